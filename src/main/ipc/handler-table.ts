@@ -1,0 +1,12 @@
+import type { TServices } from '../core/services'
+import { appHandlers } from './handlers/app'
+import { settingsHandlers } from './handlers/settings'
+import type { THandlerTable } from './types'
+
+/** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
+export function createHandlerTable(services: TServices): THandlerTable {
+  return {
+    ...appHandlers(services),
+    ...settingsHandlers(services),
+  }
+}

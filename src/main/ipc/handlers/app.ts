@@ -1,0 +1,13 @@
+import type { appChannels } from '../../../shared/contract'
+import type { TServices } from '../../core/services'
+import type { THandlersFor } from '../types'
+
+export const appHandlers = (services: TServices): THandlersFor<typeof appChannels> => ({
+  'app:info': () => ({
+    name: 'CCIJ Caseworker',
+    version: services.options.appVersion,
+    platform: process.platform,
+    runtime: services.options.runtime,
+  }),
+  'app:openExternal': async ({ url }) => ({ opened: await services.options.desktop.openExternalAfterConfirm(url) }),
+})

@@ -1,0 +1,19 @@
+import { appChannels } from './app'
+import { settingsChannels } from './settings'
+
+/**
+ * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
+ * `window.api` type are derived from this object; no channel name is written anywhere else.
+ */
+export const contract = {
+  ...appChannels,
+  ...settingsChannels,
+} as const
+
+export type TContract = typeof contract
+export type TChannelName = keyof TContract & string
+export const CHANNEL_NAMES = Object.keys(contract) as TChannelName[]
+
+export * from './channel'
+export * from './app'
+export * from './settings'
