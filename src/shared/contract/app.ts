@@ -14,16 +14,7 @@ export const ZAppInfoSchema = z.object({
 export type TAppInfo = z.infer<typeof ZAppInfoSchema>
 
 /** Only https links leave the app, and only after the person confirms in a native dialog. */
-export const ZExternalUrlSchema = z
-  .string()
-  .max(2048)
-  .refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:'
-    } catch {
-      return false
-    }
-  }, 'Only https links can be opened')
+export const ZExternalUrlSchema = z.url({ protocol: /^https$/, error: 'Only https links can be opened' }).max(2048)
 
 export const appChannels = {
   /** Name, version and runtime, for the About box and diagnostics. */
