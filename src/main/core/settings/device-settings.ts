@@ -12,6 +12,7 @@ const DEFAULTS: TDeviceSettings = { locale: 'en' }
 export class DeviceSettingsStore {
   private readonly file: string
   private current: TDeviceSettings
+  private readonly listeners = new Set<(settings: TDeviceSettings) => void>()
 
   constructor(directory: string) {
     mkdirSync(directory, { recursive: true, mode: 0o700 })
@@ -27,7 +28,14 @@ export class DeviceSettingsStore {
     const next = ZDeviceSettingsSchema.parse({ ...this.current, ...patch })
     writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`)
     this.current = next
+    for (const listener of this.listeners) listener(this.get())
     return this.get()
+  }
+
+  /** Main rebuilds its menu in the new language; returns an unsubscribe function. */
+  onChange(listener: (settings: TDeviceSettings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   private read(): TDeviceSettings {

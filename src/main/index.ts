@@ -1,0 +1,123 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
+import { createServices } from './core/services'
+import { createHandlerTable } from './ipc/handler-table'
+import { registerIpc } from './electron/ipc'
+import { denyAllPermissions, lockDownWebContents } from './electron/hardening'
+import { createElectronDesktop } from './electron/desktop'
+import { buildApplicationMenu } from './electron/menu'
+import { createMainWindow } from './electron/window'
+import { serveRendererFile } from './security/static-files'
+import { APP_HOST, APP_SCHEME, isAppUrl } from './security/origin'
+import { desktopText } from '../shared/i18n/desktop-messages'
+
+/**
+ * Renderer storage lives in an in-memory partition (no "persist:" prefix): no HTTP cache,
+ * no localStorage, no service worker files ever reach the disk.
+ */
+const RENDERER_PARTITION = 'ccij-renderer'
+
+// Only `npm run dev` sets this; a packaged build never loads anything but the app protocol.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+app.enableSandbox()
+
+let mainWindow: BrowserWindow | null = null
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame
+  if (mainWindow === null || frame === null) return false
+  if (event.sender !== mainWindow.webContents) return false
+  if (frame !== event.sender.mainFrame) return false
+  return isAppUrl(frame.url, devServerUrl)
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+
+  const services = createServices({
+    dataDirectory: app.getPath('userData'),
+    runtime: 'electron',
+    appVersion: app.getVersion(),
+    desktop: createElectronDesktop(
+      () => mainWindow,
+      () => services.settings.get().locale,
+    ),
+  })
+  const { desktop } = services.options
+  const table = createHandlerTable(services)
+
+  registerIpc(ipcMain, {
+    table,
+    isTrustedSender,
+    context: () => ({ staff: services.currentStaff() }),
+    onActivity: () => undefined,
+  })
+
+  const rendererSession = session.fromPartition(RENDERER_PARTITION)
+  const rendererDirectory = join(import.meta.dirname, '../renderer')
+  rendererSession.protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url)
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 })
+    return serveRendererFile(rendererDirectory, url.pathname)
+  })
+  denyAllPermissions(rendererSession)
+  denyAllPermissions(session.defaultSession)
+
+  app.on('web-contents-created', (_event, contents) => {
+    lockDownWebContents(contents, (url) => void desktop.openExternalAfterConfirm(url), devServerUrl)
+  })
+
+  /**
+   * Locking drops the key in main, then reloads the renderer: its state, DOM and in-memory
+   * caches go with the old page, and the fresh page asks for the vault status (locked).
+   */
+  const lockAndClear = (): void => {
+    mainWindow?.webContents.reload()
+  }
+
+  const refreshMenu = (): void => {
+    Menu.setApplicationMenu(
+      buildApplicationMenu(services.settings.get().locale, app.isPackaged, {
+        lock: () => lockAndClear(),
+        about: () => {
+          const locale = services.settings.get().locale
+          const options = {
+            type: 'info' as const,
+            message: desktopText(locale, 'dialog.about.message', { version: app.getVersion() }),
+            detail: desktopText(locale, 'dialog.about.detail'),
+            buttons: [desktopText(locale, 'dialog.ok')],
+          }
+          void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options))
+        },
+      }),
+    )
+  }
+  refreshMenu()
+  services.settings.onChange(refreshMenu)
+
+  mainWindow = createMainWindow({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    partition: RENDERER_PARTITION,
+    isPackaged: app.isPackaged,
+    ...(devServerUrl === undefined ? {} : { devServerUrl }),
+  })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  void start()
+}

@@ -1,0 +1,81 @@
+import type { TLocale } from '../contract/app'
+
+/**
+ * Texts the main process shows itself (menus, native dialogs). The renderer has its own catalogs;
+ * these live here because main has no i18next. The French object is typed by the English one,
+ * so a missing translation is a compile error.
+ */
+const en = {
+  'menu.file': 'File',
+  'menu.lock': 'Lock',
+  'menu.quit': 'Quit',
+  'menu.edit': 'Edit',
+  'menu.undo': 'Undo',
+  'menu.redo': 'Redo',
+  'menu.cut': 'Cut',
+  'menu.copy': 'Copy',
+  'menu.paste': 'Paste',
+  'menu.selectAll': 'Select all',
+  'menu.view': 'View',
+  'menu.reload': 'Reload',
+  'menu.toggleDevTools': 'Developer tools',
+  'menu.zoomIn': 'Zoom in',
+  'menu.zoomOut': 'Zoom out',
+  'menu.resetZoom': 'Actual size',
+  'menu.fullScreen': 'Full screen',
+  'menu.window': 'Window',
+  'menu.minimize': 'Minimize',
+  'menu.close': 'Close window',
+  'menu.help': 'Help',
+  'menu.about': 'About CCIJ Caseworker',
+  'dialog.openLink.title': 'Open link in your browser?',
+  'dialog.openLink.message': 'This link leaves CCIJ Caseworker and opens in your web browser:',
+  'dialog.openLink.open': 'Open in browser',
+  'dialog.openLink.cancel': 'Stay here',
+  'dialog.about.message': 'CCIJ Caseworker {version}',
+  'dialog.about.detail':
+    'Encrypted, offline case management for the Canadian Centre for International Justice. Nothing in this app is legal advice.',
+  'dialog.ok': 'OK',
+} as const
+
+export type TDesktopMessageKey = keyof typeof en
+
+const fr: Record<TDesktopMessageKey, string> = {
+  'menu.file': 'Fichier',
+  'menu.lock': 'Verrouiller',
+  'menu.quit': 'Quitter',
+  'menu.edit': 'Édition',
+  'menu.undo': 'Annuler',
+  'menu.redo': 'Rétablir',
+  'menu.cut': 'Couper',
+  'menu.copy': 'Copier',
+  'menu.paste': 'Coller',
+  'menu.selectAll': 'Tout sélectionner',
+  'menu.view': 'Affichage',
+  'menu.reload': 'Recharger',
+  'menu.toggleDevTools': 'Outils de développement',
+  'menu.zoomIn': 'Zoom avant',
+  'menu.zoomOut': 'Zoom arrière',
+  'menu.resetZoom': 'Taille réelle',
+  'menu.fullScreen': 'Plein écran',
+  'menu.window': 'Fenêtre',
+  'menu.minimize': 'Réduire',
+  'menu.close': 'Fermer la fenêtre',
+  'menu.help': 'Aide',
+  'menu.about': 'À propos de CCIJ Caseworker',
+  'dialog.openLink.title': 'Ouvrir le lien dans votre navigateur?',
+  'dialog.openLink.message': 'Ce lien quitte CCIJ Caseworker et s’ouvre dans votre navigateur Web :',
+  'dialog.openLink.open': 'Ouvrir dans le navigateur',
+  'dialog.openLink.cancel': 'Rester ici',
+  'dialog.about.message': 'CCIJ Caseworker {version}',
+  'dialog.about.detail':
+    'Gestion de dossiers chiffrée et hors ligne pour le Centre canadien pour la justice internationale. Rien dans cette application ne constitue un avis juridique.',
+  'dialog.ok': 'OK',
+}
+
+const catalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }
+
+/** Looks up a desktop text in the given language, filling `{name}` placeholders. */
+export function desktopText(locale: TLocale, key: TDesktopMessageKey, values: Record<string, string> = {}): string {
+  return catalogs[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
+}
