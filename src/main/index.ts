@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent } from 'electron'
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { createServices } from './core/services'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './electron/ipc'

@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events'
+
+type TListener = (...args: never[]) => unknown
+
+/** A recording stand-in for the `electron` module: enough of its surface for main to start. */
+export function createElectronStub(options: { singleInstanceLock: boolean }) {
+  const record = {
+    privilegedSchemes: [] as unknown[],
+    sandboxEnabled: false,
+    quitCalled: false,
+    ipcHandlers: new Map<string, TListener>(),
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+    permissionRequestHandlers: [] as TListener[],
+    permissionCheckHandlers: [] as TListener[],
+    devicePermissionHandlers: [] as TListener[],
+    windows: [] as { options: Record<string, unknown>; loadedUrl: string | undefined }[],
+    menuTemplates: [] as unknown[],
+    openedExternally: [] as string[],
+    dialogs: [] as unknown[],
+    dialogResponse: 1,
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: () => {
+      record.sandboxEnabled = true
+    },
+    requestSingleInstanceLock: () => options.singleInstanceLock,
+    whenReady: () => Promise.resolve(),
+    getPath: (_name: string) => process.env['CCIJ_STUB_USER_DATA'] ?? '',
+    getVersion: () => '0.0.0-test',
+    quit: () => {
+      record.quitCalled = true
+    },
+  })
+
+  const makeSession = () => ({
+    protocol: {
+      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+        record.protocolHandlers.set(scheme, handler)
+      },
+    },
+    setPermissionRequestHandler: (handler: TListener) => record.permissionRequestHandlers.push(handler),
+    setPermissionCheckHandler: (handler: TListener) => record.permissionCheckHandlers.push(handler),
+    setDevicePermissionHandler: (handler: TListener) => record.devicePermissionHandlers.push(handler),
+  })
+  const defaultSession = makeSession()
+  const partitions = new Map<string, ReturnType<typeof makeSession>>()
+
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), { reload: () => undefined, mainFrame: {} })
+    private readonly entry: { options: Record<string, unknown>; loadedUrl: string | undefined }
+    constructor(windowOptions: Record<string, unknown>) {
+      super()
+      this.entry = { options: windowOptions, loadedUrl: undefined }
+      record.windows.push(this.entry)
+    }
+    loadURL(url: string) {
+      this.entry.loadedUrl = url
+      return Promise.resolve()
+    }
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized() {
+      return false
+    }
+  }
+
+  const module = {
+    app,
+    BrowserWindow,
+    ipcMain: {
+      handle: (channel: string, handler: TListener) => {
+        if (record.ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
+        record.ipcHandlers.set(channel, handler)
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => record.privilegedSchemes.push(...schemes),
+    },
+    session: {
+      defaultSession,
+      fromPartition: (name: string) => {
+        if (!partitions.has(name)) partitions.set(name, makeSession())
+        return partitions.get(name)
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => {
+        record.menuTemplates.push(template)
+        return template
+      },
+      setApplicationMenu: () => undefined,
+    },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        record.dialogs.push(args)
+        return { response: record.dialogResponse }
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        record.openedExternally.push(url)
+      },
+    },
+    powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 }),
+  }
+  return { module, record, app }
+}
