@@ -13,7 +13,7 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     permissionRequestHandlers: [] as TListener[],
     permissionCheckHandlers: [] as TListener[],
     devicePermissionHandlers: [] as TListener[],
-    windows: [] as { options: Record<string, unknown>; loadedUrl: string | undefined }[],
+    windows: [] as { options: Record<string, unknown>; loadedUrl: string | undefined; instance: unknown }[],
     menuTemplates: [] as unknown[],
     openedExternally: [] as string[],
     dialogs: [] as unknown[],
@@ -48,11 +48,14 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
   const partitions = new Map<string, ReturnType<typeof makeSession>>()
 
   class BrowserWindow extends EventEmitter {
-    readonly webContents = Object.assign(new EventEmitter(), { reload: () => undefined, mainFrame: {} })
-    private readonly entry: { options: Record<string, unknown>; loadedUrl: string | undefined }
+    readonly webContents = Object.assign(new EventEmitter(), {
+      reload: () => undefined,
+      mainFrame: { url: 'app://ccij/index.html' },
+    })
+    private readonly entry: { options: Record<string, unknown>; loadedUrl: string | undefined; instance: unknown }
     constructor(windowOptions: Record<string, unknown>) {
       super()
-      this.entry = { options: windowOptions, loadedUrl: undefined }
+      this.entry = { options: windowOptions, loadedUrl: undefined, instance: this }
       record.windows.push(this.entry)
     }
     loadURL(url: string) {

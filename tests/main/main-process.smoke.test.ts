@@ -11,7 +11,18 @@ import { createElectronStub } from './electron-stub'
  */
 const MAIN_BUNDLE = join(import.meta.dirname, '../../out/main/index.js')
 const stubs = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createElectronStub> | undefined }))
-vi.mock('electron', () => stubs.current!.module)
+// The factory runs once; getters let each load of the bundle see that load's fresh stub.
+vi.mock('electron', () => {
+  const names = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'shell', 'powerMonitor']
+  const live = {}
+  for (const name of names) {
+    Object.defineProperty(live, name, {
+      enumerable: true,
+      get: () => (stubs.current!.module as Record<string, unknown>)[name],
+    })
+  }
+  return live
+})
 
 async function loadMain(singleInstanceLock: boolean) {
   vi.resetModules()
@@ -83,6 +94,13 @@ describe('the built main process, started under a stub electron', () => {
     const handler = stub.record.ipcHandlers.get('app:info')!
     const stranger = { sender: {}, senderFrame: { url: 'https://evil.example/' } }
     expect(await handler(stranger as never, {} as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+
+    const window = stub.record.windows[0]!.instance as { webContents: { mainFrame: { url: string } } }
+    const ownFrame = { sender: window.webContents, senderFrame: window.webContents.mainFrame }
+    expect(await handler(ownFrame as never, {} as never)).toMatchObject({ ok: true, value: { name: 'CCIJ Caseworker' } })
+
+    const subFrame = { sender: window.webContents, senderFrame: { url: 'app://ccij/index.html' } }
+    expect(await handler(subFrame as never, {} as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
   })
 
   it('denies every permission request and check', () => {
