@@ -1,0 +1,42 @@
+import type { RouteObject } from 'react-router'
+import { AdminPage } from '../features/admin/AdminPage'
+import { DashboardPage } from '../features/dashboard/DashboardPage'
+import { DirectoryPage } from '../features/directory/DirectoryPage'
+import { LawyersPage } from '../features/lawyers/LawyersPage'
+import { ReferralsPage } from '../features/referrals/ReferralsPage'
+import { SurvivorsPage } from '../features/survivors/SurvivorsPage'
+import { AppFrame } from './AppFrame'
+import { NotFoundPage } from './NotFoundPage'
+
+export type TPageTitleKey =
+  | 'dashboard.title'
+  | 'survivors.title'
+  | 'lawyers.title'
+  | 'directory.title'
+  | 'referrals.title'
+  | 'admin.title'
+  | 'notFound.title'
+
+/** Route metadata read by the frame (document title). */
+export type TRouteHandle = { titleKey: TPageTitleKey }
+
+const handle = (titleKey: TPageTitleKey): TRouteHandle => ({ titleKey })
+
+/**
+ * Hash routes (`#/survivors`): the app is served from `app://` in Electron and by the test bridge,
+ * so the path part of the URL must stay the same for every screen.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppFrame />,
+    children: [
+      { index: true, element: <DashboardPage />, handle: handle('dashboard.title') },
+      { path: 'survivors', element: <SurvivorsPage />, handle: handle('survivors.title') },
+      { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
+      { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
+      { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
+      { path: 'admin', element: <AdminPage />, handle: handle('admin.title') },
+      { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
+    ],
+  },
+]
