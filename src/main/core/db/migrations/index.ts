@@ -1,0 +1,7 @@
+import { migration0001StaffAndAudit } from './0001-staff-and-audit'
+import type { TMigration } from './migration'
+
+export type { TMigration } from './migration'
+
+/** Every migration, in order. Add new ones at the end, one file each. */
+export const MIGRATIONS: readonly TMigration[] = [migration0001StaffAndAudit]

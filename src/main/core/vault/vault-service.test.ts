@@ -1,0 +1,181 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../../shared/result'
+import {
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  createTestVault,
+  hashFolder,
+  makeTempFolder,
+  NEW_PASSPHRASE,
+  newVaultService,
+  removeFolder,
+} from '../../../../tests/unit/vault-fixtures'
+
+const codeOf = async (promise: Promise<unknown> | (() => unknown)): Promise<string | undefined> => {
+  try {
+    await (typeof promise === 'function' ? promise() : promise)
+  } catch (error) {
+    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
+  }
+  return undefined
+}
+
+describe('vault lifecycle', () => {
+  let root: string
+  beforeEach(() => {
+    root = makeTempFolder()
+  })
+  afterEach(() => removeFolder(root))
+
+  it('starts with no vault, creates one unlocked as the first admin, and lists accounts while locked', async () => {
+    const vault = newVaultService(root)
+    expect(vault.status().state).toBe('no-vault')
+    const { recoveryKey, staff } = await vault.create({
+      organizationName: 'CCIJ',
+      username: 'amira',
+      displayName: 'Amira Haddad',
+      passphrase: ADMIN_PASSPHRASE,
+    })
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
+    expect(staff.role).toBe('admin')
+    expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: 'CCIJ' })
+    expect(readdirSync(join(root, 'vault')).sort()).toEqual(expect.arrayContaining(['keyring.json', 'vault.db']))
+    // No staging folder is left beside the vault.
+    expect(readdirSync(root)).toEqual(['vault'])
+
+    vault.lock()
+    expect(vault.currentStaff()).toBeNull()
+    expect(vault.status()).toEqual({
+      state: 'locked',
+      organizationName: null,
+      staff: null,
+      accounts: [{ username: 'amira', displayName: 'Amira Haddad' }],
+    })
+    expect(await codeOf(() => vault.database())).toBe('LOCKED')
+
+    const again = await vault.unlock('AMIRA', ADMIN_PASSPHRASE)
+    expect(again.username).toBe('amira')
+    const actions = vault.audit.list().entries.map((entry) => entry.action).reverse()
+    expect(actions).toEqual(['vault.created', 'account.added', 'unlock.succeeded', 'lock', 'unlock.succeeded'])
+    expect(vault.audit.verify()).toMatchObject({ ok: true, checked: 5 })
+    expect(vault.integrityCheck()).toEqual(['ok'])
+    vault.lock()
+  })
+
+  it('refuses to create a second vault over an existing one', async () => {
+    const { vault } = await createTestVault(root)
+    vault.lock()
+    const other = newVaultService(root)
+    expect(await codeOf(other.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: ADMIN_PASSPHRASE }))).toBe('VAULT_EXISTS')
+  })
+
+  it('refuses a weak passphrase with feedback', async () => {
+    const vault = newVaultService(root)
+    expect(await codeOf(vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'password1234' }))).toBe('BAD_REQUEST')
+    expect(await codeOf(vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'short' }))).toBe('BAD_REQUEST')
+    expect(existsSync(join(root, 'vault'))).toBe(false)
+  })
+
+  it('a wrong passphrase is refused, delays grow, no vault file changes, and the failure is audited later', async () => {
+    let now = 1_000_000
+    const { vault } = await createTestVault(root, { now: () => now })
+    vault.lock()
+    const before = hashFolder(join(root, 'vault'))
+    expect(await codeOf(vault.unlock('amira', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('amira', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('amira', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    // Third failure: one second before the next try, even with the right passphrase.
+    try {
+      await vault.unlock('amira', ADMIN_PASSPHRASE)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError)
+      expect((error as AppError).code).toBe('THROTTLED')
+      expect((error as AppError).details).toEqual({ retryAfterSeconds: 1 })
+    }
+    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    now += 1000
+    expect(await codeOf(vault.unlock('amira', 'fourth wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('amira', ADMIN_PASSPHRASE))).toBe('THROTTLED')
+    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    now += 2000
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    const failed = vault.audit.list({ action: 'unlock.failed' })
+    expect(failed.total).toBe(5)
+    expect(failed.entries.map((entry) => entry.details['username'])).toContain('nobody')
+    expect(vault.audit.verify().ok).toBe(true)
+    vault.lock()
+  })
+
+  it('recovery key opens the vault and sets a new passphrase for an account', async () => {
+    const { vault, recoveryKey } = await createTestVault(root)
+    vault.lock()
+    expect(await codeOf(vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'amira', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    const staff = await vault.unlockWithRecoveryKey(recoveryKey.toLowerCase().replaceAll('-', ' '), 'amira', NEW_PASSPHRASE)
+    expect(staff.username).toBe('amira')
+    expect(vault.audit.list({ action: 'recovery.used' }).total).toBe(1)
+    vault.lock()
+    expect(await codeOf(vault.unlock('amira', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    await vault.unlock('amira', NEW_PASSPHRASE)
+    vault.lock()
+  })
+
+  it('lock listeners hear unlock and lock; lock zeroes the key', async () => {
+    const { vault } = await createTestVault(root)
+    const heard: string[] = []
+    vault.onLockChange((state) => heard.push(state))
+    vault.lock()
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    vault.lock()
+    expect(heard).toEqual(['locked', 'unlocked', 'locked'])
+  })
+})
+
+describe('staff accounts and roles', () => {
+  let root: string
+  beforeEach(() => {
+    root = makeTempFolder()
+  })
+  afterEach(() => removeFolder(root))
+
+  it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
+    const { vault } = await createTestVault(root)
+    const account = await vault.addAccount({ username: 'jonas', displayName: 'Jonas Ek', role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    expect(account).toMatchObject({ username: 'jonas', role: 'caseworker', status: 'active' })
+    expect(await codeOf(vault.addAccount({ username: 'JONAS', displayName: 'Other', role: 'viewer', passphrase: CASEWORKER_PASSPHRASE }))).toBe('CONFLICT')
+    expect(await codeOf(vault.addAccount({ username: 'weak', displayName: 'Weak', role: 'viewer', passphrase: 'aaaaaaaaaaaaaaaa' }))).toBe('BAD_REQUEST')
+    vault.lock()
+
+    const staff = await vault.unlock('jonas', CASEWORKER_PASSPHRASE)
+    expect(staff.role).toBe('caseworker')
+    expect(await codeOf(vault.addAccount({ username: 'mallory', displayName: 'M', role: 'admin', passphrase: NEW_PASSPHRASE }))).toBe('FORBIDDEN')
+    expect(await codeOf(() => vault.disableAccount(staff.accountId))).toBe('FORBIDDEN')
+
+    // Changing one's own passphrase rewrites only that slot.
+    expect(await codeOf(vault.changePassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    await vault.changePassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
+    vault.lock()
+    expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    await vault.unlock('jonas', NEW_PASSPHRASE)
+    vault.lock()
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    vault.lock()
+  })
+
+  it('disabling deletes the slot; the last active admin cannot be disabled', async () => {
+    const { vault } = await createTestVault(root)
+    const admin = vault.currentStaff()
+    if (admin === null) throw new Error('expected unlocked')
+    expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
+    const jonas = await vault.addAccount({ username: 'jonas', displayName: 'Jonas Ek', role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    expect(vault.disableAccount(jonas.id).status).toBe('disabled')
+    expect(vault.status().accounts.map((account) => account.username)).toEqual(['amira'])
+    expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual(['amira:active', 'jonas:disabled'])
+    expect(vault.audit.list({ action: 'account.disabled' }).total).toBe(1)
+    vault.lock()
+    expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+  })
+})

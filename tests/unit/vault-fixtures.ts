@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TScryptParams } from '../../src/main/core/vault/kdf'
+import { VaultService, type TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
+
+/** Cheap KDF for tests that are not about the KDF, so the suite stays fast. */
+export const FAST_KDF: TScryptParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
+
+export const ADMIN_PASSPHRASE = 'quiet lantern ferry orbit 92'
+export const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
+export const NEW_PASSPHRASE = 'granite tulip comet saddle 45'
+
+export function makeTempFolder(prefix = 'ccij-vault-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true })
+}
+
+export function newVaultService(root: string, options: Partial<TVaultServiceOptions> = {}): VaultService {
+  return new VaultService({ directory: join(root, 'vault'), kdf: FAST_KDF, ...options })
+}
+
+export async function createTestVault(
+  root: string,
+  options: Partial<TVaultServiceOptions> & { organizationName?: string; displayName?: string } = {},
+): Promise<{ vault: VaultService; recoveryKey: string }> {
+  const vault = newVaultService(root, options)
+  const { recoveryKey } = await vault.create({
+    organizationName: options.organizationName ?? 'Canadian Centre for International Justice',
+    username: 'amira',
+    displayName: options.displayName ?? 'Amira Haddad',
+    passphrase: ADMIN_PASSPHRASE,
+  })
+  return { vault, recoveryKey }
+}
+
+/** sha256 of every file under `folder`, by relative path: to prove nothing changed. */
+export function hashFolder(folder: string): Record<string, string> {
+  const hashes: Record<string, string> = {}
+  const walk = (directory: string, prefix: string): void => {
+    for (const name of readdirSync(directory).sort()) {
+      const path = join(directory, name)
+      if (statSync(path).isDirectory()) walk(path, `${prefix}${name}/`)
+      else hashes[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex')
+    }
+  }
+  walk(folder, '')
+  return hashes
+}
+
+export function listFilesRecursive(folder: string): string[] {
+  const files: string[] = []
+  const walk = (directory: string): void => {
+    let names: string[]
+    try {
+      names = readdirSync(directory)
+    } catch {
+      return
+    }
+    for (const name of names) {
+      const path = join(directory, name)
+      try {
+        if (statSync(path).isDirectory()) walk(path)
+        else files.push(path)
+      } catch {
+        // Vanished between listing and stat: another process's temp file.
+      }
+    }
+  }
+  walk(folder)
+  return files
+}
+
+export const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
