@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -108,7 +108,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   const services = createServices({
     dataDirectory: options.dataDirectory,
     runtime: 'bridge',
-    appVersion: 'bridge',
+    appVersion: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     desktop,
   })
   const table = createHandlerTable(services)
