@@ -1,13 +1,12 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common'
 import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en'
+import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limits'
 
-/** Shortest passphrase any staff account may have. */
-export const MIN_PASSPHRASE_LENGTH = 12
+export { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limits'
+
 /** zxcvbn score (0–4) a passphrase needs; 3 = "safely unguessable" against offline guessing. */
 export const MIN_PASSPHRASE_SCORE = 3
-/** Longest passphrase accepted; bounds the work the KDF and the strength check do. */
-export const MAX_PASSPHRASE_LENGTH = 1024
 
 export type TPassphraseVerdict = {
   /** 0 (trivial) to 4 (very strong). */

@@ -1,6 +1,10 @@
 import type { TServices } from '../core/services'
 import { appHandlers } from './handlers/app'
 import { settingsHandlers } from './handlers/settings'
+import { vaultHandlers } from './handlers/vault'
+import { accountsHandlers } from './handlers/accounts'
+import { auditHandlers } from './handlers/audit'
+import { backupHandlers } from './handlers/backup'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -8,5 +12,9 @@ export function createHandlerTable(services: TServices): THandlerTable {
   return {
     ...appHandlers(services),
     ...settingsHandlers(services),
+    ...vaultHandlers(services),
+    ...accountsHandlers(services),
+    ...auditHandlers(services),
+    ...backupHandlers(services),
   }
 }

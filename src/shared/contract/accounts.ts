@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { MAX_PASSPHRASE_LENGTH } from '../passphrase-policy'
+// The limits only: the strength checker's dictionaries stay out of the contract (and the preload bundle).
+import { MAX_PASSPHRASE_LENGTH } from '../passphrase-limits'
 import { ADMIN_ONLY, ZRoleSchema } from '../roles'
 import { defineChannel } from './channel'
 

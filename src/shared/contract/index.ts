@@ -1,5 +1,9 @@
 import { appChannels } from './app'
 import { settingsChannels } from './settings'
+import { vaultChannels } from './vault'
+import { accountsChannels } from './accounts'
+import { auditChannels } from './audit'
+import { backupChannels } from './backup'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -8,6 +12,10 @@ import { settingsChannels } from './settings'
 export const contract = {
   ...appChannels,
   ...settingsChannels,
+  ...vaultChannels,
+  ...accountsChannels,
+  ...auditChannels,
+  ...backupChannels,
 } as const
 
 export type TContract = typeof contract
@@ -17,3 +25,7 @@ export const CHANNEL_NAMES = Object.keys(contract) as TChannelName[]
 export * from './channel'
 export * from './app'
 export * from './settings'
+export * from './vault'
+export * from './accounts'
+export * from './audit'
+export * from './backup'

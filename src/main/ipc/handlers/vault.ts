@@ -1,0 +1,20 @@
+import type { vaultChannels } from '../../../shared/contract'
+import type { TServices } from '../../core/services'
+import type { THandlersFor } from '../types'
+
+export const vaultHandlers = ({ vault }: TServices): THandlersFor<typeof vaultChannels> => ({
+  'vault:status': () => vault.status(),
+  'vault:create': (request) => vault.create(request),
+  'vault:unlock': async ({ username, passphrase }) => ({ staff: await vault.unlock(username, passphrase) }),
+  'vault:recover': async ({ recoveryKey, username, newPassphrase }) => ({
+    staff: await vault.unlockWithRecoveryKey(recoveryKey, username, newPassphrase),
+  }),
+  'vault:lock': () => {
+    vault.lock()
+    return { locked: true }
+  },
+  'vault:changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
+    await vault.changePassphrase(currentPassphrase, newPassphrase)
+    return { changed: true }
+  },
+})

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { ADMIN_ONLY } from '../roles'
+import { ZPassphraseSchema, ZUsernameSchema } from './accounts'
+import { defineChannel } from './channel'
+
+export const backupChannels = {
+  /** Ask where to save (native dialog in main), then write an encrypted, checksummed backup there. */
+  'backup:create': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ created: z.boolean(), bytes: z.number().int().nullable() }),
+    access: ADMIN_ONLY,
+  }),
+  /**
+   * Ask which backup to restore (native dialog in main), check it and the passphrase against the
+   * backup's own keyring, then replace the vault. The app ends unlocked as that account in the restored vault.
+   */
+  'backup:restore': defineChannel({
+    request: z.strictObject({
+      /** Defaults to the signed-in person's account name. */
+      username: ZUsernameSchema.optional(),
+      passphrase: ZPassphraseSchema,
+    }),
+    response: z.object({ restored: z.boolean() }),
+    access: ADMIN_ONLY,
+  }),
+}

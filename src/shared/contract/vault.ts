@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { ANY_STAFF, ZRoleSchema } from '../roles'
+import { ZDisplayNameSchema, ZPassphraseSchema, ZUsernameSchema } from './accounts'
+import { defineChannel } from './channel'
+
+export const ZStaffIdentitySchema = z.object({
+  accountId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRoleSchema,
+})
+export type TStaffIdentityResponse = z.infer<typeof ZStaffIdentitySchema>
+
+export const ZVaultStatusSchema = z.object({
+  state: z.enum(['no-vault', 'locked', 'unlocked']),
+  /** Only while unlocked: the name is stored inside the encrypted database. */
+  organizationName: z.string().nullable(),
+  staff: ZStaffIdentitySchema.nullable(),
+  /** Who may unlock (active accounts), for the unlock screen's account picker. */
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string() })),
+})
+export type TVaultStatusResponse = z.infer<typeof ZVaultStatusSchema>
+
+/** Recovery keys are 30 base32 characters; allow spaces and dashes as people type them. */
+const ZRecoveryKeySchema = z.string().trim().min(20).max(80)
+
+export const vaultChannels = {
+  /** Whether a vault exists and is unlocked, and which accounts can unlock it. */
+  'vault:status': defineChannel({
+    request: z.strictObject({}),
+    response: ZVaultStatusSchema,
+    access: 'public',
+    countsAsActivity: false,
+  }),
+  /** First run only: create the vault and its first admin. Answers the recovery key, shown once. */
+  'vault:create': defineChannel({
+    request: z.strictObject({
+      organizationName: ZDisplayNameSchema,
+      username: ZUsernameSchema,
+      displayName: ZDisplayNameSchema,
+      passphrase: ZPassphraseSchema,
+    }),
+    response: z.object({ recoveryKey: z.string(), staff: ZStaffIdentitySchema }),
+    access: 'public',
+  }),
+  /** Unlock with an account's passphrase; a wrong one is delayed more each time. */
+  'vault:unlock': defineChannel({
+    request: z.strictObject({ username: ZUsernameSchema, passphrase: ZPassphraseSchema }),
+    response: z.object({ staff: ZStaffIdentitySchema }),
+    access: 'public',
+  }),
+  /** Unlock with the recovery key and set a new passphrase for an account. */
+  'vault:recover': defineChannel({
+    request: z.strictObject({ recoveryKey: ZRecoveryKeySchema, username: ZUsernameSchema, newPassphrase: ZPassphraseSchema }),
+    response: z.object({ staff: ZStaffIdentitySchema }),
+    access: 'public',
+  }),
+  /** Close the vault and drop the key. */
+  'vault:lock': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ locked: z.literal(true) }),
+    access: ANY_STAFF,
+  }),
+  /** Change the signed-in person's own passphrase (needs the current one). */
+  'vault:changePassphrase': defineChannel({
+    request: z.strictObject({ currentPassphrase: ZPassphraseSchema, newPassphrase: ZPassphraseSchema }),
+    response: z.object({ changed: z.literal(true) }),
+    access: ANY_STAFF,
+  }),
+}
