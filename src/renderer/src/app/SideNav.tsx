@@ -18,7 +18,11 @@ export function SideNav() {
           const SectionIcon = section.icon
           return (
             <li key={section.id}>
-              <Link href={section.path} aria-current={isCurrent ? 'page' : undefined} className="side-nav__link">
+              <Link
+                href={section.path}
+                aria-current={isCurrent ? 'page' : undefined}
+                className="side-nav__link"
+              >
                 <SectionIcon size={20} />
                 <span>{t(`nav.${section.id}`)}</span>
               </Link>

@@ -7,6 +7,7 @@ import { ReferralsPage } from '../features/referrals/ReferralsPage'
 import { SurvivorsPage } from '../features/survivors/SurvivorsPage'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage } from './NotFoundPage'
+import { RouteErrorPage } from './RouteErrorPage'
 
 export type TPageTitleKey =
   | 'dashboard.title'
@@ -30,13 +31,19 @@ export const routes: RouteObject[] = [
   {
     element: <AppFrame />,
     children: [
-      { index: true, element: <DashboardPage />, handle: handle('dashboard.title') },
-      { path: 'survivors', element: <SurvivorsPage />, handle: handle('survivors.title') },
-      { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
-      { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
-      { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
-      { path: 'admin', element: <AdminPage />, handle: handle('admin.title') },
-      { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
+      {
+        // A screen that throws is replaced by an apology inside the frame, so navigation keeps working.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <DashboardPage />, handle: handle('dashboard.title') },
+          { path: 'survivors', element: <SurvivorsPage />, handle: handle('survivors.title') },
+          { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
+          { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
+          { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
+          { path: 'admin', element: <AdminPage />, handle: handle('admin.title') },
+          { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
+        ],
+      },
     ],
   },
 ]

@@ -29,4 +29,6 @@ export const SECTIONS: readonly TSection[] = [
 ]
 
 export const isSectionCurrent = (section: TSection, pathname: string): boolean =>
-  section.path === '/' ? pathname === '/' : pathname === section.path || pathname.startsWith(`${section.path}/`)
+  section.path === '/'
+    ? pathname === '/'
+    : pathname === section.path || pathname.startsWith(`${section.path}/`)

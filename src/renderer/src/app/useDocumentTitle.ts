@@ -10,7 +10,10 @@ const hasTitle = (handle: unknown): handle is TRouteHandle =>
 export function useDocumentTitle(): void {
   const { t, i18n } = useTranslation()
   const matches = useMatches()
-  const titleKey = matches.map((match) => match.handle).filter(hasTitle).at(-1)?.titleKey
+  const titleKey = matches
+    .map((match) => match.handle)
+    .filter(hasTitle)
+    .at(-1)?.titleKey
 
   useEffect(() => {
     document.title = titleKey ? t('app.documentTitle', { page: t(titleKey) }) : t('app.name')

@@ -15,7 +15,12 @@ export type TButtonProps = Omit<TAriaButtonProps, 'className'> & {
 
 /** An action on this screen. Wraps React Aria's Button (press, keyboard and focus handling). */
 export function Button({ variant = 'secondary', className, ...props }: TButtonProps) {
-  return <AriaButton {...props} className={['ui-button', `ui-button--${variant}`, className].filter(Boolean).join(' ')} />
+  return (
+    <AriaButton
+      {...props}
+      className={['ui-button', `ui-button--${variant}`, className].filter(Boolean).join(' ')}
+    />
+  )
 }
 
 export type TLinkButtonProps = Omit<TAriaLinkProps, 'className'> & {
@@ -25,7 +30,12 @@ export type TLinkButtonProps = Omit<TAriaLinkProps, 'className'> & {
 
 /** Navigation that looks like a button: goes to another screen (in-app `href`s use the app's router). */
 export function LinkButton({ variant = 'secondary', className, ...props }: TLinkButtonProps) {
-  return <AriaLink {...props} className={['ui-button', `ui-button--${variant}`, className].filter(Boolean).join(' ')} />
+  return (
+    <AriaLink
+      {...props}
+      className={['ui-button', `ui-button--${variant}`, className].filter(Boolean).join(' ')}
+    />
+  )
 }
 
 export type TTextLinkProps = Omit<TAriaLinkProps, 'className'> & { className?: string }

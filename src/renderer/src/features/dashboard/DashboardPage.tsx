@@ -1,5 +1,14 @@
 import { useTranslation } from 'react-i18next'
-import { Card, DirectoryIcon, IntakeIcon, LawyersIcon, LockIcon, PageHeader, ReferralsIcon, TextLink } from '../../ui'
+import {
+  Card,
+  DirectoryIcon,
+  IntakeIcon,
+  LawyersIcon,
+  LockIcon,
+  PageHeader,
+  ReferralsIcon,
+  TextLink,
+} from '../../ui'
 import { NextStepCard } from './NextStepCard'
 import './DashboardPage.css'
 
