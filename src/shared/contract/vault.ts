@@ -16,7 +16,7 @@ export const ZVaultStatusSchema = z.object({
   /** Only while unlocked: the name is stored inside the encrypted database. */
   organizationName: z.string().nullable(),
   staff: ZStaffIdentitySchema.nullable(),
-  /** Who may unlock (active accounts), for the unlock screen's account picker. */
+  /** Who may unlock (active accounts), for the unlock screen's picker. While locked, displayName is the sign-in name. */
   accounts: z.array(z.object({ username: z.string(), displayName: z.string() })),
 })
 export type TVaultStatusResponse = z.infer<typeof ZVaultStatusSchema>

@@ -13,9 +13,11 @@ const ZStaffSlotSchema = z.strictObject({
   kind: z.literal('staff'),
   /** The staff account's id; also the slot id bound into the AAD. */
   id: z.string().min(1).max(64),
-  /** Not secret: readable while locked so the unlock screen can list who may sign in. */
+  /**
+   * Readable while locked so the unlock screen can list who may sign in. Only the sign-in name:
+   * display names stay inside the encrypted database (staff can be targets too).
+   */
   username: z.string().min(1).max(64),
-  displayName: z.string().max(200),
   kdf: ZScryptParamsSchema,
   salt: z.base64().max(128),
   wrappedKey: ZWrappedKeySchema,
@@ -76,7 +78,7 @@ export function writeKeyring(file: string, keyring: TKeyring): void {
   writeFileAtomic(file, serializeKeyring(keyring))
 }
 
-export type TSlotOwner = { kind: 'staff'; id: string; username: string; displayName: string } | { kind: 'recovery' }
+export type TSlotOwner = { kind: 'staff'; id: string; username: string } | { kind: 'recovery' }
 
 /** Wrap the master key under a fresh salt and the given passphrase (or recovery key). */
 export async function createSlot(
@@ -93,7 +95,7 @@ export async function createSlot(
     const wrappedKey = wrapKey(masterKey, keyEncryptionKey, associatedData(vaultId, slotId))
     const base = { kdf, salt: salt.toString('base64'), wrappedKey }
     return owner.kind === 'staff'
-      ? { kind: 'staff', id: owner.id, username: owner.username, displayName: owner.displayName, ...base }
+      ? { kind: 'staff', id: owner.id, username: owner.username, ...base }
       : { kind: 'recovery', id: RECOVERY_SLOT_ID, ...base }
   } finally {
     keyEncryptionKey.fill(0)

@@ -1,3 +1,4 @@
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { assertSchemaNotTooNew, migrate } from '../db/migrate'
 import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion, type TDatabase } from '../db/open-database'
 
@@ -7,12 +8,7 @@ import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion, type TData
  */
 export function openVaultDatabase(file: string, masterKey: Buffer, nativeBinding?: string): TDatabase {
   const binding = nativeBinding === undefined ? {} : { nativeBinding }
-  const probe = openEncryptedDatabase(file, masterKey, { readonly: true, ...binding })
-  try {
-    assertSchemaNotTooNew(readSchemaVersion(probe))
-  } finally {
-    probe.close()
-  }
+  assertSchemaNotTooNew(peekSchemaVersion(file, masterKey, nativeBinding))
   const db = openEncryptedDatabase(file, masterKey, binding)
   try {
     applyVaultPragmas(db)
@@ -21,6 +17,24 @@ export function openVaultDatabase(file: string, masterKey: Buffer, nativeBinding
   } catch (error) {
     db.close()
     throw error
+  }
+}
+
+/**
+ * The schema version, read through a read-only connection. A read-only connection to a WAL database
+ * still creates empty `-wal`/`-shm` side files and cannot delete them; remove them again when they
+ * were not there before and hold nothing, so a refused vault is left exactly as it was.
+ */
+export function peekSchemaVersion(file: string, masterKey: Buffer, nativeBinding?: string): number {
+  const sideFiles = [`${file}-wal`, `${file}-shm`].filter((side) => !existsSync(side))
+  const probe = openEncryptedDatabase(file, masterKey, { readonly: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+  try {
+    return readSchemaVersion(probe)
+  } finally {
+    probe.close()
+    const wal = `${file}-wal`
+    const walIsEmpty = !existsSync(wal) || statSync(wal).size === 0
+    if (walIsEmpty) for (const side of sideFiles) rmSync(side, { force: true })
   }
 }
 

@@ -51,7 +51,7 @@ describe('vault lifecycle', () => {
       state: 'locked',
       organizationName: null,
       staff: null,
-      accounts: [{ username: 'amira', displayName: 'Amira Haddad' }],
+      accounts: [{ username: 'amira', displayName: 'amira' }],
     })
     expect(await codeOf(() => vault.database())).toBe('LOCKED')
 

@@ -54,7 +54,10 @@ export type TVaultStatus = {
   /** Only while unlocked: the name lives inside the encrypted database. */
   organizationName: string | null
   staff: TStaffIdentity | null
-  /** Active accounts that may unlock, from the keyring (not secret), so the unlock screen can offer them. */
+  /**
+   * Active accounts that may unlock, from the keyring, so the unlock screen can offer them. While locked
+   * `displayName` is the sign-in name: real display names are inside the encrypted database.
+   */
   accounts: { username: string; displayName: string }[]
 }
 
@@ -110,11 +113,13 @@ export class VaultService {
   status(): TVaultStatus {
     const keyring = readKeyring(this.paths.keyring)
     if (keyring === null) return { state: 'no-vault', organizationName: null, staff: null, accounts: [] }
+    const session = this.session
+    // While locked only sign-in names are known (the keyring); display names live in the encrypted database.
+    const displayNames = new Map(session?.accounts.list().map((account) => [account.id, account.displayName]) ?? [])
     const accounts = keyring.slots.flatMap((slot) =>
-      slot.kind === 'staff' ? [{ username: slot.username, displayName: slot.displayName }] : [],
+      slot.kind === 'staff' ? [{ username: slot.username, displayName: displayNames.get(slot.id) ?? slot.username }] : [],
     )
     accounts.sort((left, right) => left.username.localeCompare(right.username))
-    const session = this.session
     if (session === null) return { state: 'locked', organizationName: null, staff: null, accounts }
     return {
       state: 'unlocked',
@@ -155,7 +160,7 @@ export class VaultService {
       const masterKey = randomBytes(32)
       const recoveryKey = generateRecoveryKey()
       try {
-        const adminSlot = await createSlot(vaultId, { kind: 'staff', id: accountId, username, displayName }, input.passphrase, masterKey, this.kdf)
+        const adminSlot = await createSlot(vaultId, { kind: 'staff', id: accountId, username }, input.passphrase, masterKey, this.kdf)
         const recoverySlot = await createSlot(vaultId, { kind: 'recovery' }, recoveryKey, masterKey, this.kdf)
         const keyring: TKeyring = { format: 'ccij-keyring', version: KEYRING_VERSION, vaultId, slots: [adminSlot, recoverySlot] }
 
@@ -242,7 +247,7 @@ export class VaultService {
       }
       try {
         assertStrongPassphrase(newPassphrase, [session.staff.username, session.staff.displayName])
-        const slot = await createSlot(keyring.vaultId, { kind: 'staff', id: session.staff.accountId, username: session.staff.username, displayName: session.staff.displayName }, newPassphrase, masterKey, this.kdf)
+        const slot = await createSlot(keyring.vaultId, { kind: 'staff', id: session.staff.accountId, username: session.staff.username }, newPassphrase, masterKey, this.kdf)
         session.db.transaction(() => {
           this.flushPendingFailures(session)
           session.audit.append(session.actor, 'recovery.used', { type: 'account', id: session.staff.accountId })
@@ -282,7 +287,7 @@ export class VaultService {
       check.fill(0)
       this.throttle.recordSuccess(staff.username)
       assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
-      const newSlot = await createSlot(keyring.vaultId, { kind: 'staff', id: staff.accountId, username: staff.username, displayName: staff.displayName }, newPassphrase, session.masterKey, this.kdf)
+      const newSlot = await createSlot(keyring.vaultId, { kind: 'staff', id: staff.accountId, username: staff.username }, newPassphrase, session.masterKey, this.kdf)
       const current = this.requireSession()
       current.db.transaction(() => {
         current.audit.append(current.actor, 'account.passphrase_changed', { type: 'account', id: staff.accountId })
@@ -305,7 +310,7 @@ export class VaultService {
       }
       assertStrongPassphrase(request.passphrase, [request.username, request.displayName])
       const id = randomUUID()
-      const slot = await createSlot(this.requireKeyring().vaultId, { kind: 'staff', id, username: request.username, displayName: request.displayName }, request.passphrase, session.masterKey, this.kdf)
+      const slot = await createSlot(this.requireKeyring().vaultId, { kind: 'staff', id, username: request.username }, request.passphrase, session.masterKey, this.kdf)
       const current = this.requireAdmin()
       // The keyring is written inside the transaction: if the write fails, the account row rolls back too.
       return current.db.transaction(() => {

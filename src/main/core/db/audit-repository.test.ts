@@ -1,0 +1,74 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, masterKeyOf, removeFolder } from '../../../../tests/unit/vault-fixtures'
+import type { VaultService } from '../vault/vault-service'
+import { canonicalJson } from './audit-chain'
+import { openEncryptedDatabase, type TDatabase } from './open-database'
+
+/** Edit the encrypted database the way someone holding the key could, behind the app's back. */
+async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void> {
+  const db = openEncryptedDatabase(join(root, 'vault', 'vault.db'), await masterKeyOf(root))
+  try {
+    edit(db)
+  } finally {
+    db.close()
+  }
+}
+
+describe('audit trail', () => {
+  let root: string
+  let vault: VaultService
+  beforeEach(async () => {
+    root = makeTempFolder()
+    vault = (await createTestVault(root)).vault
+    const actor = { accountId: 'a-1', username: 'amira' }
+    vault.audit.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
+    vault.audit.append(actor, 'record.changed', { type: 'survivor', id: 's-1' }, { fields: ['urgency'] })
+    vault.audit.append(actor, 'packet.printed', { type: 'referral', id: 'r-1' }, { recipient: 'lawyer' })
+    expect(vault.audit.verify()).toEqual({ ok: true, checked: 6, firstBadSeq: null, reason: null })
+    vault.lock()
+  })
+  afterEach(() => {
+    vault.lock()
+    removeFolder(root)
+  })
+
+  it('canonical JSON sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}')
+  })
+
+  it('filters by action, actor and date, newest first, with paging', async () => {
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    expect(vault.audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual(['s-1'])
+    const page = vault.audit.list({ actorUsername: 'AMIRA', limit: 2, offset: 1 })
+    expect(page.total).toBe(8)
+    expect(page.entries.map((entry) => entry.seq)).toEqual([7, 6])
+    expect(vault.audit.list({ from: '2999-01-01T00:00:00Z' }).total).toBe(0)
+    expect(vault.audit.list({ to: '2999-01-01T00:00:00Z' }).total).toBe(8)
+  })
+
+  it('detects an edited entry', async () => {
+    await tamper(root, (db) => db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run())
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5, reason: expect.stringMatching(/edited/) })
+  })
+
+  it('detects a deleted entry', async () => {
+    await tamper(root, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
+  })
+
+  it('detects reordered entries', async () => {
+    await tamper(root, (db) =>
+      db.transaction(() => {
+        // Swap entries 4 and 5, hashes included.
+        db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 4').run()
+        db.prepare('UPDATE audit_log SET seq = 4 WHERE seq = 5').run()
+        db.prepare('UPDATE audit_log SET seq = 5 WHERE seq = -1').run()
+      })(),
+    )
+    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4 })
+  })
+})

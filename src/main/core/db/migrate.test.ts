@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import {
+  ADMIN_PASSPHRASE,
+  createTestVault,
+  hashFolder,
+  makeTempFolder,
+  masterKeyOf,
+  removeFolder,
+} from '../../../../tests/unit/vault-fixtures'
+import { assertMigrationOrder, LATEST_SCHEMA_VERSION, migrate } from './migrate'
+import { MIGRATIONS } from './migrations'
+import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion } from './open-database'
+
+describe('migrations', () => {
+  let root: string
+  beforeEach(() => {
+    root = makeTempFolder()
+  })
+  afterEach(() => removeFolder(root))
+
+  it('are numbered 1, 2, 3 … with no gap', () => {
+    expect(() => assertMigrationOrder(MIGRATIONS)).not.toThrow()
+    const [first] = MIGRATIONS
+    if (first === undefined) throw new Error('no migrations')
+    expect(() => assertMigrationOrder([first, first])).toThrow(/expected 2/)
+  })
+
+  it('0 → 1 over an empty vault creates the meta, staff and audit tables', () => {
+    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    applyVaultPragmas(db)
+    expect(readSchemaVersion(db)).toBe(0)
+    expect(migrate(db, 1)).toBe(1)
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
+    expect(tables).toEqual(['audit_log', 'staff_accounts', 'vault_meta'])
+    db.prepare(
+      "INSERT INTO staff_accounts VALUES ('a1', 'Amira', 'Amira H', 'admin', 'active', 'x', 'x')",
+    ).run()
+    // Usernames are unique regardless of case.
+    expect(() =>
+      db.prepare("INSERT INTO staff_accounts VALUES ('a2', 'amira', 'Other', 'viewer', 'active', 'x', 'x')").run(),
+    ).toThrow(/UNIQUE/)
+    expect(() =>
+      db.prepare("INSERT INTO staff_accounts VALUES ('a3', 'x', 'Other', 'superuser', 'active', 'x', 'x')").run(),
+    ).toThrow(/CHECK/)
+    expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
+    db.close()
+  })
+
+  it('a vault from a newer app version is refused with a clear message and left untouched', async () => {
+    const { vault } = await createTestVault(root)
+    vault.lock()
+    const key = await masterKeyOf(root)
+    const db = openEncryptedDatabase(join(root, 'vault', 'vault.db'), key)
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    db.close()
+    const before = hashFolder(join(root, 'vault'))
+    await expect(vault.unlock('amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+      code: 'VAULT_TOO_NEW',
+      message: expect.stringMatching(/newer version/),
+    })
+    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(vault.status().state).toBe('locked')
+    // And the runner refuses directly too (this read-only look adds empty -wal/-shm files; the database stays as it was).
+    const again = openEncryptedDatabase(join(root, 'vault', 'vault.db'), key, { readonly: true })
+    expect(() => migrate(again)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }))
+    again.close()
+    expect(createHash('sha256').update(readFileSync(join(root, 'vault', 'vault.db'))).digest('hex')).toBe(before['vault.db'])
+  })
+})
