@@ -57,8 +57,8 @@ export async function writeBackupFile(
   const hash = createHash('sha256')
   const output = await open(temporary, 'wx', 0o600)
   let bytesDone = 0
-  const put = async (bytes: Buffer): Promise<void> => {
-    hash.update(bytes)
+  const put = async (bytes: Buffer, isChecksum = false): Promise<void> => {
+    if (!isChecksum) hash.update(bytes)
     await output.write(bytes)
     bytesDone += bytes.length
     onProgress?.({ bytesDone, bytesTotal })
@@ -78,7 +78,7 @@ export async function writeBackupFile(
     } finally {
       await input.close()
     }
-    await put(hash.digest())
+    await put(hash.digest(), true)
     await output.sync()
     await output.close()
     await rename(temporary, target)

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  createTestVault,
+  hashFolder,
+  makeTempFolder,
+  newVaultService,
+  removeFolder,
+  SQLITE_PLAINTEXT_HEADER,
+} from '../../../../tests/unit/vault-fixtures'
+import type { TProgress } from './backup-file'
+import type { VaultService } from './vault-service'
+
+const CANARY = 'CANARY-backup-7f3a9c'
+
+describe('backup and restore', () => {
+  let root: string
+  let vault: VaultService
+  let backupFile: string
+  beforeEach(async () => {
+    root = makeTempFolder()
+    vault = (await createTestVault(root, { organizationName: `Org ${CANARY}` })).vault
+    await vault.addAccount({ username: 'jonas', displayName: `Jonas ${CANARY}`, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    vault.audit.append({ accountId: 'x', username: 'amira' }, 'record.created', { type: 'survivor', id: 's-1' }, { note: CANARY })
+    backupFile = join(root, 'vault-backup.ccijbackup')
+  })
+  afterEach(() => {
+    vault.lock()
+    removeFolder(root)
+  })
+
+  it('a backup holds no plaintext database and no canary, and restores to the same vault', async () => {
+    const progress: TProgress[] = []
+    const { bytes } = await vault.createBackup(backupFile, (step) => progress.push(step))
+    const contents = readFileSync(backupFile)
+    expect(contents.length).toBe(bytes)
+    expect(contents.subarray(0, 16).toString('latin1')).toBe('CCIJVAULTBACKUP\n')
+    expect(contents.includes(SQLITE_PLAINTEXT_HEADER)).toBe(false)
+    for (const form of [Buffer.from(CANARY, 'utf8'), Buffer.from(CANARY, 'utf16le'), Buffer.from(Buffer.from(CANARY).toString('base64'))]) {
+      expect(contents.includes(form)).toBe(false)
+    }
+    expect(progress.at(-1)).toEqual({ bytesDone: bytes, bytesTotal: bytes })
+    // The temporary snapshot is gone.
+    expect(readdirSync(join(root, 'vault')).filter((name) => name.includes('backup'))).toEqual([])
+    expect(vault.audit.list({ action: 'backup.created' }).total).toBe(1)
+
+    // Changes after the backup disappear on restore.
+    await vault.addAccount({ username: 'later', displayName: 'Later', role: 'viewer', passphrase: 'orchid tundra pebble lantern 8' })
+    const staff = await vault.restoreBackup(backupFile, 'jonas', CASEWORKER_PASSPHRASE)
+    expect(staff.username).toBe('jonas')
+    expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: `Org ${CANARY}` })
+    expect(vault.audit.list({ action: 'record.created' }).entries[0]?.details).toEqual({ note: CANARY })
+    expect(vault.audit.list({ action: 'restore.completed' }).total).toBe(1)
+    expect(vault.audit.verify().ok).toBe(true)
+    expect(vault.integrityCheck()).toEqual(['ok'])
+    expect(vault.status().accounts.map((account) => account.username)).toEqual(['amira', 'jonas'])
+    expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+  })
+
+  it('restores into a folder with no vault (a new laptop)', async () => {
+    await vault.createBackup(backupFile)
+    const other = newVaultService(join(root, 'laptop'))
+    expect(other.status().state).toBe('no-vault')
+    await other.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)
+    expect(other.status().organizationName).toBe(`Org ${CANARY}`)
+    other.lock()
+  })
+
+  it('a tampered byte is refused; nothing is left behind and the vault is untouched', async () => {
+    await vault.createBackup(backupFile)
+    vault.lock()
+    const original = readFileSync(backupFile)
+    const before = hashFolder(join(root, 'vault'))
+    for (const position of [3, 40, Math.floor(original.length / 2), original.length - 1]) {
+      const tampered = Buffer.from(original)
+      tampered[position] = (tampered[position] ?? 0) ^ 0x01
+      writeFileSync(backupFile, tampered)
+      await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'INVALID_FILE' })
+      expect(hashFolder(join(root, 'vault'))).toEqual(before)
+      expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+    }
+    writeFileSync(backupFile, original.subarray(0, 100))
+    await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'INVALID_FILE' })
+    expect(vault.status().state).toBe('locked')
+  })
+
+  it('a wrong passphrase is refused before anything is replaced', async () => {
+    await vault.createBackup(backupFile)
+    vault.lock()
+    const before = hashFolder(join(root, 'vault'))
+    await expect(vault.restoreBackup(backupFile, 'amira', 'not the right passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    await expect(vault.restoreBackup(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+  })
+})
