@@ -1,5 +1,15 @@
 import { join } from 'node:path'
-import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  session,
+  type BrowserWindow,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { createServices } from './core/services'
 import { createHandlerTable } from './ipc/handler-table'
 import { registerIpc } from './electron/ipc'
@@ -7,6 +17,8 @@ import { denyAllPermissions, lockDownWebContents } from './electron/hardening'
 import { createElectronDesktop } from './electron/desktop'
 import { buildApplicationMenu } from './electron/menu'
 import { createMainWindow } from './electron/window'
+import { electronNativeBindingPath } from './electron/native-binding'
+import { IdleLock } from './core/vault/idle-lock'
 import { serveRendererFile } from './security/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './security/origin'
 import { desktopText } from '../shared/i18n/desktop-messages'
@@ -35,6 +47,12 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isAppUrl(frame.url, devServerUrl)
 }
 
+/** Electron's own build of the database module (see scripts/electron-native.mjs), when present. */
+function nativeBindingOption(): { nativeBinding?: string } {
+  const nativeBinding = electronNativeBindingPath(app.getAppPath())
+  return nativeBinding === undefined ? {} : { nativeBinding }
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
 
@@ -42,6 +60,7 @@ async function start(): Promise<void> {
     dataDirectory: app.getPath('userData'),
     runtime: 'electron',
     appVersion: app.getVersion(),
+    vault: nativeBindingOption(),
     desktop: createElectronDesktop(
       () => mainWindow,
       () => services.settings.get().locale,
@@ -49,15 +68,35 @@ async function start(): Promise<void> {
   })
   const { desktop } = services.options
   const table = createHandlerTable(services)
+  const rendererSession = session.fromPartition(RENDERER_PARTITION)
+
+  // Every way of locking (button, Ctrl/Cmd+L, idle, suspend, screen lock) ends here: the vault drops
+  // its key, then the renderer's storage is wiped and the page reloaded, taking state, DOM and caches with it.
+  services.vault.onLockChange((state) => {
+    if (state !== 'locked') return
+    void rendererSession.clearStorageData().catch(() => undefined)
+    void rendererSession.clearCache().catch(() => undefined)
+    mainWindow?.webContents.reload()
+  })
+  const lockNow = (): void => {
+    if (services.vault.status().state === 'unlocked') services.vault.lock()
+  }
+  const idleLock = new IdleLock(
+    () => services.settings.get().idleLockMinutes * 60_000,
+    lockNow,
+    () => services.vault.status().state === 'unlocked',
+  )
+  idleLock.start()
+  powerMonitor.on('suspend', lockNow)
+  powerMonitor.on('lock-screen', lockNow)
 
   registerIpc(ipcMain, {
     table,
     isTrustedSender,
     context: () => ({ staff: services.currentStaff() }),
-    onActivity: () => undefined,
+    onActivity: () => idleLock.recordActivity(),
   })
 
-  const rendererSession = session.fromPartition(RENDERER_PARTITION)
   const rendererDirectory = join(import.meta.dirname, '../renderer')
   rendererSession.protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url)
@@ -71,18 +110,10 @@ async function start(): Promise<void> {
     lockDownWebContents(contents, (url) => void desktop.openExternalAfterConfirm(url), devServerUrl)
   })
 
-  /**
-   * Locking drops the key in main, then reloads the renderer: its state, DOM and in-memory
-   * caches go with the old page, and the fresh page asks for the vault status (locked).
-   */
-  const lockAndClear = (): void => {
-    mainWindow?.webContents.reload()
-  }
-
   const refreshMenu = (): void => {
     Menu.setApplicationMenu(
       buildApplicationMenu(services.settings.get().locale, app.isPackaged, {
-        lock: () => lockAndClear(),
+        lock: lockNow,
         about: () => {
           const locale = services.settings.get().locale
           const options = {

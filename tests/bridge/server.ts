@@ -5,8 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { createServices, type TDesktopPort, type TServices } from '../../src/main/core/services'
+import { createServices, type TDesktopPort, type TServices, type TServicesOptions } from '../../src/main/core/services'
+import { IdleLock } from '../../src/main/core/vault/idle-lock'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import { CHANNEL_NAMES, contract, type TChannelName } from '../../src/shared/contract'
 import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import { SECURITY_HEADERS } from '../../src/main/security/csp'
 import { serveRendererFile } from '../../src/main/security/static-files'
@@ -24,6 +26,8 @@ export type TBridgeOptions = {
   port?: number
   /** Stands in for native dialogs; tests decide what the "person" chooses. */
   desktop?: Partial<TDesktopPort>
+  /** Vault options; tests pass cheaper key derivation (never dev:browser). */
+  vault?: TServicesOptions['vault']
 }
 
 export type TBridge = {
@@ -35,6 +39,8 @@ export type TBridge = {
   externalLinkRequests: string[]
   close(): Promise<void>
 }
+
+const isChannelName = (name: string): name is TChannelName => (CHANNEL_NAMES as string[]).includes(name)
 
 let clientScript: Promise<string> | undefined
 
@@ -110,8 +116,16 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
     runtime: 'bridge',
     appVersion: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
     desktop,
+    ...(options.vault === undefined ? {} : { vault: options.vault }),
   })
   const table = createHandlerTable(services)
+  // The same idle lock as the desktop app; the browser has no OS idle time, so only app activity counts.
+  const idleLock = new IdleLock(
+    () => services.settings.get().idleLockMinutes * 60_000,
+    () => services.vault.lock(),
+    () => services.vault.status().state === 'unlocked',
+  )
+  const stopIdleLock = idleLock.start()
   const client = await bundleClient()
   let origin = ''
 
@@ -141,6 +155,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
           return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Unreadable request' } })
         }
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length))
+        if (isChannelName(channel) && contract[channel].countsAsActivity !== false) idleLock.recordActivity()
         return sendJson(response, 200, await dispatch(table, channel, body, { staff: services.currentStaff() }))
       }
       if (url.pathname === '/__bridge/client.js') {
@@ -167,6 +182,8 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
     externalLinkRequests,
     close: () =>
       new Promise<void>((resolve) => {
+        stopIdleLock()
+        if (services.vault.status().state === 'unlocked') services.vault.lock()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

@@ -25,5 +25,27 @@ export function createElectronDesktop(window: () => BrowserWindow | null, locale
       await shell.openExternal(url)
       return true
     },
+    async chooseBackupDestination() {
+      const stamp = new Date().toISOString().slice(0, 10)
+      const options = {
+        title: desktopText(locale(), 'dialog.backup.saveTitle'),
+        defaultPath: `ccij-vault-${stamp}.ccijbackup`,
+        filters: [{ name: desktopText(locale(), 'dialog.backup.fileType'), extensions: ['ccijbackup'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const owner = window()
+      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
+    },
+    async chooseBackupSource() {
+      const options = {
+        title: desktopText(locale(), 'dialog.backup.openTitle'),
+        filters: [{ name: desktopText(locale(), 'dialog.backup.fileType'), extensions: ['ccijbackup'] }],
+        properties: ['openFile' as const],
+      }
+      const owner = window()
+      const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      return choice.canceled ? null : (choice.filePaths[0] ?? null)
+    },
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineChannel } from './channel'
+import { ANY_STAFF } from '../roles'
 
 export const ZLocaleSchema = z.enum(['en', 'fr'])
 export type TLocale = z.infer<typeof ZLocaleSchema>
@@ -29,5 +30,11 @@ export const appChannels = {
     request: z.strictObject({ url: ZExternalUrlSchema }),
     response: z.object({ opened: z.boolean() }),
     access: 'public',
+  }),
+  /** "Still here": the renderer sends this (throttled) while the person types or moves the pointer, so the idle lock waits. */
+  'app:activity': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({}),
+    access: ANY_STAFF,
   }),
 }

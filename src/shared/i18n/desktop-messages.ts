@@ -36,6 +36,9 @@ const en = {
   'dialog.about.detail':
     'Encrypted, offline case management for the Canadian Centre for International Justice. Nothing in this app is legal advice.',
   'dialog.ok': 'OK',
+  'dialog.backup.saveTitle': 'Save vault backup',
+  'dialog.backup.openTitle': 'Choose a vault backup to restore',
+  'dialog.backup.fileType': 'CCIJ vault backup',
 } as const
 
 export type TDesktopMessageKey = keyof typeof en
@@ -71,6 +74,9 @@ const fr: Record<TDesktopMessageKey, string> = {
   'dialog.about.detail':
     'Gestion de dossiers chiffrée et hors ligne pour le Centre canadien pour la justice internationale. Rien dans cette application ne constitue un avis juridique.',
   'dialog.ok': 'OK',
+  'dialog.backup.saveTitle': 'Enregistrer une sauvegarde du coffre',
+  'dialog.backup.openTitle': 'Choisir une sauvegarde du coffre à restaurer',
+  'dialog.backup.fileType': 'Sauvegarde de coffre CCIJ',
 }
 
 const catalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }

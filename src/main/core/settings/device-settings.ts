@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ZDeviceSettingsSchema, type TDeviceSettings } from '../../../shared/contract'
+import { IDLE_LOCK_MINUTES, ZDeviceSettingsSchema, type TDeviceSettings } from '../../../shared/contract'
 import { writeFileAtomic } from '../fs/atomic-write'
 
-const DEFAULTS: TDeviceSettings = { locale: 'en' }
+const DEFAULTS: TDeviceSettings = { locale: 'en', idleLockMinutes: IDLE_LOCK_MINUTES.default }
 
 /**
- * Preferences of this device that hold no survivor data (the interface language), kept in a small
+ * Preferences of this device that hold no survivor data (interface language, idle-lock minutes), kept in a small
  * JSON file beside the vault so they apply on the unlock screen. A damaged file falls back to defaults.
  */
 export class DeviceSettingsStore {

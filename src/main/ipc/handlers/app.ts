@@ -10,4 +10,6 @@ export const appHandlers = (services: TServices): THandlersFor<typeof appChannel
     runtime: services.options.runtime,
   }),
   'app:openExternal': async ({ url }) => ({ opened: await services.options.desktop.openExternalAfterConfirm(url) }),
+  // The dispatcher's host records activity for every request that counts; nothing else to do.
+  'app:activity': () => ({}),
 })

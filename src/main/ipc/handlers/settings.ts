@@ -5,4 +5,5 @@ import type { THandlersFor } from '../types'
 export const settingsHandlers = (services: TServices): THandlersFor<typeof settingsChannels> => ({
   'settings:get': () => services.settings.get(),
   'settings:setLocale': ({ locale }) => services.settings.update({ locale }),
+  'settings:setIdleLock': ({ minutes }) => services.settings.update({ idleLockMinutes: minutes }),
 })

@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_PASSPHRASE, CASEWORKER_PASSPHRASE, makeTempFolder, removeFolder } from './vault-fixtures'
+
+const PROJECT_ROOT = join(import.meta.dirname, '../..')
+const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
+
+type TRun = { code: number | null; stdout: string; stderr: string }
+
+/** Run `npm run admin -- …` the way IT staff would, with the passphrase in the environment. */
+function admin(args: string[], environment: Record<string, string> = {}): Promise<TRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE, CCIJ_NEW_PASSPHRASE: '', ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+describe('admin CLI', () => {
+  let root: string
+  let vaultFolder: string
+  beforeAll(() => {
+    root = makeTempFolder('ccij-cli-')
+    vaultFolder = join(root, 'vault')
+  })
+  afterAll(() => removeFolder(root))
+
+  it('init creates a vault and prints the recovery key once; verify exits 0', async () => {
+    const init = await admin(['init', '--vault', vaultFolder, '--user', 'amira', '--display-name', 'Amira Haddad', '--organization', 'CCIJ'])
+    expect(init.stderr).toBe('')
+    expect(init.code).toBe(0)
+    expect(init.stdout).toMatch(/Recovery key[\s\S]*([0-9A-Z]{5}-){5}[0-9A-Z]{5}/)
+    const again = await admin(['init', '--vault', vaultFolder, '--user', 'amira'])
+    expect(again.code).not.toBe(0)
+    expect(again.stderr).toMatch(/already exists/)
+
+    const verify = await admin(['verify', '--vault', vaultFolder, '--user', 'amira'])
+    expect(verify.code).toBe(0)
+    expect(verify.stdout).toMatch(/database: ok[\s\S]*audit chain: ok/)
+  })
+
+  it('adds and lists users, reads a passphrase file, and changes a passphrase', async () => {
+    const add = await admin(
+      ['users', 'add', '--vault', vaultFolder, '--user', 'amira', '--username', 'jonas', '--display-name', 'Jonas Ek', '--role', 'caseworker'],
+      { CCIJ_NEW_PASSPHRASE: CASEWORKER_PASSPHRASE },
+    )
+    expect(add.stderr).toBe('')
+    expect(add.code).toBe(0)
+    const passphraseFile = join(root, 'jonas.pass')
+    writeFileSync(passphraseFile, `${CASEWORKER_PASSPHRASE}\n`, { mode: 0o600 })
+    const list = await admin(['users', 'list', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile], {
+      CCIJ_PASSPHRASE: '',
+    })
+    expect(list.code).toBe(0)
+    expect(list.stdout).toContain('jonas\tcaseworker\tactive\tJonas Ek')
+    expect(list.stdout).toContain('amira\tadmin\tactive')
+
+    const passwd = await admin(['passwd', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile], {
+      CCIJ_NEW_PASSPHRASE: 'granite tulip comet saddle 45',
+    })
+    expect(passwd.code).toBe(0)
+    const disable = await admin(['users', 'disable', '--vault', vaultFolder, '--user', 'amira', '--username', 'jonas'])
+    expect(disable.code).toBe(0)
+  })
+
+  it('backs up, refuses to restore over a vault without --force, then restores with it', async () => {
+    const backupFile = join(root, 'backup.ccijbackup')
+    const backup = await admin(['backup', '--vault', vaultFolder, '--user', 'amira', '--out', backupFile])
+    expect(backup.code).toBe(0)
+    expect(existsSync(backupFile)).toBe(true)
+    const refused = await admin(['restore', '--vault', vaultFolder, '--user', 'amira', '--from', backupFile])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/--force/)
+    const restored = await admin(['restore', '--vault', vaultFolder, '--user', 'amira', '--from', backupFile, '--force'])
+    expect(restored.stderr).toBe('')
+    expect(restored.code).toBe(0)
+    expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([])
+    expect((await admin(['verify', '--vault', vaultFolder, '--user', 'amira'])).code).toBe(0)
+  })
+
+  it('fails clearly, with a non-zero exit, on bad arguments and wrong passphrases', async () => {
+    const cases: { args: string[]; environment?: Record<string, string>; message: RegExp }[] = [
+      { args: [], message: /./ },
+      { args: ['frobnicate'], message: /Unknown command/ },
+      { args: ['verify', '--user', 'amira'], message: /--vault is required/ },
+      { args: ['verify', '--vault', vaultFolder, '--user', 'amira', '--passphrase', 'x'], message: /Unknown option/ },
+      { args: ['verify', '--vault', vaultFolder, '--user', 'amira'], environment: { CCIJ_PASSPHRASE: 'wrong passphrase' }, message: /do not open/ },
+      { args: ['verify', '--vault', join(root, 'nowhere'), '--user', 'amira'], message: /no vault/i },
+      { args: ['users', 'add', '--vault', vaultFolder, '--user', 'amira', '--username', 'x1', '--role', 'boss'], message: /--role/ },
+    ]
+    for (const { args, environment, message } of cases) {
+      const run = await admin(args, environment)
+      expect(run.code, args.join(' ')).not.toBe(0)
+      expect(run.stderr === '' ? run.stdout : run.stderr, args.join(' ')).toMatch(message)
+    }
+  })
+})
