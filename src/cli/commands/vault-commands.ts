@@ -1,0 +1,221 @@
+import { AppError } from '../../shared/result'
+import { ZRoleSchema } from '../../shared/roles'
+import type { TProgressListener } from '../../main/core/vault/backup-file'
+import { VaultService } from '../../main/core/vault/vault-service'
+import { readSecret } from '../passphrase-input'
+import type { TCommand, TCommandContext, TOptionValues } from '../command'
+import { UsageError } from '../usage-error'
+
+const VAULT_OPTIONS = {
+  vault: { type: 'string' },
+  user: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+} as const
+
+const NEW_PASSPHRASE_OPTION = { 'new-passphrase-file': { type: 'string' } } as const
+
+function required(values: TOptionValues, name: string): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`)
+  return value
+}
+
+function optional(values: TOptionValues, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+const vaultOf = (values: TOptionValues): VaultService => new VaultService({ directory: required(values, 'vault') })
+
+const passphraseOf = (values: TOptionValues): Promise<string> =>
+  readSecret({
+    file: optional(values, 'passphrase-file'),
+    environmentVariable: 'CCIJ_PASSPHRASE',
+    prompt: `Passphrase for ${required(values, 'user')}: `,
+  })
+
+const newPassphraseOf = (values: TOptionValues, prompt: string): Promise<string> =>
+  readSecret({
+    file: optional(values, 'new-passphrase-file'),
+    environmentVariable: 'CCIJ_NEW_PASSPHRASE',
+    prompt,
+    confirm: true,
+  })
+
+/** Unlock as --user, run `work`, and always lock again (zeroing the key), whatever happens. */
+async function withUnlockedVault<T>(values: TOptionValues, work: (vault: VaultService) => Promise<T> | T): Promise<T> {
+  const vault = vaultOf(values)
+  const user = required(values, 'user')
+  if (vault.status().state === 'no-vault') throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
+  await vault.unlock(user, await passphraseOf(values))
+  try {
+    return await work(vault)
+  } finally {
+    vault.lock()
+  }
+}
+
+function progressPrinter(context: TCommandContext): TProgressListener | undefined {
+  if (!process.stderr.isTTY) return undefined
+  let lastPercent = -1
+  return ({ bytesDone, bytesTotal }) => {
+    const percent = Math.floor((bytesDone / Math.max(bytesTotal, 1)) * 100)
+    if (percent !== lastPercent) context.stderr(`\r${percent}%`)
+    lastPercent = percent
+    if (bytesDone >= bytesTotal) context.stderr('\n')
+  }
+}
+
+export const vaultCommands: readonly TCommand[] = [
+  {
+    name: 'init',
+    summary: 'Create a vault and its first admin (--user); prints the recovery key once.',
+    usage: 'init --vault DIR --user NAME [--display-name TEXT] [--organization TEXT] [--passphrase-file FILE]',
+    options: { ...VAULT_OPTIONS, 'display-name': { type: 'string' }, organization: { type: 'string' } },
+    async run({ values }, context) {
+      const vault = vaultOf(values)
+      const user = required(values, 'user')
+      if (vault.status().state !== 'no-vault') throw new AppError('VAULT_EXISTS', 'A vault already exists in that folder.')
+      const passphrase = await readSecret({
+        file: optional(values, 'passphrase-file'),
+        environmentVariable: 'CCIJ_PASSPHRASE',
+        prompt: `New passphrase for ${user}: `,
+        confirm: true,
+      })
+      const { recoveryKey } = await vault.create({
+        organizationName: optional(values, 'organization') ?? 'Canadian Centre for International Justice',
+        username: user,
+        displayName: optional(values, 'display-name') ?? user,
+        passphrase,
+      })
+      vault.lock()
+      context.stdout(`Vault created in ${required(values, 'vault')} with admin "${user}".\n\n`)
+      context.stdout(`Recovery key (shown once; print it and keep it somewhere safe):\n\n  ${recoveryKey}\n\n`)
+      return 0
+    },
+  },
+  {
+    name: 'verify',
+    summary: 'Check the database (integrity_check) and the audit chain; exit 0 only when both hold.',
+    usage: 'verify --vault DIR --user NAME [--passphrase-file FILE]',
+    options: VAULT_OPTIONS,
+    run: ({ values }, context) =>
+      withUnlockedVault(values, (vault) => {
+        const integrity = vault.integrityCheck()
+        const audit = vault.audit.verify()
+        const isSound = integrity.length === 1 && integrity[0] === 'ok'
+        context.stdout(`database: ${isSound ? 'ok' : `damaged (${integrity.slice(0, 5).join('; ')})`}\n`)
+        context.stdout(
+          `audit chain: ${audit.ok ? `ok (${audit.checked} entries)` : `broken at entry ${audit.firstBadSeq}: ${audit.reason}`}\n`,
+        )
+        if (!isSound || !audit.ok) context.stderr('error: verification failed.\n')
+        return isSound && audit.ok ? 0 : 1
+      }),
+  },
+  {
+    name: 'backup',
+    summary: 'Write an encrypted, checksummed backup of the vault to --out.',
+    usage: 'backup --vault DIR --user NAME --out FILE [--passphrase-file FILE]',
+    options: { ...VAULT_OPTIONS, out: { type: 'string' } },
+    run: ({ values }, context) => {
+      const out = required(values, 'out')
+      return withUnlockedVault(values, async (vault) => {
+        const { bytes } = await vault.createBackup(out, progressPrinter(context))
+        context.stdout(`Backup written to ${out} (${bytes} bytes).\n`)
+        return 0
+      })
+    },
+  },
+  {
+    name: 'restore',
+    summary: "Replace the vault with a backup (--user's passphrase in the backup); --force to overwrite.",
+    usage: 'restore --vault DIR --user NAME --from FILE [--force] [--passphrase-file FILE]',
+    options: { ...VAULT_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } },
+    async run({ values }, context) {
+      const from = required(values, 'from')
+      const user = required(values, 'user')
+      const vault = vaultOf(values)
+      if (vault.status().state !== 'no-vault' && values['force'] !== true) {
+        throw new UsageError('A vault already exists there. Add --force to replace it with the backup.')
+      }
+      await vault.restoreBackup(from, user, await passphraseOf(values), progressPrinter(context))
+      vault.lock()
+      context.stdout(`Vault restored from ${from}.\n`)
+      return 0
+    },
+  },
+  {
+    name: 'passwd',
+    summary: "Change --user's passphrase (the new one from CCIJ_NEW_PASSPHRASE, --new-passphrase-file or a prompt).",
+    usage: 'passwd --vault DIR --user NAME [--passphrase-file FILE] [--new-passphrase-file FILE]',
+    options: { ...VAULT_OPTIONS, ...NEW_PASSPHRASE_OPTION },
+    async run({ values }, context) {
+      const current = await passphraseOf(values)
+      const next = await newPassphraseOf(values, 'New passphrase: ')
+      const vault = vaultOf(values)
+      await vault.unlock(required(values, 'user'), current)
+      try {
+        await vault.changePassphrase(current, next)
+      } finally {
+        vault.lock()
+      }
+      context.stdout('Passphrase changed.\n')
+      return 0
+    },
+  },
+  {
+    name: 'users',
+    summary: 'Staff accounts: users list | users add --username X --display-name Y --role R | users disable --username X',
+    usage:
+      'users list|add|disable --vault DIR --user NAME [--username NAME] [--display-name TEXT] [--role admin|caseworker|viewer] [--new-passphrase-file FILE]',
+    options: {
+      ...VAULT_OPTIONS,
+      ...NEW_PASSPHRASE_OPTION,
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string' },
+    },
+    allowPositionals: true,
+    async run({ values, positionals }, context) {
+      const action = positionals[0]
+      if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`)
+      if (action === 'list') {
+        return withUnlockedVault(values, (vault) => {
+          for (const account of vault.listAccounts()) {
+            context.stdout(`${account.username}\t${account.role}\t${account.status}\t${account.displayName}\n`)
+          }
+          return 0
+        })
+      }
+      if (action === 'add') {
+        const username = required(values, 'username')
+        const role = ZRoleSchema.safeParse(values['role'])
+        if (!role.success) throw new UsageError('--role must be admin, caseworker or viewer.')
+        const displayName = optional(values, 'display-name') ?? username
+        // Read both secrets before unlocking, so no prompt waits with the vault open.
+        const passphrase = await passphraseOf(values)
+        const newPassphrase = await newPassphraseOf(values, `First passphrase for ${username}: `)
+        const vault = vaultOf(values)
+        await vault.unlock(required(values, 'user'), passphrase)
+        try {
+          await vault.addAccount({ username, displayName, role: role.data, passphrase: newPassphrase })
+        } finally {
+          vault.lock()
+        }
+        context.stdout(`Added ${role.data} "${username}".\n`)
+        return 0
+      }
+      if (action === 'disable') {
+        const username = required(values, 'username')
+        return withUnlockedVault(values, (vault) => {
+          const account = vault.listAccounts().find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
+          if (account === undefined) throw new AppError('NOT_FOUND', `There is no account "${username}".`)
+          vault.disableAccount(account.id)
+          context.stdout(`Disabled "${account.username}"; their passphrase no longer opens the vault.\n`)
+          return 0
+        })
+      }
+      throw new UsageError('Say which: users list, users add or users disable.')
+    },
+  },
+]
