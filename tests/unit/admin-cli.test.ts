@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, CASEWORKER_PASSPHRASE, makeTempFolder, removeFolder } from './vault-fixtures'
+import { ADMIN_PASSPHRASE, CASEWORKER_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from './vault-fixtures'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
@@ -29,22 +29,26 @@ function admin(args: string[], environment: Record<string, string> = {}): Promis
 describe('admin CLI', () => {
   let root: string
   let vaultFolder: string
-  beforeAll(() => {
+  beforeAll(async () => {
     root = makeTempFolder('ccij-cli-')
+    // Made in-process with cheap KDF slots so most commands unlock fast; `init` below uses the real parameters.
+    const { vault } = await createTestVault(root)
+    vault.lock()
     vaultFolder = join(root, 'vault')
   })
   afterAll(() => removeFolder(root))
 
   it('init creates a vault and prints the recovery key once; verify exits 0', async () => {
-    const init = await admin(['init', '--vault', vaultFolder, '--user', 'amira', '--display-name', 'Amira Haddad', '--organization', 'CCIJ'])
+    const initFolder = join(root, 'created-by-cli')
+    const init = await admin(['init', '--vault', initFolder, '--user', 'amira', '--display-name', 'Amira Haddad', '--organization', 'CCIJ'])
     expect(init.stderr).toBe('')
     expect(init.code).toBe(0)
     expect(init.stdout).toMatch(/Recovery key[\s\S]*([0-9A-Z]{5}-){5}[0-9A-Z]{5}/)
-    const again = await admin(['init', '--vault', vaultFolder, '--user', 'amira'])
+    const again = await admin(['init', '--vault', initFolder, '--user', 'amira'])
     expect(again.code).not.toBe(0)
     expect(again.stderr).toMatch(/already exists/)
 
-    const verify = await admin(['verify', '--vault', vaultFolder, '--user', 'amira'])
+    const verify = await admin(['verify', '--vault', initFolder, '--user', 'amira'])
     expect(verify.code).toBe(0)
     expect(verify.stdout).toMatch(/database: ok[\s\S]*audit chain: ok/)
   })
@@ -85,6 +89,7 @@ describe('admin CLI', () => {
     expect(restored.stderr).toBe('')
     expect(restored.code).toBe(0)
     expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([])
+    expect(readdirSync(root).sort()).toEqual(['backup.ccijbackup', 'created-by-cli', 'jonas.pass', 'vault'])
     expect((await admin(['verify', '--vault', vaultFolder, '--user', 'amira'])).code).toBe(0)
   })
 
@@ -98,10 +103,11 @@ describe('admin CLI', () => {
       { args: ['verify', '--vault', join(root, 'nowhere'), '--user', 'amira'], message: /no vault/i },
       { args: ['users', 'add', '--vault', vaultFolder, '--user', 'amira', '--username', 'x1', '--role', 'boss'], message: /--role/ },
     ]
-    for (const { args, environment, message } of cases) {
-      const run = await admin(args, environment)
-      expect(run.code, args.join(' ')).not.toBe(0)
-      expect(run.stderr === '' ? run.stdout : run.stderr, args.join(' ')).toMatch(message)
-    }
+    const runs = await Promise.all(cases.map(({ args, environment }) => admin(args, environment)))
+    cases.forEach(({ args, message }, index) => {
+      const run = runs[index]
+      expect(run?.code, args.join(' ')).not.toBe(0)
+      expect(run?.stderr === '' ? run?.stdout : run?.stderr, args.join(' ')).toMatch(message)
+    })
   })
 })

@@ -1,0 +1,33 @@
+/**
+ * Child process for crash-safety.test.ts: unlocks a vault and commits numbered records as fast as it
+ * can, printing each id only after its transaction committed, until the parent SIGKILLs it.
+ */
+import { createHash } from 'node:crypto'
+import { VaultService } from '../../src/main/core/vault/vault-service'
+import { FAST_KDF } from './vault-fixtures'
+
+const [directory] = process.argv.slice(2)
+if (directory === undefined) throw new Error('usage: crash-child.ts VAULT_DIRECTORY')
+
+const vault = new VaultService({ directory, kdf: FAST_KDF })
+await vault.unlock('amira', process.env['CCIJ_PASSPHRASE'] ?? '')
+const db = vault.database()
+db.exec('CREATE TABLE IF NOT EXISTS crash_records (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL) STRICT')
+const insert = db.prepare('INSERT INTO crash_records (id, payload, checksum) VALUES (?, ?, ?)')
+let id = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM crash_records').get() as { id: number }).id
+
+const commitOne = db.transaction((recordId: number) => {
+  // Big enough to span pages, so a torn write would show.
+  const payload = `record-${recordId}-`.repeat(200)
+  insert.run(recordId, payload, createHash('sha256').update(payload).digest('hex'))
+  vault.audit.append({ accountId: 'crash', username: 'amira' }, 'record.created', { type: 'crash_record', id: String(recordId) }, {})
+})
+
+process.stdout.write('ready\n')
+for (;;) {
+  id++
+  commitOne(id)
+  process.stdout.write(`${id}\n`)
+  // Yield now and then so stdout drains and the parent sees progress.
+  if (id % 20 === 0) await new Promise((resolve) => setImmediate(resolve))
+}
