@@ -7,6 +7,8 @@ import {
   TextField as AriaTextField,
   type TextFieldProps as TAriaTextFieldProps,
 } from 'react-aria-components'
+import './status-tokens.css'
+import './form-tokens.css'
 import './TextField.css'
 
 export type TTextFieldProps = Omit<TAriaTextFieldProps, 'className' | 'children'> & {
