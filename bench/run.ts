@@ -11,7 +11,9 @@ const files = readdirSync(benchFolder)
 let failed = 0
 for (const file of files) {
   process.stdout.write(`\n# ${file}\n`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(benchFolder, file)], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(benchFolder, file)], {
+    stdio: 'inherit',
+  })
   if (result.status !== 0) failed++
 }
 process.exitCode = failed === 0 ? 0 : 1

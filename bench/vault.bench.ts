@@ -20,15 +20,27 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 const report = (label: string, values: number[]): void => {
-  process.stdout.write(`${label.padEnd(44)} median ${median(values).toFixed(1)} ms   (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}, n=${values.length})\n`)
+  process.stdout.write(
+    `${label.padEnd(44)} median ${median(values).toFixed(1)} ms   (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}, n=${values.length})\n`,
+  )
 }
 
 const root = mkdtempSync(join(tmpdir(), 'ccij-bench-'))
 try {
   const vault = new VaultService({ directory: join(root, 'vault') })
-  await vault.create({ organizationName: 'Bench', username: 'amira', displayName: 'Amira', passphrase: PASSPHRASE })
+  await vault.create({
+    organizationName: 'Bench',
+    username: 'amira',
+    displayName: 'Amira',
+    passphrase: PASSPHRASE,
+  })
   for (let index = 0; index < 2000; index++) {
-    vault.audit.append({ accountId: 'a', username: 'amira' }, 'record.viewed', { type: 'survivor', id: String(index) }, { index })
+    vault.audit.append(
+      { accountId: 'a', username: 'amira' },
+      'record.viewed',
+      { type: 'survivor', id: String(index) },
+      { index },
+    )
   }
   vault.lock()
 
@@ -51,7 +63,8 @@ try {
 
   const keyring = readKeyring(join(root, 'vault', 'keyring.json'))
   const slot = keyring === null ? null : findStaffSlot(keyring, 'amira')
-  const masterKey = keyring === null || slot === null ? null : await openSlot(keyring.vaultId, slot, PASSPHRASE)
+  const masterKey =
+    keyring === null || slot === null ? null : await openSlot(keyring.vaultId, slot, PASSPHRASE)
   if (masterKey === null) throw new Error('bench vault did not open')
   const open: number[] = []
   for (let run = 0; run < RUNS * 4; run++) {

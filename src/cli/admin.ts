@@ -40,7 +40,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === undefined) throw new UsageError(`Unknown command "${name}".`)
   let parsed
   try {
-    parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.allowPositionals ?? false, strict: true })
+    parsed = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}\nUsage: ${command.usage}`)
   }
@@ -60,7 +65,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = EXIT_FAILURE
     } else {
       // Unexpected: say so without dumping internals that could include data.
-      context.stderr(`error: the command failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'}).\n`)
+      context.stderr(
+        `error: the command failed unexpectedly (${error instanceof Error ? error.name : 'unknown error'}).\n`,
+      )
       process.exitCode = EXIT_FAILURE
     }
   },

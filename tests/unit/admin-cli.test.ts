@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, CASEWORKER_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from './vault-fixtures'
+import {
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  createTestVault,
+  makeTempFolder,
+  removeFolder,
+} from './vault-fixtures'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
@@ -40,7 +46,17 @@ describe('admin CLI', () => {
 
   it('init creates a vault and prints the recovery key once; verify exits 0', async () => {
     const initFolder = join(root, 'created-by-cli')
-    const init = await admin(['init', '--vault', initFolder, '--user', 'amira', '--display-name', 'Amira Haddad', '--organization', 'CCIJ'])
+    const init = await admin([
+      'init',
+      '--vault',
+      initFolder,
+      '--user',
+      'amira',
+      '--display-name',
+      'Amira Haddad',
+      '--organization',
+      'CCIJ',
+    ])
     expect(init.stderr).toBe('')
     expect(init.code).toBe(0)
     expect(init.stdout).toMatch(/Recovery key[\s\S]*([0-9A-Z]{5}-){5}[0-9A-Z]{5}/)
@@ -55,25 +71,53 @@ describe('admin CLI', () => {
 
   it('adds and lists users, reads a passphrase file, and changes a passphrase', async () => {
     const add = await admin(
-      ['users', 'add', '--vault', vaultFolder, '--user', 'amira', '--username', 'jonas', '--display-name', 'Jonas Ek', '--role', 'caseworker'],
+      [
+        'users',
+        'add',
+        '--vault',
+        vaultFolder,
+        '--user',
+        'amira',
+        '--username',
+        'jonas',
+        '--display-name',
+        'Jonas Ek',
+        '--role',
+        'caseworker',
+      ],
       { CCIJ_NEW_PASSPHRASE: CASEWORKER_PASSPHRASE },
     )
     expect(add.stderr).toBe('')
     expect(add.code).toBe(0)
     const passphraseFile = join(root, 'jonas.pass')
     writeFileSync(passphraseFile, `${CASEWORKER_PASSPHRASE}\n`, { mode: 0o600 })
-    const list = await admin(['users', 'list', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile], {
-      CCIJ_PASSPHRASE: '',
-    })
+    const list = await admin(
+      ['users', 'list', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile],
+      {
+        CCIJ_PASSPHRASE: '',
+      },
+    )
     expect(list.code).toBe(0)
     expect(list.stdout).toContain('jonas\tcaseworker\tactive\tJonas Ek')
     expect(list.stdout).toContain('amira\tadmin\tactive')
 
-    const passwd = await admin(['passwd', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile], {
-      CCIJ_NEW_PASSPHRASE: 'granite tulip comet saddle 45',
-    })
+    const passwd = await admin(
+      ['passwd', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile],
+      {
+        CCIJ_NEW_PASSPHRASE: 'granite tulip comet saddle 45',
+      },
+    )
     expect(passwd.code).toBe(0)
-    const disable = await admin(['users', 'disable', '--vault', vaultFolder, '--user', 'amira', '--username', 'jonas'])
+    const disable = await admin([
+      'users',
+      'disable',
+      '--vault',
+      vaultFolder,
+      '--user',
+      'amira',
+      '--username',
+      'jonas',
+    ])
     expect(disable.code).toBe(0)
   })
 
@@ -85,7 +129,16 @@ describe('admin CLI', () => {
     const refused = await admin(['restore', '--vault', vaultFolder, '--user', 'amira', '--from', backupFile])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toMatch(/--force/)
-    const restored = await admin(['restore', '--vault', vaultFolder, '--user', 'amira', '--from', backupFile, '--force'])
+    const restored = await admin([
+      'restore',
+      '--vault',
+      vaultFolder,
+      '--user',
+      'amira',
+      '--from',
+      backupFile,
+      '--force',
+    ])
     expect(restored.stderr).toBe('')
     expect(restored.code).toBe(0)
     expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([])
@@ -98,10 +151,31 @@ describe('admin CLI', () => {
       { args: [], message: /./ },
       { args: ['frobnicate'], message: /Unknown command/ },
       { args: ['verify', '--user', 'amira'], message: /--vault is required/ },
-      { args: ['verify', '--vault', vaultFolder, '--user', 'amira', '--passphrase', 'x'], message: /Unknown option/ },
-      { args: ['verify', '--vault', vaultFolder, '--user', 'amira'], environment: { CCIJ_PASSPHRASE: 'wrong passphrase' }, message: /do not open/ },
+      {
+        args: ['verify', '--vault', vaultFolder, '--user', 'amira', '--passphrase', 'x'],
+        message: /Unknown option/,
+      },
+      {
+        args: ['verify', '--vault', vaultFolder, '--user', 'amira'],
+        environment: { CCIJ_PASSPHRASE: 'wrong passphrase' },
+        message: /do not open/,
+      },
       { args: ['verify', '--vault', join(root, 'nowhere'), '--user', 'amira'], message: /no vault/i },
-      { args: ['users', 'add', '--vault', vaultFolder, '--user', 'amira', '--username', 'x1', '--role', 'boss'], message: /--role/ },
+      {
+        args: [
+          'users',
+          'add',
+          '--vault',
+          vaultFolder,
+          '--user',
+          'amira',
+          '--username',
+          'x1',
+          '--role',
+          'boss',
+        ],
+        message: /--role/,
+      },
     ]
     const runs = await Promise.all(cases.map(({ args, environment }) => admin(args, environment)))
     cases.forEach(({ args, message }, index) => {

@@ -12,7 +12,9 @@ if (directory === undefined) throw new Error('usage: crash-child.ts VAULT_DIRECT
 const vault = new VaultService({ directory, kdf: FAST_KDF })
 await vault.unlock('amira', process.env['CCIJ_PASSPHRASE'] ?? '')
 const db = vault.database()
-db.exec('CREATE TABLE IF NOT EXISTS crash_records (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL) STRICT')
+db.exec(
+  'CREATE TABLE IF NOT EXISTS crash_records (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL) STRICT',
+)
 const insert = db.prepare('INSERT INTO crash_records (id, payload, checksum) VALUES (?, ?, ?)')
 let id = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM crash_records').get() as { id: number }).id
 
@@ -20,7 +22,12 @@ const commitOne = db.transaction((recordId: number) => {
   // Big enough to span pages, so a torn write would show.
   const payload = `record-${recordId}-`.repeat(200)
   insert.run(recordId, payload, createHash('sha256').update(payload).digest('hex'))
-  vault.audit.append({ accountId: 'crash', username: 'amira' }, 'record.created', { type: 'crash_record', id: String(recordId) }, {})
+  vault.audit.append(
+    { accountId: 'crash', username: 'amira' },
+    'record.created',
+    { type: 'crash_record', id: String(recordId) },
+    {},
+  )
 })
 
 process.stdout.write('ready\n')

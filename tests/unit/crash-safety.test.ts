@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, newVaultService, removeFolder } from './vault-fixtures'
+import {
+  ADMIN_PASSPHRASE,
+  createTestVault,
+  makeTempFolder,
+  newVaultService,
+  removeFolder,
+} from './vault-fixtures'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
 const ROUNDS = 15
@@ -11,11 +17,15 @@ const ROUNDS = 15
 function writeThenKill(vaultDirectory: string): Promise<number[]> {
   return new Promise((resolve, reject) => {
     // Node itself with tsx's loader (not the tsx wrapper), so SIGKILL hits the process that writes.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), vaultDirectory], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'crash-child.ts'), vaultDirectory],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     let stderr = ''
     let timer: NodeJS.Timeout | undefined
@@ -56,7 +66,11 @@ describe('crash safety', () => {
         expect(vault.integrityCheck()).toEqual(['ok'])
         expect(vault.audit.verify()).toMatchObject({ ok: true })
         const db = vault.database()
-        const rows = db.prepare('SELECT id, payload, checksum FROM crash_records').all() as { id: number; payload: string; checksum: string }[]
+        const rows = db.prepare('SELECT id, payload, checksum FROM crash_records').all() as {
+          id: number
+          payload: string
+          checksum: string
+        }[]
         const present = new Set(rows.map((row) => row.id))
         for (const id of reported) expect(present.has(id), `record ${id} was reported committed`).toBe(true)
         for (const row of rows) {

@@ -39,9 +39,19 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       organizationName: canaries.organizationName,
       displayName: canaries.adminDisplayName,
     })
-    await vault.addAccount({ username: 'jonas', displayName: canaries.caseworkerDisplayName, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    await vault.addAccount({
+      username: 'jonas',
+      displayName: canaries.caseworkerDisplayName,
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
     for (let index = 0; index < 200; index++) {
-      vault.audit.append({ accountId: 'a', username: 'amira' }, 'record.changed', { type: 'survivor', id: canaries.auditTarget }, { note: canaries.auditDetails, index })
+      vault.audit.append(
+        { accountId: 'a', username: 'amira' },
+        'record.changed',
+        { type: 'survivor', id: canaries.auditTarget },
+        { note: canaries.auditDetails, index },
+      )
     }
     await vault.createBackup(join(root, 'backup.ccijbackup'))
     vault.lock()
@@ -70,7 +80,8 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       } catch {
         continue
       }
-      if (file.startsWith(root) && contents.subarray(0, 16).equals(SQLITE_PLAINTEXT_HEADER)) hits.push(`${file}: SQLite header`)
+      if (file.startsWith(root) && contents.subarray(0, 16).equals(SQLITE_PLAINTEXT_HEADER))
+        hits.push(`${file}: SQLite header`)
       for (const [field, canary] of Object.entries(canaries)) {
         if (leakForms(canary).some((form) => contents.includes(form))) hits.push(`${file}: ${field}`)
       }
@@ -79,6 +90,10 @@ describe('nothing sensitive reaches disk in plaintext', () => {
   })
 
   it('the vault folder holds only the keyring and the encrypted database once locked', () => {
-    expect(listFilesRecursive(join(root, 'vault')).map((file) => file.slice(root.length + 7)).sort()).toEqual(['keyring.json', 'vault.db'])
+    expect(
+      listFilesRecursive(join(root, 'vault'))
+        .map((file) => file.slice(root.length + 7))
+        .sort(),
+    ).toEqual(['keyring.json', 'vault.db'])
   })
 })

@@ -78,7 +78,11 @@ export function listFilesRecursive(folder: string): string[] {
 export const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
 /** The master key of a test vault, unwrapped the way unlock does it, to edit the database behind the app's back. */
-export async function masterKeyOf(root: string, username = 'amira', passphrase = ADMIN_PASSPHRASE): Promise<Buffer> {
+export async function masterKeyOf(
+  root: string,
+  username = 'amira',
+  passphrase = ADMIN_PASSPHRASE,
+): Promise<Buffer> {
   const { findStaffSlot, openSlot, readKeyring } = await import('../../src/main/core/vault/keyring')
   const keyring = readKeyring(join(root, 'vault', 'keyring.json'))
   const slot = keyring === null ? null : findStaffSlot(keyring, username)

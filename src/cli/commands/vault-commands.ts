@@ -25,7 +25,8 @@ function optional(values: TOptionValues, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
-const vaultOf = (values: TOptionValues): VaultService => new VaultService({ directory: required(values, 'vault') })
+const vaultOf = (values: TOptionValues): VaultService =>
+  new VaultService({ directory: required(values, 'vault') })
 
 const passphraseOf = (values: TOptionValues): Promise<string> =>
   readSecret({
@@ -43,10 +44,14 @@ const newPassphraseOf = (values: TOptionValues, prompt: string): Promise<string>
   })
 
 /** Unlock as --user, run `work`, and always lock again (zeroing the key), whatever happens. */
-async function withUnlockedVault<T>(values: TOptionValues, work: (vault: VaultService) => Promise<T> | T): Promise<T> {
+async function withUnlockedVault<T>(
+  values: TOptionValues,
+  work: (vault: VaultService) => Promise<T> | T,
+): Promise<T> {
   const vault = vaultOf(values)
   const user = required(values, 'user')
-  if (vault.status().state === 'no-vault') throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
+  if (vault.status().state === 'no-vault')
+    throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
   await vault.unlock(user, await passphraseOf(values))
   try {
     return await work(vault)
@@ -70,12 +75,14 @@ export const vaultCommands: readonly TCommand[] = [
   {
     name: 'init',
     summary: 'Create a vault and its first admin (--user); prints the recovery key once.',
-    usage: 'init --vault DIR --user NAME [--display-name TEXT] [--organization TEXT] [--passphrase-file FILE]',
+    usage:
+      'init --vault DIR --user NAME [--display-name TEXT] [--organization TEXT] [--passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, 'display-name': { type: 'string' }, organization: { type: 'string' } },
     async run({ values }, context) {
       const vault = vaultOf(values)
       const user = required(values, 'user')
-      if (vault.status().state !== 'no-vault') throw new AppError('VAULT_EXISTS', 'A vault already exists in that folder.')
+      if (vault.status().state !== 'no-vault')
+        throw new AppError('VAULT_EXISTS', 'A vault already exists in that folder.')
       const passphrase = await readSecret({
         file: optional(values, 'passphrase-file'),
         environmentVariable: 'CCIJ_PASSPHRASE',
@@ -90,7 +97,9 @@ export const vaultCommands: readonly TCommand[] = [
       })
       vault.lock()
       context.stdout(`Vault created in ${required(values, 'vault')} with admin "${user}".\n\n`)
-      context.stdout(`Recovery key (shown once; print it and keep it somewhere safe):\n\n  ${recoveryKey}\n\n`)
+      context.stdout(
+        `Recovery key (shown once; print it and keep it somewhere safe):\n\n  ${recoveryKey}\n\n`,
+      )
       return 0
     },
   },
@@ -146,7 +155,8 @@ export const vaultCommands: readonly TCommand[] = [
   },
   {
     name: 'passwd',
-    summary: "Change --user's passphrase (the new one from CCIJ_NEW_PASSPHRASE, --new-passphrase-file or a prompt).",
+    summary:
+      "Change --user's passphrase (the new one from CCIJ_NEW_PASSPHRASE, --new-passphrase-file or a prompt).",
     usage: 'passwd --vault DIR --user NAME [--passphrase-file FILE] [--new-passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, ...NEW_PASSPHRASE_OPTION },
     async run({ values }, context) {
@@ -165,7 +175,8 @@ export const vaultCommands: readonly TCommand[] = [
   },
   {
     name: 'users',
-    summary: 'Staff accounts: users list | users add --username X --display-name Y --role R | users disable --username X',
+    summary:
+      'Staff accounts: users list | users add --username X --display-name Y --role R | users disable --username X',
     usage:
       'users list|add|disable --vault DIR --user NAME [--username NAME] [--display-name TEXT] [--role admin|caseworker|viewer] [--new-passphrase-file FILE]',
     options: {
@@ -182,7 +193,9 @@ export const vaultCommands: readonly TCommand[] = [
       if (action === 'list') {
         return withUnlockedVault(values, (vault) => {
           for (const account of vault.listAccounts()) {
-            context.stdout(`${account.username}\t${account.role}\t${account.status}\t${account.displayName}\n`)
+            context.stdout(
+              `${account.username}\t${account.role}\t${account.status}\t${account.displayName}\n`,
+            )
           }
           return 0
         })
@@ -208,7 +221,9 @@ export const vaultCommands: readonly TCommand[] = [
       if (action === 'disable') {
         const username = required(values, 'username')
         return withUnlockedVault(values, (vault) => {
-          const account = vault.listAccounts().find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
+          const account = vault
+            .listAccounts()
+            .find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
           if (account === undefined) throw new AppError('NOT_FOUND', `There is no account "${username}".`)
           vault.disableAccount(account.id)
           context.stdout(`Disabled "${account.username}"; their passphrase no longer opens the vault.\n`)

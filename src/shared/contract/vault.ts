@@ -51,7 +51,11 @@ export const vaultChannels = {
   }),
   /** Unlock with the recovery key and set a new passphrase for an account. */
   'vault:recover': defineChannel({
-    request: z.strictObject({ recoveryKey: ZRecoveryKeySchema, username: ZUsernameSchema, newPassphrase: ZPassphraseSchema }),
+    request: z.strictObject({
+      recoveryKey: ZRecoveryKeySchema,
+      username: ZUsernameSchema,
+      newPassphrase: ZPassphraseSchema,
+    }),
     response: z.object({ staff: ZStaffIdentitySchema }),
     access: 'public',
   }),

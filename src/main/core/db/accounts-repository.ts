@@ -39,7 +39,9 @@ export class AccountsRepository {
     this.insertRow = db.prepare(`
       INSERT INTO staff_accounts (id, username, display_name, role, status, created_at, updated_at)
       VALUES (@id, @username, @display_name, @role, @status, @created_at, @updated_at)`)
-    this.updateStatus = db.prepare('UPDATE staff_accounts SET status = @status, updated_at = @updated_at WHERE id = @id')
+    this.updateStatus = db.prepare(
+      'UPDATE staff_accounts SET status = @status, updated_at = @updated_at WHERE id = @id',
+    )
     this.countActiveAdmins = db.prepare(
       "SELECT count(*) AS count FROM staff_accounts WHERE role = 'admin' AND status = 'active'",
     )
@@ -59,7 +61,10 @@ export class AccountsRepository {
     return row === undefined ? null : toAccount(row)
   }
 
-  insert(account: { id: string; username: string; displayName: string; role: TRole }, at = new Date()): TStaffAccount {
+  insert(
+    account: { id: string; username: string; displayName: string; role: TRole },
+    at = new Date(),
+  ): TStaffAccount {
     const now = at.toISOString()
     const row: TAccountRow = {
       id: account.id,

@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, masterKeyOf, removeFolder } from '../../../../tests/unit/vault-fixtures'
+import {
+  ADMIN_PASSPHRASE,
+  createTestVault,
+  makeTempFolder,
+  masterKeyOf,
+  removeFolder,
+} from '../../../../tests/unit/vault-fixtures'
 import type { VaultService } from '../vault/vault-service'
 import { canonicalJson } from './audit-chain'
 import { openEncryptedDatabase, type TDatabase } from './open-database'
@@ -34,12 +40,16 @@ describe('audit trail', () => {
   })
 
   it('canonical JSON sorts keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    )
   })
 
   it('filters by action, actor and date, newest first, with paging', async () => {
     await vault.unlock('amira', ADMIN_PASSPHRASE)
-    expect(vault.audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual(['s-1'])
+    expect(vault.audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual([
+      's-1',
+    ])
     const page = vault.audit.list({ actorUsername: 'AMIRA', limit: 2, offset: 1 })
     expect(page.total).toBe(8)
     expect(page.entries.map((entry) => entry.seq)).toEqual([7, 6])
@@ -48,9 +58,15 @@ describe('audit trail', () => {
   })
 
   it('detects an edited entry', async () => {
-    await tamper(root, (db) => db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run())
+    await tamper(root, (db) =>
+      db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run(),
+    )
     await vault.unlock('amira', ADMIN_PASSPHRASE)
-    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5, reason: expect.stringMatching(/edited/) })
+    expect(vault.audit.verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: 5,
+      reason: expect.stringMatching(/edited/),
+    })
   })
 
   it('detects a deleted entry', async () => {

@@ -62,43 +62,53 @@ export class AuditRepository {
         AND (@actorUsername IS NULL OR actor_username = @actorUsername COLLATE NOCASE)
         AND (@from IS NULL OR at >= @from)
         AND (@to IS NULL OR at < @to)`
-    this.selectPage = db.prepare(`SELECT * FROM audit_log ${filter} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+    this.selectPage = db.prepare(
+      `SELECT * FROM audit_log ${filter} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+    )
     this.countPage = db.prepare(`SELECT count(*) AS total FROM audit_log ${filter}`)
     this.selectAllInOrder = db.prepare('SELECT * FROM audit_log ORDER BY rowid')
   }
 
   /** Add one entry at the end of the chain. Runs in its own transaction unless already inside one. */
-  append(actor: TAuditActor, action: string, target: TAuditTarget, details: TAuditDetails = {}, at = new Date()): TAuditEntry {
-    return this.db.transaction(() => {
-      const last = this.selectLast.get()
-      const fields = {
-        seq: (last?.seq ?? 0) + 1,
-        at: at.toISOString(),
-        actorAccountId: actor?.accountId ?? null,
-        actorUsername: actor?.username ?? null,
-        action,
-        targetType: target?.type ?? null,
-        targetId: target?.id ?? null,
-        // Round-trip through JSON so what is hashed is exactly what is stored and read back.
-        details: JSON.parse(JSON.stringify(details)) as Record<string, unknown>,
-      }
-      const prevHash = last?.hash ?? GENESIS_HASH
-      const hash = hashAuditEntry(prevHash, fields)
-      const row: TAuditRow = {
-        seq: fields.seq,
-        at: fields.at,
-        actor_account_id: fields.actorAccountId,
-        actor_username: fields.actorUsername,
-        action,
-        target_type: fields.targetType,
-        target_id: fields.targetId,
-        details: JSON.stringify(fields.details),
-        prev_hash: prevHash,
-        hash,
-      }
-      this.insert.run(row)
-      return toEntry(row)
-    }).immediate()
+  append(
+    actor: TAuditActor,
+    action: string,
+    target: TAuditTarget,
+    details: TAuditDetails = {},
+    at = new Date(),
+  ): TAuditEntry {
+    return this.db
+      .transaction(() => {
+        const last = this.selectLast.get()
+        const fields = {
+          seq: (last?.seq ?? 0) + 1,
+          at: at.toISOString(),
+          actorAccountId: actor?.accountId ?? null,
+          actorUsername: actor?.username ?? null,
+          action,
+          targetType: target?.type ?? null,
+          targetId: target?.id ?? null,
+          // Round-trip through JSON so what is hashed is exactly what is stored and read back.
+          details: JSON.parse(JSON.stringify(details)) as Record<string, unknown>,
+        }
+        const prevHash = last?.hash ?? GENESIS_HASH
+        const hash = hashAuditEntry(prevHash, fields)
+        const row: TAuditRow = {
+          seq: fields.seq,
+          at: fields.at,
+          actor_account_id: fields.actorAccountId,
+          actor_username: fields.actorUsername,
+          action,
+          target_type: fields.targetType,
+          target_id: fields.targetId,
+          details: JSON.stringify(fields.details),
+          prev_hash: prevHash,
+          hash,
+        }
+        this.insert.run(row)
+        return toEntry(row)
+      })
+      .immediate()
   }
 
   list(query: TAuditQuery = {}): TAuditPage {
@@ -110,7 +120,9 @@ export class AuditRepository {
       from: parsed.from === undefined ? null : new Date(parsed.from).toISOString(),
       to: parsed.to === undefined ? null : new Date(parsed.to).toISOString(),
     }
-    const entries = this.selectPage.all({ ...parameters, limit: parsed.limit, offset: parsed.offset }).map(toEntry)
+    const entries = this.selectPage
+      .all({ ...parameters, limit: parsed.limit, offset: parsed.offset })
+      .map(toEntry)
     const total = this.countPage.get(parameters)?.total ?? 0
     return { entries, total }
   }
@@ -122,8 +134,14 @@ export class AuditRepository {
     let checked = 0
     for (const row of this.selectAllInOrder.iterate()) {
       checked++
-      const bad = (reason: string): TAuditVerification => ({ ok: false, checked, firstBadSeq: row.seq, reason })
-      if (row.seq !== expectedSeq) return bad(`expected entry ${expectedSeq} here, found ${row.seq} (deleted or moved)`)
+      const bad = (reason: string): TAuditVerification => ({
+        ok: false,
+        checked,
+        firstBadSeq: row.seq,
+        reason,
+      })
+      if (row.seq !== expectedSeq)
+        return bad(`expected entry ${expectedSeq} here, found ${row.seq} (deleted or moved)`)
       if (row.prev_hash !== prevHash) return bad('does not link to the entry before it')
       let details: unknown
       try {

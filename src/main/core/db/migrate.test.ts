@@ -34,17 +34,24 @@ describe('migrations', () => {
     applyVaultPragmas(db)
     expect(readSchemaVersion(db)).toBe(0)
     expect(migrate(db, 1)).toBe(1)
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all()
     expect(tables).toEqual(['audit_log', 'staff_accounts', 'vault_meta'])
     db.prepare(
       "INSERT INTO staff_accounts VALUES ('a1', 'Amira', 'Amira H', 'admin', 'active', 'x', 'x')",
     ).run()
     // Usernames are unique regardless of case.
     expect(() =>
-      db.prepare("INSERT INTO staff_accounts VALUES ('a2', 'amira', 'Other', 'viewer', 'active', 'x', 'x')").run(),
+      db
+        .prepare("INSERT INTO staff_accounts VALUES ('a2', 'amira', 'Other', 'viewer', 'active', 'x', 'x')")
+        .run(),
     ).toThrow(/UNIQUE/)
     expect(() =>
-      db.prepare("INSERT INTO staff_accounts VALUES ('a3', 'x', 'Other', 'superuser', 'active', 'x', 'x')").run(),
+      db
+        .prepare("INSERT INTO staff_accounts VALUES ('a3', 'x', 'Other', 'superuser', 'active', 'x', 'x')")
+        .run(),
     ).toThrow(/CHECK/)
     expect(migrate(db)).toBe(LATEST_SCHEMA_VERSION)
     db.close()
@@ -68,6 +75,10 @@ describe('migrations', () => {
     const again = openEncryptedDatabase(join(root, 'vault', 'vault.db'), key, { readonly: true })
     expect(() => migrate(again)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }))
     again.close()
-    expect(createHash('sha256').update(readFileSync(join(root, 'vault', 'vault.db'))).digest('hex')).toBe(before['vault.db'])
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(root, 'vault', 'vault.db')))
+        .digest('hex'),
+    ).toBe(before['vault.db'])
   })
 })

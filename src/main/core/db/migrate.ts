@@ -6,7 +6,9 @@ import { readSchemaVersion, type TDatabase } from './open-database'
 export function assertMigrationOrder(migrations: readonly TMigration[]): void {
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`)
+      throw new Error(
+        `Migration "${migration.name}" has version ${migration.version}; expected ${index + 1}.`,
+      )
     }
   })
 }
@@ -27,7 +29,11 @@ export function assertSchemaNotTooNew(version: number, latest = LATEST_SCHEMA_VE
  * Bring the schema to `target` (default: latest): all pending steps in one transaction, so a crash
  * leaves the old schema or the new one. Returns the version the vault now has.
  */
-export function migrate(db: TDatabase, target = LATEST_SCHEMA_VERSION, migrations: readonly TMigration[] = MIGRATIONS): number {
+export function migrate(
+  db: TDatabase,
+  target = LATEST_SCHEMA_VERSION,
+  migrations: readonly TMigration[] = MIGRATIONS,
+): number {
   assertMigrationOrder(migrations)
   const current = readSchemaVersion(db)
   assertSchemaNotTooNew(current, migrations.length)

@@ -16,7 +16,11 @@ export type TOpenDatabaseOptions = {
  * Open the SQLCipher-4-compatible database with the raw 256-bit master key and check the key by
  * reading the schema. The key goes in as hex because that is the only form the pragma takes.
  */
-export function openEncryptedDatabase(file: string, masterKey: Buffer, options: TOpenDatabaseOptions = {}): TDatabase {
+export function openEncryptedDatabase(
+  file: string,
+  masterKey: Buffer,
+  options: TOpenDatabaseOptions = {},
+): TDatabase {
   if (masterKey.length !== 32) throw new AppError('INTERNAL', 'The vault key has the wrong length.')
   const db = new Database(file, {
     readonly: options.readonly ?? false,
@@ -31,7 +35,10 @@ export function openEncryptedDatabase(file: string, masterKey: Buffer, options: 
     db.prepare('SELECT count(*) AS count FROM sqlite_master').get()
   } catch {
     db.close()
-    throw new AppError('INVALID_FILE', 'The vault database could not be opened with its key. It may be damaged.')
+    throw new AppError(
+      'INVALID_FILE',
+      'The vault database could not be opened with its key. It may be damaged.',
+    )
   }
   return db
 }

@@ -23,7 +23,11 @@ export const ZBackupMetadataSchema = z.strictObject({
   createdAt: z.string().max(64),
   vaultId: z.string().max(64),
   schemaVersion: z.number().int().min(0),
-  keyringBytes: z.number().int().min(1).max(16 * 1024 * 1024),
+  keyringBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024),
   databaseBytes: z.number().int().min(1),
 })
 export type TBackupMetadata = z.infer<typeof ZBackupMetadataSchema>
@@ -98,7 +102,10 @@ export type TBackupContents = {
 }
 
 /** Check magic, version and checksum of a backup, and read its metadata and keyring. Throws INVALID_FILE. */
-export async function readBackupFile(source: string, onProgress?: TProgressListener): Promise<TBackupContents> {
+export async function readBackupFile(
+  source: string,
+  onProgress?: TProgressListener,
+): Promise<TBackupContents> {
   let input
   try {
     input = await open(source, 'r')
@@ -110,10 +117,14 @@ export async function readBackupFile(source: string, onProgress?: TProgressListe
     if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
     const prefix = Buffer.alloc(PREFIX_BYTES)
     await input.read(prefix, 0, PREFIX_BYTES, 0)
-    if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) throw invalid('it does not start like one')
+    if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
+      throw invalid('it does not start like one')
     const version = prefix.readUInt16BE(BACKUP_MAGIC.length)
     if (version > BACKUP_FORMAT_VERSION) {
-      throw new AppError('VAULT_TOO_NEW', 'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.')
+      throw new AppError(
+        'VAULT_TOO_NEW',
+        'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
+      )
     }
 
     // Checksum first: nothing inside is trusted until the whole file is known to be intact.
@@ -133,7 +144,8 @@ export async function readBackupFile(source: string, onProgress?: TProgressListe
     if (!hash.digest().equals(stored)) throw invalid('its checksum does not match (damaged or altered)')
 
     const headerLength = prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
-    if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > bodyBytes) throw invalid('its header is damaged')
+    if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > bodyBytes)
+      throw invalid('its header is damaged')
     const header = Buffer.alloc(headerLength)
     await input.read(header, 0, headerLength, PREFIX_BYTES)
     let metadata: TBackupMetadata
@@ -168,7 +180,12 @@ export async function extractDatabase(
       const total = contents.metadata.databaseBytes
       let done = 0
       while (done < total) {
-        const { bytesRead } = await input.read(chunk, 0, Math.min(CHUNK_BYTES, total - done), contents.databaseOffset + done)
+        const { bytesRead } = await input.read(
+          chunk,
+          0,
+          Math.min(CHUNK_BYTES, total - done),
+          contents.databaseOffset + done,
+        )
         if (bytesRead === 0) throw invalid('the file ended early')
         await output.write(chunk.subarray(0, bytesRead))
         done += bytesRead

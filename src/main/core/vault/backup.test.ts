@@ -23,8 +23,18 @@ describe('backup and restore', () => {
   beforeEach(async () => {
     root = makeTempFolder()
     vault = (await createTestVault(root, { organizationName: `Org ${CANARY}` })).vault
-    await vault.addAccount({ username: 'jonas', displayName: `Jonas ${CANARY}`, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
-    vault.audit.append({ accountId: 'x', username: 'amira' }, 'record.created', { type: 'survivor', id: 's-1' }, { note: CANARY })
+    await vault.addAccount({
+      username: 'jonas',
+      displayName: `Jonas ${CANARY}`,
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.audit.append(
+      { accountId: 'x', username: 'amira' },
+      'record.created',
+      { type: 'survivor', id: 's-1' },
+      { note: CANARY },
+    )
     backupFile = join(root, 'vault-backup.ccijbackup')
   })
   afterEach(() => {
@@ -39,7 +49,11 @@ describe('backup and restore', () => {
     expect(contents.length).toBe(bytes)
     expect(contents.subarray(0, 16).toString('latin1')).toBe('CCIJVAULTBACKUP\n')
     expect(contents.includes(SQLITE_PLAINTEXT_HEADER)).toBe(false)
-    for (const form of [Buffer.from(CANARY, 'utf8'), Buffer.from(CANARY, 'utf16le'), Buffer.from(Buffer.from(CANARY).toString('base64'))]) {
+    for (const form of [
+      Buffer.from(CANARY, 'utf8'),
+      Buffer.from(CANARY, 'utf16le'),
+      Buffer.from(Buffer.from(CANARY).toString('base64')),
+    ]) {
       expect(contents.includes(form)).toBe(false)
     }
     expect(progress.at(-1)).toEqual({ bytesDone: bytes, bytesTotal: bytes })
@@ -48,7 +62,12 @@ describe('backup and restore', () => {
     expect(vault.audit.list({ action: 'backup.created' }).total).toBe(1)
 
     // Changes after the backup disappear on restore.
-    await vault.addAccount({ username: 'later', displayName: 'Later', role: 'viewer', passphrase: 'orchid tundra pebble lantern 8' })
+    await vault.addAccount({
+      username: 'later',
+      displayName: 'Later',
+      role: 'viewer',
+      passphrase: 'orchid tundra pebble lantern 8',
+    })
     const staff = await vault.restoreBackup(backupFile, 'jonas', CASEWORKER_PASSPHRASE)
     expect(staff.username).toBe('jonas')
     expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: `Org ${CANARY}` })
@@ -78,12 +97,16 @@ describe('backup and restore', () => {
       const tampered = Buffer.from(original)
       tampered[position] = (tampered[position] ?? 0) ^ 0x01
       writeFileSync(backupFile, tampered)
-      await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'INVALID_FILE' })
+      await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+        code: 'INVALID_FILE',
+      })
       expect(hashFolder(join(root, 'vault'))).toEqual(before)
       expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
     }
     writeFileSync(backupFile, original.subarray(0, 100))
-    await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'INVALID_FILE' })
+    await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+      code: 'INVALID_FILE',
+    })
     expect(vault.status().state).toBe('locked')
   })
 
@@ -91,8 +114,12 @@ describe('backup and restore', () => {
     await vault.createBackup(backupFile)
     vault.lock()
     const before = hashFolder(join(root, 'vault'))
-    await expect(vault.restoreBackup(backupFile, 'amira', 'not the right passphrase')).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
-    await expect(vault.restoreBackup(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    await expect(vault.restoreBackup(backupFile, 'amira', 'not the right passphrase')).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    })
+    await expect(vault.restoreBackup(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    })
     expect(hashFolder(join(root, 'vault'))).toEqual(before)
     expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })

@@ -5,7 +5,11 @@ import { z } from 'zod'
 export const ZScryptParamsSchema = z.strictObject({
   name: z.literal('scrypt'),
   /** CPU/memory cost, a power of two. */
-  N: z.number().int().min(2).max(2 ** 24),
+  N: z
+    .number()
+    .int()
+    .min(2)
+    .max(2 ** 24),
   r: z.number().int().min(1).max(64),
   p: z.number().int().min(1).max(16),
 })
@@ -19,8 +23,12 @@ export function deriveKey(passphrase: string, salt: Buffer, params: TScryptParam
   // scrypt needs 128·N·r bytes; node's default maxmem (32 MiB) is too small for N=2^17.
   const maxmem = 128 * params.N * params.r * (params.p + 1) + 16 * 1024 * 1024
   return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      32,
+      { N: params.N, r: params.r, p: params.p, maxmem },
+      (error, key) => (error ? reject(error) : resolve(key)),
     )
   })
 }

@@ -24,7 +24,11 @@ export function wrapKey(masterKey: Buffer, keyEncryptionKey: Buffer, associatedD
 }
 
 /** The master key, or null when the tag does not verify (wrong passphrase, or a slot copied from elsewhere). */
-export function unwrapKey(wrapped: TWrappedKey, keyEncryptionKey: Buffer, associatedData: string): Buffer | null {
+export function unwrapKey(
+  wrapped: TWrappedKey,
+  keyEncryptionKey: Buffer,
+  associatedData: string,
+): Buffer | null {
   try {
     const decipher = createDecipheriv('aes-256-gcm', keyEncryptionKey, Buffer.from(wrapped.iv, 'base64'))
     decipher.setAAD(Buffer.from(associatedData, 'utf8'))

@@ -4,7 +4,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FAST_KDF, makeTempFolder, removeFolder } from '../../../../tests/unit/vault-fixtures'
 import { PRODUCTION_KDF } from './kdf'
-import { createSlot, openSlot, parseKeyring, readKeyring, withSlot, writeKeyring, type TKeyring } from './keyring'
+import {
+  createSlot,
+  openSlot,
+  parseKeyring,
+  readKeyring,
+  withSlot,
+  writeKeyring,
+  type TKeyring,
+} from './keyring'
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
 
 describe('keyring', () => {
@@ -16,7 +24,13 @@ describe('keyring', () => {
 
   it('a slot made with the production KDF opens with its passphrase only, and stores its parameters', async () => {
     const masterKey = randomBytes(32)
-    const slot = await createSlot('vault-1', { kind: 'staff', id: 'account-1', username: 'amira' }, 'quiet lantern ferry orbit 92', masterKey, PRODUCTION_KDF)
+    const slot = await createSlot(
+      'vault-1',
+      { kind: 'staff', id: 'account-1', username: 'amira' },
+      'quiet lantern ferry orbit 92',
+      masterKey,
+      PRODUCTION_KDF,
+    )
     expect(slot.kdf).toEqual({ name: 'scrypt', N: 131072, r: 8, p: 1 })
     expect(Buffer.from(slot.salt, 'base64')).toHaveLength(16)
     const opened = await openSlot('vault-1', slot, 'quiet lantern ferry orbit 92')
@@ -26,10 +40,21 @@ describe('keyring', () => {
 
   it('a slot is bound to its vault and slot id (AAD): copied elsewhere, it does not open', async () => {
     const masterKey = randomBytes(32)
-    const slot = await createSlot('vault-1', { kind: 'staff', id: 'account-1', username: 'amira' }, 'secret words here', masterKey, FAST_KDF)
+    const slot = await createSlot(
+      'vault-1',
+      { kind: 'staff', id: 'account-1', username: 'amira' },
+      'secret words here',
+      masterKey,
+      FAST_KDF,
+    )
     expect(await openSlot('vault-2', slot, 'secret words here')).toBeNull()
-    expect(await openSlot('vault-1', { ...slot, id: 'account-2' } as typeof slot, 'secret words here')).toBeNull()
-    const tampered = { ...slot, wrappedKey: { ...slot.wrappedKey, ciphertext: Buffer.alloc(32, 1).toString('base64') } }
+    expect(
+      await openSlot('vault-1', { ...slot, id: 'account-2' } as typeof slot, 'secret words here'),
+    ).toBeNull()
+    const tampered = {
+      ...slot,
+      wrappedKey: { ...slot.wrappedKey, ciphertext: Buffer.alloc(32, 1).toString('base64') },
+    }
     expect(await openSlot('vault-1', tampered, 'secret words here')).toBeNull()
   })
 
@@ -37,11 +62,16 @@ describe('keyring', () => {
     const masterKey = randomBytes(32)
     const keyring: TKeyring = { format: 'ccij-keyring', version: 1, vaultId: 'vault-1', slots: [] }
     const file = join(root, 'keyring.json')
-    writeKeyring(file, withSlot(keyring, await createSlot('vault-1', { kind: 'recovery' }, 'recovery', masterKey, FAST_KDF)))
+    writeKeyring(
+      file,
+      withSlot(keyring, await createSlot('vault-1', { kind: 'recovery' }, 'recovery', masterKey, FAST_KDF)),
+    )
     expect(readKeyring(file)?.slots.map((slot) => slot.kind)).toEqual(['recovery'])
     expect(readFileSync(file, 'utf8')).not.toContain(masterKey.toString('base64'))
     expect(() => parseKeyring('{not json')).toThrow(expect.objectContaining({ code: 'INVALID_FILE' }))
-    expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 99 }))).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }))
+    expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 99 }))).toThrow(
+      expect.objectContaining({ code: 'VAULT_TOO_NEW' }),
+    )
     expect(readKeyring(join(root, 'missing.json'))).toBeNull()
   })
 

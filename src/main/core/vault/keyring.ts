@@ -57,7 +57,10 @@ export function parseKeyring(bytes: Buffer | string): TKeyring {
   }
   const version = (raw as { version?: unknown } | null)?.version
   if (typeof version === 'number' && version > KEYRING_VERSION) {
-    throw new AppError('VAULT_TOO_NEW', 'This vault was written by a newer version of CCIJ Caseworker. Update the app to open it.')
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      'This vault was written by a newer version of CCIJ Caseworker. Update the app to open it.',
+    )
   }
   const parsed = ZKeyringSchema.safeParse(raw)
   if (!parsed.success) throw new AppError('INVALID_FILE', 'The vault keyring is damaged and cannot be read.')

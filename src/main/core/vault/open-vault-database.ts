@@ -1,6 +1,11 @@
 import { existsSync, rmSync, statSync } from 'node:fs'
 import { assertSchemaNotTooNew, migrate } from '../db/migrate'
-import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion, type TDatabase } from '../db/open-database'
+import {
+  applyVaultPragmas,
+  openEncryptedDatabase,
+  readSchemaVersion,
+  type TDatabase,
+} from '../db/open-database'
 
 /**
  * Open a vault's database for use: look first through a read-only connection so that a vault from a
@@ -27,7 +32,10 @@ export function openVaultDatabase(file: string, masterKey: Buffer, nativeBinding
  */
 export function peekSchemaVersion(file: string, masterKey: Buffer, nativeBinding?: string): number {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((side) => !existsSync(side))
-  const probe = openEncryptedDatabase(file, masterKey, { readonly: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+  const probe = openEncryptedDatabase(file, masterKey, {
+    readonly: true,
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  })
   try {
     return readSchemaVersion(probe)
   } finally {
@@ -40,7 +48,10 @@ export function peekSchemaVersion(file: string, masterKey: Buffer, nativeBinding
 
 /** Create a new, empty vault database file and give it the current schema. */
 export function createVaultDatabase(file: string, masterKey: Buffer, nativeBinding?: string): TDatabase {
-  const db = openEncryptedDatabase(file, masterKey, { create: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+  const db = openEncryptedDatabase(file, masterKey, {
+    create: true,
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  })
   try {
     applyVaultPragmas(db)
     migrate(db)

@@ -20,11 +20,7 @@ export function generateRecoveryKey(): string {
 
 /** Accept what people type: lower case, spaces or no dashes, and the letters commonly confused with digits. */
 export function normalizeRecoveryKey(typed: string): string {
-  const characters = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0')
+  const characters = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
   const groups: string[] = []
   for (let index = 0; index < characters.length; index += GROUP_LENGTH) {
     groups.push(characters.slice(index, index + GROUP_LENGTH))

@@ -10,10 +10,14 @@ describe('unlock throttle', () => {
     let now = 0
     const throttle = new UnlockThrottle(() => now)
     for (let attempt = 0; attempt < 4; attempt++) throttle.recordFailure('Amira')
-    expect(() => throttle.assertAllowed('amira')).toThrow(expect.objectContaining({ code: 'THROTTLED', details: { retryAfterSeconds: 2 } }))
+    expect(() => throttle.assertAllowed('amira')).toThrow(
+      expect.objectContaining({ code: 'THROTTLED', details: { retryAfterSeconds: 2 } }),
+    )
     expect(() => throttle.assertAllowed('jonas')).not.toThrow()
     now += 1500
-    expect(() => throttle.assertAllowed('amira')).toThrow(expect.objectContaining({ details: { retryAfterSeconds: 1 } }))
+    expect(() => throttle.assertAllowed('amira')).toThrow(
+      expect.objectContaining({ details: { retryAfterSeconds: 1 } }),
+    )
     now += 500
     expect(() => throttle.assertAllowed('amira')).not.toThrow()
     throttle.recordSuccess('AMIRA')

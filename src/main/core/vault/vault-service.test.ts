@@ -41,7 +41,9 @@ describe('vault lifecycle', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
     expect(staff.role).toBe('admin')
     expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: 'CCIJ' })
-    expect(readdirSync(join(root, 'vault')).sort()).toEqual(expect.arrayContaining(['keyring.json', 'vault.db']))
+    expect(readdirSync(join(root, 'vault')).sort()).toEqual(
+      expect.arrayContaining(['keyring.json', 'vault.db']),
+    )
     // No staging folder is left beside the vault.
     expect(readdirSync(root)).toEqual(['vault'])
 
@@ -57,8 +59,17 @@ describe('vault lifecycle', () => {
 
     const again = await vault.unlock('AMIRA', ADMIN_PASSPHRASE)
     expect(again.username).toBe('amira')
-    const actions = vault.audit.list().entries.map((entry) => entry.action).reverse()
-    expect(actions).toEqual(['vault.created', 'account.added', 'unlock.succeeded', 'lock', 'unlock.succeeded'])
+    const actions = vault.audit
+      .list()
+      .entries.map((entry) => entry.action)
+      .reverse()
+    expect(actions).toEqual([
+      'vault.created',
+      'account.added',
+      'unlock.succeeded',
+      'lock',
+      'unlock.succeeded',
+    ])
     expect(vault.audit.verify()).toMatchObject({ ok: true, checked: 5 })
     expect(vault.integrityCheck()).toEqual(['ok'])
     vault.lock()
@@ -68,13 +79,35 @@ describe('vault lifecycle', () => {
     const { vault } = await createTestVault(root)
     vault.lock()
     const other = newVaultService(root)
-    expect(await codeOf(other.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: ADMIN_PASSPHRASE }))).toBe('VAULT_EXISTS')
+    expect(
+      await codeOf(
+        other.create({
+          organizationName: 'X',
+          username: 'bob',
+          displayName: 'Bob',
+          passphrase: ADMIN_PASSPHRASE,
+        }),
+      ),
+    ).toBe('VAULT_EXISTS')
   })
 
   it('refuses a weak passphrase with feedback', async () => {
     const vault = newVaultService(root)
-    expect(await codeOf(vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'password1234' }))).toBe('BAD_REQUEST')
-    expect(await codeOf(vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'short' }))).toBe('BAD_REQUEST')
+    expect(
+      await codeOf(
+        vault.create({
+          organizationName: 'X',
+          username: 'bob',
+          displayName: 'Bob',
+          passphrase: 'password1234',
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
+    expect(
+      await codeOf(
+        vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'short' }),
+      ),
+    ).toBe('BAD_REQUEST')
     expect(existsSync(join(root, 'vault'))).toBe(false)
   })
 
@@ -113,8 +146,16 @@ describe('vault lifecycle', () => {
   it('recovery key opens the vault and sets a new passphrase for an account', async () => {
     const { vault, recoveryKey } = await createTestVault(root)
     vault.lock()
-    expect(await codeOf(vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'amira', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
-    const staff = await vault.unlockWithRecoveryKey(recoveryKey.toLowerCase().replaceAll('-', ' '), 'amira', NEW_PASSPHRASE)
+    expect(
+      await codeOf(
+        vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'amira', NEW_PASSPHRASE),
+      ),
+    ).toBe('WRONG_PASSPHRASE')
+    const staff = await vault.unlockWithRecoveryKey(
+      recoveryKey.toLowerCase().replaceAll('-', ' '),
+      'amira',
+      NEW_PASSPHRASE,
+    )
     expect(staff.username).toBe('amira')
     expect(vault.audit.list({ action: 'recovery.used' }).total).toBe(1)
     vault.lock()
@@ -143,19 +184,53 @@ describe('staff accounts and roles', () => {
 
   it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
     const { vault } = await createTestVault(root)
-    const account = await vault.addAccount({ username: 'jonas', displayName: 'Jonas Ek', role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    const account = await vault.addAccount({
+      username: 'jonas',
+      displayName: 'Jonas Ek',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
     expect(account).toMatchObject({ username: 'jonas', role: 'caseworker', status: 'active' })
-    expect(await codeOf(vault.addAccount({ username: 'JONAS', displayName: 'Other', role: 'viewer', passphrase: CASEWORKER_PASSPHRASE }))).toBe('CONFLICT')
-    expect(await codeOf(vault.addAccount({ username: 'weak', displayName: 'Weak', role: 'viewer', passphrase: 'aaaaaaaaaaaaaaaa' }))).toBe('BAD_REQUEST')
+    expect(
+      await codeOf(
+        vault.addAccount({
+          username: 'JONAS',
+          displayName: 'Other',
+          role: 'viewer',
+          passphrase: CASEWORKER_PASSPHRASE,
+        }),
+      ),
+    ).toBe('CONFLICT')
+    expect(
+      await codeOf(
+        vault.addAccount({
+          username: 'weak',
+          displayName: 'Weak',
+          role: 'viewer',
+          passphrase: 'aaaaaaaaaaaaaaaa',
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
     vault.lock()
 
     const staff = await vault.unlock('jonas', CASEWORKER_PASSPHRASE)
     expect(staff.role).toBe('caseworker')
-    expect(await codeOf(vault.addAccount({ username: 'mallory', displayName: 'M', role: 'admin', passphrase: NEW_PASSPHRASE }))).toBe('FORBIDDEN')
+    expect(
+      await codeOf(
+        vault.addAccount({
+          username: 'mallory',
+          displayName: 'M',
+          role: 'admin',
+          passphrase: NEW_PASSPHRASE,
+        }),
+      ),
+    ).toBe('FORBIDDEN')
     expect(await codeOf(() => vault.disableAccount(staff.accountId))).toBe('FORBIDDEN')
 
     // Changing one's own passphrase rewrites only that slot.
-    expect(await codeOf(vault.changePassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.changePassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
+      'WRONG_PASSPHRASE',
+    )
     await vault.changePassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
     vault.lock()
     expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
@@ -170,10 +245,18 @@ describe('staff accounts and roles', () => {
     const admin = vault.currentStaff()
     if (admin === null) throw new Error('expected unlocked')
     expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
-    const jonas = await vault.addAccount({ username: 'jonas', displayName: 'Jonas Ek', role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+    const jonas = await vault.addAccount({
+      username: 'jonas',
+      displayName: 'Jonas Ek',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
     expect(vault.disableAccount(jonas.id).status).toBe('disabled')
     expect(vault.status().accounts.map((account) => account.username)).toEqual(['amira'])
-    expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual(['amira:active', 'jonas:disabled'])
+    expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual([
+      'amira:active',
+      'jonas:disabled',
+    ])
     expect(vault.audit.list({ action: 'account.disabled' }).total).toBe(1)
     vault.lock()
     expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')

@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { TAuditDetails, TAuditPage, TAuditQuery, TAuditVerification } from '../../../shared/contract/audit'
+import type {
+  TAuditDetails,
+  TAuditPage,
+  TAuditQuery,
+  TAuditVerification,
+} from '../../../shared/contract/audit'
 import {
   ZDisplayNameSchema,
   ZNewStaffAccountSchema,
@@ -61,7 +66,12 @@ export type TVaultStatus = {
   accounts: { username: string; displayName: string }[]
 }
 
-export type TNewVault = { organizationName: string; username: string; displayName: string; passphrase: string }
+export type TNewVault = {
+  organizationName: string
+  username: string
+  displayName: string
+  passphrase: string
+}
 export type TLockListener = (state: 'locked' | 'unlocked') => void
 
 const MAX_PENDING_FAILURES = 1000
@@ -115,9 +125,13 @@ export class VaultService {
     if (keyring === null) return { state: 'no-vault', organizationName: null, staff: null, accounts: [] }
     const session = this.session
     // While locked only sign-in names are known (the keyring); display names live in the encrypted database.
-    const displayNames = new Map(session?.accounts.list().map((account) => [account.id, account.displayName]) ?? [])
+    const displayNames = new Map(
+      session?.accounts.list().map((account) => [account.id, account.displayName]) ?? [],
+    )
     const accounts = keyring.slots.flatMap((slot) =>
-      slot.kind === 'staff' ? [{ username: slot.username, displayName: displayNames.get(slot.id) ?? slot.username }] : [],
+      slot.kind === 'staff'
+        ? [{ username: slot.username, displayName: displayNames.get(slot.id) ?? slot.username }]
+        : [],
     )
     accounts.sort((left, right) => left.username.localeCompare(right.username))
     if (session === null) return { state: 'locked', organizationName: null, staff: null, accounts }
@@ -152,7 +166,10 @@ export class VaultService {
       const displayName = ZDisplayNameSchema.parse(input.displayName)
       assertStrongPassphrase(input.passphrase, [username, displayName, organizationName])
       if (existsSync(this.paths.directory) && readdirSync(this.paths.directory).length > 0) {
-        throw new AppError('VAULT_EXISTS', 'A vault already exists here. Unlock it, or restore over it from a backup.')
+        throw new AppError(
+          'VAULT_EXISTS',
+          'A vault already exists here. Unlock it, or restore over it from a backup.',
+        )
       }
 
       const vaultId = randomUUID()
@@ -160,9 +177,20 @@ export class VaultService {
       const masterKey = randomBytes(32)
       const recoveryKey = generateRecoveryKey()
       try {
-        const adminSlot = await createSlot(vaultId, { kind: 'staff', id: accountId, username }, input.passphrase, masterKey, this.kdf)
+        const adminSlot = await createSlot(
+          vaultId,
+          { kind: 'staff', id: accountId, username },
+          input.passphrase,
+          masterKey,
+          this.kdf,
+        )
         const recoverySlot = await createSlot(vaultId, { kind: 'recovery' }, recoveryKey, masterKey, this.kdf)
-        const keyring: TKeyring = { format: 'ccij-keyring', version: KEYRING_VERSION, vaultId, slots: [adminSlot, recoverySlot] }
+        const keyring: TKeyring = {
+          format: 'ccij-keyring',
+          version: KEYRING_VERSION,
+          vaultId,
+          slots: [adminSlot, recoverySlot],
+        }
 
         // Built in a sibling folder and renamed into place, so a crash never leaves a half-made vault.
         const staging = siblingFolder(this.paths.directory, 'creating')
@@ -172,12 +200,32 @@ export class VaultService {
           const stagingPaths = vaultPaths(staging)
           const db = createVaultDatabase(stagingPaths.database, masterKey, this.options.nativeBinding)
           try {
-            const session = new VaultSession(db, masterKey, vaultId, { accountId, username, displayName, role: 'admin' })
+            const session = new VaultSession(db, masterKey, vaultId, {
+              accountId,
+              username,
+              displayName,
+              role: 'admin',
+            })
             db.transaction(() => {
               session.meta.create(organizationName, new Date(this.now()))
-              session.accounts.insert({ id: accountId, username, displayName, role: 'admin' }, new Date(this.now()))
-              session.audit.append(session.actor, 'vault.created', { type: 'vault', id: vaultId }, {}, new Date(this.now()))
-              session.audit.append(session.actor, 'account.added', { type: 'account', id: accountId }, { role: 'admin' }, new Date(this.now()))
+              session.accounts.insert(
+                { id: accountId, username, displayName, role: 'admin' },
+                new Date(this.now()),
+              )
+              session.audit.append(
+                session.actor,
+                'vault.created',
+                { type: 'vault', id: vaultId },
+                {},
+                new Date(this.now()),
+              )
+              session.audit.append(
+                session.actor,
+                'account.added',
+                { type: 'account', id: accountId },
+                { role: 'admin' },
+                new Date(this.now()),
+              )
             })()
           } finally {
             db.close()
@@ -206,7 +254,10 @@ export class VaultService {
       const keyring = this.requireKeyring()
       const slot = findStaffSlot(keyring, username)
       // An unknown name costs the same KDF time as a known one, so timing does not reveal which names exist.
-      const masterKey = slot === null ? await spendDecoyTime(keyring, passphrase) : await openSlot(keyring.vaultId, slot, passphrase)
+      const masterKey =
+        slot === null
+          ? await spendDecoyTime(keyring, passphrase)
+          : await openSlot(keyring.vaultId, slot, passphrase)
       if (masterKey === null || slot === null) {
         masterKey?.fill(0)
         this.recordFailedUnlock(username, 'passphrase')
@@ -218,7 +269,11 @@ export class VaultService {
   }
 
   /** Open the vault with the recovery key and give `username` a new passphrase (their slot is rewritten). */
-  unlockWithRecoveryKey(recoveryKey: string, username: string, newPassphrase: string): Promise<TStaffIdentity> {
+  unlockWithRecoveryKey(
+    recoveryKey: string,
+    username: string,
+    newPassphrase: string,
+  ): Promise<TStaffIdentity> {
     return this.exclusive(async () => {
       this.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
       const keyring = this.requireKeyring()
@@ -247,11 +302,25 @@ export class VaultService {
       }
       try {
         assertStrongPassphrase(newPassphrase, [session.staff.username, session.staff.displayName])
-        const slot = await createSlot(keyring.vaultId, { kind: 'staff', id: session.staff.accountId, username: session.staff.username }, newPassphrase, masterKey, this.kdf)
+        const slot = await createSlot(
+          keyring.vaultId,
+          { kind: 'staff', id: session.staff.accountId, username: session.staff.username },
+          newPassphrase,
+          masterKey,
+          this.kdf,
+        )
         session.db.transaction(() => {
           this.flushPendingFailures(session)
-          session.audit.append(session.actor, 'recovery.used', { type: 'account', id: session.staff.accountId })
-          session.audit.append(session.actor, 'account.passphrase_changed', { type: 'account', id: session.staff.accountId }, { via: 'recovery-key' })
+          session.audit.append(session.actor, 'recovery.used', {
+            type: 'account',
+            id: session.staff.accountId,
+          })
+          session.audit.append(
+            session.actor,
+            'account.passphrase_changed',
+            { type: 'account', id: session.staff.accountId },
+            { via: 'recovery-key' },
+          )
           writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
         })()
       } catch (error) {
@@ -287,10 +356,19 @@ export class VaultService {
       check.fill(0)
       this.throttle.recordSuccess(staff.username)
       assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
-      const newSlot = await createSlot(keyring.vaultId, { kind: 'staff', id: staff.accountId, username: staff.username }, newPassphrase, session.masterKey, this.kdf)
+      const newSlot = await createSlot(
+        keyring.vaultId,
+        { kind: 'staff', id: staff.accountId, username: staff.username },
+        newPassphrase,
+        session.masterKey,
+        this.kdf,
+      )
       const current = this.requireSession()
       current.db.transaction(() => {
-        current.audit.append(current.actor, 'account.passphrase_changed', { type: 'account', id: staff.accountId })
+        current.audit.append(current.actor, 'account.passphrase_changed', {
+          type: 'account',
+          id: staff.accountId,
+        })
         writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), newSlot))
       })()
     })
@@ -306,15 +384,29 @@ export class VaultService {
       const request = ZNewStaffAccountSchema.parse(input)
       const session = this.requireAdmin()
       if (session.accounts.findByUsername(request.username) !== null) {
-        throw new AppError('CONFLICT', 'An account with that name already exists (perhaps disabled). Choose another name.')
+        throw new AppError(
+          'CONFLICT',
+          'An account with that name already exists (perhaps disabled). Choose another name.',
+        )
       }
       assertStrongPassphrase(request.passphrase, [request.username, request.displayName])
       const id = randomUUID()
-      const slot = await createSlot(this.requireKeyring().vaultId, { kind: 'staff', id, username: request.username }, request.passphrase, session.masterKey, this.kdf)
+      const slot = await createSlot(
+        this.requireKeyring().vaultId,
+        { kind: 'staff', id, username: request.username },
+        request.passphrase,
+        session.masterKey,
+        this.kdf,
+      )
       const current = this.requireAdmin()
       // The keyring is written inside the transaction: if the write fails, the account row rolls back too.
       return current.db.transaction(() => {
-        const account = current.accounts.insert({ id, username: request.username, displayName: request.displayName, role: request.role })
+        const account = current.accounts.insert({
+          id,
+          username: request.username,
+          displayName: request.displayName,
+          role: request.role,
+        })
         current.audit.append(current.actor, 'account.added', { type: 'account', id }, { role: request.role })
         writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
         return account
@@ -330,7 +422,10 @@ export class VaultService {
       if (account === null) throw new AppError('NOT_FOUND', 'There is no such account.')
       if (account.status === 'disabled') return account
       if (account.role === 'admin' && session.accounts.activeAdminCount() <= 1) {
-        throw new AppError('CONFLICT', 'This is the last active admin. Add another admin before disabling this one.')
+        throw new AppError(
+          'CONFLICT',
+          'This is the last active admin. Add another admin before disabling this one.',
+        )
       }
       session.accounts.setStatus(accountId, 'disabled')
       session.audit.append(session.actor, 'account.disabled', { type: 'account', id: accountId })
@@ -367,12 +462,22 @@ export class VaultService {
         const keyringBytes = Buffer.from(serializeKeyring(this.requireKeyring()), 'utf8')
         const bytes = await writeBackupFile(
           destination,
-          { createdAt: new Date(this.now()).toISOString(), vaultId: session.vaultId, schemaVersion: readSchemaVersion(session.db) },
+          {
+            createdAt: new Date(this.now()).toISOString(),
+            vaultId: session.vaultId,
+            schemaVersion: readSchemaVersion(session.db),
+          },
           keyringBytes,
           snapshot,
           onProgress,
         )
-        this.requireSession().audit.append(session.actor, 'backup.created', { type: 'vault', id: session.vaultId }, { bytes }, new Date(this.now()))
+        this.requireSession().audit.append(
+          session.actor,
+          'backup.created',
+          { type: 'vault', id: session.vaultId },
+          { bytes },
+          new Date(this.now()),
+        )
         return { bytes }
       } finally {
         rmSync(snapshot, { force: true })
@@ -385,7 +490,12 @@ export class VaultService {
    * keyring) are checked, and the restored database opened, before anything is replaced; the swap is two
    * renames; the old vault is deleted only after success. Ends unlocked as `username` in the restored vault.
    */
-  restoreBackup(source: string, username: string, passphrase: string, onProgress?: TProgressListener): Promise<TStaffIdentity> {
+  restoreBackup(
+    source: string,
+    username: string,
+    passphrase: string,
+    onProgress?: TProgressListener,
+  ): Promise<TStaffIdentity> {
     return this.exclusive(async () => {
       this.throttle.assertAllowed(username)
       const contents = await readBackupFile(source, onProgress)
@@ -394,7 +504,10 @@ export class VaultService {
       const masterKey = slot === null ? null : await openSlot(keyring.vaultId, slot, passphrase)
       if (masterKey === null || slot === null) {
         this.throttle.recordFailure(username)
-        throw new AppError('WRONG_PASSPHRASE', 'That account name and passphrase do not open an account in this backup. Nothing was changed.')
+        throw new AppError(
+          'WRONG_PASSPHRASE',
+          'That account name and passphrase do not open an account in this backup. Nothing was changed.',
+        )
       }
       this.throttle.recordSuccess(username)
 
@@ -411,7 +524,10 @@ export class VaultService {
         try {
           const problems = integrityCheck(probe)
           if (problems.length !== 1 || problems[0] !== 'ok') {
-            throw new AppError('INVALID_FILE', 'The database inside this backup is damaged. Nothing was changed.')
+            throw new AppError(
+              'INVALID_FILE',
+              'The database inside this backup is damaged. Nothing was changed.',
+            )
           }
         } finally {
           probe.close()
@@ -435,7 +551,13 @@ export class VaultService {
 
       const staff = this.startSession(masterKey, keyring.vaultId, slot.username, false)
       const session = this.requireSession()
-      session.audit.append(session.actor, 'restore.completed', { type: 'vault', id: keyring.vaultId }, { backupCreatedAt: contents.metadata.createdAt }, new Date(this.now()))
+      session.audit.append(
+        session.actor,
+        'restore.completed',
+        { type: 'vault', id: keyring.vaultId },
+        { backupCreatedAt: contents.metadata.createdAt },
+        new Date(this.now()),
+      )
       return staff
     })
   }
@@ -473,13 +595,24 @@ export class VaultService {
 
   private flushPendingFailures(session: VaultSession): void {
     for (const failure of this.pendingFailures) {
-      session.audit.append(null, 'unlock.failed', null, { username: failure.username, method: failure.method }, failure.at)
+      session.audit.append(
+        null,
+        'unlock.failed',
+        null,
+        { username: failure.username, method: failure.method },
+        failure.at,
+      )
     }
     this.pendingFailures = []
   }
 
   /** Opens the database with `masterKey` (taking ownership of it) as the account with that username. */
-  private startSession(masterKey: Buffer, vaultId: string, username: string, auditUnlock = true): TStaffIdentity {
+  private startSession(
+    masterKey: Buffer,
+    vaultId: string,
+    username: string,
+    auditUnlock = true,
+  ): TStaffIdentity {
     let db: TDatabase
     try {
       db = openVaultDatabase(this.paths.database, masterKey, this.options.nativeBinding)
@@ -497,7 +630,13 @@ export class VaultService {
     if (auditUnlock) {
       db.transaction(() => {
         this.flushPendingFailures(session)
-        session.audit.append(session.actor, 'unlock.succeeded', { type: 'account', id: account.id }, {}, new Date(this.now()))
+        session.audit.append(
+          session.actor,
+          'unlock.succeeded',
+          { type: 'account', id: account.id },
+          {},
+          new Date(this.now()),
+        )
       })()
     }
     this.throttle.recordSuccess(username)

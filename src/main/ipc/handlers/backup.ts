@@ -3,7 +3,8 @@ import { AppError } from '../../../shared/result'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
-const notAvailable = (): AppError => new AppError('CANCELLED', 'Choosing a backup file is not available here.')
+const notAvailable = (): AppError =>
+  new AppError('CANCELLED', 'Choosing a backup file is not available here.')
 
 /** The file path never comes from the renderer: main asks the person through a native dialog. */
 export const backupHandlers = ({ vault, options }: TServices): THandlersFor<typeof backupChannels> => ({
