@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router'
 import { AdminPage } from '../features/admin/AdminPage'
+import { adminRoutes } from '../features/admin/routes'
 import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { DirectoryPage } from '../features/directory/DirectoryPage'
 import { LawyersPage } from '../features/lawyers/LawyersPage'
@@ -40,7 +41,7 @@ export const routes: RouteObject[] = [
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
-          { path: 'admin', element: <AdminPage />, handle: handle('admin.title') },
+          { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },

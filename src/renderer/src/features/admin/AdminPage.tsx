@@ -1,19 +1,34 @@
 import { useTranslation } from 'react-i18next'
-import { Badge, EmptyState, AdminIcon, PageHeader } from '../../ui'
+import { Outlet } from 'react-router'
+import { AdminIcon, BusyIndicator, EmptyState, PageHeader } from '../../ui'
+import { AdminTabs } from './AdminTabs'
+import { useStaffAccess } from './useStaffRole'
+import './AdminPage.css'
 
-/** Accounts, recovery key, exports and the audit log. Empty until the vault's administration arrives. */
+/** Accounts, the audit trail, backups and device settings: for admins. Others see why they cannot manage them. */
 export function AdminPage() {
   const { t } = useTranslation()
+  const access = useStaffAccess()
   return (
     <>
       <PageHeader title={t('admin.title')} description={t('admin.lede')} />
-      <EmptyState
-        icon={<AdminIcon size={32} />}
-        title={t('admin.emptyTitle')}
-        badge={<Badge tone="indigo">{t('common.inDevelopment')}</Badge>}
-        body={t('admin.emptyBody')}
-        note={t('admin.emptyNote')}
-      />
+      {access.state === 'loading' ? (
+        <BusyIndicator label={t('adminConsole.loading')} />
+      ) : access.role === 'admin' ? (
+        <>
+          <AdminTabs />
+          <div className="admin-panel">
+            <Outlet context={access} />
+          </div>
+        </>
+      ) : (
+        <EmptyState
+          icon={<AdminIcon size={32} />}
+          title={t('adminConsole.adminsOnly.title')}
+          body={t('adminConsole.adminsOnly.body')}
+          note={t('adminConsole.adminsOnly.note')}
+        />
+      )}
     </>
   )
 }

@@ -1,0 +1,36 @@
+import { Link } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import { useLocation } from 'react-router'
+
+export const ADMIN_TABS = ['accounts', 'audit', 'backup', 'settings'] as const
+export type TAdminTab = (typeof ADMIN_TABS)[number]
+
+/** /admin shows the accounts; every other tab has its own address. */
+export function currentAdminTab(pathname: string): TAdminTab {
+  const segment = pathname.split('/')[2]
+  return ADMIN_TABS.find((tab) => tab === segment) ?? 'accounts'
+}
+
+/** The admin sub-sections as links; the current one carries aria-current="page". */
+export function AdminTabs() {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  const current = currentAdminTab(pathname)
+  return (
+    <nav className="admin-tabs" aria-label={t('adminConsole.tabsLabel')}>
+      <ul className="admin-tabs__list">
+        {ADMIN_TABS.map((tab) => (
+          <li key={tab}>
+            <Link
+              href={`/admin/${tab}`}
+              aria-current={tab === current ? 'page' : undefined}
+              className="admin-tabs__link"
+            >
+              {t(`adminConsole.tabs.${tab}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TStaffAccount } from '../../../../../shared/contract/accounts'
+import {
+  Badge,
+  BusyIndicator,
+  Button,
+  DataCell,
+  DataColumn,
+  DataRow,
+  DataTable,
+  DataTableBody,
+  DataTableHeader,
+  Notice,
+} from '../../../ui'
+import { formatDate } from '../format'
+import { useSignedInAdmin } from '../useAdminContext'
+import { AddStaffDialog } from './AddStaffDialog'
+import { DisableAccountDialog } from './DisableAccountDialog'
+import { useAccounts } from './useAccounts'
+
+/** Staff accounts: who may open the vault, with which role; add and disable. */
+export function AccountsPanel() {
+  const { t, i18n } = useTranslation()
+  const signedIn = useSignedInAdmin()
+  const { accounts, reload } = useAccounts()
+  const [isAdding, setIsAdding] = useState(false)
+  const [toDisable, setToDisable] = useState<TStaffAccount | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+
+  return (
+    <section aria-labelledby="admin-accounts-heading" className="admin-section">
+      <div className="admin-section__header">
+        <div>
+          <h2 id="admin-accounts-heading" className="admin-section__title">
+            {t('adminConsole.accounts.heading')}
+          </h2>
+          <p className="admin-section__lede">{t('adminConsole.accounts.lede')}</p>
+        </div>
+        <Button variant="primary" onPress={() => setIsAdding(true)}>
+          {t('adminConsole.accounts.add')}
+        </Button>
+      </div>
+      <div role="status" className="admin-announcement">
+        {announcement ? <Notice tone="success">{announcement}</Notice> : null}
+      </div>
+      {accounts.state === 'loading' ? <BusyIndicator label={t('adminConsole.accounts.loading')} /> : null}
+      {accounts.state === 'failed' ? (
+        <Notice tone="danger" live="alert">
+          {t(`adminConsole.errors.${accounts.errorKey}`)}
+        </Notice>
+      ) : null}
+      {accounts.state === 'ready' ? (
+        <DataTable aria-labelledby="admin-accounts-heading">
+          <DataTableHeader>
+            <DataColumn isRowHeader>{t('adminConsole.accounts.columns.displayName')}</DataColumn>
+            <DataColumn>{t('adminConsole.accounts.columns.username')}</DataColumn>
+            <DataColumn>{t('adminConsole.accounts.columns.role')}</DataColumn>
+            <DataColumn>{t('adminConsole.accounts.columns.status')}</DataColumn>
+            <DataColumn>{t('adminConsole.accounts.columns.created')}</DataColumn>
+            <DataColumn>{t('adminConsole.accounts.columns.actions')}</DataColumn>
+          </DataTableHeader>
+          <DataTableBody items={accounts.accounts}>
+            {(account) => (
+              <DataRow id={account.id}>
+                <DataCell>
+                  <span className="admin-accounts__name">{account.displayName}</span>
+                  {account.id === signedIn.accountId ? (
+                    <span className="admin-accounts__you"> {t('adminConsole.accounts.you')}</span>
+                  ) : null}
+                </DataCell>
+                <DataCell>
+                  <span className="admin-mono">{account.username}</span>
+                </DataCell>
+                <DataCell>{t(`adminConsole.roles.${account.role}.label`)}</DataCell>
+                <DataCell>
+                  <Badge tone={account.status === 'active' ? 'accent' : 'neutral'}>
+                    {t(`adminConsole.accounts.status.${account.status}`)}
+                  </Badge>
+                </DataCell>
+                <DataCell>{formatDate(account.createdAt, i18n.language)}</DataCell>
+                <DataCell>
+                  {account.status === 'active' ? (
+                    <Button
+                      variant="quiet"
+                      className="admin-danger-quiet"
+                      aria-label={t('adminConsole.accounts.disableNamed', { name: account.displayName })}
+                      onPress={() => setToDisable(account)}
+                    >
+                      {t('adminConsole.accounts.disable')}
+                    </Button>
+                  ) : (
+                    <span className="admin-muted">{t('adminConsole.accounts.noActions')}</span>
+                  )}
+                </DataCell>
+              </DataRow>
+            )}
+          </DataTableBody>
+        </DataTable>
+      ) : null}
+      <AddStaffDialog
+        isOpen={isAdding}
+        onClose={() => setIsAdding(false)}
+        onAdded={(account) => {
+          setIsAdding(false)
+          setAnnouncement(t('adminConsole.accounts.added', { name: account.displayName }))
+          reload()
+        }}
+      />
+      <DisableAccountDialog
+        account={toDisable}
+        onClose={() => setToDisable(null)}
+        onDisabled={(account) => {
+          setToDisable(null)
+          setAnnouncement(t('adminConsole.accounts.disabled', { name: account.displayName }))
+          reload()
+        }}
+      />
+    </section>
+  )
+}

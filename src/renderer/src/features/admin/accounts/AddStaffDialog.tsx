@@ -1,0 +1,188 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { Form } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import type { TStaffAccount } from '../../../../../shared/contract/accounts'
+import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
+import { ROLES, type TRole } from '../../../../../shared/roles'
+import { Button, DialogActions, ModalDialog, Notice, SelectField, TextField } from '../../../ui'
+import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { newStaffErrorKey, ZNewStaffFormSchema, type TNewStaffForm } from './newStaffForm'
+import { PassphraseStrength } from './PassphraseStrength'
+
+export type TAddStaffDialogProps = {
+  isOpen: boolean
+  onClose: () => void
+  onAdded: (account: TStaffAccount) => void
+}
+
+const EMPTY_FORM: TNewStaffForm = {
+  displayName: '',
+  username: '',
+  role: 'caseworker',
+  passphrase: '',
+  confirmPassphrase: '',
+}
+
+/** Adds a staff member with a role and a first passphrase, chosen together with them. */
+export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProps) {
+  const { t } = useTranslation()
+  const [serverErrorKey, setServerErrorKey] = useState<TAdminErrorKey | null>(null)
+  const form = useForm<TNewStaffForm>({
+    resolver: zodResolver(ZNewStaffFormSchema),
+    defaultValues: EMPTY_FORM,
+    mode: 'onTouched',
+  })
+  const { control, handleSubmit, reset, formState } = form
+  const [passphrase, username, displayName] = useWatch({
+    control,
+    name: ['passphrase', 'username', 'displayName'],
+  })
+
+  const close = () => {
+    reset(EMPTY_FORM)
+    setServerErrorKey(null)
+    onClose()
+  }
+
+  const onSubmit = handleSubmit(async ({ confirmPassphrase: _confirm, ...account }) => {
+    setServerErrorKey(null)
+    const result = await callApi(() => window.api.accounts.add(account))
+    if (result.ok) {
+      reset(EMPTY_FORM)
+      onAdded(result.value.account)
+    } else {
+      setServerErrorKey(adminErrorKey('addAccount', result.error))
+    }
+  })
+
+  const fieldError = (field: keyof TNewStaffForm) => {
+    const key = newStaffErrorKey(field, formState.errors[field])
+    return key === undefined
+      ? undefined
+      : t(`adminConsole.accounts.form.errors.${key}`, { count: MIN_PASSPHRASE_LENGTH })
+  }
+
+  const roleOptions = ROLES.map((role: TRole) => ({
+    id: role,
+    label: t(`adminConsole.roles.${role}.label`),
+    description: t(`adminConsole.roles.${role}.description`),
+  }))
+
+  return (
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={(open) => (open ? undefined : close())}
+      title={t('adminConsole.accounts.form.title')}
+      isDismissable={!formState.isSubmitting}
+    >
+      <p className="admin-dialog__text">{t('adminConsole.accounts.form.intro')}</p>
+      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="admin-form">
+        <fieldset disabled={formState.isSubmitting} className="admin-form__fieldset">
+          <legend className="visually-hidden">{t('adminConsole.accounts.form.title')}</legend>
+          <Controller
+            control={control}
+            name="displayName"
+            render={({ field }) => (
+              <TextField
+                label={t('adminConsole.accounts.form.displayName')}
+                description={t('adminConsole.accounts.form.displayNameHelp')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                autoFocus
+                isRequired
+                errorMessage={fieldError('displayName')}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="username"
+            render={({ field }) => (
+              <TextField
+                label={t('adminConsole.accounts.form.username')}
+                description={t('adminConsole.accounts.form.usernameHelp')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                autoComplete="off"
+                isRequired
+                errorMessage={fieldError('username')}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="role"
+            render={({ field }) => (
+              <SelectField
+                label={t('adminConsole.accounts.form.role')}
+                options={roleOptions}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? undefined)}
+                description={t(`adminConsole.roles.${field.value}.description`)}
+                isRequired
+                errorMessage={fieldError('role')}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="passphrase"
+            render={({ field }) => (
+              <TextField
+                type="password"
+                label={t('adminConsole.accounts.form.passphrase')}
+                description={t('adminConsole.accounts.form.passphraseHelp', { count: MIN_PASSPHRASE_LENGTH })}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                autoComplete="new-password"
+                isRequired
+                errorMessage={fieldError('passphrase')}
+              />
+            )}
+          />
+          <PassphraseStrength passphrase={passphrase} userInputs={[username, displayName]} />
+          <Controller
+            control={control}
+            name="confirmPassphrase"
+            render={({ field }) => (
+              <TextField
+                type="password"
+                label={t('adminConsole.accounts.form.confirmPassphrase')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                autoComplete="new-password"
+                isRequired
+                errorMessage={fieldError('confirmPassphrase')}
+              />
+            )}
+          />
+        </fieldset>
+        {serverErrorKey ? (
+          <Notice tone="danger" live="alert">
+            {t(`adminConsole.errors.${serverErrorKey}`)}
+          </Notice>
+        ) : null}
+        <DialogActions>
+          <Button onPress={close} isDisabled={formState.isSubmitting}>
+            {t('adminConsole.common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+            {formState.isSubmitting
+              ? t('adminConsole.accounts.form.submitting')
+              : t('adminConsole.accounts.form.submit')}
+          </Button>
+        </DialogActions>
+      </Form>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TStaffAccount } from '../../../../../shared/contract/accounts'
+import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
+import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+
+export type TDisableAccountDialogProps = {
+  /** The account to disable; null keeps the dialog closed. */
+  account: TStaffAccount | null
+  onClose: () => void
+  onDisabled: (account: TStaffAccount) => void
+}
+
+/** Asks before disabling: the person's passphrase stops opening the vault, and this screen cannot undo it. */
+export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableAccountDialogProps) {
+  const { t } = useTranslation()
+  const [isBusy, setIsBusy] = useState(false)
+  const [errorKey, setErrorKey] = useState<TAdminErrorKey | null>(null)
+
+  const close = () => {
+    setErrorKey(null)
+    onClose()
+  }
+
+  const onConfirm = async () => {
+    if (account === null) return
+    setIsBusy(true)
+    setErrorKey(null)
+    const result = await callApi(() => window.api.accounts.disable({ accountId: account.id }))
+    setIsBusy(false)
+    if (result.ok) onDisabled(result.value.account)
+    else setErrorKey(adminErrorKey('disableAccount', result.error))
+  }
+
+  return (
+    <ModalDialog
+      isOpen={account !== null}
+      onOpenChange={(isOpen) => (isOpen ? undefined : close())}
+      title={t('adminConsole.disable.title', { name: account?.displayName ?? '' })}
+      role="alertdialog"
+      isDismissable={!isBusy}
+      size="small"
+    >
+      <p className="admin-dialog__text">
+        {t('adminConsole.disable.body', { username: account?.username ?? '' })}
+      </p>
+      <Notice tone="warning">{t('adminConsole.disable.cannotUndo')}</Notice>
+      {errorKey ? (
+        <Notice tone="danger" live="alert">
+          {t(`adminConsole.errors.${errorKey}`)}
+        </Notice>
+      ) : null}
+      <DialogActions>
+        <Button onPress={close} isDisabled={isBusy}>
+          {t('adminConsole.common.cancel')}
+        </Button>
+        <Button
+          variant="primary"
+          className="admin-danger"
+          onPress={() => void onConfirm()}
+          isDisabled={isBusy}
+        >
+          {t('adminConsole.disable.confirm')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  )
+}

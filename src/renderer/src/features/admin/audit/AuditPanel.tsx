@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TAuditEntry, TAuditQuery } from '../../../../../shared/contract/audit'
+import {
+  BusyIndicator,
+  Button,
+  DataCell,
+  DataColumn,
+  DataRow,
+  DataTable,
+  DataTableBody,
+  DataTableHeader,
+  Notice,
+} from '../../../ui'
+import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { formatDateTime } from '../format'
+import { auditActionLabel, auditTargetLabel } from './auditLabels'
+import { AuditFilters, EMPTY_AUDIT_FILTERS, toAuditQuery, type TAuditFilters } from './AuditFilters'
+import { AuditVerification } from './AuditVerification'
+
+const PAGE_SIZE = 25
+
+type TPageState =
+  | { state: 'loading' }
+  | { state: 'failed'; errorKey: TAdminErrorKey }
+  | { state: 'ready'; entries: TAuditEntry[]; total: number }
+
+/** The audit trail, newest first: who did what to which record and when, filtered and paged. */
+export function AuditPanel() {
+  const { t, i18n } = useTranslation()
+  const [filters, setFilters] = useState<TAuditFilters>(EMPTY_AUDIT_FILTERS)
+  const [offset, setOffset] = useState(0)
+  const [page, setPage] = useState<TPageState>({ state: 'loading' })
+  const [usernames, setUsernames] = useState<ReadonlyMap<string, string>>(new Map())
+  const query = useMemo<TAuditQuery>(
+    () => ({ ...toAuditQuery(filters), offset, limit: PAGE_SIZE }),
+    [filters, offset],
+  )
+
+  useEffect(() => {
+    let isCurrent = true
+    void callApi(() => window.api.audit.list(query)).then((result) => {
+      if (!isCurrent) return
+      setPage(
+        result.ok
+          ? { state: 'ready', entries: result.value.entries, total: result.value.total }
+          : { state: 'failed', errorKey: adminErrorKey('load', result.error) },
+      )
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [query])
+
+  // Account targets are shown by sign-in name rather than an opaque id.
+  useEffect(() => {
+    let isCurrent = true
+    void callApi(() => window.api.accounts.list()).then((result) => {
+      if (isCurrent && result.ok) {
+        setUsernames(new Map(result.value.accounts.map((account) => [account.id, account.username])))
+      }
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [])
+
+  const onFiltersChange = (next: TAuditFilters) => {
+    setFilters(next)
+    setOffset(0)
+  }
+
+  const total = page.state === 'ready' ? page.total : 0
+  const shown = page.state === 'ready' ? page.entries.length : 0
+
+  return (
+    <section aria-labelledby="admin-audit-heading" className="admin-section">
+      <div className="admin-section__header">
+        <div>
+          <h2 id="admin-audit-heading" className="admin-section__title">
+            {t('adminConsole.audit.heading')}
+          </h2>
+          <p className="admin-section__lede">{t('adminConsole.audit.lede')}</p>
+        </div>
+      </div>
+      <AuditVerification />
+      <AuditFilters filters={filters} onChange={onFiltersChange} />
+      <p role="status" className="admin-audit__count">
+        {page.state === 'ready'
+          ? total === 0
+            ? t('adminConsole.audit.noEntries')
+            : t('adminConsole.audit.showing', { from: offset + 1, to: offset + shown, total })
+          : ''}
+      </p>
+      {page.state === 'loading' ? <BusyIndicator label={t('adminConsole.audit.loading')} /> : null}
+      {page.state === 'failed' ? (
+        <Notice tone="danger" live="alert">
+          {t(`adminConsole.errors.${page.errorKey}`)}
+        </Notice>
+      ) : null}
+      {page.state === 'ready' && page.entries.length > 0 ? (
+        <DataTable aria-labelledby="admin-audit-heading">
+          <DataTableHeader>
+            <DataColumn>{t('adminConsole.audit.columns.when')}</DataColumn>
+            <DataColumn>{t('adminConsole.audit.columns.who')}</DataColumn>
+            <DataColumn isRowHeader>{t('adminConsole.audit.columns.what')}</DataColumn>
+            <DataColumn>{t('adminConsole.audit.columns.target')}</DataColumn>
+            <DataColumn>{t('adminConsole.audit.columns.seq')}</DataColumn>
+          </DataTableHeader>
+          <DataTableBody items={page.entries}>
+            {(entry) => (
+              <DataRow id={entry.seq}>
+                <DataCell>
+                  <span className="admin-nowrap">{formatDateTime(entry.at, i18n.language)}</span>
+                </DataCell>
+                <DataCell>
+                  {entry.actorUsername ? (
+                    <span className="admin-mono">{entry.actorUsername}</span>
+                  ) : (
+                    <span className="admin-muted">{t('adminConsole.audit.nobody')}</span>
+                  )}
+                </DataCell>
+                <DataCell>{auditActionLabel(t, entry.action)}</DataCell>
+                <DataCell>{auditTargetLabel(t, entry, usernames)}</DataCell>
+                <DataCell>
+                  <span className="admin-muted admin-mono">{entry.seq}</span>
+                </DataCell>
+              </DataRow>
+            )}
+          </DataTableBody>
+        </DataTable>
+      ) : null}
+      {total > PAGE_SIZE ? (
+        <nav className="admin-pager" aria-label={t('adminConsole.audit.pagerLabel')}>
+          <Button isDisabled={offset === 0} onPress={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            {t('adminConsole.audit.newer')}
+          </Button>
+          <span className="admin-muted">
+            {t('adminConsole.audit.pageOf', {
+              page: Math.floor(offset / PAGE_SIZE) + 1,
+              pages: Math.ceil(total / PAGE_SIZE),
+            })}
+          </span>
+          <Button isDisabled={offset + PAGE_SIZE >= total} onPress={() => setOffset(offset + PAGE_SIZE)}>
+            {t('adminConsole.audit.older')}
+          </Button>
+        </nav>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TAuditVerification } from '../../../../../shared/contract/audit'
+import { BusyIndicator, Button, Notice } from '../../../ui'
+import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+
+type TVerificationState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; result: TAuditVerification }
+  | { state: 'failed'; errorKey: TAdminErrorKey }
+
+/** Walks the hash chain on request and says plainly whether any entry was edited, deleted or moved. */
+export function AuditVerification() {
+  const { t } = useTranslation()
+  const [verification, setVerification] = useState<TVerificationState>({ state: 'idle' })
+
+  const onVerify = async () => {
+    setVerification({ state: 'running' })
+    const result = await callApi(() => window.api.audit.verify())
+    setVerification(
+      result.ok
+        ? { state: 'done', result: result.value }
+        : { state: 'failed', errorKey: adminErrorKey('verify', result.error) },
+    )
+  }
+
+  return (
+    <div className="admin-verify">
+      <div className="admin-verify__row">
+        <p className="admin-verify__text">{t('adminConsole.audit.verify.explain')}</p>
+        <Button onPress={() => void onVerify()} isDisabled={verification.state === 'running'}>
+          {t('adminConsole.audit.verify.button')}
+        </Button>
+      </div>
+      <div role="status">
+        {verification.state === 'running' ? (
+          <BusyIndicator label={t('adminConsole.audit.verify.running')} />
+        ) : null}
+        {verification.state === 'done' && verification.result.ok ? (
+          <Notice tone="success" title={t('adminConsole.audit.verify.intactTitle')}>
+            {t('adminConsole.audit.verify.intact', { count: verification.result.checked })}
+          </Notice>
+        ) : null}
+        {verification.state === 'done' && !verification.result.ok ? (
+          <Notice tone="danger" title={t('adminConsole.audit.verify.brokenTitle')}>
+            {t('adminConsole.audit.verify.broken', {
+              seq: verification.result.firstBadSeq ?? '?',
+              count: verification.result.checked,
+            })}
+          </Notice>
+        ) : null}
+        {verification.state === 'failed' ? (
+          <Notice tone="danger">{t(`adminConsole.errors.${verification.errorKey}`)}</Notice>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { BusyIndicator, Button, Notice } from '../../../ui'
+import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { formatBytes, formatTime } from '../format'
+
+type TCreateState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'created'; bytes: number; at: Date }
+  | { state: 'cancelled' }
+  | { state: 'failed'; errorKey: TAdminErrorKey }
+
+/** Writes an encrypted backup where the person chooses (main asks with a native dialog). */
+export function CreateBackupSection() {
+  const { t, i18n } = useTranslation()
+  const [backup, setBackup] = useState<TCreateState>({ state: 'idle' })
+
+  const onCreate = async () => {
+    setBackup({ state: 'running' })
+    const result = await callApi(() => window.api.backup.create())
+    if (!result.ok) setBackup({ state: 'failed', errorKey: adminErrorKey('backup', result.error) })
+    else if (!result.value.created) setBackup({ state: 'cancelled' })
+    else setBackup({ state: 'created', bytes: result.value.bytes ?? 0, at: new Date() })
+  }
+
+  return (
+    <section aria-labelledby="admin-backup-create-heading" className="admin-card">
+      <h3 id="admin-backup-create-heading" className="admin-card__title">
+        {t('adminConsole.backup.create.heading')}
+      </h3>
+      <p className="admin-card__text">{t('adminConsole.backup.create.explain')}</p>
+      <ul className="admin-card__points">
+        <li>{t('adminConsole.backup.create.pointEncrypted')}</li>
+        <li>{t('adminConsole.backup.create.pointPassphrase')}</li>
+        <li>{t('adminConsole.backup.create.pointStore')}</li>
+      </ul>
+      <div className="admin-card__actions">
+        <Button variant="primary" onPress={() => void onCreate()} isDisabled={backup.state === 'running'}>
+          {t('adminConsole.backup.create.button')}
+        </Button>
+      </div>
+      <div role="status" className="admin-card__result">
+        {backup.state === 'running' ? (
+          <BusyIndicator label={t('adminConsole.backup.create.running')} />
+        ) : null}
+        {backup.state === 'created' ? (
+          <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>
+            {t('adminConsole.backup.create.done', {
+              size: formatBytes(backup.bytes, i18n.language),
+              time: formatTime(backup.at, i18n.language),
+            })}
+          </Notice>
+        ) : null}
+        {backup.state === 'cancelled' ? (
+          <Notice tone="info">{t('adminConsole.backup.create.cancelled')}</Notice>
+        ) : null}
+        {backup.state === 'failed' ? (
+          <Notice tone="danger">{t(`adminConsole.errors.${backup.errorKey}`)}</Notice>
+        ) : null}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,56 @@
+import type { TIpcError } from '../../../../shared/result'
+
+/** What was being attempted, so the same code can be worded for the situation. */
+export type TAdminOperation =
+  'load' | 'addAccount' | 'disableAccount' | 'backup' | 'restore' | 'saveSettings' | 'verify'
+
+export type TAdminErrorKey =
+  | 'usernameTaken'
+  | 'lastAdmin'
+  | 'passphraseRefused'
+  | 'wrongRestorePassphrase'
+  | 'invalidBackup'
+  | 'backupUnavailable'
+  | 'throttled'
+  | 'locked'
+  | 'forbidden'
+  | 'notFound'
+  | 'badRequest'
+  | 'unexpected'
+
+/** Maps an error from main to a translation key under adminConsole.errors. Codes decide, never messages. */
+export function adminErrorKey(operation: TAdminOperation, error: TIpcError | null): TAdminErrorKey {
+  switch (error?.code) {
+    case 'CONFLICT':
+      return operation === 'disableAccount' ? 'lastAdmin' : 'usernameTaken'
+    case 'BAD_REQUEST':
+      return operation === 'addAccount' ? 'passphraseRefused' : 'badRequest'
+    case 'WRONG_PASSPHRASE':
+      return 'wrongRestorePassphrase'
+    case 'INVALID_FILE':
+      return 'invalidBackup'
+    case 'CANCELLED':
+      return 'backupUnavailable'
+    case 'THROTTLED':
+      return 'throttled'
+    case 'LOCKED':
+      return 'locked'
+    case 'FORBIDDEN':
+      return 'forbidden'
+    case 'NOT_FOUND':
+      return 'notFound'
+    default:
+      return 'unexpected'
+  }
+}
+
+/** Calls main and turns a thrown transport failure into the same shape as a refused request. */
+export async function callApi<T>(
+  call: () => Promise<{ ok: true; value: T } | { ok: false; error: TIpcError }>,
+): Promise<{ ok: true; value: T } | { ok: false; error: TIpcError | null }> {
+  try {
+    return await call()
+  } catch {
+    return { ok: false, error: null }
+  }
+}

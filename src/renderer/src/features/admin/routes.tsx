@@ -1,0 +1,14 @@
+import type { RouteObject } from 'react-router'
+import { AccountsPanel } from './accounts/AccountsPanel'
+import { AuditPanel } from './audit/AuditPanel'
+import { BackupPanel } from './backup/BackupPanel'
+import { SettingsPanel } from './settings/SettingsPanel'
+
+/** The admin sub-pages, children of /admin (the bare /admin shows the accounts). */
+export const adminRoutes: RouteObject[] = [
+  { index: true, element: <AccountsPanel /> },
+  { path: 'accounts', element: <AccountsPanel /> },
+  { path: 'audit', element: <AuditPanel /> },
+  { path: 'backup', element: <BackupPanel /> },
+  { path: 'settings', element: <SettingsPanel /> },
+]
