@@ -29,6 +29,7 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     whenReady: () => Promise.resolve(),
     getPath: (_name: string) => process.env['CCIJ_STUB_USER_DATA'] ?? '',
     getVersion: () => '0.0.0-test',
+    getAppPath: () => process.cwd(),
     quit: () => {
       record.quitCalled = true
     },
@@ -43,6 +44,8 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     setPermissionRequestHandler: (handler: TListener) => record.permissionRequestHandlers.push(handler),
     setPermissionCheckHandler: (handler: TListener) => record.permissionCheckHandlers.push(handler),
     setDevicePermissionHandler: (handler: TListener) => record.devicePermissionHandlers.push(handler),
+    clearStorageData: async () => undefined,
+    clearCache: async () => undefined,
   })
   const defaultSession = makeSession()
   const partitions = new Map<string, ReturnType<typeof makeSession>>()

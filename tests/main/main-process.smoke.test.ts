@@ -144,6 +144,12 @@ describe('the built main process, started under a stub electron', () => {
     expect(stub.record.openedExternally).toEqual([])
   })
 
+  it('locks on OS suspend and screen lock', () => {
+    const power = stub.module.powerMonitor
+    expect(power.listenerCount('suspend')).toBeGreaterThan(0)
+    expect(power.listenerCount('lock-screen')).toBeGreaterThan(0)
+  })
+
   it('builds an application menu with a lock shortcut', () => {
     expect(JSON.stringify(stub.record.menuTemplates.at(-1))).toContain('CmdOrCtrl+L')
   })
