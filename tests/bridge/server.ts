@@ -1,11 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import { createServices, type TDesktopPort, type TServices, type TServicesOptions } from '../../src/main/core/services'
+import {
+  createServices,
+  type TDesktopPort,
+  type TServices,
+  type TServicesOptions,
+} from '../../src/main/core/services'
 import { IdleLock } from '../../src/main/core/vault/idle-lock'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { CHANNEL_NAMES, contract, type TChannelName } from '../../src/shared/contract'
@@ -104,17 +109,33 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   }
   const token = randomBytes(32).toString('hex')
   const externalLinkRequests: string[] = []
+  // A browser has no native file dialogs: backups go to (and restore from the newest in) <data>/backups/.
+  const backupsDirectory = join(options.dataDirectory, 'backups')
   const desktop: TDesktopPort = {
     openExternalAfterConfirm: async (url) => {
       externalLinkRequests.push(url)
       return false
     },
+    chooseBackupDestination: async () => {
+      mkdirSync(backupsDirectory, { recursive: true, mode: 0o700 })
+      return join(backupsDirectory, `ccij-vault-${new Date().toISOString().replace(/[:.]/g, '-')}.ccijbackup`)
+    },
+    chooseBackupSource: async () => {
+      const newest = existsSync(backupsDirectory)
+        ? readdirSync(backupsDirectory)
+            .filter((name) => name.endsWith('.ccijbackup'))
+            .sort()
+            .at(-1)
+        : undefined
+      return newest === undefined ? null : join(backupsDirectory, newest)
+    },
     ...options.desktop,
-  } as TDesktopPort
+  }
   const services = createServices({
     dataDirectory: options.dataDirectory,
     runtime: 'bridge',
-    appVersion: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    appVersion: (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version,
     desktop,
     ...(options.vault === undefined ? {} : { vault: options.vault }),
   })
@@ -134,7 +155,8 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
       const url = new URL(request.url ?? '/', origin)
       // First visit: trade the token in the URL for a strict, HttpOnly cookie.
       if (url.searchParams.has('token')) {
-        if (!sameSecret(url.searchParams.get('token'), token)) return sendJson(response, 403, { error: 'bad token' })
+        if (!sameSecret(url.searchParams.get('token'), token))
+          return sendJson(response, 403, { error: 'bad token' })
         response.writeHead(303, {
           ...SECURITY_HEADERS,
           Location: '/',
@@ -142,7 +164,8 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
         })
         return response.end()
       }
-      if (!sameSecret(readCookie(request, COOKIE_NAME), token)) return sendJson(response, 403, { error: 'no token' })
+      if (!sameSecret(readCookie(request, COOKIE_NAME), token))
+        return sendJson(response, 403, { error: 'no token' })
 
       if (url.pathname.startsWith('/__bridge/invoke/')) {
         if (request.method !== 'POST' || request.headers.origin !== origin) {
@@ -152,11 +175,18 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
         try {
           body = JSON.parse(await readBody(request))
         } catch {
-          return sendJson(response, 400, { ok: false, error: { code: 'BAD_REQUEST', message: 'Unreadable request' } })
+          return sendJson(response, 400, {
+            ok: false,
+            error: { code: 'BAD_REQUEST', message: 'Unreadable request' },
+          })
         }
         const channel = decodeURIComponent(url.pathname.slice('/__bridge/invoke/'.length))
         if (isChannelName(channel) && contract[channel].countsAsActivity !== false) idleLock.recordActivity()
-        return sendJson(response, 200, await dispatch(table, channel, body, { staff: services.currentStaff() }))
+        return sendJson(
+          response,
+          200,
+          await dispatch(table, channel, body, { staff: services.currentStaff() }),
+        )
       }
       if (url.pathname === '/__bridge/client.js') {
         response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8' })

@@ -23,4 +23,17 @@ export const backupChannels = {
     response: z.object({ restored: z.boolean() }),
     access: ADMIN_ONLY,
   }),
+  /** How far the running backup or restore has got, for a progress bar; null when none is running. */
+  'backup:progress': defineChannel({
+    request: z.strictObject({}),
+    response: z
+      .object({
+        operation: z.enum(['backup', 'restore']),
+        bytesDone: z.number().int().min(0),
+        bytesTotal: z.number().int().min(0),
+      })
+      .nullable(),
+    access: ADMIN_ONLY,
+    countsAsActivity: false,
+  }),
 }

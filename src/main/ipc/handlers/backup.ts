@@ -7,19 +7,42 @@ const notAvailable = (): AppError =>
   new AppError('CANCELLED', 'Choosing a backup file is not available here.')
 
 /** The file path never comes from the renderer: main asks the person through a native dialog. */
-export const backupHandlers = ({ vault, options }: TServices): THandlersFor<typeof backupChannels> => ({
-  'backup:create': async () => {
-    if (options.desktop.chooseBackupDestination === undefined) throw notAvailable()
-    const destination = await options.desktop.chooseBackupDestination()
-    if (destination === null) return { created: false, bytes: null }
-    const { bytes } = await vault.createBackup(destination)
-    return { created: true, bytes }
-  },
-  'backup:restore': async ({ username, passphrase }, context) => {
-    if (options.desktop.chooseBackupSource === undefined) throw notAvailable()
-    const source = await options.desktop.chooseBackupSource()
-    if (source === null) return { restored: false }
-    await vault.restoreBackup(source, username ?? context.staff?.username ?? '', passphrase)
-    return { restored: true }
-  },
-})
+export const backupHandlers = ({ vault, options }: TServices): THandlersFor<typeof backupChannels> => {
+  // One operation at a time (the vault serializes them); the renderer polls this for its progress bar.
+  let progress: { operation: 'backup' | 'restore'; bytesDone: number; bytesTotal: number } | null = null
+  const track =
+    (operation: 'backup' | 'restore') =>
+    ({ bytesDone, bytesTotal }: { bytesDone: number; bytesTotal: number }) => {
+      progress = { operation, bytesDone, bytesTotal }
+    }
+  const tracking = async <T>(
+    operation: 'backup' | 'restore',
+    run: (listener: ReturnType<typeof track>) => Promise<T>,
+  ) => {
+    progress = { operation, bytesDone: 0, bytesTotal: 0 }
+    try {
+      return await run(track(operation))
+    } finally {
+      progress = null
+    }
+  }
+  return {
+    'backup:create': async () => {
+      if (options.desktop.chooseBackupDestination === undefined) throw notAvailable()
+      const destination = await options.desktop.chooseBackupDestination()
+      if (destination === null) return { created: false, bytes: null }
+      const { bytes } = await tracking('backup', (listener) => vault.createBackup(destination, listener))
+      return { created: true, bytes }
+    },
+    'backup:restore': async ({ username, passphrase }, context) => {
+      if (options.desktop.chooseBackupSource === undefined) throw notAvailable()
+      const source = await options.desktop.chooseBackupSource()
+      if (source === null) return { restored: false }
+      await tracking('restore', (listener) =>
+        vault.restoreBackup(source, username ?? context.staff?.username ?? '', passphrase, listener),
+      )
+      return { restored: true }
+    },
+    'backup:progress': () => progress,
+  }
+}
