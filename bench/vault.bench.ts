@@ -30,13 +30,13 @@ try {
   const vault = new VaultService({ directory: join(root, 'vault') })
   await vault.create({
     organizationName: 'Bench',
-    username: 'amira',
-    displayName: 'Amira',
+    username: 'alex.example',
+    displayName: 'Alex',
     passphrase: PASSPHRASE,
   })
   for (let index = 0; index < 2000; index++) {
     vault.audit.append(
-      { accountId: 'a', username: 'amira' },
+      { accountId: 'a', username: 'alex.example' },
       'record.viewed',
       { type: 'survivor', id: String(index) },
       { index },
@@ -55,14 +55,14 @@ try {
   const unlock: number[] = []
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now()
-    await vault.unlock('amira', PASSPHRASE)
+    await vault.unlock('alex.example', PASSPHRASE)
     unlock.push(performance.now() - started)
     vault.lock()
   }
   report('unlock (KDF + open + audit entry)', unlock)
 
   const keyring = readKeyring(join(root, 'vault', 'keyring.json'))
-  const slot = keyring === null ? null : findStaffSlot(keyring, 'amira')
+  const slot = keyring === null ? null : findStaffSlot(keyring, 'alex.example')
   const masterKey =
     keyring === null || slot === null ? null : await openSlot(keyring.vaultId, slot, PASSPHRASE)
   if (masterKey === null) throw new Error('bench vault did not open')

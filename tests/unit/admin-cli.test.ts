@@ -51,20 +51,20 @@ describe('admin CLI', () => {
       '--vault',
       initFolder,
       '--user',
-      'amira',
+      'alex.example',
       '--display-name',
-      'Amira Haddad',
+      'Alex Staff-Example',
       '--organization',
       'CCIJ',
     ])
     expect(init.stderr).toBe('')
     expect(init.code).toBe(0)
     expect(init.stdout).toMatch(/Recovery key[\s\S]*([0-9A-Z]{5}-){5}[0-9A-Z]{5}/)
-    const again = await admin(['init', '--vault', initFolder, '--user', 'amira'])
+    const again = await admin(['init', '--vault', initFolder, '--user', 'alex.example'])
     expect(again.code).not.toBe(0)
     expect(again.stderr).toMatch(/already exists/)
 
-    const verify = await admin(['verify', '--vault', initFolder, '--user', 'amira'])
+    const verify = await admin(['verify', '--vault', initFolder, '--user', 'alex.example'])
     expect(verify.code).toBe(0)
     expect(verify.stdout).toMatch(/database: ok[\s\S]*audit chain: ok/)
   })
@@ -77,11 +77,11 @@ describe('admin CLI', () => {
         '--vault',
         vaultFolder,
         '--user',
-        'amira',
+        'alex.example',
         '--username',
-        'jonas',
+        'jordan.example',
         '--display-name',
-        'Jonas Ek',
+        'Jordan Example',
         '--role',
         'caseworker',
       ],
@@ -89,20 +89,20 @@ describe('admin CLI', () => {
     )
     expect(add.stderr).toBe('')
     expect(add.code).toBe(0)
-    const passphraseFile = join(root, 'jonas.pass')
+    const passphraseFile = join(root, 'jordan.example.pass')
     writeFileSync(passphraseFile, `${CASEWORKER_PASSPHRASE}\n`, { mode: 0o600 })
     const list = await admin(
-      ['users', 'list', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile],
+      ['users', 'list', '--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile],
       {
         CCIJ_PASSPHRASE: '',
       },
     )
     expect(list.code).toBe(0)
-    expect(list.stdout).toContain('jonas\tcaseworker\tactive\tJonas Ek')
-    expect(list.stdout).toContain('amira\tadmin\tactive')
+    expect(list.stdout).toContain('jordan.example\tcaseworker\tactive\tJordan Example')
+    expect(list.stdout).toContain('alex.example\tadmin\tactive')
 
     const passwd = await admin(
-      ['passwd', '--vault', vaultFolder, '--user', 'jonas', '--passphrase-file', passphraseFile],
+      ['passwd', '--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile],
       {
         CCIJ_NEW_PASSPHRASE: 'granite tulip comet saddle 45',
       },
@@ -114,19 +114,19 @@ describe('admin CLI', () => {
       '--vault',
       vaultFolder,
       '--user',
-      'amira',
+      'alex.example',
       '--username',
-      'jonas',
+      'jordan.example',
     ])
     expect(disable.code).toBe(0)
   })
 
   it('backs up, refuses to restore over a vault without --force, then restores with it', async () => {
     const backupFile = join(root, 'backup.ccijbackup')
-    const backup = await admin(['backup', '--vault', vaultFolder, '--user', 'amira', '--out', backupFile])
+    const backup = await admin(['backup', '--vault', vaultFolder, '--user', 'alex.example', '--out', backupFile])
     expect(backup.code).toBe(0)
     expect(existsSync(backupFile)).toBe(true)
-    const refused = await admin(['restore', '--vault', vaultFolder, '--user', 'amira', '--from', backupFile])
+    const refused = await admin(['restore', '--vault', vaultFolder, '--user', 'alex.example', '--from', backupFile])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toMatch(/--force/)
     const restored = await admin([
@@ -134,7 +134,7 @@ describe('admin CLI', () => {
       '--vault',
       vaultFolder,
       '--user',
-      'amira',
+      'alex.example',
       '--from',
       backupFile,
       '--force',
@@ -142,25 +142,25 @@ describe('admin CLI', () => {
     expect(restored.stderr).toBe('')
     expect(restored.code).toBe(0)
     expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([])
-    expect(readdirSync(root).sort()).toEqual(['backup.ccijbackup', 'created-by-cli', 'jonas.pass', 'vault'])
-    expect((await admin(['verify', '--vault', vaultFolder, '--user', 'amira'])).code).toBe(0)
+    expect(readdirSync(root).sort()).toEqual(['backup.ccijbackup', 'created-by-cli', 'jordan.example.pass', 'vault'])
+    expect((await admin(['verify', '--vault', vaultFolder, '--user', 'alex.example'])).code).toBe(0)
   })
 
   it('fails clearly, with a non-zero exit, on bad arguments and wrong passphrases', async () => {
     const cases: { args: string[]; environment?: Record<string, string>; message: RegExp }[] = [
       { args: [], message: /./ },
       { args: ['frobnicate'], message: /Unknown command/ },
-      { args: ['verify', '--user', 'amira'], message: /--vault is required/ },
+      { args: ['verify', '--user', 'alex.example'], message: /--vault is required/ },
       {
-        args: ['verify', '--vault', vaultFolder, '--user', 'amira', '--passphrase', 'x'],
+        args: ['verify', '--vault', vaultFolder, '--user', 'alex.example', '--passphrase', 'x'],
         message: /Unknown option/,
       },
       {
-        args: ['verify', '--vault', vaultFolder, '--user', 'amira'],
+        args: ['verify', '--vault', vaultFolder, '--user', 'alex.example'],
         environment: { CCIJ_PASSPHRASE: 'wrong passphrase' },
         message: /do not open/,
       },
-      { args: ['verify', '--vault', join(root, 'nowhere'), '--user', 'amira'], message: /no vault/i },
+      { args: ['verify', '--vault', join(root, 'nowhere'), '--user', 'alex.example'], message: /no vault/i },
       {
         args: [
           'users',
@@ -168,7 +168,7 @@ describe('admin CLI', () => {
           '--vault',
           vaultFolder,
           '--user',
-          'amira',
+          'alex.example',
           '--username',
           'x1',
           '--role',

@@ -10,7 +10,7 @@ const [directory] = process.argv.slice(2)
 if (directory === undefined) throw new Error('usage: crash-child.ts VAULT_DIRECTORY')
 
 const vault = new VaultService({ directory, kdf: FAST_KDF })
-await vault.unlock('amira', process.env['CCIJ_PASSPHRASE'] ?? '')
+await vault.unlock('alex.example', process.env['CCIJ_PASSPHRASE'] ?? '')
 const db = vault.database()
 db.exec(
   'CREATE TABLE IF NOT EXISTS crash_records (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL) STRICT',
@@ -23,7 +23,7 @@ const commitOne = db.transaction((recordId: number) => {
   const payload = `record-${recordId}-`.repeat(200)
   insert.run(recordId, payload, createHash('sha256').update(payload).digest('hex'))
   vault.audit.append(
-    { accountId: 'crash', username: 'amira' },
+    { accountId: 'crash', username: 'alex.example' },
     'record.created',
     { type: 'crash_record', id: String(recordId) },
     {},

@@ -61,7 +61,7 @@ describe('crash safety', () => {
       for (const id of await writeThenKill(join(root, 'vault'))) reported.add(id)
 
       const vault = newVaultService(root)
-      await vault.unlock('amira', ADMIN_PASSPHRASE)
+      await vault.unlock('alex.example', ADMIN_PASSPHRASE)
       try {
         expect(vault.integrityCheck()).toEqual(['ok'])
         expect(vault.audit.verify()).toMatchObject({ ok: true })

@@ -40,14 +40,14 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       displayName: canaries.adminDisplayName,
     })
     await vault.addAccount({
-      username: 'jonas',
+      username: 'jordan.example',
       displayName: canaries.caseworkerDisplayName,
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
     for (let index = 0; index < 200; index++) {
       vault.audit.append(
-        { accountId: 'a', username: 'amira' },
+        { accountId: 'a', username: 'alex.example' },
         'record.changed',
         { type: 'survivor', id: canaries.auditTarget },
         { note: canaries.auditDetails, index },
@@ -56,7 +56,7 @@ describe('nothing sensitive reaches disk in plaintext', () => {
     await vault.createBackup(join(root, 'backup.ccijbackup'))
     vault.lock()
     // Unlock once more and lock: the WAL, checkpoints and the backup snapshot have all happened.
-    await vault.unlock('jonas', CASEWORKER_PASSPHRASE)
+    await vault.unlock('jordan.example', CASEWORKER_PASSPHRASE)
     vault.lock()
   })
   afterAll(() => removeFolder(root))

@@ -31,8 +31,8 @@ export async function createTestVault(
   const vault = newVaultService(root, options)
   const { recoveryKey } = await vault.create({
     organizationName: options.organizationName ?? 'Canadian Centre for International Justice',
-    username: 'amira',
-    displayName: options.displayName ?? 'Amira Haddad',
+    username: 'alex.example',
+    displayName: options.displayName ?? 'Alex Staff-Example',
     passphrase: ADMIN_PASSPHRASE,
   })
   return { vault, recoveryKey }
@@ -80,7 +80,7 @@ export const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1'
 /** The master key of a test vault, unwrapped the way unlock does it, to edit the database behind the app's back. */
 export async function masterKeyOf(
   root: string,
-  username = 'amira',
+  username = 'alex.example',
   passphrase = ADMIN_PASSPHRASE,
 ): Promise<Buffer> {
   const { findStaffSlot, openSlot, readKeyring } = await import('../../src/main/core/vault/keyring')

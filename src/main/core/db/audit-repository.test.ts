@@ -27,7 +27,7 @@ describe('audit trail', () => {
   beforeEach(async () => {
     root = makeTempFolder()
     vault = (await createTestVault(root)).vault
-    const actor = { accountId: 'a-1', username: 'amira' }
+    const actor = { accountId: 'a-1', username: 'alex.example' }
     vault.audit.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
     vault.audit.append(actor, 'record.changed', { type: 'survivor', id: 's-1' }, { fields: ['urgency'] })
     vault.audit.append(actor, 'packet.printed', { type: 'referral', id: 'r-1' }, { recipient: 'lawyer' })
@@ -46,11 +46,11 @@ describe('audit trail', () => {
   })
 
   it('filters by action, actor and date, newest first, with paging', async () => {
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(vault.audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual([
       's-1',
     ])
-    const page = vault.audit.list({ actorUsername: 'AMIRA', limit: 2, offset: 1 })
+    const page = vault.audit.list({ actorUsername: 'ALEX.EXAMPLE', limit: 2, offset: 1 })
     expect(page.total).toBe(8)
     expect(page.entries.map((entry) => entry.seq)).toEqual([7, 6])
     expect(vault.audit.list({ from: '2999-01-01T00:00:00Z' }).total).toBe(0)
@@ -61,7 +61,7 @@ describe('audit trail', () => {
     await tamper(root, (db) =>
       db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run(),
     )
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(vault.audit.verify()).toMatchObject({
       ok: false,
       firstBadSeq: 5,
@@ -71,7 +71,7 @@ describe('audit trail', () => {
 
   it('detects a deleted entry', async () => {
     await tamper(root, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
   })
 
@@ -84,7 +84,7 @@ describe('audit trail', () => {
         db.prepare('UPDATE audit_log SET seq = 5 WHERE seq = -1').run()
       })(),
     )
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4 })
   })
 })

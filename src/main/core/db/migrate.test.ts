@@ -40,12 +40,12 @@ describe('migrations', () => {
       .all()
     expect(tables).toEqual(['audit_log', 'staff_accounts', 'vault_meta'])
     db.prepare(
-      "INSERT INTO staff_accounts VALUES ('a1', 'Amira', 'Amira H', 'admin', 'active', 'x', 'x')",
+      "INSERT INTO staff_accounts VALUES ('a1', 'Alex', 'Alex H', 'admin', 'active', 'x', 'x')",
     ).run()
     // Usernames are unique regardless of case.
     expect(() =>
       db
-        .prepare("INSERT INTO staff_accounts VALUES ('a2', 'amira', 'Other', 'viewer', 'active', 'x', 'x')")
+        .prepare("INSERT INTO staff_accounts VALUES ('a2', 'alex.example', 'Other', 'viewer', 'active', 'x', 'x')")
         .run(),
     ).toThrow(/UNIQUE/)
     expect(() =>
@@ -65,7 +65,7 @@ describe('migrations', () => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.close()
     const before = hashFolder(join(root, 'vault'))
-    await expect(vault.unlock('amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+    await expect(vault.unlock('alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
       code: 'VAULT_TOO_NEW',
       message: expect.stringMatching(/newer version/),
     })

@@ -24,13 +24,13 @@ describe('backup and restore', () => {
     root = makeTempFolder()
     vault = (await createTestVault(root, { organizationName: `Org ${CANARY}` })).vault
     await vault.addAccount({
-      username: 'jonas',
-      displayName: `Jonas ${CANARY}`,
+      username: 'jordan.example',
+      displayName: `Jordan ${CANARY}`,
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
     vault.audit.append(
-      { accountId: 'x', username: 'amira' },
+      { accountId: 'x', username: 'alex.example' },
       'record.created',
       { type: 'survivor', id: 's-1' },
       { note: CANARY },
@@ -68,14 +68,14 @@ describe('backup and restore', () => {
       role: 'viewer',
       passphrase: 'orchid tundra pebble lantern 8',
     })
-    const staff = await vault.restoreBackup(backupFile, 'jonas', CASEWORKER_PASSPHRASE)
-    expect(staff.username).toBe('jonas')
+    const staff = await vault.restoreBackup(backupFile, 'jordan.example', CASEWORKER_PASSPHRASE)
+    expect(staff.username).toBe('jordan.example')
     expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: `Org ${CANARY}` })
     expect(vault.audit.list({ action: 'record.created' }).entries[0]?.details).toEqual({ note: CANARY })
     expect(vault.audit.list({ action: 'restore.completed' }).total).toBe(1)
     expect(vault.audit.verify().ok).toBe(true)
     expect(vault.integrityCheck()).toEqual(['ok'])
-    expect(vault.status().accounts.map((account) => account.username)).toEqual(['amira', 'jonas'])
+    expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example', 'jordan.example'])
     expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })
 
@@ -83,7 +83,7 @@ describe('backup and restore', () => {
     await vault.createBackup(backupFile)
     const other = newVaultService(join(root, 'laptop'))
     expect(other.status().state).toBe('no-vault')
-    await other.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)
+    await other.restoreBackup(backupFile, 'alex.example', ADMIN_PASSPHRASE)
     expect(other.status().organizationName).toBe(`Org ${CANARY}`)
     other.lock()
   })
@@ -97,14 +97,14 @@ describe('backup and restore', () => {
       const tampered = Buffer.from(original)
       tampered[position] = (tampered[position] ?? 0) ^ 0x01
       writeFileSync(backupFile, tampered)
-      await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+      await expect(vault.restoreBackup(backupFile, 'alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
         code: 'INVALID_FILE',
       })
       expect(hashFolder(join(root, 'vault'))).toEqual(before)
       expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
     }
     writeFileSync(backupFile, original.subarray(0, 100))
-    await expect(vault.restoreBackup(backupFile, 'amira', ADMIN_PASSPHRASE)).rejects.toMatchObject({
+    await expect(vault.restoreBackup(backupFile, 'alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
       code: 'INVALID_FILE',
     })
     expect(vault.status().state).toBe('locked')
@@ -114,7 +114,7 @@ describe('backup and restore', () => {
     await vault.createBackup(backupFile)
     vault.lock()
     const before = hashFolder(join(root, 'vault'))
-    await expect(vault.restoreBackup(backupFile, 'amira', 'not the right passphrase')).rejects.toMatchObject({
+    await expect(vault.restoreBackup(backupFile, 'alex.example', 'not the right passphrase')).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
     await expect(vault.restoreBackup(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({

@@ -26,7 +26,7 @@ describe('keyring', () => {
     const masterKey = randomBytes(32)
     const slot = await createSlot(
       'vault-1',
-      { kind: 'staff', id: 'account-1', username: 'amira' },
+      { kind: 'staff', id: 'account-1', username: 'alex.example' },
       'quiet lantern ferry orbit 92',
       masterKey,
       PRODUCTION_KDF,
@@ -42,7 +42,7 @@ describe('keyring', () => {
     const masterKey = randomBytes(32)
     const slot = await createSlot(
       'vault-1',
-      { kind: 'staff', id: 'account-1', username: 'amira' },
+      { kind: 'staff', id: 'account-1', username: 'alex.example' },
       'secret words here',
       masterKey,
       FAST_KDF,

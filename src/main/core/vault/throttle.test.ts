@@ -9,19 +9,19 @@ describe('unlock throttle', () => {
   it('refuses attempts during the delay with the seconds left, per account name, and forgets on success', () => {
     let now = 0
     const throttle = new UnlockThrottle(() => now)
-    for (let attempt = 0; attempt < 4; attempt++) throttle.recordFailure('Amira')
-    expect(() => throttle.assertAllowed('amira')).toThrow(
+    for (let attempt = 0; attempt < 4; attempt++) throttle.recordFailure('Alex')
+    expect(() => throttle.assertAllowed('alex.example')).toThrow(
       expect.objectContaining({ code: 'THROTTLED', details: { retryAfterSeconds: 2 } }),
     )
-    expect(() => throttle.assertAllowed('jonas')).not.toThrow()
+    expect(() => throttle.assertAllowed('jordan.example')).not.toThrow()
     now += 1500
-    expect(() => throttle.assertAllowed('amira')).toThrow(
+    expect(() => throttle.assertAllowed('alex.example')).toThrow(
       expect.objectContaining({ details: { retryAfterSeconds: 1 } }),
     )
     now += 500
-    expect(() => throttle.assertAllowed('amira')).not.toThrow()
-    throttle.recordSuccess('AMIRA')
-    throttle.recordFailure('amira')
-    expect(() => throttle.assertAllowed('amira')).not.toThrow()
+    expect(() => throttle.assertAllowed('alex.example')).not.toThrow()
+    throttle.recordSuccess('ALEX.EXAMPLE')
+    throttle.recordFailure('alex.example')
+    expect(() => throttle.assertAllowed('alex.example')).not.toThrow()
   })
 })

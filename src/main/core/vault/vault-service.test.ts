@@ -34,8 +34,8 @@ describe('vault lifecycle', () => {
     expect(vault.status().state).toBe('no-vault')
     const { recoveryKey, staff } = await vault.create({
       organizationName: 'CCIJ',
-      username: 'amira',
-      displayName: 'Amira Haddad',
+      username: 'alex.example',
+      displayName: 'Alex Staff-Example',
       passphrase: ADMIN_PASSPHRASE,
     })
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
@@ -53,12 +53,12 @@ describe('vault lifecycle', () => {
       state: 'locked',
       organizationName: null,
       staff: null,
-      accounts: [{ username: 'amira', displayName: 'amira' }],
+      accounts: [{ username: 'alex.example', displayName: 'alex.example' }],
     })
     expect(await codeOf(() => vault.database())).toBe('LOCKED')
 
-    const again = await vault.unlock('AMIRA', ADMIN_PASSPHRASE)
-    expect(again.username).toBe('amira')
+    const again = await vault.unlock('ALEX.EXAMPLE', ADMIN_PASSPHRASE)
+    expect(again.username).toBe('alex.example')
     const actions = vault.audit
       .list()
       .entries.map((entry) => entry.action)
@@ -116,13 +116,13 @@ describe('vault lifecycle', () => {
     const { vault } = await createTestVault(root, { now: () => now })
     vault.lock()
     const before = hashFolder(join(root, 'vault'))
-    expect(await codeOf(vault.unlock('amira', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('amira', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('alex.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('alex.example', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
     expect(await codeOf(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('amira', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('alex.example', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
     // Third failure: one second before the next try, even with the right passphrase.
     try {
-      await vault.unlock('amira', ADMIN_PASSPHRASE)
+      await vault.unlock('alex.example', ADMIN_PASSPHRASE)
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(AppError)
@@ -131,11 +131,11 @@ describe('vault lifecycle', () => {
     }
     expect(hashFolder(join(root, 'vault'))).toEqual(before)
     now += 1000
-    expect(await codeOf(vault.unlock('amira', 'fourth wrong passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('amira', ADMIN_PASSPHRASE))).toBe('THROTTLED')
+    expect(await codeOf(vault.unlock('alex.example', 'fourth wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('THROTTLED')
     expect(hashFolder(join(root, 'vault'))).toEqual(before)
     now += 2000
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     const failed = vault.audit.list({ action: 'unlock.failed' })
     expect(failed.total).toBe(5)
     expect(failed.entries.map((entry) => entry.details['username'])).toContain('nobody')
@@ -148,19 +148,19 @@ describe('vault lifecycle', () => {
     vault.lock()
     expect(
       await codeOf(
-        vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'amira', NEW_PASSPHRASE),
+        vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
       ),
     ).toBe('WRONG_PASSPHRASE')
     const staff = await vault.unlockWithRecoveryKey(
       recoveryKey.toLowerCase().replaceAll('-', ' '),
-      'amira',
+      'alex.example',
       NEW_PASSPHRASE,
     )
-    expect(staff.username).toBe('amira')
+    expect(staff.username).toBe('alex.example')
     expect(vault.audit.list({ action: 'recovery.used' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('amira', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
-    await vault.unlock('amira', NEW_PASSPHRASE)
+    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    await vault.unlock('alex.example', NEW_PASSPHRASE)
     vault.lock()
   })
 
@@ -169,7 +169,7 @@ describe('vault lifecycle', () => {
     const heard: string[] = []
     vault.onLockChange((state) => heard.push(state))
     vault.lock()
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock()
     expect(heard).toEqual(['locked', 'unlocked', 'locked'])
   })
@@ -185,12 +185,12 @@ describe('staff accounts and roles', () => {
   it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
     const { vault } = await createTestVault(root)
     const account = await vault.addAccount({
-      username: 'jonas',
-      displayName: 'Jonas Ek',
+      username: 'jordan.example',
+      displayName: 'Jordan Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(account).toMatchObject({ username: 'jonas', role: 'caseworker', status: 'active' })
+    expect(account).toMatchObject({ username: 'jordan.example', role: 'caseworker', status: 'active' })
     expect(
       await codeOf(
         vault.addAccount({
@@ -213,7 +213,7 @@ describe('staff accounts and roles', () => {
     ).toBe('BAD_REQUEST')
     vault.lock()
 
-    const staff = await vault.unlock('jonas', CASEWORKER_PASSPHRASE)
+    const staff = await vault.unlock('jordan.example', CASEWORKER_PASSPHRASE)
     expect(staff.role).toBe('caseworker')
     expect(
       await codeOf(
@@ -233,10 +233,10 @@ describe('staff accounts and roles', () => {
     )
     await vault.changePassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
     vault.lock()
-    expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
-    await vault.unlock('jonas', NEW_PASSPHRASE)
+    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    await vault.unlock('jordan.example', NEW_PASSPHRASE)
     vault.lock()
-    await vault.unlock('amira', ADMIN_PASSPHRASE)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock()
   })
 
@@ -245,20 +245,20 @@ describe('staff accounts and roles', () => {
     const admin = vault.currentStaff()
     if (admin === null) throw new Error('expected unlocked')
     expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
-    const jonas = await vault.addAccount({
-      username: 'jonas',
-      displayName: 'Jonas Ek',
+    const jordan.example = await vault.addAccount({
+      username: 'jordan.example',
+      displayName: 'Jordan Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(vault.disableAccount(jonas.id).status).toBe('disabled')
-    expect(vault.status().accounts.map((account) => account.username)).toEqual(['amira'])
+    expect(vault.disableAccount(jordan.example.id).status).toBe('disabled')
+    expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example'])
     expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual([
-      'amira:active',
-      'jonas:disabled',
+      'alex.example:active',
+      'jordan.example:disabled',
     ])
     expect(vault.audit.list({ action: 'account.disabled' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('jonas', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
   })
 })
