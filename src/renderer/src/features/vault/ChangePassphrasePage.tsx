@@ -1,0 +1,135 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useEffect, useMemo, useState } from 'react'
+import { Controller, FormProvider, useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { api } from '../../api'
+import { Button, LiveRegion, Notice, PageHeader } from '../../ui'
+import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { changePassphraseFormSchema, type TChangePassphraseForm } from './formSchemas'
+import { NewPassphraseFields } from './NewPassphraseFields'
+import { PassphraseInput } from './PassphraseInput'
+import { retryAfterSeconds } from './refusals'
+import { useVaultSession } from './session'
+import { ThrottleNotice } from './ThrottleNotice'
+import { useCountdown } from './useCountdown'
+import './vault.css'
+
+const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '', confirmPassphrase: '' }
+
+/** "My account": who is signed in, and a form to change their own passphrase (only their key slot changes). */
+export function ChangePassphrasePage() {
+  const { t } = useTranslation()
+  const { staff } = useVaultSession()
+  const errorText = useFieldErrorText()
+  const [outcome, setOutcome] = useState<'changed' | 'generic' | null>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const schema = useMemo(
+    () => changePassphraseFormSchema([staff.username, staff.displayName]),
+    [staff.username, staff.displayName],
+  )
+  const form = useForm<TChangePassphraseForm>({ resolver: zodResolver(schema), defaultValues: EMPTY })
+  const { control, handleSubmit, formState, setError, setValue, setFocus, reset } = form
+
+  useEffect(() => {
+    if (focusRequest > 0 && !formState.isSubmitting) setFocus('currentPassphrase')
+  }, [focusRequest, formState.isSubmitting, setFocus])
+
+  const onSubmit = handleSubmit(async (values) => {
+    setOutcome(null)
+    stopCountdown()
+    const result = await api.vault.changePassphrase({
+      currentPassphrase: values.currentPassphrase,
+      newPassphrase: values.newPassphrase,
+    })
+    if (result.ok) {
+      reset(EMPTY)
+      setOutcome('changed')
+      return
+    }
+    const wait = retryAfterSeconds(result.error)
+    if (wait !== null) startCountdown(wait)
+    else if (result.error.code === 'WRONG_PASSPHRASE') {
+      setValue('currentPassphrase', '')
+      setError('currentPassphrase', { type: 'server', message: 'vault.account.wrongCurrent' })
+      setFocusRequest((count) => count + 1)
+    } else if (result.error.code === 'BAD_REQUEST') {
+      setError('newPassphrase', { type: 'server', message: 'vault.validation.passphraseTooWeak' })
+    } else setOutcome('generic')
+  })
+
+  const isWaiting = secondsLeft > 0
+  return (
+    <>
+      <PageHeader title={t('vault.account.title')} description={t('vault.account.lede')} />
+      <div className="vault-account">
+        <section className="vault-account__identity" aria-labelledby="account-identity">
+          <h2 id="account-identity" className="vault-form__heading">
+            {t('vault.account.identityHeading')}
+          </h2>
+          <dl className="vault-account__facts">
+            <dt>{t('vault.account.nameLabel')}</dt>
+            <dd>{staff.displayName}</dd>
+            <dt>{t('vault.account.usernameLabel')}</dt>
+            <dd>{staff.username}</dd>
+            <dt>{t('vault.account.roleLabel')}</dt>
+            <dd>{t(`vault.roles.${staff.role}`)}</dd>
+          </dl>
+        </section>
+        <FormProvider {...form}>
+          <form
+            className="vault-card vault-form vault-account__form"
+            noValidate
+            aria-labelledby="account-change"
+            onSubmit={(event) => void onSubmit(event)}
+          >
+            <div>
+              <h2 id="account-change" className="vault-form__heading">
+                {t('vault.account.changeHeading')}
+              </h2>
+              <p className="vault-form__lede">{t('vault.account.changeLede')}</p>
+            </div>
+            <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
+              <Controller
+                control={control}
+                name="currentPassphrase"
+                render={({ field, fieldState }) => (
+                  <PassphraseInput
+                    label={t('vault.account.currentLabel')}
+                    autoComplete="current-password"
+                    field={field}
+                    errorMessage={errorText(fieldState.error, CURRENT_PASSPHRASE_ISSUES)}
+                  />
+                )}
+              />
+              <NewPassphraseFields<TChangePassphraseForm>
+                passphraseName="newPassphrase"
+                confirmName="confirmPassphrase"
+                passphraseLabel={t('vault.account.newLabel')}
+                confirmLabel={t('vault.account.confirmLabel')}
+                userInputs={[staff.username, staff.displayName]}
+              />
+              <LiveRegion politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
+                {isWaiting ? (
+                  <ThrottleNotice seconds={secondsLeft} />
+                ) : outcome === 'changed' ? (
+                  <Notice tone="success">{t('vault.account.success')}</Notice>
+                ) : outcome === 'generic' ? (
+                  <Notice tone="danger">{t('vault.errors.generic')}</Notice>
+                ) : null}
+              </LiveRegion>
+              <div className="vault-form__actions">
+                <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
+                  {formState.isSubmitting ? t('vault.account.submitting') : t('vault.account.submit')}
+                </Button>
+              </div>
+            </fieldset>
+          </form>
+        </FormProvider>
+      </div>
+    </>
+  )
+}
+
+/** Route metadata for the document title (read by the app frame). */
+export const accountRouteHandle = { titleKey: 'vault.account.title' }

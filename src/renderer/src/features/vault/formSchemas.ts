@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { ZDisplayNameSchema, ZPassphraseSchema, ZUsernameSchema } from '../../../../shared/contract/accounts'
+import { checkPassphrase } from '../../../../shared/passphrase-policy'
+
+/*
+ * The forms validate with main's own schemas (sign-in name, display name, passphrase length) plus the shared
+ * passphrase rule, so a form that passes here is one main accepts. Messages of our own refinements are
+ * translation keys; issues from the shared schemas are mapped to keys by code (fieldErrors.ts).
+ */
+
+type TIssueContext = z.RefinementCtx
+
+/** The shared strength rule on `field`, and the second copy on `confirmField`. */
+function checkNewPassphrase(
+  ctx: TIssueContext,
+  passphrase: string,
+  confirmation: string,
+  userInputs: readonly string[],
+  field: string,
+  confirmField: string,
+): void {
+  if (passphrase.length > 0) {
+    const verdict = checkPassphrase(passphrase, userInputs)
+    if (!verdict.isLongEnough) {
+      ctx.addIssue({ code: 'custom', path: [field], message: 'vault.validation.passphraseTooShort' })
+    } else if (!verdict.ok) {
+      ctx.addIssue({ code: 'custom', path: [field], message: 'vault.validation.passphraseTooWeak' })
+    }
+  }
+  if (confirmation.length === 0) {
+    ctx.addIssue({ code: 'custom', path: [confirmField], message: 'vault.validation.confirmRequired' })
+  } else if (confirmation !== passphrase) {
+    ctx.addIssue({ code: 'custom', path: [confirmField], message: 'vault.validation.passphraseMismatch' })
+  }
+}
+
+export const ZFirstRunFormSchema = z
+  .object({
+    organizationName: ZDisplayNameSchema,
+    displayName: ZDisplayNameSchema,
+    username: ZUsernameSchema,
+    passphrase: ZPassphraseSchema,
+    confirmPassphrase: z.string(),
+  })
+  .superRefine((form, ctx) =>
+    checkNewPassphrase(
+      ctx,
+      form.passphrase,
+      form.confirmPassphrase,
+      [form.username, form.displayName, form.organizationName],
+      'passphrase',
+      'confirmPassphrase',
+    ),
+  )
+export type TFirstRunForm = z.input<typeof ZFirstRunFormSchema>
+
+export const ZUnlockFormSchema = z.object({
+  username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+  passphrase: ZPassphraseSchema,
+})
+export type TUnlockForm = z.input<typeof ZUnlockFormSchema>
+
+/** Base32 recovery keys as people type them: any case, with or without spaces and dashes. */
+const RECOVERY_KEY_CHARACTERS = /^[0-9A-Za-z]{30}$/
+export const compactRecoveryKey = (typed: string): string => typed.replace(/[\s-]/g, '')
+
+export const ZRecoveryFormSchema = z
+  .object({
+    recoveryKey: z
+      .string()
+      .min(1, 'vault.validation.recoveryKeyRequired')
+      .refine(
+        (typed) => RECOVERY_KEY_CHARACTERS.test(compactRecoveryKey(typed)),
+        'vault.validation.recoveryKeyFormat',
+      ),
+    username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+    newPassphrase: ZPassphraseSchema,
+    confirmPassphrase: z.string(),
+  })
+  .superRefine((form, ctx) =>
+    checkNewPassphrase(
+      ctx,
+      form.newPassphrase,
+      form.confirmPassphrase,
+      [form.username],
+      'newPassphrase',
+      'confirmPassphrase',
+    ),
+  )
+export type TRecoveryForm = z.input<typeof ZRecoveryFormSchema>
+
+/** Change passphrase: `userInputs` are the signed-in person's names, which main also counts as easy to guess. */
+export const changePassphraseFormSchema = (userInputs: readonly string[]) =>
+  z
+    .object({
+      currentPassphrase: ZPassphraseSchema,
+      newPassphrase: ZPassphraseSchema,
+      confirmPassphrase: z.string(),
+    })
+    .superRefine((form, ctx) =>
+      checkNewPassphrase(
+        ctx,
+        form.newPassphrase,
+        form.confirmPassphrase,
+        userInputs,
+        'newPassphrase',
+        'confirmPassphrase',
+      ),
+    )
+export type TChangePassphraseForm = z.input<ReturnType<typeof changePassphraseFormSchema>>
+
+/** The recovery key step: proof that the key was recorded before the app moves on. */
+export const recoveryKeyConfirmSchema = (recoveryKey: string) => {
+  const lastGroup = recoveryKey.split('-').at(-1) ?? ''
+  return z.object({
+    isStored: z.boolean().refine((isStored) => isStored, 'vault.validation.confirmStored'),
+    lastGroup: z
+      .string()
+      .trim()
+      .min(1, 'vault.validation.lastGroupRequired')
+      .refine(
+        (typed) => typed.toUpperCase() === lastGroup.toUpperCase(),
+        'vault.validation.lastGroupMismatch',
+      ),
+  })
+}
+export type TRecoveryKeyConfirmForm = z.input<ReturnType<typeof recoveryKeyConfirmSchema>>
