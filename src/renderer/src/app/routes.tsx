@@ -42,6 +42,14 @@ export const routes: RouteObject[] = [
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
+          {
+            path: 'account',
+            lazy: () =>
+              import('../features/vault/ChangePassphrasePage').then((page) => ({
+                Component: page.ChangePassphrasePage,
+                handle: page.accountRouteHandle,
+              })),
+          },
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },
