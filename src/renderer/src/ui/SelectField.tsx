@@ -62,7 +62,11 @@ export function SelectField({
     >
       <Label className="ui-field__label">{label}</Label>
       <AriaButton className="ui-field__control ui-select__button">
-        <SelectValue className="ui-select__value" />
+        <SelectValue className="ui-select__value">
+          {({ selectedText, defaultChildren, isPlaceholder }) =>
+            isPlaceholder ? defaultChildren : selectedText
+          }
+        </SelectValue>
         <svg
           className="ui-select__chevron"
           width="16"
