@@ -22,7 +22,9 @@ test.describe('the app shell', () => {
     }
   })
 
-  test('switching to French translates every section, sets lang, passes axe, and survives a restart', async ({ app }) => {
+  test('switching to French translates every section, sets lang, passes axe, and survives a restart', async ({
+    app,
+  }) => {
     await app.getByRole('radio', { name: 'Français' }).click()
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
     const nav = app.getByRole('navigation')
@@ -36,7 +38,9 @@ test.describe('the app shell', () => {
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
   })
 
-  test('works by keyboard alone: skip link, section links, language switch, with visible focus', async ({ app }) => {
+  test('works by keyboard alone: skip link, section links, language switch, with visible focus', async ({
+    app,
+  }) => {
     await expect(app.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
     await app.keyboard.press('Tab')
     const skip = app.getByRole('link', { name: 'Skip to main content' })
@@ -47,7 +51,11 @@ test.describe('the app shell', () => {
 
     // Walk forward until the Survivors link has focus, then follow it with Enter.
     const survivors = app.getByRole('navigation').getByRole('link', { name: 'Survivors' })
-    for (let step = 0; step < 40 && !(await survivors.evaluate((element) => element === document.activeElement)); step++) {
+    for (
+      let step = 0;
+      step < 40 && !(await survivors.evaluate((element) => element === document.activeElement));
+      step++
+    ) {
       await app.keyboard.press('Shift+Tab')
     }
     await expect(survivors).toBeFocused()
@@ -58,11 +66,16 @@ test.describe('the app shell', () => {
     await expect(app.getByRole('heading', { level: 1, name: 'Survivors' })).toBeVisible()
 
     const languages = app.getByRole('radiogroup', { name: 'Language' })
-    for (let step = 0; step < 40 && !(await languages.evaluate((group) => group.contains(document.activeElement))); step++) {
+    for (
+      let step = 0;
+      step < 40 && !(await languages.evaluate((group) => group.contains(document.activeElement)));
+      step++
+    ) {
       await app.keyboard.press('Shift+Tab')
     }
     const french = app.getByRole('radio', { name: 'Français' })
-    if (!(await french.evaluate((element) => element === document.activeElement))) await app.keyboard.press('ArrowRight')
+    if (!(await french.evaluate((element) => element === document.activeElement)))
+      await app.keyboard.press('ArrowRight')
     await expect(french).toBeFocused()
     await app.keyboard.press('Space')
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')

@@ -6,6 +6,7 @@ import { DirectoryPage } from '../features/directory/DirectoryPage'
 import { LawyersPage } from '../features/lawyers/LawyersPage'
 import { ReferralsPage } from '../features/referrals/ReferralsPage'
 import { SurvivorsPage } from '../features/survivors/SurvivorsPage'
+import { accountRouteHandle, ChangePassphrasePage } from '../features/vault/ChangePassphrasePage'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage } from './NotFoundPage'
 import { RouteErrorPage } from './RouteErrorPage'
@@ -42,14 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
-          {
-            path: 'account',
-            lazy: () =>
-              import('../features/vault/ChangePassphrasePage').then((page) => ({
-                Component: page.ChangePassphrasePage,
-                handle: page.accountRouteHandle,
-              })),
-          },
+          { path: 'account', element: <ChangePassphrasePage />, handle: accountRouteHandle },
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
         ],
       },

@@ -1,0 +1,213 @@
+import type { Page } from '@playwright/test'
+import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
+
+const NEW_PASSPHRASE = 'quartz meadow harbour violin 58'
+
+async function chooseAccount(page: Page, username: string, label = 'Account'): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(label) }).click()
+  await page.getByRole('option', { name: username }).click()
+}
+
+async function unlock(page: Page, username: string, passphrase: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+  await chooseAccount(page, username)
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+}
+
+/** Wrong passphrases straight to the vault service, waiting out each delay, until the next wait is `seconds`. */
+async function failUntilDelay(
+  page: Page,
+  tryWrong: () => Promise<unknown>,
+  delays: readonly number[],
+): Promise<void> {
+  for (const delay of delays) {
+    await tryWrong().catch(() => undefined)
+    if (delay > 0) await page.waitForTimeout(delay * 1000 + 150)
+  }
+}
+
+test.describe('unlocking the vault', () => {
+  test('a caseworker unlocks with their passphrase and sees their name and role', async ({
+    lockedApp: page,
+  }) => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+    await expect(page).toHaveTitle('Unlock · CCIJ Caseworker')
+    // Nothing of the app exists while locked.
+    await expect(page.getByRole('navigation')).toHaveCount(0)
+    await expectAccessible(page, 'unlock (en)')
+    await unlock(page, CASEWORKER.username, CASEWORKER.passphrase)
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    const banner = page.getByRole('banner')
+    await expect(banner.getByText(CASEWORKER.displayName)).toBeVisible()
+    await expect(banner.getByText('Caseworker', { exact: true })).toBeVisible()
+  })
+
+  test('the unlock screen in French passes axe and says so in French', async ({ lockedApp: page }) => {
+    await page.getByRole('radio', { name: 'Français' }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+    await expect(page.getByRole('heading', { level: 1, name: 'Déverrouiller CCIJ Caseworker' })).toBeVisible()
+    await expectAccessible(page, 'unlock (fr)')
+    await chooseAccount(page, CASEWORKER.username, 'Compte')
+    await page.getByLabel('Phrase de passe', { exact: true }).fill('not the passphrase at all')
+    await page.getByRole('button', { name: 'Déverrouiller', exact: true }).click()
+    await expect(
+      page.getByText('Cette phrase de passe n’ouvre pas le coffre.', { exact: false }),
+    ).toBeVisible()
+    await expectAccessible(page, 'unlock error (fr)')
+    await page.getByRole('button', { name: /Phrase de passe oubliée/ }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Utiliser la clé de récupération' }),
+    ).toBeVisible()
+    await expectAccessible(page, 'recovery (fr)')
+  })
+
+  test('a wrong passphrase is refused with a clear message, and the field is cleared and focused again', async ({
+    lockedApp: page,
+    bridge,
+  }) => {
+    await unlock(page, CASEWORKER.username, 'this is not the passphrase')
+    await expect(
+      page.getByText('That passphrase does not open the vault. Check Caps Lock and try again.'),
+    ).toBeVisible()
+    const field = page.getByLabel('Passphrase', { exact: true })
+    await expect(field).toHaveValue('')
+    await expect(field).toBeFocused()
+    expect(bridge.services.vault.status().state).toBe('locked')
+    await expectAccessible(page, 'unlock after a wrong passphrase')
+    // Typing the right one now works.
+    await page.keyboard.type(CASEWORKER.passphrase)
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  })
+
+  test('repeated failures are delayed: a countdown, with Unlock disabled until it ends', async ({
+    lockedApp: page,
+    bridge,
+  }) => {
+    // Main allows two quick failures, then waits 1, 2, 4 … seconds.
+    await failUntilDelay(
+      page,
+      () => bridge.services.vault.unlock(CASEWORKER.username, 'wrong guess'),
+      [0, 0, 1, 2, 0],
+    )
+    await unlock(page, CASEWORKER.username, 'another wrong guess')
+    const notice = page.getByText(/Too many attempts\. Try again in \d+ seconds?\./)
+    await expect(notice).toBeVisible()
+    const unlockButton = page.getByRole('button', { name: 'Unlock', exact: true })
+    await expect(unlockButton).toBeDisabled()
+    const first = Number(/(\d+)/.exec(await notice.innerText())?.[1])
+    expect(first).toBeGreaterThanOrEqual(2)
+    await expect(async () => {
+      const now = Number(/(\d+)/.exec(await notice.innerText())?.[1])
+      expect(now).toBeLessThan(first)
+    }).toPass({ timeout: 5_000 })
+    await expectAccessible(page, 'unlock while throttled')
+    await expect(unlockButton).toBeEnabled({ timeout: 10_000 })
+    await expect(notice).toBeHidden()
+  })
+})
+
+test.describe('the recovery key', () => {
+  test('sets a new passphrase for an account, which then unlocks the vault', async ({ page, bridge }) => {
+    const { recoveryKey } = await bridge.services.vault.create(ADMIN)
+    bridge.services.vault.lock()
+    await page.goto(bridge.url)
+    await page.getByRole('button', { name: 'Forgot your passphrase? Use the recovery key' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Use the recovery key' })).toBeVisible()
+    await expectAccessible(page, 'recovery (en)')
+
+    // A mistyped key: a specific, translated error; nothing opens.
+    const keyField = page.getByLabel('Recovery key')
+    await keyField.fill('AAAAA BBBBB CCCCC DDDDD EEEEE FFFFF')
+    await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE)
+    await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE)
+    await page.getByRole('button', { name: 'Set the new passphrase and unlock' }).click()
+    await expect(page.getByText(/That recovery key does not open this vault/).first()).toBeVisible()
+    expect(bridge.services.vault.status().state).toBe('locked')
+
+    // Typed as people do: lower case, spaces instead of dashes.
+    await keyField.fill(recoveryKey.toLowerCase().replaceAll('-', ' '))
+    await page.getByRole('button', { name: 'Set the new passphrase and unlock' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await unlock(page, ADMIN.username, ADMIN.passphrase)
+    await expect(page.getByText('That passphrase does not open the vault.', { exact: false })).toBeVisible()
+    await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE)
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  })
+})
+
+test.describe('locking', () => {
+  test('the Lock button and Ctrl+L return to the unlock screen, and the app is gone from the page', async ({
+    app: page,
+    bridge,
+  }) => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    const lockButton = page.getByRole('button', { name: /^Lock/ })
+    await expect(lockButton).toContainText('Ctrl+L')
+    await lockButton.click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+    expect(bridge.services.vault.status().state).toBe('locked')
+    await expect(page.getByRole('navigation')).toHaveCount(0)
+    expect(await page.content()).not.toContain(ADMIN.displayName)
+    expect(await page.content()).not.toContain('Getting started')
+
+    await unlock(page, ADMIN.username, ADMIN.passphrase)
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    await page.getByRole('navigation').getByRole('link', { name: 'Survivors' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Survivors' })).toBeVisible()
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+    expect(bridge.services.vault.status().state).toBe('locked')
+    await expect(page.getByRole('navigation')).toHaveCount(0)
+    expect(await page.content()).not.toContain(ADMIN.displayName)
+  })
+
+  test('a lock from elsewhere (idle timer, OS) takes the page back to the unlock screen on the next request', async ({
+    app: page,
+    bridge,
+  }) => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    bridge.services.vault.lock()
+    // Any request now answers LOCKED; the page forgets everything and shows the unlock screen.
+    await page.getByRole('link', { name: 'My account' }).click()
+    await page.keyboard.type('x')
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible({
+      timeout: 25_000,
+    })
+    await expect(page.getByRole('navigation')).toHaveCount(0)
+  })
+})
+
+test.describe('my account', () => {
+  test('changing the passphrase: the old one stops working, the new one unlocks', async ({ app: page }) => {
+    await page.getByRole('link', { name: 'My account' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible()
+    await expect(page).toHaveTitle('My account · CCIJ Caseworker')
+    await expect(page.getByRole('main').getByText(ADMIN.username)).toBeVisible()
+    await expectAccessible(page, 'my account')
+
+    // The wrong current passphrase: said so on that field, which is cleared.
+    await page.getByLabel('Current passphrase').fill('not my passphrase')
+    await page.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE)
+    await page.getByLabel('Type the new passphrase again').fill(NEW_PASSPHRASE)
+    await page.getByRole('button', { name: 'Change passphrase' }).click()
+    await expect(page.getByText('That is not your current passphrase.')).toBeVisible()
+    await expect(page.getByLabel('Current passphrase')).toHaveValue('')
+
+    await page.getByLabel('Current passphrase').fill(ADMIN.passphrase)
+    await page.getByRole('button', { name: 'Change passphrase' }).click()
+    await expect(page.getByText('Your passphrase has been changed.', { exact: false })).toBeVisible()
+    await expectAccessible(page, 'my account after the change')
+
+    await page.getByRole('button', { name: /^Lock/ }).click()
+    await unlock(page, ADMIN.username, ADMIN.passphrase)
+    await expect(page.getByText('That passphrase does not open the vault.', { exact: false })).toBeVisible()
+    await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE)
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+  })
+})
