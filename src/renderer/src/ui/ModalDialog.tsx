@@ -12,7 +12,7 @@ export type TModalDialogProps = {
   role?: 'dialog' | 'alertdialog'
   /** Escape and a click outside close it; off while something is being saved. */
   isDismissable?: boolean
-  size?: 'small' | 'medium'
+  size?: 'small' | 'medium' | 'large'
 }
 
 /**

@@ -76,45 +76,48 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
       onOpenChange={(open) => (open ? undefined : close())}
       title={t('adminConsole.accounts.form.title')}
       isDismissable={!formState.isSubmitting}
+      size="large"
     >
       <p className="admin-dialog__text">{t('adminConsole.accounts.form.intro')}</p>
       <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="admin-form">
         <fieldset disabled={formState.isSubmitting} className="admin-form__fieldset">
           <legend className="visually-hidden">{t('adminConsole.accounts.form.title')}</legend>
-          <Controller
-            control={control}
-            name="displayName"
-            render={({ field }) => (
-              <TextField
-                label={t('adminConsole.accounts.form.displayName')}
-                description={t('adminConsole.accounts.form.displayNameHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoFocus
-                isRequired
-                errorMessage={fieldError('displayName')}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="username"
-            render={({ field }) => (
-              <TextField
-                label={t('adminConsole.accounts.form.username')}
-                description={t('adminConsole.accounts.form.usernameHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoComplete="off"
-                isRequired
-                errorMessage={fieldError('username')}
-              />
-            )}
-          />
+          <div className="admin-form__row">
+            <Controller
+              control={control}
+              name="displayName"
+              render={({ field }) => (
+                <TextField
+                  label={t('adminConsole.accounts.form.displayName')}
+                  description={t('adminConsole.accounts.form.displayNameHelp')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  autoFocus
+                  isRequired
+                  errorMessage={fieldError('displayName')}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="username"
+              render={({ field }) => (
+                <TextField
+                  label={t('adminConsole.accounts.form.username')}
+                  description={t('adminConsole.accounts.form.usernameHelp')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  autoComplete="off"
+                  isRequired
+                  errorMessage={fieldError('username')}
+                />
+              )}
+            />
+          </div>
           <Controller
             control={control}
             name="role"
@@ -130,42 +133,46 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
               />
             )}
           />
-          <Controller
-            control={control}
-            name="passphrase"
-            render={({ field }) => (
-              <TextField
-                type="password"
-                label={t('adminConsole.accounts.form.passphrase')}
-                description={t('adminConsole.accounts.form.passphraseHelp', { count: MIN_PASSPHRASE_LENGTH })}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoComplete="new-password"
-                isRequired
-                errorMessage={fieldError('passphrase')}
-              />
-            )}
-          />
+          <div className="admin-form__row">
+            <Controller
+              control={control}
+              name="passphrase"
+              render={({ field }) => (
+                <TextField
+                  type="password"
+                  label={t('adminConsole.accounts.form.passphrase')}
+                  description={t('adminConsole.accounts.form.passphraseHelp', {
+                    count: MIN_PASSPHRASE_LENGTH,
+                  })}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  autoComplete="new-password"
+                  isRequired
+                  errorMessage={fieldError('passphrase')}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="confirmPassphrase"
+              render={({ field }) => (
+                <TextField
+                  type="password"
+                  label={t('adminConsole.accounts.form.confirmPassphrase')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  autoComplete="new-password"
+                  isRequired
+                  errorMessage={fieldError('confirmPassphrase')}
+                />
+              )}
+            />
+          </div>
           <PassphraseStrength passphrase={passphrase} userInputs={[username, displayName]} />
-          <Controller
-            control={control}
-            name="confirmPassphrase"
-            render={({ field }) => (
-              <TextField
-                type="password"
-                label={t('adminConsole.accounts.form.confirmPassphrase')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoComplete="new-password"
-                isRequired
-                errorMessage={fieldError('confirmPassphrase')}
-              />
-            )}
-          />
         </fieldset>
         {serverErrorKey ? (
           <Notice tone="danger" live="alert">
