@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { BusyIndicator, Button, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { formatBytes, formatTime } from '../format'
+import { useBackupProgress } from './useBackupProgress'
 
 type TCreateState =
   | { state: 'idle' }
@@ -15,6 +16,7 @@ type TCreateState =
 export function CreateBackupSection() {
   const { t, i18n } = useTranslation()
   const [backup, setBackup] = useState<TCreateState>({ state: 'idle' })
+  const progress = useBackupProgress(backup.state === 'running')
 
   const onCreate = async () => {
     setBackup({ state: 'running' })
@@ -42,7 +44,7 @@ export function CreateBackupSection() {
       </div>
       <div role="status" className="admin-card__result">
         {backup.state === 'running' ? (
-          <BusyIndicator label={t('adminConsole.backup.create.running')} />
+          <BusyIndicator label={t('adminConsole.backup.create.running')} progress={progress} />
         ) : null}
         {backup.state === 'created' ? (
           <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>

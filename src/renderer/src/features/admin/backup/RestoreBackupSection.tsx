@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ZPassphraseSchema, ZUsernameSchema } from '../../../../../shared/contract/accounts'
 import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } from '../../../ui'
+import { useBackupProgress } from './useBackupProgress'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { useSignedInAdmin } from '../useAdminContext'
 
@@ -34,6 +35,7 @@ export function RestoreBackupSection() {
     mode: 'onTouched',
   })
   const isRunning = restore.state === 'running'
+  const progress = useBackupProgress(isRunning)
 
   const onRestore = async () => {
     setIsConfirming(false)
@@ -115,7 +117,9 @@ export function RestoreBackupSection() {
         </div>
       </Form>
       <div role="status" className="admin-card__result">
-        {isRunning ? <BusyIndicator label={t('adminConsole.backup.restore.running')} /> : null}
+        {isRunning ? (
+          <BusyIndicator label={t('adminConsole.backup.restore.running')} progress={progress} />
+        ) : null}
         {restore.state === 'restored' ? (
           <Notice tone="success" title={t('adminConsole.backup.restore.doneTitle')}>
             {t('adminConsole.backup.restore.done')}

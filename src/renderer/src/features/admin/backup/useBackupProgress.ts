@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react'
+
+const POLL_INTERVAL_MS = 250
+
+/** While a backup or restore runs, asks main how many bytes are done so large vaults show real progress. */
+export function useBackupProgress(isRunning: boolean): { done: number; total: number } | null {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  useEffect(() => {
+    if (!isRunning) {
+      setProgress(null)
+      return
+    }
+    let isCurrent = true
+    const poll = async () => {
+      const result = await window.api.backup.progress()
+      if (isCurrent && result.ok && result.value !== null) {
+        setProgress({ done: result.value.bytesDone, total: result.value.bytesTotal })
+      }
+    }
+    const timer = window.setInterval(() => void poll(), POLL_INTERVAL_MS)
+    return () => {
+      isCurrent = false
+      window.clearInterval(timer)
+    }
+  }, [isRunning])
+  return progress
+}
