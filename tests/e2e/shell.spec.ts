@@ -11,6 +11,7 @@ const SECTIONS = [
 
 test.describe('the app shell', () => {
   test('every section has a page with a heading and a title, and passes axe, in English', async ({ app }) => {
+    test.slow() // six axe runs; slow on a busy machine
     const nav = app.getByRole('navigation')
     for (const section of SECTIONS) {
       await nav.getByRole('link', { name: section.en }).click()
@@ -25,6 +26,7 @@ test.describe('the app shell', () => {
   test('switching to French translates every section, sets lang, passes axe, and survives a restart', async ({
     app,
   }) => {
+    test.slow() // six axe runs; slow on a busy machine
     await app.getByRole('radio', { name: 'Français' }).click()
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
     const nav = app.getByRole('navigation')

@@ -68,6 +68,7 @@ for (const locale of ['en', 'fr'] as const) {
     firstRun: page,
     bridge,
   }) => {
+    test.slow() // four axe runs and two key derivations
     await expect(page.getByRole('heading', { level: 1, name: TEXT.en.welcome })).toBeVisible()
     if (locale === 'fr') {
       const french = page.getByRole('radio', { name: 'Français' })

@@ -47,7 +47,7 @@ export function NewPassphraseFields<TForm extends FieldValues>({
           />
         )}
       />
-      <div className="vault-form__meter">
+      <div className={feedback.isEmpty ? 'vault-form__meter vault-form__meter--empty' : 'vault-form__meter'}>
         <StrengthMeter
           label={t('vault.passphrase.strengthLabel')}
           score={feedback.isEmpty ? 0 : feedback.score}
