@@ -12,22 +12,35 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:
  * The direction of imports is part of the architecture (DESIGN.md, "Processes and folders"):
  * each rule below makes a wrong-way import a lint error, so `npm run lint` fails the build.
  */
-const restrict = (/** @type {{ paths?: string[], patterns?: { group: string[], message: string }[] }} */ rules) => ({
+const restrict = (
+  /** @type {{ paths?: string[], patterns?: { group: string[], message: string }[] }} */ rules,
+) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: (rules.paths ?? []).map((name) => ({ name, message: `"${name}" may not be imported from this layer.` })),
+      paths: (rules.paths ?? []).map((name) => ({
+        name,
+        message: `"${name}" may not be imported from this layer.`,
+      })),
       patterns: rules.patterns ?? [],
     },
   ],
 })
 
 const DATABASE = 'better-sqlite3-multiple-ciphers'
-const browserCode = { group: ['**/renderer/**', '**/preload/**'], message: 'Main never imports browser code.' }
-const noDatabase = { group: [DATABASE, `${DATABASE}/*`], message: 'The database module belongs to src/main/core only.' }
+const browserCode = {
+  group: ['**/renderer/**', '**/preload/**'],
+  message: 'Main never imports browser code.',
+}
+const noDatabase = {
+  group: [DATABASE, `${DATABASE}/*`],
+  message: 'The database module belongs to src/main/core only.',
+}
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,8 +50,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration stays off.' },
-        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation stays on.' },
+        {
+          selector: "Property[key.name='nodeIntegration'][value.value=true]",
+          message: 'nodeIntegration stays off.',
+        },
+        {
+          selector: "Property[key.name='contextIsolation'][value.value=false]",
+          message: 'contextIsolation stays on.',
+        },
         { selector: "Property[key.name='sandbox'][value.value=false]", message: 'The sandbox stays on.' },
         { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity stays on.' },
       ],
@@ -53,7 +72,10 @@ export default tseslint.config(
       ...restrict({
         paths: ['electron', ...NODE_BUILTINS],
         patterns: [
-          { group: ['**/main/**', '**/main', '**/preload/**', '**/preload'], message: 'The renderer talks to main only through window.api.' },
+          {
+            group: ['**/main/**', '**/main', '**/preload/**', '**/preload'],
+            message: 'The renderer talks to main only through window.api.',
+          },
           noDatabase,
         ],
       }),
@@ -64,7 +86,10 @@ export default tseslint.config(
     rules: restrict({
       paths: ['electron', 'react', 'react-dom', ...NODE_BUILTINS],
       patterns: [
-        { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Shared code depends only on itself and pure libraries.' },
+        {
+          group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+          message: 'Shared code depends only on itself and pure libraries.',
+        },
         noDatabase,
       ],
     }),
@@ -73,7 +98,10 @@ export default tseslint.config(
     files: ['src/preload/**/*.ts'],
     rules: restrict({
       paths: NODE_BUILTINS,
-      patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload only bridges the shared contract.' }, noDatabase],
+      patterns: [
+        { group: ['**/main/**', '**/renderer/**'], message: 'The preload only bridges the shared contract.' },
+        noDatabase,
+      ],
     }),
   },
   {
@@ -94,7 +122,11 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: restrict({
       paths: ['electron'],
-      patterns: [browserCode, noDatabase, { group: ['**/main/electron/**'], message: 'The CLI runs the core under plain Node.' }],
+      patterns: [
+        browserCode,
+        noDatabase,
+        { group: ['**/main/electron/**'], message: 'The CLI runs the core under plain Node.' },
+      ],
     }),
   },
   {

@@ -22,18 +22,41 @@ const packageDirectory = dirname(require.resolve('better-sqlite3-multiple-cipher
 const workDirectory = mkdtempSync(join(tmpdir(), 'ccij-native-'))
 const copy = join(workDirectory, 'better-sqlite3-multiple-ciphers')
 const run = (command, args) =>
-  execFileSync(command, args, { cwd: copy, stdio: 'inherit', env: { ...process.env, npm_config_build_from_source: '' } })
+  execFileSync(command, args, {
+    cwd: copy,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_build_from_source: '' },
+  })
 
 process.stderr.write(`Preparing the database module for Electron ${electronVersion} (${platform}-${arch})…\n`)
 try {
   cpSync(packageDirectory, copy, { recursive: true })
   rmSync(join(copy, 'build'), { recursive: true, force: true })
   try {
-    run(process.execPath, [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`])
+    run(process.execPath, [
+      require.resolve('prebuild-install/bin.js'),
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${arch}`,
+      `--platform=${platform}`,
+    ])
   } catch {
-    process.stderr.write('No prebuilt binary could be downloaded; compiling from source against Electron headers…\n')
-    const nodeGyp = join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js')
-    run(process.execPath, [existsSync(nodeGyp) ? nodeGyp : require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'])
+    process.stderr.write(
+      'No prebuilt binary could be downloaded; compiling from source against Electron headers…\n',
+    )
+    const nodeGyp = join(
+      dirname(process.execPath),
+      '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+    )
+    run(process.execPath, [
+      existsSync(nodeGyp) ? nodeGyp : require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      `--arch=${arch}`,
+      '--dist-url=https://electronjs.org/headers',
+    ])
   }
   mkdirSync(dirname(target), { recursive: true })
   copyFileSync(join(copy, 'build', 'Release', 'better_sqlite3.node'), target)

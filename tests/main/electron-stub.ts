@@ -55,7 +55,11 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
       reload: () => undefined,
       mainFrame: { url: 'app://ccij/index.html' },
     })
-    private readonly entry: { options: Record<string, unknown>; loadedUrl: string | undefined; instance: unknown }
+    private readonly entry: {
+      options: Record<string, unknown>
+      loadedUrl: string | undefined
+      instance: unknown
+    }
     constructor(windowOptions: Record<string, unknown>) {
       super()
       this.entry = { options: windowOptions, loadedUrl: undefined, instance: this }

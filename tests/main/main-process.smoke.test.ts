@@ -13,7 +13,17 @@ const MAIN_BUNDLE = join(import.meta.dirname, '../../out/main/index.js')
 const stubs = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createElectronStub> | undefined }))
 // The factory runs once; getters let each load of the bundle see that load's fresh stub.
 vi.mock('electron', () => {
-  const names = ['app', 'BrowserWindow', 'ipcMain', 'protocol', 'session', 'Menu', 'dialog', 'shell', 'powerMonitor']
+  const names = [
+    'app',
+    'BrowserWindow',
+    'ipcMain',
+    'protocol',
+    'session',
+    'Menu',
+    'dialog',
+    'shell',
+    'powerMonitor',
+  ]
   const live = {}
   for (const name of names) {
     Object.defineProperty(live, name, {
@@ -80,7 +90,11 @@ describe('the built main process, started under a stub electron', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
     expect(await page.text()).toContain('http-equiv="Content-Security-Policy"')
-    for (const escape of ['app://ccij/../../package.json', 'app://ccij/%2e%2e/%2e%2e/package.json', 'app://ccij/..%2fmain%2findex.js']) {
+    for (const escape of [
+      'app://ccij/../../package.json',
+      'app://ccij/%2e%2e/%2e%2e/package.json',
+      'app://ccij/..%2fmain%2findex.js',
+    ]) {
       expect((await handler(new Request(escape))).status, escape).toBe(404)
     }
     expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404)
@@ -93,14 +107,23 @@ describe('the built main process, started under a stub electron', () => {
   it('refuses IPC from anything but the app window', async () => {
     const handler = stub.record.ipcHandlers.get('app:info')!
     const stranger = { sender: {}, senderFrame: { url: 'https://evil.example/' } }
-    expect(await handler(stranger as never, {} as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    expect(await handler(stranger as never, {} as never)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    })
 
     const window = stub.record.windows[0]!.instance as { webContents: { mainFrame: { url: string } } }
     const ownFrame = { sender: window.webContents, senderFrame: window.webContents.mainFrame }
-    expect(await handler(ownFrame as never, {} as never)).toMatchObject({ ok: true, value: { name: 'CCIJ Caseworker' } })
+    expect(await handler(ownFrame as never, {} as never)).toMatchObject({
+      ok: true,
+      value: { name: 'CCIJ Caseworker' },
+    })
 
     const subFrame = { sender: window.webContents, senderFrame: { url: 'app://ccij/index.html' } }
-    expect(await handler(subFrame as never, {} as never)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    expect(await handler(subFrame as never, {} as never)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    })
   })
 
   it('denies every permission request and check', () => {
@@ -110,8 +133,10 @@ describe('the built main process, started under a stub electron', () => {
       ;(handler as (...args: unknown[]) => void)({}, 'media', callback)
       expect(callback).toHaveBeenCalledWith(false)
     }
-    for (const handler of stub.record.permissionCheckHandlers) expect((handler as () => boolean)()).toBe(false)
-    for (const handler of stub.record.devicePermissionHandlers) expect((handler as () => boolean)()).toBe(false)
+    for (const handler of stub.record.permissionCheckHandlers)
+      expect((handler as () => boolean)()).toBe(false)
+    for (const handler of stub.record.devicePermissionHandlers)
+      expect((handler as () => boolean)()).toBe(false)
   })
 
   it('denies navigation away from the app and every new window', async () => {

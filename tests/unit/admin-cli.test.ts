@@ -92,7 +92,16 @@ describe('admin CLI', () => {
     const passphraseFile = join(root, 'jordan.example.pass')
     writeFileSync(passphraseFile, `${CASEWORKER_PASSPHRASE}\n`, { mode: 0o600 })
     const list = await admin(
-      ['users', 'list', '--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile],
+      [
+        'users',
+        'list',
+        '--vault',
+        vaultFolder,
+        '--user',
+        'jordan.example',
+        '--passphrase-file',
+        passphraseFile,
+      ],
       {
         CCIJ_PASSPHRASE: '',
       },
@@ -123,10 +132,26 @@ describe('admin CLI', () => {
 
   it('backs up, refuses to restore over a vault without --force, then restores with it', async () => {
     const backupFile = join(root, 'backup.ccijbackup')
-    const backup = await admin(['backup', '--vault', vaultFolder, '--user', 'alex.example', '--out', backupFile])
+    const backup = await admin([
+      'backup',
+      '--vault',
+      vaultFolder,
+      '--user',
+      'alex.example',
+      '--out',
+      backupFile,
+    ])
     expect(backup.code).toBe(0)
     expect(existsSync(backupFile)).toBe(true)
-    const refused = await admin(['restore', '--vault', vaultFolder, '--user', 'alex.example', '--from', backupFile])
+    const refused = await admin([
+      'restore',
+      '--vault',
+      vaultFolder,
+      '--user',
+      'alex.example',
+      '--from',
+      backupFile,
+    ])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toMatch(/--force/)
     const restored = await admin([
@@ -142,7 +167,12 @@ describe('admin CLI', () => {
     expect(restored.stderr).toBe('')
     expect(restored.code).toBe(0)
     expect(readdirSync(root).filter((name) => name.startsWith('.'))).toEqual([])
-    expect(readdirSync(root).sort()).toEqual(['backup.ccijbackup', 'created-by-cli', 'jordan.example.pass', 'vault'])
+    expect(readdirSync(root).sort()).toEqual([
+      'backup.ccijbackup',
+      'created-by-cli',
+      'jordan.example.pass',
+      'vault',
+    ])
     expect((await admin(['verify', '--vault', vaultFolder, '--user', 'alex.example'])).code).toBe(0)
   })
 

@@ -56,7 +56,9 @@ describe('the IPC contract', () => {
     })
     for (const name of CHANNEL_NAMES) {
       const [feature, verb] = name.split(':') as [string, string]
-      const call = (api as unknown as Record<string, Record<string, (request?: unknown) => Promise<unknown>>>)[feature]?.[verb]
+      const call = (
+        api as unknown as Record<string, Record<string, (request?: unknown) => Promise<unknown>>>
+      )[feature]?.[verb]
       expect(typeof call, name).toBe('function')
     }
     await api.app.info()
@@ -65,10 +67,16 @@ describe('the IPC contract', () => {
   })
 
   it('never writes a channel name as a string outside the contract', () => {
-    const places = ['src/preload/index.ts', 'src/main/electron/ipc.ts', 'tests/bridge/client.ts', 'tests/bridge/server.ts']
+    const places = [
+      'src/preload/index.ts',
+      'src/main/electron/ipc.ts',
+      'tests/bridge/client.ts',
+      'tests/bridge/server.ts',
+    ]
     for (const place of places) {
       const source = readFileSync(join(import.meta.dirname, '../..', place), 'utf8')
-      for (const name of CHANNEL_NAMES) expect(source.includes(`'${name}'`), `${name} in ${place}`).toBe(false)
+      for (const name of CHANNEL_NAMES)
+        expect(source.includes(`'${name}'`), `${name} in ${place}`).toBe(false)
     }
   })
 })
@@ -135,8 +143,16 @@ describe('the paranoid receiver', () => {
   it('remembers the interface language on disk, outside the vault', async () => {
     await dispatch(table, 'settings:setLocale', { locale: 'fr' }, { staff: null })
     const reopened = createHandlerTable(
-      createServices({ dataDirectory, runtime: 'bridge', appVersion: 'test', desktop: services.options.desktop }),
+      createServices({
+        dataDirectory,
+        runtime: 'bridge',
+        appVersion: 'test',
+        desktop: services.options.desktop,
+      }),
     )
-    expect(await dispatch(reopened, 'settings:get', {}, { staff: null })).toMatchObject({ ok: true, value: { locale: 'fr' } })
+    expect(await dispatch(reopened, 'settings:get', {}, { staff: null })).toMatchObject({
+      ok: true,
+      value: { locale: 'fr' },
+    })
   })
 })

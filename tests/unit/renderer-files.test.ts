@@ -24,7 +24,14 @@ describe('the app protocol file server', () => {
   })
 
   it('refuses every path that escapes the renderer folder', () => {
-    for (const path of ['/../secret.json', '/%2e%2e/secret.json', '/..%2fsecret.json', '/assets/..\\..\\secret.json', '/%00index.html', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret.json',
+      '/%2e%2e/secret.json',
+      '/..%2fsecret.json',
+      '/assets/..\\..\\secret.json',
+      '/%00index.html',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveRendererFile(renderer, path), path).toBeNull()
     }
   })
@@ -47,7 +54,13 @@ describe('origins', () => {
 
   it('lets only https links out', () => {
     expect(isExternalHttpsUrl('https://ccij.ca')).toBe(true)
-    for (const url of ['http://ccij.ca', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url']) {
+    for (const url of [
+      'http://ccij.ca',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'not a url',
+    ]) {
       expect(isExternalHttpsUrl(url), url).toBe(false)
     }
   })

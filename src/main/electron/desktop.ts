@@ -5,7 +5,10 @@ import type { TLocale } from '../../shared/contract'
 import { isExternalHttpsUrl } from '../security/origin'
 
 /** The Electron side of the desktop port: native dialogs and the OS browser. */
-export function createElectronDesktop(window: () => BrowserWindow | null, locale: () => TLocale): TDesktopPort {
+export function createElectronDesktop(
+  window: () => BrowserWindow | null,
+  locale: () => TLocale,
+): TDesktopPort {
   return {
     async openExternalAfterConfirm(url) {
       if (!isExternalHttpsUrl(url)) return false
@@ -15,12 +18,17 @@ export function createElectronDesktop(window: () => BrowserWindow | null, locale
         title: desktopText(locale(), 'dialog.openLink.title'),
         message: desktopText(locale(), 'dialog.openLink.title'),
         detail: `${desktopText(locale(), 'dialog.openLink.message')}\n${url}`,
-        buttons: [desktopText(locale(), 'dialog.openLink.open'), desktopText(locale(), 'dialog.openLink.cancel')],
+        buttons: [
+          desktopText(locale(), 'dialog.openLink.open'),
+          desktopText(locale(), 'dialog.openLink.cancel'),
+        ],
         defaultId: 1,
         cancelId: 1,
         noLink: true,
       }
-      const choice = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options)
+      const choice = owner
+        ? await dialog.showMessageBox(owner, options)
+        : await dialog.showMessageBox(options)
       if (choice.response !== 0) return false
       await shell.openExternal(url)
       return true
@@ -34,7 +42,9 @@ export function createElectronDesktop(window: () => BrowserWindow | null, locale
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       }
       const owner = window()
-      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
       return choice.canceled || choice.filePath === undefined ? null : choice.filePath
     },
     async chooseBackupSource() {
@@ -44,7 +54,9 @@ export function createElectronDesktop(window: () => BrowserWindow | null, locale
         properties: ['openFile' as const],
       }
       const owner = window()
-      const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      const choice = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options)
       return choice.canceled ? null : (choice.filePaths[0] ?? null)
     },
   }

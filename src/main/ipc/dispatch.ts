@@ -7,7 +7,9 @@ const isChannel = (name: string): name is TChannelName => Object.hasOwn(contract
 /** Turns zod's issues into one readable line per field, without echoing the rejected values. */
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ')
 }
 
@@ -39,7 +41,8 @@ export async function dispatch(
     const handler = table[channelName] as THandler<TChannelName>
     const value = await handler(parsed.data as never, context)
     const answer = channel.response.safeParse(value)
-    if (!answer.success) return fail('INTERNAL', 'The app produced an answer it cannot send. Nothing was shown.')
+    if (!answer.success)
+      return fail('INTERNAL', 'The app produced an answer it cannot send. Nothing was shown.')
     return ok(answer.data)
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message, error.details)

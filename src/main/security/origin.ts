@@ -9,7 +9,8 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   try {
     const parsed = new URL(url)
     if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true
-    if (devServerUrl !== undefined && devServerUrl !== '') return parsed.origin === new URL(devServerUrl).origin
+    if (devServerUrl !== undefined && devServerUrl !== '')
+      return parsed.origin === new URL(devServerUrl).origin
     return false
   } catch {
     return false

@@ -46,7 +46,10 @@ export async function serveRendererFile(rendererDirectory: string, urlPath: stri
     const body = await readFile(file)
     return new Response(body, {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'text/plain' },
+      headers: {
+        ...SECURITY_HEADERS,
+        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'text/plain',
+      },
     })
   } catch {
     return new Response('Not found', { status: 404, headers: SECURITY_HEADERS })

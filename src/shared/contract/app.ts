@@ -15,7 +15,9 @@ export const ZAppInfoSchema = z.object({
 export type TAppInfo = z.infer<typeof ZAppInfoSchema>
 
 /** Only https links leave the app, and only after the person confirms in a native dialog. */
-export const ZExternalUrlSchema = z.url({ protocol: /^https$/, error: 'Only https links can be opened' }).max(2048)
+export const ZExternalUrlSchema = z
+  .url({ protocol: /^https$/, error: 'Only https links can be opened' })
+  .max(2048)
 
 export const appChannels = {
   /** Name, version and runtime, for the About box and diagnostics. */

@@ -82,6 +82,10 @@ const fr: Record<TDesktopMessageKey, string> = {
 const catalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }
 
 /** Looks up a desktop text in the given language, filling `{name}` placeholders. */
-export function desktopText(locale: TLocale, key: TDesktopMessageKey, values: Record<string, string> = {}): string {
+export function desktopText(
+  locale: TLocale,
+  key: TDesktopMessageKey,
+  values: Record<string, string> = {},
+): string {
   return catalogs[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
 }

@@ -40,12 +40,14 @@ describe('migrations', () => {
       .all()
     expect(tables).toEqual(['audit_log', 'staff_accounts', 'vault_meta'])
     db.prepare(
-      "INSERT INTO staff_accounts VALUES ('a1', 'Alex', 'Alex H', 'admin', 'active', 'x', 'x')",
+      "INSERT INTO staff_accounts VALUES ('a1', 'Alex.Example', 'Alex H', 'admin', 'active', 'x', 'x')",
     ).run()
     // Usernames are unique regardless of case.
     expect(() =>
       db
-        .prepare("INSERT INTO staff_accounts VALUES ('a2', 'alex.example', 'Other', 'viewer', 'active', 'x', 'x')")
+        .prepare(
+          "INSERT INTO staff_accounts VALUES ('a2', 'alex.example', 'Other', 'viewer', 'active', 'x', 'x')",
+        )
         .run(),
     ).toThrow(/UNIQUE/)
     expect(() =>

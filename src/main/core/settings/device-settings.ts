@@ -41,7 +41,10 @@ export class DeviceSettingsStore {
   private read(): TDeviceSettings {
     if (!existsSync(this.file)) return { ...DEFAULTS }
     try {
-      const parsed = ZDeviceSettingsSchema.safeParse({ ...DEFAULTS, ...JSON.parse(readFileSync(this.file, 'utf8')) })
+      const parsed = ZDeviceSettingsSchema.safeParse({
+        ...DEFAULTS,
+        ...JSON.parse(readFileSync(this.file, 'utf8')),
+      })
       return parsed.success ? parsed.data : { ...DEFAULTS }
     } catch {
       return { ...DEFAULTS }

@@ -75,7 +75,10 @@ describe('backup and restore', () => {
     expect(vault.audit.list({ action: 'restore.completed' }).total).toBe(1)
     expect(vault.audit.verify().ok).toBe(true)
     expect(vault.integrityCheck()).toEqual(['ok'])
-    expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example', 'jordan.example'])
+    expect(vault.status().accounts.map((account) => account.username)).toEqual([
+      'alex.example',
+      'jordan.example',
+    ])
     expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })
 
@@ -114,7 +117,9 @@ describe('backup and restore', () => {
     await vault.createBackup(backupFile)
     vault.lock()
     const before = hashFolder(join(root, 'vault'))
-    await expect(vault.restoreBackup(backupFile, 'alex.example', 'not the right passphrase')).rejects.toMatchObject({
+    await expect(
+      vault.restoreBackup(backupFile, 'alex.example', 'not the right passphrase'),
+    ).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
     await expect(vault.restoreBackup(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({

@@ -9,7 +9,7 @@ describe('unlock throttle', () => {
   it('refuses attempts during the delay with the seconds left, per account name, and forgets on success', () => {
     let now = 0
     const throttle = new UnlockThrottle(() => now)
-    for (let attempt = 0; attempt < 4; attempt++) throttle.recordFailure('Alex')
+    for (let attempt = 0; attempt < 4; attempt++) throttle.recordFailure('Alex.Example')
     expect(() => throttle.assertAllowed('alex.example')).toThrow(
       expect.objectContaining({ code: 'THROTTLED', details: { retryAfterSeconds: 2 } }),
     )

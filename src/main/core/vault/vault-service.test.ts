@@ -194,7 +194,7 @@ describe('staff accounts and roles', () => {
     expect(
       await codeOf(
         vault.addAccount({
-          username: 'JONAS',
+          username: 'JORDAN.EXAMPLE',
           displayName: 'Other',
           role: 'viewer',
           passphrase: CASEWORKER_PASSPHRASE,
@@ -245,13 +245,13 @@ describe('staff accounts and roles', () => {
     const admin = vault.currentStaff()
     if (admin === null) throw new Error('expected unlocked')
     expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
-    const jordan.example = await vault.addAccount({
+    const jordan = await vault.addAccount({
       username: 'jordan.example',
       displayName: 'Jordan Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(vault.disableAccount(jordan.example.id).status).toBe('disabled')
+    expect(vault.disableAccount(jordan.id).status).toBe('disabled')
     expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example'])
     expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual([
       'alex.example:active',

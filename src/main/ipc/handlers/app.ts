@@ -9,7 +9,9 @@ export const appHandlers = (services: TServices): THandlersFor<typeof appChannel
     platform: process.platform,
     runtime: services.options.runtime,
   }),
-  'app:openExternal': async ({ url }) => ({ opened: await services.options.desktop.openExternalAfterConfirm(url) }),
+  'app:openExternal': async ({ url }) => ({
+    opened: await services.options.desktop.openExternalAfterConfirm(url),
+  }),
   // The dispatcher's host records activity for every request that counts; nothing else to do.
   'app:activity': () => ({}),
 })

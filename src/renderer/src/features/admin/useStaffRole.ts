@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { TRole } from '../../../../shared/roles'
+import { api } from '../../api'
 
 export type TStaffAccess =
   | { state: 'loading' }
@@ -10,7 +11,7 @@ export function useStaffAccess(): TStaffAccess {
   const [access, setAccess] = useState<TStaffAccess>({ state: 'loading' })
   useEffect(() => {
     let isCurrent = true
-    window.api.vault
+    api.vault
       .status()
       .then((result) => {
         if (!isCurrent) return

@@ -10,6 +10,7 @@ import { Button, DialogActions, ModalDialog, Notice, SelectField, TextField } fr
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { newStaffErrorKey, ZNewStaffFormSchema, type TNewStaffForm } from './newStaffForm'
 import { PassphraseStrength } from './PassphraseStrength'
+import { api } from '../../../api'
 
 export type TAddStaffDialogProps = {
   isOpen: boolean
@@ -48,7 +49,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
 
   const onSubmit = handleSubmit(async ({ confirmPassphrase: _confirm, ...account }) => {
     setServerErrorKey(null)
-    const result = await callApi(() => window.api.accounts.add(account))
+    const result = await callApi(() => api.accounts.add(account))
     if (result.ok) {
       reset(EMPTY_FORM)
       onAdded(result.value.account)

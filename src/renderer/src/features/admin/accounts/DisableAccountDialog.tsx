@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { api } from '../../../api'
 
 export type TDisableAccountDialogProps = {
   /** The account to disable; null keeps the dialog closed. */
@@ -26,7 +27,7 @@ export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableA
     if (account === null) return
     setIsBusy(true)
     setErrorKey(null)
-    const result = await callApi(() => window.api.accounts.disable({ accountId: account.id }))
+    const result = await callApi(() => api.accounts.disable({ accountId: account.id }))
     setIsBusy(false)
     if (result.ok) onDisabled(result.value.account)
     else setErrorKey(adminErrorKey('disableAccount', result.error))

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { api } from '../../../api'
 
 export type TAccountsState =
   | { state: 'loading' }
@@ -13,7 +14,7 @@ export function useAccounts(): { accounts: TAccountsState; reload: () => void } 
   const [version, setVersion] = useState(0)
   useEffect(() => {
     let isCurrent = true
-    void callApi(() => window.api.accounts.list()).then((result) => {
+    void callApi(() => api.accounts.list()).then((result) => {
       if (!isCurrent) return
       setAccounts(
         result.ok

@@ -17,6 +17,7 @@ import { formatDateTime } from '../format'
 import { auditActionLabel, auditTargetLabel } from './auditLabels'
 import { AuditFilters, EMPTY_AUDIT_FILTERS, toAuditQuery, type TAuditFilters } from './AuditFilters'
 import { AuditVerification } from './AuditVerification'
+import { api } from '../../../api'
 
 const PAGE_SIZE = 25
 
@@ -39,7 +40,7 @@ export function AuditPanel() {
 
   useEffect(() => {
     let isCurrent = true
-    void callApi(() => window.api.audit.list(query)).then((result) => {
+    void callApi(() => api.audit.list(query)).then((result) => {
       if (!isCurrent) return
       setPage(
         result.ok
@@ -55,7 +56,7 @@ export function AuditPanel() {
   // Account targets are shown by sign-in name rather than an opaque id.
   useEffect(() => {
     let isCurrent = true
-    void callApi(() => window.api.accounts.list()).then((result) => {
+    void callApi(() => api.accounts.list()).then((result) => {
       if (isCurrent && result.ok) {
         setUsernames(new Map(result.value.accounts.map((account) => [account.id, account.username])))
       }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TAuditVerification } from '../../../../../shared/contract/audit'
 import { BusyIndicator, Button, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { api } from '../../../api'
 
 type TVerificationState =
   | { state: 'idle' }
@@ -17,7 +18,7 @@ export function AuditVerification() {
 
   const onVerify = async () => {
     setVerification({ state: 'running' })
-    const result = await callApi(() => window.api.audit.verify())
+    const result = await callApi(() => api.audit.verify())
     setVerification(
       result.ok
         ? { state: 'done', result: result.value }

@@ -4,6 +4,7 @@ import { BusyIndicator, Button, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { formatBytes, formatTime } from '../format'
 import { useBackupProgress } from './useBackupProgress'
+import { api } from '../../../api'
 
 type TCreateState =
   | { state: 'idle' }
@@ -20,7 +21,7 @@ export function CreateBackupSection() {
 
   const onCreate = async () => {
     setBackup({ state: 'running' })
-    const result = await callApi(() => window.api.backup.create())
+    const result = await callApi(() => api.backup.create())
     if (!result.ok) setBackup({ state: 'failed', errorKey: adminErrorKey('backup', result.error) })
     else if (!result.value.created) setBackup({ state: 'cancelled' })
     else setBackup({ state: 'created', bytes: result.value.bytes ?? 0, at: new Date() })

@@ -9,6 +9,7 @@ import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } 
 import { useBackupProgress } from './useBackupProgress'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { useSignedInAdmin } from '../useAdminContext'
+import { api } from '../../../api'
 
 const ZRestoreFormSchema = z.object({ username: ZUsernameSchema, passphrase: ZPassphraseSchema })
 type TRestoreForm = z.infer<typeof ZRestoreFormSchema>
@@ -41,7 +42,7 @@ export function RestoreBackupSection() {
     setIsConfirming(false)
     setRestore({ state: 'running' })
     const { username, passphrase } = getValues()
-    const result = await callApi(() => window.api.backup.restore({ username, passphrase }))
+    const result = await callApi(() => api.backup.restore({ username, passphrase }))
     resetField('passphrase')
     if (!result.ok) setRestore({ state: 'failed', errorKey: adminErrorKey('restore', result.error) })
     else setRestore(result.value.restored ? { state: 'restored' } : { state: 'cancelled' })

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { api } from '../../../api'
 
 const POLL_INTERVAL_MS = 250
 
@@ -6,13 +7,10 @@ const POLL_INTERVAL_MS = 250
 export function useBackupProgress(isRunning: boolean): { done: number; total: number } | null {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   useEffect(() => {
-    if (!isRunning) {
-      setProgress(null)
-      return
-    }
+    if (!isRunning) return
     let isCurrent = true
     const poll = async () => {
-      const result = await window.api.backup.progress()
+      const result = await api.backup.progress()
       if (isCurrent && result.ok && result.value !== null) {
         setProgress({ done: result.value.bytesDone, total: result.value.bytesTotal })
       }
@@ -21,7 +19,8 @@ export function useBackupProgress(isRunning: boolean): { done: number; total: nu
     return () => {
       isCurrent = false
       window.clearInterval(timer)
+      setProgress(null)
     }
   }, [isRunning])
-  return progress
+  return isRunning ? progress : null
 }

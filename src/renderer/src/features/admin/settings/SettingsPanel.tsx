@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { IDLE_LOCK_MINUTES, ZIdleLockMinutesSchema } from '../../../../../shared/contract/settings'
 import { BusyIndicator, Button, Notice, NumberField } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { api } from '../../../api'
 
 const ZIdleLockFormSchema = z.object({ minutes: ZIdleLockMinutesSchema })
 type TIdleLockForm = z.infer<typeof ZIdleLockFormSchema>
@@ -26,7 +27,7 @@ export function SettingsPanel() {
 
   useEffect(() => {
     let isCurrent = true
-    void callApi(() => window.api.settings.get()).then((result) => {
+    void callApi(() => api.settings.get()).then((result) => {
       if (!isCurrent) return
       if (result.ok) reset({ minutes: result.value.idleLockMinutes })
       setIsLoaded(true)
@@ -37,7 +38,7 @@ export function SettingsPanel() {
   }, [reset])
 
   const onSubmit = handleSubmit(async ({ minutes }) => {
-    const result = await callApi(() => window.api.settings.setIdleLock({ minutes }))
+    const result = await callApi(() => api.settings.setIdleLock({ minutes }))
     if (result.ok) {
       reset({ minutes: result.value.idleLockMinutes })
       setSave({ state: 'saved', minutes: result.value.idleLockMinutes })
