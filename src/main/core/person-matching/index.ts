@@ -1,0 +1,13 @@
+/**
+ * Person matching: is this new intake someone we already know, however the name was written? Used by the
+ * duplicate check on saving a survivor, and later by conflict checks against adverse parties.
+ */
+export type { MatchReason, Person, PersonMatch } from './types'
+export { normalizeName, analyzeName, type AnalyzedName } from './normalize'
+export { toLatin } from './transliterate'
+export { phoneticKeys, consonantSkeleton } from './phonetic'
+export { preparePerson, type PreparedPerson } from './prepare'
+export { scorePersonMatch, scorePrepared, MATCH_THRESHOLDS, EVIDENCE_EFFECTS } from './score'
+export { TOKEN_WEIGHTS } from './name-similarity'
+export { buildSearchKeys } from './search-keys'
+export { findCandidates, type Candidate, type CandidateOptions } from './candidates'

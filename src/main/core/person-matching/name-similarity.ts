@@ -1,0 +1,163 @@
+/**
+ * How alike two written names are, 0..1, with the reasons. Tokens are aligned one-to-one by best match
+ * (so order does not matter); the names run together are compared too (so "Alireza" meets "Ali Reza").
+ */
+import { distance } from 'fastest-levenshtein'
+import type { PreparedName, PreparedToken } from './prepare'
+import type { MatchReason } from './types'
+
+/** Token similarity for each kind of agreement (see docs/person-matching.md). */
+export const TOKEN_WEIGHTS = {
+  exact: 1,
+  phonetic: 0.9,
+  /** Same consonant skeleton when one side was written in an abjad (no short vowels): expected, strong. */
+  skeletonFromAbjad: 0.88,
+  /** The same, with a one-letter skeleton ("علي" → "l" against "Ali"): weaker, many names share it. */
+  shortSkeletonFromAbjad: 0.7,
+  /** Same consonant skeleton between two vowelled spellings: weaker ("Hassan" ~ "Hussein"). */
+  skeleton: 0.75,
+  initial: 0.75,
+  /** Edit distance between skeletons (abjad only) counts for this much of plain edit similarity. */
+  skeletonSpelling: 0.85,
+  /** Names run together score slightly below an equally good token alignment. */
+  joined: 0.95,
+} as const
+
+/** Tokens left unmatched (an extra middle name) cost this much at most: score × (floor + (1−floor)·n/m). */
+const UNMATCHED_FLOOR = 0.6
+/** A match resting on one token only ("Hassan" ~ "Hussein") is weak evidence on its own. */
+const SINGLE_TOKEN_FACTOR = 0.85
+
+type Similarity = { value: number; reason: MatchReason }
+
+const NO_SIMILARITY: Similarity = { value: 0, reason: 'name.spelling' }
+
+const editSimilarity = (a: string, b: string): number => {
+  const longest = Math.max(a.length, b.length)
+  return longest === 0 ? 0 : 1 - distance(a, b) / longest
+}
+
+/** Upper bound of editSimilarity from lengths alone, to skip distances that cannot win. */
+const editBound = (a: string, b: string): number => {
+  const longest = Math.max(a.length, b.length)
+  return longest === 0 ? 0 : 1 - Math.abs(a.length - b.length) / longest
+}
+
+const compareForms = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): Similarity => {
+  if (a.text === b.text) return { value: TOKEN_WEIGHTS.exact, reason: 'name.exact' }
+  if (a.text.length === 1 || b.text.length === 1) {
+    const isInitial = a.text.length !== b.text.length && a.text[0] === b.text[0]
+    return isInitial ? { value: TOKEN_WEIGHTS.initial, reason: 'name.initial' } : NO_SIMILARITY
+  }
+  let best: Similarity = NO_SIMILARITY
+  if (Math.min(a.text.length, b.text.length) >= 3 && a.phonetic.some((key) => b.phonetic.includes(key))) {
+    best = { value: TOKEN_WEIGHTS.phonetic, reason: 'name.phonetic' }
+  }
+  if (a.skeleton === b.skeleton && a.skeleton.length > 0) {
+    const value = !isFromAbjad
+      ? a.skeleton.length >= 2
+        ? TOKEN_WEIGHTS.skeleton
+        : 0
+      : a.skeleton.length >= 2
+        ? TOKEN_WEIGHTS.skeletonFromAbjad
+        : TOKEN_WEIGHTS.shortSkeletonFromAbjad
+    if (value > best.value) best = { value, reason: 'name.skeleton' }
+  }
+  if (editBound(a.text, b.text) > best.value) {
+    const value = editSimilarity(a.text, b.text)
+    if (value > best.value) best = { value, reason: 'name.spelling' }
+  }
+  const hasLongSkeletons = a.skeleton.length >= 2 && b.skeleton.length >= 2
+  if (
+    isFromAbjad &&
+    hasLongSkeletons &&
+    TOKEN_WEIGHTS.skeletonSpelling * editBound(a.skeleton, b.skeleton) > best.value
+  ) {
+    const value = TOKEN_WEIGHTS.skeletonSpelling * editSimilarity(a.skeleton, b.skeleton)
+    if (value > best.value) best = { value, reason: 'name.skeleton' }
+  }
+  return best
+}
+
+/** Best similarity of two tokens, also trying them without an attached article ("alhasan" ~ "hasan"). */
+export const tokenSimilarity = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): Similarity => {
+  let best = compareForms(a, b, isFromAbjad)
+  if (best.value === 1) return best
+  for (const [left, right] of [
+    [a.variant, b],
+    [a, b.variant],
+    [a.variant, b.variant],
+  ] as const) {
+    if (left === null || right === null) continue
+    const candidate = compareForms(left, right, isFromAbjad)
+    if (candidate.value > best.value) best = candidate
+  }
+  return best
+}
+
+/** Remembers token similarities across many comparisons (names repeat a lot across a caseload). */
+export type TokenMemo = Map<string, Similarity>
+const MEMO_LIMIT = 500_000
+
+const memoized = (
+  a: PreparedToken,
+  b: PreparedToken,
+  isFromAbjad: boolean,
+  memo: TokenMemo | undefined,
+): Similarity => {
+  if (memo === undefined) return tokenSimilarity(a, b, isFromAbjad)
+  const key = isFromAbjad ? `${a.text}|${b.text}|1` : `${a.text}|${b.text}`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const computed = tokenSimilarity(a, b, isFromAbjad)
+  if (memo.size >= MEMO_LIMIT) memo.clear()
+  memo.set(key, computed)
+  return computed
+}
+
+export type NameSimilarity = { value: number; reasons: MatchReason[] }
+
+/** Similarity of two names: the better of token alignment and names-run-together comparison. */
+export const nameSimilarity = (a: PreparedName, b: PreparedName, memo?: TokenMemo): NameSimilarity => {
+  if (a.tokens.length === 0 || b.tokens.length === 0) return { value: 0, reasons: [] }
+  const isFromAbjad = a.isFromAbjad || b.isFromAbjad
+
+  // Greedy one-to-one alignment: take the best remaining pair until the shorter name is used up.
+  const cells: Array<{ left: number; right: number; similarity: Similarity }> = []
+  for (let left = 0; left < a.tokens.length; left++) {
+    for (let right = 0; right < b.tokens.length; right++) {
+      const leftToken = a.tokens[left]
+      const rightToken = b.tokens[right]
+      if (leftToken === undefined || rightToken === undefined) continue
+      cells.push({ left, right, similarity: memoized(leftToken, rightToken, isFromAbjad, memo) })
+    }
+  }
+  cells.sort((first, second) => second.similarity.value - first.similarity.value)
+  const usedLeft = new Set<number>()
+  const usedRight = new Set<number>()
+  const shorter = Math.min(a.tokens.length, b.tokens.length)
+  const longer = Math.max(a.tokens.length, b.tokens.length)
+  let total = 0
+  const reasons = new Set<MatchReason>()
+  for (const cell of cells) {
+    if (usedLeft.has(cell.left) || usedRight.has(cell.right)) continue
+    usedLeft.add(cell.left)
+    usedRight.add(cell.right)
+    total += cell.similarity.value
+    if (cell.similarity.value >= 0.7) reasons.add(cell.similarity.reason)
+    if (usedLeft.size === shorter) break
+  }
+  if (shorter < longer) reasons.add('name.partial')
+  const coverage = UNMATCHED_FLOOR + ((1 - UNMATCHED_FLOOR) * shorter) / longer
+  const aligned = (total / shorter) * coverage * (shorter === 1 ? SINGLE_TOKEN_FACTOR : 1)
+
+  let joined = 0
+  for (const left of a.joinedForms) {
+    for (const right of b.joinedForms) {
+      if (TOKEN_WEIGHTS.joined * editBound(left, right) <= Math.max(aligned, joined)) continue
+      joined = Math.max(joined, TOKEN_WEIGHTS.joined * editSimilarity(left, right))
+    }
+  }
+  if (joined > aligned) return { value: joined, reasons: ['name.joined'] }
+  return { value: aligned, reasons: [...reasons] }
+}

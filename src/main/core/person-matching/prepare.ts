@@ -1,0 +1,91 @@
+/**
+ * A person reduced once to everything the matcher compares, so that scoring one intake against many
+ * stored people does not transliterate and encode the same names again and again.
+ */
+import { analyzeName, withoutAttachedArticle } from './normalize'
+import { consonantSkeleton, phoneticKeys } from './phonetic'
+import { emailKeys, phoneKeys, readBirthDate, type BirthDate } from './evidence'
+import type { Person } from './types'
+
+/** Names beyond this many per person are ignored (a guard against hostile input, not a real limit). */
+export const MAX_NAMES_PER_PERSON = 20
+
+export type PreparedToken = {
+  text: string
+  phonetic: string[]
+  skeleton: string
+  /** The token without an attached article ("alhasan" → "hasan"), compared as an alternative. */
+  variant: PreparedToken | null
+}
+
+export type PreparedName = {
+  /** The name as written. */
+  written: string
+  tokens: PreparedToken[]
+  /** Token texts run together in written, reversed and sorted order: meets "Alireza" with "Ali Reza". */
+  joinedForms: string[]
+  isFromAbjad: boolean
+}
+
+export type PreparedPerson = {
+  kind: 'prepared-person'
+  source: Person
+  names: PreparedName[]
+  birth: BirthDate
+  phones: string[]
+  emails: string[]
+}
+
+const prepareToken = (text: string): PreparedToken => {
+  const stripped = withoutAttachedArticle(text)
+  return {
+    text,
+    phonetic: phoneticKeys(text),
+    skeleton: consonantSkeleton(text),
+    variant: stripped === null ? null : prepareToken(stripped),
+  }
+}
+
+const prepareName = (written: string): PreparedName | null => {
+  const analyzed = analyzeName(written)
+  if (analyzed.tokens.length === 0) return null
+  const joinedForms = new Set([
+    analyzed.tokens.join(''),
+    [...analyzed.tokens].reverse().join(''),
+    analyzed.sorted.join(''),
+  ])
+  return {
+    written,
+    tokens: analyzed.tokens.map(prepareToken),
+    joinedForms: [...joinedForms],
+    isFromAbjad: analyzed.isFromAbjad,
+  }
+}
+
+export const isPreparedPerson = (value: Person | PreparedPerson): value is PreparedPerson =>
+  (value as Partial<PreparedPerson>).kind === 'prepared-person'
+
+/** Prepares a person for repeated comparison. Accepts anything (never throws); junk is ignored. */
+export const preparePerson = (person: Person | PreparedPerson): PreparedPerson => {
+  if (isPreparedPerson(person)) return person
+  const source: Partial<Person> = typeof person === 'object' && person !== null ? person : {}
+  const written = Array.isArray(source.names) ? source.names.slice(0, MAX_NAMES_PER_PERSON) : []
+  const names: PreparedName[] = []
+  const seen = new Set<string>()
+  for (const name of written) {
+    if (typeof name !== 'string') continue
+    const prepared = prepareName(name)
+    const identity = prepared?.tokens.map((token) => token.text).join(' ')
+    if (prepared === null || identity === undefined || seen.has(identity)) continue
+    seen.add(identity)
+    names.push(prepared)
+  }
+  return {
+    kind: 'prepared-person',
+    source: person,
+    names,
+    birth: readBirthDate(source.dateOfBirth, source.birthYear),
+    phones: phoneKeys(source.phones),
+    emails: emailKeys(source.emails),
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * One number for "how likely are these two records the same survivor", from names, birth date and
+ * contacts. Thresholds and their reasons are in docs/person-matching.md.
+ */
+import { compareBirthDates, sharesAny } from './evidence'
+import { nameSimilarity, type TokenMemo } from './name-similarity'
+import { preparePerson, type PreparedPerson } from './prepare'
+import type { MatchReason, Person, PersonMatch } from './types'
+
+export const MATCH_THRESHOLDS = {
+  /** At or above this overall score (and the name floor) a record is offered as likely the same person. */
+  likelySame: 0.8,
+  /** Shared contacts or dates never make a likely match on their own: families share phones. */
+  nameFloor: 0.65,
+} as const
+
+/** How each piece of evidence moves the score s (0..1). */
+export const EVIDENCE_EFFECTS = {
+  /** s + (1 − s) × 0.5: same full date of birth. */
+  dobExact: 0.5,
+  /** s + (1 − s) × 0.2: same year (one side knows only the year), or day and month swapped. */
+  dobPartial: 0.2,
+  /** s × 0.5: dates or years (more than one apart) that contradict each other. */
+  dobConflictFactor: 0.5,
+  /** s + (1 − s) × 0.6: a phone number (last 9 digits) or an email in common. */
+  contact: 0.6,
+} as const
+
+const clamp = (value: number): number => (value < 0 ? 0 : value > 1 ? 1 : value)
+
+/** Scores two prepared people; findCandidates passes a memo shared across a whole caseload. */
+export const scorePrepared = (a: PreparedPerson, b: PreparedPerson, memo?: TokenMemo): PersonMatch => {
+  let nameScore = 0
+  let nameReasons: MatchReason[] = []
+  let bestPair: [string, string] = ['', '']
+  for (const left of a.names) {
+    for (const right of b.names) {
+      const similarity = nameSimilarity(left, right, memo)
+      if (similarity.value > nameScore) {
+        nameScore = similarity.value
+        nameReasons = similarity.reasons
+        bestPair = [left.written, right.written]
+      }
+    }
+  }
+
+  const reasons: MatchReason[] = [...nameReasons]
+  let score = nameScore
+  const birth = compareBirthDates(a.birth, b.birth)
+  if (birth !== null) reasons.push(birth)
+  if (birth === 'dob.exact') score += (1 - score) * EVIDENCE_EFFECTS.dobExact
+  else if (birth === 'dob.year' || birth === 'dob.transposed')
+    score += (1 - score) * EVIDENCE_EFFECTS.dobPartial
+  else if (birth === 'dob.conflict') score *= EVIDENCE_EFFECTS.dobConflictFactor
+
+  const sharesPhone = sharesAny(a.phones, b.phones)
+  const sharesEmail = sharesAny(a.emails, b.emails)
+  if (sharesPhone) reasons.push('phone.exact')
+  if (sharesEmail) reasons.push('email.exact')
+  if (sharesPhone || sharesEmail) score += (1 - score) * EVIDENCE_EFFECTS.contact
+
+  score = clamp(score)
+  return {
+    score,
+    isLikelySame: score >= MATCH_THRESHOLDS.likelySame && nameScore >= MATCH_THRESHOLDS.nameFloor,
+    nameScore: clamp(nameScore),
+    reasons,
+    bestPair,
+  }
+}
+
+/** How alike two people are: score 0..1, whether to offer them as the same person, and why. */
+export const scorePersonMatch = (a: Person | PreparedPerson, b: Person | PreparedPerson): PersonMatch =>
+  scorePrepared(preparePerson(a), preparePerson(b))
