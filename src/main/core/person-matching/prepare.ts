@@ -63,7 +63,7 @@ const prepareName = (written: string): PreparedName | null => {
 }
 
 export const isPreparedPerson = (value: Person | PreparedPerson): value is PreparedPerson =>
-  (value as Partial<PreparedPerson>).kind === 'prepared-person'
+  typeof value === 'object' && value !== null && (value as Partial<PreparedPerson>).kind === 'prepared-person'
 
 /** Prepares a person for repeated comparison. Accepts anything (never throws); junk is ignored. */
 export const preparePerson = (person: Person | PreparedPerson): PreparedPerson => {
