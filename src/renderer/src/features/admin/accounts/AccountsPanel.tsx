@@ -60,7 +60,7 @@ export function AccountsPanel() {
             <DataColumn>{t('adminConsole.accounts.columns.created')}</DataColumn>
             <DataColumn>{t('adminConsole.accounts.columns.actions')}</DataColumn>
           </DataTableHeader>
-          <DataTableBody items={accounts.accounts}>
+          <DataTableBody items={accounts.accounts} dependencies={[i18n.language, signedIn]}>
             {(account) => (
               <DataRow id={account.id}>
                 <DataCell>

@@ -108,7 +108,8 @@ export function AuditPanel() {
             <DataColumn>{t('adminConsole.audit.columns.target')}</DataColumn>
             <DataColumn>{t('adminConsole.audit.columns.seq')}</DataColumn>
           </DataTableHeader>
-          <DataTableBody items={page.entries}>
+          {/* React Aria caches rendered rows; re-render them when names arrive or the language changes. */}
+          <DataTableBody items={page.entries} dependencies={[usernames, i18n.language]}>
             {(entry) => (
               <DataRow id={entry.seq}>
                 <DataCell>
