@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   'record.deleted',
   'export',
   'packet.printed',
+  'recovery.failed',
+  'recovery.replaced',
+  'recovery.confirmed',
+  'settings.changed',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>
