@@ -59,6 +59,33 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('1 → 2 over a seeded vault adds an unconfirmed recovery_key_confirmed_at and keeps every row', () => {
+    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    applyVaultPragmas(db)
+    expect(migrate(db, 1)).toBe(1)
+    db.prepare(
+      "INSERT INTO vault_meta VALUES (1, 'Test Office (synthetic)', '2024-01-02T03:04:05.000Z')",
+    ).run()
+    db.prepare(
+      "INSERT INTO staff_accounts VALUES ('a1', 'alex.example', 'Alex H', 'admin', 'active', 'x', 'x')",
+    ).run()
+    expect(migrate(db, 2)).toBe(2)
+    expect(db.prepare('SELECT * FROM vault_meta').all()).toEqual([
+      {
+        id: 1,
+        organization_name: 'Test Office (synthetic)',
+        created_at: '2024-01-02T03:04:05.000Z',
+        recovery_key_confirmed_at: null,
+      },
+    ])
+    expect(db.prepare('SELECT username FROM staff_accounts').pluck().all()).toEqual(['alex.example'])
+    // The column takes a date and goes back to NULL when the key is replaced or used.
+    db.prepare("UPDATE vault_meta SET recovery_key_confirmed_at = '2024-02-03T00:00:00.000Z'").run()
+    db.prepare('UPDATE vault_meta SET recovery_key_confirmed_at = NULL').run()
+    expect(db.prepare('SELECT recovery_key_confirmed_at FROM vault_meta').pluck().get()).toBeNull()
+    db.close()
+  })
+
   it('a vault from a newer app version is refused with a clear message and left untouched', async () => {
     const { vault } = await createTestVault(root)
     vault.lock()

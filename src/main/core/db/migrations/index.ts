@@ -1,7 +1,11 @@
 import { migration0001StaffAndAudit } from './0001-staff-and-audit'
+import { migration0002RecoveryKeyConfirmation } from './0002-recovery-key-confirmation'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
 
 /** Every migration, in order. Add new ones at the end, one file each. */
-export const MIGRATIONS: readonly TMigration[] = [migration0001StaffAndAudit]
+export const MIGRATIONS: readonly TMigration[] = [
+  migration0001StaffAndAudit,
+  migration0002RecoveryKeyConfirmation,
+]
