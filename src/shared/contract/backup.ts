@@ -7,7 +7,12 @@ export const backupChannels = {
   /** Ask where to save (native dialog in main), then write an encrypted, checksummed backup there. */
   'backup:create': defineChannel({
     request: z.strictObject({}),
-    response: z.object({ created: z.boolean(), bytes: z.number().int().nullable() }),
+    response: z.object({
+      created: z.boolean(),
+      bytes: z.number().int().nullable(),
+      /** The saved file's base name only (never the folder: a path can reveal a person's username). */
+      fileName: z.string().max(255).nullable(),
+    }),
     access: ADMIN_ONLY,
   }),
   /**
@@ -20,7 +25,11 @@ export const backupChannels = {
       username: ZUsernameSchema.optional(),
       passphrase: ZPassphraseSchema,
     }),
-    response: z.object({ restored: z.boolean() }),
+    response: z.object({
+      restored: z.boolean(),
+      /** When the restored backup was made (ISO 8601, from its header); null when nothing was restored. */
+      backupCreatedAt: z.string().max(64).nullable(),
+    }),
     access: ADMIN_ONLY,
   }),
   /** How far the running backup or restore has got, for a progress bar; null when none is running. */

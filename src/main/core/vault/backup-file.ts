@@ -101,6 +101,46 @@ export type TBackupContents = {
   databaseOffset: number
 }
 
+/**
+ * Read only the metadata header of a backup (magic, version, JSON header), without the checksum pass:
+ * cheap, for showing when a backup was made. Not proof the file is intact; `readBackupFile` is.
+ * Throws INVALID_FILE or VAULT_TOO_NEW like `readBackupFile`.
+ */
+export async function readBackupMetadata(source: string): Promise<TBackupMetadata> {
+  let input
+  try {
+    input = await open(source, 'r')
+  } catch {
+    throw invalid('the file cannot be read')
+  }
+  try {
+    const size = (await input.stat()).size
+    if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
+    const prefix = Buffer.alloc(PREFIX_BYTES)
+    await input.read(prefix, 0, PREFIX_BYTES, 0)
+    if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
+      throw invalid('it does not start like one')
+    if (prefix.readUInt16BE(BACKUP_MAGIC.length) > BACKUP_FORMAT_VERSION) {
+      throw new AppError(
+        'VAULT_TOO_NEW',
+        'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
+      )
+    }
+    const headerLength = prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
+    if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > size - CHECKSUM_BYTES)
+      throw invalid('its header is damaged')
+    const header = Buffer.alloc(headerLength)
+    await input.read(header, 0, headerLength, PREFIX_BYTES)
+    try {
+      return ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
+    } catch {
+      throw invalid('its header is damaged')
+    }
+  } finally {
+    await input.close()
+  }
+}
+
 /** Check magic, version and checksum of a backup, and read its metadata and keyring. Throws INVALID_FILE. */
 export async function readBackupFile(
   source: string,

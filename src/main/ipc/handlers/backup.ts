@@ -1,6 +1,8 @@
+import { basename } from 'node:path'
 import type { backupChannels } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import type { TServices } from '../../core/services'
+import { readBackupMetadata } from '../../core/vault/backup-file'
 import type { THandlersFor } from '../types'
 
 const notAvailable = (): AppError =>
@@ -30,18 +32,20 @@ export const backupHandlers = ({ vault, options }: TServices): THandlersFor<type
     'backup:create': async () => {
       if (options.desktop.chooseBackupDestination === undefined) throw notAvailable()
       const destination = await options.desktop.chooseBackupDestination()
-      if (destination === null) return { created: false, bytes: null }
+      if (destination === null) return { created: false, bytes: null, fileName: null }
       const { bytes } = await tracking('backup', (listener) => vault.createBackup(destination, listener))
-      return { created: true, bytes }
+      return { created: true, bytes, fileName: basename(destination) }
     },
     'backup:restore': async ({ username, passphrase }, context) => {
       if (options.desktop.chooseBackupSource === undefined) throw notAvailable()
       const source = await options.desktop.chooseBackupSource()
-      if (source === null) return { restored: false }
+      if (source === null) return { restored: false, backupCreatedAt: null }
+      // The header says when the backup was made; restoring then checks the whole file before trusting it.
+      const { createdAt } = await readBackupMetadata(source)
       await tracking('restore', (listener) =>
         vault.restoreBackup(source, username ?? context.staff?.username ?? '', passphrase, listener),
       )
-      return { restored: true }
+      return { restored: true, backupCreatedAt: createdAt }
     },
     'backup:progress': () => progress,
   }

@@ -5,5 +5,18 @@ import type { THandlersFor } from '../types'
 export const settingsHandlers = (services: TServices): THandlersFor<typeof settingsChannels> => ({
   'settings:get': () => services.settings.get(),
   'settings:setLocale': ({ locale }) => services.settings.update({ locale }),
-  'settings:setIdleLock': ({ minutes }) => services.settings.update({ idleLockMinutes: minutes }),
+  'settings:setIdleLock': ({ minutes }, context) => {
+    const from = services.settings.get().idleLockMinutes
+    const updated = services.settings.update({ idleLockMinutes: minutes })
+    // A security setting: who changed it, and from what to what, goes in the audit trail.
+    if (from !== minutes && context.staff !== null && services.currentStaff() !== null) {
+      services.vault.audit.append(
+        { accountId: context.staff.accountId, username: context.staff.username },
+        'settings.changed',
+        null,
+        { setting: 'idleLockMinutes', from, to: minutes },
+      )
+    }
+    return updated
+  },
 })

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createServices, type TServices } from '../../src/main/core/services'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../src/main/ipc/handler-table'
+import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
+import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from './vault-fixtures'
+
+const ADMIN = {
+  organizationName: 'Test Office (synthetic)',
+  username: 'alex.example',
+  displayName: 'Alex Staff-Example',
+  passphrase: ADMIN_PASSPHRASE,
+}
+
+describe('settings:setIdleLock and the audit trail', () => {
+  let folder: string
+  let services: TServices
+  let table: THandlerTable
+  let context: THandlerContext
+
+  beforeEach(async () => {
+    folder = makeTempFolder('ccij-settings-audit-')
+    services = createServices({
+      dataDirectory: folder,
+      runtime: 'bridge',
+      appVersion: 'test',
+      desktop: { openExternalAfterConfirm: async () => false },
+      vault: { kdf: FAST_KDF },
+    })
+    table = createHandlerTable(services)
+    await services.vault.create(ADMIN)
+    if (services.vault.status().state !== 'unlocked') {
+      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
+    }
+    context = { staff: services.currentStaff() }
+  })
+
+  afterEach(() => {
+    services.vault.lock()
+    removeFolder(folder)
+  })
+
+  const settingsEntries = () =>
+    services.vault.audit.list({ action: 'settings.changed', offset: 0, limit: 100 }).entries
+
+  it('records who changed the idle-lock time, from what to what', async () => {
+    const result = await dispatch(table, 'settings:setIdleLock', { minutes: 5 }, context)
+    expect(result).toMatchObject({ ok: true, value: { idleLockMinutes: 5 } })
+    const entries = settingsEntries()
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({
+      action: 'settings.changed',
+      actorUsername: ADMIN.username,
+      actorAccountId: context.staff?.accountId,
+      targetType: null,
+      details: { setting: 'idleLockMinutes', from: 10, to: 5 },
+    })
+    expect(services.vault.audit.verify().ok).toBe(true)
+  })
+
+  it('writes nothing when the value does not change', async () => {
+    await dispatch(table, 'settings:setIdleLock', { minutes: 10 }, context)
+    expect(settingsEntries()).toHaveLength(0)
+  })
+
+  it('refuses a value out of range without changing or recording anything', async () => {
+    const result = await dispatch(table, 'settings:setIdleLock', { minutes: 300 }, context)
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(services.settings.get().idleLockMinutes).toBe(10)
+    expect(settingsEntries()).toHaveLength(0)
+  })
+
+  it('is refused while the vault is locked', async () => {
+    services.vault.lock()
+    const result = await dispatch(table, 'settings:setIdleLock', { minutes: 5 }, { staff: null })
+    expect(result).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(services.settings.get().idleLockMinutes).toBe(10)
+  })
+})
