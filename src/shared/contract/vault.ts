@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ANY_STAFF, ZRoleSchema } from '../roles'
+import { ADMIN_ONLY, ANY_STAFF, ZRoleSchema } from '../roles'
 import { ZDisplayNameSchema, ZPassphraseSchema, ZUsernameSchema } from './accounts'
 import { defineChannel } from './channel'
 
@@ -18,8 +18,17 @@ export const ZVaultStatusSchema = z.object({
   staff: ZStaffIdentitySchema.nullable(),
   /** Who may unlock (active accounts), for the unlock screen's picker. While locked, displayName is the sign-in name. */
   accounts: z.array(z.object({ username: z.string(), displayName: z.string() })),
+  /**
+   * Only while unlocked (null otherwise): whether the current recovery key was confirmed as stored. False after
+   * a first run that never reached the confirmation, after a replacement not yet confirmed, and after the key was used.
+   */
+  recoveryKeyConfirmed: z.boolean().nullable(),
 })
 export type TVaultStatusResponse = z.infer<typeof ZVaultStatusSchema>
+
+/** Why the vault was locked, recorded in the 'lock' audit entry. */
+export const LOCK_REASONS = ['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit'] as const
+export type TLockReason = (typeof LOCK_REASONS)[number]
 
 /** Recovery keys are 30 base32 characters; allow spaces and dashes as people type them. */
 const ZRecoveryKeySchema = z.string().trim().min(20).max(80)
@@ -59,9 +68,9 @@ export const vaultChannels = {
     response: z.object({ staff: ZStaffIdentitySchema }),
     access: 'public',
   }),
-  /** Close the vault and drop the key. */
+  /** Close the vault and drop the key. The renderer says whether the button or the shortcut did it. */
   'vault:lock': defineChannel({
-    request: z.strictObject({}),
+    request: z.strictObject({ reason: z.enum(['manual', 'shortcut']).optional() }),
     response: z.object({ locked: z.literal(true) }),
     access: ANY_STAFF,
   }),
@@ -70,5 +79,26 @@ export const vaultChannels = {
     request: z.strictObject({ currentPassphrase: ZPassphraseSchema, newPassphrase: ZPassphraseSchema }),
     response: z.object({ changed: z.literal(true) }),
     access: ANY_STAFF,
+  }),
+  /**
+   * Admin only: issue a new recovery key. The old one stops working at once; the new one is answered once and
+   * stays unconfirmed until 'vault:confirmRecoveryKey'.
+   */
+  'vault:replaceRecoveryKey': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ recoveryKey: z.string() }),
+    access: ADMIN_ONLY,
+  }),
+  /** Admin only: the current recovery key is printed or written down and stored safely. */
+  'vault:confirmRecoveryKey': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ confirmed: z.literal(true) }),
+    access: ADMIN_ONLY,
+  }),
+  /** Admin only: when the current recovery key was confirmed as stored (ISO 8601), or null if it was not. */
+  'vault:recoveryKeyStatus': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ confirmedAt: z.string().nullable() }),
+    access: ADMIN_ONLY,
   }),
 }

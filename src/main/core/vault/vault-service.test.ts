@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/result'
@@ -54,6 +54,7 @@ describe('vault lifecycle', () => {
       organizationName: null,
       staff: null,
       accounts: [{ username: 'alex.example', displayName: 'alex.example' }],
+      recoveryKeyConfirmed: null,
     })
     expect(await codeOf(() => vault.database())).toBe('LOCKED')
 
@@ -172,6 +173,137 @@ describe('vault lifecycle', () => {
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock()
     expect(heard).toEqual(['locked', 'unlocked', 'locked'])
+  })
+})
+
+describe('recovery key: confirmation, replacement and audit', () => {
+  let root: string
+  beforeEach(() => {
+    root = makeTempFolder()
+  })
+  afterEach(() => removeFolder(root))
+
+  it('a new vault starts unconfirmed; confirming sets the date and is audited; status is null while locked', async () => {
+    let now = Date.UTC(2025, 2, 4, 10, 0, 0)
+    const { vault } = await createTestVault(root, { now: () => now })
+    expect(vault.status().recoveryKeyConfirmed).toBe(false)
+    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: null })
+    now += 60_000
+    vault.confirmRecoveryKey()
+    expect(vault.status().recoveryKeyConfirmed).toBe(true)
+    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: '2025-03-04T10:01:00.000Z' })
+    const confirmed = vault.audit.list({ action: 'recovery.confirmed' })
+    expect(confirmed.total).toBe(1)
+    expect(confirmed.entries[0]).toMatchObject({ actorUsername: 'alex.example', targetType: 'vault' })
+    vault.lock()
+    expect(vault.status().recoveryKeyConfirmed).toBeNull()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(vault.status().recoveryKeyConfirmed).toBe(true)
+    vault.lock()
+  })
+
+  it('replacing the key: the old one stops working, the new one works, staff slots are untouched', async () => {
+    const { vault, recoveryKey: oldKey } = await createTestVault(root)
+    await vault.addAccount({
+      username: 'casey.example',
+      displayName: 'Casey Worker-Example',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.confirmRecoveryKey()
+    const keyringPath = join(root, 'vault', 'keyring.json')
+    const before = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
+
+    const newKey = await vault.replaceRecoveryKey()
+    expect(newKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
+    expect(newKey).not.toBe(oldKey)
+    expect(vault.status().recoveryKeyConfirmed).toBe(false)
+    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(1)
+    const after = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
+    const staffSlots = (keyring: { slots: { kind: string }[] }) =>
+      keyring.slots.filter((slot) => slot.kind === 'staff')
+    expect(staffSlots(after)).toEqual(staffSlots(before))
+    expect(after.slots.filter((slot) => slot.kind === 'recovery')).toHaveLength(1)
+    expect(after.slots.find((slot) => slot.kind === 'recovery')).not.toEqual(
+      before.slots.find((slot) => slot.kind === 'recovery'),
+    )
+    // No temp file is left beside the keyring.
+    expect(readdirSync(join(root, 'vault')).filter((name) => name.includes('keyring'))).toEqual([
+      'keyring.json',
+    ])
+
+    vault.lock()
+    expect(await codeOf(vault.unlockWithRecoveryKey(oldKey, 'alex.example', NEW_PASSPHRASE))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    // Staff passphrases still open their slots.
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    vault.lock()
+    await vault.unlockWithRecoveryKey(newKey, 'alex.example', NEW_PASSPHRASE)
+    expect(vault.currentStaff()?.username).toBe('alex.example')
+    vault.lock()
+  })
+
+  it('only an unlocked admin may replace or confirm the key', async () => {
+    const { vault } = await createTestVault(root)
+    await vault.addAccount({
+      username: 'casey.example',
+      displayName: 'Casey Worker-Example',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.lock()
+    expect(await codeOf(vault.replaceRecoveryKey())).toBe('LOCKED')
+    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('LOCKED')
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    expect(await codeOf(vault.replaceRecoveryKey())).toBe('FORBIDDEN')
+    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('FORBIDDEN')
+    expect(await codeOf(() => vault.recoveryKeyStatus())).toBe('FORBIDDEN')
+    // A caseworker sees whether it is confirmed (the gate only blocks admins), but cannot change it.
+    expect(vault.status().recoveryKeyConfirmed).toBe(false)
+    vault.lock()
+  })
+
+  it('using the recovery key marks it unconfirmed again', async () => {
+    const { vault, recoveryKey } = await createTestVault(root)
+    vault.confirmRecoveryKey()
+    vault.lock()
+    await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)
+    expect(vault.status().recoveryKeyConfirmed).toBe(false)
+    vault.lock()
+  })
+
+  it('a wrong recovery key is audited as recovery.failed with the sign-in name tried, not as a wrong passphrase', async () => {
+    const { vault } = await createTestVault(root)
+    vault.lock()
+    expect(
+      await codeOf(
+        vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
+      ),
+    ).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(vault.unlock('sam.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    const recoveryFailed = vault.audit.list({ action: 'recovery.failed' })
+    expect(recoveryFailed.entries.map((entry) => entry.details)).toEqual([{ username: 'alex.example' }])
+    const unlockFailed = vault.audit.list({ action: 'unlock.failed' })
+    expect(unlockFailed.entries.map((entry) => entry.details)).toEqual([
+      { username: 'sam.example', method: 'passphrase' },
+    ])
+    expect(vault.audit.verify().ok).toBe(true)
+    vault.lock()
+  })
+
+  it('lock records its reason, manual by default', async () => {
+    const { vault } = await createTestVault(root)
+    vault.lock()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    vault.lock('idle')
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    vault.lock('shortcut')
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    const locks = vault.audit.list({ action: 'lock' })
+    expect(locks.entries.map((entry) => entry.details['reason'])).toEqual(['shortcut', 'idle', 'manual'])
+    vault.lock()
   })
 })
 

@@ -14,6 +14,7 @@ import {
   type TNewStaffAccount,
   type TStaffAccount,
 } from '../../../shared/contract/accounts'
+import type { TLockReason } from '../../../shared/contract/vault'
 import { checkPassphrase } from '../../../shared/passphrase-policy'
 import { AppError } from '../../../shared/result'
 import type { TStaffIdentity } from '../../ipc/types'
@@ -64,6 +65,8 @@ export type TVaultStatus = {
    * `displayName` is the sign-in name: real display names are inside the encrypted database.
    */
   accounts: { username: string; displayName: string }[]
+  /** Only while unlocked (null otherwise): whether the current recovery key was confirmed as stored. */
+  recoveryKeyConfirmed: boolean | null
 }
 
 export type TNewVault = {
@@ -122,7 +125,15 @@ export class VaultService {
 
   status(): TVaultStatus {
     const keyring = readKeyring(this.paths.keyring)
-    if (keyring === null) return { state: 'no-vault', organizationName: null, staff: null, accounts: [] }
+    if (keyring === null) {
+      return {
+        state: 'no-vault',
+        organizationName: null,
+        staff: null,
+        accounts: [],
+        recoveryKeyConfirmed: null,
+      }
+    }
     const session = this.session
     // While locked only sign-in names are known (the keyring); display names live in the encrypted database.
     const displayNames = new Map(
@@ -134,12 +145,16 @@ export class VaultService {
         : [],
     )
     accounts.sort((left, right) => left.username.localeCompare(right.username))
-    if (session === null) return { state: 'locked', organizationName: null, staff: null, accounts }
+    if (session === null) {
+      return { state: 'locked', organizationName: null, staff: null, accounts, recoveryKeyConfirmed: null }
+    }
+    const meta = session.meta.get()
     return {
       state: 'unlocked',
-      organizationName: session.meta.get()?.organizationName ?? null,
+      organizationName: meta?.organizationName ?? null,
       staff: { ...session.staff },
       accounts,
+      recoveryKeyConfirmed: meta !== null && meta.recoveryKeyConfirmedAt !== null,
     }
   }
 
@@ -158,7 +173,10 @@ export class VaultService {
     return this.requireSession().db
   }
 
-  /** Create a vault with its first admin; the vault is left unlocked as that admin. Returns the recovery key. */
+  /**
+   * Create a vault with its first admin; the vault is left unlocked as that admin. Returns the recovery key, which
+   * stays unconfirmed until `confirmRecoveryKey()`.
+   */
   create(input: TNewVault): Promise<{ recoveryKey: string; staff: TStaffIdentity }> {
     return this.exclusive(async () => {
       const organizationName = ZDisplayNameSchema.parse(input.organizationName)
@@ -315,6 +333,8 @@ export class VaultService {
             type: 'account',
             id: session.staff.accountId,
           })
+          // A key that was used has been seen (typed, perhaps read aloud or photographed): an admin should replace it.
+          session.meta.setRecoveryKeyConfirmedAt(null)
           session.audit.append(
             session.actor,
             'account.passphrase_changed',
@@ -334,9 +354,62 @@ export class VaultService {
     })
   }
 
-  /** Close the database and zero the key. Safe to call when already locked. */
-  lock(): void {
-    this.closeSession(true)
+  /** Close the database and zero the key; `reason` goes into the 'lock' audit entry. Safe to call when locked. */
+  lock(reason: TLockReason = 'manual'): void {
+    this.closeSession(true, reason)
+  }
+
+  /**
+   * Admin only: a new random recovery key. Only the recovery slot is rewritten (atomically, inside the same
+   * transaction as the audit entry); the old key stops working at once and the new one starts unconfirmed.
+   * Returns the new key, to be shown once.
+   */
+  replaceRecoveryKey(): Promise<string> {
+    return this.exclusive(async () => {
+      const session = this.requireAdmin()
+      const recoveryKey = generateRecoveryKey()
+      const slot = await createSlot(
+        session.vaultId,
+        { kind: 'recovery' },
+        recoveryKey,
+        session.masterKey,
+        this.kdf,
+      )
+      const current = this.requireAdmin()
+      current.db.transaction(() => {
+        current.meta.setRecoveryKeyConfirmedAt(null)
+        current.audit.append(
+          current.actor,
+          'recovery.replaced',
+          { type: 'vault', id: current.vaultId },
+          {},
+          new Date(this.now()),
+        )
+        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
+      })()
+      return recoveryKey
+    })
+  }
+
+  /** Admin only: the current recovery key is printed or written down and stored safely. */
+  confirmRecoveryKey(): void {
+    const session = this.requireAdmin()
+    const at = new Date(this.now())
+    session.db.transaction(() => {
+      session.meta.setRecoveryKeyConfirmedAt(at)
+      session.audit.append(
+        session.actor,
+        'recovery.confirmed',
+        { type: 'vault', id: session.vaultId },
+        {},
+        at,
+      )
+    })()
+  }
+
+  /** Admin only: when the current recovery key was confirmed as stored, or null if it was not. */
+  recoveryKeyStatus(): { confirmedAt: string | null } {
+    return { confirmedAt: this.requireAdmin().meta.get()?.recoveryKeyConfirmedAt ?? null }
   }
 
   /** Change the signed-in person's passphrase: checks the current one, rewrites only their slot. */
@@ -593,15 +666,23 @@ export class VaultService {
     if (this.pendingFailures.length > MAX_PENDING_FAILURES) this.pendingFailures.shift()
   }
 
+  /**
+   * A wrong passphrase is 'unlock.failed', a wrong recovery key 'recovery.failed'; both name the sign-in name that
+   * was tried (staff names, not survivor data).
+   */
   private flushPendingFailures(session: VaultSession): void {
     for (const failure of this.pendingFailures) {
-      session.audit.append(
-        null,
-        'unlock.failed',
-        null,
-        { username: failure.username, method: failure.method },
-        failure.at,
-      )
+      if (failure.method === 'recovery-key') {
+        session.audit.append(null, 'recovery.failed', null, { username: failure.username }, failure.at)
+      } else {
+        session.audit.append(
+          null,
+          'unlock.failed',
+          null,
+          { username: failure.username, method: failure.method },
+          failure.at,
+        )
+      }
     }
     this.pendingFailures = []
   }
@@ -645,12 +726,16 @@ export class VaultService {
     return { ...session.staff }
   }
 
-  private closeSession(auditLock: boolean): void {
+  /** `reason` is left out of the 'lock' entry when no person or event asked for the lock (a restore replacing the vault). */
+  private closeSession(auditLock: boolean, reason?: TLockReason): void {
     const session = this.session
     if (session === null) return
     this.session = null
     try {
-      if (auditLock) session.audit.append(session.actor, 'lock', null, {}, new Date(this.now()))
+      if (auditLock) {
+        const details = reason === undefined ? {} : { reason }
+        session.audit.append(session.actor, 'lock', null, details, new Date(this.now()))
+      }
     } finally {
       session.close()
       this.emit('locked')

@@ -9,12 +9,18 @@ export const vaultHandlers = ({ vault }: TServices): THandlersFor<typeof vaultCh
   'vault:recover': async ({ recoveryKey, username, newPassphrase }) => ({
     staff: await vault.unlockWithRecoveryKey(recoveryKey, username, newPassphrase),
   }),
-  'vault:lock': () => {
-    vault.lock()
+  'vault:lock': ({ reason }) => {
+    vault.lock(reason ?? 'manual')
     return { locked: true }
   },
   'vault:changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
     await vault.changePassphrase(currentPassphrase, newPassphrase)
     return { changed: true }
   },
+  'vault:replaceRecoveryKey': async () => ({ recoveryKey: await vault.replaceRecoveryKey() }),
+  'vault:confirmRecoveryKey': () => {
+    vault.confirmRecoveryKey()
+    return { confirmed: true }
+  },
+  'vault:recoveryKeyStatus': () => vault.recoveryKeyStatus(),
 })
