@@ -12,6 +12,11 @@ export type TModalDialogProps = {
   role?: 'dialog' | 'alertdialog'
   /** Escape and a click outside close it; off while something is being saved. */
   isDismissable?: boolean
+  /**
+   * Whether a click outside closes it (defaults to isDismissable). Turn off while a form holds typed data,
+   * so a stray click does not discard it; Escape and the Cancel button still close it.
+   */
+  isOutsideClickDismissable?: boolean
   size?: 'small' | 'medium' | 'large'
 }
 
@@ -26,13 +31,14 @@ export function ModalDialog({
   children,
   role = 'dialog',
   isDismissable = true,
+  isOutsideClickDismissable = isDismissable,
   size = 'medium',
 }: TModalDialogProps) {
   return (
     <ModalOverlay
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={isDismissable}
+      isDismissable={isDismissable && isOutsideClickDismissable}
       isKeyboardDismissDisabled={!isDismissable}
       className="ui-modal-overlay"
     >

@@ -1,3 +1,4 @@
+import type { Ref } from 'react'
 import {
   Button as AriaButton,
   FieldError,
@@ -23,9 +24,17 @@ export type TNumberFieldProps = {
   /** Accessible names of the − and + buttons, in the current language. */
   decrementLabel: string
   incrementLabel: string
+  /**
+   * false: the range is not enforced by the field (no silent clamping on blur); the form checks it and
+   * says what is allowed. Default true: the value is clamped to the range.
+   */
+  isClamped?: boolean
+  /** The text as typed, on every keystroke (onChange only fires when the value is committed on blur or Enter). */
+  onInputChange?: (text: string) => void
+  inputRef?: Ref<HTMLInputElement>
 }
 
-/** A whole-number input with − and + steppers; arrow keys step, the value is clamped to its range. */
+/** A whole-number input with − and + steppers; arrow keys step; the value is clamped to its range unless isClamped is false. */
 export function NumberField({
   label,
   value,
@@ -37,13 +46,15 @@ export function NumberField({
   isDisabled,
   decrementLabel,
   incrementLabel,
+  isClamped = true,
+  onInputChange,
+  inputRef,
 }: TNumberFieldProps) {
   return (
     <AriaNumberField
       value={value}
       onChange={onChange}
-      minValue={minValue}
-      maxValue={maxValue}
+      {...(isClamped ? { minValue, maxValue } : {})}
       step={1}
       formatOptions={{ maximumFractionDigits: 0 }}
       isInvalid={errorMessage !== undefined}
@@ -55,7 +66,11 @@ export function NumberField({
         <AriaButton slot="decrement" aria-label={decrementLabel} className="ui-number-field__step">
           −
         </AriaButton>
-        <Input className="ui-number-field__input" />
+        <Input
+          ref={inputRef}
+          className="ui-number-field__input"
+          {...(onInputChange ? { onChange: (event) => onInputChange(event.currentTarget.value) } : {})}
+        />
         <AriaButton slot="increment" aria-label={incrementLabel} className="ui-number-field__step">
           +
         </AriaButton>

@@ -10,11 +10,19 @@ export type TStrengthMeterProps = {
   valueText: string
   /** Whether the passphrase meets the rule; colours the bar, the words carry the meaning. */
   isAcceptable: boolean
+  /** Nothing typed yet: a neutral, empty bar rather than a red one. */
+  isEmpty?: boolean
 }
 
 /** How hard a passphrase is to guess, as a meter whose value is spoken in words. */
-export function StrengthMeter({ label, score, valueText, isAcceptable }: TStrengthMeterProps) {
-  const tone = isAcceptable ? 'ok' : score >= 2 ? 'fair' : 'weak'
+export function StrengthMeter({
+  label,
+  score,
+  valueText,
+  isAcceptable,
+  isEmpty = false,
+}: TStrengthMeterProps) {
+  const tone = isEmpty ? 'neutral' : isAcceptable ? 'ok' : score >= 2 ? 'fair' : 'weak'
   return (
     <Meter value={score} minValue={0} maxValue={4} valueLabel={valueText} className="ui-strength-meter">
       {({ percentage }) => (
@@ -25,7 +33,7 @@ export function StrengthMeter({ label, score, valueText, isAcceptable }: TStreng
           </div>
           <div className="ui-strength-meter__track">
             <div
-              className={`ui-strength-meter__fill ui-strength-meter__fill--${tone} ui-strength-meter__fill--${Math.round(percentage / 25)}`}
+              className={`ui-strength-meter__fill ui-strength-meter__fill--${tone} ui-strength-meter__fill--${isEmpty ? 'empty' : Math.round(percentage / 25)}`}
             />
           </div>
         </>

@@ -30,3 +30,12 @@ export function formatBytes(bytes: number, language: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value)
 }
+
+/**
+ * Ends a sentence with a period unless it already ends with one: en-CA times end in "a.m." / "p.m.",
+ * so "… at 1:12 p.m." must not become "p.m..".
+ */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd()
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { FocusedResult } from '../FocusedResult'
 import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import {
@@ -27,6 +28,8 @@ export function AccountsPanel() {
   const [isAdding, setIsAdding] = useState(false)
   const [toDisable, setToDisable] = useState<TStaffAccount | null>(null)
   const [announcement, setAnnouncement] = useState('')
+  /** After disabling, the row's button is gone: focus moves to this message instead of <body>. */
+  const [disabledMessage, setDisabledMessage] = useState<{ text: string; key: number } | null>(null)
 
   return (
     <section aria-labelledby="admin-accounts-heading" className="admin-section">
@@ -44,6 +47,11 @@ export function AccountsPanel() {
       <div role="status" className="admin-announcement">
         {announcement ? <Notice tone="success">{announcement}</Notice> : null}
       </div>
+      {disabledMessage ? (
+        <FocusedResult key={disabledMessage.key}>
+          <Notice tone="success">{disabledMessage.text}</Notice>
+        </FocusedResult>
+      ) : null}
       {accounts.state === 'loading' ? <BusyIndicator label={t('adminConsole.accounts.loading')} /> : null}
       {accounts.state === 'failed' ? (
         <Notice tone="danger" live="alert">
@@ -51,7 +59,12 @@ export function AccountsPanel() {
         </Notice>
       ) : null}
       {accounts.state === 'ready' ? (
-        <DataTable aria-labelledby="admin-accounts-heading">
+        <p id="admin-accounts-grid-hint" className="admin-grid-hint">
+          {t('adminConsole.gridHint')}
+        </p>
+      ) : null}
+      {accounts.state === 'ready' ? (
+        <DataTable aria-labelledby="admin-accounts-heading" aria-describedby="admin-accounts-grid-hint">
           <DataTableHeader>
             <DataColumn isRowHeader>{t('adminConsole.accounts.columns.displayName')}</DataColumn>
             <DataColumn>{t('adminConsole.accounts.columns.username')}</DataColumn>
@@ -80,7 +93,10 @@ export function AccountsPanel() {
                 </DataCell>
                 <DataCell>{formatDate(account.createdAt, i18n.language)}</DataCell>
                 <DataCell>
-                  {account.status === 'active' ? (
+                  {account.id === signedIn.accountId ? (
+                    // Your own account cannot be disabled here (it may be the last administrator).
+                    <span className="admin-muted">{t('adminConsole.accounts.noActionsSelf')}</span>
+                  ) : account.status === 'active' ? (
                     <Button
                       variant="quiet"
                       className="admin-danger-quiet"
@@ -103,6 +119,7 @@ export function AccountsPanel() {
         onClose={() => setIsAdding(false)}
         onAdded={(account) => {
           setIsAdding(false)
+          setDisabledMessage(null)
           setAnnouncement(t('adminConsole.accounts.added', { name: account.displayName }))
           reload()
         }}
@@ -112,7 +129,11 @@ export function AccountsPanel() {
         onClose={() => setToDisable(null)}
         onDisabled={(account) => {
           setToDisable(null)
-          setAnnouncement(t('adminConsole.accounts.disabled', { name: account.displayName }))
+          setAnnouncement('')
+          setDisabledMessage({
+            text: t('adminConsole.accounts.disabled', { name: account.displayName }),
+            key: Date.now(),
+          })
           reload()
         }}
       />

@@ -35,7 +35,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     defaultValues: EMPTY_FORM,
     mode: 'onTouched',
   })
-  const { control, handleSubmit, reset, formState } = form
+  const { control, handleSubmit, reset, setError, formState } = form
   const [passphrase, username, displayName] = useWatch({
     control,
     name: ['passphrase', 'username', 'displayName'],
@@ -53,8 +53,14 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     if (result.ok) {
       reset(EMPTY_FORM)
       onAdded(result.value.account)
+      return
+    }
+    const errorKey = adminErrorKey('addAccount', result.error)
+    // A taken sign-in name is said on that field, which takes focus, rather than only at the bottom.
+    if (errorKey === 'usernameTaken') {
+      setError('username', { type: 'server', message: 'usernameTaken' }, { shouldFocus: true })
     } else {
-      setServerErrorKey(adminErrorKey('addAccount', result.error))
+      setServerErrorKey(errorKey)
     }
   })
 
@@ -77,6 +83,8 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
       onOpenChange={(open) => (open ? undefined : close())}
       title={t('adminConsole.accounts.form.title')}
       isDismissable={!formState.isSubmitting}
+      // A stray click outside must not discard what was typed; Escape and Cancel still close it.
+      isOutsideClickDismissable={!formState.isDirty}
       size="large"
     >
       <p className="admin-dialog__text">{t('adminConsole.accounts.form.intro')}</p>
@@ -108,6 +116,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
                 <TextField
                   label={t('adminConsole.accounts.form.username')}
                   description={t('adminConsole.accounts.form.usernameHelp')}
+                  inputRef={field.ref}
                   value={field.value}
                   onChange={field.onChange}
                   onBlur={field.onBlur}

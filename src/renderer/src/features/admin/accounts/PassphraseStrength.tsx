@@ -28,6 +28,7 @@ export function PassphraseStrength({ passphrase, userInputs }: TPassphraseStreng
       score={passphrase.length === 0 ? 0 : verdict.score}
       valueText={words}
       isAcceptable={verdict.ok}
+      isEmpty={passphrase.length === 0}
     />
   )
 }

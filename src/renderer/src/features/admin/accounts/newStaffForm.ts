@@ -35,8 +35,11 @@ export type TNewStaffFieldErrorKey =
   | 'passphraseWeak'
   | 'passphraseTooLong'
   | 'passphraseMismatch'
+  | 'usernameTaken'
 
+/** Keys carried as the message of custom issues, or of errors set after main refused (usernameTaken). */
 const CUSTOM_KEYS: readonly TNewStaffFieldErrorKey[] = [
+  'usernameTaken',
   'passphraseShort',
   'passphraseWeak',
   'passphraseMismatch',

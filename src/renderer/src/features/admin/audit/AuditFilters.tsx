@@ -30,10 +30,12 @@ export function toAuditQuery(filters: TAuditFilters): Omit<TAuditQuery, 'offset'
 export type TAuditFiltersProps = {
   filters: TAuditFilters
   onChange: (filters: TAuditFilters) => void
+  /** After "Clear filters": the button disables itself, so the panel moves focus to the result. */
+  onCleared?: () => void
 }
 
 /** Narrow the trail by action, by who did it, and by a range of days. */
-export function AuditFilters({ filters, onChange }: TAuditFiltersProps) {
+export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProps) {
   const { t } = useTranslation()
   // The sign-in name is applied after a pause in typing, not on every keystroke.
   const [actor, setActor] = useState(filters.actorUsername)
@@ -90,6 +92,7 @@ export function AuditFilters({ filters, onChange }: TAuditFiltersProps) {
           onPress={() => {
             setActor('')
             onChange(EMPTY_AUDIT_FILTERS)
+            onCleared?.()
           }}
         >
           {t('adminConsole.audit.filters.clear')}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TAuditEntry, TAuditQuery } from '../../../../../shared/contract/audit'
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { formatDateTime } from '../format'
-import { auditActionLabel, auditTargetLabel } from './auditLabels'
+import { auditTargetLabel, auditWhatLabel } from './auditLabels'
 import { AuditFilters, EMPTY_AUDIT_FILTERS, toAuditQuery, type TAuditFilters } from './AuditFilters'
 import { AuditVerification } from './AuditVerification'
 import { api } from '../../../api'
@@ -33,6 +33,8 @@ export function AuditPanel() {
   const [offset, setOffset] = useState(0)
   const [page, setPage] = useState<TPageState>({ state: 'loading' })
   const [usernames, setUsernames] = useState<ReadonlyMap<string, string>>(new Map())
+  // After "Clear filters" (which then disables itself), focus lands on the count of entries shown.
+  const countRef = useRef<HTMLParagraphElement>(null)
   const query = useMemo<TAuditQuery>(
     () => ({ ...toAuditQuery(filters), offset, limit: PAGE_SIZE }),
     [filters, offset],
@@ -85,8 +87,12 @@ export function AuditPanel() {
         </div>
       </div>
       <AuditVerification />
-      <AuditFilters filters={filters} onChange={onFiltersChange} />
-      <p role="status" className="admin-audit__count">
+      <AuditFilters
+        filters={filters}
+        onChange={onFiltersChange}
+        onCleared={() => countRef.current?.focus()}
+      />
+      <p role="status" className="admin-audit__count" ref={countRef} tabIndex={-1}>
         {page.state === 'ready'
           ? total === 0
             ? t('adminConsole.audit.noEntries')
@@ -100,7 +106,12 @@ export function AuditPanel() {
         </Notice>
       ) : null}
       {page.state === 'ready' && page.entries.length > 0 ? (
-        <DataTable aria-labelledby="admin-audit-heading">
+        <p id="admin-audit-grid-hint" className="admin-grid-hint">
+          {t('adminConsole.gridHint')}
+        </p>
+      ) : null}
+      {page.state === 'ready' && page.entries.length > 0 ? (
+        <DataTable aria-labelledby="admin-audit-heading" aria-describedby="admin-audit-grid-hint">
           <DataTableHeader>
             <DataColumn>{t('adminConsole.audit.columns.when')}</DataColumn>
             <DataColumn>{t('adminConsole.audit.columns.who')}</DataColumn>
@@ -122,7 +133,7 @@ export function AuditPanel() {
                     <span className="admin-muted">{t('adminConsole.audit.nobody')}</span>
                   )}
                 </DataCell>
-                <DataCell>{auditActionLabel(t, entry.action)}</DataCell>
+                <DataCell>{auditWhatLabel(t, entry)}</DataCell>
                 <DataCell>{auditTargetLabel(t, entry, usernames)}</DataCell>
                 <DataCell>
                   <span className="admin-muted admin-mono">{entry.seq}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { TAuditVerification } from '../../../../../shared/contract/audit'
 import { BusyIndicator, Button, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { FocusedResult } from '../FocusedResult'
 import { api } from '../../../api'
 
 type TVerificationState =
@@ -38,23 +39,30 @@ export function AuditVerification() {
         {verification.state === 'running' ? (
           <BusyIndicator label={t('adminConsole.audit.verify.running')} />
         ) : null}
-        {verification.state === 'done' && verification.result.ok ? (
+      </div>
+      {/* The button is disabled while checking, so focus moves to the verdict. */}
+      {verification.state === 'done' && verification.result.ok ? (
+        <FocusedResult>
           <Notice tone="success" title={t('adminConsole.audit.verify.intactTitle')}>
             {t('adminConsole.audit.verify.intact', { count: verification.result.checked })}
           </Notice>
-        ) : null}
-        {verification.state === 'done' && !verification.result.ok ? (
+        </FocusedResult>
+      ) : null}
+      {verification.state === 'done' && !verification.result.ok ? (
+        <FocusedResult>
           <Notice tone="danger" title={t('adminConsole.audit.verify.brokenTitle')}>
             {t('adminConsole.audit.verify.broken', {
               seq: verification.result.firstBadSeq ?? '?',
               count: verification.result.checked,
             })}
           </Notice>
-        ) : null}
-        {verification.state === 'failed' ? (
+        </FocusedResult>
+      ) : null}
+      {verification.state === 'failed' ? (
+        <FocusedResult>
           <Notice tone="danger">{t(`adminConsole.errors.${verification.errorKey}`)}</Notice>
-        ) : null}
-      </div>
+        </FocusedResult>
+      ) : null}
     </div>
   )
 }

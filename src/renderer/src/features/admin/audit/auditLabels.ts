@@ -28,3 +28,55 @@ export function auditTargetLabel(
     ? t(`adminConsole.audit.targets.${entry.targetType}`, { name })
     : `${entry.targetType} ${name}`
 }
+
+const LOCK_REASONS = ['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit'] as const
+type TLockReason = (typeof LOCK_REASONS)[number]
+const isLockReason = (reason: unknown): reason is TLockReason =>
+  (LOCK_REASONS as readonly unknown[]).includes(reason)
+
+/** A short, safe piece of text from an entry's details (details come from older or newer app versions too). */
+const detailText = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null
+const detailNumber = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
+
+/**
+ * What the entry's details add, in words, or null: the sign-in name tried for a refused unlock or recovery,
+ * why the vault locked, and what a setting changed from and to. Details hold ids and counts, never survivor data.
+ */
+export function auditDetailLabel(
+  t: TFunction,
+  entry: Pick<TAuditEntry, 'action' | 'details'>,
+): string | null {
+  const { details } = entry
+  switch (entry.action) {
+    case 'unlock.failed':
+    case 'recovery.failed': {
+      const username = detailText(details['username'])
+      return username === null ? null : t('adminConsole.audit.details.attemptedName', { username })
+    }
+    case 'lock': {
+      const reason = details['reason']
+      if (isLockReason(reason)) return t(`adminConsole.audit.details.lockReasons.${reason}`)
+      return detailText(reason)
+    }
+    case 'settings.changed': {
+      const from = detailNumber(details['from'])
+      const to = detailNumber(details['to'])
+      if (details['setting'] === 'idleLockMinutes' && from !== null && to !== null) {
+        return t('adminConsole.audit.details.idleLock', { from, to, count: to })
+      }
+      const setting = detailText(details['setting'])
+      return setting === null ? null : t('adminConsole.audit.details.setting', { setting })
+    }
+    default:
+      return null
+  }
+}
+
+/** "Locked — idle timeout": the action, with what its details add when there is something. */
+export function auditWhatLabel(t: TFunction, entry: Pick<TAuditEntry, 'action' | 'details'>): string {
+  const action = auditActionLabel(t, entry.action)
+  const detail = auditDetailLabel(t, entry)
+  return detail === null ? action : `${action} — ${detail}`
+}

@@ -2,14 +2,15 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BusyIndicator, Button, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { formatBytes, formatTime } from '../format'
+import { endSentence, formatBytes, formatTime } from '../format'
+import { FocusedResult } from '../FocusedResult'
 import { useBackupProgress } from './useBackupProgress'
 import { api } from '../../../api'
 
 type TCreateState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'created'; bytes: number; at: Date }
+  | { state: 'created'; bytes: number; fileName: string; at: Date }
   | { state: 'cancelled' }
   | { state: 'failed'; errorKey: TAdminErrorKey }
 
@@ -24,7 +25,14 @@ export function CreateBackupSection() {
     const result = await callApi(() => api.backup.create())
     if (!result.ok) setBackup({ state: 'failed', errorKey: adminErrorKey('backup', result.error) })
     else if (!result.value.created) setBackup({ state: 'cancelled' })
-    else setBackup({ state: 'created', bytes: result.value.bytes ?? 0, at: new Date() })
+    else {
+      setBackup({
+        state: 'created',
+        bytes: result.value.bytes ?? 0,
+        fileName: result.value.fileName ?? '',
+        at: new Date(),
+      })
+    }
   }
 
   return (
@@ -47,21 +55,31 @@ export function CreateBackupSection() {
         {backup.state === 'running' ? (
           <BusyIndicator label={t('adminConsole.backup.create.running')} progress={progress} />
         ) : null}
-        {backup.state === 'created' ? (
-          <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>
-            {t('adminConsole.backup.create.done', {
-              size: formatBytes(backup.bytes, i18n.language),
-              time: formatTime(backup.at, i18n.language),
-            })}
-          </Notice>
-        ) : null}
-        {backup.state === 'cancelled' ? (
-          <Notice tone="info">{t('adminConsole.backup.create.cancelled')}</Notice>
-        ) : null}
-        {backup.state === 'failed' ? (
-          <Notice tone="danger">{t(`adminConsole.errors.${backup.errorKey}`)}</Notice>
-        ) : null}
       </div>
+      {/* The button is disabled while the backup runs, so focus moves to the outcome. */}
+      {backup.state === 'created' ? (
+        <FocusedResult>
+          <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>
+            {endSentence(
+              t('adminConsole.backup.create.done', {
+                fileName: backup.fileName,
+                size: formatBytes(backup.bytes, i18n.language),
+                time: formatTime(backup.at, i18n.language),
+              }),
+            )}
+          </Notice>
+        </FocusedResult>
+      ) : null}
+      {backup.state === 'cancelled' ? (
+        <FocusedResult>
+          <Notice tone="info">{t('adminConsole.backup.create.cancelled')}</Notice>
+        </FocusedResult>
+      ) : null}
+      {backup.state === 'failed' ? (
+        <FocusedResult>
+          <Notice tone="danger">{t(`adminConsole.errors.${backup.errorKey}`)}</Notice>
+        </FocusedResult>
+      ) : null}
     </section>
   )
 }

@@ -9,6 +9,8 @@ import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } 
 import { useBackupProgress } from './useBackupProgress'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { useSignedInAdmin } from '../useAdminContext'
+import { endSentence, formatDate, formatTime } from '../format'
+import { FocusedResult } from '../FocusedResult'
 import { api } from '../../../api'
 
 const ZRestoreFormSchema = z.object({ username: ZUsernameSchema, passphrase: ZPassphraseSchema })
@@ -17,7 +19,7 @@ type TRestoreForm = z.infer<typeof ZRestoreFormSchema>
 type TRestoreState =
   | { state: 'idle' }
   | { state: 'running' }
-  | { state: 'restored' }
+  | { state: 'restored'; backupCreatedAt: string | null }
   | { state: 'cancelled' }
   | { state: 'failed'; errorKey: TAdminErrorKey }
 
@@ -26,7 +28,7 @@ type TRestoreState =
  * account in the backup first, then confirms in a warning dialog before main opens the file chooser.
  */
 export function RestoreBackupSection() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const signedIn = useSignedInAdmin()
   const [restore, setRestore] = useState<TRestoreState>({ state: 'idle' })
   const [isConfirming, setIsConfirming] = useState(false)
@@ -45,7 +47,8 @@ export function RestoreBackupSection() {
     const result = await callApi(() => api.backup.restore({ username, passphrase }))
     resetField('passphrase')
     if (!result.ok) setRestore({ state: 'failed', errorKey: adminErrorKey('restore', result.error) })
-    else setRestore(result.value.restored ? { state: 'restored' } : { state: 'cancelled' })
+    else if (!result.value.restored) setRestore({ state: 'cancelled' })
+    else setRestore({ state: 'restored', backupCreatedAt: result.value.backupCreatedAt })
   }
 
   const usernameError = formState.errors.username
@@ -121,18 +124,35 @@ export function RestoreBackupSection() {
         {isRunning ? (
           <BusyIndicator label={t('adminConsole.backup.restore.running')} progress={progress} />
         ) : null}
-        {restore.state === 'restored' ? (
-          <Notice tone="success" title={t('adminConsole.backup.restore.doneTitle')}>
-            {t('adminConsole.backup.restore.done')}
-          </Notice>
-        ) : null}
-        {restore.state === 'cancelled' ? (
-          <Notice tone="info">{t('adminConsole.backup.restore.cancelled')}</Notice>
-        ) : null}
-        {restore.state === 'failed' ? (
-          <Notice tone="danger">{t(`adminConsole.errors.${restore.errorKey}`)}</Notice>
-        ) : null}
       </div>
+      {/* The form is disabled while the restore runs, so focus moves to the outcome. */}
+      {restore.state === 'restored' ? (
+        <FocusedResult>
+          <Notice tone="success" title={t('adminConsole.backup.restore.doneTitle')}>
+            {restore.backupCreatedAt === null ? null : (
+              <p>
+                {endSentence(
+                  t('adminConsole.backup.restore.doneWhich', {
+                    date: formatDate(restore.backupCreatedAt, i18n.language),
+                    time: formatTime(new Date(restore.backupCreatedAt), i18n.language),
+                  }),
+                )}
+              </p>
+            )}
+            <p>{t('adminConsole.backup.restore.done')}</p>
+          </Notice>
+        </FocusedResult>
+      ) : null}
+      {restore.state === 'cancelled' ? (
+        <FocusedResult>
+          <Notice tone="info">{t('adminConsole.backup.restore.cancelled')}</Notice>
+        </FocusedResult>
+      ) : null}
+      {restore.state === 'failed' ? (
+        <FocusedResult>
+          <Notice tone="danger">{t(`adminConsole.errors.${restore.errorKey}`)}</Notice>
+        </FocusedResult>
+      ) : null}
       <ModalDialog
         isOpen={isConfirming}
         onOpenChange={setIsConfirming}

@@ -1,51 +1,77 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useEffect, useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { useEffect, useRef, useState } from 'react'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { IDLE_LOCK_MINUTES, ZIdleLockMinutesSchema } from '../../../../../shared/contract/settings'
 import { BusyIndicator, Button, Notice, NumberField } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { FocusedResult } from '../FocusedResult'
 import { api } from '../../../api'
 
-const ZIdleLockFormSchema = z.object({ minutes: ZIdleLockMinutesSchema })
-type TIdleLockForm = z.infer<typeof ZIdleLockFormSchema>
-
 type TSaveState =
-  { state: 'idle' } | { state: 'saved'; minutes: number } | { state: 'failed'; errorKey: TAdminErrorKey }
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; minutes: number }
+  | { state: 'failed'; errorKey: TAdminErrorKey }
+
+/** The typed text as whole minutes in range, or null ("", "abc", "2.5", "300"). */
+export function parseIdleLockMinutes(text: string): number | null {
+  const trimmed = text.trim()
+  if (!/^\d{1,6}$/.test(trimmed)) return null
+  const parsed = ZIdleLockMinutesSchema.safeParse(Number(trimmed))
+  return parsed.success ? parsed.data : null
+}
 
 /** Device settings an admin decides: how long the vault may sit unattended before it locks itself. */
 export function SettingsPanel() {
   const { t } = useTranslation()
-  const [isLoaded, setIsLoaded] = useState(false)
+  const [saved, setSaved] = useState<number | null>(null)
+  /** What the field shows, kept on every keystroke: Save is enabled as soon as it differs from what is saved. */
+  const [draft, setDraft] = useState('')
+  const [hasTriedSaving, setHasTriedSaving] = useState(false)
   const [save, setSave] = useState<TSaveState>({ state: 'idle' })
-  const { control, handleSubmit, reset, formState } = useForm<TIdleLockForm>({
-    resolver: zodResolver(ZIdleLockFormSchema),
-    defaultValues: { minutes: IDLE_LOCK_MINUTES.default },
-  })
+  const inputRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     let isCurrent = true
     void callApi(() => api.settings.get()).then((result) => {
       if (!isCurrent) return
-      if (result.ok) reset({ minutes: result.value.idleLockMinutes })
-      setIsLoaded(true)
+      const minutes = result.ok ? result.value.idleLockMinutes : IDLE_LOCK_MINUTES.default
+      setSaved(minutes)
+      setDraft(String(minutes))
     })
     return () => {
       isCurrent = false
     }
-  }, [reset])
+  }, [])
 
-  const onSubmit = handleSubmit(async ({ minutes }) => {
+  const minutes = parseIdleLockMinutes(draft)
+  const isDirty = saved !== null && draft.trim() !== String(saved)
+  // Out of range is said as soon as it is typed (never clamped behind the person's back); empty, on Save.
+  const showRangeError = minutes === null && (draft.trim() !== '' || hasTriedSaving)
+  const isSaving = save.state === 'saving'
+
+  const onChangeText = (text: string) => {
+    setDraft(text)
+    setHasTriedSaving(false)
+    if (save.state !== 'saving') setSave({ state: 'idle' })
+  }
+
+  const onSubmit = async () => {
+    if (minutes === null) {
+      setHasTriedSaving(true)
+      inputRef.current?.focus()
+      return
+    }
+    setSave({ state: 'saving' })
     const result = await callApi(() => api.settings.setIdleLock({ minutes }))
     if (result.ok) {
-      reset({ minutes: result.value.idleLockMinutes })
+      setSaved(result.value.idleLockMinutes)
+      setDraft(String(result.value.idleLockMinutes))
       setSave({ state: 'saved', minutes: result.value.idleLockMinutes })
     } else {
       setSave({ state: 'failed', errorKey: adminErrorKey('saveSettings', result.error) })
     }
-  })
+  }
 
   return (
     <section aria-labelledby="admin-settings-heading" className="admin-section">
@@ -60,46 +86,43 @@ export function SettingsPanel() {
       <div className="admin-card admin-card--narrow">
         <h3 className="admin-card__title">{t('adminConsole.settings.idleLock.heading')}</h3>
         <p className="admin-card__text">{t('adminConsole.settings.idleLock.explain')}</p>
-        {isLoaded ? (
-          <Form className="admin-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
-            <Controller
-              control={control}
-              name="minutes"
-              render={({ field }) => (
-                <NumberField
-                  label={t('adminConsole.settings.idleLock.label')}
-                  description={t('adminConsole.settings.idleLock.help', {
-                    min: IDLE_LOCK_MINUTES.min,
-                    max: IDLE_LOCK_MINUTES.max,
-                    default: IDLE_LOCK_MINUTES.default,
-                  })}
-                  value={field.value}
-                  onChange={(value) => {
-                    setSave({ state: 'idle' })
-                    field.onChange(Number.isNaN(value) ? IDLE_LOCK_MINUTES.default : value)
-                  }}
-                  minValue={IDLE_LOCK_MINUTES.min}
-                  maxValue={IDLE_LOCK_MINUTES.max}
-                  decrementLabel={t('adminConsole.settings.idleLock.decrement')}
-                  incrementLabel={t('adminConsole.settings.idleLock.increment')}
-                  isDisabled={formState.isSubmitting}
-                  errorMessage={
-                    formState.errors.minutes
-                      ? t('adminConsole.settings.idleLock.outOfRange', {
-                          min: IDLE_LOCK_MINUTES.min,
-                          max: IDLE_LOCK_MINUTES.max,
-                        })
-                      : undefined
-                  }
-                />
-              )}
+        {saved !== null ? (
+          <Form
+            className="admin-form"
+            validationBehavior="aria"
+            onSubmit={(event) => {
+              event.preventDefault()
+              void onSubmit()
+            }}
+          >
+            <NumberField
+              label={t('adminConsole.settings.idleLock.label')}
+              description={t('adminConsole.settings.idleLock.help', {
+                min: IDLE_LOCK_MINUTES.min,
+                max: IDLE_LOCK_MINUTES.max,
+                default: IDLE_LOCK_MINUTES.default,
+              })}
+              value={draft.trim() === '' || !/^\d+$/.test(draft.trim()) ? Number.NaN : Number(draft.trim())}
+              onChange={(value) => onChangeText(Number.isNaN(value) ? '' : String(value))}
+              onInputChange={onChangeText}
+              inputRef={inputRef}
+              isClamped={false}
+              minValue={IDLE_LOCK_MINUTES.min}
+              maxValue={IDLE_LOCK_MINUTES.max}
+              decrementLabel={t('adminConsole.settings.idleLock.decrement')}
+              incrementLabel={t('adminConsole.settings.idleLock.increment')}
+              isDisabled={isSaving}
+              errorMessage={
+                showRangeError
+                  ? t('adminConsole.settings.idleLock.outOfRange', {
+                      min: IDLE_LOCK_MINUTES.min,
+                      max: IDLE_LOCK_MINUTES.max,
+                    })
+                  : undefined
+              }
             />
             <div className="admin-card__actions">
-              <Button
-                type="submit"
-                variant="primary"
-                isDisabled={formState.isSubmitting || !formState.isDirty}
-              >
+              <Button type="submit" variant="primary" isDisabled={isSaving || !isDirty}>
                 {t('adminConsole.settings.save')}
               </Button>
             </div>
@@ -107,14 +130,17 @@ export function SettingsPanel() {
         ) : (
           <BusyIndicator label={t('adminConsole.loading')} />
         )}
-        <div role="status">
-          {save.state === 'saved' ? (
+        {/* Save is disabled again once saved, so focus moves to the outcome. */}
+        {save.state === 'saved' ? (
+          <FocusedResult>
             <Notice tone="success">{t('adminConsole.settings.saved', { count: save.minutes })}</Notice>
-          ) : null}
-          {save.state === 'failed' ? (
+          </FocusedResult>
+        ) : null}
+        {save.state === 'failed' ? (
+          <FocusedResult>
             <Notice tone="danger">{t(`adminConsole.errors.${save.errorKey}`)}</Notice>
-          ) : null}
-        </div>
+          </FocusedResult>
+        ) : null}
       </div>
     </section>
   )
