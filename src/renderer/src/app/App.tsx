@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
+import { I18nProvider } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
 import { createHashRouter, RouterProvider } from 'react-router'
 import type { TVaultStatusResponse } from '../../../shared/contract/vault'
 import type { TIpcError } from '../../../shared/result'
@@ -6,6 +8,7 @@ import { api } from '../api'
 import { FirstRunPage } from '../features/vault/FirstRunPage'
 import { GateErrorScreen } from '../features/vault/GateErrorScreen'
 import { OpeningScreen } from '../features/vault/OpeningScreen'
+import { RecoveryKeyUnconfirmedPage } from '../features/vault/RecoveryKeyUnconfirmedPage'
 import { RecoveryPage } from '../features/vault/RecoveryPage'
 import { VaultSessionContext, type TVaultSession } from '../features/vault/session'
 import { UnlockPage } from '../features/vault/UnlockPage'
@@ -18,16 +21,26 @@ type TGate =
   | { kind: 'error'; error: TIpcError }
   | { kind: 'no-vault' }
   | { kind: 'locked'; accounts: TVaultStatusResponse['accounts']; view: 'unlock' | 'recovery' }
-  | { kind: 'unlocked'; session: TVaultSession }
+  | { kind: 'recovery-unconfirmed'; session: TVaultSession; reason: 'unconfirmed' | 'used' }
+  /** `isFromGate`: opened by a gate screen (not a reload), so the shell moves focus to the page's h1. */
+  | { kind: 'unlocked'; session: TVaultSession; isFromGate: boolean }
+
+/** How the vault came to be open: by a gate screen, by the recovery key, or it already was (a reload). */
+type TArrival = 'reload' | 'gate' | 'recovery'
 
 const UNREADABLE: TIpcError = { code: 'INTERNAL', message: 'status unavailable' }
 
-function gateFor(status: TVaultStatusResponse): TGate {
+function gateFor(status: TVaultStatusResponse, arrival: TArrival): TGate {
   if (status.state === 'no-vault') return { kind: 'no-vault' }
   if (status.state === 'locked' || status.staff === null) {
     return { kind: 'locked', accounts: status.accounts, view: 'unlock' }
   }
-  return { kind: 'unlocked', session: { staff: status.staff, organizationName: status.organizationName } }
+  const session = { staff: status.staff, organizationName: status.organizationName }
+  // An admin cannot go on while the recovery key may be lost or was just used: only they can issue a new one.
+  if (status.staff.role === 'admin' && status.recoveryKeyConfirmed === false) {
+    return { kind: 'recovery-unconfirmed', session, reason: arrival === 'recovery' ? 'used' : 'unconfirmed' }
+  }
+  return { kind: 'unlocked', session, isFromGate: arrival !== 'reload' }
 }
 
 /**
@@ -35,12 +48,22 @@ function gateFor(status: TVaultStatusResponse): TGate {
  * main says the vault is unlocked. Locking reloads the page, so the shell and everything it loaded are gone.
  */
 export function App() {
+  const { i18n } = useTranslation()
+  // React Aria's dates and numbers follow the app's language, in their Canadian forms.
+  return (
+    <I18nProvider locale={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'}>
+      <VaultGate />
+    </I18nProvider>
+  )
+}
+
+function VaultGate() {
   const [gate, setGate] = useState<TGate>({ kind: 'opening' })
 
-  const readStatus = useCallback(async (): Promise<TGate> => {
+  const readStatus = useCallback(async (arrival: TArrival = 'reload'): Promise<TGate> => {
     try {
       const result = await api.vault.status()
-      return result.ok ? gateFor(result.value) : { kind: 'error', error: result.error }
+      return result.ok ? gateFor(result.value, arrival) : { kind: 'error', error: result.error }
     } catch {
       return { kind: 'error', error: UNREADABLE }
     }
@@ -58,12 +81,12 @@ export function App() {
 
   const retry = () => {
     setGate({ kind: 'opening' })
-    void readStatus().then(setGate)
+    void readStatus('reload').then(setGate)
   }
   // A fresh unlock starts at the dashboard, whoever used the app before.
-  const openShell = () => {
+  const openShell = (arrival: TArrival = 'gate') => {
     window.history.replaceState(null, '', '#/')
-    void readStatus().then(setGate)
+    void readStatus(arrival).then(setGate)
   }
 
   const languageSwitch = <LanguageSwitch />
@@ -73,35 +96,69 @@ export function App() {
     case 'error':
       return <GateErrorScreen error={gate.error} languageSwitch={languageSwitch} onRetry={retry} />
     case 'no-vault':
-      return <FirstRunPage languageSwitch={languageSwitch} onFinished={openShell} />
+      return <FirstRunPage languageSwitch={languageSwitch} onFinished={() => openShell('gate')} />
     case 'locked':
       return gate.view === 'unlock' ? (
         <UnlockPage
           languageSwitch={languageSwitch}
           accounts={gate.accounts}
-          onUnlocked={openShell}
+          onUnlocked={() => openShell('gate')}
           onUseRecoveryKey={() => setGate({ ...gate, view: 'recovery' })}
         />
       ) : (
         <RecoveryPage
           languageSwitch={languageSwitch}
           accounts={gate.accounts}
-          onUnlocked={openShell}
+          onUnlocked={() => openShell('recovery')}
           onBack={() => setGate({ ...gate, view: 'unlock' })}
+        />
+      )
+    case 'recovery-unconfirmed':
+      return (
+        <RecoveryKeyUnconfirmedPage
+          languageSwitch={languageSwitch}
+          organizationName={gate.session.organizationName}
+          reason={gate.reason}
+          onFinished={() => openShell('gate')}
         />
       )
     case 'unlocked':
       return (
         <VaultSessionContext.Provider value={gate.session}>
-          <Shell />
+          <Shell isFromGate={gate.isFromGate} />
         </VaultSessionContext.Provider>
       )
   }
 }
 
 /** The app itself. The router is created per mount, so nothing of a previous session's screens survives. */
-function Shell() {
+function Shell({ isFromGate }: { isFromGate: boolean }) {
   const [router] = useState(() => createHashRouter(routes))
   useUnlockedSessionGuards()
+  useFocusPageTitleOnOpen(isFromGate)
   return <RouterProvider router={router} />
+}
+
+/**
+ * After a gate screen (the recovery key's Continue, unlock, recovery) the shell opens at the top with focus on the
+ * page's h1, as after any in-app navigation (useFocusPageTitleOnNavigate), instead of on <body> and scrolled down
+ * as far as the gate screen was. A reload keeps the browser's default focus.
+ */
+function useFocusPageTitleOnOpen(isEnabled: boolean): void {
+  useEffect(() => {
+    if (!isEnabled) return
+    let frame = 0
+    let attempts = 0
+    const focusTitle = () => {
+      window.scrollTo(0, 0)
+      const main = document.getElementById('main')
+      main?.scrollTo(0, 0)
+      const title = main?.querySelector<HTMLElement>('[data-page-title]')
+      if (title) title.focus({ preventScroll: true })
+      else if (attempts++ < 30) frame = window.requestAnimationFrame(focusTitle)
+      else main?.focus({ preventScroll: true })
+    }
+    focusTitle()
+    return () => window.cancelAnimationFrame(frame)
+  }, [isEnabled])
 }

@@ -3,6 +3,7 @@ import { AccountsPanel } from './accounts/AccountsPanel'
 import { AuditPanel } from './audit/AuditPanel'
 import { BackupPanel } from './backup/BackupPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
+import { RecoveryKeyAdminPanel } from '../vault/RecoveryKeyAdminPanel'
 
 /** The admin sub-pages, children of /admin (the bare /admin shows the accounts). */
 export const adminRoutes: RouteObject[] = [
@@ -11,4 +12,5 @@ export const adminRoutes: RouteObject[] = [
   { path: 'audit', element: <AuditPanel /> },
   { path: 'backup', element: <BackupPanel /> },
   { path: 'settings', element: <SettingsPanel /> },
+  { path: 'recovery-key', element: <RecoveryKeyAdminPanel /> },
 ]

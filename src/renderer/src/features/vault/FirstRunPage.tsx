@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { confirmRecoveryKey } from './confirmRecoveryKey'
 import { FirstRunForm } from './FirstRunForm'
 import { GateFrame, useFocusHeadingOnChange } from './GateFrame'
 import { RecoveryKeyStep } from './RecoveryKeyStep'
@@ -16,10 +17,13 @@ type TCreatedVault = { recoveryKey: string; organizationName: string; createdAt:
 /**
  * First start on this computer: create the vault and its first administrator, then show the recovery key once.
  * The key lives only in this component's state: it is gone the moment the person continues (or the page reloads).
+ * Continue marks it confirmed in the vault; a reload before that leaves it unconfirmed, and the admin is asked to
+ * issue a new one after unlocking (RecoveryKeyUnconfirmedPage).
  */
 export function FirstRunPage({ languageSwitch, onFinished }: TFirstRunPageProps) {
   const { t } = useTranslation()
   const [created, setCreated] = useState<TCreatedVault | null>(null)
+  const [isConfirmFailed, setIsConfirmFailed] = useState(false)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusHeadingOnChange(headingRef, created === null ? 'form' : 'key')
   // The vault is already unlocked on the recovery key step; reading and copying the key is activity.
@@ -52,7 +56,12 @@ export function FirstRunPage({ languageSwitch, onFinished }: TFirstRunPageProps)
         recoveryKey={created.recoveryKey}
         organizationName={created.organizationName}
         createdAt={created.createdAt}
-        onConfirmed={onFinished}
+        failureMessage={isConfirmFailed ? t('vault.recoveryKey.confirmFailed') : null}
+        onConfirmed={async () => {
+          setIsConfirmFailed(false)
+          if ((await confirmRecoveryKey()) === 'done') onFinished()
+          else setIsConfirmFailed(true)
+        }}
       />
     </GateFrame>
   )

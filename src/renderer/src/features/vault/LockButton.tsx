@@ -7,7 +7,7 @@ export function LockButton() {
   const { t } = useTranslation()
   const isMac = isMacPlatform()
   return (
-    <Button variant="secondary" className="vault-lock-button" onPress={() => void lockNow()}>
+    <Button variant="secondary" className="vault-lock-button" onPress={() => void lockNow('manual')}>
       <LockIcon size={18} />
       <span>{t('vault.header.lock')}</span>
       <kbd className="vault-lock-button__shortcut">

@@ -4,10 +4,17 @@ type TRecoveryKeySheetProps = {
   recoveryKey: string
   organizationName: string
   createdAt: Date
+  /** "Vault created" on a first run, "Key issued" for a replacement key. */
+  dateLabel: string
 }
 
 /** The printed page: organization, date, the key and how to use it. Hidden on screen; the only thing printed. */
-export function RecoveryKeySheet({ recoveryKey, organizationName, createdAt }: TRecoveryKeySheetProps) {
+export function RecoveryKeySheet({
+  recoveryKey,
+  organizationName,
+  createdAt,
+  dateLabel,
+}: TRecoveryKeySheetProps) {
   const { t, i18n } = useTranslation()
   const date = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', {
     dateStyle: 'long',
@@ -18,7 +25,7 @@ export function RecoveryKeySheet({ recoveryKey, organizationName, createdAt }: T
       <dl className="recovery-sheet__facts">
         <dt>{t('vault.recoveryKey.sheetOrganization')}</dt>
         <dd>{organizationName}</dd>
-        <dt>{t('vault.recoveryKey.sheetCreated')}</dt>
+        <dt>{dateLabel}</dt>
         <dd>{date}</dd>
       </dl>
       <p className="recovery-sheet__key">

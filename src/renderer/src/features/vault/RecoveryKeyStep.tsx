@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, type RefObject } from 'react'
+import { useMemo, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Button, Checkbox, TextField } from '../../ui'
+import { Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
 import { useFieldErrorText } from './fieldErrors'
 import { recoveryKeyConfirmSchema, type TRecoveryKeyConfirmForm } from './formSchemas'
 import { RecoveryKeySheet } from './RecoveryKeySheet'
@@ -14,12 +14,22 @@ type TRecoveryKeyStepProps = {
   recoveryKey: string
   organizationName: string
   createdAt: Date
-  onConfirmed: () => void
+  /** Called once the box is ticked and the last group matches; the form stays busy until it settles. */
+  onConfirmed: () => void | Promise<void>
+  /** 'first-run' right after the vault was made; 'new-key' after an admin replaced the key. */
+  context?: 'first-run' | 'new-key'
+  /** 1 on the gate screens; 2 inside the app, under the page's own h1. */
+  headingLevel?: 1 | 2
+  /** The submit button's text; "Continue to CCIJ Caseworker" by default. */
+  continueLabel?: string
+  /** Shown under the form when saving the confirmation failed. */
+  failureMessage?: string | null
 }
 
 /**
  * The recovery key, shown once: large groups to copy by hand, Print (or Save as PDF through the same dialog), and
- * a confirmation that it was recorded (a checkbox and the key's last group) before the app opens.
+ * a confirmation that it was recorded (a checkbox and the key's last group) before the app moves on. Once the box is
+ * ticked the key is hidden and only then is the last group asked for, so it has to come from the paper copy.
  */
 export function RecoveryKeyStep({
   headingRef,
@@ -27,36 +37,57 @@ export function RecoveryKeyStep({
   organizationName,
   createdAt,
   onConfirmed,
+  context = 'first-run',
+  headingLevel = 1,
+  continueLabel,
+  failureMessage = null,
 }: TRecoveryKeyStepProps) {
   const { t } = useTranslation()
   const errorText = useFieldErrorText()
   const schema = useMemo(() => recoveryKeyConfirmSchema(recoveryKey), [recoveryKey])
-  const { control, handleSubmit } = useForm<TRecoveryKeyConfirmForm>({
+  const { control, handleSubmit, formState } = useForm<TRecoveryKeyConfirmForm>({
     resolver: zodResolver(schema),
     defaultValues: { isStored: false, lastGroup: '' },
   })
+  const isStored = useWatch({ control, name: 'isStored' })
+  const [isShownAgain, setIsShownAgain] = useState(false)
+  const isKeyVisible = !isStored || isShownAgain
   const groups = recoveryKey.split('-')
+  const Title = headingLevel === 1 ? 'h1' : 'h2'
+  const Subheading = headingLevel === 1 ? 'h2' : 'h3'
 
   return (
     <>
       <div className="vault-intro">
-        <p className="vault-intro__eyebrow">{t('vault.recoveryKey.eyebrow')}</p>
-        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title">
+        <p className="vault-intro__eyebrow">
+          {context === 'first-run' ? t('vault.recoveryKey.eyebrow') : t('vault.recoveryKey.eyebrowNewKey')}
+        </p>
+        <Title ref={headingRef} tabIndex={-1} className="vault-intro__title">
           {t('vault.recoveryKey.title')}
-        </h1>
+        </Title>
         <p className="vault-intro__lede">{t('vault.recoveryKey.lede')}</p>
       </div>
       <section className="vault-card recovery-key" aria-labelledby="recovery-key-label">
-        <h2 id="recovery-key-label" className="recovery-key__label">
+        <Subheading id="recovery-key-label" className="recovery-key__label">
           {t('vault.recoveryKey.keyLabel')}
-        </h2>
-        <p className="recovery-key__groups" data-testid="recovery-key">
-          {groups.map((group, index) => (
-            <span key={index} className="recovery-key__group">
-              {group}
-            </span>
-          ))}
-        </p>
+        </Subheading>
+        {isKeyVisible ? (
+          <p className="recovery-key__groups" data-testid="recovery-key">
+            {groups.map((group, index) => (
+              <span key={index} className="recovery-key__group">
+                {group}
+              </span>
+            ))}
+          </p>
+        ) : (
+          <div className="recovery-key__hidden" data-testid="recovery-key-hidden">
+            <p className="recovery-key__hidden-title">{t('vault.recoveryKey.keyHidden')}</p>
+            <p className="recovery-key__hidden-note">{t('vault.recoveryKey.keyHiddenNote')}</p>
+            <Button variant="secondary" onPress={() => setIsShownAgain(true)}>
+              {t('vault.recoveryKey.showAgain')}
+            </Button>
+          </div>
+        )}
         <ul className="recovery-key__points">
           <li>{t('vault.recoveryKey.pointOnce')}</li>
           <li>{t('vault.recoveryKey.pointPaper')}</li>
@@ -75,9 +106,9 @@ export function RecoveryKeyStep({
         aria-labelledby="recovery-key-confirm"
         onSubmit={(event) => void handleSubmit(() => onConfirmed())(event)}
       >
-        <h2 id="recovery-key-confirm" className="vault-form__heading">
+        <Subheading id="recovery-key-confirm" className="vault-form__heading">
           {t('vault.recoveryKey.confirmHeading')}
-        </h2>
+        </Subheading>
         <Controller
           control={control}
           name="isStored"
@@ -86,7 +117,11 @@ export function RecoveryKeyStep({
               id="recovery-key-stored"
               name={field.name}
               isSelected={field.value}
-              onChange={field.onChange}
+              onChange={(isSelected: boolean) => {
+                // Ticking hides the key again, even after "Show again".
+                if (isSelected) setIsShownAgain(false)
+                field.onChange(isSelected)
+              }}
               onBlur={field.onBlur}
               inputRef={field.ref}
               errorMessage={errorText(fieldState.error)}
@@ -95,30 +130,33 @@ export function RecoveryKeyStep({
             </Checkbox>
           )}
         />
-        <Controller
-          control={control}
-          name="lastGroup"
-          render={({ field, fieldState }) => (
-            <TextField
-              label={t('vault.recoveryKey.lastGroupLabel')}
-              description={t('vault.recoveryKey.lastGroupDescription')}
-              name={field.name}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              isMonospace
-              autoComplete="off"
-              spellCheck="false"
-              maxLength={12}
-              className="recovery-key__last-group"
-              errorMessage={errorText(fieldState.error)}
-            />
-          )}
-        />
+        {isStored ? (
+          <Controller
+            control={control}
+            name="lastGroup"
+            render={({ field, fieldState }) => (
+              <TextField
+                label={t('vault.recoveryKey.lastGroupLabel')}
+                description={t('vault.recoveryKey.lastGroupDescription')}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                isMonospace
+                autoComplete="off"
+                spellCheck="false"
+                maxLength={12}
+                className="recovery-key__last-group"
+                errorMessage={errorText(fieldState.error)}
+              />
+            )}
+          />
+        ) : null}
+        <LiveRegion>{failureMessage ? <Notice tone="danger">{failureMessage}</Notice> : null}</LiveRegion>
         <div className="vault-form__actions">
-          <Button type="submit" variant="primary">
-            {t('vault.recoveryKey.continue')}
+          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+            {continueLabel ?? t('vault.recoveryKey.continue')}
           </Button>
         </div>
       </form>
@@ -128,6 +166,9 @@ export function RecoveryKeyStep({
           recoveryKey={recoveryKey}
           organizationName={organizationName}
           createdAt={createdAt}
+          dateLabel={
+            context === 'first-run' ? t('vault.recoveryKey.sheetCreated') : t('vault.recoveryKey.sheetIssued')
+          }
         />,
         document.body,
       )}

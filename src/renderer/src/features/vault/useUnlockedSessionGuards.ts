@@ -20,7 +20,7 @@ export function useUnlockedSessionGuards(): void {
         event.key.toLowerCase() === 'l'
       if (!isShortcut) return
       event.preventDefault()
-      void lockNow()
+      void lockNow('shortcut')
     }
     window.addEventListener('keydown', onKeyDown, { capture: true })
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true })

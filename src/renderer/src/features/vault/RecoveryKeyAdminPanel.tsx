@@ -1,0 +1,191 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../../api'
+import { BusyIndicator, Button, DialogActions, ModalDialog, Notice } from '../../ui'
+import { confirmRecoveryKey } from './confirmRecoveryKey'
+import { RecoveryKeyStep } from './RecoveryKeyStep'
+import { useVaultSession } from './session'
+
+type TPanelState =
+  | { step: 'loading' }
+  | { step: 'status'; confirmedAt: string | null; isJustConfirmed: boolean }
+  | { step: 'key'; recoveryKey: string; createdAt: Date }
+
+/**
+ * Admin › Recovery key (/admin/recovery-key): whether the current key was confirmed as stored, and replacing it
+ * (the old key stops working at once; the new one is shown once, through the same step as the first run).
+ */
+export function RecoveryKeyAdminPanel() {
+  const { t, i18n } = useTranslation()
+  const { organizationName } = useVaultSession()
+  const [state, setState] = useState<TPanelState>({ step: 'loading' })
+  const [isDialogOpen, setIsDialogOpen] = useState(false)
+  const [isBusy, setIsBusy] = useState(false)
+  const [failure, setFailure] = useState<'replace' | 'confirm' | 'load' | null>(null)
+  const keyHeadingRef = useRef<HTMLHeadingElement>(null)
+  const statusHeadingRef = useRef<HTMLHeadingElement>(null)
+  const previousStep = useRef(state.step)
+
+  useEffect(() => {
+    let isCurrent = true
+    void api.vault
+      .recoveryKeyStatus()
+      .then((result) => {
+        if (!isCurrent) return
+        if (result.ok)
+          setState({ step: 'status', confirmedAt: result.value.confirmedAt, isJustConfirmed: false })
+        else setFailure('load')
+      })
+      .catch(() => {
+        if (isCurrent) setFailure('load')
+      })
+    return () => {
+      isCurrent = false
+    }
+  }, [])
+
+  // Focus follows the step: the key's heading when it appears, the status heading after confirming.
+  useEffect(() => {
+    if (previousStep.current === state.step) return
+    const wasLoading = previousStep.current === 'loading'
+    previousStep.current = state.step
+    if (state.step === 'key') {
+      window.scrollTo(0, 0)
+      keyHeadingRef.current?.focus()
+    } else if (state.step === 'status' && !wasLoading) statusHeadingRef.current?.focus()
+  }, [state.step])
+
+  const replace = async () => {
+    setIsBusy(true)
+    setFailure(null)
+    try {
+      const result = await api.vault.replaceRecoveryKey()
+      if (result.ok) {
+        setIsDialogOpen(false)
+        setState({ step: 'key', recoveryKey: result.value.recoveryKey, createdAt: new Date() })
+      } else setFailure('replace')
+    } catch {
+      setFailure('replace')
+    } finally {
+      setIsBusy(false)
+    }
+  }
+
+  const formatDate = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(iso))
+
+  if (state.step === 'key') {
+    return (
+      <section
+        className="admin-section recovery-key-admin"
+        aria-label={t('adminConsole.recoveryKey.heading')}
+      >
+        <RecoveryKeyStep
+          headingRef={keyHeadingRef}
+          headingLevel={2}
+          context="new-key"
+          recoveryKey={state.recoveryKey}
+          organizationName={organizationName ?? ''}
+          createdAt={state.createdAt}
+          continueLabel={t('adminConsole.recoveryKey.done')}
+          failureMessage={failure === 'confirm' ? t('vault.recoveryKey.confirmFailed') : null}
+          onConfirmed={async () => {
+            setFailure(null)
+            if ((await confirmRecoveryKey()) !== 'done') {
+              setFailure('confirm')
+              return
+            }
+            const status = await api.vault.recoveryKeyStatus()
+            setState({
+              step: 'status',
+              confirmedAt: status.ok ? status.value.confirmedAt : new Date().toISOString(),
+              isJustConfirmed: true,
+            })
+          }}
+        />
+      </section>
+    )
+  }
+
+  return (
+    <section aria-labelledby="admin-recovery-key-heading" className="admin-section">
+      <div className="admin-section__header">
+        <div>
+          <h2 id="admin-recovery-key-heading" className="admin-section__title">
+            {t('adminConsole.recoveryKey.heading')}
+          </h2>
+          <p className="admin-section__lede">{t('adminConsole.recoveryKey.lede')}</p>
+        </div>
+      </div>
+      <div className="admin-card admin-card--narrow">
+        <h3 ref={statusHeadingRef} tabIndex={-1} className="admin-card__title">
+          {t('adminConsole.recoveryKey.statusHeading')}
+        </h3>
+        {state.step === 'loading' ? (
+          failure === 'load' ? (
+            <Notice tone="danger">{t('vault.errors.generic')}</Notice>
+          ) : (
+            <BusyIndicator label={t('adminConsole.loading')} />
+          )
+        ) : (
+          <>
+            <div role="status">
+              {state.isJustConfirmed ? (
+                <Notice tone="success">{t('adminConsole.recoveryKey.confirmed')}</Notice>
+              ) : null}
+            </div>
+            {state.confirmedAt !== null ? (
+              <p className="admin-card__text" data-testid="recovery-key-status">
+                {t('adminConsole.recoveryKey.confirmedOn', { date: formatDate(state.confirmedAt) })}
+              </p>
+            ) : (
+              <Notice tone="warning">
+                <span data-testid="recovery-key-status">{t('adminConsole.recoveryKey.notConfirmed')}</span>
+              </Notice>
+            )}
+            <div className="admin-card__actions">
+              <Button variant="primary" onPress={() => setIsDialogOpen(true)}>
+                {t('adminConsole.recoveryKey.replace')}
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+      <ModalDialog
+        isOpen={isDialogOpen}
+        onOpenChange={(isOpen) => {
+          if (!isOpen) setFailure(null)
+          setIsDialogOpen(isOpen)
+        }}
+        title={t('adminConsole.recoveryKey.dialogTitle')}
+        role="alertdialog"
+        isDismissable={!isBusy}
+        size="small"
+      >
+        <p className="admin-dialog__text">{t('adminConsole.recoveryKey.dialogBody')}</p>
+        <Notice tone="warning">{t('adminConsole.recoveryKey.dialogWarning')}</Notice>
+        {failure === 'replace' ? (
+          <Notice tone="danger" live="alert">
+            {t('adminConsole.recoveryKey.failed')}
+          </Notice>
+        ) : null}
+        <DialogActions>
+          <Button onPress={() => setIsDialogOpen(false)} isDisabled={isBusy}>
+            {t('adminConsole.recoveryKey.cancel')}
+          </Button>
+          <Button
+            variant="primary"
+            className="admin-danger"
+            onPress={() => void replace()}
+            isDisabled={isBusy}
+          >
+            {t('adminConsole.recoveryKey.dialogConfirm')}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
+    </section>
+  )
+}

@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, forgetEverything } from '../../api'
+import { Button, LiveRegion, Notice } from '../../ui'
+import { confirmRecoveryKey } from './confirmRecoveryKey'
+import { GateFrame, useFocusHeadingOnChange } from './GateFrame'
+import { lockNow } from './lock'
+import { RecoveryKeyStep } from './RecoveryKeyStep'
+import { useActivityPing } from './useUnlockedSessionGuards'
+
+type TRecoveryKeyUnconfirmedPageProps = {
+  languageSwitch: ReactNode
+  organizationName: string | null
+  /** 'used' right after the recovery key opened the vault; 'unconfirmed' otherwise. */
+  reason: 'unconfirmed' | 'used'
+  /** A new key was issued and confirmed: open the app. */
+  onFinished: () => void
+}
+
+type TNewKey = { recoveryKey: string; createdAt: Date }
+
+/**
+ * Shown to an admin, before the app, while the vault's recovery key is not confirmed as stored (the first run was
+ * interrupted, or the key was used). The only ways on: issue a new key and confirm it, or lock.
+ */
+export function RecoveryKeyUnconfirmedPage({
+  languageSwitch,
+  organizationName,
+  reason,
+  onFinished,
+}: TRecoveryKeyUnconfirmedPageProps) {
+  const { t } = useTranslation()
+  const [newKey, setNewKey] = useState<TNewKey | null>(null)
+  const [isCreating, setIsCreating] = useState(false)
+  const [failure, setFailure] = useState<'create' | 'confirm' | null>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useFocusHeadingOnChange(headingRef, newKey === null ? 'explain' : 'key')
+  // It replaces the unlock or recovery screen: start at the top, with its title announced.
+  useEffect(() => {
+    window.scrollTo(0, 0)
+    headingRef.current?.focus({ preventScroll: true })
+  }, [])
+  // The vault is unlocked behind this screen; reading and copying the key is activity.
+  useActivityPing(true)
+
+  const createKey = async () => {
+    setIsCreating(true)
+    setFailure(null)
+    try {
+      const result = await api.vault.replaceRecoveryKey()
+      if (result.ok) setNewKey({ recoveryKey: result.value.recoveryKey, createdAt: new Date() })
+      else if (result.error.code === 'LOCKED') forgetEverything()
+      else setFailure('create')
+    } catch {
+      setFailure('create')
+    } finally {
+      setIsCreating(false)
+    }
+  }
+
+  if (newKey !== null) {
+    return (
+      <GateFrame
+        languageSwitch={languageSwitch}
+        documentTitle={t('vault.recoveryKey.documentTitle')}
+        width="wide"
+      >
+        <RecoveryKeyStep
+          headingRef={headingRef}
+          recoveryKey={newKey.recoveryKey}
+          organizationName={organizationName ?? ''}
+          createdAt={newKey.createdAt}
+          context="new-key"
+          failureMessage={failure === 'confirm' ? t('vault.recoveryKey.confirmFailed') : null}
+          onConfirmed={async () => {
+            setFailure(null)
+            if ((await confirmRecoveryKey()) === 'done') onFinished()
+            else setFailure('confirm')
+          }}
+        />
+      </GateFrame>
+    )
+  }
+
+  return (
+    <GateFrame
+      languageSwitch={languageSwitch}
+      documentTitle={t('vault.unconfirmed.documentTitle')}
+      width="wide"
+    >
+      <div className="vault-intro">
+        <p className="vault-intro__eyebrow">{t('vault.unconfirmed.eyebrow')}</p>
+        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title" data-gate-title="">
+          {reason === 'used' ? t('vault.unconfirmed.titleUsed') : t('vault.unconfirmed.titleUnconfirmed')}
+        </h1>
+        <p className="vault-intro__lede">
+          {reason === 'used' ? t('vault.unconfirmed.ledeUsed') : t('vault.unconfirmed.ledeUnconfirmed')}
+        </p>
+      </div>
+      <section className="vault-card vault-form" aria-labelledby="recovery-unconfirmed-action">
+        <Notice tone="warning">{t('vault.unconfirmed.risk')}</Notice>
+        <p id="recovery-unconfirmed-action">{t('vault.unconfirmed.action')}</p>
+        <LiveRegion>
+          {failure === 'create' ? <Notice tone="danger">{t('vault.unconfirmed.failed')}</Notice> : null}
+        </LiveRegion>
+        <div className="vault-form__actions">
+          <Button variant="primary" onPress={() => void createKey()} isDisabled={isCreating}>
+            {isCreating ? t('vault.unconfirmed.creating') : t('vault.unconfirmed.create')}
+          </Button>
+          <Button variant="secondary" onPress={() => void lockNow('manual')} isDisabled={isCreating}>
+            {t('vault.unconfirmed.lock')}
+          </Button>
+        </div>
+      </section>
+    </GateFrame>
+  )
+}
