@@ -46,6 +46,7 @@ function watchConsole(page: Page): string[] {
 async function seedVault(bridge: TBridge): Promise<void> {
   const { vault } = bridge.services
   await vault.create(ADMIN)
+  vault.confirmRecoveryKey()
   if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
   await vault.addAccount(CASEWORKER)
 }
