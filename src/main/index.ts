@@ -22,6 +22,7 @@ import { IdleLock } from './core/vault/idle-lock'
 import { serveRendererFile } from './security/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './security/origin'
 import { desktopText } from '../shared/i18n/desktop-messages'
+import type { TLockReason } from '../shared/contract/vault'
 
 /**
  * Renderer storage lives in an in-memory partition (no "persist:" prefix): no HTTP cache,
@@ -72,23 +73,29 @@ async function start(): Promise<void> {
 
   // Every way of locking (button, Ctrl/Cmd+L, idle, suspend, screen lock) ends here: the vault drops
   // its key, then the renderer's storage is wiped and the page reloaded, taking state, DOM and caches with it.
+  let isQuitting = false
   services.vault.onLockChange((state) => {
-    if (state !== 'locked') return
+    if (state !== 'locked' || isQuitting) return
     void rendererSession.clearStorageData().catch(() => undefined)
     void rendererSession.clearCache().catch(() => undefined)
     mainWindow?.webContents.reload()
   })
-  const lockNow = (): void => {
-    if (services.vault.status().state === 'unlocked') services.vault.lock()
+  const lockNow = (reason: TLockReason): void => {
+    if (services.vault.status().state === 'unlocked') services.vault.lock(reason)
   }
   const idleLock = new IdleLock(
     () => services.settings.get().idleLockMinutes * 60_000,
-    lockNow,
+    () => lockNow('idle'),
     () => services.vault.status().state === 'unlocked',
   )
   idleLock.start()
-  powerMonitor.on('suspend', lockNow)
-  powerMonitor.on('lock-screen', lockNow)
+  powerMonitor.on('suspend', () => lockNow('suspend'))
+  powerMonitor.on('lock-screen', () => lockNow('screen-lock'))
+  // Close the database cleanly (and say so in the audit trail) when the app quits unlocked.
+  app.on('before-quit', () => {
+    isQuitting = true
+    lockNow('quit')
+  })
 
   registerIpc(ipcMain, {
     table,
@@ -113,7 +120,7 @@ async function start(): Promise<void> {
   const refreshMenu = (): void => {
     Menu.setApplicationMenu(
       buildApplicationMenu(services.settings.get().locale, app.isPackaged, {
-        lock: lockNow,
+        lock: () => lockNow('shortcut'),
         about: () => {
           const locale = services.settings.get().locale
           const options = {

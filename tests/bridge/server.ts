@@ -143,7 +143,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   // The same idle lock as the desktop app; the browser has no OS idle time, so only app activity counts.
   const idleLock = new IdleLock(
     () => services.settings.get().idleLockMinutes * 60_000,
-    () => services.vault.lock(),
+    () => services.vault.lock('idle'),
     () => services.vault.status().state === 'unlocked',
   )
   const stopIdleLock = idleLock.start()
