@@ -31,6 +31,8 @@ const TEXT = {
     keyTitle: 'Save your recovery key',
     stored: 'I have printed or written down the recovery key and stored it safely',
     lastGroup: 'Type the last group of the key',
+    lastGroupHint: 'The last group of 5 characters, from your paper copy.',
+    keyHidden: 'Key hidden',
     confirmStored: 'Confirm that the recovery key is printed or written down and stored safely.',
     lastGroupMismatch: 'This does not match the last group of the key. Check what you wrote down.',
     continue: 'Continue to CCIJ Caseworker',
@@ -52,6 +54,8 @@ const TEXT = {
     keyTitle: 'Conservez votre clé de récupération',
     stored: 'J’ai imprimé ou recopié la clé de récupération et je l’ai rangée en lieu sûr',
     lastGroup: 'Saisissez le dernier groupe de la clé',
+    lastGroupHint: 'Le dernier groupe de 5 caractères, d’après votre copie papier.',
+    keyHidden: 'Clé masquée',
     confirmStored: 'Confirmez que la clé de récupération est imprimée ou recopiée et rangée en lieu sûr.',
     lastGroupMismatch: 'Ce n’est pas le dernier groupe de la clé. Vérifiez ce que vous avez noté.',
     continue: 'Continuer vers CCIJ Caseworker',
@@ -128,6 +132,11 @@ for (const locale of ['en', 'fr'] as const) {
     await tabTo(page, page.getByRole('checkbox', { name: text.stored }))
     await page.keyboard.press('Space')
     await expect(page.getByRole('checkbox', { name: text.stored })).toBeChecked()
+    // Ticked: the key leaves the screen, so its last group must come from the paper copy.
+    await expect(page.getByTestId('recovery-key')).toHaveCount(0)
+    await expect(page.getByText(text.keyHidden, { exact: true })).toBeVisible()
+    await expect(page.getByText(text.lastGroupHint)).toBeVisible()
+    expect(await page.locator('#root').innerText()).not.toContain(groups.at(-1) ?? '')
     const lastGroup = page.getByLabel(text.lastGroup)
     await typeInto(page, lastGroup, 'WRONG')
     await page.keyboard.press('Enter')
@@ -138,7 +147,12 @@ for (const locale of ['en', 'fr'] as const) {
     await tabTo(page, continueButton)
     await page.keyboard.press('Enter')
 
-    await expect(page.getByRole('heading', { level: 1, name: text.dashboard })).toBeVisible()
+    const dashboard = page.getByRole('heading', { level: 1, name: text.dashboard })
+    await expect(dashboard).toBeVisible()
+    // The shell opens at the top with its title focused, not on <body> scrolled down like the key step was.
+    await expect(dashboard).toBeFocused()
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    expect(bridge.services.vault.status().recoveryKeyConfirmed).toBe(true)
     const banner = page.getByRole('banner')
     await expect(banner.getByText('Noor Testperson (synthetic)')).toBeVisible()
     await expect(banner.getByText(text.role, { exact: true })).toBeVisible()

@@ -129,7 +129,32 @@ test.describe('the recovery key', () => {
     // Typed as people do: lower case, spaces instead of dashes.
     await keyField.fill(recoveryKey.toLowerCase().replaceAll('-', ' '))
     await page.getByRole('button', { name: 'Set the new passphrase and unlock' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+
+    // A used key has been seen: the admin is asked for a new one before the app opens.
+    const used = page.getByRole('heading', { level: 1, name: 'The recovery key was used' })
+    await expect(used).toBeVisible()
+    await expect(used).toBeFocused()
+    await expectAccessible(page, 'recovery key was used (en)')
+    // The wrong key was audited as a refused recovery key, with the sign-in name tried; not as a wrong passphrase.
+    const failed = bridge.services.vault.audit.list({ action: 'recovery.failed' })
+    expect(failed.entries.map((entry) => entry.details)).toEqual([{ username: ADMIN.username }])
+    expect(bridge.services.vault.audit.list({ action: 'unlock.failed' }).total).toBe(0)
+
+    await page.getByRole('button', { name: 'Create a new recovery key' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Save your recovery key' })).toBeFocused()
+    const newKey = (await page.getByTestId('recovery-key').innerText()).trim().split(/\s+/)
+    await page.getByRole('checkbox', { name: /I have printed or written down/ }).focus()
+    await page.keyboard.press('Space')
+    await page.getByLabel('Type the last group of the key').fill(newKey.at(-1) ?? '')
+    await page.getByRole('button', { name: 'Continue to CCIJ Caseworker' }).click()
+    const dashboard = page.getByRole('heading', { level: 1, name: 'Dashboard' })
+    await expect(dashboard).toBeVisible()
+    await expect(dashboard).toBeFocused()
+    expect(bridge.services.vault.status().recoveryKeyConfirmed).toBe(true)
+    // The key that was used no longer opens the vault.
+    await expect(
+      bridge.services.vault.unlockWithRecoveryKey(recoveryKey, ADMIN.username, NEW_PASSPHRASE),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
 
     await page.getByRole('button', { name: /^Lock/ }).click()
     await unlock(page, ADMIN.username, ADMIN.passphrase)
@@ -156,7 +181,11 @@ test.describe('locking', () => {
     expect(await page.content()).not.toContain('Getting started')
 
     await unlock(page, ADMIN.username, ADMIN.passphrase)
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    const dashboard = page.getByRole('heading', { level: 1, name: 'Dashboard' })
+    await expect(dashboard).toBeVisible()
+    // After unlocking, the shell opens at the top with focus on the page's title, not on <body>.
+    await expect(dashboard).toBeFocused()
+    expect(await page.evaluate(() => window.scrollY)).toBe(0)
     await page.getByRole('navigation').getByRole('link', { name: 'Survivors' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Survivors' })).toBeVisible()
     await page.keyboard.press('Control+L')
@@ -164,6 +193,11 @@ test.describe('locking', () => {
     expect(bridge.services.vault.status().state).toBe('locked')
     await expect(page.getByRole('navigation')).toHaveCount(0)
     expect(await page.content()).not.toContain(ADMIN.displayName)
+
+    // The audit trail says how each lock happened.
+    await bridge.services.vault.unlock(ADMIN.username, ADMIN.passphrase)
+    const locks = bridge.services.vault.audit.list({ action: 'lock' }).entries
+    expect(locks.slice(0, 2).map((entry) => entry.details['reason'])).toEqual(['shortcut', 'manual'])
   })
 
   test('a lock from elsewhere (idle timer, OS) takes the page back to the unlock screen on the next request', async ({
