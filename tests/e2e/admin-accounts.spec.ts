@@ -16,10 +16,26 @@ test.describe('staff accounts (admin)', () => {
     await expect(table.getByRole('rowheader', { name: /Casey Worker-Test/ })).toBeVisible()
     await expectAccessible(app, 'accounts (en)')
 
+    await expect(table).toHaveAccessibleDescription('Use the arrow keys to move between cells.')
+    // Tab reaches the grid once; the arrow keys reach each row's button.
+    await table.getByRole('rowheader', { name: /Casey Worker-Test/ }).click()
+    await app.keyboard.press('ArrowRight')
+    await app.keyboard.press('ArrowRight')
+    await app.keyboard.press('ArrowRight')
+    await app.keyboard.press('ArrowRight')
+    await app.keyboard.press('ArrowRight')
+    await expect(app.getByRole('button', { name: `Disable ${CASEWORKER.displayName}` })).toBeFocused()
+
     await app.getByRole('button', { name: 'Add staff member' }).focus()
     await app.keyboard.press('Enter')
     const dialog = app.getByRole('dialog', { name: 'Add a staff member' })
     await expect(dialog.getByLabel('Full name')).toBeFocused()
+    // Neutral before anything is typed: no red "weak" bar yet.
+    await expect(dialog.locator('.ui-strength-meter__fill--weak')).toHaveCount(0)
+    await expect(dialog.getByRole('meter', { name: 'Passphrase strength' })).toHaveAttribute(
+      'aria-valuetext',
+      'Not entered yet',
+    )
     await app.keyboard.type(NEW_STAFF.displayName)
     await app.keyboard.press('Tab')
     await app.keyboard.type(NEW_STAFF.username)
@@ -107,22 +123,56 @@ test.describe('staff accounts (admin)', () => {
     await expect(confirm).toBeHidden()
     const row = app.getByRole('row', { name: new RegExp(CASEWORKER.displayName) })
     await expect(row).toContainText('Disabled')
+    // The row's button is gone: focus lands on the outcome.
+    await expect(
+      app.locator('.admin-result').filter({ hasText: `${CASEWORKER.displayName} was disabled.` }),
+    ).toBeFocused()
+    await expectAccessible(app, 'account disabled (en)')
     expect(bridge.services.vault.listAccounts().find((a) => a.username === CASEWORKER.username)?.status).toBe(
       'disabled',
     )
   })
 
-  test('the last active admin cannot be disabled, and the dialog says why', async ({ app, bridge }) => {
+  test('your own account offers no Disable button (so the last administrator is never disabled)', async ({
+    app,
+    bridge,
+  }) => {
     await app.goto(`${bridge.origin}/#/admin/accounts`)
-    await app.getByRole('button', { name: `Disable ${ADMIN.displayName}` }).click()
-    const confirm = app.getByRole('alertdialog', { name: `Disable ${ADMIN.displayName}?` })
-    await confirm.getByRole('button', { name: 'Disable account' }).click()
-    await expect(confirm.getByRole('alert')).toHaveText(
-      'This is the last active administrator. Add another administrator before disabling this account.',
-    )
+    const own = app.getByRole('row', { name: new RegExp(ADMIN.displayName) })
+    await expect(own).toContainText('(you)')
+    await expect(own).toContainText('None for your own account')
+    await expect(own.getByRole('button')).toHaveCount(0)
+    await expect(app.getByRole('button', { name: `Disable ${ADMIN.displayName}` })).toHaveCount(0)
     expect(bridge.services.vault.listAccounts().find((a) => a.username === ADMIN.username)?.status).toBe(
       'active',
     )
+  })
+
+  test('a taken sign-in name is said on that field, and an outside click keeps what was typed', async ({
+    app,
+    bridge,
+  }) => {
+    await app.goto(`${bridge.origin}/#/admin/accounts`)
+    await app.getByRole('button', { name: 'Add staff member' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Add a staff member' })
+    await dialog.getByLabel('Full name').fill('Second Casey-Test')
+    // A click outside the dialog does not discard the form.
+    await app.mouse.click(5, 5)
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('Full name')).toHaveValue('Second Casey-Test')
+
+    const signInName = dialog.getByLabel('Sign-in name', { exact: true })
+    await signInName.fill(CASEWORKER.username)
+    await dialog.getByLabel('First passphrase').fill('copper-willow-tundra-58')
+    await dialog.getByLabel('Repeat the passphrase').fill('copper-willow-tundra-58')
+    await dialog.getByRole('button', { name: 'Add staff member' }).click()
+    await expect(signInName).toHaveAttribute('aria-invalid', 'true')
+    await expect(signInName).toBeFocused()
+    await expect(signInName).toHaveAccessibleDescription(/already used by another account/)
+    await expectAccessible(app, 'taken sign-in name (en)')
+    expect(
+      bridge.services.vault.listAccounts().filter((a) => a.username === CASEWORKER.username),
+    ).toHaveLength(1)
   })
 
   test('the accounts page in French passes axe', async ({ app, bridge }) => {
@@ -130,6 +180,11 @@ test.describe('staff accounts (admin)', () => {
     await app.goto(`${bridge.origin}/#/admin/accounts`)
     await expect(app.getByRole('heading', { level: 2, name: 'Comptes du personnel' })).toBeVisible()
     await expect(app.getByRole('columnheader', { name: 'Nom de connexion' })).toBeVisible()
+    await expect(app.getByRole('columnheader', { name: 'Nom complet' })).toBeVisible()
+    await expect(app.getByRole('row', { name: /Casey Worker-Test/ })).toContainText('Intervention')
+    await expect(
+      app.getByText('Utilisez les touches fléchées pour passer d’une cellule à l’autre.'),
+    ).toBeVisible()
     await expectAccessible(app, 'accounts (fr)')
     await app.getByRole('button', { name: 'Ajouter un membre du personnel' }).click()
     await expect(app.getByRole('dialog', { name: 'Ajouter un membre du personnel' })).toBeVisible()
@@ -142,6 +197,7 @@ test.describe('staff accounts (admin)', () => {
   }) => {
     const { vault } = bridge.services
     await vault.create(ADMIN)
+    vault.confirmRecoveryKey()
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
     await vault.addAccount(CASEWORKER)
     vault.lock()

@@ -1,4 +1,4 @@
-import { expectAccessible, expect, test } from './fixtures'
+import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
 test.describe('the audit trail (admin)', () => {
   test('lists what happened newest first, narrows by action and by staff name, and verifies as intact', async ({
@@ -12,6 +12,8 @@ test.describe('the audit trail (admin)', () => {
     await expect(table.getByRole('row').filter({ hasText: 'Account casey.worker' })).toContainText(
       'Staff account added',
     )
+    // Tab reaches the grid once; the hint under the heading says how to move inside it.
+    await expect(table).toHaveAccessibleDescription('Use the arrow keys to move between cells.')
     await expectAccessible(app, 'audit trail (en)')
 
     const total = (await bridge.services.vault.audit.list({ offset: 0, limit: 100 })).total
@@ -25,14 +27,56 @@ test.describe('the audit trail (admin)', () => {
     await expect(app.getByText(`Showing entries 1 to ${added} of ${added}, newest first.`)).toBeVisible()
     await expect(table.getByRole('rowheader', { name: 'Vault created' })).toHaveCount(0)
 
-    await app.getByRole('button', { name: 'Clear filters' }).click()
+    // Clearing disables the button itself: focus lands on the count of entries shown.
+    await app.getByRole('button', { name: 'Clear filters' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByText(`of ${total}, newest first`)).toBeFocused()
+
     await app.getByRole('searchbox', { name: 'Staff sign-in name' }).fill('nobody.here')
     await expect(app.getByText('No entries match these filters.')).toBeVisible()
     await app.getByRole('button', { name: 'Clear filters' }).click()
     await expect(app.getByText(`of ${total}, newest first`)).toBeVisible()
 
-    await app.getByRole('button', { name: 'Verify the audit trail' }).click()
-    await expect(app.getByText(/^Intact: \d+ entries checked\.$/)).toBeVisible()
+    // Verify by keyboard: focus lands on the verdict, not on <body>.
+    await app.getByRole('button', { name: 'Verify the audit trail' }).focus()
+    await app.keyboard.press('Enter')
+    const verdict = app.getByText(/^Intact: \d+ entries checked\.$/)
+    await expect(verdict).toBeVisible()
+    await expect(app.locator('.admin-result').filter({ has: verdict })).toBeFocused()
     await expectAccessible(app, 'audit trail verified (en)')
+  })
+
+  test('shows the sign-in name tried for a refused unlock and why the vault locked, in EN and FR', async ({
+    page,
+    bridge,
+  }) => {
+    const { vault } = bridge.services
+    await vault.create(ADMIN)
+    vault.confirmRecoveryKey()
+    if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
+    await vault.addAccount(CASEWORKER)
+    vault.lock('idle')
+    await expect(vault.unlock('wrong.name-test', 'not-the-passphrase-at-all')).rejects.toThrow()
+    await vault.unlock(ADMIN.username, ADMIN.passphrase)
+    await page.goto(bridge.url)
+    await page.goto(`${bridge.origin}/#/admin/audit`)
+    const table = page.getByRole('grid', { name: 'Audit trail' })
+    await expect(
+      table.getByRole('rowheader', {
+        name: 'Unlock refused (wrong passphrase) — sign-in name tried: wrong.name-test',
+      }),
+    ).toBeVisible()
+    await expect(table.getByRole('rowheader', { name: 'Locked — idle timeout' })).toBeVisible()
+    await expectAccessible(page, 'audit details (en)')
+
+    await page.getByRole('radio', { name: 'Français' }).click()
+    await expect(page.getByRole('heading', { level: 2, name: 'Journal d’audit' })).toBeVisible()
+    const tableFr = page.getByRole('grid', { name: 'Journal d’audit' })
+    await expect(
+      tableFr.getByRole('rowheader', { name: 'Verrouillage — délai d’inactivité écoulé' }),
+    ).toBeVisible()
+    await expect(tableFr.getByText('nom de connexion essayé : wrong.name-test')).toBeVisible()
+    await expect(tableFr.getByText('Aucune personne connectée').first()).toBeVisible()
+    await expectAccessible(page, 'audit details (fr)')
   })
 })

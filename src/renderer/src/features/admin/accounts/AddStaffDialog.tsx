@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
@@ -35,7 +35,13 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     defaultValues: EMPTY_FORM,
     mode: 'onTouched',
   })
-  const { control, handleSubmit, reset, setError, formState } = form
+  const { control, handleSubmit, reset, setError, setFocus, formState } = form
+  // The fields are disabled while submitting; focus the refused sign-in name once they are enabled again.
+  const [usernameRefusals, setUsernameRefusals] = useState(0)
+  const { isSubmitting } = formState
+  useEffect(() => {
+    if (usernameRefusals > 0 && !isSubmitting) setFocus('username')
+  }, [usernameRefusals, isSubmitting, setFocus])
   const [passphrase, username, displayName] = useWatch({
     control,
     name: ['passphrase', 'username', 'displayName'],
@@ -49,6 +55,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
 
   const onSubmit = handleSubmit(async ({ confirmPassphrase: _confirm, ...account }) => {
     setServerErrorKey(null)
+    setUsernameRefusals(0)
     const result = await callApi(() => api.accounts.add(account))
     if (result.ok) {
       reset(EMPTY_FORM)
@@ -58,7 +65,8 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     const errorKey = adminErrorKey('addAccount', result.error)
     // A taken sign-in name is said on that field, which takes focus, rather than only at the bottom.
     if (errorKey === 'usernameTaken') {
-      setError('username', { type: 'server', message: 'usernameTaken' }, { shouldFocus: true })
+      setError('username', { type: 'server', message: 'usernameTaken' })
+      setUsernameRefusals((count) => count + 1)
     } else {
       setServerErrorKey(errorKey)
     }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { AUDIT_ACTIONS, type TAuditAction, type TAuditEntry } from '../../../../../shared/contract/audit'
+import { LOCK_REASONS, type TLockReason } from '../../../../../shared/contract/vault'
 
 const isKnownAction = (action: string): action is TAuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(action)
@@ -29,8 +30,6 @@ export function auditTargetLabel(
     : `${entry.targetType} ${name}`
 }
 
-const LOCK_REASONS = ['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit'] as const
-type TLockReason = (typeof LOCK_REASONS)[number]
 const isLockReason = (reason: unknown): reason is TLockReason =>
   (LOCK_REASONS as readonly unknown[]).includes(reason)
 
