@@ -1,5 +1,17 @@
 import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
 import { UsageError } from './usage-error'
+
+/** Read one visible line from the terminal (for things that are not secret, or already on screen). */
+export function promptLine(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const lines = createInterface({ input: process.stdin, output: process.stderr })
+    lines.question(prompt, (answer) => {
+      lines.close()
+      resolve(answer)
+    })
+  })
+}
 
 /** Read one line from the terminal without echoing it. */
 export function promptHidden(prompt: string): Promise<string> {

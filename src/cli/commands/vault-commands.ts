@@ -2,7 +2,7 @@ import { AppError } from '../../shared/result'
 import { ZRoleSchema } from '../../shared/roles'
 import type { TProgressListener } from '../../main/core/vault/backup-file'
 import { VaultService } from '../../main/core/vault/vault-service'
-import { readSecret } from '../passphrase-input'
+import { promptLine, readSecret } from '../passphrase-input'
 import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
 
@@ -95,11 +95,24 @@ export const vaultCommands: readonly TCommand[] = [
         displayName: optional(values, 'display-name') ?? user,
         passphrase,
       })
-      vault.lock()
       context.stdout(`Vault created in ${required(values, 'vault')} with admin "${user}".\n\n`)
       context.stdout(
         `Recovery key (shown once; print it and keep it somewhere safe):\n\n  ${recoveryKey}\n\n`,
       )
+      // The app blocks admins until the key is confirmed as recorded; on a terminal we can confirm here.
+      const lastGroup = recoveryKey.split(/[\s-]+/).at(-1) ?? ''
+      const typed = process.stdin.isTTY
+        ? await promptLine('Type the last group of the key to confirm you have recorded it (Enter to skip): ')
+        : ''
+      if (typed.trim().toUpperCase() === lastGroup.toUpperCase() && lastGroup !== '') {
+        vault.confirmRecoveryKey()
+        context.stdout('Recovery key confirmed.\n')
+      } else {
+        context.stdout(
+          'Not confirmed: the app will ask an admin to confirm or replace the key at the first unlock.\n',
+        )
+      }
+      vault.lock()
       return 0
     },
   },
