@@ -55,4 +55,19 @@ export const accountsChannels = {
     response: z.object({ account: ZStaffAccountSchema }),
     access: ADMIN_ONLY,
   }),
+  /** Give a colleague another role. The last active admin cannot be demoted (CONFLICT). */
+  'accounts:changeRole': defineChannel({
+    request: z.strictObject({ accountId: z.string().min(1).max(64), role: ZRoleSchema }),
+    response: z.object({ account: ZStaffAccountSchema }),
+    access: ADMIN_ONLY,
+  }),
+  /**
+   * Set a new passphrase for a colleague who forgot theirs (not your own): only their key slot is rewritten.
+   * They should change it after signing in.
+   */
+  'accounts:resetPassphrase': defineChannel({
+    request: z.strictObject({ accountId: z.string().min(1).max(64), passphrase: ZPassphraseSchema }),
+    response: z.object({ account: ZStaffAccountSchema }),
+    access: ADMIN_ONLY,
+  }),
 }

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'recovery.replaced',
   'recovery.confirmed',
   'settings.changed',
+  'account.role_changed',
+  'account.passphrase_reset',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>

@@ -31,6 +31,7 @@ export class AccountsRepository {
   private readonly insertRow: Statement<TAccountRow>
   private readonly updateStatus: Statement<{ id: string; status: string; updated_at: string }>
   private readonly countActiveAdmins: Statement<[], { count: number }>
+  private readonly updateRole: Statement<{ id: string; role: string; updated_at: string }>
 
   constructor(db: TDatabase) {
     this.selectAll = db.prepare('SELECT * FROM staff_accounts ORDER BY username COLLATE NOCASE')
@@ -41,6 +42,9 @@ export class AccountsRepository {
       VALUES (@id, @username, @display_name, @role, @status, @created_at, @updated_at)`)
     this.updateStatus = db.prepare(
       'UPDATE staff_accounts SET status = @status, updated_at = @updated_at WHERE id = @id',
+    )
+    this.updateRole = db.prepare(
+      'UPDATE staff_accounts SET role = @role, updated_at = @updated_at WHERE id = @id',
     )
     this.countActiveAdmins = db.prepare(
       "SELECT count(*) AS count FROM staff_accounts WHERE role = 'admin' AND status = 'active'",
@@ -81,6 +85,10 @@ export class AccountsRepository {
 
   setStatus(id: string, status: 'active' | 'disabled', at = new Date()): void {
     this.updateStatus.run({ id, status, updated_at: at.toISOString() })
+  }
+
+  setRole(id: string, role: TRole, at = new Date()): void {
+    this.updateRole.run({ id, role, updated_at: at.toISOString() })
   }
 
   activeAdminCount(): number {

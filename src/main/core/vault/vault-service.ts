@@ -10,11 +10,13 @@ import type {
 import {
   ZDisplayNameSchema,
   ZNewStaffAccountSchema,
+  ZPassphraseSchema,
   ZUsernameSchema,
   type TNewStaffAccount,
   type TStaffAccount,
 } from '../../../shared/contract/accounts'
 import type { TLockReason } from '../../../shared/contract/vault'
+import { ZRoleSchema, type TRole } from '../../../shared/roles'
 import { checkPassphrase } from '../../../shared/passphrase-policy'
 import { AppError } from '../../../shared/result'
 import type { TStaffIdentity } from '../../ipc/types'
@@ -507,6 +509,87 @@ export class VaultService {
       if (updated === null) throw new AppError('NOT_FOUND', 'There is no such account.')
       return updated
     })()
+  }
+
+  /**
+   * Admin only: give an active colleague another role. The last active admin cannot be demoted, and your own role
+   * is changed by another admin (so a session never keeps rights its account no longer has).
+   */
+  changeRole(accountId: string, role: TRole): TStaffAccount {
+    const session = this.requireAdmin()
+    const to = ZRoleSchema.parse(role)
+    return session.db.transaction(() => {
+      const account = session.accounts.findById(accountId)
+      if (account === null || account.status !== 'active') {
+        throw new AppError('NOT_FOUND', 'There is no active account with that id.')
+      }
+      if (account.role === to) return account
+      if (account.role === 'admin' && session.accounts.activeAdminCount() <= 1) {
+        throw new AppError(
+          'CONFLICT',
+          'This is the last active admin. Make another account an admin before changing this role.',
+        )
+      }
+      if (account.id === session.staff.accountId) {
+        throw new AppError('FORBIDDEN', 'Your own role is changed by another admin.')
+      }
+      const at = new Date(this.now())
+      session.accounts.setRole(accountId, to, at)
+      session.audit.append(
+        session.actor,
+        'account.role_changed',
+        { type: 'account', id: accountId },
+        { from: account.role, to },
+        at,
+      )
+      const updated = session.accounts.findById(accountId)
+      if (updated === null) throw new AppError('NOT_FOUND', 'There is no such account.')
+      return updated
+    })()
+  }
+
+  /**
+   * Admin only: a new passphrase for a colleague who forgot theirs, without acting as them. Only their key slot is
+   * rewritten (the admin's session wraps the master key), atomically and inside the audit entry's transaction.
+   * Not for your own account: use changePassphrase. The colleague should change it at their next sign-in.
+   */
+  resetPassphrase(accountId: string, newPassphrase: string): Promise<TStaffAccount> {
+    return this.exclusive(async () => {
+      const session = this.requireAdmin()
+      if (accountId === session.staff.accountId) {
+        throw new AppError('FORBIDDEN', 'Change your own passphrase with Change passphrase instead.')
+      }
+      const account = session.accounts.findById(accountId)
+      if (account === null || account.status !== 'active') {
+        throw new AppError('NOT_FOUND', 'There is no active account with that id.')
+      }
+      ZPassphraseSchema.parse(newPassphrase)
+      assertStrongPassphrase(newPassphrase, [account.username, account.displayName])
+      const slot = await createSlot(
+        session.vaultId,
+        { kind: 'staff', id: account.id, username: account.username },
+        newPassphrase,
+        session.masterKey,
+        this.kdf,
+      )
+      const current = this.requireAdmin()
+      return current.db.transaction(() => {
+        // Checked again after the KDF: the account may have been disabled meanwhile (its slot must not come back).
+        const latest = current.accounts.findById(accountId)
+        if (latest === null || latest.status !== 'active') {
+          throw new AppError('NOT_FOUND', 'There is no active account with that id.')
+        }
+        current.audit.append(
+          current.actor,
+          'account.passphrase_reset',
+          { type: 'account', id: accountId },
+          {},
+          new Date(this.now()),
+        )
+        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
+        return latest
+      })()
+    })
   }
 
   /** The audit trail. `append` is for every feature that records who did what; list and verify are for admins. */

@@ -33,6 +33,8 @@ export type TSelectFieldProps = {
   isDisabled?: boolean
   isRequired?: boolean
   name?: string
+  /** Take focus when shown, e.g. as a dialog's only field. */
+  autoFocus?: boolean
 }
 
 /** A labelled drop-down list (React Aria Select): arrow keys, type-ahead, and descriptions per option. */
@@ -47,6 +49,7 @@ export function SelectField({
   isDisabled,
   isRequired,
   name,
+  autoFocus,
 }: TSelectFieldProps) {
   const onValueChange = (key: Key | null) => onChange(key === null ? null : String(key))
   return (
@@ -59,6 +62,7 @@ export function SelectField({
       {...(isDisabled === undefined ? {} : { isDisabled })}
       {...(isRequired === undefined ? {} : { isRequired })}
       {...(name === undefined ? {} : { name })}
+      {...(autoFocus === undefined ? {} : { autoFocus })}
     >
       <Label className="ui-field__label">{label}</Label>
       <AriaButton className="ui-field__control ui-select__button">

@@ -2,11 +2,20 @@ import type { TIpcError } from '../../../../shared/result'
 
 /** What was being attempted, so the same code can be worded for the situation. */
 export type TAdminOperation =
-  'load' | 'addAccount' | 'disableAccount' | 'backup' | 'restore' | 'saveSettings' | 'verify'
+  | 'load'
+  | 'addAccount'
+  | 'disableAccount'
+  | 'changeRole'
+  | 'resetPassphrase'
+  | 'backup'
+  | 'restore'
+  | 'saveSettings'
+  | 'verify'
 
 export type TAdminErrorKey =
   | 'usernameTaken'
   | 'lastAdmin'
+  | 'lastAdminRole'
   | 'passphraseRefused'
   | 'wrongRestorePassphrase'
   | 'invalidBackup'
@@ -22,9 +31,12 @@ export type TAdminErrorKey =
 export function adminErrorKey(operation: TAdminOperation, error: TIpcError | null): TAdminErrorKey {
   switch (error?.code) {
     case 'CONFLICT':
-      return operation === 'disableAccount' ? 'lastAdmin' : 'usernameTaken'
+      if (operation === 'disableAccount') return 'lastAdmin'
+      return operation === 'changeRole' ? 'lastAdminRole' : 'usernameTaken'
     case 'BAD_REQUEST':
-      return operation === 'addAccount' ? 'passphraseRefused' : 'badRequest'
+      return operation === 'addAccount' || operation === 'resetPassphrase'
+        ? 'passphraseRefused'
+        : 'badRequest'
     case 'WRONG_PASSPHRASE':
       return 'wrongRestorePassphrase'
     case 'INVALID_FILE':

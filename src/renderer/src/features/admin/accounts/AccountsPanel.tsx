@@ -17,19 +17,31 @@ import {
 import { formatDate } from '../format'
 import { useSignedInAdmin } from '../useAdminContext'
 import { AddStaffDialog } from './AddStaffDialog'
+import { ChangeRoleDialog } from './ChangeRoleDialog'
 import { DisableAccountDialog } from './DisableAccountDialog'
+import { ResetPassphraseDialog } from './ResetPassphraseDialog'
 import { useAccounts } from './useAccounts'
 
-/** Staff accounts: who may open the vault, with which role; add and disable. */
+/** Staff accounts: who may open the vault, with which role; add, change role, reset a passphrase, disable. */
 export function AccountsPanel() {
   const { t, i18n } = useTranslation()
   const signedIn = useSignedInAdmin()
   const { accounts, reload } = useAccounts()
   const [isAdding, setIsAdding] = useState(false)
   const [toDisable, setToDisable] = useState<TStaffAccount | null>(null)
+  const [toChangeRole, setToChangeRole] = useState<TStaffAccount | null>(null)
+  const [toReset, setToReset] = useState<TStaffAccount | null>(null)
   const [announcement, setAnnouncement] = useState('')
-  /** After disabling, the row's button is gone: focus moves to this message instead of <body>. */
+  /**
+   * After disabling, changing a role or resetting a passphrase, focus moves to this message (the row's button may
+   * be gone, and the person should hear the outcome) instead of <body>.
+   */
   const [disabledMessage, setDisabledMessage] = useState<{ text: string; key: number } | null>(null)
+  const showOutcome = (text: string) => {
+    setAnnouncement('')
+    setDisabledMessage({ text, key: Date.now() })
+    reload()
+  }
 
   return (
     <section aria-labelledby="admin-accounts-heading" className="admin-section">
@@ -97,14 +109,32 @@ export function AccountsPanel() {
                     // Your own account cannot be disabled here (it may be the last administrator).
                     <span className="admin-muted">{t('adminConsole.accounts.noActionsSelf')}</span>
                   ) : account.status === 'active' ? (
-                    <Button
-                      variant="quiet"
-                      className="admin-danger-quiet"
-                      aria-label={t('adminConsole.accounts.disableNamed', { name: account.displayName })}
-                      onPress={() => setToDisable(account)}
-                    >
-                      {t('adminConsole.accounts.disable')}
-                    </Button>
+                    <span className="admin-accounts__actions">
+                      <Button
+                        variant="quiet"
+                        aria-label={t('adminConsole.accounts.changeRoleNamed', { name: account.displayName })}
+                        onPress={() => setToChangeRole(account)}
+                      >
+                        {t('adminConsole.accounts.changeRole')}
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        aria-label={t('adminConsole.accounts.resetPassphraseNamed', {
+                          name: account.displayName,
+                        })}
+                        onPress={() => setToReset(account)}
+                      >
+                        {t('adminConsole.accounts.resetPassphrase')}
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        className="admin-danger-quiet"
+                        aria-label={t('adminConsole.accounts.disableNamed', { name: account.displayName })}
+                        onPress={() => setToDisable(account)}
+                      >
+                        {t('adminConsole.accounts.disable')}
+                      </Button>
+                    </span>
                   ) : (
                     <span className="admin-muted">{t('adminConsole.accounts.noActions')}</span>
                   )}
@@ -129,12 +159,28 @@ export function AccountsPanel() {
         onClose={() => setToDisable(null)}
         onDisabled={(account) => {
           setToDisable(null)
-          setAnnouncement('')
-          setDisabledMessage({
-            text: t('adminConsole.accounts.disabled', { name: account.displayName }),
-            key: Date.now(),
-          })
-          reload()
+          showOutcome(t('adminConsole.accounts.disabled', { name: account.displayName }))
+        }}
+      />
+      <ChangeRoleDialog
+        account={toChangeRole}
+        onClose={() => setToChangeRole(null)}
+        onChanged={(account) => {
+          setToChangeRole(null)
+          showOutcome(
+            t('adminConsole.accounts.roleChanged', {
+              name: account.displayName,
+              role: t(`adminConsole.roles.${account.role}.label`),
+            }),
+          )
+        }}
+      />
+      <ResetPassphraseDialog
+        account={toReset}
+        onClose={() => setToReset(null)}
+        onReset={(account) => {
+          setToReset(null)
+          showOutcome(t('adminConsole.accounts.passphraseReset', { name: account.displayName }))
         }}
       />
     </section>
