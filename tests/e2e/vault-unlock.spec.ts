@@ -205,7 +205,7 @@ test.describe('locking', () => {
     bridge,
   }) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
-    bridge.services.vault.lock()
+    bridge.services.vault.lock('idle')
     // Any request now answers LOCKED; the page forgets everything and shows the unlock screen.
     await page.getByRole('link', { name: 'My account' }).click()
     await page.keyboard.type('x')
@@ -213,6 +213,9 @@ test.describe('locking', () => {
       timeout: 25_000,
     })
     await expect(page.getByRole('navigation')).toHaveCount(0)
+    // The person is told why, so an automatic lock is not mistaken for a crash.
+    await expect(page.getByText('Locked automatically after a period without activity.')).toBeVisible()
+    await expectAccessible(page, 'unlock after an idle lock')
   })
 })
 

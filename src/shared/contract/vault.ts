@@ -11,6 +11,10 @@ export const ZStaffIdentitySchema = z.object({
 })
 export type TStaffIdentityResponse = z.infer<typeof ZStaffIdentitySchema>
 
+/** Why the vault was locked, recorded in the 'lock' audit entry. */
+export const LOCK_REASONS = ['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit'] as const
+export type TLockReason = (typeof LOCK_REASONS)[number]
+
 export const ZVaultStatusSchema = z.object({
   state: z.enum(['no-vault', 'locked', 'unlocked']),
   /** Only while unlocked: the name is stored inside the encrypted database. */
@@ -23,12 +27,10 @@ export const ZVaultStatusSchema = z.object({
    * a first run that never reached the confirmation, after a replacement not yet confirmed, and after the key was used.
    */
   recoveryKeyConfirmed: z.boolean().nullable(),
+  /** Only while locked: why this app locked it last (null after a fresh start), so the unlock screen can say. */
+  lastLockReason: z.enum(LOCK_REASONS).nullable(),
 })
 export type TVaultStatusResponse = z.infer<typeof ZVaultStatusSchema>
-
-/** Why the vault was locked, recorded in the 'lock' audit entry. */
-export const LOCK_REASONS = ['manual', 'shortcut', 'idle', 'suspend', 'screen-lock', 'quit'] as const
-export type TLockReason = (typeof LOCK_REASONS)[number]
 
 /** Recovery keys are 30 base32 characters; allow spaces and dashes as people type them. */
 const ZRecoveryKeySchema = z.string().trim().min(20).max(80)

@@ -55,6 +55,7 @@ describe('vault lifecycle', () => {
       staff: null,
       accounts: [{ username: 'alex.example', displayName: 'alex.example' }],
       recoveryKeyConfirmed: null,
+      lastLockReason: 'manual',
     })
     expect(await codeOf(() => vault.database())).toBe('LOCKED')
 

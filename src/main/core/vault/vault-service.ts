@@ -69,6 +69,8 @@ export type TVaultStatus = {
   accounts: { username: string; displayName: string }[]
   /** Only while unlocked (null otherwise): whether the current recovery key was confirmed as stored. */
   recoveryKeyConfirmed: boolean | null
+  /** Only while locked: why this process last locked the vault (null after a fresh start). */
+  lastLockReason: TLockReason | null
 }
 
 export type TNewVault = {
@@ -108,6 +110,8 @@ export class VaultService {
   private readonly throttle: UnlockThrottle
   private readonly now: () => number
   private session: VaultSession | null = null
+  /** Why the vault was last locked by this process; shown on the unlock screen, cleared at the next unlock. */
+  private lastLockReason: TLockReason | null = null
   private readonly listeners = new Set<TLockListener>()
   /** Failed unlocks seen while locked; written to the audit trail at the next successful unlock. */
   private pendingFailures: { at: Date; username: string; method: 'passphrase' | 'recovery-key' }[] = []
@@ -134,6 +138,7 @@ export class VaultService {
         staff: null,
         accounts: [],
         recoveryKeyConfirmed: null,
+        lastLockReason: null,
       }
     }
     const session = this.session
@@ -148,7 +153,14 @@ export class VaultService {
     )
     accounts.sort((left, right) => left.username.localeCompare(right.username))
     if (session === null) {
-      return { state: 'locked', organizationName: null, staff: null, accounts, recoveryKeyConfirmed: null }
+      return {
+        state: 'locked',
+        organizationName: null,
+        staff: null,
+        accounts,
+        recoveryKeyConfirmed: null,
+        lastLockReason: this.lastLockReason,
+      }
     }
     const meta = session.meta.get()
     return {
@@ -157,6 +169,7 @@ export class VaultService {
       staff: { ...session.staff },
       accounts,
       recoveryKeyConfirmed: meta !== null && meta.recoveryKeyConfirmedAt !== null,
+      lastLockReason: null,
     }
   }
 
@@ -351,6 +364,7 @@ export class VaultService {
       }
       this.throttle.recordSuccess(session.staff.username)
       this.session = session
+      this.lastLockReason = null
       this.emit('unlocked')
       return { ...session.staff }
     })
@@ -358,6 +372,7 @@ export class VaultService {
 
   /** Close the database and zero the key; `reason` goes into the 'lock' audit entry. Safe to call when locked. */
   lock(reason: TLockReason = 'manual'): void {
+    if (this.session !== null) this.lastLockReason = reason
     this.closeSession(true, reason)
   }
 
@@ -805,6 +820,7 @@ export class VaultService {
     }
     this.throttle.recordSuccess(username)
     this.session = session
+    this.lastLockReason = null
     this.emit('unlocked')
     return { ...session.staff }
   }

@@ -20,7 +20,12 @@ type TGate =
   | { kind: 'opening' }
   | { kind: 'error'; error: TIpcError }
   | { kind: 'no-vault' }
-  | { kind: 'locked'; accounts: TVaultStatusResponse['accounts']; view: 'unlock' | 'recovery' }
+  | {
+      kind: 'locked'
+      accounts: TVaultStatusResponse['accounts']
+      lastLockReason: TVaultStatusResponse['lastLockReason']
+      view: 'unlock' | 'recovery'
+    }
   | { kind: 'recovery-unconfirmed'; session: TVaultSession; reason: 'unconfirmed' | 'used' }
   /** `isFromGate`: opened by a gate screen (not a reload), so the shell moves focus to the page's h1. */
   | { kind: 'unlocked'; session: TVaultSession; isFromGate: boolean }
@@ -33,7 +38,12 @@ const UNREADABLE: TIpcError = { code: 'INTERNAL', message: 'status unavailable' 
 function gateFor(status: TVaultStatusResponse, arrival: TArrival): TGate {
   if (status.state === 'no-vault') return { kind: 'no-vault' }
   if (status.state === 'locked' || status.staff === null) {
-    return { kind: 'locked', accounts: status.accounts, view: 'unlock' }
+    return {
+      kind: 'locked',
+      accounts: status.accounts,
+      lastLockReason: status.lastLockReason,
+      view: 'unlock',
+    }
   }
   const session = { staff: status.staff, organizationName: status.organizationName }
   // An admin cannot go on while the recovery key may be lost or was just used: only they can issue a new one.
@@ -102,6 +112,7 @@ function VaultGate() {
         <UnlockPage
           languageSwitch={languageSwitch}
           accounts={gate.accounts}
+          lastLockReason={gate.lastLockReason}
           onUnlocked={() => openShell('gate')}
           onUseRecoveryKey={() => setGate({ ...gate, view: 'recovery' })}
         />

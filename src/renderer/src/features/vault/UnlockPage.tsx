@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState, type ReactNode } from 'react'
 import { Controller, FormProvider, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import type { TLockReason } from '../../../../shared/contract/vault'
 import { api } from '../../api'
 import { Button, LiveRegion, Notice } from '../../ui'
 import { AccountChooser } from './AccountChooser'
@@ -16,12 +17,26 @@ import { useCountdown } from './useCountdown'
 type TUnlockPageProps = {
   languageSwitch: ReactNode
   accounts: readonly { username: string; displayName: string }[]
+  /** Why the app locked itself, when it did (idle, sleep, screen lock): said once, calmly, above the form. */
+  lastLockReason?: TLockReason | null
   onUnlocked: () => void
   onUseRecoveryKey: () => void
 }
 
 /** Choose an account, type its passphrase. Wrong passphrases are delayed more each time (by main). */
-export function UnlockPage({ languageSwitch, accounts, onUnlocked, onUseRecoveryKey }: TUnlockPageProps) {
+const AUTOMATIC_LOCK_NOTICES = {
+  idle: 'vault.unlock.lockedBecause.idle',
+  suspend: 'vault.unlock.lockedBecause.suspend',
+  'screen-lock': 'vault.unlock.lockedBecause.screenLock',
+} as const
+
+export function UnlockPage({
+  languageSwitch,
+  accounts,
+  lastLockReason = null,
+  onUnlocked,
+  onUseRecoveryKey,
+}: TUnlockPageProps) {
   const { t } = useTranslation()
   const errorText = useFieldErrorText()
   const [refusal, setRefusal] = useState<'wrong' | 'generic' | null>(null)
@@ -70,6 +85,11 @@ export function UnlockPage({ languageSwitch, accounts, onUnlocked, onUseRecovery
       <FormProvider {...form}>
         <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
           <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
+            {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
+              <Notice tone="info">
+                {t(AUTOMATIC_LOCK_NOTICES[lastLockReason as keyof typeof AUTOMATIC_LOCK_NOTICES])}
+              </Notice>
+            ) : null}
             {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
             <AccountChooser<TUnlockForm>
               name="username"
