@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react'
 import { Controller, useForm, useWatch } from 'react-hook-form'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
-import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
+import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { ROLES, type TRole } from '../../../../../shared/roles'
 import { Button, DialogActions, ModalDialog, Notice, SelectField, TextField } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { newStaffErrorKey, ZNewStaffFormSchema, type TNewStaffForm } from './newStaffForm'
-import { PassphraseStrength } from './PassphraseStrength'
+import { NewPassphraseFieldPair } from './NewPassphraseFieldPair'
 import { api } from '../../../api'
 
 export type TAddStaffDialogProps = {
@@ -151,46 +151,19 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
               />
             )}
           />
-          <div className="admin-form__row">
-            <Controller
-              control={control}
-              name="passphrase"
-              render={({ field }) => (
-                <TextField
-                  type="password"
-                  label={t('adminConsole.accounts.form.passphrase')}
-                  description={t('adminConsole.accounts.form.passphraseHelp', {
-                    count: MIN_PASSPHRASE_LENGTH,
-                  })}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoComplete="new-password"
-                  isRequired
-                  errorMessage={fieldError('passphrase')}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="confirmPassphrase"
-              render={({ field }) => (
-                <TextField
-                  type="password"
-                  label={t('adminConsole.accounts.form.confirmPassphrase')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoComplete="new-password"
-                  isRequired
-                  errorMessage={fieldError('confirmPassphrase')}
-                />
-              )}
-            />
-          </div>
-          <PassphraseStrength passphrase={passphrase} userInputs={[username, displayName]} />
+          <NewPassphraseFieldPair
+            control={control}
+            labels={{
+              passphrase: t('adminConsole.accounts.form.passphrase'),
+              confirmPassphrase: t('adminConsole.accounts.form.confirmPassphrase'),
+            }}
+            errors={{
+              passphrase: fieldError('passphrase'),
+              confirmPassphrase: fieldError('confirmPassphrase'),
+            }}
+            passphrase={passphrase}
+            userInputs={[username, displayName]}
+          />
         </fieldset>
         {serverErrorKey ? (
           <Notice tone="danger" live="alert">

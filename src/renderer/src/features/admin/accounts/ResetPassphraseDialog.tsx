@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
-import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
-import { Button, DialogActions, ModalDialog, Notice, TextField } from '../../../ui'
+import type { TStaffAccount } from '../../../../../shared/contract/accounts'
+import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
 import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
 import { newStaffErrorKey } from './newStaffForm'
-import { PassphraseStrength } from './PassphraseStrength'
+import { NewPassphraseFieldPair } from './NewPassphraseFieldPair'
 import { resetPassphraseFormSchema, type TResetPassphraseForm } from './resetPassphraseForm'
 import { api } from '../../../api'
 
@@ -88,47 +88,20 @@ export function ResetPassphraseDialog({ account, onClose, onReset }: TResetPassp
           <legend className="visually-hidden">
             {t('adminConsole.resetPassphrase.title', { name: account?.displayName ?? '' })}
           </legend>
-          <div className="admin-form__row">
-            <Controller
-              control={control}
-              name="passphrase"
-              render={({ field }) => (
-                <TextField
-                  type="password"
-                  label={t('adminConsole.resetPassphrase.passphrase')}
-                  description={t('adminConsole.accounts.form.passphraseHelp', {
-                    count: MIN_PASSPHRASE_LENGTH,
-                  })}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoComplete="new-password"
-                  autoFocus
-                  isRequired
-                  errorMessage={fieldError('passphrase')}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="confirmPassphrase"
-              render={({ field }) => (
-                <TextField
-                  type="password"
-                  label={t('adminConsole.resetPassphrase.confirmPassphrase')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoComplete="new-password"
-                  isRequired
-                  errorMessage={fieldError('confirmPassphrase')}
-                />
-              )}
-            />
-          </div>
-          <PassphraseStrength passphrase={passphrase} userInputs={userInputs} />
+          <NewPassphraseFieldPair
+            control={control}
+            labels={{
+              passphrase: t('adminConsole.resetPassphrase.passphrase'),
+              confirmPassphrase: t('adminConsole.resetPassphrase.confirmPassphrase'),
+            }}
+            errors={{
+              passphrase: fieldError('passphrase'),
+              confirmPassphrase: fieldError('confirmPassphrase'),
+            }}
+            passphrase={passphrase}
+            userInputs={userInputs}
+            autoFocus
+          />
         </fieldset>
         {serverErrorKey ? (
           <Notice tone="danger" live="alert">
