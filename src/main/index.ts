@@ -80,13 +80,12 @@ async function start(): Promise<void> {
     void rendererSession.clearCache().catch(() => undefined)
     mainWindow?.webContents.reload()
   })
-  const lockNow = (reason: TLockReason): void => {
-    if (services.vault.status().state === 'unlocked') services.vault.lock(reason)
-  }
+  // lock() does nothing while already locked.
+  const lockNow = (reason: TLockReason): void => services.vault.lock(reason)
   const idleLock = new IdleLock(
     () => services.settings.get().idleLockMinutes * 60_000,
     () => lockNow('idle'),
-    () => services.vault.status().state === 'unlocked',
+    () => services.currentStaff() !== null,
   )
   idleLock.start()
   powerMonitor.on('suspend', () => lockNow('suspend'))

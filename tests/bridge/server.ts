@@ -144,7 +144,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   const idleLock = new IdleLock(
     () => services.settings.get().idleLockMinutes * 60_000,
     () => services.vault.lock('idle'),
-    () => services.vault.status().state === 'unlocked',
+    () => services.currentStaff() !== null,
   )
   const stopIdleLock = idleLock.start()
   const client = await bundleClient()
@@ -213,7 +213,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
     close: () =>
       new Promise<void>((resolve) => {
         stopIdleLock()
-        if (services.vault.status().state === 'unlocked') services.vault.lock()
+        services.vault.lock()
         server.closeAllConnections()
         server.close(() => resolve())
       }),
