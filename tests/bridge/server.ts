@@ -103,7 +103,8 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
  * only the transport differs (HTTP on loopback, guarded by a random token and an Origin check).
  */
 export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
-  const rendererDirectory = options.rendererDirectory ?? join(PROJECT_ROOT, 'out/renderer')
+  const rendererDirectory =
+    options.rendererDirectory ?? process.env['CCIJ_RENDERER_DIR'] ?? join(PROJECT_ROOT, 'out/renderer')
   if (!existsSync(join(rendererDirectory, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDirectory}. Run "npx electron-vite build" first.`)
   }

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'settings.changed',
   'account.role_changed',
   'account.passphrase_reset',
+  'duplicate.decided',
+  'import',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>

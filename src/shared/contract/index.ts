@@ -4,6 +4,8 @@ import { vaultChannels } from './vault'
 import { accountsChannels } from './accounts'
 import { auditChannels } from './audit'
 import { backupChannels } from './backup'
+import { intakeChannels } from './intake'
+import { casesChannels } from './cases'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -16,6 +18,8 @@ export const contract = {
   ...accountsChannels,
   ...auditChannels,
   ...backupChannels,
+  ...intakeChannels,
+  ...casesChannels,
 } as const
 
 export type TContract = typeof contract
@@ -29,3 +33,5 @@ export * from './vault'
 export * from './accounts'
 export * from './audit'
 export * from './backup'
+export * from './intake'
+export * from './cases'

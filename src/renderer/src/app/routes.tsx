@@ -5,7 +5,9 @@ import { DashboardPage } from '../features/dashboard/DashboardPage'
 import { DirectoryPage } from '../features/directory/DirectoryPage'
 import { LawyersPage } from '../features/lawyers/LawyersPage'
 import { ReferralsPage } from '../features/referrals/ReferralsPage'
-import { SurvivorsPage } from '../features/survivors/SurvivorsPage'
+import { CaseListPage } from '../features/caseList/CaseListPage'
+import { CasePage } from '../features/casePage/CasePage'
+import { IntakePage } from '../features/intake/IntakePage'
 import { accountRouteHandle, ChangePassphrasePage } from '../features/vault/ChangePassphrasePage'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage } from './NotFoundPage'
@@ -14,6 +16,9 @@ import { RouteErrorPage } from './RouteErrorPage'
 export type TPageTitleKey =
   | 'dashboard.title'
   | 'survivors.title'
+  | 'caseList.title'
+  | 'intake.title'
+  | 'casePage.title'
   | 'lawyers.title'
   | 'directory.title'
   | 'referrals.title'
@@ -38,7 +43,10 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <DashboardPage />, handle: handle('dashboard.title') },
-          { path: 'survivors', element: <SurvivorsPage />, handle: handle('survivors.title') },
+          { path: 'survivors', element: <CaseListPage />, handle: handle('caseList.title') },
+          { path: 'survivors/new', element: <IntakePage />, handle: handle('intake.title') },
+          { path: 'survivors/new/:draftId', element: <IntakePage />, handle: handle('intake.title') },
+          { path: 'survivors/:caseId', element: <CasePage />, handle: handle('casePage.title') },
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import en from './locales/en.json'
-import fr from './locales/fr.json'
+import { catalogs as sources } from './catalogs'
 
 type TCatalog = { [key: string]: string | TCatalog }
 
@@ -20,7 +19,7 @@ function placeholdersOf(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((match) => match[1] ?? '').sort()
 }
 
-const catalogs = { en: flatten(en as TCatalog), fr: flatten(fr as TCatalog) }
+const catalogs = { en: flatten(sources.en as TCatalog), fr: flatten(sources.fr as TCatalog) }
 
 describe('the English and French catalogs', () => {
   it('offer exactly the same keys, so no screen falls back to another language', () => {

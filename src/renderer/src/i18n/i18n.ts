@@ -1,16 +1,15 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { TLocale } from '../../../shared/contract/app'
-import en from './locales/en.json'
-import fr from './locales/fr.json'
+import { catalogs } from './catalogs'
 
 export const LOCALES: readonly TLocale[] = ['en', 'fr']
 export const DEFAULT_LOCALE: TLocale = 'en'
 
 /** Both catalogs are bundled: the CSP allows no network, and the app must work offline. */
 export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
+  en: { translation: catalogs.en },
+  fr: { translation: catalogs.fr },
 } as const
 
 /** Keeps `<html lang>` in step with the interface language, so screen readers pronounce it correctly. */

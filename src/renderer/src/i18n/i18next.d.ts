@@ -1,10 +1,10 @@
 import 'i18next'
-import type en from './locales/en.json'
+import type { catalogs } from './catalogs'
 
 // Type-checks every t('…') key against the English catalog; catalogs.test.ts keeps French in step.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
-    resources: { translation: typeof en }
+    resources: { translation: typeof catalogs.en }
   }
 }

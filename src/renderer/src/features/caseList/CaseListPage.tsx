@@ -1,0 +1,8 @@
+import { useTranslation } from 'react-i18next'
+import { PageHeader } from '../../ui'
+
+/** Placeholder while this screen is being built in this session. */
+export function CaseListPage() {
+  const { t } = useTranslation()
+  return <PageHeader title={t('caseList.title')} />
+}
