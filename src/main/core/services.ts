@@ -3,6 +3,7 @@ import { DeviceSettingsStore } from './settings/device-settings'
 import type { TStaffIdentity } from '../ipc/types'
 import type { TScryptParams } from './vault/kdf'
 import { VaultService } from './vault/vault-service'
+import { CaseService } from './cases/case-service'
 
 /** What only the host (Electron, or the browser bridge) can do. */
 export type TDesktopPort = {
@@ -36,6 +37,8 @@ export type TServices = {
   settings: DeviceSettingsStore
   /** The encrypted vault: unlock and lock, accounts, audit trail, backup and restore. */
   vault: VaultService
+  /** Survivors' cases: intakes and drafts, the duplicate check, the case list, the case page. */
+  cases: CaseService
   /** The staff member whose key unlocked the vault; null while locked. */
   currentStaff(): TStaffIdentity | null
 }
@@ -51,6 +54,7 @@ export function createServices(options: TServicesOptions): TServices {
     options,
     settings,
     vault,
+    cases: new CaseService({ vault }),
     currentStaff: () => vault.currentStaff(),
   }
 }

@@ -5,6 +5,8 @@ import { vaultHandlers } from './handlers/vault'
 import { accountsHandlers } from './handlers/accounts'
 import { auditHandlers } from './handlers/audit'
 import { backupHandlers } from './handlers/backup'
+import { intakeHandlers } from './handlers/intake'
+import { casesHandlers } from './handlers/cases'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -16,5 +18,7 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...accountsHandlers(services),
     ...auditHandlers(services),
     ...backupHandlers(services),
+    ...intakeHandlers(services),
+    ...casesHandlers(services),
   }
 }

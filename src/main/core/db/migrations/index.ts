@@ -1,5 +1,6 @@
 import { migration0001StaffAndAudit } from './0001-staff-and-audit'
 import { migration0002RecoveryKeyConfirmation } from './0002-recovery-key-confirmation'
+import { migration0003Cases } from './0003-cases'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
@@ -8,4 +9,5 @@ export type { TMigration } from './migration'
 export const MIGRATIONS: readonly TMigration[] = [
   migration0001StaffAndAudit,
   migration0002RecoveryKeyConfirmation,
+  migration0003Cases,
 ]

@@ -1,0 +1,336 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import { AppError } from '../../../shared/result'
+import {
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  createTestVault,
+  makeTempFolder,
+  removeFolder,
+} from '../../../../tests/unit/vault-fixtures'
+import type { VaultService } from '../vault/vault-service'
+import { CaseService } from './case-service'
+import { syntheticImportRows } from './synthetic'
+
+const START = Date.parse('2026-11-27T15:00:00Z')
+
+function intake(edit: (draft: TIntake) => void): TIntake {
+  const draft = emptyIntake('2026-11-20')
+  edit(draft)
+  return draft
+}
+
+const alHassan = (names: Partial<TIntake['person']>) =>
+  intake((draft) => {
+    Object.assign(draft.person, names)
+    draft.person.dateOfBirth = '1984-03-12'
+  })
+
+const codeOf = (run: () => unknown): string | null => {
+  try {
+    run()
+    return null
+  } catch (error) {
+    return error instanceof AppError ? error.code : 'not-an-app-error'
+  }
+}
+
+describe('CaseService', () => {
+  let root: string
+  let vault: VaultService
+  let cases: CaseService
+
+  beforeEach(async () => {
+    root = makeTempFolder()
+    // A clock that moves a little at every reading, so "most recent first" has an answer.
+    let tick = START
+    const now = () => (tick += 1000)
+    vault = (await createTestVault(root, { now })).vault
+    cases = new CaseService({ vault, now })
+  })
+  afterEach(() => {
+    vault.lock()
+    removeFolder(root)
+  })
+
+  const submitNew = (value: TIntake) =>
+    cases.submitIntake({ intake: value, decision: { kind: 'new' }, reviewedCandidates: [] })
+
+  it('saves an intake as a new case with the next reference number of its year', () => {
+    const first = submitNew(intake((draft) => (draft.person.familyName = 'Testperson')))
+    const second = submitNew(intake((draft) => (draft.person.preferredName = 'Other Example')))
+    expect(first.reference).toBe('CCIJ-2026-0001')
+    expect(second.reference).toBe('CCIJ-2026-0002')
+    expect(first.createdCase).toBe(true)
+    const detail = cases.get(first.caseId)
+    expect(detail.status).toBe('new')
+    expect(detail.person.displayName).toBe('Testperson')
+    expect(detail.timeline.map((entry) => entry.kind)).toContain('intake')
+    const actions = vault.audit.list().entries.map((entry) => entry.action)
+    expect(actions).toContain('record.created')
+    expect(actions).toContain('record.viewed')
+  })
+
+  it('offers the three spellings of Mohammed Al-Hassan as the same person, and not with another birth date', () => {
+    const first = submitNew(alHassan({ givenNames: 'Mohammed', familyName: 'Al-Hassan' }))
+    for (const names of [
+      { givenNames: 'Muhammad', familyName: 'Alhasan' },
+      { originalScriptName: 'محمد الحسن' },
+    ]) {
+      const candidates = cases.findDuplicates(alHassan(names))
+      expect(candidates.map((candidate) => candidate.caseId)).toEqual([first.caseId])
+      expect(candidates[0]?.reasons).toContain('dob.exact')
+    }
+    const otherBirth = alHassan({ givenNames: 'Muhammad', familyName: 'Alhasan' })
+    otherBirth.person.dateOfBirth = '1990-07-01'
+    expect(cases.findDuplicates(otherBirth)).toEqual([])
+  })
+
+  it('refuses to save past a likely duplicate nobody reviewed, and audits the decision when reviewed', () => {
+    const first = submitNew(alHassan({ givenNames: 'Mohammed', familyName: 'Al-Hassan' }))
+    const second = alHassan({ givenNames: 'Muhammad', familyName: 'Alhasan' })
+    expect(codeOf(() => submitNew(second))).toBe('CONFLICT')
+    const saved = cases.submitIntake({
+      intake: second,
+      decision: { kind: 'existing', caseId: first.caseId },
+      reviewedCandidates: [first.caseId],
+    })
+    expect(saved).toEqual({ caseId: first.caseId, reference: 'CCIJ-2026-0001', createdCase: false })
+    const detail = cases.get(first.caseId)
+    expect(detail.intakes).toHaveLength(2)
+    expect(detail.person.aliases).toContain('Muhammad Alhasan')
+    const decision = vault.audit.list({ action: 'duplicate.decided' }).entries[0]
+    expect(decision?.details).toMatchObject({ decision: 'same_person' })
+    expect(JSON.stringify(decision?.details)).not.toMatch(/Alhasan|Hassan/)
+  })
+
+  it('finds cases by any spelling, any script, accents ignored, by reference and by notes', () => {
+    const { caseId } = submitNew(
+      intake((draft) => {
+        draft.person.givenNames = 'José'
+        draft.person.familyName = 'Ñandú-Quispe'
+        draft.person.originalScriptName = 'محمد الحسن'
+        draft.experiences.narrative = 'Held at the riverside compound'
+      }),
+    )
+    submitNew(intake((draft) => (draft.person.familyName = 'Unrelated')))
+    const found = (search: string) => cases.list({ search }).rows.map((row) => row.id)
+    expect(found('jose')).toEqual([caseId])
+    expect(found('nandu quispe')).toEqual([caseId])
+    expect(found('Kispe')).toEqual([caseId])
+    expect(found('الحسن')).toEqual([caseId])
+    expect(found('alhasan')).toEqual([caseId])
+    expect(found('CCIJ-2026-0001')).toEqual([caseId])
+    expect(found('riverside')).toEqual([caseId])
+    expect(found('"; DROP TABLE cases; --')).toEqual([])
+    expect(found('zzzzqqq')).toEqual([])
+  })
+
+  it('lists detained, at-airport and removal-within-14-days cases first', () => {
+    const calm = submitNew(intake((draft) => (draft.person.familyName = 'Calm')))
+    const far = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Far'
+        draft.needs.removalDate = '2027-03-01'
+      }),
+    )
+    const soon = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Soon'
+        draft.needs.removalDate = '2026-12-05'
+      }),
+    )
+    const detained = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Held'
+        draft.needs.detained = 'yes'
+      }),
+    )
+    const page = cases.list({})
+    expect(page.rows.map((row) => row.id)).toEqual([detained.caseId, soon.caseId, far.caseId, calm.caseId])
+    expect(page.rows.map((row) => row.urgent)).toEqual([true, true, false, false])
+    expect(cases.list({ urgency: 'urgent' }).total).toBe(2)
+    expect(cases.list({ urgency: 'not_urgent' }).rows.map((row) => row.id)).toEqual([far.caseId, calm.caseId])
+    // Windows stitch the urgent and the rest together without gaps.
+    const windows = [0, 1, 2, 3].map((offset) => cases.list({ offset, limit: 1 }).rows[0]?.id)
+    expect(windows).toEqual(page.rows.map((row) => row.id))
+  })
+
+  it('filters by status, province, language, need and caseworker', () => {
+    const a = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Alpha'
+        draft.location.province = 'QC'
+        draft.languages.preferred = 'ar'
+        draft.needs.needs = ['detention_review']
+      }),
+    )
+    submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Beta'
+        draft.location.province = 'ON'
+        draft.languages.others = ['ti']
+      }),
+    )
+    const ids = (query: Parameters<CaseService['list']>[0]) => cases.list(query).rows.map((row) => row.id)
+    expect(ids({ province: 'QC' })).toEqual([a.caseId])
+    expect(ids({ language: 'ar' })).toEqual([a.caseId])
+    expect(ids({ language: 'ti' })).toHaveLength(1)
+    expect(ids({ need: 'detention_review' })).toEqual([a.caseId])
+    const me = vault.currentStaff()?.accountId ?? ''
+    cases.assign({ caseId: a.caseId, accountId: me })
+    expect(ids({ assignee: me })).toEqual([a.caseId])
+    expect(ids({ assignee: 'unassigned' })).toHaveLength(1)
+    cases.changeStatus({ caseId: a.caseId, to: 'screening', reason: '' })
+    expect(ids({ statuses: ['screening'] })).toEqual([a.caseId])
+    expect(ids({ search: 'alpha', province: 'ON' })).toEqual([])
+  })
+
+  it('reveals a sensitive section only on request, and audits each reveal', () => {
+    const { caseId } = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Private'
+        draft.contact.phone = '+1 555 010 2233'
+        draft.experiences.entries = [
+          { kind: 'torture', otherKind: '', country: 'SY', period: '2013', place: 'x' },
+        ]
+      }),
+    )
+    const detail = cases.get(caseId)
+    expect(JSON.stringify(detail)).not.toContain('555 010 2233')
+    expect(detail.sensitiveSections).toContainEqual({ section: 'contact', hasContent: true })
+    expect(detail.sensitiveSections).toContainEqual({ section: 'adverse_parties', hasContent: false })
+    const revealed = cases.reveal(caseId, 'contact')
+    expect(revealed).toMatchObject({ section: 'contact', contact: { phone: '+1 555 010 2233' } })
+    const views = vault.audit
+      .list({ action: 'record.viewed' })
+      .entries.map((entry) => entry.details['section'])
+    expect(views).toContain('contact')
+  })
+
+  it('walks the status workflow, asking a reason to close or step back', () => {
+    const { caseId } = submitNew(intake((draft) => (draft.person.familyName = 'Workflow')))
+    expect(codeOf(() => cases.changeStatus({ caseId, to: 'active', reason: '' }))).toBe('CONFLICT')
+    cases.changeStatus({ caseId, to: 'screening', reason: '' })
+    expect(codeOf(() => cases.changeStatus({ caseId, to: 'new', reason: '' }))).toBe('BAD_REQUEST')
+    expect(codeOf(() => cases.changeStatus({ caseId, to: 'closed', reason: '  ' }))).toBe('BAD_REQUEST')
+    cases.changeStatus({ caseId, to: 'closed', reason: 'Moved abroad' })
+    const detail = cases.get(caseId)
+    expect(detail.status).toBe('closed')
+    expect(detail.nextStatuses).toEqual(['screening'])
+    expect(detail.timeline[0]).toMatchObject({
+      kind: 'status',
+      body: 'Moved abroad',
+      details: { from: 'screening', to: 'closed' },
+    })
+  })
+
+  it('keeps consent history, creates tasks from hearing dates and lets staff add notes and tasks', () => {
+    const { caseId } = submitNew(
+      intake((draft) => {
+        draft.person.familyName = 'Consent'
+        draft.needs.hearingDate = '2027-01-15'
+        draft.consent = [
+          {
+            purpose: 'share_with_lawyer',
+            granted: true,
+            method: 'verbal',
+            givenOn: '2026-11-20',
+            expiresOn: '',
+            notes: '',
+          },
+        ]
+      }),
+    )
+    cases.recordConsent({
+      caseId,
+      entry: {
+        purpose: 'share_with_lawyer',
+        granted: false,
+        method: 'verbal',
+        givenOn: '',
+        expiresOn: '',
+        notes: '',
+      },
+    })
+    let detail = cases.get(caseId)
+    expect(detail.consent.find((record) => record.purpose === 'share_with_lawyer')?.granted).toBe(false)
+    expect(detail.consentHistory).toHaveLength(2)
+    expect(detail.tasks).toMatchObject([{ origin: 'hearing', dueOn: '2027-01-15', doneAt: null }])
+    const task = cases.addTask({ caseId, title: 'Call the legal clinic', dueOn: '2026-12-01' })
+    cases.setTaskDone({ caseId, taskId: task.id, done: true })
+    cases.addTimelineEntry({
+      caseId,
+      kind: 'call',
+      body: 'Spoke with the synthetic contact about the hearing',
+    })
+    detail = cases.get(caseId)
+    expect(detail.tasks.find((each) => each.id === task.id)?.doneAt).not.toBeNull()
+    expect(detail.timeline.slice(0, 3).map((entry) => entry.kind)).toEqual(['call', 'task', 'task'])
+    expect(cases.list({ search: 'synthetic contact' }).rows.map((row) => row.id)).toEqual([caseId])
+  })
+
+  it('keeps drafts private to their author and across lock and unlock', async () => {
+    const { id } = cases.saveDraft({ step: 'contact', data: { person: { familyName: 'Draftee' } } })
+    await vault.addAccount({
+      username: 'casey.example',
+      displayName: 'Casey',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.lock()
+    expect(codeOf(() => cases.listDrafts())).toBe('LOCKED')
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(cases.listDrafts()).toMatchObject([{ id, step: 'contact', displayName: 'Draftee' }])
+    expect(cases.getDraft(id).data).toEqual({ person: { familyName: 'Draftee' } })
+    vault.lock()
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    expect(cases.listDrafts()).toEqual([])
+    expect(codeOf(() => cases.getDraft(id))).toBe('NOT_FOUND')
+    expect(codeOf(() => cases.saveDraft({ id, step: 'person', data: {} }))).toBe('NOT_FOUND')
+  })
+
+  it('deletes the draft when its intake is saved', () => {
+    const { id } = cases.saveDraft({ step: 'consent', data: {} })
+    cases.submitIntake({
+      intake: intake((draft) => (draft.person.familyName = 'Saved')),
+      draftId: id,
+      decision: { kind: 'new' },
+      reviewedCandidates: [],
+    })
+    expect(cases.listDrafts()).toEqual([])
+  })
+
+  it('imports all or nothing, keeps given references and never hands them out again', () => {
+    const rows = syntheticImportRows(3, 7, new Date(START))
+    const withReference = rows.map((row, index) =>
+      index === 0 ? { ...row, reference: 'CCIJ-2026-0040' } : row,
+    )
+    const dry = cases.importIntakes(withReference, { dryRun: true })
+    expect(dry.created).toBe(0)
+    expect(cases.list({}).total).toBe(0)
+    const result = cases.importIntakes(withReference, { dryRun: false })
+    expect(result.created).toBe(3)
+    expect(result.references[0]).toBe('CCIJ-2026-0040')
+    expect(codeOf(() => cases.importIntakes(withReference.slice(0, 1), { dryRun: false }))).toBe(
+      'BAD_REQUEST',
+    )
+    expect(cases.list({}).total).toBe(3)
+    const next = submitNew(intake((draft) => (draft.person.familyName = 'After')))
+    expect(next.reference > 'CCIJ-2026-0040').toBe(true)
+    expect([...cases.exportCases()]).toHaveLength(4)
+  })
+
+  it('does not let a caseworker import or export', async () => {
+    await vault.addAccount({
+      username: 'casey.example',
+      displayName: 'Casey',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.lock()
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    expect(codeOf(() => cases.importIntakes([], { dryRun: true }))).toBe('FORBIDDEN')
+    expect(codeOf(() => [...cases.exportCases()])).toBe('FORBIDDEN')
+  })
+})
