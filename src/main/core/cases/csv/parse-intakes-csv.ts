@@ -1,0 +1,419 @@
+import type { z } from 'zod'
+import { isCountryCode, isLanguageCode } from '../../../../shared/cases/codes'
+import {
+  MESSAGES,
+  ZIntakeSchema,
+  emptyIntake,
+  intakeNames,
+  isIsoDate,
+  type TIntake,
+} from '../../../../shared/cases/intake-schema'
+import {
+  ADVERSE_PARTY_KINDS,
+  ANSWERS,
+  EXPERIENCES,
+  GENDERS,
+  IMMIGRATION_STATUSES,
+  LEGAL_NEEDS,
+  PROVINCES,
+  type TAnswer,
+} from '../../../../shared/cases/vocabulary'
+import { CSV_MAX_ROWS, type TCsvErrorCode, type TCsvRowError } from '../../../../shared/contract/intake-csv'
+import { REFERENCE_PATTERN } from '../../../../shared/contract/intake'
+import { CSV_COLUMNS, NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
+import { splitCsvText } from './csv-text'
+import { splitList, unneutralize } from './cells'
+
+/** One valid row, ready for `CaseService.importIntakes`. */
+export type TCsvImportRow = { line: number; reference?: string; intake: TIntake }
+
+export type TParseIntakesResult = { rows: TCsvImportRow[] } | { errors: TCsvRowError[] }
+
+export type TParseIntakesOptions = {
+  /** 'YYYY-MM-DD': the intake date of rows that give none. */
+  today: string
+}
+
+const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
+  yes: true,
+  y: true,
+  true: true,
+  '1': true,
+  oui: true,
+  o: true,
+  no: false,
+  n: false,
+  false: false,
+  '0': false,
+  non: false,
+}
+
+/** Values a person can read back ('1980-02-31', 'ZZ', 'tortur') are echoed, shortened; text never is. */
+const shortValue = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value)
+
+/** 'War crimes', 'war-crimes', 'WAR_CRIMES' → 'war_crimes'. */
+const vocabularyKey = (value: string): string =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value)
+
+/** A row's problems are listed in the file's column order (stable sort keeps a column's own order). */
+const columnOrder = (field: string): number => (CSV_COLUMNS as readonly string[]).indexOf(field)
+
+/** Which column a schema problem belongs to, by its path in the intake. */
+function columnOfPath(path: readonly PropertyKey[], intake: TIntake): TCsvColumn | null {
+  const [section, key] = path
+  switch (section) {
+    case 'meta':
+      return key === 'notes' ? 'notes' : 'intake_date'
+    case 'person':
+      return (
+        (
+          {
+            givenNames: 'given_names',
+            familyName: 'family_name',
+            aliases: 'aliases',
+            originalScriptName: 'name_original_script',
+            dateOfBirth: 'date_of_birth',
+            gender: 'gender',
+          } as const
+        )[key as string] ?? null
+      )
+    case 'contact':
+      return key === 'phone' ? 'phone' : key === 'email' ? 'email' : 'safe_contact_notes'
+    case 'languages':
+      return key === 'preferred'
+        ? 'preferred_language'
+        : key === 'others'
+          ? 'other_languages'
+          : 'interpreter_needed'
+    case 'location':
+      return (
+        (
+          {
+            province: 'province',
+            city: 'city',
+            countryOfOrigin: 'country_of_origin',
+            immigrationStatus: 'immigration_status',
+          } as const
+        )[key as string] ?? null
+      )
+    case 'experiences':
+      return key === 'narrative' ? 'narrative' : 'experiences'
+    case 'adverseParties':
+      return 'adverse_parties'
+    case 'needs':
+      return (
+        (
+          {
+            needs: 'legal_needs',
+            detained: 'detained',
+            removalDate: 'removal_date',
+            hearingDate: 'hearing_date',
+            atAirportNow: 'at_airport',
+          } as const
+        )[key as string] ?? null
+      )
+    case 'consent': {
+      const entry = typeof key === 'number' ? intake.consent[key] : undefined
+      return entry?.purpose === 'share_with_organization' ? 'consent_share_org' : 'consent_share_lawyer'
+    }
+    default:
+      return null
+  }
+}
+
+const CODE_OF_MESSAGE: Readonly<Record<string, TCsvErrorCode>> = {
+  [MESSAGES.tooLong]: 'tooLong',
+  [MESSAGES.tooMany]: 'tooMany',
+  [MESSAGES.nameRequired]: 'nameRequired',
+  [MESSAGES.notADate]: 'notADate',
+  [MESSAGES.dateInFuture]: 'dateInFuture',
+  [MESSAGES.phone]: 'phone',
+  [MESSAGES.email]: 'email',
+  [MESSAGES.language]: 'language',
+  [MESSAGES.country]: 'country',
+  [MESSAGES.choice]: 'choice',
+  [MESSAGES.partyNameRequired]: 'partyName',
+}
+
+/** The schema's problems as row errors, one per column (the first one found). */
+function schemaErrors(line: number, issues: readonly z.core.$ZodIssue[], intake: TIntake): TCsvRowError[] {
+  const errors = new Map<string, TCsvRowError>()
+  for (const issue of issues) {
+    const field = columnOfPath(issue.path, intake) ?? String(issue.path[0] ?? '')
+    if (errors.has(field)) continue
+    const code = CODE_OF_MESSAGE[issue.message] ?? 'invalid'
+    const error: TCsvRowError = { line, field, code }
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number') error.limit = issue.maximum
+    errors.set(field, error)
+  }
+  return [...errors.values()]
+}
+
+/** The header: which column each cell position holds. File-level problems end the check here. */
+function readHeader(
+  cells: readonly string[],
+  records: readonly { cells: readonly string[] }[],
+): { columns: (TCsvColumn | null)[] } | { errors: TCsvRowError[] } {
+  const errors: TCsvRowError[] = []
+  const columns: (TCsvColumn | null)[] = []
+  const seen = new Set<TCsvColumn>()
+  cells.forEach((header, position) => {
+    const name = header.trim()
+    if (name === '') {
+      // Spreadsheets leave trailing empty columns; an unnamed column that holds data is refused.
+      if (records.some((record) => (record.cells[position] ?? '').trim() !== '')) {
+        errors.push({ line: 1, field: '', code: 'unnamedColumn', limit: position + 1 })
+      }
+      columns.push(null)
+      return
+    }
+    const column = columnOf(name)
+    if (column === null) {
+      errors.push({ line: 1, field: shortValue(name), code: 'unknownColumn' })
+    } else if (seen.has(column)) {
+      errors.push({ line: 1, field: column, code: 'duplicateColumn', value: shortValue(name) })
+    } else {
+      seen.add(column)
+    }
+    columns.push(column)
+  })
+  if (errors.length === 0 && !NAME_COLUMNS.some((column) => seen.has(column))) {
+    errors.push({ line: 1, field: 'family_name', code: 'noNameColumn' })
+  }
+  return errors.length > 0 ? { errors } : { columns }
+}
+
+/** One row → an intake, collecting every problem rather than stopping at the first. */
+function readRow(
+  line: number,
+  cell: (column: TCsvColumn) => string,
+  today: string,
+): { intake: TIntake; reference: string; errors: TCsvRowError[] } {
+  const errors: TCsvRowError[] = []
+  const refuse = (field: TCsvColumn, code: TCsvErrorCode, value?: string) => {
+    errors.push(value === undefined ? { line, field, code } : { line, field, code, value: shortValue(value) })
+  }
+  const date = (field: TCsvColumn): string => {
+    const value = cell(field)
+    if (value === '') return ''
+    if (!isIsoDate(value)) {
+      refuse(field, 'notADate', value)
+      return ''
+    }
+    return value
+  }
+  const pastDate = (field: TCsvColumn): string => {
+    const value = date(field)
+    if (value !== '' && value > today) {
+      refuse(field, 'dateInFuture', value)
+      return ''
+    }
+    return value
+  }
+  const choice = <T extends string>(field: TCsvColumn, values: readonly T[]): T | '' => {
+    const value = cell(field)
+    if (value === '') return ''
+    const key = vocabularyKey(value)
+    if (isOneOf(values, key)) return key
+    refuse(field, 'choice', value)
+    return ''
+  }
+  const choices = <T extends string>(field: TCsvColumn, values: readonly T[]): T[] => {
+    const chosen = new Set<T>()
+    for (const item of splitList(cell(field))) {
+      const key = vocabularyKey(item)
+      if (isOneOf(values, key)) chosen.add(key)
+      else refuse(field, 'choice', item)
+    }
+    return [...chosen]
+  }
+  const boolean = (field: TCsvColumn): boolean | null => {
+    const value = cell(field)
+    if (value === '') return null
+    const answer = BOOLEAN_WORDS[value.toLowerCase()]
+    if (answer === undefined) refuse(field, 'boolean', value)
+    return answer ?? null
+  }
+  const answer = (field: TCsvColumn): TAnswer | '' => {
+    const value = cell(field)
+    if (value === '') return ''
+    const word = BOOLEAN_WORDS[value.toLowerCase()]
+    if (word !== undefined) return word ? 'yes' : 'no'
+    const key = vocabularyKey(value)
+    if (isOneOf(ANSWERS, key)) return key
+    refuse(field, 'choice', value)
+    return ''
+  }
+  const language = (field: TCsvColumn, value: string): string => {
+    const code = value.trim().toLowerCase()
+    if (isLanguageCode(code)) return code
+    refuse(field, 'language', value)
+    return ''
+  }
+  const country = (field: TCsvColumn): string => {
+    const value = cell(field)
+    if (value === '') return ''
+    const code = value.toUpperCase()
+    if (isCountryCode(code)) return code
+    refuse(field, 'country', value)
+    return ''
+  }
+
+  // A row without an intake date is dated the day of the import (said in the docs).
+  const intake = emptyIntake(pastDate('intake_date') || today)
+
+  const reference = cell('reference').toUpperCase()
+  if (reference !== '' && !REFERENCE_PATTERN.test(reference)) refuse('reference', 'reference', reference)
+
+  intake.person.familyName = cell('family_name')
+  intake.person.givenNames = cell('given_names')
+  intake.person.aliases = [...new Set(splitList(cell('aliases')))]
+  intake.person.originalScriptName = cell('name_original_script')
+  intake.person.dateOfBirth = pastDate('date_of_birth')
+  intake.person.gender = choice('gender', GENDERS)
+
+  const preferred = cell('preferred_language')
+  intake.languages.preferred = preferred === '' ? '' : language('preferred_language', preferred)
+  intake.languages.others = [
+    ...new Set(splitList(cell('other_languages')).map((item) => language('other_languages', item))),
+  ].filter((code) => code !== '')
+  intake.languages.interpreterNeeded = answer('interpreter_needed')
+
+  intake.contact.phone = cell('phone')
+  intake.contact.email = cell('email')
+  intake.contact.safetyNotes = cell('safe_contact_notes')
+
+  const province = cell('province').toUpperCase()
+  if (province !== '' && !isOneOf(PROVINCES, province)) refuse('province', 'province', province)
+  intake.location.province = isOneOf(PROVINCES, province) ? province : ''
+  intake.location.city = cell('city')
+  intake.location.countryOfOrigin = country('country_of_origin')
+  intake.location.immigrationStatus = choice('immigration_status', IMMIGRATION_STATUSES)
+
+  intake.needs.needs = choices('legal_needs', LEGAL_NEEDS)
+  intake.needs.detained = answer('detained')
+  intake.needs.removalDate = date('removal_date')
+  intake.needs.hearingDate = date('hearing_date')
+  intake.needs.atAirportNow = boolean('at_airport') ?? false
+
+  for (const item of splitList(cell('adverse_parties'))) {
+    // 'unit:3rd Brigade'; a single word before a colon must be a kind, anything else is a person's name.
+    const prefixed = /^([\p{L}_]{1,24})\s*:(.*)$/su.exec(item)
+    let kind: (typeof ADVERSE_PARTY_KINDS)[number] = 'person'
+    let name = item
+    if (prefixed !== null) {
+      const key = vocabularyKey(prefixed[1] ?? '')
+      if (!isOneOf(ADVERSE_PARTY_KINDS, key)) {
+        refuse('adverse_parties', 'choice', prefixed[1] ?? '')
+        continue
+      }
+      kind = key
+      name = (prefixed[2] ?? '').trim()
+    }
+    if (name === '') {
+      refuse('adverse_parties', 'partyName')
+      continue
+    }
+    intake.adverseParties.push({ kind, name, originalScriptName: '', country: '', notes: '' })
+  }
+  if (intakeNames(intake.person).length === 0) refuse('family_name', 'nameRequired')
+
+  intake.experiences.entries = choices('experiences', EXPERIENCES).map((kind) => ({
+    kind,
+    otherKind: '',
+    country: '',
+    period: '',
+    place: '',
+  }))
+  intake.experiences.narrative = cell('narrative')
+
+  for (const [field, purpose] of [
+    ['consent_share_lawyer', 'share_with_lawyer'],
+    ['consent_share_org', 'share_with_organization'],
+  ] as const) {
+    const granted = boolean(field)
+    if (granted === null) continue
+    intake.consent.push({
+      purpose,
+      granted,
+      method: '',
+      givenOn: intake.meta.intakeDate,
+      expiresOn: '',
+      notes: '',
+    })
+  }
+  intake.meta.notes = cell('notes')
+
+  return { intake, reference, errors }
+}
+
+/**
+ * Reads an intakes CSV file (docs/intake-csv.md) into full intakes, each checked with the same schema the app
+ * uses. Any problem refuses the whole file: the answer then lists every problem, by the physical line its row
+ * starts on (the header is line 1) and its column. Nothing here touches the vault; reference numbers already in
+ * the vault are found by the import itself.
+ */
+export function parseIntakesCsv(text: string, { today }: TParseIntakesOptions): TParseIntakesResult {
+  const split = splitCsvText(text)
+  if ('errors' in split) return split
+  const [header, ...records] = split.records
+  if (header === undefined) return { errors: [{ line: 0, field: '', code: 'empty' }] }
+  const headerResult = readHeader(header.cells, records)
+  if ('errors' in headerResult) return headerResult
+  const { columns } = headerResult
+
+  const dataRecords = records.filter((record) => record.cells.some((value) => value.trim() !== ''))
+  if (dataRecords.length === 0) return { errors: [{ line: 0, field: '', code: 'empty' }] }
+  if (dataRecords.length > CSV_MAX_ROWS) {
+    return { errors: [{ line: 0, field: '', code: 'tooManyRows', limit: CSV_MAX_ROWS }] }
+  }
+
+  const errors: TCsvRowError[] = []
+  const rows: TCsvImportRow[] = []
+  const referenceLines = new Map<string, number>()
+  const positions = new Map<TCsvColumn, number>()
+  columns.forEach((column, position) => {
+    if (column !== null) positions.set(column, position)
+  })
+
+  for (const { line, cells } of dataRecords) {
+    if (cells.length > columns.length && cells.slice(columns.length).some((value) => value.trim() !== '')) {
+      errors.push({ line, field: '', code: 'tooManyCells', limit: columns.length })
+      continue
+    }
+    const cell = (column: TCsvColumn): string => {
+      const position = positions.get(column)
+      return position === undefined ? '' : unneutralize(cells[position] ?? '').trim()
+    }
+    const row = readRow(line, cell, today)
+    if (row.reference !== '' && REFERENCE_PATTERN.test(row.reference)) {
+      const otherLine = referenceLines.get(row.reference)
+      if (otherLine === undefined) referenceLines.set(row.reference, line)
+      else row.errors.push({ line, field: 'reference', code: 'referenceDuplicate', otherLine })
+    }
+    // The schema too, so nothing the app would refuse gets in; a column already reported is not reported twice.
+    const checked = ZIntakeSchema.safeParse(row.intake)
+    if (!checked.success) {
+      const reported = new Set(row.errors.map((error) => error.field))
+      row.errors.push(
+        ...schemaErrors(line, checked.error.issues, row.intake).filter((error) => !reported.has(error.field)),
+      )
+    }
+    if (row.errors.length > 0 || !checked.success) {
+      errors.push(...row.errors.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)))
+      continue
+    }
+    rows.push(
+      row.reference === ''
+        ? { line, intake: checked.data }
+        : { line, reference: row.reference, intake: checked.data },
+    )
+  }
+  return errors.length > 0 ? { errors } : { rows }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod'
+import { ADMIN_ONLY } from '../roles'
+import { defineChannel } from './channel'
+
+/**
+ * Moving intakes in from spreadsheets and out to them (docs/intake-csv.md). The renderer reads the chosen file with
+ * the File API and sends its text; main parses and validates it with the intake schema, and imports all rows or none.
+ * A refused file is an answer, not an error: the row problems come back as data, as codes the screen translates.
+ */
+
+/** Everything that can be wrong with a file or one of its rows. The screen words each one in EN and FR. */
+export const CSV_ERROR_CODES = [
+  // The file as a whole (line 0 when it has no line, else the line it was found on).
+  'empty',
+  'notUtf8',
+  'unclosedQuote',
+  'badQuote',
+  'csvSyntax',
+  'unknownColumn',
+  'duplicateColumn',
+  'unnamedColumn',
+  'noNameColumn',
+  'tooManyRows',
+  // One cell of one row.
+  'tooManyCells',
+  'nameRequired',
+  'notADate',
+  'dateInFuture',
+  'province',
+  'language',
+  'country',
+  'choice',
+  'boolean',
+  'phone',
+  'email',
+  'tooLong',
+  'tooMany',
+  'partyName',
+  'reference',
+  'referenceDuplicate',
+  'referenceExists',
+  'invalid',
+] as const
+export type TCsvErrorCode = (typeof CSV_ERROR_CODES)[number]
+
+/** Rows per file at most; a bigger spreadsheet can be split. */
+export const CSV_MAX_ROWS = 50_000
+/** The longest file text accepted (characters), about 50 MB. */
+export const CSV_MAX_CHARS = 50_000_000
+/** At most this many problems come back; `errorCount` says how many there were in all. */
+export const CSV_MAX_REPORTED_ERRORS = 2_000
+
+export const ZCsvRowErrorSchema = z.object({
+  /** The physical line of the file where the row starts (the header is line 1); 0 for the file as a whole. */
+  line: z.number().int().min(0),
+  /** The column's canonical name (`date_of_birth`), or for unknown columns the header as written (shortened). */
+  field: z.string().max(80),
+  code: z.enum(CSV_ERROR_CODES),
+  /** The short offending value, for dates, codes and vocabulary keys only; never names, contact details or text. */
+  value: z.string().max(80).optional(),
+  /** A number the message needs: the length or count limit, the cell count. */
+  limit: z.number().int().optional(),
+  /** For a reference given twice: the other row's line. */
+  otherLine: z.number().int().optional(),
+})
+export type TCsvRowError = z.infer<typeof ZCsvRowErrorSchema>
+
+export const ZIntakeCsvImportResultSchema = z.object({
+  /** True when the file was valid: on a dry run nothing was stored; otherwise every row was. */
+  accepted: z.boolean(),
+  dryRun: z.boolean(),
+  /** Rows in the file (blank rows not counted). */
+  rows: z.number().int().min(0),
+  /** Cases created (0 on a dry run or a refused file). */
+  created: z.number().int().min(0),
+  /** The first CSV_MAX_REPORTED_ERRORS problems, in file order; empty when accepted. */
+  errors: z.array(ZCsvRowErrorSchema).max(CSV_MAX_REPORTED_ERRORS),
+  errorCount: z.number().int().min(0),
+})
+export type TIntakeCsvImportResult = z.infer<typeof ZIntakeCsvImportResultSchema>
+
+export const intakeCsvChannels = {
+  /**
+   * Check a CSV file of intakes and, unless `dryRun`, create one case per row in one transaction. A file with any
+   * bad row is refused whole: the answer lists every problem by line and column.
+   */
+  'intakeCsv:import': defineChannel({
+    request: z.strictObject({
+      csv: z.string().max(CSV_MAX_CHARS),
+      dryRun: z.boolean(),
+    }),
+    response: ZIntakeCsvImportResultSchema,
+    access: ADMIN_ONLY,
+  }),
+  /**
+   * Ask where to save (native dialog in main), then write every case as one CSV row there. The file is plaintext
+   * survivor data; the screen says so before the person chooses.
+   */
+  'intakeCsv:export': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({
+      exported: z.boolean(),
+      /** Cases written. */
+      count: z.number().int().min(0),
+      /** The saved file's base name only (never the folder). */
+      fileName: z.string().max(255).nullable(),
+    }),
+    access: ADMIN_ONLY,
+  }),
+}
