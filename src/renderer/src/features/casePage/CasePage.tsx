@@ -1,8 +1,98 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PageHeader } from '../../ui'
+import { useParams } from 'react-router'
+import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
+import { api } from '../../api'
+import { BusyIndicator, Button, LinkButton } from '../../ui'
+import { CaseHeader } from './CaseHeader'
+import { ConsentPanel } from './ConsentPanel'
+import { callApi } from './errors'
+import { SensitiveSections } from './SensitiveSections'
+import { SummarySection } from './SummarySection'
+import { TasksPanel } from './TasksPanel'
+import { Timeline } from './Timeline'
+import { useCase } from './useCase'
+import './CasePage.css'
 
-/** Placeholder while this screen is being built in this session. */
+/** Staff a case can be assigned to; null until read (or when it could not be). */
+function useAssignees(): TStaffRef[] | null {
+  const [assignees, setAssignees] = useState<TStaffRef[] | null>(null)
+  useEffect(() => {
+    let isCurrent = true
+    void callApi(() => api.cases.assignees({})).then((result) => {
+      if (isCurrent && result.ok) setAssignees(result.value)
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [])
+  return assignees
+}
+
+/** The heading every state of the page starts with, so focus placed on it after navigation stays put. */
+function PlainTitle({ children }: { children: string }) {
+  return (
+    <header className="case-header">
+      <div className="case-header__identity">
+        <h1 className="case-header__title" tabIndex={-1} data-page-title="">
+          {children}
+        </h1>
+      </div>
+    </header>
+  )
+}
+
+function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promise<void> }) {
+  const assignees = useAssignees()
+  return (
+    <div className="case-page">
+      <CaseHeader detail={detail} assignees={assignees} onChanged={reload} />
+      <div className="case-page__columns">
+        <div className="case-page__main">
+          <SummarySection detail={detail} />
+          <SensitiveSections detail={detail} />
+          <Timeline detail={detail} assignees={assignees} onChanged={reload} />
+        </div>
+        <div className="case-page__side">
+          <TasksPanel detail={detail} onChanged={reload} />
+          <ConsentPanel detail={detail} onChanged={reload} />
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** A survivor's case: `#/survivors/:caseId`. */
 export function CasePage() {
   const { t } = useTranslation()
-  return <PageHeader title={t('casePage.title')} />
+  const { caseId = '' } = useParams()
+  const { current, reload } = useCase(caseId)
+
+  if (current.state === 'loading') {
+    return (
+      <div className="case-page">
+        <PlainTitle>{t('casePage.title')}</PlainTitle>
+        <BusyIndicator label={t('casePage.loading')} />
+      </div>
+    )
+  }
+  if (current.state === 'failed') {
+    const { errorKey } = current
+    const isMissing = errorKey === 'notFound' || errorKey === 'forbidden'
+    return (
+      <div className="case-page">
+        <PlainTitle>{t(`casePage.failed.${errorKey}.title`)}</PlainTitle>
+        <div className="case-page__failed">
+          <p>{t(`casePage.failed.${errorKey}.body`)}</p>
+          <div className="case-page__failed-actions">
+            {isMissing ? null : <Button onPress={() => void reload()}>{t('casePage.failed.retry')}</Button>}
+            <LinkButton href="/survivors" variant="primary">
+              {t('casePage.failed.backToList')}
+            </LinkButton>
+          </div>
+        </div>
+      </div>
+    )
+  }
+  return <CaseView key={current.detail.id} detail={current.detail} reload={reload} />
 }

@@ -1,0 +1,247 @@
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
+import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
+import { api } from '../../api'
+import { Button, LockIcon, Notice } from '../../ui'
+import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import { Facts } from './Facts'
+import { formatDay } from './format'
+import { useVocab } from './vocabLabels'
+
+type TRevealState =
+  | { state: 'hidden' }
+  | { state: 'revealing' }
+  | { state: 'failed'; errorKey: TCaseErrorKey }
+  | { state: 'shown'; content: TRevealedSection }
+
+/** What a revealed section holds, in words. */
+function RevealedContent({ content }: { content: TRevealedSection }) {
+  const { t, i18n } = useTranslation()
+  const vocab = useVocab()
+  switch (content.section) {
+    case 'contact': {
+      const { contact } = content
+      return (
+        <Facts
+          facts={[
+            { label: t('casePage.sensitive.contact.phone'), value: contact.phone, isVerbatim: true },
+            { label: t('casePage.sensitive.contact.email'), value: contact.email, isVerbatim: true },
+            {
+              label: t('casePage.sensitive.contact.safeMethod'),
+              value: vocab.contactMethod(contact.safeMethod),
+            },
+            { label: t('casePage.sensitive.contact.safeTimes'), value: contact.safeTimes, isVerbatim: true },
+            {
+              label: t('casePage.sensitive.contact.voicemailSafe'),
+              value: vocab.answer(contact.voicemailSafe),
+            },
+            {
+              label: t('casePage.sensitive.contact.safetyNotes'),
+              value:
+                contact.safetyNotes === '' ? '' : <span className="case-prose">{contact.safetyNotes}</span>,
+              isVerbatim: true,
+            },
+          ]}
+        />
+      )
+    }
+    case 'experiences':
+      return content.entries.length === 0 ? (
+        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+      ) : (
+        <ul className="case-record-list">
+          {content.entries.map((entry, index) => (
+            <li key={index} className="case-record-list__item">
+              <p className="case-record-list__title">
+                {entry.kind === 'other' && entry.otherKind !== '' ? (
+                  <span dir="auto" lang="">
+                    {entry.otherKind}
+                  </span>
+                ) : (
+                  vocab.experience(entry.kind)
+                )}
+              </p>
+              <Facts
+                facts={[
+                  { label: t('casePage.sensitive.experiences.country'), value: vocab.country(entry.country) },
+                  {
+                    label: t('casePage.sensitive.experiences.period'),
+                    value: entry.period,
+                    isVerbatim: true,
+                  },
+                  { label: t('casePage.sensitive.experiences.place'), value: entry.place, isVerbatim: true },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      )
+    case 'adverse_parties':
+      return content.parties.length === 0 ? (
+        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+      ) : (
+        <ul className="case-record-list">
+          {content.parties.map((party, index) => (
+            <li key={index} className="case-record-list__item">
+              <p className="case-record-list__title">
+                <span dir="auto" lang="">
+                  {party.name || party.originalScriptName}
+                </span>{' '}
+                <span className="case-muted">({vocab.adversePartyKind(party.kind)})</span>
+              </p>
+              <Facts
+                facts={[
+                  {
+                    label: t('casePage.sensitive.parties.originalScriptName'),
+                    value: party.name === '' ? '' : party.originalScriptName,
+                    isVerbatim: true,
+                  },
+                  { label: t('casePage.sensitive.parties.country'), value: vocab.country(party.country) },
+                  {
+                    label: t('casePage.sensitive.parties.notes'),
+                    value: party.notes === '' ? '' : <span className="case-prose">{party.notes}</span>,
+                    isVerbatim: true,
+                  },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      )
+    case 'narrative':
+      return content.narratives.length === 0 ? (
+        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+      ) : (
+        <ul className="case-record-list">
+          {content.narratives.map((entry, index) => (
+            <li key={index} className="case-record-list__item">
+              <p className="case-record-list__title">
+                {t('casePage.sensitive.narrative.fromIntake', {
+                  date: formatDay(entry.intakeDate, i18n.language),
+                })}
+              </p>
+              <Facts
+                facts={[
+                  {
+                    label: t('casePage.sensitive.narrative.narrative'),
+                    value:
+                      entry.narrative === '' ? '' : <span className="case-prose">{entry.narrative}</span>,
+                    isVerbatim: true,
+                  },
+                  {
+                    label: t('casePage.sensitive.narrative.notes'),
+                    value: entry.notes === '' ? '' : <span className="case-prose">{entry.notes}</span>,
+                    isVerbatim: true,
+                  },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      )
+  }
+}
+
+/** One sensitive section: collapsed until someone reveals it (an audited view); Hide forgets what was read. */
+function SensitiveSection({
+  caseId,
+  section,
+  hasContent,
+}: {
+  caseId: string
+  section: TSensitiveSection
+  hasContent: boolean
+}) {
+  const { t } = useTranslation()
+  const panelId = useId()
+  const headingId = useId()
+  const [reveal, setReveal] = useState<TRevealState>({ state: 'hidden' })
+  const title = t(`vocab.sensitiveSection.${section}`)
+  const isShown = reveal.state === 'shown'
+
+  const toggle = async () => {
+    if (isShown) {
+      setReveal({ state: 'hidden' })
+      return
+    }
+    setReveal({ state: 'revealing' })
+    const result = await callApi(() => api.cases.reveal({ caseId, section }))
+    setReveal(
+      result.ok
+        ? { state: 'shown', content: result.value }
+        : { state: 'failed', errorKey: caseErrorKey(result.error) },
+    )
+  }
+
+  return (
+    <section
+      className={isShown ? 'case-sensitive case-sensitive--shown' : 'case-sensitive'}
+      aria-labelledby={headingId}
+    >
+      <div className="case-sensitive__header">
+        <h3 id={headingId} className="case-sensitive__title">
+          {title}
+        </h3>
+        {hasContent ? (
+          <Button
+            variant={isShown ? 'secondary' : 'primary'}
+            onPress={() => void toggle()}
+            isDisabled={reveal.state === 'revealing'}
+            aria-expanded={isShown}
+            aria-controls={panelId}
+          >
+            {reveal.state === 'revealing'
+              ? t('casePage.sensitive.revealing')
+              : isShown
+                ? t('casePage.sensitive.hide')
+                : t('casePage.sensitive.reveal')}
+            <span className="visually-hidden"> {title}</span>
+          </Button>
+        ) : null}
+      </div>
+      <div id={panelId} className="case-sensitive__body">
+        {!hasContent ? (
+          <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+        ) : isShown ? (
+          <RevealedContent content={reveal.content} />
+        ) : (
+          <p className="case-sensitive__hidden">
+            <LockIcon size={16} />
+            {t('casePage.sensitive.hidden')}
+          </p>
+        )}
+        {reveal.state === 'failed' ? (
+          <Notice tone="danger" live="alert">
+            {t(`casePage.errors.${reveal.errorKey}`)}
+          </Notice>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+/** Contact and safety, experiences, adverse parties, narrative: each revealed one at a time, each reveal audited. */
+export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
+  const { t } = useTranslation()
+  const contentOf = (section: TSensitiveSection) =>
+    detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
+  return (
+    <section className="case-section" aria-labelledby="case-sensitive-title">
+      <h2 id="case-sensitive-title" className="case-section__title">
+        {t('casePage.sensitive.title')}
+      </h2>
+      <p className="case-section__lede">{t('casePage.sensitive.lede')}</p>
+      <div className="case-sensitive-list">
+        {SENSITIVE_SECTIONS.map((section) => (
+          <SensitiveSection
+            key={section}
+            caseId={detail.id}
+            section={section}
+            hasContent={contentOf(section)}
+          />
+        ))}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,173 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useState } from 'react'
+import { Controller, useForm, useWatch } from 'react-hook-form'
+import { Form } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import type { TCaseDetail } from '../../../../shared/contract/cases'
+import { CASE_STATUSES, type TCaseStatus } from '../../../../shared/cases/vocabulary'
+import { api } from '../../api'
+import { Button, DialogActions, ModalDialog, Notice, RadioGroupField, TextAreaField } from '../../ui'
+import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
+import { useFieldErrorText } from './fieldErrors'
+import { useVocab } from './vocabLabels'
+
+/** Closing, or going back to an earlier step, needs a reason (main checks the same). */
+export function needsReason(from: TCaseStatus, to: TCaseStatus | ''): boolean {
+  if (to === '') return false
+  return to === 'closed' || CASE_STATUSES.indexOf(to) < CASE_STATUSES.indexOf(from)
+}
+
+const statusFormSchema = (from: TCaseStatus, allowed: readonly TCaseStatus[]) =>
+  z
+    .object({
+      to: z.union([z.literal(''), z.enum(CASE_STATUSES)]),
+      reason: z.string().trim().max(2000, { error: 'vocab.validation.tooLong' }),
+    })
+    .superRefine((form, ctx) => {
+      if (form.to === '' || !allowed.includes(form.to)) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'casePage.status.errors.toRequired' })
+      } else if (needsReason(from, form.to) && form.reason === '') {
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'casePage.status.errors.reasonRequired' })
+      }
+    })
+type TStatusForm = { to: TCaseStatus | ''; reason: string }
+const EMPTY: TStatusForm = { to: '', reason: '' }
+
+export type TStatusDialogProps = {
+  detail: TCaseDetail
+  isOpen: boolean
+  onClose: () => void
+  onChanged: () => Promise<void>
+}
+
+/** Moves the case along its workflow, offering only the statuses main says may follow. */
+export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDialogProps) {
+  const { t } = useTranslation()
+  const vocab = useVocab()
+  const fieldError = useFieldErrorText()
+  const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const schema = useMemo(
+    () => statusFormSchema(detail.status, detail.nextStatuses),
+    [detail.status, detail.nextStatuses],
+  )
+  const { control, handleSubmit, reset, setError, formState } = useForm<TStatusForm>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY,
+    mode: 'onTouched',
+  })
+  const to = useWatch({ control, name: 'to' })
+  const isReasonRequired = needsReason(detail.status, to)
+
+  const close = () => {
+    reset(EMPTY)
+    setServerError(null)
+    onClose()
+  }
+
+  const onSubmit = handleSubmit(async (form) => {
+    if (form.to === '') return
+    setServerError(null)
+    const target = form.to
+    const result = await callApi(() =>
+      api.cases.changeStatus({ caseId: detail.id, to: target, reason: form.reason }),
+    )
+    if (result.ok) {
+      reset(EMPTY)
+      await onChanged()
+      return
+    }
+    // Said on the field it concerns when main names one; otherwise under the form.
+    const fields = refusedFields(result.error)
+    if (fields.includes('reason')) {
+      setError(
+        'reason',
+        { type: 'server', message: 'casePage.status.errors.reasonRefused' },
+        { shouldFocus: true },
+      )
+    } else if (fields.includes('to') || result.error?.code === 'CONFLICT') {
+      setError('to', { type: 'server', message: 'casePage.status.errors.notAllowed' })
+    } else {
+      setServerError(caseErrorKey(result.error))
+    }
+  })
+
+  const options = detail.nextStatuses.map((status) => ({
+    id: status,
+    label: vocab.status(status),
+    description:
+      status === 'closed'
+        ? t('casePage.status.closeHint')
+        : needsReason(detail.status, status)
+          ? t('casePage.status.backHint')
+          : t('casePage.status.forwardHint'),
+  }))
+
+  return (
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={(open) => (open ? undefined : close())}
+      title={t('casePage.status.title', { reference: detail.reference })}
+      isDismissable={!formState.isSubmitting}
+      isOutsideClickDismissable={!formState.isDirty}
+    >
+      <p className="case-dialog__text">
+        {t('casePage.status.current', { status: vocab.status(detail.status) })}
+      </p>
+      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="case-form">
+        <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
+          <legend className="visually-hidden">
+            {t('casePage.status.title', { reference: detail.reference })}
+          </legend>
+          <Controller
+            control={control}
+            name="to"
+            render={({ field }) => (
+              <RadioGroupField
+                label={t('casePage.status.to')}
+                options={options}
+                value={field.value}
+                onChange={field.onChange}
+                name={field.name}
+                orientation="vertical"
+                isRequired
+                errorMessage={fieldError(formState.errors.to)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="reason"
+            render={({ field }) => (
+              <TextAreaField
+                label={isReasonRequired ? t('casePage.status.reasonRequired') : t('casePage.status.reason')}
+                description={t('casePage.status.reasonHelp')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                inputRef={field.ref}
+                isRequired={isReasonRequired}
+                rows={3}
+                errorMessage={fieldError(formState.errors.reason)}
+              />
+            )}
+          />
+        </fieldset>
+        {serverError ? (
+          <Notice tone="danger" live="alert">
+            {t(`casePage.errors.${serverError}`)}
+          </Notice>
+        ) : null}
+        <DialogActions>
+          <Button onPress={close} isDisabled={formState.isSubmitting}>
+            {t('casePage.common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t('casePage.status.submitting') : t('casePage.status.submit')}
+          </Button>
+        </DialogActions>
+      </Form>
+    </ModalDialog>
+  )
+}

@@ -1,0 +1,216 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { Controller, useForm } from 'react-hook-form'
+import { Form } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
+import { ZDateSchema } from '../../../../shared/cases/intake-schema'
+import { api } from '../../api'
+import { Badge, Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import { useFieldErrorText } from './fieldErrors'
+import { daysFrom, formatDateTime, formatDay, todayIso } from './format'
+import { IsoDateField } from './IsoDateField'
+import { useVocab } from './vocabLabels'
+
+const ZTaskFormSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: 'casePage.tasks.errors.titleRequired' })
+    .max(500, { error: 'vocab.validation.tooLong' }),
+  dueOn: z.string().trim().min(1, { error: 'casePage.tasks.errors.dueRequired' }).pipe(ZDateSchema),
+})
+type TTaskForm = z.input<typeof ZTaskFormSchema>
+
+/** Open tasks by due date (soonest first), then done ones (latest first). */
+const byDue = (a: TTask, b: TTask) => {
+  if ((a.doneAt === null) !== (b.doneAt === null)) return a.doneAt === null ? -1 : 1
+  if (a.doneAt !== null && b.doneAt !== null) return b.doneAt.localeCompare(a.doneAt)
+  return a.dueOn.localeCompare(b.dueOn) || a.createdAt.localeCompare(b.createdAt)
+}
+
+function TaskItem({
+  task,
+  caseId,
+  onChanged,
+}: {
+  task: TTask
+  caseId: string
+  onChanged: (message: string) => Promise<void>
+}) {
+  const { t, i18n } = useTranslation()
+  const vocab = useVocab()
+  const [isBusy, setIsBusy] = useState(false)
+  const [errorKey, setErrorKey] = useState<TCaseErrorKey | null>(null)
+  const isDone = task.doneAt !== null
+  const days = daysFrom(task.dueOn)
+  const isOverdue = !isDone && days !== null && days < 0
+  const isDueToday = !isDone && days === 0
+
+  const setDone = async (done: boolean) => {
+    setIsBusy(true)
+    setErrorKey(null)
+    const result = await callApi(() => api.cases.setTaskDone({ caseId, taskId: task.id, done }))
+    setIsBusy(false)
+    if (!result.ok) {
+      setErrorKey(caseErrorKey(result.error))
+      return
+    }
+    await onChanged(
+      done
+        ? t('casePage.tasks.markedDone', { title: task.title })
+        : t('casePage.tasks.markedOpen', { title: task.title }),
+    )
+  }
+
+  const dueText = isOverdue
+    ? t('casePage.tasks.overdue', { date: formatDay(task.dueOn, i18n.language), count: -(days ?? 0) })
+    : isDueToday
+      ? t('casePage.tasks.dueToday', { date: formatDay(task.dueOn, i18n.language) })
+      : t('casePage.tasks.due', { date: formatDay(task.dueOn, i18n.language) })
+
+  return (
+    <li
+      className={['case-task', isDone ? 'case-task--done' : null, isOverdue ? 'case-task--overdue' : null]
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <Checkbox isSelected={isDone} isDisabled={isBusy} onChange={(done) => void setDone(done)}>
+        <span dir="auto" lang="" className="case-task__title">
+          {task.title}
+        </span>
+      </Checkbox>
+      <p className="case-task__meta">
+        {isOverdue ? (
+          <span className="case-task__overdue">
+            <span aria-hidden="true" className="case-task__mark">
+              !
+            </span>
+            {dueText}
+          </span>
+        ) : (
+          <span>{dueText}</span>
+        )}
+        {task.origin === 'manual' ? null : <Badge tone="indigo">{vocab.taskOrigin(task.origin)}</Badge>}
+      </p>
+      {isDone && task.doneAt !== null ? (
+        <p className="case-task__meta case-muted">
+          {t('casePage.tasks.doneAt', { when: formatDateTime(task.doneAt, i18n.language) })}
+        </p>
+      ) : null}
+      {errorKey ? (
+        <Notice tone="danger" live="alert">
+          {t(`casePage.errors.${errorKey}`)}
+        </Notice>
+      ) : null}
+    </li>
+  )
+}
+
+/** The case's to-do list with due dates; overdue ones say so in words. */
+export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation()
+  const fieldError = useFieldErrorText()
+  const [announcement, setAnnouncement] = useState('')
+  const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const { control, handleSubmit, reset, formState } = useForm<TTaskForm>({
+    resolver: zodResolver(ZTaskFormSchema),
+    defaultValues: { title: '', dueOn: '' },
+    mode: 'onSubmit',
+  })
+  const tasks = [...detail.tasks].sort(byDue)
+  const openCount = tasks.filter((task) => task.doneAt === null).length
+  const today = todayIso()
+  const overdueCount = tasks.filter((task) => task.doneAt === null && task.dueOn < today).length
+
+  const afterChange = async (message: string) => {
+    setAnnouncement(message)
+    await onChanged()
+  }
+
+  const onSubmit = handleSubmit(async (form) => {
+    setServerError(null)
+    setAnnouncement('')
+    const result = await callApi(() =>
+      api.cases.addTask({ caseId: detail.id, title: form.title, dueOn: form.dueOn }),
+    )
+    if (!result.ok) {
+      setServerError(caseErrorKey(result.error))
+      return
+    }
+    reset({ title: '', dueOn: '' })
+    await afterChange(t('casePage.tasks.added', { title: result.value.title }))
+  })
+
+  return (
+    <section className="case-section case-panel" aria-labelledby="case-tasks-title">
+      <h2 id="case-tasks-title" className="case-section__title">
+        {t('casePage.tasks.title')}
+      </h2>
+      <p className="case-section__lede">
+        {t('casePage.tasks.count', { count: openCount })}
+        {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
+      </p>
+      {tasks.length === 0 ? (
+        <p className="case-muted">{t('casePage.tasks.none')}</p>
+      ) : (
+        <ul className="case-tasks" aria-label={t('casePage.tasks.title')}>
+          {tasks.map((task) => (
+            <TaskItem key={task.id} task={task} caseId={detail.id} onChanged={afterChange} />
+          ))}
+        </ul>
+      )}
+      <LiveRegion politeness="polite">
+        {announcement === '' ? null : <p className="case-announcement">{announcement}</p>}
+      </LiveRegion>
+
+      <h3 className="case-subtitle">{t('casePage.tasks.addTitle')}</h3>
+      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="case-form">
+        <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
+          <legend className="visually-hidden">{t('casePage.tasks.addTitle')}</legend>
+          <Controller
+            control={control}
+            name="title"
+            render={({ field }) => (
+              <TextField
+                label={t('casePage.tasks.taskTitle')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                inputRef={field.ref}
+                isRequired
+                autoComplete="off"
+                errorMessage={fieldError(formState.errors.title)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="dueOn"
+            render={({ field }) => (
+              <IsoDateField
+                label={t('casePage.tasks.dueOn')}
+                value={field.value}
+                onChange={field.onChange}
+                errorMessage={fieldError(formState.errors.dueOn)}
+              />
+            )}
+          />
+        </fieldset>
+        {serverError ? (
+          <Notice tone="danger" live="alert">
+            {t(`casePage.errors.${serverError}`)}
+          </Notice>
+        ) : null}
+        <div className="case-form__actions">
+          <Button type="submit" isDisabled={formState.isSubmitting}>
+            {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.tasks.add')}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  )
+}

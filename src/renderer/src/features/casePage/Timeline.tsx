@@ -1,0 +1,216 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { Controller, useForm } from 'react-hook-form'
+import { Form } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
+import { STAFF_TIMELINE_KINDS } from '../../../../shared/cases/vocabulary'
+import { api } from '../../api'
+import { Badge, Button, LiveRegion, Notice, RadioGroupField, TextAreaField, TextField } from '../../ui'
+import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import { useFieldErrorText } from './fieldErrors'
+import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from './format'
+import { staffNamesOf, useTimelineSentence } from './timelineText'
+import { useVocab } from './vocabLabels'
+
+const ZNoteFormSchema = z.object({
+  kind: z.enum(STAFF_TIMELINE_KINDS, { error: 'vocab.validation.choice' }),
+  occurredAt: z
+    .string()
+    .refine((value) => localDateTimeToIso(value) !== null, { error: 'casePage.timeline.errors.when' }),
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: 'casePage.timeline.errors.textRequired' })
+    .max(20_000, { error: 'vocab.validation.tooLong' }),
+})
+type TNoteForm = z.input<typeof ZNoteFormSchema>
+const emptyNote = (): TNoteForm => ({ kind: 'note', occurredAt: localDateTimeNow(), body: '' })
+
+const newestFirst = (a: TTimelineEntry, b: TTimelineEntry) =>
+  b.occurredAt.localeCompare(a.occurredAt) || b.recordedAt.localeCompare(a.recordedAt)
+
+/** Adds a note, call or meeting, dated now unless the caseworker says otherwise. */
+function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: string) => Promise<void> }) {
+  const { t } = useTranslation()
+  const vocab = useVocab()
+  const fieldError = useFieldErrorText()
+  const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const { control, handleSubmit, reset, formState } = useForm<TNoteForm>({
+    resolver: zodResolver(ZNoteFormSchema),
+    defaultValues: emptyNote(),
+    mode: 'onSubmit',
+  })
+
+  const onSubmit = handleSubmit(async (form) => {
+    setServerError(null)
+    const occurredAt = localDateTimeToIso(form.occurredAt) ?? undefined
+    const result = await callApi(() =>
+      api.cases.addTimelineEntry({
+        caseId,
+        kind: form.kind,
+        body: form.body,
+        ...(occurredAt === undefined ? {} : { occurredAt }),
+      }),
+    )
+    if (!result.ok) {
+      setServerError(caseErrorKey(result.error))
+      return
+    }
+    reset(emptyNote())
+    await onAdded(t('casePage.timeline.added', { kind: vocab.timelineKind(result.value.kind) }))
+  })
+
+  return (
+    <Form
+      onSubmit={(event) => void onSubmit(event)}
+      validationBehavior="aria"
+      className="case-form case-note-form"
+    >
+      <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
+        <legend className="visually-hidden">{t('casePage.timeline.addTitle')}</legend>
+        <div className="case-form__row">
+          <Controller
+            control={control}
+            name="kind"
+            render={({ field }) => (
+              <RadioGroupField
+                label={t('casePage.timeline.kind')}
+                options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
+                value={field.value}
+                onChange={field.onChange}
+                name={field.name}
+                errorMessage={fieldError(formState.errors.kind)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="occurredAt"
+            render={({ field }) => (
+              <TextField
+                type="datetime-local"
+                label={t('casePage.timeline.when')}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                name={field.name}
+                inputRef={field.ref}
+                isRequired
+                errorMessage={fieldError(formState.errors.occurredAt)}
+              />
+            )}
+          />
+        </div>
+        <Controller
+          control={control}
+          name="body"
+          render={({ field }) => (
+            <TextAreaField
+              label={t('casePage.timeline.text')}
+              description={t('casePage.timeline.textHelp')}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              name={field.name}
+              inputRef={field.ref}
+              isRequired
+              rows={3}
+              dir="auto"
+              errorMessage={fieldError(formState.errors.body)}
+            />
+          )}
+        />
+      </fieldset>
+      {serverError ? (
+        <Notice tone="danger" live="alert">
+          {t(`casePage.errors.${serverError}`)}
+        </Notice>
+      ) : null}
+      <div className="case-form__actions">
+        <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.timeline.add')}
+        </Button>
+      </div>
+    </Form>
+  )
+}
+
+/** Everything that happened on the case, newest first, with who and when. */
+export function Timeline({
+  detail,
+  assignees,
+  onChanged,
+}: {
+  detail: TCaseDetail
+  assignees: TStaffRef[] | null
+  onChanged: () => Promise<void>
+}) {
+  const { t, i18n } = useTranslation()
+  const vocab = useVocab()
+  const [announcement, setAnnouncement] = useState('')
+  const sentenceOf = useTimelineSentence(detail, staffNamesOf(detail, assignees))
+  const entries = [...detail.timeline].sort(newestFirst)
+
+  return (
+    <section className="case-section" aria-labelledby="case-timeline-title">
+      <h2 id="case-timeline-title" className="case-section__title">
+        {t('casePage.timeline.title')}
+      </h2>
+      <h3 className="case-subtitle">{t('casePage.timeline.addTitle')}</h3>
+      <AddNoteForm
+        caseId={detail.id}
+        onAdded={async (message) => {
+          setAnnouncement(message)
+          await onChanged()
+        }}
+      />
+      <LiveRegion politeness="polite">
+        {announcement === '' ? null : <p className="case-announcement">{announcement}</p>}
+      </LiveRegion>
+      <h3 className="case-subtitle">{t('casePage.timeline.history', { count: entries.length })}</h3>
+      {entries.length === 0 ? (
+        <p className="case-muted">{t('casePage.timeline.empty')}</p>
+      ) : (
+        <ol className="case-timeline">
+          {entries.map((entry) => {
+            const { sentence, note } = sentenceOf(entry)
+            // An intake happened on a day, not at an hour.
+            const when =
+              entry.kind === 'intake'
+                ? formatDay(entry.occurredAt.slice(0, 10), i18n.language)
+                : formatDateTime(entry.occurredAt, i18n.language)
+            return (
+              <li key={entry.id} className={`case-timeline__entry case-timeline__entry--${entry.kind}`}>
+                <p className="case-timeline__meta">
+                  <Badge
+                    tone={
+                      entry.kind === 'note' || entry.kind === 'call' || entry.kind === 'meeting'
+                        ? 'accent'
+                        : 'neutral'
+                    }
+                  >
+                    {vocab.timelineKind(entry.kind)}
+                  </Badge>
+                  <time dateTime={entry.occurredAt}>{when}</time>
+                  <span>
+                    {entry.author === null
+                      ? t('casePage.timeline.byApp')
+                      : t('casePage.timeline.by', { name: entry.author.displayName })}
+                  </span>
+                </p>
+                {sentence === '' ? null : <p className="case-timeline__sentence">{sentence}</p>}
+                {note === '' ? null : (
+                  <p className="case-timeline__body case-prose" dir="auto" lang="">
+                    {note}
+                  </p>
+                )}
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,52 @@
+import type { TIpcError } from '../../../../shared/result'
+
+export type TCaseErrorKey = 'notFound' | 'forbidden' | 'conflict' | 'badRequest' | 'locked' | 'unexpected'
+
+/** Maps an error from main to a translation key under casePage.errors. Codes decide, never messages. */
+export function caseErrorKey(error: TIpcError | null): TCaseErrorKey {
+  switch (error?.code) {
+    case 'NOT_FOUND':
+      return 'notFound'
+    case 'FORBIDDEN':
+      return 'forbidden'
+    case 'CONFLICT':
+      return 'conflict'
+    case 'BAD_REQUEST':
+      return 'badRequest'
+    case 'LOCKED':
+      return 'locked'
+    default:
+      return 'unexpected'
+  }
+}
+
+/**
+ * The request fields a refusal names: `details.field` / `details.fields` when main sends them, else the
+ * "field: rule" lines dispatch writes for a request that failed validation. Values are never in either.
+ */
+export function refusedFields(error: TIpcError | null): string[] {
+  if (error === null) return []
+  const details = error.details
+  if (typeof details === 'object' && details !== null) {
+    if ('field' in details && typeof details.field === 'string') return [details.field]
+    if ('fields' in details && Array.isArray(details.fields)) {
+      return details.fields.filter((field): field is string => typeof field === 'string')
+    }
+  }
+  if (error.code !== 'BAD_REQUEST') return []
+  return error.message
+    .split('\n')
+    .map((line) => /^([\w.]+):/.exec(line.trim())?.[1])
+    .filter((field): field is string => field !== undefined)
+}
+
+/** Calls main and turns a thrown transport failure into the same shape as a refused request. */
+export async function callApi<T>(
+  call: () => Promise<{ ok: true; value: T } | { ok: false; error: TIpcError }>,
+): Promise<{ ok: true; value: T } | { ok: false; error: TIpcError | null }> {
+  try {
+    return await call()
+  } catch {
+    return { ok: false, error: null }
+  }
+}
