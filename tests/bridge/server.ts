@@ -121,6 +121,12 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
       mkdirSync(backupsDirectory, { recursive: true, mode: 0o700 })
       return join(backupsDirectory, `ccij-vault-${new Date().toISOString().replace(/[:.]/g, '-')}.ccijbackup`)
     },
+    // Intakes CSV exports go to <data>/exports/ (inside the test's temp folder).
+    chooseExportDestination: async () => {
+      const exportsDirectory = join(options.dataDirectory, 'exports')
+      mkdirSync(exportsDirectory, { recursive: true, mode: 0o700 })
+      return join(exportsDirectory, `ccij-intakes-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`)
+    },
     chooseBackupSource: async () => {
       const newest = existsSync(backupsDirectory)
         ? readdirSync(backupsDirectory)

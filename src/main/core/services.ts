@@ -13,6 +13,8 @@ export type TDesktopPort = {
   chooseBackupDestination?(): Promise<string | null>
   /** Ask which vault backup to restore (native open dialog); null when the person cancels. */
   chooseBackupSource?(): Promise<string | null>
+  /** Ask where to save an intakes CSV export (native save dialog); null when the person cancels. */
+  chooseExportDestination?(): Promise<string | null>
 }
 
 export type TServicesOptions = {

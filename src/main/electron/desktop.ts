@@ -47,6 +47,20 @@ export function createElectronDesktop(
         : await dialog.showSaveDialog(options)
       return choice.canceled || choice.filePath === undefined ? null : choice.filePath
     },
+    async chooseExportDestination() {
+      const stamp = new Date().toISOString().slice(0, 10)
+      const options = {
+        title: desktopText(locale(), 'dialog.export.saveTitle'),
+        defaultPath: `ccij-intakes-${stamp}.csv`,
+        filters: [{ name: desktopText(locale(), 'dialog.export.fileType'), extensions: ['csv'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const owner = window()
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
+      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
+    },
     async chooseBackupSource() {
       const options = {
         title: desktopText(locale(), 'dialog.backup.openTitle'),

@@ -7,6 +7,7 @@ import { auditHandlers } from './handlers/audit'
 import { backupHandlers } from './handlers/backup'
 import { intakeHandlers } from './handlers/intake'
 import { casesHandlers } from './handlers/cases'
+import { intakeCsvHandlers } from './handlers/intake-csv'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -20,5 +21,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...backupHandlers(services),
     ...intakeHandlers(services),
     ...casesHandlers(services),
+    ...intakeCsvHandlers(services),
   }
 }

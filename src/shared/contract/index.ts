@@ -6,6 +6,7 @@ import { auditChannels } from './audit'
 import { backupChannels } from './backup'
 import { intakeChannels } from './intake'
 import { casesChannels } from './cases'
+import { intakeCsvChannels } from './intake-csv'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -20,6 +21,7 @@ export const contract = {
   ...backupChannels,
   ...intakeChannels,
   ...casesChannels,
+  ...intakeCsvChannels,
 } as const
 
 export type TContract = typeof contract
@@ -35,3 +37,4 @@ export * from './audit'
 export * from './backup'
 export * from './intake'
 export * from './cases'
+export * from './intake-csv'

@@ -39,6 +39,8 @@ const en = {
   'dialog.backup.saveTitle': 'Save vault backup',
   'dialog.backup.openTitle': 'Choose a vault backup to restore',
   'dialog.backup.fileType': 'CCIJ vault backup',
+  'dialog.export.saveTitle': 'Export intakes (unencrypted CSV)',
+  'dialog.export.fileType': 'CSV file',
 } as const
 
 export type TDesktopMessageKey = keyof typeof en
@@ -77,6 +79,8 @@ const fr: Record<TDesktopMessageKey, string> = {
   'dialog.backup.saveTitle': 'Enregistrer une sauvegarde du coffre',
   'dialog.backup.openTitle': 'Choisir une sauvegarde du coffre à restaurer',
   'dialog.backup.fileType': 'Sauvegarde de coffre CCIJ',
+  'dialog.export.saveTitle': 'Exporter les accueils (CSV non chiffré)',
+  'dialog.export.fileType': 'Fichier CSV',
 }
 
 const catalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }

@@ -27,7 +27,8 @@ import { splitList, unneutralize } from './cells'
 /** One valid row, ready for `CaseService.importIntakes`. */
 export type TCsvImportRow = { line: number; reference?: string; intake: TIntake }
 
-export type TParseIntakesResult = { rows: TCsvImportRow[] } | { errors: TCsvRowError[] }
+/** `rowCount`: the file's data rows (0 when the file itself is refused), for "N rows, M refused". */
+export type TParseIntakesResult = { rows: TCsvImportRow[] } | { errors: TCsvRowError[]; rowCount: number }
 
 export type TParseIntakesOptions = {
   /** 'YYYY-MM-DD': the intake date of rows that give none. */
@@ -361,17 +362,20 @@ function readRow(
  */
 export function parseIntakesCsv(text: string, { today }: TParseIntakesOptions): TParseIntakesResult {
   const split = splitCsvText(text)
-  if ('errors' in split) return split
+  if ('errors' in split) return { errors: split.errors, rowCount: 0 }
   const [header, ...records] = split.records
-  if (header === undefined) return { errors: [{ line: 0, field: '', code: 'empty' }] }
+  if (header === undefined) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
   const headerResult = readHeader(header.cells, records)
-  if ('errors' in headerResult) return headerResult
+  if ('errors' in headerResult) return { errors: headerResult.errors, rowCount: 0 }
   const { columns } = headerResult
 
   const dataRecords = records.filter((record) => record.cells.some((value) => value.trim() !== ''))
-  if (dataRecords.length === 0) return { errors: [{ line: 0, field: '', code: 'empty' }] }
+  if (dataRecords.length === 0) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
   if (dataRecords.length > CSV_MAX_ROWS) {
-    return { errors: [{ line: 0, field: '', code: 'tooManyRows', limit: CSV_MAX_ROWS }] }
+    return {
+      errors: [{ line: 0, field: '', code: 'tooManyRows', limit: CSV_MAX_ROWS }],
+      rowCount: dataRecords.length,
+    }
   }
 
   const errors: TCsvRowError[] = []
@@ -415,5 +419,5 @@ export function parseIntakesCsv(text: string, { today }: TParseIntakesOptions): 
         : { line, reference: row.reference, intake: checked.data },
     )
   }
-  return errors.length > 0 ? { errors } : { rows }
+  return errors.length > 0 ? { errors, rowCount: dataRecords.length } : { rows }
 }

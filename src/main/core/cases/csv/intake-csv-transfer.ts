@@ -1,0 +1,107 @@
+import { basename } from 'node:path'
+import type { TIntake } from '../../../../shared/cases/intake-schema'
+import {
+  CSV_ERROR_CODES,
+  CSV_MAX_REPORTED_ERRORS,
+  type TCsvErrorCode,
+  type TCsvRowError,
+  type TIntakeCsvImportResult,
+} from '../../../../shared/contract/intake-csv'
+import { AppError } from '../../../../shared/result'
+import { writeFileAtomic } from '../../fs/atomic-write'
+import { parseIntakesCsv, type TCsvImportRow } from './parse-intakes-csv'
+import { serializeIntakesCsv } from './serialize-intakes-csv'
+
+/** What import and export need from the case store (CaseService); both check the caller is an admin and audit. */
+export type TIntakeCsvStore = {
+  importIntakes(
+    rows: readonly TCsvImportRow[],
+    options: { dryRun: boolean },
+  ): { created: number; references: string[] }
+  exportCases(): Iterable<{ reference: string; intake: TIntake; notes: string[] }>
+  auditExport(details: { count: number; fileName: string }): void
+}
+
+/** Today's date where the app runs, 'YYYY-MM-DD': the intake date of rows that give none. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+const STORE_CODES: Readonly<Record<string, TCsvErrorCode>> = { reference_exists: 'referenceExists' }
+
+/** The store's refusal ({ errors: [{ line, field, code, value }] } in its details) as row errors, else null. */
+function storeErrors(error: unknown): TCsvRowError[] | null {
+  if (!(error instanceof AppError) || error.code !== 'BAD_REQUEST') return null
+  const details = error.details as { errors?: unknown } | undefined
+  if (!Array.isArray(details?.errors)) return null
+  return details.errors.map((item: { line?: unknown; field?: unknown; code?: unknown; value?: unknown }) => {
+    const code =
+      STORE_CODES[String(item.code)] ??
+      ((CSV_ERROR_CODES as readonly string[]).includes(String(item.code))
+        ? (item.code as TCsvErrorCode)
+        : 'invalid')
+    const row: TCsvRowError = {
+      line: typeof item.line === 'number' ? item.line : 0,
+      field: typeof item.field === 'string' ? item.field.slice(0, 80) : '',
+      code,
+    }
+    // Only reference numbers come back as values: they are not survivor data.
+    if (row.field === 'reference' && typeof item.value === 'string') row.value = item.value.slice(0, 80)
+    return row
+  })
+}
+
+function refused(errors: readonly TCsvRowError[], rows: number, dryRun: boolean): TIntakeCsvImportResult {
+  return {
+    accepted: false,
+    dryRun,
+    rows,
+    created: 0,
+    errors: errors.slice(0, CSV_MAX_REPORTED_ERRORS),
+    errorCount: errors.length,
+  }
+}
+
+/**
+ * Check a CSV file of intakes and, unless it is a dry run, create every row's case in one transaction (the store
+ * audits the import with counts only). A refused file is an answer listing every problem, never a partial import.
+ */
+export function importIntakesCsv(
+  store: TIntakeCsvStore,
+  text: string,
+  options: { dryRun: boolean; today?: string },
+): TIntakeCsvImportResult {
+  const parsed = parseIntakesCsv(text, { today: options.today ?? localToday() })
+  if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options.dryRun)
+  try {
+    const { created } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
+    return {
+      accepted: true,
+      dryRun: options.dryRun,
+      rows: parsed.rows.length,
+      created,
+      errors: [],
+      errorCount: 0,
+    }
+  } catch (error) {
+    const errors = storeErrors(error)
+    if (errors === null) throw error
+    return refused(errors, parsed.rows.length, options.dryRun)
+  }
+}
+
+/**
+ * Write every case to `destination` as CSV (atomically: a crash leaves no half-written file and no temp file),
+ * then audit the export with its count and file name. The file is plaintext survivor data by nature.
+ */
+export function exportIntakesCsv(
+  store: TIntakeCsvStore,
+  destination: string,
+): { count: number; fileName: string } {
+  const { text, count } = serializeIntakesCsv(store.exportCases())
+  writeFileAtomic(destination, text, 0o600)
+  const fileName = basename(destination)
+  store.auditExport({ count, fileName })
+  return { count, fileName }
+}
