@@ -1,0 +1,392 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { FormProvider, useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import {
+  INTAKE_STEPS,
+  type TIntake,
+  type TIntakeInput,
+  type TIntakeStepId,
+} from '../../../../shared/cases/intake-schema'
+import type { TDuplicateCandidate, TDuplicateDecision } from '../../../../shared/contract/intake'
+import { api } from '../../api'
+import { announce, Button, DialogActions, LiveRegion, ModalDialog, Notice } from '../../ui'
+import { DraftsList } from './DraftsList'
+import { DuplicateReview } from './DuplicateReview'
+import { ErrorSummary, flattenErrors } from './ErrorSummary'
+import { useIntakeOptions } from './options'
+import { AdversePartiesStep } from './steps/AdversePartiesStep'
+import { ConsentStep } from './steps/ConsentStep'
+import { ContactStep } from './steps/ContactStep'
+import { ExperiencesStep } from './steps/ExperiencesStep'
+import { LanguagesStep } from './steps/LanguagesStep'
+import { LocationStep } from './steps/LocationStep'
+import { NeedsStep } from './steps/NeedsStep'
+import { PersonStep } from './steps/PersonStep'
+import { ReviewStep } from './steps/ReviewStep'
+import { useDraftSaver } from './useDraftSaver'
+import { stepOfKey, WIZARD_STEP_IDS, ZWizardSchema, type TWizardStepId } from './wizardSchema'
+
+export type TIntakeWizardProps = {
+  initialValues: TIntakeInput
+  initialStep: TWizardStepId
+  initialDraftId: string | undefined
+  /** After a discard: a blank wizard. */
+  onStartNew: () => void
+}
+
+const keysOf = (stepId: TWizardStepId): readonly string[] =>
+  INTAKE_STEPS.find((step) => step.id === stepId)?.keys ?? []
+
+const belongsTo = (key: string, stepId: TWizardStepId) => keysOf(stepId).includes(key.split('.')[0] ?? '')
+
+type TPhase =
+  | { kind: 'editing' }
+  | { kind: 'checking' }
+  | {
+      kind: 'duplicates'
+      intake: TIntake
+      candidates: TDuplicateCandidate[]
+      conflict: boolean
+    }
+
+function focusField(container: HTMLElement | null, key: string): boolean {
+  if (container === null) return false
+  const slots = [...container.querySelectorAll<HTMLElement>('[data-field]')]
+  const slot = slots.find((element) => {
+    const field = element.dataset['field'] ?? ''
+    return key === field || key.startsWith(`${field}.`)
+  })
+  const target = slot?.querySelector<HTMLElement>(
+    'input:not([type="hidden"]), textarea, button:not([tabindex="-1"]), [tabindex="0"]',
+  )
+  target?.focus()
+  target?.scrollIntoView({ block: 'center' })
+  return target !== undefined && target !== null
+}
+
+/** The survivor intake: eight steps and a review, saved as a draft as it goes, then checked for duplicates. */
+export function IntakeWizard({ initialValues, initialStep, initialDraftId, onStartNew }: TIntakeWizardProps) {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const options = useIntakeOptions()
+  const form = useForm<TIntakeInput, unknown, TIntake>({
+    resolver: zodResolver(ZWizardSchema),
+    defaultValues: initialValues,
+    mode: 'onTouched',
+  })
+  const { getValues, trigger, formState } = form
+  const initialJson = useRef(JSON.stringify(initialValues))
+  const getData = useCallback(() => getValues() as unknown as Record<string, unknown>, [getValues])
+  const hasChanges = useCallback(() => JSON.stringify(getValues()) !== initialJson.current, [getValues])
+  const saver = useDraftSaver(getData, initialDraftId, hasChanges)
+
+  const [step, setStep] = useState<TWizardStepId>(initialStep)
+  const stepRef = useRef(step)
+  useEffect(() => {
+    stepRef.current = step
+  }, [step])
+  const draftStep = (stepId: TWizardStepId): TIntakeStepId => (stepId === 'review' ? 'consent' : stepId)
+  const [summaryFor, setSummaryFor] = useState<TWizardStepId | null>(null)
+  const [phase, setPhase] = useState<TPhase>({ kind: 'editing' })
+  const [problem, setProblem] = useState<'submitInvalid' | 'saveFailed' | null>(null)
+  const [discardOpen, setDiscardOpen] = useState(false)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const focusHeading = useRef(false)
+
+  // Autosave ~2 s after typing stops.
+  const { schedule } = saver
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: () => schedule(draftStep(stepRef.current)),
+      }),
+    [form, schedule],
+  )
+
+  useEffect(() => {
+    if (!focusHeading.current) return
+    focusHeading.current = false
+    headingRef.current?.focus()
+    bodyRef.current?.scrollIntoView({ block: 'start' })
+  }, [step, phase.kind])
+
+  const index = WIZARD_STEP_IDS.indexOf(step)
+  const previous = index > 0 ? WIZARD_STEP_IDS[index - 1] : undefined
+  const next = index < WIZARD_STEP_IDS.length - 1 ? WIZARD_STEP_IDS[index + 1] : undefined
+  const stepTitle = (stepId: TWizardStepId) => t(`intake.steps.${stepId}.title`)
+
+  const goTo = (target: TWizardStepId) => {
+    void saver.saveNow(draftStep(target))
+    setSummaryFor(null)
+    setProblem(null)
+    setPhase({ kind: 'editing' })
+    focusHeading.current = true
+    setStep(target)
+  }
+
+  const showStepErrors = (stepId: TWizardStepId) => {
+    setSummaryFor(stepId)
+    const first = flattenErrors(form.formState.errors).find((issue) => belongsTo(issue.key, stepId))
+    // After React has drawn the errors.
+    window.setTimeout(() => {
+      if (first) focusField(bodyRef.current, first.key)
+    }, 0)
+  }
+
+  const goNext = async () => {
+    if (next === undefined || phase.kind !== 'editing') return
+    const valid = await trigger(keysOf(step) as (keyof TIntakeInput)[])
+    if (!valid) {
+      showStepErrors(step)
+      return
+    }
+    goTo(next)
+  }
+
+  const submit = async (intake: TIntake, decision: TDuplicateDecision, reviewed: string[]) => {
+    setPhase((current) => (current.kind === 'duplicates' ? current : { kind: 'checking' }))
+    await saver.stop()
+    const result = await api.intake.submit({
+      intake,
+      ...(saver.draftId === undefined ? {} : { draftId: saver.draftId }),
+      decision,
+      reviewedCandidates: reviewed,
+    })
+    if (result.ok) {
+      const { reference, caseId, createdCase } = result.value
+      announce(t(createdCase ? 'intake.saved.newCase' : 'intake.saved.addedToCase', { reference }))
+      void navigate(`/survivors/${caseId}`)
+      return
+    }
+    saver.resume()
+    if (result.error.code === 'CONFLICT') {
+      const again = await api.intake.findDuplicates({ intake })
+      if (again.ok && again.value.length > 0) {
+        setPhase({ kind: 'duplicates', intake, candidates: again.value, conflict: true })
+        return
+      }
+    }
+    setPhase({ kind: 'editing' })
+    setProblem('saveFailed')
+  }
+
+  const save = () =>
+    form.handleSubmit(
+      async (intake) => {
+        setProblem(null)
+        setPhase({ kind: 'checking' })
+        const found = await api.intake.findDuplicates({ intake })
+        if (!found.ok) {
+          setPhase({ kind: 'editing' })
+          setProblem('saveFailed')
+          return
+        }
+        if (found.value.length === 0) {
+          await submit(intake, { kind: 'new' }, [])
+          return
+        }
+        focusHeading.current = true
+        setPhase({ kind: 'duplicates', intake, candidates: found.value, conflict: false })
+      },
+      (errors) => {
+        const first = flattenErrors(errors)[0]
+        const target = first ? stepOfKey(first.key.split('.')[0] ?? '') : 'person'
+        setProblem('submitInvalid')
+        setStep(target)
+        showStepErrors(target)
+      },
+    )()
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      if (step === 'review') void save()
+      else void goNext()
+    }
+  }
+
+  const discard = async () => {
+    setDiscardOpen(false)
+    await saver.stop()
+    if (saver.draftId !== undefined) await api.intake.discardDraft({ id: saver.draftId })
+    announce(t('intake.draft.discarded'))
+    onStartNew()
+  }
+
+  const issues = useMemo(
+    () =>
+      summaryFor === step
+        ? flattenErrors(formState.errors).filter((issue) => belongsTo(issue.key, step))
+        : [],
+    [summaryFor, step, formState],
+  )
+
+  const savedTime =
+    saver.savedAt === null
+      ? null
+      : new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(
+          new Date(saver.savedAt),
+        )
+  const isBusy = phase.kind === 'checking'
+  const values = getValues()
+  const erroredSteps = new Set(
+    flattenErrors(formState.errors).map((issue) => stepOfKey(issue.key.split('.')[0] ?? '')),
+  )
+
+  return (
+    <FormProvider {...form}>
+      <div className="intake-layout" onKeyDown={onKeyDown}>
+        <div className="intake-aside">
+          <nav aria-label={t('intake.stepsLabel')} className="intake-steps">
+            <ol className="intake-steps__list">
+              {WIZARD_STEP_IDS.map((stepId, at) => (
+                <li key={stepId}>
+                  <button
+                    type="button"
+                    className="intake-steps__link"
+                    aria-current={stepId === step ? 'step' : undefined}
+                    onClick={() => goTo(stepId)}
+                  >
+                    <span className="intake-steps__number" aria-hidden="true">
+                      {at + 1}
+                    </span>
+                    <span>{stepTitle(stepId)}</span>
+                    {stepId !== 'review' && erroredSteps.has(stepId as TIntakeStepId) ? (
+                      <span className="intake-steps__flag">
+                        <span aria-hidden="true">!</span>
+                        <span className="visually-hidden">{t('intake.errors.summaryTitle')}</span>
+                      </span>
+                    ) : null}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <div className="intake-aside__actions">
+            <Button variant="quiet" onPress={() => setDiscardOpen(true)}>
+              {t('intake.actions.discard')}
+            </Button>
+          </div>
+          {saver.draftId === undefined ? <DraftsList headingLevel={2} compact /> : null}
+        </div>
+        <div className="intake-body" ref={bodyRef}>
+          {phase.kind === 'duplicates' ? (
+            <DuplicateReview
+              intake={phase.intake}
+              candidates={phase.candidates}
+              options={options}
+              isBusy={false}
+              showConflict={phase.conflict}
+              onSamePerson={(candidate) =>
+                void submit(
+                  phase.intake,
+                  { kind: 'existing', caseId: candidate.caseId },
+                  phase.candidates.map((item) => item.caseId),
+                )
+              }
+              onDifferentPerson={() =>
+                void submit(
+                  phase.intake,
+                  { kind: 'new' },
+                  phase.candidates.map((item) => item.caseId),
+                )
+              }
+              onBack={() => {
+                focusHeading.current = true
+                setPhase({ kind: 'editing' })
+              }}
+            />
+          ) : (
+            <section className="intake-step" aria-labelledby="intake-step-title">
+              <p className="intake-step__count">
+                {t('intake.stepOf', { current: index + 1, total: WIZARD_STEP_IDS.length })}
+              </p>
+              <h2 id="intake-step-title" ref={headingRef} tabIndex={-1} className="intake-step__title">
+                {stepTitle(step)}
+              </h2>
+              <p className="intake-step__lede">{t(`intake.steps.${step}.lede`)}</p>
+              {problem === 'submitInvalid' ? (
+                <Notice tone="warning">{t('intake.errors.submitInvalid')}</Notice>
+              ) : null}
+              {issues.length > 0 ? (
+                <ErrorSummary
+                  issues={issues}
+                  values={values}
+                  onGoTo={(key) => focusField(bodyRef.current, key)}
+                />
+              ) : null}
+              <div className="intake-step__fields">
+                {step === 'person' ? <PersonStep options={options} /> : null}
+                {step === 'contact' ? <ContactStep options={options} /> : null}
+                {step === 'languages' ? <LanguagesStep options={options} /> : null}
+                {step === 'location' ? <LocationStep options={options} /> : null}
+                {step === 'experiences' ? <ExperiencesStep options={options} /> : null}
+                {step === 'adverseParties' ? <AdversePartiesStep options={options} /> : null}
+                {step === 'needs' ? <NeedsStep options={options} /> : null}
+                {step === 'consent' ? <ConsentStep options={options} /> : null}
+                {step === 'review' ? (
+                  <ReviewStep values={values} options={options} onEdit={(stepId) => goTo(stepId)} />
+                ) : null}
+              </div>
+              <LiveRegion politeness="assertive">
+                {problem === 'saveFailed' ? (
+                  <Notice tone="danger">{t('intake.errors.saveFailed')}</Notice>
+                ) : null}
+              </LiveRegion>
+              <div className="intake-actions">
+                {previous !== undefined ? (
+                  <Button onPress={() => goTo(previous)} isDisabled={isBusy}>
+                    {t('intake.actions.back', { step: stepTitle(previous) })}
+                  </Button>
+                ) : null}
+                {next !== undefined ? (
+                  <Button variant="primary" onPress={() => void goNext()}>
+                    {t('intake.actions.next', { step: stepTitle(next) })}
+                  </Button>
+                ) : (
+                  <Button variant="primary" onPress={() => void save()} isDisabled={isBusy}>
+                    {isBusy ? t('intake.actions.saving') : t('intake.actions.save')}
+                  </Button>
+                )}
+                <span className="intake-actions__hint">{t('intake.shortcutHint')}</span>
+              </div>
+            </section>
+          )}
+          <LiveRegion politeness="polite" className="intake-draft-status">
+            {saver.failed
+              ? t('intake.draft.saveFailed')
+              : savedTime === null
+                ? null
+                : t('intake.draft.savedAt', { time: savedTime })}
+          </LiveRegion>
+          {phase.kind === 'checking' ? (
+            <p className="visually-hidden" role="status">
+              {t('intake.duplicates.checking')}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <ModalDialog
+        isOpen={discardOpen}
+        onOpenChange={setDiscardOpen}
+        title={t('intake.draft.discardTitle')}
+        role="alertdialog"
+        size="small"
+      >
+        <p>{t('intake.draft.discardBody')}</p>
+        <DialogActions>
+          <Button onPress={() => setDiscardOpen(false)} autoFocus>
+            {t('intake.draft.keep')}
+          </Button>
+          <Button variant="primary" onPress={() => void discard()}>
+            {t('intake.draft.discardConfirm')}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
+    </FormProvider>
+  )
+}

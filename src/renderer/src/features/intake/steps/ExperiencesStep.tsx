@@ -1,0 +1,70 @@
+import { useFieldArray, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import type { TIntakeInput } from '../../../../../shared/cases/intake-schema'
+import { IntakeCombo, IntakeSelect, IntakeText, IntakeTextArea } from '../fields'
+import type { TIntakeOptions } from '../options'
+import { RepeatedEntries } from './RepeatedEntries'
+
+function OtherKind({ index }: { index: number }) {
+  const { t } = useTranslation()
+  const kind = useWatch<TIntakeInput, `experiences.entries.${number}.kind`>({
+    name: `experiences.entries.${index}.kind`,
+  })
+  if (kind !== 'other') return null
+  return <IntakeText name={`experiences.entries.${index}.otherKind`} label={t('intake.fields.otherKind')} />
+}
+
+export function ExperiencesStep({ options }: { options: TIntakeOptions }) {
+  const { t } = useTranslation()
+  const { fields, append, remove } = useFieldArray<TIntakeInput, 'experiences.entries'>({
+    name: 'experiences.entries',
+  })
+  return (
+    <>
+      <RepeatedEntries
+        count={fields.length}
+        keyOf={(index) => fields[index]?.id ?? String(index)}
+        legend={(index) => t('intake.fields.experienceLegend', { number: index + 1 })}
+        removeLabel={(index) => t('intake.fields.removeExperience', { number: index + 1 })}
+        addLabel={t('intake.fields.addExperience')}
+        emptyText={t('intake.fields.noExperiences')}
+        onAdd={() =>
+          append(
+            { kind: '' as 'other', otherKind: '', country: '', period: '', place: '' },
+            { shouldFocus: false },
+          )
+        }
+        onRemove={remove}
+        renderEntry={(index) => (
+          <>
+            <IntakeSelect
+              name={`experiences.entries.${index}.kind`}
+              label={t('intake.fields.experienceKind')}
+              options={options.experiences}
+            />
+            <OtherKind index={index} />
+            <IntakeCombo
+              name={`experiences.entries.${index}.country`}
+              label={t('intake.fields.country')}
+              options={options.countries}
+            />
+            <IntakeText
+              name={`experiences.entries.${index}.period`}
+              label={t('intake.fields.period')}
+              description={t('intake.fields.periodHelp')}
+            />
+            <IntakeText name={`experiences.entries.${index}.place`} label={t('intake.fields.place')} />
+          </>
+        )}
+      />
+      <div className="intake-grid">
+        <IntakeTextArea
+          name="experiences.narrative"
+          label={t('intake.fields.narrative')}
+          description={t('intake.fields.narrativeHelp')}
+          rows={6}
+        />
+      </div>
+    </>
+  )
+}
