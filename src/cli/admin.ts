@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util'
 import { AppError } from '../shared/result'
 import type { TCommand, TCommandContext } from './command'
 import { vaultCommands } from './commands/vault-commands'
+import { intakeCommands } from './commands/intake-commands'
 import { UsageError } from './usage-error'
 
 /** Every command of `npm run admin -- <command>`. Add a feature's commands here. */
-const COMMANDS: readonly TCommand[] = [...vaultCommands]
+const COMMANDS: readonly TCommand[] = [...vaultCommands, ...intakeCommands]
 
 const EXIT_FAILURE = 1
 const EXIT_USAGE = 2

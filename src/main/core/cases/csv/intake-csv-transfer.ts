@@ -52,13 +52,17 @@ function storeErrors(error: unknown): TCsvRowError[] | null {
   })
 }
 
-function refused(errors: readonly TCsvRowError[], rows: number, dryRun: boolean): TIntakeCsvImportResult {
+function refused(
+  errors: readonly TCsvRowError[],
+  rows: number,
+  options: { dryRun: boolean; maxErrors?: number },
+): TIntakeCsvImportResult {
   return {
     accepted: false,
-    dryRun,
+    dryRun: options.dryRun,
     rows,
     created: 0,
-    errors: errors.slice(0, CSV_MAX_REPORTED_ERRORS),
+    errors: errors.slice(0, options.maxErrors ?? CSV_MAX_REPORTED_ERRORS),
     errorCount: errors.length,
   }
 }
@@ -70,10 +74,11 @@ function refused(errors: readonly TCsvRowError[], rows: number, dryRun: boolean)
 export function importIntakesCsv(
   store: TIntakeCsvStore,
   text: string,
-  options: { dryRun: boolean; today?: string },
+  /** `maxErrors`: how many problems to list (the app's answer is capped; the CLI prints them all). */
+  options: { dryRun: boolean; today?: string; maxErrors?: number },
 ): TIntakeCsvImportResult {
   const parsed = parseIntakesCsv(text, { today: options.today ?? localToday() })
-  if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options.dryRun)
+  if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options)
   try {
     const { created } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
     return {
@@ -87,7 +92,7 @@ export function importIntakesCsv(
   } catch (error) {
     const errors = storeErrors(error)
     if (errors === null) throw error
-    return refused(errors, parsed.rows.length, options.dryRun)
+    return refused(errors, parsed.rows.length, options)
   }
 }
 

@@ -1,0 +1,139 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
+import { AppError } from '../../shared/result'
+import { CaseService } from '../../main/core/cases/case-service'
+import { exportIntakesCsv, importIntakesCsv } from '../../main/core/cases/csv/intake-csv-transfer'
+import { formatCsvError } from '../../main/core/cases/csv/messages'
+import { VaultService } from '../../main/core/vault/vault-service'
+import { readSecret } from '../passphrase-input'
+import type { TCommand, TOptionValues } from '../command'
+import { UsageError } from '../usage-error'
+
+/*
+ * `import intakes FILE.csv [--dry-run]` and `export intakes --out FILE.csv [--force]` (docs/intake-csv.md).
+ * Both sign in as --user, who must be an admin, and are audited like the app's Admin › Import & export.
+ */
+
+const VAULT_OPTIONS = {
+  vault: { type: 'string' },
+  user: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+} as const
+
+const PLAINTEXT_WARNING =
+  'warning: the exported file holds survivor data in plain text (not encrypted). Keep it on an encrypted ' +
+  'drive, share it only with people who need it, and delete it when you are done.\n'
+
+function required(values: TOptionValues, name: string): string {
+  const value = values[name]
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`)
+  return value
+}
+
+function optional(values: TOptionValues, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** `intakes` then, for import, exactly one file; anything else is a usage error. */
+function subject(positionals: readonly string[], files: 0 | 1, usage: string): string | undefined {
+  if (positionals[0] !== 'intakes') throw new UsageError(`Say what to transfer: ${usage}`)
+  if (positionals.length !== 1 + files) throw new UsageError(`Usage: ${usage}`)
+  return positionals[1]
+}
+
+/** Unlock as --user, check they are an admin, run `work` with the case store, and always lock again. */
+async function asAdmin<T>(values: TOptionValues, work: (cases: CaseService) => T): Promise<T> {
+  const vault = new VaultService({ directory: required(values, 'vault') })
+  const user = required(values, 'user')
+  if (vault.status().state === 'no-vault') {
+    throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
+  }
+  const passphrase = await readSecret({
+    file: optional(values, 'passphrase-file'),
+    environmentVariable: 'CCIJ_PASSPHRASE',
+    prompt: `Passphrase for ${user}: `,
+  })
+  await vault.unlock(user, passphrase)
+  try {
+    if (vault.currentStaff()?.role !== 'admin') {
+      throw new AppError(
+        'FORBIDDEN',
+        `Only an admin can import or export intakes; "${user}" is not an admin.`,
+      )
+    }
+    return work(new CaseService({ vault }))
+  } finally {
+    vault.lock()
+  }
+}
+
+/** The file as text. Not UTF-8 shows up as replacement characters, which the reader reports with their line. */
+function readCsvFile(file: string): string {
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new AppError('NOT_FOUND', `There is no file ${file}.`)
+  const bytes = readFileSync(file)
+  if (bytes.length > CSV_MAX_CHARS) {
+    throw new AppError('BAD_REQUEST', `${file} is larger than ${CSV_MAX_CHARS / 1_000_000} MB; split it.`)
+  }
+  return new TextDecoder('utf-8').decode(bytes)
+}
+
+const IMPORT_USAGE = 'import intakes FILE.csv --vault DIR --user NAME [--dry-run] [--passphrase-file FILE]'
+const EXPORT_USAGE =
+  'export intakes --out FILE.csv --vault DIR --user NAME [--force] [--passphrase-file FILE]'
+
+export const intakeCommands: readonly TCommand[] = [
+  {
+    name: 'import',
+    summary:
+      'Create one case per row of a CSV file (docs/intake-csv.md), all or nothing; --dry-run only checks it.',
+    usage: IMPORT_USAGE,
+    options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' } },
+    allowPositionals: true,
+    async run({ values, positionals }, context) {
+      const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
+      const dryRun = values['dry-run'] === true
+      // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open.
+      const text = readCsvFile(file)
+      const result = await asAdmin(values, (cases) =>
+        importIntakesCsv(cases, text, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
+      )
+      if (!result.accepted) {
+        for (const error of result.errors) context.stderr(`${formatCsvError(error)}\n`)
+        const badRows = new Set(result.errors.map((error) => error.line)).size
+        context.stderr(
+          `error: the file was refused and nothing was imported: ${result.errorCount} problem(s)` +
+            `${result.rows > 0 ? ` in ${badRows} of ${result.rows} row(s)` : ''}.\n`,
+        )
+        return 1
+      }
+      context.stdout(
+        dryRun
+          ? `Checked: ${result.rows} row(s) ready to import. Nothing was stored (dry run).\n`
+          : `Imported ${result.created} case(s) from ${result.rows} row(s).\n`,
+      )
+      return 0
+    },
+  },
+  {
+    name: 'export',
+    summary: 'Write every case to a CSV file (plain text: handle it as survivor data); --force to overwrite.',
+    usage: EXPORT_USAGE,
+    options: { ...VAULT_OPTIONS, out: { type: 'string' }, force: { type: 'boolean' } },
+    allowPositionals: true,
+    async run({ values, positionals }, context) {
+      subject(positionals, 0, EXPORT_USAGE)
+      const out = required(values, 'out')
+      if (existsSync(out) && values['force'] !== true) {
+        throw new UsageError(`${out} already exists. Add --force to replace it.`)
+      }
+      if (!existsSync(dirname(out))) throw new AppError('NOT_FOUND', `There is no folder ${dirname(out)}.`)
+      context.stderr(PLAINTEXT_WARNING)
+      const { count } = await asAdmin(values, (cases) => exportIntakesCsv(cases, out))
+      context.stdout(`Exported ${count} case(s) to ${out}.\n`)
+      return 0
+    },
+  },
+]

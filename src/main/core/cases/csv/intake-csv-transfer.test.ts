@@ -1,0 +1,175 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { TIntakeCsvImportResult } from '../../../../shared/contract/intake-csv'
+import {
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  FAST_KDF,
+  makeTempFolder,
+  removeFolder,
+} from '../../../../../tests/unit/vault-fixtures'
+import { dispatch } from '../../../ipc/dispatch'
+import { createHandlerTable } from '../../../ipc/handler-table'
+import type { THandlerContext, THandlerTable } from '../../../ipc/types'
+import { createServices, type TServices } from '../../services'
+import { localToday } from './intake-csv-transfer'
+
+/* Synthetic, obviously invented people only. */
+
+const ADMIN = {
+  organizationName: 'Test Office (synthetic)',
+  username: 'alex.example',
+  displayName: 'Alex Staff-Example',
+  passphrase: ADMIN_PASSPHRASE,
+}
+
+const GOOD = [
+  'reference,family_name,given_names,date_of_birth,province,preferred_language,legal_needs,phone,narrative,notes',
+  'CCIJ-2024-0100,Invented-One,Test,1980-02-28,ON,ar,refugee_claim,,"Canary-Narrative-7f3a, line one\nline two",=1+1',
+  ',Invented-Two,Test,,QC,fr,"detention_review;removal_prra",+1 514 555 0100,,',
+  ',Invented-Three,Test,,,,,,,',
+].join('\n')
+
+describe('intakeCsv:import and intakeCsv:export', () => {
+  let folder: string
+  let exportFile: string
+  let services: TServices
+  let table: THandlerTable
+  let context: THandlerContext
+
+  beforeEach(async () => {
+    folder = makeTempFolder('ccij-intake-csv-')
+    exportFile = join(folder, 'out', 'intakes.csv')
+    services = createServices({
+      dataDirectory: join(folder, 'data'),
+      runtime: 'bridge',
+      appVersion: 'test',
+      desktop: {
+        openExternalAfterConfirm: async () => false,
+        chooseExportDestination: async () => exportFile,
+      },
+      vault: { kdf: FAST_KDF },
+    })
+    table = createHandlerTable(services)
+    await services.vault.create(ADMIN)
+    if (services.vault.status().state !== 'unlocked') {
+      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
+    }
+    context = { staff: services.currentStaff() }
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(join(folder, 'out'))
+  })
+
+  afterEach(() => {
+    services.vault.lock()
+    removeFolder(folder)
+  })
+
+  const importCsv = async (csv: string, dryRun: boolean): Promise<TIntakeCsvImportResult> => {
+    const result = await dispatch(table, 'intakeCsv:import', { csv, dryRun }, context)
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
+    return result.value as TIntakeCsvImportResult
+  }
+  const auditActions = () => services.vault.audit.list({}).entries.map((entry) => entry.action)
+
+  it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
+    const dry = await importCsv(GOOD, true)
+    expect(dry).toEqual({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
+    expect(services.cases.list({}).total).toBe(0)
+    expect(auditActions()).not.toContain('import')
+
+    const done = await importCsv(GOOD, false)
+    expect(done).toMatchObject({ accepted: true, dryRun: false, rows: 3, created: 3 })
+    expect(services.cases.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
+    const entry = services.vault.audit.list({ action: 'import' }).entries[0]
+    expect(entry?.details).toMatchObject({ created: 3 })
+    expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
+
+    // The same file again: its reference is taken now, so the whole file is refused.
+    const again = await importCsv(GOOD, true)
+    expect(again).toMatchObject({
+      accepted: false,
+      created: 0,
+      errors: [{ line: 2, field: 'reference', code: 'referenceExists', value: 'CCIJ-2024-0100' }],
+      errorCount: 1,
+    })
+    expect(services.cases.list({}).total).toBe(3)
+  })
+
+  it('refuses a file with bad rows whole, listing each row and field, and stores nothing', async () => {
+    const bad = [
+      'family_name,date_of_birth,province',
+      'Invented-Good,1980-01-01,ON',
+      'Invented-Bad,1980-02-31,ON',
+      'Invented-Good,,',
+      'Invented-Bad,,ZZ',
+    ].join('\n')
+    const result = await importCsv(bad, false)
+    expect(result).toEqual({
+      accepted: false,
+      dryRun: false,
+      rows: 4,
+      created: 0,
+      errors: [
+        { line: 3, field: 'date_of_birth', code: 'notADate', value: '1980-02-31' },
+        { line: 5, field: 'province', code: 'province', value: 'ZZ' },
+      ],
+      errorCount: 2,
+    })
+    expect(services.cases.list({}).total).toBe(0)
+    expect(auditActions()).not.toContain('import')
+  })
+
+  it('exports every case to the chosen file with neutralized cells, atomically, and audits count and name', async () => {
+    await importCsv(GOOD, false)
+    const result = await dispatch(table, 'intakeCsv:export', {}, context)
+    expect(result).toEqual({ ok: true, value: { exported: true, count: 3, fileName: 'intakes.csv' } })
+    const text = readFileSync(exportFile, 'utf8')
+    expect(text.startsWith('\uFEFF"reference"')).toBe(true)
+    expect(text).toContain(`"'=1+1"`)
+    expect(text).toContain(`"'+1 514 555 0100"`)
+    expect(text).toContain('Canary-Narrative-7f3a')
+    expect(statSync(exportFile).mode & 0o777).toBe(0o600)
+    // No temp file left beside it.
+    expect(readdirSync(join(folder, 'out'))).toEqual(['intakes.csv'])
+    const entry = services.vault.audit.list({ action: 'export' }).entries[0]
+    expect(entry?.details).toMatchObject({ count: 3, fileName: 'intakes.csv' })
+    expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
+  })
+
+  it('writes nothing when the person cancels the save dialog', async () => {
+    services.options.desktop.chooseExportDestination = async () => null
+    const result = await dispatch(table, 'intakeCsv:export', {}, context)
+    expect(result).toEqual({ ok: true, value: { exported: false, count: 0, fileName: null } })
+    expect(existsSync(exportFile)).toBe(false)
+    expect(auditActions()).not.toContain('export')
+  })
+
+  it('is for admins only', async () => {
+    await services.vault.addAccount({
+      username: 'casey.example',
+      displayName: 'Casey Example',
+      role: 'caseworker',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    services.vault.lock()
+    await services.vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    const caseworker = { staff: services.currentStaff() }
+    expect(await dispatch(table, 'intakeCsv:import', { csv: GOOD, dryRun: true }, caseworker)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await dispatch(table, 'intakeCsv:export', {}, caseworker)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(existsSync(exportFile)).toBe(false)
+  })
+})
+
+describe('localToday', () => {
+  it('is the local calendar date', () => {
+    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05')
+  })
+})
