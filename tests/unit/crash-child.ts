@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import { VaultService } from '../../src/main/core/vault/vault-service'
+import { CaseService } from '../../src/main/core/cases/case-service'
+import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { FAST_KDF } from './vault-fixtures'
 
 const [directory] = process.argv.slice(2)
@@ -30,10 +32,38 @@ const commitOne = db.transaction((recordId: number) => {
   )
 })
 
+// Every tenth record also saves a survivor intake the way the app does (case row, case file, intake, timeline,
+// task, consent, match keys, search index and audit, all in one transaction).
+const cases = new CaseService({ vault })
+const saveIntake = (recordId: number): void => {
+  const intake = emptyIntake('2026-11-20')
+  intake.person.givenNames = 'Crashtest'
+  intake.person.familyName = `Record${recordId}`
+  intake.person.dateOfBirth = new Date(Date.UTC(1950, 0, 1) + recordId * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+  intake.experiences.narrative = `narrative-${recordId} `.repeat(100)
+  intake.needs.hearingDate = '2030-01-01'
+  intake.consent = [
+    {
+      purpose: 'share_with_lawyer',
+      granted: true,
+      method: 'verbal',
+      givenOn: '2026-11-20',
+      expiresOn: '',
+      notes: '',
+    },
+  ]
+  // The names differ only by a number, so the duplicate check may offer earlier records: review them all as "different".
+  const reviewed = cases.findDuplicates(intake).map((candidate) => candidate.caseId)
+  cases.submitIntake({ intake, decision: { kind: 'new' }, reviewedCandidates: reviewed })
+}
+
 process.stdout.write('ready\n')
 for (;;) {
   id++
   commitOne(id)
+  if (id % 10 === 0) saveIntake(id)
   process.stdout.write(`${id}\n`)
   // Yield now and then so stdout drains and the parent sees progress.
   if (id % 20 === 0) await new Promise((resolve) => setImmediate(resolve))

@@ -78,12 +78,48 @@ describe('crash safety', () => {
           expect(createHash('sha256').update(row.payload).digest('hex')).toBe(row.checksum)
           expect(row.payload.startsWith(`record-${row.id}-`)).toBe(true)
         }
-        const audited = vault.audit.list({ action: 'record.created', limit: 1 }).total
+        const audited = db
+          .prepare(
+            "SELECT count(*) FROM audit_log WHERE action = 'record.created' AND target_type = 'crash_record'",
+          )
+          .pluck()
+          .get()
         expect(audited).toBe(rows.length)
+        // Saved intakes are whole too: every reported one is there with its file, intake, task, consent, search
+        // entry and audit entry, and nothing of an unreported one is half there.
+        const caseCount = db.prepare('SELECT count(*) FROM cases').pluck().get() as number
+        for (const id of reported) {
+          if (id % 10 !== 0) continue
+          const found = db
+            .prepare('SELECT id FROM cases WHERE display_name = ?')
+            .pluck()
+            .all(`Crashtest Record${id}`)
+          expect(found, `intake ${id} was reported committed`).toHaveLength(1)
+        }
+        for (const [table, expected] of [
+          ['case_files', caseCount],
+          ['case_intakes', caseCount],
+          ['case_consents', caseCount],
+          ['case_tasks', caseCount],
+        ] as const) {
+          expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(expected)
+        }
+        expect(
+          db
+            .prepare(
+              "SELECT count(*) FROM audit_log WHERE action = 'record.created' AND target_type = 'case'",
+            )
+            .pluck()
+            .get(),
+        ).toBe(caseCount)
+        expect(
+          db.prepare("SELECT count(*) FROM case_search WHERE case_search MATCH 'crashtest'").pluck().get(),
+        ).toBe(caseCount)
       } finally {
         vault.lock()
       }
     }
     expect(reported.size).toBeGreaterThan(ROUNDS)
-  })
+    // Fifteen child processes start tsx each: generous on a busy machine.
+  }, 180_000)
 })

@@ -3,6 +3,8 @@ import { readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CaseService } from '../../src/main/core/cases/case-service'
+import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import {
   CASEWORKER_PASSPHRASE,
   createTestVault,
@@ -31,6 +33,12 @@ describe('nothing sensitive reaches disk in plaintext', () => {
     auditDetails: `CANARYAUDIT${randomBytes(6).toString('hex')}`,
     auditTarget: `CANARYTARGET${randomBytes(6).toString('hex')}`,
   }
+  const canary = (field: string): string => {
+    const value = `CANARY${field.toUpperCase()}${randomBytes(5).toString('hex')}`
+    caseCanaries[field] = value
+    return value
+  }
+  const caseCanaries: Record<string, string> = {}
   let root: string
 
   beforeAll(async () => {
@@ -53,6 +61,64 @@ describe('nothing sensitive reaches disk in plaintext', () => {
         { note: canaries.auditDetails, index },
       )
     }
+    // A survivor with a canary in every text field of the intake, a draft, a note, a task and consent.
+    const cases = new CaseService({ vault })
+    const intake = emptyIntake('2026-11-20')
+    intake.person.givenNames = canary('given')
+    intake.person.familyName = canary('family')
+    intake.person.preferredName = canary('preferred')
+    intake.person.aliases = [canary('alias')]
+    intake.person.originalScriptName = `محمد ${canary('script')}`
+    intake.person.genderSelfDescribed = canary('gender')
+    intake.person.pronouns = canary('pronouns')
+    intake.contact.email = `${canary('email').toLowerCase()}@example.org`
+    intake.contact.safeTimes = canary('safetimes')
+    intake.contact.safetyNotes = canary('safety')
+    intake.languages.dialect = canary('dialect')
+    intake.location.city = canary('city')
+    intake.experiences.entries = [
+      {
+        kind: 'torture',
+        otherKind: canary('otherkind'),
+        country: 'SY',
+        period: canary('period'),
+        place: canary('place'),
+      },
+    ]
+    intake.experiences.narrative = canary('narrative')
+    intake.adverseParties = [
+      {
+        kind: 'unit',
+        name: canary('party'),
+        originalScriptName: canary('partyscript'),
+        country: 'SY',
+        notes: canary('partynotes'),
+      },
+    ]
+    intake.needs.otherNeed = canary('otherneed')
+    intake.needs.detentionPlace = canary('detention')
+    intake.needs.airport = canary('airport')
+    intake.needs.urgencyNotes = canary('urgency')
+    intake.needs.hearingDate = '2030-01-15'
+    intake.meta.interpreterUsed = canary('interpreter')
+    intake.meta.notes = canary('intakenotes')
+    intake.consent = [
+      {
+        purpose: 'share_with_lawyer',
+        granted: true,
+        method: 'verbal',
+        givenOn: '2026-11-20',
+        expiresOn: '',
+        notes: canary('consent'),
+      },
+    ]
+    cases.saveDraft({ step: 'contact', data: { person: { familyName: canary('draft') } } })
+    const { caseId } = cases.submitIntake({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+    cases.addTimelineEntry({ caseId, kind: 'note', body: canary('note') })
+    cases.addTask({ caseId, title: canary('task'), dueOn: '2030-02-01' })
+    cases.changeStatus({ caseId, to: 'closed', reason: canary('reason') })
+    cases.list({ search: caseCanaries['family'] ?? '' })
+    cases.reveal(caseId, 'narrative')
     await vault.createBackup(join(root, 'backup.ccijbackup'))
     vault.lock()
     // Unlock once more and lock: the WAL, checkpoints and the backup snapshot have all happened.
@@ -72,6 +138,7 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       }
     }
     expect(written.size).toBeGreaterThanOrEqual(3)
+    expect(Object.keys(caseCanaries).length).toBeGreaterThanOrEqual(25)
     const hits: string[] = []
     for (const file of written) {
       let contents: Buffer
@@ -82,8 +149,8 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       }
       if (file.startsWith(root) && contents.subarray(0, 16).equals(SQLITE_PLAINTEXT_HEADER))
         hits.push(`${file}: SQLite header`)
-      for (const [field, canary] of Object.entries(canaries)) {
-        if (leakForms(canary).some((form) => contents.includes(form))) hits.push(`${file}: ${field}`)
+      for (const [field, value] of Object.entries({ ...canaries, ...caseCanaries })) {
+        if (leakForms(value).some((form) => contents.includes(form))) hits.push(`${file}: ${field}`)
       }
     }
     expect(hits).toEqual([])

@@ -121,8 +121,11 @@ export const matchKeysOf = (state: Pick<TCaseState, 'profile' | 'contact'>): str
 
 export type TCaseListColumns = {
   display_name: string
+  city: string
   province: string
   preferred_language: string
+  language_keys: string
+  need_keys: string
   detained: 0 | 1
   at_airport: 0 | 1
   urgent_flag: 0 | 1
@@ -130,13 +133,20 @@ export type TCaseListColumns = {
   hearing_date: string | null
 }
 
+/** ' ar ti ': searchable with instr(column, ' ar ') inside an index. */
+const spaced = (keys: readonly string[]): string =>
+  ` ${[...new Set(keys.filter((key) => key !== ''))].join(' ')} `
+
 export function listColumnsOf(state: TCaseState, status: TCaseStatus): TCaseListColumns {
   const detained = state.needs.detained === 'yes'
   const atAirport = state.needs.atAirportNow
   return {
     display_name: displayNameOf(state.profile.person),
+    city: state.profile.location.city,
     province: state.profile.location.province,
     preferred_language: state.profile.languages.preferred,
+    language_keys: spaced([state.profile.languages.preferred, ...state.profile.languages.others]),
+    need_keys: spaced(state.needs.needs),
     detained: detained ? 1 : 0,
     at_airport: atAirport ? 1 : 0,
     urgent_flag: status !== 'closed' && (detained || atAirport) ? 1 : 0,

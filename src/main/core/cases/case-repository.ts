@@ -11,11 +11,11 @@ export type TCaseRow = {
   status_reason: string
   assigned_account_id: string | null
   display_name: string
-  profile: string
-  contact: string
-  needs: string
+  city: string
   province: string
   preferred_language: string
+  language_keys: string
+  need_keys: string
   detained: number
   at_airport: number
   urgent_flag: number
@@ -27,12 +27,18 @@ export type TCaseRow = {
   updated_at: string
 }
 
+/** The JSON part of a case file, in case_files. */
+export type TCaseFileRow = { profile: string; contact: string; needs: string }
+export type TCaseWithFile = TCaseRow & TCaseFileRow
+
 export type TCaseListRecord = Pick<
   TCaseRow,
   | 'id'
   | 'reference'
   | 'display_name'
   | 'status'
+  | 'city'
+  | 'need_keys'
   | 'province'
   | 'preferred_language'
   | 'detained'
@@ -43,7 +49,7 @@ export type TCaseListRecord = Pick<
   | 'assigned_account_id'
   | 'opened_on'
   | 'updated_at'
-> & { profile_city: string; needs_list: string | null; assignee_name: string | null }
+> & { assignee_name: string | null }
 
 export type TIntakeRow = {
   id: string
@@ -108,10 +114,9 @@ export type TListFilters = {
   urgency?: 'urgent' | 'not_urgent' | undefined
 }
 
-const LIST_COLUMNS = `c.id, c.reference, c.display_name, c.status, c.province, c.preferred_language, c.detained,
-  c.at_airport, c.urgent_flag, c.removal_date, c.hearing_date, c.assigned_account_id, c.opened_on, c.updated_at,
-  json_extract(c.profile, '$.location.city') AS profile_city,
-  (SELECT group_concat(need, ' ') FROM case_needs n WHERE n.case_id = c.id) AS needs_list,
+const LIST_COLUMNS = `c.rowid, c.id, c.reference, c.display_name, c.status, c.city, c.province, c.preferred_language,
+  c.need_keys, c.detained, c.at_airport, c.urgent_flag, c.removal_date, c.hearing_date, c.assigned_account_id,
+  c.opened_on, c.updated_at,
   (SELECT display_name FROM staff_accounts s WHERE s.id = c.assigned_account_id) AS assignee_name`
 
 /** An open case that is detained, at an airport, or facing removal by the cutoff date. */
@@ -122,6 +127,12 @@ type TParams = Record<string, string | number>
 /** Storage of cases and everything hanging off them. SQL lives here and only here. */
 export class CaseRepository {
   private readonly statements = new Map<string, Statement>()
+  /**
+   * Counts of list and search queries, valid while nothing in the database changed: a scrolling list asks for many
+   * pages of the same query, and only the first should pay for counting 100,000 rows.
+   */
+  private readonly counts = new Map<string, number>()
+  private countsVersion = ''
 
   constructor(private readonly db: TDatabase) {}
 
@@ -133,6 +144,25 @@ export class CaseRepository {
       this.statements.set(sql, prepared)
     }
     return prepared as Statement<unknown[], R>
+  }
+
+  /** A count, cached until any write on this connection or another one (total_changes, data_version). */
+  private cachedCount(sql: string, params: TParams): number {
+    const version = this.statement<{ version: string }>(
+      "SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version) AS version",
+    ).get()?.version
+    if (version !== this.countsVersion) {
+      this.counts.clear()
+      this.countsVersion = version ?? ''
+    }
+    const key = `${sql}\u0000${JSON.stringify(params)}`
+    let count = this.counts.get(key)
+    if (count === undefined) {
+      count = this.statement<{ n: number }>(sql).get(params)?.n ?? 0
+      if (this.counts.size > 200) this.counts.clear()
+      this.counts.set(key, count)
+    }
+    return count
   }
 
   transaction<T>(work: () => T): T {
@@ -164,64 +194,70 @@ export class CaseRepository {
 
   // ── cases ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-  insertCase(row: Omit<TCaseRow, 'rowid'>): number {
+  insertCase(row: Omit<TCaseWithFile, 'rowid'>): number {
+    const { profile, contact, needs, ...columns } = row
     const result = this.statement(
-      `INSERT INTO cases (id, reference, status, status_reason, assigned_account_id, display_name, profile, contact,
-         needs, province, preferred_language, detained, at_airport, urgent_flag, removal_date, hearing_date, opened_on,
-         created_at, created_by, updated_at)
-       VALUES (@id, @reference, @status, @status_reason, @assigned_account_id, @display_name, @profile, @contact,
-         @needs, @province, @preferred_language, @detained, @at_airport, @urgent_flag, @removal_date, @hearing_date,
-         @opened_on, @created_at, @created_by, @updated_at)`,
-    ).run(row)
+      `INSERT INTO cases (id, reference, status, status_reason, assigned_account_id, display_name, city, province,
+         preferred_language, language_keys, need_keys, detained, at_airport, urgent_flag, removal_date, hearing_date,
+         opened_on, created_at, created_by, updated_at)
+       VALUES (@id, @reference, @status, @status_reason, @assigned_account_id, @display_name, @city, @province,
+         @preferred_language, @language_keys, @need_keys, @detained, @at_airport, @urgent_flag, @removal_date,
+         @hearing_date, @opened_on, @created_at, @created_by, @updated_at)`,
+    ).run(columns)
+    this.statement(
+      'INSERT INTO case_files (case_id, profile, contact, needs) VALUES (@id, @profile, @contact, @needs)',
+    ).run({ id: row.id, profile, contact, needs })
     return Number(result.lastInsertRowid)
   }
 
   /** Rewrites the mutable part of a case (everything but id, reference, creation). */
-  updateCase(row: Omit<TCaseRow, 'rowid' | 'reference' | 'opened_on' | 'created_at' | 'created_by'>): void {
+  updateCase(
+    row: Omit<TCaseWithFile, 'rowid' | 'reference' | 'opened_on' | 'created_at' | 'created_by'>,
+  ): void {
+    const { profile, contact, needs, ...columns } = row
     this.statement(
       `UPDATE cases SET status = @status, status_reason = @status_reason, assigned_account_id = @assigned_account_id,
-         display_name = @display_name, profile = @profile, contact = @contact, needs = @needs, province = @province,
-         preferred_language = @preferred_language, detained = @detained, at_airport = @at_airport,
+         display_name = @display_name, city = @city, province = @province, preferred_language = @preferred_language,
+         language_keys = @language_keys, need_keys = @need_keys, detained = @detained, at_airport = @at_airport,
          urgent_flag = @urgent_flag, removal_date = @removal_date, hearing_date = @hearing_date,
          updated_at = @updated_at
        WHERE id = @id`,
-    ).run(row)
+    ).run(columns)
+    this.statement(
+      'UPDATE case_files SET profile = @profile, contact = @contact, needs = @needs WHERE case_id = @id',
+    ).run({ id: row.id, profile, contact, needs })
   }
 
   touchCase(id: string, updatedAt: string): void {
     this.statement('UPDATE cases SET updated_at = ? WHERE id = ?').run(updatedAt, id)
   }
 
-  findCase(id: string): TCaseRow | null {
-    return this.statement<TCaseRow>('SELECT rowid, * FROM cases WHERE id = ?').get(id) ?? null
+  findCase(id: string): TCaseWithFile | null {
+    return (
+      this.statement<TCaseWithFile>(
+        'SELECT c.rowid, c.*, f.profile, f.contact, f.needs FROM cases c JOIN case_files f ON f.case_id = c.id WHERE c.id = ?',
+      ).get(id) ?? null
+    )
   }
 
-  findCases(ids: readonly string[]): TCaseRow[] {
+  findCases(ids: readonly string[]): TCaseWithFile[] {
     if (ids.length === 0) return []
-    return this.statement<TCaseRow>(
-      'SELECT rowid, * FROM cases WHERE id IN (SELECT value FROM json_each(?))',
+    return this.statement<TCaseWithFile>(
+      `SELECT c.rowid, c.*, f.profile, f.contact, f.needs FROM cases c JOIN case_files f ON f.case_id = c.id
+       WHERE c.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(ids))
   }
 
-  /** Every case, oldest reference first, one at a time (exports never hold 100,000 cases in memory at once). */
-  iterateCases(): IterableIterator<TCaseRow> {
-    return this.statement<TCaseRow>('SELECT rowid, * FROM cases ORDER BY opened_on, reference').iterate()
+  /** Every case, oldest first, one at a time (exports never hold 100,000 cases in memory at once). */
+  iterateCases(): IterableIterator<TCaseWithFile> {
+    return this.statement<TCaseWithFile>(
+      `SELECT c.rowid, c.*, f.profile, f.contact, f.needs FROM cases c JOIN case_files f ON f.case_id = c.id
+       ORDER BY c.opened_on, c.reference`,
+    ).iterate()
   }
 
   countCases(): number {
     return (this.statement<{ n: number }>('SELECT count(*) AS n FROM cases').get() ?? { n: 0 }).n
-  }
-
-  replaceNeeds(caseId: string, needs: readonly string[]): void {
-    this.statement('DELETE FROM case_needs WHERE case_id = ?').run(caseId)
-    const insert = this.statement('INSERT OR IGNORE INTO case_needs (need, case_id) VALUES (?, ?)')
-    for (const need of needs) insert.run(need, caseId)
-  }
-
-  replaceLanguages(caseId: string, languages: readonly string[]): void {
-    this.statement('DELETE FROM case_languages WHERE case_id = ?').run(caseId)
-    const insert = this.statement('INSERT OR IGNORE INTO case_languages (language, case_id) VALUES (?, ?)')
-    for (const language of languages) if (language !== '') insert.run(language, caseId)
   }
 
   // ── list and search ─────────────────────────────────────────────────────────────────────────────────────────
@@ -237,11 +273,11 @@ export class CaseRepository {
       params['province'] = filters.province
     }
     if (filters.language !== undefined) {
-      where.push('c.id IN (SELECT case_id FROM case_languages WHERE language = @language)')
+      where.push("instr(c.language_keys, ' ' || @language || ' ') > 0")
       params['language'] = filters.language
     }
     if (filters.need !== undefined) {
-      where.push('c.id IN (SELECT case_id FROM case_needs WHERE need = @need)')
+      where.push("instr(c.need_keys, ' ' || @need || ' ') > 0")
       params['need'] = filters.need
     }
     if (filters.assignee === 'unassigned') where.push('c.assigned_account_id IS NULL')
@@ -252,14 +288,20 @@ export class CaseRepository {
     return where
   }
 
-  private static whereClause(conditions: readonly string[]): string {
-    return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`
+  /** The list columns of these cases, in the order given. */
+  private listRows(rowids: readonly number[]): TCaseListRecord[] {
+    if (rowids.length === 0) return []
+    const rows = this.statement<TCaseListRecord & { rowid: number }>(
+      `SELECT ${LIST_COLUMNS} FROM cases c WHERE c.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(rowids))
+    const byRowid = new Map(rows.map((row) => [row.rowid, row]))
+    return rowids.flatMap((rowid) => byRowid.get(rowid) ?? [])
   }
 
   /**
    * The default list: urgent cases first (detained or at an airport, then by removal date), then the rest, most
-   * recently updated first. Two indexed queries glued by offset arithmetic, so a deep page costs an index walk,
-   * not a sort of the whole caseload.
+   * recently updated first. Each part is chosen and counted inside its own covering index (no table row is read
+   * until the page is known), and the two are glued by offset arithmetic.
    */
   listByUrgency(
     filters: TListFilters,
@@ -268,39 +310,42 @@ export class CaseRepository {
     limit: number,
   ): { rows: TCaseListRecord[]; total: number } {
     const params: TParams = { cutoff }
-    const base = this.filterSql(filters, params)
+    const conditions = this.filterSql(filters, params)
     const wantUrgent = filters.urgency !== 'not_urgent'
     const wantCalm = filters.urgency !== 'urgent'
-    const urgentWhere = CaseRepository.whereClause([...base, URGENT])
-    const calmWhere = CaseRepository.whereClause([...base, `NOT ${URGENT}`])
+    const urgentWhere = `WHERE (c.urgent_flag = 1 OR c.removal_date IS NOT NULL) AND ${[URGENT, ...conditions].join(' AND ')}`
+    const calmWhere = `WHERE ${[`NOT ${URGENT}`, ...conditions].join(' AND ')}`
+    const count = (sql: string) => this.cachedCount(sql, params)
     const urgentCount = wantUrgent
-      ? (this.statement<{ n: number }>(`SELECT count(*) AS n FROM cases c ${urgentWhere}`).get(params)?.n ??
-        0)
+      ? count(`SELECT count(*) AS n FROM cases c INDEXED BY cases_attention ${urgentWhere}`)
       : 0
     const calmCount = wantCalm
-      ? (this.statement<{ n: number }>(`SELECT count(*) AS n FROM cases c ${calmWhere}`).get(params)?.n ?? 0)
+      ? count(`SELECT count(*) AS n FROM cases c INDEXED BY cases_list ${calmWhere}`)
       : 0
-    const rows: TCaseListRecord[] = []
+    const rowids: number[] = []
     if (wantUrgent && offset < urgentCount) {
-      rows.push(
-        ...this.statement<TCaseListRecord>(
-          `SELECT ${LIST_COLUMNS} FROM cases c ${urgentWhere}
-           ORDER BY c.urgent_flag DESC, c.removal_date IS NULL, c.removal_date, c.updated_at DESC, c.id
+      rowids.push(
+        ...this.statement<number>(
+          `SELECT c.rowid FROM cases c INDEXED BY cases_attention ${urgentWhere}
+           ORDER BY c.urgent_flag DESC, c.removal_date IS NULL, c.removal_date, c.updated_at DESC
            LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit, offset }),
+        )
+          .pluck()
+          .all({ ...params, limit, offset }),
       )
     }
-    const remaining = limit - rows.length
+    const remaining = limit - rowids.length
     if (wantCalm && remaining > 0) {
-      const calmOffset = Math.max(0, offset - urgentCount)
-      rows.push(
-        ...this.statement<TCaseListRecord>(
-          `SELECT ${LIST_COLUMNS} FROM cases c ${calmWhere}
+      rowids.push(
+        ...this.statement<number>(
+          `SELECT c.rowid FROM cases c INDEXED BY cases_list ${calmWhere}
            ORDER BY c.updated_at DESC LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit: remaining, offset: calmOffset }),
+        )
+          .pluck()
+          .all({ ...params, limit: remaining, offset: Math.max(0, offset - urgentCount) }),
       )
     }
-    return { rows, total: urgentCount + calmCount }
+    return { rows: this.listRows(rowids), total: urgentCount + calmCount }
   }
 
   /** Search results, best match first (urgent cases first among equals), with the same filters. */
@@ -316,17 +361,18 @@ export class CaseRepository {
     if (filters.urgency === 'urgent') conditions.push(URGENT)
     if (filters.urgency === 'not_urgent') conditions.push(`NOT ${URGENT}`)
     const where = conditions.length === 0 ? '' : `AND ${conditions.join(' AND ')}`
-    const hits = `SELECT rowid, bm25(case_search, 10.0, 6.0, 4.0, 2.0, 1.0) AS score FROM case_search
-                  WHERE case_search MATCH @match`
-    const total =
-      this.statement<{ n: number }>(
-        `SELECT count(*) AS n FROM (${hits}) h JOIN cases c ON c.rowid = h.rowid WHERE 1 ${where}`,
-      ).get(params)?.n ?? 0
-    const rows = this.statement<TCaseListRecord>(
-      `SELECT ${LIST_COLUMNS} FROM (${hits}) h JOIN cases c ON c.rowid = h.rowid WHERE 1 ${where}
-       ORDER BY h.score, ${URGENT} DESC, c.updated_at DESC LIMIT @limit OFFSET @offset`,
-    ).all({ ...params, limit, offset })
-    return { rows, total }
+    const hits = `SELECT rowid, rank FROM case_search WHERE case_search MATCH @match`
+    const total = this.cachedCount(
+      `SELECT count(*) AS n FROM (${hits}) h JOIN cases c ON c.rowid = h.rowid WHERE 1 ${where}`,
+      params,
+    )
+    const rowids = this.statement<number>(
+      `SELECT c.rowid FROM (${hits}) h JOIN cases c ON c.rowid = h.rowid WHERE 1 ${where}
+       ORDER BY h.rank, ${URGENT} DESC, c.updated_at DESC LIMIT @limit OFFSET @offset`,
+    )
+      .pluck()
+      .all({ ...params, limit, offset })
+    return { rows: this.listRows(rowids), total }
   }
 
   writeSearchDocument(rowid: number, document: TSearchDocument): void {

@@ -56,7 +56,7 @@ import {
 import {
   CaseRepository,
   type TCaseListRecord,
-  type TCaseRow,
+  type TCaseWithFile,
   type TConsentRow,
   type TEventRow,
   type TTaskRow,
@@ -137,7 +137,7 @@ export class CaseService {
     return this.nowIso().slice(0, 10)
   }
 
-  private requireCase(repository: CaseRepository, caseId: string): TCaseRow {
+  private requireCase(repository: CaseRepository, caseId: string): TCaseWithFile {
     const row = repository.findCase(caseId)
     if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
     return row
@@ -222,7 +222,7 @@ export class CaseService {
     const query = preparePerson(matchPersonOf(state))
     const ids = repository.ownersSharingKeys('case', matchKeysOf(state), CANDIDATE_POOL)
     const scored: {
-      row: TCaseRow
+      row: TCaseWithFile
       profile: TProfile
       contact: TContactRecord
       match: ReturnType<typeof scorePrepared>
@@ -334,7 +334,7 @@ export class CaseService {
   private addIntakeToCase(
     repository: CaseRepository,
     staff: TStaffIdentity,
-    row: TCaseRow,
+    row: TCaseWithFile,
     intake: TIntake,
   ): void {
     const at = this.nowIso()
@@ -408,7 +408,7 @@ export class CaseService {
     }
   }
 
-  /** Needs and languages tables, match keys and the search document: everything derived from the case. */
+  /** Match keys and the search document: what is derived from the case beyond its own columns. */
   private writeDerived(
     repository: CaseRepository,
     caseId: string,
@@ -416,11 +416,6 @@ export class CaseService {
     reference: string,
     state: TCaseState,
   ): void {
-    repository.replaceNeeds(caseId, state.needs.needs)
-    repository.replaceLanguages(caseId, [
-      state.profile.languages.preferred,
-      ...state.profile.languages.others,
-    ])
     repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
     this.reindex(repository, caseId, rowid, reference, state.profile)
   }
@@ -981,9 +976,9 @@ const toListRow = (row: TCaseListRecord, cutoff: string): TCaseListPage['rows'][
   displayName: row.display_name,
   status: row.status as TCaseStatus,
   province: row.province,
-  city: row.profile_city ?? '',
+  city: row.city,
   preferredLanguage: row.preferred_language,
-  needs: (row.needs_list ?? '').split(' ').filter(Boolean) as TCaseListPage['rows'][number]['needs'],
+  needs: row.need_keys.split(' ').filter(Boolean) as TCaseListPage['rows'][number]['needs'],
   detained: row.detained === 1,
   atAirport: row.at_airport === 1,
   removalDate: row.removal_date ?? '',

@@ -86,6 +86,33 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('2 → 3 over a seeded vault adds the case tables, keeps every row, and enforces statuses and references', () => {
+    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    applyVaultPragmas(db)
+    expect(migrate(db, 2)).toBe(2)
+    db.prepare("INSERT INTO vault_meta VALUES (1, 'Test Office (synthetic)', 'x', NULL)").run()
+    db.prepare(
+      "INSERT INTO staff_accounts VALUES ('a1', 'alex.example', 'Alex H', 'admin', 'active', 'x', 'x')",
+    ).run()
+    expect(migrate(db, 3)).toBe(3)
+    expect(db.prepare('SELECT username FROM staff_accounts').pluck().all()).toEqual(['alex.example'])
+    const insert = db.prepare(
+      `INSERT INTO cases (id, reference, status, display_name, opened_on, created_at, updated_at)
+       VALUES (?, ?, ?, 'Synthetic Person', '2026-01-01', 'x', 'x')`,
+    )
+    insert.run('c1', 'CCIJ-2026-0001', 'new')
+    expect(() => insert.run('c2', 'CCIJ-2026-0001', 'new')).toThrow(/UNIQUE/)
+    expect(() => insert.run('c3', 'CCIJ-2026-0003', 'archived')).toThrow(/CHECK/)
+    // The search index lives in the same encrypted database and finds accent-free spellings.
+    db.prepare(
+      "INSERT INTO case_search (rowid, reference, names, latin, keys, notes) VALUES (1, 'CCIJ-2026-0001', 'José Ñandú', '', '', '')",
+    ).run()
+    expect(db.prepare("SELECT rowid FROM case_search WHERE case_search MATCH 'nandu'").pluck().all()).toEqual(
+      [1],
+    )
+    db.close()
+  })
+
   it('a vault from a newer app version is refused with a clear message and left untouched', async () => {
     const { vault } = await createTestVault(root)
     vault.lock()

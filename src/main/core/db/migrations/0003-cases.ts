@@ -16,6 +16,7 @@ export const migration0003Cases: TMigration = {
         last_number INTEGER NOT NULL CHECK (last_number >= 0)
       ) STRICT;
 
+      -- The case as the list sees it: narrow rows, so that scanning and sorting 100,000 of them stays cheap.
       CREATE TABLE cases (
         id TEXT PRIMARY KEY,
         reference TEXT NOT NULL UNIQUE,
@@ -24,15 +25,13 @@ export const migration0003Cases: TMigration = {
         status_reason TEXT NOT NULL DEFAULT '',
         assigned_account_id TEXT REFERENCES staff_accounts (id),
         display_name TEXT NOT NULL,
-        -- JSON: person, languages, location (the summary everyone with the case open sees).
-        profile TEXT NOT NULL,
-        -- JSON: contact and safety (sensitive: revealed on demand, audited).
-        contact TEXT NOT NULL,
-        -- JSON: needs and urgency, as of the latest intake.
-        needs TEXT NOT NULL,
-        -- Columns the list filters and sorts on, kept in step with the JSON above.
+        city TEXT NOT NULL DEFAULT '',
         province TEXT NOT NULL DEFAULT '',
         preferred_language TEXT NOT NULL DEFAULT '',
+        -- ' ar ti ' and ' refugee_claim detention_review ': every language and need, space-delimited, so filters
+        -- run inside the list index without joins.
+        language_keys TEXT NOT NULL DEFAULT ' ',
+        need_keys TEXT NOT NULL DEFAULT ' ',
         detained INTEGER NOT NULL DEFAULT 0 CHECK (detained IN (0, 1)),
         at_airport INTEGER NOT NULL DEFAULT 0 CHECK (at_airport IN (0, 1)),
         -- 1 when open and detained or at an airport now: always at the top of the list.
@@ -44,31 +43,22 @@ export const migration0003Cases: TMigration = {
         created_by TEXT,
         updated_at TEXT NOT NULL
       ) STRICT;
-      -- Default order (not urgent part): most recently updated first; covers the list's filters so deep pages skip
-      -- rows without reading them.
-      CREATE INDEX cases_by_update ON cases
-        (updated_at DESC, status, urgent_flag, removal_date, province, preferred_language, assigned_account_id);
-      CREATE INDEX cases_urgent ON cases (urgent_flag) WHERE urgent_flag = 1;
-      CREATE INDEX cases_removal ON cases (removal_date) WHERE removal_date IS NOT NULL;
-      CREATE INDEX cases_status ON cases (status, updated_at DESC);
-      CREATE INDEX cases_province ON cases (province, updated_at DESC);
-      CREATE INDEX cases_assignee ON cases (assigned_account_id, updated_at DESC);
-      CREATE INDEX cases_language ON cases (preferred_language, updated_at DESC);
+      -- The list: most recently updated first, with every filter column in the index, so a page (or a count) walks
+      -- the index alone and reads no table row.
+      CREATE INDEX cases_list ON cases (updated_at DESC, status, urgent_flag, removal_date, province,
+        assigned_account_id, language_keys, need_keys);
+      -- The few cases that may be urgent (detained, at an airport, or with a removal date), with the same columns.
+      CREATE INDEX cases_attention ON cases (urgent_flag, removal_date, status, province, assigned_account_id,
+        language_keys, need_keys, updated_at) WHERE urgent_flag = 1 OR removal_date IS NOT NULL;
 
-      CREATE TABLE case_needs (
-        need TEXT NOT NULL,
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        PRIMARY KEY (need, case_id)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_needs_by_case ON case_needs (case_id);
-
-      -- Preferred and other languages, for the language filter.
-      CREATE TABLE case_languages (
-        language TEXT NOT NULL,
-        case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
-        PRIMARY KEY (language, case_id)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX case_languages_by_case ON case_languages (case_id);
+      -- The rest of the case file, JSON: person, languages and location (the summary); contact and safety
+      -- (sensitive: revealed on demand, audited); needs and urgency as of the latest intake.
+      CREATE TABLE case_files (
+        case_id TEXT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+        profile TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        needs TEXT NOT NULL
+      ) STRICT;
 
       -- Every intake as it was submitted (full JSON), so nothing said in an interview is ever overwritten.
       CREATE TABLE case_intakes (
@@ -155,6 +145,8 @@ export const migration0003Cases: TMigration = {
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+      -- Ranking: a hit in the reference counts most, then names as written, their Latin forms, sound-alike keys, notes.
+      INSERT INTO case_search (case_search, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 2.0, 1.0)');
     `)
   },
 }
