@@ -188,6 +188,10 @@ export class CaseRepository {
     ).run(year, number)
   }
 
+  referenceOf(caseId: string): string | null {
+    return this.statement<string>('SELECT reference FROM cases WHERE id = ?').pluck().get(caseId) ?? null
+  }
+
   referenceExists(reference: string): boolean {
     return this.statement('SELECT 1 FROM cases WHERE reference = ?').get(reference) !== undefined
   }

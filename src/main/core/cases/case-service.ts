@@ -115,17 +115,19 @@ export class CaseService {
     return staff
   }
 
+  /** Audit entries name the case by id and reference number (never by the survivor's name). */
   private audit(
     staff: TStaffIdentity,
     action: string,
     caseId: string | null,
     details: Record<string, unknown>,
   ): void {
+    const reference = caseId === null ? null : this.repository().referenceOf(caseId)
     this.options.vault.audit.append(
       { accountId: staff.accountId, username: staff.username },
       action,
       caseId === null ? null : { type: 'case', id: caseId },
-      details,
+      reference === null ? details : { reference, ...details },
     )
   }
 
