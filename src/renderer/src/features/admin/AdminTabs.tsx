@@ -2,7 +2,14 @@ import { Link } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 
-export const ADMIN_TABS = ['accounts', 'audit', 'backup', 'settings', 'recovery-key'] as const
+export const ADMIN_TABS = [
+  'accounts',
+  'audit',
+  'backup',
+  'import-export',
+  'settings',
+  'recovery-key',
+] as const
 export type TAdminTab = (typeof ADMIN_TABS)[number]
 
 /** /admin shows the accounts; every other tab has its own address. */
@@ -26,7 +33,11 @@ export function AdminTabs() {
               aria-current={tab === current ? 'page' : undefined}
               className="admin-tabs__link"
             >
-              {tab === 'recovery-key' ? t('adminConsole.recoveryKey.tab') : t(`adminConsole.tabs.${tab}`)}
+              {tab === 'recovery-key'
+                ? t('adminConsole.recoveryKey.tab')
+                : tab === 'import-export'
+                  ? t('importExport.tab')
+                  : t(`adminConsole.tabs.${tab}`)}
             </Link>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router'
 import { AccountsPanel } from './accounts/AccountsPanel'
 import { AuditPanel } from './audit/AuditPanel'
 import { BackupPanel } from './backup/BackupPanel'
+import { ImportExportPanel } from './importExport/ImportExportPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
 import { RecoveryKeyAdminPanel } from '../vault/RecoveryKeyAdminPanel'
 
@@ -11,6 +12,7 @@ export const adminRoutes: RouteObject[] = [
   { path: 'accounts', element: <AccountsPanel /> },
   { path: 'audit', element: <AuditPanel /> },
   { path: 'backup', element: <BackupPanel /> },
+  { path: 'import-export', element: <ImportExportPanel /> },
   { path: 'settings', element: <SettingsPanel /> },
   { path: 'recovery-key', element: <RecoveryKeyAdminPanel /> },
 ]

@@ -1,0 +1,197 @@
+import { useState } from 'react'
+import { FileTrigger } from 'react-aria-components'
+import { useTranslation } from 'react-i18next'
+import {
+  CSV_MAX_CHARS,
+  type TCsvRowError,
+  type TIntakeCsvImportResult,
+} from '../../../../../shared/contract/intake-csv'
+import { api } from '../../../api'
+import { BusyIndicator, Button, Notice } from '../../../ui'
+import { callApi } from '../errors'
+import { FocusedResult } from '../FocusedResult'
+import { failureKey, type TTransferFailure } from './failureKey'
+import { problemText } from './problemText'
+
+type TImportState =
+  | { state: 'idle' }
+  | { state: 'checking'; fileName: string }
+  /** The checked text is kept until the import, so the file is not read twice; a lock reloads the page. */
+  | { state: 'ready'; fileName: string; csv: string; rows: number }
+  | { state: 'refused'; fileName: string; errors: TCsvRowError[]; errorCount: number }
+  | { state: 'importing'; fileName: string; rows: number }
+  | { state: 'imported'; fileName: string; created: number }
+  | { state: 'unreadable' }
+  | { state: 'tooLarge' }
+  | { state: 'failed'; failure: TTransferFailure }
+
+/** Choose a CSV file → dry run (rows ready, or every problem) → Import → how many cases were created. */
+export function ImportSection() {
+  const { t } = useTranslation()
+  const [status, setStatusOnly] = useState<TImportState>({ state: 'idle' })
+  // Each outcome gets a fresh FocusedResult (a new key), so focus moves to it even when it repeats.
+  const [outcome, setOutcome] = useState(0)
+  const setStatus = (next: TImportState) => {
+    setStatusOnly(next)
+    setOutcome((count) => count + 1)
+  }
+
+  const send = async (csv: string, dryRun: boolean) => {
+    return callApi(() => api.intakeCsv.import({ csv, dryRun }))
+  }
+
+  const refusedOrFailed = (
+    fileName: string,
+    result: Awaited<ReturnType<typeof send>>,
+  ): TImportState | TIntakeCsvImportResult => {
+    if (!result.ok) return { state: 'failed', failure: failureKey(result.error) }
+    if (!result.value.accepted) {
+      return {
+        state: 'refused',
+        fileName,
+        errors: result.value.errors,
+        errorCount: result.value.errorCount,
+      }
+    }
+    return result.value
+  }
+
+  const onSelect = async (files: FileList | null) => {
+    const file = files?.[0]
+    if (file === undefined) return
+    const fileName = file.name
+    if (file.size > CSV_MAX_CHARS) {
+      setStatus({ state: 'tooLarge' })
+      return
+    }
+    setStatus({ state: 'checking', fileName })
+    let csv: string
+    try {
+      // UTF-8 with replacement characters; main reports those as "not UTF-8" with their line.
+      csv = await file.text()
+    } catch {
+      setStatus({ state: 'unreadable' })
+      return
+    }
+    const checked = refusedOrFailed(fileName, await send(csv, true))
+    if ('state' in checked) setStatus(checked)
+    else setStatus({ state: 'ready', fileName, csv, rows: checked.rows })
+  }
+
+  const onImport = async () => {
+    if (status.state !== 'ready') return
+    const { fileName, csv, rows } = status
+    setStatus({ state: 'importing', fileName, rows })
+    const done = refusedOrFailed(fileName, await send(csv, false))
+    if ('state' in done) setStatus(done)
+    else setStatus({ state: 'imported', fileName, created: done.created })
+  }
+
+  const isBusy = status.state === 'checking' || status.state === 'importing'
+  const hasFile = status.state !== 'idle' && status.state !== 'unreadable' && status.state !== 'tooLarge'
+
+  return (
+    <section aria-labelledby="import-intakes-heading" className="admin-card">
+      <h3 id="import-intakes-heading" className="admin-card__title">
+        {t('importExport.import.heading')}
+      </h3>
+      <p className="admin-card__text">{t('importExport.import.explain')}</p>
+      <ul className="admin-card__points">
+        <li>{t('importExport.import.pointFormat')}</li>
+        <li>{t('importExport.import.pointRows')}</li>
+      </ul>
+      <div className="admin-card__actions">
+        <FileTrigger
+          acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
+          onSelect={(files) => void onSelect(files)}
+        >
+          <Button variant={status.state === 'ready' ? 'secondary' : 'primary'} isDisabled={isBusy}>
+            {hasFile ? t('importExport.import.chooseAnother') : t('importExport.import.choose')}
+          </Button>
+        </FileTrigger>
+      </div>
+      <div role="status" className="admin-card__result">
+        {status.state === 'checking' ? (
+          <BusyIndicator label={t('importExport.import.checking', { fileName: status.fileName })} />
+        ) : null}
+        {status.state === 'importing' ? (
+          <BusyIndicator label={t('importExport.import.importing', { fileName: status.fileName })} />
+        ) : null}
+      </div>
+      {status.state === 'ready' ? (
+        <FocusedResult key={outcome}>
+          <Notice tone="info" title={t('importExport.import.readyTitle')}>
+            {t('importExport.import.ready', { count: status.rows, fileName: status.fileName })}
+          </Notice>
+          <div className="admin-card__actions">
+            <Button variant="primary" onPress={() => void onImport()}>
+              {t('importExport.import.importButton', { count: status.rows })}
+            </Button>
+          </div>
+        </FocusedResult>
+      ) : null}
+      {status.state === 'refused' ? (
+        <FocusedResult key={outcome}>
+          <Notice tone="danger" title={t('importExport.import.refusedTitle')}>
+            {t('importExport.import.refused', { count: status.errorCount, fileName: status.fileName })}
+          </Notice>
+          <ProblemList fileName={status.fileName} errors={status.errors} errorCount={status.errorCount} />
+        </FocusedResult>
+      ) : null}
+      {status.state === 'imported' ? (
+        <FocusedResult key={outcome}>
+          <Notice tone="success" title={t('importExport.import.doneTitle')}>
+            {t('importExport.import.done', { count: status.created, fileName: status.fileName })}
+          </Notice>
+        </FocusedResult>
+      ) : null}
+      {status.state === 'unreadable' || status.state === 'tooLarge' ? (
+        <FocusedResult key={outcome}>
+          <Notice tone="danger">{t(`importExport.import.${status.state}`)}</Notice>
+        </FocusedResult>
+      ) : null}
+      {status.state === 'failed' ? (
+        <FocusedResult key={outcome}>
+          <Notice tone="danger">{t(`importExport.failure.${status.failure}`)}</Notice>
+        </FocusedResult>
+      ) : null}
+    </section>
+  )
+}
+
+/** Every problem main reported, one list item each, in a scrollable (and keyboard-scrollable) box. */
+function ProblemList({
+  fileName,
+  errors,
+  errorCount,
+}: {
+  fileName: string
+  errors: readonly TCsvRowError[]
+  errorCount: number
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <h4 id="import-problems-heading" className="import-export__problems-heading">
+        {t('importExport.import.problemsLabel', { fileName })}
+      </h4>
+      <div
+        className="import-export__problems"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="import-problems-heading"
+      >
+        <ul className="import-export__problem-list">
+          {errors.map((error, index) => (
+            <li key={`${error.line}-${error.field}-${error.code}-${index}`}>{problemText(t, error)}</li>
+          ))}
+        </ul>
+      </div>
+      {errorCount > errors.length ? (
+        <p className="admin-card__text">
+          {t('importExport.import.moreProblems', { count: errorCount - errors.length })}
+        </p>
+      ) : null}
+    </>
+  )
+}

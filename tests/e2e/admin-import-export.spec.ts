@@ -1,0 +1,160 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { CASEWORKER, expectAccessible, expect, test } from './fixtures'
+
+/* Synthetic, obviously invented people only. Test files live in a temp folder removed after each test. */
+
+const GOOD = [
+  'reference,Surname,First name,DOB,Province,Language,Needs,Phone,Narrative,Notes',
+  'CCIJ-2025-0901,Invented-Quill,Test,1981-07-07,ON,ar,refugee_claim,+1 416 555 0142,"Canary-E2E-5b1c\nsecond line",=1+1',
+  ',Invented-Sparrow,Test,,QC,fr,"detention_review; removal_prra",,,@not-a-formula',
+].join('\n')
+
+const BAD = [
+  'family_name,date_of_birth,province,gender',
+  'Invented-Fine,1980-01-01,ON,woman',
+  'Invented-Wrong,1980-02-31,ON,woman',
+  'Invented-Fine,,,',
+  'Invented-Wrong,,ZZ,robot',
+].join('\n')
+
+let folder: string
+test.beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'ccij-e2e-csv-'))
+})
+test.afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+function csvFile(name: string, text: string): string {
+  const path = join(folder, name)
+  writeFileSync(path, text, { mode: 0o600 })
+  return path
+}
+
+async function chooseFile(page: Page, buttonName: string, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: buttonName }).click()
+  await (await chooser).setFiles(path)
+}
+
+async function openTab(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/#/admin/import-export`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Import and export intakes' })).toBeVisible()
+}
+
+test.describe('Admin › Import & export', () => {
+  // Several round trips and axe runs each; on a busy machine they take longer than the default minute.
+  test.slow()
+
+  test('a good file is checked first, then imported; the export neutralizes formula cells', async ({
+    app,
+    bridge,
+  }) => {
+    await openTab(app, bridge.origin)
+    await expect(app.getByRole('link', { name: 'Import & export' })).toHaveAttribute('aria-current', 'page')
+    await expect(app.getByText('The exported file is not encrypted')).toBeVisible()
+    await expectAccessible(app, 'import & export (en)')
+
+    await chooseFile(app, 'Choose a CSV file…', csvFile('good.csv', `\uFEFF${GOOD}`))
+    const ready = app.locator('.admin-result').filter({ hasText: 'Ready to import' })
+    await expect(ready).toBeFocused()
+    await expect(ready).toContainText('good.csv: 2 rows are ready to import. Nothing has been stored yet.')
+    expect(bridge.services.cases.list({}).total).toBe(0)
+    await expectAccessible(app, 'import ready (en)')
+
+    await app.getByRole('button', { name: 'Import 2 rows' }).click()
+    const done = app.locator('.admin-result').filter({ hasText: 'Import complete' })
+    await expect(done).toBeFocused()
+    await expect(done).toContainText('2 cases were created from good.csv.')
+    expect(bridge.services.cases.list({}).total).toBe(2)
+    const imported = bridge.services.vault.audit.list({ action: 'import' }).entries
+    expect(imported).toHaveLength(1)
+    expect(JSON.stringify(imported)).not.toMatch(/Invented|Canary/)
+
+    await app.getByRole('button', { name: 'Export all intakes…' }).click()
+    const saved = app.locator('.admin-result').filter({ hasText: 'Export saved' })
+    await expect(saved).toBeFocused()
+    const exportsFolder = join(bridge.services.options.dataDirectory, 'exports')
+    const [fileName, ...others] = readdirSync(exportsFolder)
+    expect(others).toEqual([])
+    expect(fileName).toMatch(/^ccij-intakes-.*\.csv$/)
+    // Base name only: never the folder.
+    await expect(saved).toContainText(
+      `2 cases were saved to ${fileName}. Remember that this file is not encrypted.`,
+    )
+    await expect(saved).not.toContainText(exportsFolder)
+    await expectAccessible(app, 'export saved (en)')
+
+    const text = readFileSync(join(exportsFolder, fileName ?? ''), 'utf8')
+    expect(text.startsWith('\uFEFF"reference","family_name"')).toBe(true)
+    expect(text).toContain('"CCIJ-2025-0901","Invented-Quill","Test"')
+    expect(text).toContain(`"'=1+1"`)
+    expect(text).toContain(`"'@not-a-formula"`)
+    expect(text).toContain(`"'+1 416 555 0142"`)
+    // Every cell is quoted, and none starts like a formula.
+    const cells = [...text.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1] ?? '')
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([])
+    const exported = bridge.services.vault.audit.list({ action: 'export' }).entries
+    expect(exported[0]?.details).toMatchObject({ count: 2, fileName })
+    rmSync(exportsFolder, { recursive: true, force: true })
+  })
+
+  test('a file with bad rows is refused whole, listing each row and field, in English and French', async ({
+    app,
+    bridge,
+  }) => {
+    await openTab(app, bridge.origin)
+    await chooseFile(app, 'Choose a CSV file…', csvFile('bad.csv', BAD))
+    const refused = app.locator('.admin-result').filter({ hasText: 'The file was refused' })
+    await expect(refused).toBeFocused()
+    await expect(refused).toContainText('bad.csv has 3 problems. Nothing was imported.')
+    const problems = app.getByRole('region', { name: 'Problems in bad.csv' }).getByRole('listitem')
+    await expect(problems).toHaveText([
+      'Row 3: date_of_birth 1980-02-31 is not a date (YYYY-MM-DD).',
+      'Row 5: gender robot is not one of: woman, man, non_binary, self_described, prefer_not_to_say.',
+      'Row 5: province ZZ is not a province code (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT).',
+    ])
+    await expect(app.getByRole('button', { name: /^Import/ })).toHaveCount(0)
+    expect(bridge.services.cases.list({}).total).toBe(0)
+    expect(bridge.services.vault.audit.list({ action: 'import' }).entries).toEqual([])
+    await expectAccessible(app, 'import refused (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await expect(
+      app.getByRole('heading', { level: 2, name: 'Importer et exporter des accueils' }),
+    ).toBeVisible()
+    await expect(app.getByRole('link', { name: 'Importation et exportation' })).toBeVisible()
+    await expect(
+      app.getByRole('region', { name: 'Problèmes dans bad.csv' }).getByRole('listitem'),
+    ).toHaveText([
+      'Ligne 3 : date_of_birth 1980-02-31 n’est pas une date (AAAA-MM-JJ).',
+      'Ligne 5 : gender robot ne fait pas partie des valeurs permises : woman, man, non_binary, self_described, prefer_not_to_say.',
+      'Ligne 5 : province ZZ n’est pas un code de province ou de territoire (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT).',
+    ])
+    await expect(app.getByText('Le fichier exporté n’est pas chiffré')).toBeVisible()
+    await expectAccessible(app, 'import refused (fr)')
+
+    // A corrected file then passes its check.
+    await chooseFile(
+      app,
+      'Choisir un autre fichier…',
+      csvFile('fixed.csv', BAD.replace('1980-02-31', '1980-02-28').replace(',ZZ,robot', ',NS,man')),
+    )
+    await expect(app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })).toContainText(
+      'fixed.csv : 4 lignes sont prêtes à être importées.',
+    )
+    expect(bridge.services.cases.list({}).total).toBe(0)
+  })
+
+  test('a caseworker sees neither the tab nor the screen', async ({ app, bridge }) => {
+    bridge.services.vault.lock()
+    await bridge.services.vault.unlock(CASEWORKER.username, CASEWORKER.passphrase)
+    await app.goto(`${bridge.origin}/#/admin/import-export`)
+    await app.reload()
+    await expect(app.getByText('For administrators only')).toBeVisible()
+    await expect(app.getByRole('link', { name: 'Import & export' })).toHaveCount(0)
+    await expect(app.getByRole('button', { name: 'Export all intakes…' })).toHaveCount(0)
+    await expect(app.getByRole('button', { name: 'Choose a CSV file…' })).toHaveCount(0)
+  })
+})
