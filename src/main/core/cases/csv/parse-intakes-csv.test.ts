@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ZIntakeSchema } from '../../../../shared/cases/intake-schema'
 import type { TCsvRowError } from '../../../../shared/contract/intake-csv'
@@ -369,6 +371,17 @@ describe('parseIntakesCsv: file conventions', () => {
     expect(row?.intake.experiences.entries.map((entry) => entry.kind)).toEqual(['war_crimes', 'genocide'])
     expect(row?.intake.location.immigrationStatus).toBe('no_status')
     expect(row?.intake.needs.needs).toEqual(['other'])
+  })
+})
+
+describe('docs/intake-csv.md', () => {
+  it('has an example file that imports, with the line numbers it states', () => {
+    const guide = readFileSync(join(import.meta.dirname, '../../../../../docs/intake-csv.md'), 'utf8')
+    const example = /```csv\n([\s\S]*?)```/.exec(guide)?.[1] ?? ''
+    expect(rowsOf(example).map((row) => [row.line, row.reference])).toEqual([
+      [2, undefined],
+      [4, 'CCIJ-2024-0031'],
+    ])
   })
 })
 
