@@ -76,13 +76,13 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
               {row.state === 'granted' ? (
                 <Button
                   variant="quiet"
+                  aria-label={t('casePage.consent.withdrawLabel', { purpose })}
                   onPress={() => {
                     setAnnouncement('')
                     setMode({ kind: 'withdraw', purpose: row.purpose })
                   }}
                 >
                   {t('casePage.consent.withdraw')}
-                  <span className="visually-hidden">: {purpose}</span>
                 </Button>
               ) : null}
             </li>

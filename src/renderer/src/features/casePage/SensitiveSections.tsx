@@ -161,6 +161,8 @@ function SensitiveSection({
   const isShown = reveal.state === 'shown'
 
   const toggle = async () => {
+    // Stays enabled while revealing, so keyboard focus is not dropped to the page; a second press waits.
+    if (reveal.state === 'revealing') return
     if (isShown) {
       setReveal({ state: 'hidden' })
       return
@@ -187,7 +189,6 @@ function SensitiveSection({
           <Button
             variant={isShown ? 'secondary' : 'primary'}
             onPress={() => void toggle()}
-            isDisabled={reveal.state === 'revealing'}
             aria-expanded={isShown}
             aria-controls={panelId}
           >

@@ -49,6 +49,9 @@ function TaskItem({
   const isOverdue = !isDone && days !== null && days < 0
   const isDueToday = !isDone && days === 0
 
+  // Tasks made from an intake's hearing or removal date have no title of their own.
+  const title = task.title !== '' ? task.title : t(`casePage.tasks.originTitle.${task.origin}`)
+
   const setDone = async (done: boolean) => {
     setIsBusy(true)
     setErrorKey(null)
@@ -59,9 +62,7 @@ function TaskItem({
       return
     }
     await onChanged(
-      done
-        ? t('casePage.tasks.markedDone', { title: task.title })
-        : t('casePage.tasks.markedOpen', { title: task.title }),
+      done ? t('casePage.tasks.markedDone', { title }) : t('casePage.tasks.markedOpen', { title }),
     )
   }
 
@@ -79,7 +80,7 @@ function TaskItem({
     >
       <Checkbox isSelected={isDone} isDisabled={isBusy} onChange={(done) => void setDone(done)}>
         <span dir="auto" lang="" className="case-task__title">
-          {task.title}
+          {title}
         </span>
       </Checkbox>
       <p className="case-task__meta">

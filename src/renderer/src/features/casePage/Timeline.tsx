@@ -45,7 +45,11 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
 
   const onSubmit = handleSubmit(async (form) => {
     setServerError(null)
-    const occurredAt = localDateTimeToIso(form.occurredAt) ?? undefined
+    // Left at its default, "now" is the moment it is saved (main's clock, to the second), not the minute the
+    // form opened, so the entry lands at the top of the timeline.
+    const occurredAt = formState.dirtyFields.occurredAt
+      ? (localDateTimeToIso(form.occurredAt) ?? undefined)
+      : undefined
     const result = await callApi(() =>
       api.cases.addTimelineEntry({
         caseId,
