@@ -387,6 +387,31 @@ test.describe('the case page', () => {
     await expectAccessible(app, 'status dialog (fr)')
   })
 
+  test('tells a viewer the case is not open to their role, without showing any of it', async ({
+    page,
+    bridge,
+  }) => {
+    const { vault } = bridge.services
+    await vault.create(ADMIN)
+    vault.confirmRecoveryKey()
+    if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
+    await vault.addAccount({
+      username: 'vera.viewer',
+      displayName: 'Vera Viewer-Test',
+      role: 'viewer',
+      passphrase: 'lichen-copper-sparrow-58',
+    })
+    const { caseId, reference } = createCase(bridge)
+    vault.lock()
+    await vault.unlock('vera.viewer', 'lichen-copper-sparrow-58')
+    await page.goto(bridge.url)
+    await page.goto(`${bridge.origin}/#/survivors/${caseId}`)
+    await expect(page.getByRole('heading', { level: 1, name: 'You cannot open this case' })).toBeVisible()
+    await expect(page.getByText(reference)).toHaveCount(0)
+    await expect(page.getByText('Zori Example')).toHaveCount(0)
+    await expectAccessible(page, 'case forbidden (en)')
+  })
+
   test('says when a case does not exist', async ({ app, bridge }) => {
     await app.goto(`${bridge.origin}/#/survivors/no-such-case`)
     await expect(app.getByRole('heading', { level: 1, name: 'Case not found' })).toBeVisible()
