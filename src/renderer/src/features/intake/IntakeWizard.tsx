@@ -130,10 +130,16 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
 
   const showStepErrors = (stepId: TWizardStepId) => {
     setSummaryFor(stepId)
-    const first = flattenErrors(form.formState.errors).find((issue) => belongsTo(issue.key, stepId))
-    // After React has drawn the errors.
+    // After React has drawn the errors: the first invalid field in reading order takes focus.
     window.setTimeout(() => {
-      if (first) focusField(bodyRef.current, first.key)
+      const keys = flattenErrors(form.formState.errors)
+        .map((issue) => issue.key)
+        .filter((key) => belongsTo(key, stepId))
+      const slots = [...(bodyRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? [])]
+      const first = slots
+        .map((slot) => slot.dataset['field'] ?? '')
+        .find((field) => keys.some((key) => key === field || key.startsWith(`${field}.`)))
+      if (first !== undefined) focusField(bodyRef.current, first)
     }, 0)
   }
 
