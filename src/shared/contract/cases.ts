@@ -95,7 +95,7 @@ export const ZTimelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   /** When it happened (ISO 8601): for notes, calls and meetings, what the person entered. */
   occurredAt: z.string(),
-  /** Staff text for notes, calls and meetings; '' for entries the app writes. */
+  /** Staff text: a note, call or meeting, or the reason given for a status change; '' for other app entries. */
   body: z.string(),
   /** Machine details for app entries: { from, to, reason } for a status change, and so on. Never free text. */
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),

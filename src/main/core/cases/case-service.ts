@@ -72,6 +72,11 @@ export type TCaseServiceOptions = {
 const MAX_CANDIDATES = 5
 const CANDIDATE_POOL = 400
 const TIMELINE_LIMIT = 500
+/**
+ * Opening a case is an audited view; the page reloading itself after an edit by the same person moments later is
+ * not a new one. Reveals of sensitive sections are always audited.
+ */
+const VIEW_AUDIT_WINDOW_MS = 10 * 60 * 1000
 
 /** Statuses one may only move to with a reason: closing, and stepping back. */
 const needsReason = (from: TCaseStatus, to: TCaseStatus): boolean => {
@@ -90,6 +95,8 @@ type TImportRow = { line: number; reference?: string | undefined; intake: TIntak
  */
 export class CaseService {
   private readonly repositories = new WeakMap<TDatabase, CaseRepository>()
+  /** Per open database (so a lock forgets it): when each staff member last had each case's summary audited. */
+  private readonly recentViews = new WeakMap<TDatabase, Map<string, number>>()
   private readonly now: () => number
 
   constructor(private readonly options: TCaseServiceOptions) {
@@ -654,7 +661,7 @@ export class CaseService {
     for (const record of consentHistory) if (!latest.has(record.purpose)) latest.set(record.purpose, record)
     const cutoff = removalCutoff(new Date(this.now()))
     const status = row.status as TCaseStatus
-    this.audit(staff, 'record.viewed', caseId, { section: 'summary' })
+    this.auditSummaryView(staff, caseId)
     return {
       id: row.id,
       reference: row.reference,
@@ -701,6 +708,21 @@ export class CaseService {
       tasks: repository.tasksOf(caseId).map((task) => toTask(task, names)),
       timeline: repository.eventsOf(caseId, TIMELINE_LIMIT).map((event) => toTimelineEntry(event, names)),
     }
+  }
+
+  private auditSummaryView(staff: TStaffIdentity, caseId: string): void {
+    const db = this.options.vault.database()
+    let views = this.recentViews.get(db)
+    if (views === undefined) {
+      views = new Map()
+      this.recentViews.set(db, views)
+    }
+    const key = `${staff.accountId}:${caseId}`
+    const now = this.now()
+    const last = views.get(key)
+    if (last !== undefined && now - last < VIEW_AUDIT_WINDOW_MS) return
+    views.set(key, now)
+    this.audit(staff, 'record.viewed', caseId, { section: 'summary' })
   }
 
   /** One sensitive section. Every reveal is an audited view naming the section. */
@@ -831,7 +853,13 @@ export class CaseService {
         'assignment',
         at,
         '',
-        { from: row.assigned_account_id, to: request.accountId },
+        {
+          from: row.assigned_account_id,
+          to: request.accountId,
+          // Names as they were at the time, so the entry still reads right after an account is renamed or removed.
+          fromName: row.assigned_account_id === null ? null : (names.get(row.assigned_account_id) ?? null),
+          toName: request.accountId === null ? null : (names.get(request.accountId) ?? null),
+        },
         at,
       )
       this.audit(staff, 'record.changed', row.id, {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { TIntakeStepId } from '../../../../shared/cases/intake-schema'
 import { api } from '../../api'
+import { registerBeforeLock } from '../vault/lock'
 
 const AUTOSAVE_DELAY_MS = 2000
 
@@ -35,6 +36,8 @@ export function useDraftSaver(
   const idRef = useRef(initialDraftId)
   const chain = useRef<Promise<void>>(Promise.resolve())
   const timer = useRef<number | undefined>(undefined)
+  /** The step of an autosave that is waiting for a pause in typing; null when none is. */
+  const pendingStep = useRef<TIntakeStepId | null>(null)
   const stopped = useRef(false)
   const mounted = useRef(true)
 
@@ -78,6 +81,7 @@ export function useDraftSaver(
   const saveNow = useCallback(
     (step: TIntakeStepId) => {
       window.clearTimeout(timer.current)
+      pendingStep.current = null
       chain.current = chain.current.then(() => run(step))
       return chain.current
     },
@@ -88,8 +92,20 @@ export function useDraftSaver(
     (step: TIntakeStepId) => {
       if (stopped.current) return
       window.clearTimeout(timer.current)
+      pendingStep.current = step
       timer.current = window.setTimeout(() => void saveNow(step), AUTOSAVE_DELAY_MS)
     },
+    [saveNow],
+  )
+
+  // Ctrl+L or the Lock button right after typing: save what is waiting before the vault closes.
+  useEffect(
+    () =>
+      registerBeforeLock(async () => {
+        const step = pendingStep.current
+        if (step !== null) await saveNow(step)
+        else await chain.current
+      }),
     [saveNow],
   )
 
