@@ -30,8 +30,13 @@ export function staffNamesOf(
 export function useTimelineSentence(detail: TCaseDetail, names: Map<string, string>) {
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
-  const staffName = (accountId: unknown) =>
-    typeof accountId === 'string' ? (names.get(accountId) ?? t('casePage.formerStaff')) : ''
+  /** The name recorded with the entry (main keeps it since the assignment), else today's, else "former staff". */
+  const staffName = (accountId: unknown, recorded?: unknown) =>
+    typeof recorded === 'string' && recorded !== ''
+      ? recorded
+      : typeof accountId === 'string'
+        ? (names.get(accountId) ?? t('casePage.formerStaff'))
+        : ''
   const taskTitle = (taskId: unknown) => {
     const task = detail.tasks.find((each) => each.id === taskId)
     if (task === undefined) return t('casePage.timeline.aTask')
@@ -74,15 +79,18 @@ export function useTimelineSentence(detail: TCaseDetail, names: Map<string, stri
           return {
             sentence:
               typeof from === 'string' && from !== ''
-                ? t('casePage.timeline.reassigned', { from: staffName(from), to: staffName(to) })
-                : t('casePage.timeline.assigned', { to: staffName(to) }),
+                ? t('casePage.timeline.reassigned', {
+                    from: staffName(from, details['fromName']),
+                    to: staffName(to, details['toName']),
+                  })
+                : t('casePage.timeline.assigned', { to: staffName(to, details['toName']) }),
             note: '',
           }
         }
         return {
           sentence:
             typeof from === 'string' && from !== ''
-              ? t('casePage.timeline.unassignedFrom', { from: staffName(from) })
+              ? t('casePage.timeline.unassignedFrom', { from: staffName(from, details['fromName']) })
               : t('casePage.timeline.unassigned'),
           note: '',
         }
