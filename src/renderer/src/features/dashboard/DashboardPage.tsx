@@ -27,7 +27,7 @@ export function DashboardPage() {
             icon={<IntakeIcon />}
             title={t('dashboard.steps.intake.title')}
             body={t('dashboard.steps.intake.body')}
-            link={<TextLink href="/survivors">{t('dashboard.steps.intake.link')}</TextLink>}
+            link={<TextLink href="/survivors/new">{t('dashboard.steps.intake.link')}</TextLink>}
           />
           <NextStepCard
             icon={<LawyersIcon />}
