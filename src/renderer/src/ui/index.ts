@@ -20,6 +20,7 @@ export { DialogActions, ModalDialog, type TModalDialogProps } from './ModalDialo
 export { Notice, type TNoticeProps } from './Notice'
 export { NumberField, type TNumberFieldProps } from './NumberField'
 export { SelectField, type TSelectFieldProps, type TSelectOption } from './SelectField'
+export { MultiSelectField, type TMultiSelectFieldProps } from './MultiSelectField'
 export { StrengthMeter, type TStrengthMeterProps } from './StrengthMeter'
 export { TextField, type TTextFieldProps } from './TextField'
 export { Checkbox, type TCheckboxProps } from './Checkbox'

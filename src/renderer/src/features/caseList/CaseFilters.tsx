@@ -1,0 +1,117 @@
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TStaffRef } from '../../../../shared/contract/cases'
+import { COMMON_LANGUAGES, languageName } from '../../../../shared/cases/codes'
+import {
+  CASE_STATUSES,
+  LEGAL_NEEDS,
+  PROVINCES,
+  URGENCIES,
+  type TCaseStatus,
+} from '../../../../shared/cases/vocabulary'
+import { MultiSelectField, SelectField } from '../../ui'
+import { UNASSIGNED, type TCaseListFilters } from './caseListQuery'
+
+const ANY = 'any'
+
+const orNull = <T extends string>(values: readonly T[], value: string | null): T | null =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : null
+
+export type TCaseFiltersProps = {
+  filters: TCaseListFilters
+  onChange: (filters: TCaseListFilters) => void
+  /** Staff a case can be assigned to; empty while loading. */
+  assignees: readonly TStaffRef[]
+}
+
+/** Narrow the list by status (several), urgency, province, language, legal need and caseworker. */
+export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps) {
+  const { t, i18n } = useTranslation()
+  const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language])
+
+  const anyOption = (label: string) => ({ id: ANY, label })
+  const statusOptions = CASE_STATUSES.map((status) => ({ id: status, label: t(`vocab.status.${status}`) }))
+  const urgencyOptions = [
+    anyOption(t('caseList.filters.anyUrgency')),
+    ...URGENCIES.map((urgency) => ({ id: urgency, label: t(`vocab.urgency.${urgency}`) })),
+  ]
+  const provinceOptions = [
+    anyOption(t('caseList.filters.anyProvince')),
+    ...PROVINCES.map((province) => ({ id: province, label: t(`vocab.province.${province}`) })).sort(
+      (left, right) => collator.compare(left.label, right.label),
+    ),
+  ]
+  const languageOptions = useMemo(() => {
+    const codes = new Set<string>(COMMON_LANGUAGES)
+    if (filters.language !== null) codes.add(filters.language)
+    return [...codes]
+      .map((code) => ({ id: code, label: languageName(code, i18n.language) }))
+      .sort((left, right) => collator.compare(left.label, right.label))
+  }, [filters.language, i18n.language, collator])
+  const needOptions = [
+    anyOption(t('caseList.filters.anyNeed')),
+    ...LEGAL_NEEDS.map((need) => ({ id: need, label: t(`vocab.legalNeed.${need}`) })),
+  ]
+  const assigneeOptions = [
+    anyOption(t('caseList.filters.anyAssignee')),
+    { id: UNASSIGNED, label: t('caseList.unassigned') },
+    ...[...assignees]
+      .sort((left, right) => collator.compare(left.displayName, right.displayName))
+      .map((staff) => ({ id: staff.accountId, label: staff.displayName })),
+  ]
+  // A filter for someone no longer offered (disabled since) still shows, so it can be seen and cleared.
+  if (filters.assignee !== null && !assigneeOptions.some((option) => option.id === filters.assignee)) {
+    assigneeOptions.push({ id: filters.assignee, label: t('caseList.filters.formerStaff') })
+  }
+
+  return (
+    <div className="case-filters" role="group" aria-label={t('caseList.filters.label')}>
+      <MultiSelectField
+        label={t('caseList.filters.status')}
+        placeholder={t('caseList.filters.anyStatus')}
+        options={statusOptions}
+        value={filters.statuses}
+        onChange={(statuses) =>
+          onChange({
+            ...filters,
+            statuses: CASE_STATUSES.filter((status: TCaseStatus) => statuses.includes(status)),
+          })
+        }
+      />
+      <SelectField
+        label={t('caseList.filters.urgency')}
+        options={urgencyOptions}
+        value={filters.urgency ?? ANY}
+        onChange={(value) => onChange({ ...filters, urgency: orNull(URGENCIES, value) })}
+      />
+      <SelectField
+        label={t('caseList.filters.province')}
+        options={provinceOptions}
+        value={filters.province ?? ANY}
+        onChange={(value) => onChange({ ...filters, province: orNull(PROVINCES, value) })}
+      />
+      <SelectField
+        label={t('caseList.filters.language')}
+        options={[anyOption(t('caseList.filters.anyLanguage')), ...languageOptions]}
+        value={filters.language ?? ANY}
+        onChange={(value) =>
+          onChange({ ...filters, language: value === null || value === ANY ? null : value })
+        }
+      />
+      <SelectField
+        label={t('caseList.filters.need')}
+        options={needOptions}
+        value={filters.need ?? ANY}
+        onChange={(value) => onChange({ ...filters, need: orNull(LEGAL_NEEDS, value) })}
+      />
+      <SelectField
+        label={t('caseList.filters.assignee')}
+        options={assigneeOptions}
+        value={filters.assignee ?? ANY}
+        onChange={(value) =>
+          onChange({ ...filters, assignee: value === null || value === ANY ? null : value })
+        }
+      />
+    </div>
+  )
+}
