@@ -112,7 +112,7 @@ test.describe('Survivors › case list', () => {
       'Urgency',
       'Prov.',
       'Language',
-      'Legal needs',
+      'Needs',
       'Caseworker',
       'Updated',
     ])

@@ -318,7 +318,7 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
           {row.displayName}
         </Link>
       </th>
-      <td role="gridcell" className="case-grid__cell">
+      <td role="gridcell" className="case-grid__cell case-grid__status">
         <Badge tone={STATUS_TONES[row.status]}>{t(`vocab.status.${row.status}`)}</Badge>
       </td>
       <td role="gridcell" className="case-grid__cell">
