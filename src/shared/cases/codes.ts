@@ -80,7 +80,7 @@ const displayNames = (cache: Map<string, Intl.DisplayNames>, locale: string, typ
 /** True for an ISO 639-1 or 639-3 code the platform can name, e.g. 'ar', 'prs', 'rhg'. */
 export const isLanguageCode = (code: string): boolean => {
   if (!LANGUAGE_PATTERN.test(code)) return false
-  if ((COMMON_LANGUAGES as readonly string[]).includes(code)) return true
+  if ((COMMON_LANGUAGES as readonly string[]).includes(code) || code in FALLBACK_LANGUAGE_NAMES) return true
   try {
     return displayNames(languageNames, 'en', 'language').of(code) !== undefined
   } catch {
@@ -88,12 +88,26 @@ export const isLanguageCode = (code: string): boolean => {
   }
 }
 
+/**
+ * Names for common languages that Chromium's smaller ICU data does not know (Node's full ICU does), so the list
+ * never shows a bare code such as 'din'.
+ */
+const FALLBACK_LANGUAGE_NAMES: Readonly<Record<string, { en: string; fr: string }>> = {
+  rn: { en: 'Kirundi', fr: 'kirundi' },
+  rhg: { en: 'Rohingya', fr: 'rohingya' },
+  bo: { en: 'Tibetan', fr: 'tibétain' },
+  ff: { en: 'Fula', fr: 'peul' },
+  nus: { en: 'Nuer', fr: 'nuer' },
+  din: { en: 'Dinka', fr: 'dinka' },
+}
+
 /** 'ar' → 'Arabic' / 'arabe'. Falls back to the code itself. */
 export const languageName = (code: string, locale: string): string => {
+  const fallback = FALLBACK_LANGUAGE_NAMES[code]?.[locale.startsWith('fr') ? 'fr' : 'en']
   try {
-    return displayNames(languageNames, locale, 'language').of(code) ?? code
+    return displayNames(languageNames, locale, 'language').of(code) ?? fallback ?? code
   } catch {
-    return code
+    return fallback ?? code
   }
 }
 

@@ -15,6 +15,12 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`
 /** FTS5 barewords: only letters and digits, safe unquoted. */
 const BAREWORD = /^[\p{L}\p{N}]+$/u
 
+/**
+ * Sound-alike ('dm…') and skeleton ('sk…') codes of one or two letters are shared by a large part of any caseload
+ * ("zzzzqqq" has the skeleton "sk"): such a code would turn nonsense into matches, so only longer codes are used.
+ */
+const isShortCode = (key: string): boolean => (key.startsWith('dm') || key.startsWith('sk')) && key.length < 5
+
 /** True when a word has letters or digits in it (a lone "-" or "'" would match everything or nothing). */
 const hasContent = (word: string): boolean => /[\p{L}\p{N}]/u.test(word)
 
@@ -38,7 +44,7 @@ export function buildSearchQuery(search: string): string | null {
     if (latin !== '' && hasContent(latin)) alternatives.push(`latin : ${quote(latin)}*`)
     const keys = searchKeysOfNames([word])
       .split(' ')
-      .filter((key) => key !== '' && BAREWORD.test(key))
+      .filter((key) => key !== '' && BAREWORD.test(key) && !isShortCode(key))
     if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
     return `(${alternatives.join(' OR ')})`
   })
