@@ -410,6 +410,17 @@ test.describe('the case page', () => {
     await expect(page.getByText(reference)).toHaveCount(0)
     await expect(page.getByText('Zori Example')).toHaveCount(0)
     await expectAccessible(page, 'case forbidden (en)')
+    // The list and the intake say the same in words instead of failing.
+    for (const [hash, heading] of [
+      ['#/survivors', 'Survivors'],
+      ['#/survivors/new', 'New intake'],
+    ] as const) {
+      await page.goto(`${bridge.origin}/${hash}`)
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      await expect(page.getByText('Survivor records are for caseworkers and admins')).toBeVisible()
+      await expect(page.getByText(reference)).toHaveCount(0)
+    }
+    await expectAccessible(page, 'case list for a viewer (en)')
   })
 
   test('says when a case does not exist', async ({ app, bridge }) => {

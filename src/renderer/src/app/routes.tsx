@@ -8,6 +8,7 @@ import { ReferralsPage } from '../features/referrals/ReferralsPage'
 import { CaseListPage } from '../features/caseList/CaseListPage'
 import { CasePage } from '../features/casePage/CasePage'
 import { IntakePage } from '../features/intake/IntakePage'
+import { CaseworkOnly } from '../features/vault/CaseworkOnly'
 import { accountRouteHandle, ChangePassphrasePage } from '../features/vault/ChangePassphrasePage'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage } from './NotFoundPage'
@@ -43,9 +44,33 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <DashboardPage />, handle: handle('dashboard.title') },
-          { path: 'survivors', element: <CaseListPage />, handle: handle('caseList.title') },
-          { path: 'survivors/new', element: <IntakePage />, handle: handle('intake.title') },
-          { path: 'survivors/new/:draftId', element: <IntakePage />, handle: handle('intake.title') },
+          {
+            path: 'survivors',
+            element: (
+              <CaseworkOnly titleKey="caseList.title">
+                <CaseListPage />
+              </CaseworkOnly>
+            ),
+            handle: handle('caseList.title'),
+          },
+          {
+            path: 'survivors/new',
+            element: (
+              <CaseworkOnly titleKey="intake.title">
+                <IntakePage />
+              </CaseworkOnly>
+            ),
+            handle: handle('intake.title'),
+          },
+          {
+            path: 'survivors/new/:draftId',
+            element: (
+              <CaseworkOnly titleKey="intake.title">
+                <IntakePage />
+              </CaseworkOnly>
+            ),
+            handle: handle('intake.title'),
+          },
           { path: 'survivors/:caseId', element: <CasePage />, handle: handle('casePage.title') },
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },

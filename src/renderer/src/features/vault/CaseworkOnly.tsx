@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Notice, PageHeader } from '../../ui'
+import { useStaffAccess } from '../admin/useStaffRole'
+
+/**
+ * Survivor records are for admins and caseworkers. Main refuses every case channel to a viewer anyway; this says
+ * so in words on the screens a viewer can still reach from the navigation, instead of a failed list.
+ */
+export function CaseworkOnly({
+  titleKey,
+  children,
+}: {
+  titleKey: 'caseList.title' | 'intake.title'
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  const access = useStaffAccess()
+  if (access.state === 'loading') return null
+  if (access.role === 'admin' || access.role === 'caseworker') return <>{children}</>
+  return (
+    <>
+      <PageHeader title={t(titleKey)} />
+      <Notice tone="info" title={t('caseworkOnly.title')}>
+        <p>{t('caseworkOnly.body')}</p>
+      </Notice>
+    </>
+  )
+}
