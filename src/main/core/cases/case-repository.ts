@@ -323,8 +323,11 @@ export class CaseRepository {
     const urgentCount = wantUrgent
       ? count(`SELECT count(*) AS n FROM cases c INDEXED BY cases_attention ${urgentWhere}`)
       : 0
+    // Language and need keys live only in the wide list index; other filters count in the narrow one.
+    const countIndex =
+      filters.language === undefined && filters.need === undefined ? 'cases_count' : 'cases_list'
     const calmCount = wantCalm
-      ? count(`SELECT count(*) AS n FROM cases c INDEXED BY cases_list ${calmWhere}`)
+      ? count(`SELECT count(*) AS n FROM cases c INDEXED BY ${countIndex} ${calmWhere}`)
       : 0
     const rowids: number[] = []
     if (wantUrgent && offset < urgentCount) {
