@@ -56,6 +56,7 @@ import {
 import {
   CaseRepository,
   type TCaseListRecord,
+  type TCaseFileRow,
   type TCaseWithFile,
   type TConsentRow,
   type TEventRow,
@@ -347,24 +348,8 @@ export class CaseService {
     intake: TIntake,
   ): void {
     const at = this.nowIso()
-    const before: TCaseState = {
-      profile: parse<TProfile>(row.profile),
-      contact: parse<TContactRecord>(row.contact),
-      needs: parse<TNeedsRecord>(row.needs),
-    }
-    const state = mergeIntoCase(before, intake)
-    const status = row.status as TCaseStatus
-    repository.updateCase({
-      id: row.id,
-      status,
-      status_reason: row.status_reason,
-      assigned_account_id: row.assigned_account_id,
-      profile: JSON.stringify(state.profile),
-      contact: JSON.stringify(state.contact),
-      needs: JSON.stringify(state.needs),
-      ...listColumnsOf(state, status),
-      updated_at: at,
-    })
+    const state = mergeIntoCase(stateOf(row), intake)
+    this.rewriteCase(repository, row, state, {}, at)
     this.recordIntake(repository, staff, row.id, intake, at)
     this.writeDerived(repository, row.id, row.rowid, row.reference, state)
     this.createDateTasks(repository, staff, row.id, state.needs, at)
@@ -472,6 +457,28 @@ export class CaseService {
         created_at: at,
       })
     }
+  }
+
+  /** Writes a case's row and file after a change of its content, status or assignee (unchanged parts kept). */
+  private rewriteCase(
+    repository: CaseRepository,
+    row: TCaseWithFile,
+    state: TCaseState,
+    changes: { status?: TCaseStatus; statusReason?: string; assignee?: string | null },
+    at: string,
+  ): void {
+    const status = changes.status ?? (row.status as TCaseStatus)
+    repository.updateCase({
+      id: row.id,
+      status,
+      status_reason: changes.statusReason ?? row.status_reason,
+      assigned_account_id: changes.assignee === undefined ? row.assigned_account_id : changes.assignee,
+      profile: JSON.stringify(state.profile),
+      contact: JSON.stringify(state.contact),
+      needs: JSON.stringify(state.needs),
+      ...listColumnsOf(state, status),
+      updated_at: at,
+    })
   }
 
   private allocateReference(repository: CaseRepository, intakeDate: string): string {
@@ -790,22 +797,8 @@ export class CaseService {
         })
       }
       const at = this.nowIso()
-      const state: TCaseState = {
-        profile: parse<TProfile>(row.profile),
-        contact: parse<TContactRecord>(row.contact),
-        needs: parse<TNeedsRecord>(row.needs),
-      }
-      repository.updateCase({
-        id: row.id,
-        status: request.to,
-        status_reason: reason,
-        assigned_account_id: row.assigned_account_id,
-        profile: row.profile,
-        contact: row.contact,
-        needs: row.needs,
-        ...listColumnsOf(state, request.to),
-        updated_at: at,
-      })
+      const state = stateOf(row)
+      this.rewriteCase(repository, row, state, { status: request.to, statusReason: reason }, at)
       this.event(repository, staff, row.id, 'status', at, reason, { from, to: request.to }, at)
       this.reindex(repository, row.id, row.rowid, row.reference, state.profile)
       this.audit(staff, 'record.changed', row.id, { change: 'status', from, to: request.to })
@@ -830,22 +823,7 @@ export class CaseService {
       if (row.assigned_account_id === request.accountId)
         return { assignee: this.staffRef(names, request.accountId) }
       const at = this.nowIso()
-      const state: TCaseState = {
-        profile: parse<TProfile>(row.profile),
-        contact: parse<TContactRecord>(row.contact),
-        needs: parse<TNeedsRecord>(row.needs),
-      }
-      repository.updateCase({
-        id: row.id,
-        status: row.status,
-        status_reason: row.status_reason,
-        assigned_account_id: request.accountId,
-        profile: row.profile,
-        contact: row.contact,
-        needs: row.needs,
-        ...listColumnsOf(state, row.status as TCaseStatus),
-        updated_at: at,
-      })
+      this.rewriteCase(repository, row, stateOf(row), { assignee: request.accountId }, at)
       this.event(
         repository,
         staff,
@@ -975,6 +953,12 @@ export class CaseService {
     })
   }
 }
+
+const stateOf = (row: TCaseFileRow): TCaseState => ({
+  profile: parse<TProfile>(row.profile),
+  contact: parse<TContactRecord>(row.contact),
+  needs: parse<TNeedsRecord>(row.needs),
+})
 
 /** CCIJ-2026-0042 */
 export const formatReference = (year: number, number: number): string =>

@@ -1,34 +1,12 @@
-import type { ParseKeys } from 'i18next'
-import { useCallback } from 'react'
-import type { FieldError } from 'react-hook-form'
-import { useTranslation } from 'react-i18next'
+import { fieldErrorTextHook, type TIssueMessages } from '../../i18n/fieldErrorText'
 
-type TKey = ParseKeys<'translation'>
-
-/** Per field, the translation key for each zod issue code the shared schemas can raise. */
-export type TIssueMessages = Partial<Record<string, TKey>>
-
-const isOwnKey = (message: string | undefined): message is TKey =>
-  typeof message === 'string' && message.startsWith('vault.')
+export type { TIssueMessages } from '../../i18n/fieldErrorText'
 
 /**
  * Words a field error in the person's language. Our refinements (and errors set after a refused request) carry a
  * translation key as their message; issues from the shared schemas carry zod's English, so they are mapped by code.
  */
-export function useFieldErrorText(): (
-  error: FieldError | undefined,
-  byCode?: TIssueMessages,
-) => string | undefined {
-  const { t } = useTranslation()
-  return useCallback(
-    (error, byCode = {}) => {
-      if (error === undefined) return undefined
-      if (isOwnKey(error.message)) return t(error.message)
-      return t(byCode[error.type] ?? 'vault.errors.generic')
-    },
-    [t],
-  )
-}
+export const useFieldErrorText = fieldErrorTextHook(['vault.'], 'vault.errors.generic')
 
 export const USERNAME_ISSUES: TIssueMessages = {
   too_small: 'vault.validation.usernameTooShort',
