@@ -2,6 +2,24 @@ import type { TFunction } from 'i18next'
 import { AUDIT_ACTIONS, type TAuditAction, type TAuditEntry } from '../../../../../shared/contract/audit'
 import { LOCK_REASONS, type TLockReason } from '../../../../../shared/contract/vault'
 
+/** A short, safe piece of text from an entry's details (details come from older or newer app versions too). */
+const detailText = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null
+
+const CASE_SECTIONS = ['summary', 'contact', 'experiences', 'adverse_parties', 'narrative'] as const
+const CASE_CHANGES = [
+  'intake_added',
+  'status',
+  'assignment',
+  'consent',
+  'timeline',
+  'task_added',
+  'task_done',
+  'task_reopened',
+] as const
+const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
+  (values as readonly unknown[]).includes(value)
+
 const isKnownAction = (action: string): action is TAuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(action)
 
@@ -10,21 +28,26 @@ export function auditActionLabel(t: TFunction, action: string): string {
   return isKnownAction(action) ? t(`adminConsole.auditActions.${action}`) : action
 }
 
-const TARGET_TYPES = ['account', 'vault', 'record', 'packet'] as const
+const TARGET_TYPES = ['account', 'vault', 'record', 'packet', 'case'] as const
 type TTargetType = (typeof TARGET_TYPES)[number]
 const isKnownTarget = (type: string): type is TTargetType =>
   (TARGET_TYPES as readonly string[]).includes(type)
 
-/** What the entry was about, in words: "Account casey.worker", "The vault". Ids are shortened. */
+/**
+ * What the entry was about, in words: "Account casey.worker", "The vault", "Case CCIJ-2026-0042" (cases by their
+ * reference number, recorded with the entry). Other ids are shortened.
+ */
 export function auditTargetLabel(
   t: TFunction,
-  entry: Pick<TAuditEntry, 'targetType' | 'targetId'>,
+  entry: Pick<TAuditEntry, 'targetType' | 'targetId' | 'details'>,
   usernames: ReadonlyMap<string, string>,
 ): string {
   if (entry.targetType === null) return t('adminConsole.audit.noTarget')
   if (entry.targetType === 'vault') return t('adminConsole.audit.targets.vault')
   const id = entry.targetId ?? ''
-  const name = entry.targetType === 'account' ? (usernames.get(id) ?? id.slice(0, 8)) : id.slice(0, 8)
+  const reference = entry.targetType === 'case' ? detailText(entry.details['reference']) : null
+  const name =
+    entry.targetType === 'account' ? (usernames.get(id) ?? id.slice(0, 8)) : (reference ?? id.slice(0, 8))
   return isKnownTarget(entry.targetType)
     ? t(`adminConsole.audit.targets.${entry.targetType}`, { name })
     : `${entry.targetType} ${name}`
@@ -33,9 +56,6 @@ export function auditTargetLabel(
 const isLockReason = (reason: unknown): reason is TLockReason =>
   (LOCK_REASONS as readonly unknown[]).includes(reason)
 
-/** A short, safe piece of text from an entry's details (details come from older or newer app versions too). */
-const detailText = (value: unknown): string | null =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 64) : null
 const detailNumber = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null
 
@@ -67,6 +87,25 @@ export function auditDetailLabel(
       }
       const setting = detailText(details['setting'])
       return setting === null ? null : t('adminConsole.audit.details.setting', { setting })
+    }
+    case 'record.viewed': {
+      const section = details['section']
+      return isOneOf(CASE_SECTIONS, section) ? t(`adminConsole.audit.details.caseSections.${section}`) : null
+    }
+    case 'record.changed': {
+      const change = details['change']
+      return isOneOf(CASE_CHANGES, change) ? t(`adminConsole.audit.details.caseChanges.${change}`) : null
+    }
+    case 'duplicate.decided': {
+      const decision = details['decision']
+      return decision === 'same_person' || decision === 'different_person'
+        ? t(`adminConsole.audit.details.duplicate.${decision}`)
+        : null
+    }
+    case 'import':
+    case 'export': {
+      const count = detailNumber(details['created']) ?? detailNumber(details['count'])
+      return count === null ? null : t('adminConsole.audit.details.intakeCount', { count })
     }
     default:
       return null

@@ -1,0 +1,47 @@
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { catalogs } from '../../../i18n/catalogs'
+import { auditTargetLabel, auditWhatLabel } from './auditLabels'
+
+const t = i18next.createInstance()
+beforeAll(async () => {
+  await t.init({
+    lng: 'en',
+    resources: { en: { translation: catalogs.en }, fr: { translation: catalogs.fr } },
+  })
+})
+
+const entry = (action: string, details: Record<string, unknown>, targetType: string | null = 'case') => ({
+  action,
+  details,
+  targetType,
+  targetId: '9f0c2d1e-0000-4000-8000-000000000000',
+})
+
+describe('audit labels for cases', () => {
+  it('name a case by its reference number, and fall back to a short id for older entries', () => {
+    expect(auditTargetLabel(t.t, entry('record.viewed', { reference: 'CCIJ-2026-0042' }), new Map())).toBe(
+      'Case CCIJ-2026-0042',
+    )
+    expect(auditTargetLabel(t.t, entry('record.viewed', {}), new Map())).toBe('Case 9f0c2d1e')
+  })
+
+  it('say what was viewed or changed, in English and in French', async () => {
+    expect(auditWhatLabel(t.t, entry('record.viewed', { section: 'narrative' }))).toBe(
+      'Record viewed — narrative and notes revealed',
+    )
+    expect(auditWhatLabel(t.t, entry('duplicate.decided', { decision: 'same_person' }))).toMatch(
+      /same person/,
+    )
+    expect(auditWhatLabel(t.t, entry('import', { created: 3 }, null))).toMatch(/3 intakes$/)
+    await t.changeLanguage('fr')
+    expect(auditWhatLabel(t.t, entry('record.changed', { change: 'status' }))).toMatch(/statut modifié$/)
+    await t.changeLanguage('en')
+  })
+
+  it('ignore details they do not know instead of showing raw keys', () => {
+    expect(auditWhatLabel(t.t, entry('record.changed', { change: 'something_new' }))).not.toMatch(
+      /something_new/,
+    )
+  })
+})
