@@ -9,15 +9,21 @@ import {
   ReferralsIcon,
   TextLink,
 } from '../../ui'
+import { useStaffAccess } from '../admin/useStaffRole'
+import { DraftsList } from '../intake'
 import { NextStepCard } from './NextStepCard'
 import './DashboardPage.css'
 
 /** The start page: what the day will look like, and where to begin. */
 export function DashboardPage() {
   const { t } = useTranslation()
+  const access = useStaffAccess()
+  const handlesCases = access.state === 'ready' && (access.role === 'admin' || access.role === 'caseworker')
   return (
     <>
       <PageHeader title={t('dashboard.title')} description={t('dashboard.lede')} />
+      {/* After a lock, an unlock starts here: unfinished intakes are one step away. */}
+      {handlesCases ? <DraftsList /> : null}
       <section className="dashboard__section" aria-labelledby="dashboard-next-steps">
         <h2 id="dashboard-next-steps" className="dashboard__heading">
           {t('dashboard.nextStepsHeading')}
