@@ -237,6 +237,9 @@ export const ZIntakeSchema = z
     if (intake.meta.intakeDate > today && isIsoDate(intake.meta.intakeDate)) {
       ctx.addIssue({ code: 'custom', path: ['meta', 'intakeDate'], message: MESSAGES.dateInFuture })
     }
+    if (intake.location.arrivalDate !== '' && intake.location.arrivalDate > today) {
+      ctx.addIssue({ code: 'custom', path: ['location', 'arrivalDate'], message: MESSAGES.dateInFuture })
+    }
     const { dateOfBirth } = intake.person
     const { arrivalDate } = intake.location
     if (dateOfBirth !== '' && arrivalDate !== '' && arrivalDate < dateOfBirth) {
