@@ -292,6 +292,18 @@ export class CaseRepository {
     return where
   }
 
+  /**
+   * The narrowest index that holds every column a count needs and starts with a filtered one: language and need
+   * keys live only in the wide list index; the others have narrow indexes led by province, assignee or status.
+   */
+  private static countIndexFor(filters: TListFilters): string {
+    if (filters.language !== undefined || filters.need !== undefined) return 'cases_list'
+    if (filters.province !== undefined) return 'cases_count'
+    if (filters.assignee !== undefined) return 'cases_count_by_assignee'
+    if (filters.statuses.length > 0) return 'cases_count_by_status'
+    return 'cases_count'
+  }
+
   /** The list columns of these cases, in the order given. */
   private listRows(rowids: readonly number[]): TCaseListRecord[] {
     if (rowids.length === 0) return []
@@ -323,9 +335,7 @@ export class CaseRepository {
     const urgentCount = wantUrgent
       ? count(`SELECT count(*) AS n FROM cases c INDEXED BY cases_attention ${urgentWhere}`)
       : 0
-    // Language and need keys live only in the wide list index; other filters count in the narrow one.
-    const countIndex =
-      filters.language === undefined && filters.need === undefined ? 'cases_count' : 'cases_list'
+    const countIndex = CaseRepository.countIndexFor(filters)
     const calmCount = wantCalm
       ? count(`SELECT count(*) AS n FROM cases c INDEXED BY ${countIndex} ${calmWhere}`)
       : 0

@@ -49,6 +49,8 @@ export const migration0003Cases: TMigration = {
         assigned_account_id, language_keys, need_keys);
       -- Counting the list (its scroll height) without the wide language and need keys: a third of the pages to walk.
       CREATE INDEX cases_count ON cases (province, status, assigned_account_id, urgent_flag, removal_date);
+      CREATE INDEX cases_count_by_status ON cases (status, assigned_account_id, urgent_flag, removal_date);
+      CREATE INDEX cases_count_by_assignee ON cases (assigned_account_id, status, urgent_flag, removal_date);
       -- The few cases that may be urgent (detained, at an airport, or with a removal date), with the same columns.
       CREATE INDEX cases_attention ON cases (urgent_flag, removal_date, status, province, assigned_account_id,
         language_keys, need_keys, updated_at) WHERE urgent_flag = 1 OR removal_date IS NOT NULL;
