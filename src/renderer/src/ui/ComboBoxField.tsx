@@ -1,7 +1,8 @@
-import type { Ref } from 'react'
+import { useContext, useEffect, useRef, useState, type Ref } from 'react'
 import {
   Button as AriaButton,
   ComboBox,
+  ComboBoxStateContext,
   FieldError,
   Input,
   Label,
@@ -35,6 +36,22 @@ export type TComboBoxFieldProps = {
   emptyText: string
   /** Accessible name of the button that shows the whole list. */
   showListLabel: string
+  /**
+   * For adding items to a list: `value` stays empty, a choice (Enter on an option, or a click) calls `onChange`,
+   * then the box clears and the list closes. Tab and leaving the box never choose anything.
+   */
+  clearOnSelect?: boolean
+}
+
+type TComboState = { close: () => void } | null
+
+/** Hands the ComboBox's state to the field, so it can close the list after an add-to-list choice. */
+function StateGrabber({ intoRef }: { intoRef: { current: TComboState } }) {
+  const state = useContext(ComboBoxStateContext)
+  useEffect(() => {
+    intoRef.current = state
+  })
+  return null
 }
 
 /**
@@ -54,13 +71,29 @@ export function ComboBoxField({
   inputRef,
   emptyText,
   showListLabel,
+  clearOnSelect = false,
 }: TComboBoxFieldProps) {
   const { contains } = useFilter({ sensitivity: 'base' })
-  const onSelectionChange = (key: Key | null) => onChange(key === null ? '' : String(key))
+  const [inputValue, setInputValue] = useState('')
+  const stateRef = useRef<TComboState>(null)
+  // React Aria selects the highlighted option on Tab; an add-to-list box must not.
+  const tabbing = useRef(false)
+  const onSelectionChange = (key: Key | null) => {
+    if (!clearOnSelect) {
+      onChange(key === null ? '' : String(key))
+      return
+    }
+    if (key === null || tabbing.current) return
+    onChange(String(key))
+    setInputValue('')
+    window.setTimeout(() => stateRef.current?.close(), 0)
+  }
+  const listProps = clearOnSelect ? { inputValue, onInputChange: setInputValue } : {}
   return (
     <ComboBox
-      selectedKey={value === '' ? null : value}
+      selectedKey={clearOnSelect || value === '' ? null : value}
       onSelectionChange={onSelectionChange}
+      {...listProps}
       defaultItems={options}
       defaultFilter={contains}
       menuTrigger="input"
@@ -71,8 +104,18 @@ export function ComboBoxField({
       {...(name === undefined ? {} : { name })}
       {...(id === undefined ? {} : { id })}
     >
+      {clearOnSelect ? <StateGrabber intoRef={stateRef} /> : null}
       <Label className="ui-field__label">{label}</Label>
-      <div className="ui-field__control ui-combo-box__box">
+      <div
+        className="ui-field__control ui-combo-box__box"
+        onKeyDownCapture={(event) => {
+          if (event.key !== 'Tab' || !clearOnSelect) return
+          tabbing.current = true
+          window.setTimeout(() => {
+            tabbing.current = false
+          }, 0)
+        }}
+      >
         <Input ref={inputRef} className="ui-combo-box__input" />
         <AriaButton className="ui-combo-box__button" aria-label={showListLabel}>
           <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

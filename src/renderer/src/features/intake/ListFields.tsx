@@ -4,6 +4,35 @@ import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../shared/cases/intake-schema'
 import { Button, ComboBoxField, TextField, type TChoiceOption } from '../../ui'
 import { useIssueText } from './fields'
+import { UndoNotice, type TRemoved } from './UndoNotice'
+
+/** Remove an item from a list field, with Undo: the removed item goes back where it was. */
+function useUndoableRemoval(
+  items: readonly string[],
+  setItems: (items: string[]) => void,
+  removedText: (item: string) => string,
+  afterUndo: () => void,
+) {
+  const serial = useRef(0)
+  const [removed, setRemoved] = useState<TRemoved<string> | null>(null)
+  const remove = (index: number) => {
+    const value = items[index]
+    if (value === undefined) return
+    serial.current += 1
+    setRemoved({ index, value, message: { text: removedText(value), serial: serial.current } })
+    setItems(items.filter((_, at) => at !== index))
+  }
+  const undo = () => {
+    if (removed === null) return
+    setRemoved(null)
+    if (!items.includes(removed.value)) {
+      const at = Math.min(removed.index, items.length)
+      setItems([...items.slice(0, at), removed.value, ...items.slice(at)])
+    }
+    afterUndo()
+  }
+  return { remove, undo, message: removed?.message ?? null, clear: () => setRemoved(null) }
+}
 
 function ItemList({
   items,
@@ -49,10 +78,17 @@ export function AliasListField() {
   const [text, setText] = useState('')
   const inputRef = useRef<HTMLInputElement>(null)
   const aliases = field.value ?? []
+  const removal = useUndoableRemoval(
+    aliases,
+    field.onChange,
+    (item) => t('intake.fields.itemRemoved', { item }),
+    () => inputRef.current?.focus(),
+  )
   const add = () => {
     const name = text.trim()
     setText('')
     if (name === '' || aliases.includes(name)) return
+    removal.clear()
     field.onChange([...aliases, name])
   }
   const itemError = (index: number) => {
@@ -84,18 +120,19 @@ export function AliasListField() {
         items={aliases}
         label={t('intake.fields.aliases')}
         emptyText={t('intake.fields.noAliases')}
-        onRemove={(index) => {
-          field.onChange(aliases.filter((_, at) => at !== index))
-          inputRef.current?.focus()
-        }}
+        onRemove={removal.remove}
         removeLabel={(item) => t('intake.fields.removeItem', { item })}
         errorFor={itemError}
       />
+      <UndoNotice message={removal.message} onUndo={removal.undo} />
     </div>
   )
 }
 
-/** Other languages: choose one from the list and it joins the list; the box clears for the next. */
+/**
+ * Other languages: choose one from the list (arrow keys and Enter, or a click) and it joins the list; the box
+ * clears and the list closes for the next. Tab or leaving the box never adds anything.
+ */
 export function OtherLanguagesField({ options }: { options: readonly TChoiceOption[] }) {
   const { t } = useTranslation()
   const issueText = useIssueText()
@@ -103,6 +140,12 @@ export function OtherLanguagesField({ options }: { options: readonly TChoiceOpti
   const inputRef = useRef<HTMLInputElement>(null)
   const others = field.value ?? []
   const labelOf = (code: string) => options.find((option) => option.id === code)?.label ?? code
+  const removal = useUndoableRemoval(
+    others,
+    field.onChange,
+    (code) => t('intake.fields.itemRemoved', { item: labelOf(code) }),
+    () => inputRef.current?.focus(),
+  )
   const itemError = (index: number) => {
     const errors = fieldState.error as unknown as Record<number, { message?: string }> | undefined
     return issueText(errors?.[index]?.message)
@@ -114,8 +157,11 @@ export function OtherLanguagesField({ options }: { options: readonly TChoiceOpti
           label={t('intake.fields.otherLanguageInput')}
           options={options.filter((option) => !others.includes(option.id))}
           value=""
+          clearOnSelect
           onChange={(code) => {
-            if (code !== '' && !others.includes(code)) field.onChange([...others, code])
+            if (code === '' || others.includes(code)) return
+            removal.clear()
+            field.onChange([...others, code])
           }}
           inputRef={inputRef}
           emptyText={t('intake.fields.noMatches')}
@@ -127,13 +173,11 @@ export function OtherLanguagesField({ options }: { options: readonly TChoiceOpti
         items={others.map(labelOf)}
         label={t('intake.fields.otherLanguages')}
         emptyText={t('intake.fields.noOtherLanguages')}
-        onRemove={(index) => {
-          field.onChange(others.filter((_, at) => at !== index))
-          inputRef.current?.focus()
-        }}
+        onRemove={removal.remove}
         removeLabel={(item) => t('intake.fields.removeItem', { item })}
         errorFor={itemError}
       />
+      <UndoNotice message={removal.message} onUndo={removal.undo} />
     </div>
   )
 }

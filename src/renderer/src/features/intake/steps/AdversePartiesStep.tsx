@@ -1,4 +1,4 @@
-import { useFieldArray } from 'react-hook-form'
+import { useFieldArray, useFormContext } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../../shared/cases/intake-schema'
 import { IntakeCombo, IntakeSelect, IntakeText, IntakeTextArea } from '../fields'
@@ -7,7 +7,10 @@ import { RepeatedEntries } from './RepeatedEntries'
 
 export function AdversePartiesStep({ options }: { options: TIntakeOptions }) {
   const { t } = useTranslation()
-  const { fields, append, remove } = useFieldArray<TIntakeInput, 'adverseParties'>({ name: 'adverseParties' })
+  const { getValues } = useFormContext<TIntakeInput>()
+  const { fields, append, remove, insert } = useFieldArray<TIntakeInput, 'adverseParties'>({
+    name: 'adverseParties',
+  })
   return (
     <RepeatedEntries
       count={fields.length}
@@ -22,7 +25,10 @@ export function AdversePartiesStep({ options }: { options: TIntakeOptions }) {
           { shouldFocus: false },
         )
       }
+      removedText={(index) => t('intake.fields.partyRemoved', { number: index + 1 })}
+      entryAt={(index) => getValues(`adverseParties.${index}`)}
       onRemove={remove}
+      onRestore={(index, value) => insert(index, value, { shouldFocus: false })}
       renderEntry={(index) => (
         <>
           <IntakeSelect

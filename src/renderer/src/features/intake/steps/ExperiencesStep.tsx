@@ -1,4 +1,4 @@
-import { useFieldArray, useWatch } from 'react-hook-form'
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../../shared/cases/intake-schema'
 import { IntakeCombo, IntakeSelect, IntakeText, IntakeTextArea } from '../fields'
@@ -16,7 +16,8 @@ function OtherKind({ index }: { index: number }) {
 
 export function ExperiencesStep({ options }: { options: TIntakeOptions }) {
   const { t } = useTranslation()
-  const { fields, append, remove } = useFieldArray<TIntakeInput, 'experiences.entries'>({
+  const { getValues } = useFormContext<TIntakeInput>()
+  const { fields, append, remove, insert } = useFieldArray<TIntakeInput, 'experiences.entries'>({
     name: 'experiences.entries',
   })
   return (
@@ -34,7 +35,10 @@ export function ExperiencesStep({ options }: { options: TIntakeOptions }) {
             { shouldFocus: false },
           )
         }
+        removedText={(index) => t('intake.fields.experienceRemoved', { number: index + 1 })}
+        entryAt={(index) => getValues(`experiences.entries.${index}`)}
         onRemove={remove}
+        onRestore={(index, value) => insert(index, value, { shouldFocus: false })}
         renderEntry={(index) => (
           <>
             <IntakeSelect
