@@ -81,21 +81,29 @@ const FIELD_LABELS: Record<string, TKey> = {
   'consent.notes': 'intake.fields.consentNotes',
 }
 
-/** "Experience 2: Country", "Share with a referred lawyer: Date given", "Legal family name". */
+/** "Experience 2: Country", "Share with a referred lawyer: Date given", "Legal family name" (in French, with a
+ * no-break space before the colon). */
 export function fieldLabel(key: string, t: TFunction, values: TIntakeInput): string {
   const parts = key.split('.')
   const indexAt = parts.findIndex((part) => /^\d+$/.test(part))
   const generic = parts.filter((part) => !/^\d+$/.test(part)).join('.')
-  const label = FIELD_LABELS[generic] ?? FIELD_LABELS[parts.slice(0, 2).join('.')]
+  const index = Number(parts[indexAt])
+  const refused = parts[0] === 'consent' && values.consent[index]?.granted === false
+  const refusedLabels: Record<string, TKey> = {
+    'consent.method': 'intake.fields.refusalMethod',
+    'consent.givenOn': 'intake.fields.refusedOn',
+  }
+  const label =
+    (refused ? refusedLabels[generic] : undefined) ??
+    FIELD_LABELS[generic] ??
+    FIELD_LABELS[parts.slice(0, 2).join('.')]
   const text = label ? t(label) : key
   if (indexAt < 0 || generic === 'person.aliases' || generic === 'languages.others') return text
-  const index = Number(parts[indexAt])
-  if (parts[0] === 'experiences')
-    return `${t('intake.fields.experienceLegend', { number: index + 1 })}: ${text}`
-  if (parts[0] === 'adverseParties')
-    return `${t('intake.fields.partyLegend', { number: index + 1 })}: ${text}`
+  const withEntry = (entry: string) => t('intake.errors.entryField', { entry, field: text })
+  if (parts[0] === 'experiences') return withEntry(t('intake.fields.experienceLegend', { number: index + 1 }))
+  if (parts[0] === 'adverseParties') return withEntry(t('intake.fields.partyLegend', { number: index + 1 }))
   const purpose = values.consent[index]?.purpose
-  return purpose ? `${t(`vocab.consentPurpose.${purpose}`)}: ${text}` : text
+  return purpose ? withEntry(t(`vocab.consentPurpose.${purpose}`)) : text
 }
 
 /** The top of a step after a refused "Next": what to fix, each a button that moves focus to the field. */
@@ -120,7 +128,10 @@ export function ErrorSummary({
         {issues.map((issue) => (
           <li key={issue.key}>
             <button type="button" className="intake-error-summary__link" onClick={() => onGoTo(issue.key)}>
-              {fieldLabel(issue.key, t, values)}: {issueText(issue.message)}
+              {t('intake.errors.issueLine', {
+                field: fieldLabel(issue.key, t, values),
+                message: issueText(issue.message) ?? '',
+              })}
             </button>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { FormProvider, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -12,6 +12,7 @@ import {
 import type { TDuplicateCandidate, TDuplicateDecision } from '../../../../shared/contract/intake'
 import { api } from '../../api'
 import { announce, Button, DialogActions, LiveRegion, ModalDialog, Notice } from '../../ui'
+import { normalizeDateText } from './draftDates'
 import { DraftsList } from './DraftsList'
 import { DuplicateReview } from './DuplicateReview'
 import { ErrorSummary, flattenErrors } from './ErrorSummary'
@@ -35,6 +36,16 @@ export type TIntakeWizardProps = {
   /** After a discard: a blank wizard. */
   onStartNew: () => void
 }
+
+/** Every date field: tidied (28/02/1980 → 1980-02-28) before a step is checked, even if Ctrl+Enter left none. */
+const datePaths = (values: TIntakeInput): string[] => [
+  'meta.intakeDate',
+  'person.dateOfBirth',
+  'location.arrivalDate',
+  'needs.removalDate',
+  'needs.hearingDate',
+  ...values.consent.flatMap((_, index) => [`consent.${index}.givenOn`, `consent.${index}.expiresOn`]),
+]
 
 const keysOf = (stepId: TWizardStepId): readonly string[] =>
   INTAKE_STEPS.find((step) => step.id === stepId)?.keys ?? []
@@ -143,8 +154,18 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
     }, 0)
   }
 
+  const tidyDates = () => {
+    for (const path of datePaths(getValues())) {
+      const value = form.getValues(path as 'meta.intakeDate')
+      if (typeof value !== 'string') continue
+      const tidy = normalizeDateText(value, i18n.language)
+      if (tidy !== value) form.setValue(path as 'meta.intakeDate', tidy, { shouldDirty: true })
+    }
+  }
+
   const goNext = async () => {
     if (next === undefined || phase.kind !== 'editing') return
+    tidyDates()
     const valid = await trigger(keysOf(step) as (keyof TIntakeInput)[])
     if (!valid) {
       showStepErrors(step)
@@ -164,8 +185,10 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
     })
     if (result.ok) {
       const { reference, caseId, createdCase } = result.value
-      announce(t(createdCase ? 'intake.saved.newCase' : 'intake.saved.addedToCase', { reference }))
-      void navigate(`/survivors/${caseId}`)
+      const message = t(createdCase ? 'intake.saved.newCase' : 'intake.saved.addedToCase', { reference })
+      announce(message)
+      // The case page may show it too (state.savedMessage); the announcement already says it.
+      void navigate(`/survivors/${caseId}`, { state: { savedMessage: message } })
       return
     }
     saver.resume()
@@ -180,8 +203,9 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
     setProblem('saveFailed')
   }
 
-  const save = () =>
-    form.handleSubmit(
+  const save = () => {
+    tidyDates()
+    return form.handleSubmit(
       async (intake) => {
         setProblem(null)
         setPhase({ kind: 'checking' })
@@ -206,14 +230,38 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
         showStepErrors(target)
       },
     )()
+  }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
+  // Ctrl+Enter (⌘+Enter) always means "next step" (on the review: save), wherever focus is in the wizard: on a
+  // radio, a drop-down or a button too. Caught on the way down, so the focused control never sees it (it would
+  // otherwise press "Add an adverse party" or open a list). A document listener, because an open drop-down's
+  // list lives outside the wizard.
+  const layoutRef = useRef<HTMLDivElement>(null)
+  const shortcut = useRef<() => void>(() => undefined)
+  useEffect(() => {
+    shortcut.current = () => {
+      if (phase.kind !== 'editing') return
       if (step === 'review') void save()
       else void goNext()
     }
-  }
+  })
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
+      const target = event.target instanceof Element ? event.target : null
+      const inWizard =
+        target !== null &&
+        (layoutRef.current?.contains(target) === true ||
+          (target.closest('.ui-select__popover') !== null &&
+            document.querySelector('[role="dialog"], [role="alertdialog"]') === null))
+      if (!inWizard || event.defaultPrevented) return
+      event.preventDefault()
+      event.stopPropagation()
+      shortcut.current()
+    }
+    document.addEventListener('keydown', onKeyDown, true)
+    return () => document.removeEventListener('keydown', onKeyDown, true)
+  }, [])
 
   const discard = async () => {
     setDiscardOpen(false)
@@ -245,7 +293,7 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
 
   return (
     <FormProvider {...form}>
-      <div className="intake-layout" onKeyDown={onKeyDown}>
+      <div className="intake-layout" ref={layoutRef}>
         <div className="intake-aside">
           <nav aria-label={t('intake.stepsLabel')} className="intake-steps">
             <ol className="intake-steps__list">
@@ -358,7 +406,9 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
                     {isBusy ? t('intake.actions.saving') : t('intake.actions.save')}
                   </Button>
                 )}
-                <span className="intake-actions__hint">{t('intake.shortcutHint')}</span>
+                <span className="intake-actions__hint">
+                  {t(next === undefined ? 'intake.shortcutHintSave' : 'intake.shortcutHint')}
+                </span>
               </div>
             </section>
           )}

@@ -1,5 +1,5 @@
 import type { ParseKeys } from 'i18next'
-import { useCallback, type ReactNode } from 'react'
+import { useCallback, useId, type ReactNode } from 'react'
 import { useController, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../shared/cases/intake-schema'
@@ -14,7 +14,7 @@ import {
   TextField,
   type TChoiceOption,
 } from '../../ui'
-import { normalizeDateText } from './draftDates'
+import { isPastDate, normalizeDateText } from './draftDates'
 
 export type TIntakePath = FieldPath<TIntakeInput>
 
@@ -107,27 +107,38 @@ export function IntakeTextArea({
   )
 }
 
-/** A date typed as YYYY-MM-DD; other common separators are accepted and tidied when the field is left. */
+/**
+ * A date typed as YYYY-MM-DD; other common forms (see `normalizeDateText`) are tidied when the field is left.
+ * `warnIfPast`: a date before today gets a warning under the field (a hearing that already happened is
+ * possible, but more often a typo); it never stops the person.
+ */
 export function IntakeDate({
   name,
   label,
   description,
+  warnIfPast = false,
 }: {
   name: TIntakePath
   label: string
   description: string
+  warnIfPast?: boolean
 }) {
+  const { t, i18n } = useTranslation()
+  const warningId = useId()
   const { field, errorMessage } = useBound(name)
   const value = typeof field.value === 'string' ? field.value : ''
+  const warning =
+    warnIfPast && errorMessage === undefined && isPastDate(value) ? t('intake.fields.pastDate') : null
   return (
     <FieldSlot name={name}>
       <TextField
         label={label}
         description={description}
+        {...(warnIfPast ? { 'aria-describedby': warningId } : {})}
         value={value}
         onChange={field.onChange}
         onBlur={() => {
-          const tidy = normalizeDateText(value)
+          const tidy = normalizeDateText(value, i18n.language)
           if (tidy !== value) field.onChange(tidy)
           field.onBlur()
         }}
@@ -138,6 +149,16 @@ export function IntakeDate({
         className="intake-date"
         {...(errorMessage === undefined ? {} : { errorMessage })}
       />
+      {warnIfPast ? (
+        <div id={warningId} aria-live="polite" className="intake-date__warning">
+          {warning === null ? null : (
+            <>
+              <span aria-hidden="true">⚠ </span>
+              {warning}
+            </>
+          )}
+        </div>
+      ) : null}
     </FieldSlot>
   )
 }

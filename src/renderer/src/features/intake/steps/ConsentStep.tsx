@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../../shared/cases/intake-schema'
@@ -8,7 +9,11 @@ import type { TIntakeOptions } from '../options'
 
 type TConsentState = 'not_asked' | 'granted' | 'refused'
 
-/** One purpose at a time: not asked yet (no record), given, or refused; with how, when and until when. */
+/**
+ * One purpose at a time: not asked yet (no record), given, or refused; with how, when and until when (a refusal:
+ * how it was recorded and when). The radio group is never re-created when the fields under it appear, so the
+ * arrow key that chose "Given" leaves focus on it.
+ */
 export function ConsentStep({ options }: { options: TIntakeOptions }) {
   const { t } = useTranslation()
   const { getValues, setValue } = useFormContext<TIntakeInput>()
@@ -37,6 +42,8 @@ export function ConsentStep({ options }: { options: TIntakeOptions }) {
       return
     }
     setValue(`consent.${index}.granted`, granted, { shouldDirty: true })
+    // A refusal has no expiry; the field is hidden, so nothing hidden is saved with it.
+    if (!granted) setValue(`consent.${index}.expiresOn`, '', { shouldDirty: true })
     if (granted && getValues(`consent.${index}.givenOn`) === '') {
       setValue(`consent.${index}.givenOn`, getValues('meta.intakeDate'), { shouldDirty: true })
     }
@@ -58,7 +65,7 @@ export function ConsentStep({ options }: { options: TIntakeOptions }) {
         return (
           <fieldset key={purpose} className="intake-entry">
             <legend className="intake-entry__legend">{t(`vocab.consentPurpose.${purpose}`)}</legend>
-            <div className="intake-grid" key={key}>
+            <div className="intake-grid">
               <div className="intake-field intake-field--wide" data-field={`consent.${purpose}`}>
                 <RadioGroupField
                   label={t('intake.fields.consentState')}
@@ -68,24 +75,28 @@ export function ConsentStep({ options }: { options: TIntakeOptions }) {
                 />
               </div>
               {entry !== undefined ? (
-                <>
+                <Fragment key={key}>
                   <IntakeSelect
                     name={`consent.${index}.method`}
-                    label={t('intake.fields.consentMethod')}
+                    label={t(entry.granted ? 'intake.fields.consentMethod' : 'intake.fields.refusalMethod')}
                     options={options.consentMethods}
                   />
                   <IntakeDate
                     name={`consent.${index}.givenOn`}
-                    label={t('intake.fields.consentGivenOn')}
-                    description={t('intake.fields.optionalDateHelp')}
+                    label={t(entry.granted ? 'intake.fields.consentGivenOn' : 'intake.fields.refusedOn')}
+                    description={t(
+                      entry.granted ? 'intake.fields.dateHelp' : 'intake.fields.optionalDateHelp',
+                    )}
                   />
-                  <IntakeDate
-                    name={`consent.${index}.expiresOn`}
-                    label={t('intake.fields.consentExpiresOn')}
-                    description={t('intake.fields.optionalDateHelp')}
-                  />
+                  {entry.granted ? (
+                    <IntakeDate
+                      name={`consent.${index}.expiresOn`}
+                      label={t('intake.fields.consentExpiresOn')}
+                      description={t('intake.fields.optionalDateHelp')}
+                    />
+                  ) : null}
                   <IntakeText name={`consent.${index}.notes`} label={t('intake.fields.consentNotes')} />
-                </>
+                </Fragment>
               ) : null}
             </div>
           </fieldset>

@@ -41,11 +41,13 @@ export function NeedsStep({ options }: { options: TIntakeOptions }) {
             name="needs.removalDate"
             label={t('intake.fields.removalDate')}
             description={t('intake.fields.optionalDateHelp')}
+            warnIfPast
           />
           <IntakeDate
             name="needs.hearingDate"
             label={t('intake.fields.hearingDate')}
             description={t('intake.fields.optionalDateHelp')}
+            warnIfPast
           />
           <IntakeCheckbox name="needs.atAirportNow">{t('intake.fields.atAirportNow')}</IntakeCheckbox>
           {atAirportNow ? <IntakeText name="needs.airport" label={t('intake.fields.airport')} /> : null}

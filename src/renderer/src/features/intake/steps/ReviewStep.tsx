@@ -41,7 +41,11 @@ function Section({
           {filled.map((row) => (
             <div key={row.label} className="intake-review__row">
               <dt>{row.label}</dt>
-              <dd dir="auto">{row.value}</dd>
+              <dd>
+                <span dir="auto" className="intake-review__value">
+                  {row.value}
+                </span>
+              </dd>
             </div>
           ))}
         </dl>
