@@ -42,8 +42,19 @@ test.describe('intake wizard: slips are recoverable', () => {
     await steps.getByRole('button', { name: 'Adverse parties' }).click()
     await expect(region.getByRole('group', { name: /^Adverse party/ })).toHaveCount(1)
 
-    // A hearing date in the past is said, not refused.
+    // A field that appears under a radio (or a checkbox) leaves focus where it was.
     await steps.getByRole('button', { name: 'Needs and urgency' }).click()
+    const detained = region.getByRole('radiogroup', { name: 'Detained now?' })
+    await detained.getByRole('radio', { name: 'Yes' }).focus()
+    await page.keyboard.press('Space')
+    await expect(region.getByLabel('Where they are detained', { exact: true })).toBeVisible()
+    await expect(detained.getByRole('radio', { name: 'Yes' })).toBeFocused()
+    const airport = region.getByRole('checkbox', { name: 'At an airport or port of entry now' })
+    await airport.focus()
+    await page.keyboard.press('Space')
+    await expect(region.getByLabel('Which airport or port of entry', { exact: true })).toBeVisible()
+    await expect(airport).toBeFocused()
+    // A hearing date in the past is said, not refused.
     const hearing = region.getByLabel('Hearing date', { exact: true })
     await hearing.fill('2020-01-15')
     await page.keyboard.press('Tab')
