@@ -156,7 +156,8 @@ test.describe('the case page', () => {
     await openCase(app, bridge, caseId)
     const consent = app.getByRole('region', { name: 'Consent' })
     const lawyer = consent.getByRole('listitem').filter({ hasText: 'Share with a referred lawyer' }).first()
-    await expect(lawyer).toContainText('Given')
+    await expect(lawyer).toContainText('Given on ')
+    await expect(lawyer).not.toContainText('given')
     await expect(consent.getByRole('listitem').filter({ hasText: 'Contact by email' }).first()).toContainText(
       'Not asked',
     )
@@ -196,10 +197,10 @@ test.describe('the case page', () => {
     const history = consent.getByRole('list').last()
     await expect(history.getByRole('listitem')).toHaveCount(3)
     await expect(history.getByRole('listitem').first()).toContainText(
-      'Share with a referred lawyer: withdrawn or refused',
+      'Share with a referred lawyer: Withdrawn',
     )
-    await expect(history).toContainText('Share with a referred lawyer: given')
-    await expect(history).toContainText('Contact by email: given')
+    await expect(history).toContainText('Share with a referred lawyer: Given')
+    await expect(history).toContainText('Contact by email: Given')
     await expect(history).toContainText(`Recorded by ${ADMIN.displayName}`)
     const timeline = app.getByRole('region', { name: 'Timeline' })
     await expect(timeline).toContainText('Consent withdrawn: Share with a referred lawyer.')
@@ -209,6 +210,31 @@ test.describe('the case page', () => {
     expect(records.filter((record) => record.purpose === 'share_with_lawyer').map((r) => r.granted)).toEqual(
       expect.arrayContaining([true, false]),
     )
+
+    // Withdrawing keeps focus in the panel (the Withdraw button is gone): on Record consent.
+    await expect(consent.getByRole('button', { name: 'Record consent' })).toBeFocused()
+
+    // A refusal: no consent, with its date, said as "Refused" (not "Not given", not a withdrawal).
+    await consent.getByRole('button', { name: 'Record consent' }).click()
+    await dialog.getByRole('button', { name: /What it is for/ }).click()
+    await app.getByRole('option', { name: 'Contact by text message' }).click()
+    await dialog
+      .locator('label')
+      .filter({ hasText: /^Refused$/ })
+      .click()
+    await expect(dialog.getByRole('radio', { name: 'Refused' })).toBeChecked()
+    await expect(dialog.getByRole('group', { name: 'Date' })).toBeVisible()
+    await expect(dialog.getByRole('group', { name: /Expires on/ })).toHaveCount(0)
+    await dialog.getByRole('button', { name: 'Record refusal' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(app.getByText('Refusal recorded: Contact by text message.')).toBeVisible()
+    const text = consent.getByRole('listitem').filter({ hasText: 'Contact by text message' }).first()
+    await expect(text).toContainText('Refused on ')
+    await expect(history.getByRole('listitem').first()).toContainText('Contact by text message: Refused')
+    expect(
+      bridge.services.cases.get(caseId).consent.find((record) => record.purpose === 'contact_by_text')
+        ?.granted,
+    ).toBe(false)
 
     // An expired grant says so.
     bridge.services.cases.recordConsent({
@@ -229,7 +255,7 @@ test.describe('the case page', () => {
         .getByRole('listitem')
         .filter({ hasText: 'Contact by phone' })
         .first(),
-    ).toContainText('Expired')
+    ).toContainText(/Expired\s*given on .* · expired /)
 
     await app.getByRole('radio', { name: 'Français' }).click()
     await app.getByRole('button', { name: 'Consigner un consentement' }).click()
@@ -255,6 +281,8 @@ test.describe('the case page', () => {
       .fill('Synthetic call: left a safe message.')
     await timeline.getByRole('button', { name: 'Add to timeline' }).click()
     await expect(app.getByText('Call added to the timeline.')).toBeVisible()
+    // Focus stays in the form (its first field, ready for the next entry), not at the top of the page.
+    await expect(timeline.getByRole('radio', { name: 'Note' })).toBeFocused()
     const newest = timeline.getByRole('listitem').first()
     await expect(newest).toContainText('Synthetic call: left a safe message.')
     await expect(newest).toContainText('Call')
@@ -274,6 +302,9 @@ test.describe('the case page', () => {
     await typeDate(app, 'Due on', isoDaysFromNow(7))
     await tasks.getByRole('button', { name: 'Add task' }).click()
     await expect(app.getByText('Task added: Book a synthetic interpreter.')).toBeVisible()
+    await expect(tasks.getByRole('textbox', { name: 'What needs doing' })).toBeFocused()
+    // The timeline's confirmation went with the next action.
+    await expect(app.getByText('Call added to the timeline.')).toHaveCount(0)
     const added = tasks.getByRole('listitem').filter({ hasText: 'Book a synthetic interpreter' })
     await expect(added).toContainText('Due ')
 
@@ -283,15 +314,18 @@ test.describe('the case page', () => {
     await app.keyboard.press('Space')
     await expect(box).toBeChecked()
     await expect(added).toContainText('Done ')
+    await expect(app.getByText('Marked done: Book a synthetic interpreter.')).toBeVisible()
+    // The task moved to the done ones; focus moved with it.
+    await expect(box).toBeFocused()
     await expect(timeline).toContainText('Task done: Book a synthetic interpreter.')
     await expect(tasks).toContainText('3 open tasks.')
     expect(
       bridge.services.cases.get(caseId).tasks.find((task) => task.title === 'Book a synthetic interpreter')
         ?.doneAt,
     ).not.toBeNull()
-    await box.focus()
     await app.keyboard.press('Space')
     await expect(box).not.toBeChecked()
+    await expect(box).toBeFocused()
     await expect(timeline).toContainText('Task marked not done: Book a synthetic interpreter.')
     await app.screenshot({ path: '/tmp/case-shots/04-tasks-timeline.png', fullPage: true })
     await expectAccessible(app, 'case page with tasks and notes (en)')
@@ -367,24 +401,53 @@ test.describe('the case page', () => {
     await app.keyboard.press('Enter')
     const menu = app.getByRole('menu', { name: 'Assign' })
     await expect(menu).toBeVisible()
-    await expect(menu.getByRole('menuitemradio')).toHaveCount(3)
+    await expect(menu.getByRole('menuitemradio')).toHaveCount(4)
+    await expect(menu.getByRole('menuitemradio').first()).toHaveText('Assign to me')
     await expectAccessible(app, 'assign menu open (en)')
     await app.keyboard.type('Casey')
     await app.keyboard.press('Enter')
     await expect(menu).toHaveCount(0)
     await expect(app.getByText(`${reference} is now assigned to ${CASEWORKER.displayName}.`)).toBeAttached()
+    // Focus is back on Assign, not at the top of the page.
+    await expect(app.getByRole('button', { name: 'Assign' })).toBeFocused()
     await expect(timeline).toContainText(`Assigned to ${CASEWORKER.displayName}.`)
     expect(bridge.services.cases.get(caseId).assignee?.displayName).toBe(CASEWORKER.displayName)
 
     await app.getByRole('button', { name: 'Assign' }).click()
     await app.getByRole('menuitemradio', { name: 'Unassigned' }).click()
     await expect(timeline).toContainText(`Unassigned (was ${CASEWORKER.displayName}).`)
+    await app.getByRole('button', { name: 'Assign' }).click()
+    await app.getByRole('menuitemradio', { name: 'Assign to me' }).click()
+    await expect(app.getByText(`${reference} is now assigned to ${ADMIN.displayName}.`)).toBeAttached()
+    await expect(app.getByRole('button', { name: 'Assign' })).toBeFocused()
     await app.screenshot({ path: '/tmp/case-shots/06-workflow.png', fullPage: true })
 
     await app.getByRole('radio', { name: 'Français' }).click()
     await app.getByRole('button', { name: 'Changer le statut' }).click()
     await expect(app.getByRole('dialog', { name: `Changer le statut de ${reference}` })).toBeVisible()
     await expectAccessible(app, 'status dialog (fr)')
+  })
+
+  test('records written by a CSV import say "Imported", not "a former staff member"', async ({
+    app,
+    bridge,
+  }) => {
+    const { references } = bridge.services.cases.importIntakes([{ line: 2, intake: testIntake() }], {
+      dryRun: false,
+    })
+    const row = bridge.services.cases
+      .list({ search: references[0] ?? '' })
+      .rows.find((candidate) => candidate.reference === references[0])
+    await openCase(app, bridge, row?.id ?? '')
+    await expect(app.getByText('a former staff member')).toHaveCount(0)
+    const intakes = app.getByRole('table', { name: 'Intakes' })
+    await expect(intakes).toContainText('Imported')
+    const consent = app.getByRole('region', { name: 'Consent' })
+    await expect(consent).toContainText('Imported, ')
+    const timeline = app.getByRole('region', { name: 'Timeline' })
+    await expect(timeline.getByRole('listitem').first()).toContainText('Imported')
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await expect(app.getByRole('region', { name: 'Consentement' })).toContainText('Importé, ')
   })
 
   test('tells a viewer the case is not open to their role, without showing any of it', async ({

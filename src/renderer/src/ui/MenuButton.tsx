@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 import {
   Button as AriaButton,
   Menu,
@@ -29,6 +29,8 @@ export type TMenuButtonProps = {
   selectedId?: string | null
   isDisabled?: boolean
   variant?: 'primary' | 'secondary' | 'quiet'
+  /** The trigger button, so a caller can put focus back on it after the chosen action finished. */
+  triggerRef?: Ref<HTMLButtonElement>
 }
 
 /** A button that opens a menu of actions (React Aria Menu): arrow keys, type-ahead, Escape closes. */
@@ -40,10 +42,15 @@ export function MenuButton({
   selectedId = null,
   isDisabled = false,
   variant = 'secondary',
+  triggerRef,
 }: TMenuButtonProps) {
   return (
     <MenuTrigger>
-      <AriaButton isDisabled={isDisabled} className={`ui-button ui-button--${variant} ui-menu-button`}>
+      <AriaButton
+        {...(triggerRef === undefined ? {} : { ref: triggerRef })}
+        isDisabled={isDisabled}
+        className={`ui-button ui-button--${variant} ui-menu-button`}
+      >
         {children}
         <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

@@ -1,14 +1,17 @@
-import { useState } from 'react'
+import { useContext, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
 import { api } from '../../api'
 import { Badge, Button, LiveRegion, MenuButton, Notice } from '../../ui'
+import { VaultSessionContext } from '../vault/session'
+import { useCaseMessage } from './caseMessage'
 import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
 import { daysFrom, formatDay } from './format'
 import { StatusDialog } from './StatusDialog'
 import { useVocab } from './vocabLabels'
 
 const UNASSIGNED = '__unassigned__'
+const ME = '__me__'
 
 export type TCaseHeaderProps = {
   detail: TCaseDetail
@@ -94,11 +97,15 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
   const [isStatusOpen, setIsStatusOpen] = useState(false)
   const [isAssigning, setIsAssigning] = useState(false)
   const [assignError, setAssignError] = useState<TCaseErrorKey | null>(null)
-  const [announcement, setAnnouncement] = useState('')
+  const [announcement, setAnnouncement] = useCaseMessage('assign')
+  const assignRef = useRef<HTMLButtonElement>(null)
+  const myAccountId = useContext(VaultSessionContext)?.staff.accountId ?? null
 
   const assign = async (id: string) => {
-    const accountId = id === UNASSIGNED ? null : id
-    if (accountId === (detail.assignee?.accountId ?? null)) return
+    const accountId = id === UNASSIGNED ? null : id === ME ? myAccountId : id
+    // The menu gives focus back to its button; it stays enabled (a disabled button drops focus to the page),
+    // so a second choice while the first is saved is ignored.
+    if (isAssigning || accountId === (detail.assignee?.accountId ?? null)) return
     setIsAssigning(true)
     setAssignError(null)
     setAnnouncement('')
@@ -115,9 +122,16 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
         : t('casePage.assign.done', { reference: detail.reference, name: assignee.displayName }),
     )
     await onChanged()
+    assignRef.current?.focus()
   }
 
+  // "Assign to me" first, for whoever may hold cases and does not hold this one yet.
+  const canTakeIt =
+    myAccountId !== null &&
+    detail.assignee?.accountId !== myAccountId &&
+    (assignees ?? []).some((staff) => staff.accountId === myAccountId)
   const assignItems = [
+    ...(canTakeIt ? [{ id: ME, label: t('casePage.assign.toMe') }] : []),
     ...(assignees ?? []).map((staff) => ({ id: staff.accountId, label: staff.displayName })),
     { id: UNASSIGNED, label: t('casePage.assign.unassigned') },
   ]
@@ -153,7 +167,8 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
             items={assignItems}
             selectedId={detail.assignee?.accountId ?? UNASSIGNED}
             onAction={(id) => void assign(id)}
-            isDisabled={isAssigning || assignees === null}
+            isDisabled={assignees === null}
+            triggerRef={assignRef}
           >
             {isAssigning ? t('casePage.assign.busy') : t('casePage.assign.button')}
           </MenuButton>

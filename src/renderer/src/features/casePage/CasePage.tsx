@@ -5,6 +5,7 @@ import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
 import { api } from '../../api'
 import { BusyIndicator, Button, LinkButton } from '../../ui'
 import { CaseHeader } from './CaseHeader'
+import { CaseMessageProvider } from './caseMessage'
 import { ConsentPanel } from './ConsentPanel'
 import { callApi } from './errors'
 import { SensitiveSections } from './SensitiveSections'
@@ -42,23 +43,32 @@ function PlainTitle({ children }: { children: string }) {
   )
 }
 
+/**
+ * The loaded case. A change reloads it in place (useCase keeps this copy meanwhile), so nothing here unmounts
+ * and focus stays where the person acted; each panel puts focus back itself when its own control moves.
+ */
 function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promise<void> }) {
   const assignees = useAssignees()
   return (
-    <div className="case-page">
-      <CaseHeader detail={detail} assignees={assignees} onChanged={reload} />
-      <div className="case-page__columns">
-        <div className="case-page__main">
-          <SummarySection detail={detail} />
-          <SensitiveSections detail={detail} />
-          <Timeline detail={detail} assignees={assignees} onChanged={reload} />
+    <CaseMessageProvider>
+      {(clearMessage) => (
+        // Typing or ticking anything is a new action: the last confirmation no longer describes the page.
+        <div className="case-page" onInput={clearMessage}>
+          <CaseHeader detail={detail} assignees={assignees} onChanged={reload} />
+          <div className="case-page__columns">
+            <div className="case-page__main">
+              <SummarySection detail={detail} />
+              <SensitiveSections detail={detail} />
+              <Timeline detail={detail} assignees={assignees} onChanged={reload} />
+            </div>
+            <div className="case-page__side">
+              <TasksPanel detail={detail} onChanged={reload} />
+              <ConsentPanel detail={detail} onChanged={reload} />
+            </div>
+          </div>
         </div>
-        <div className="case-page__side">
-          <TasksPanel detail={detail} onChanged={reload} />
-          <ConsentPanel detail={detail} onChanged={reload} />
-        </div>
-      </div>
-    </div>
+      )}
+    </CaseMessageProvider>
   )
 }
 

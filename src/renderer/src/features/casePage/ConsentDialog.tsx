@@ -1,13 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { Controller, useForm, useWatch } from 'react-hook-form'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ZConsentEntrySchema } from '../../../../shared/cases/intake-schema'
 import { CONSENT_METHODS, CONSENT_PURPOSES, type TConsentPurpose } from '../../../../shared/cases/vocabulary'
 import { api } from '../../api'
-import { Button, DialogActions, ModalDialog, Notice, SelectField, TextAreaField } from '../../ui'
+import {
+  Button,
+  DialogActions,
+  ModalDialog,
+  Notice,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+} from '../../ui'
 import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
 import { todayIso } from './format'
@@ -17,7 +25,7 @@ import { useVocab } from './vocabLabels'
 type TConsentForm = z.input<typeof ZConsentEntrySchema>
 const FIELDS = ['purpose', 'granted', 'method', 'givenOn', 'expiresOn', 'notes'] as const
 
-/** What the dialog is for: a grant (any purpose), or withdrawing one purpose. */
+/** What the dialog is for: the survivor's answer, given or refused (any purpose), or withdrawing one purpose. */
 export type TConsentDialogMode =
   { kind: 'grant'; purpose: TConsentPurpose | '' } | { kind: 'withdraw'; purpose: TConsentPurpose }
 
@@ -39,7 +47,7 @@ const emptyForm = (mode: TConsentDialogMode | null): TConsentForm => ({
   notes: '',
 })
 
-/** Records consent given, renewed or withdrawn. Never overwrites: each one is added to the history. */
+/** Records consent given, renewed, refused or withdrawn. Never overwrites: each one is added to the history. */
 export function ConsentDialog({ mode, ...props }: TConsentDialogProps) {
   // A fresh form for each opening, so a withdrawal never inherits a grant's fields.
   const key = mode === null ? 'closed' : `${mode.kind}-${mode.purpose}`
@@ -57,16 +65,21 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
     defaultValues: emptyForm(mode),
     mode: 'onTouched',
   })
+  const isGranted = useWatch({ control, name: 'granted' })
 
-  const onSubmit = handleSubmit(async (entry) => {
+  const onSubmit = handleSubmit(async (form) => {
     setServerError(null)
+    // A refusal has a date (optional) but nothing that could expire.
+    const entry = form.granted ? form : { ...form, expiresOn: '' }
     const result = await callApi(() => api.cases.recordConsent({ caseId, entry }))
     if (result.ok) {
       const purpose = vocab.consentPurpose(result.value.purpose)
       await onRecorded(
         result.value.granted
           ? t('casePage.consent.recorded', { purpose })
-          : t('casePage.consent.withdrawnDone', { purpose }),
+          : isWithdrawal
+            ? t('casePage.consent.withdrawnDone', { purpose })
+            : t('casePage.consent.refusedDone', { purpose }),
       )
       return
     }
@@ -131,20 +144,45 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
               )}
             />
           )}
+          {isWithdrawal ? null : (
+            <Controller
+              control={control}
+              name="granted"
+              render={({ field }) => (
+                <RadioGroupField
+                  label={t('casePage.consent.answer.label')}
+                  orientation="horizontal"
+                  options={[
+                    { id: 'granted', label: t('casePage.consent.answer.granted') },
+                    { id: 'refused', label: t('casePage.consent.answer.refused') },
+                  ]}
+                  value={field.value ? 'granted' : 'refused'}
+                  onChange={(value) => field.onChange(value === 'granted')}
+                  name={field.name}
+                />
+              )}
+            />
+          )}
           <div className="case-form__row">
             <Controller
               control={control}
               name="givenOn"
               render={({ field }) => (
                 <IsoDateField
-                  label={isWithdrawal ? t('casePage.consent.withdrawnOn') : t('casePage.consent.givenOn')}
+                  label={
+                    isWithdrawal
+                      ? t('casePage.consent.withdrawnOn')
+                      : isGranted
+                        ? t('casePage.consent.givenOn')
+                        : t('casePage.consent.refusedOn')
+                  }
                   value={field.value ?? ''}
                   onChange={field.onChange}
                   errorMessage={fieldError(formState.errors.givenOn)}
                 />
               )}
             />
-            {isWithdrawal ? null : (
+            {isWithdrawal || !isGranted ? null : (
               <Controller
                 control={control}
                 name="expiresOn"
@@ -165,7 +203,13 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
             name="method"
             render={({ field }) => (
               <SelectField
-                label={isWithdrawal ? t('casePage.consent.withdrawMethod') : t('casePage.consent.method')}
+                label={
+                  isWithdrawal
+                    ? t('casePage.consent.withdrawMethod')
+                    : isGranted
+                      ? t('casePage.consent.method')
+                      : t('casePage.consent.refusedMethod')
+                }
                 options={methodOptions}
                 value={field.value === '' || field.value === undefined ? 'none' : field.value}
                 onChange={(value) => field.onChange(value === 'none' || value === null ? '' : value)}
@@ -206,7 +250,9 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
               ? t('casePage.common.saving')
               : isWithdrawal
                 ? t('casePage.consent.withdrawSubmit')
-                : t('casePage.consent.recordSubmit')}
+                : isGranted
+                  ? t('casePage.consent.recordSubmit')
+                  : t('casePage.consent.refusedSubmit')}
           </Button>
         </DialogActions>
       </Form>

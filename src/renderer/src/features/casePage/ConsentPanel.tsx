@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TConsentRecord } from '../../../../shared/contract/cases'
 import { Badge, Button, LiveRegion } from '../../ui'
 import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
-import { consentHistory, consentRows, type TConsentState } from './consentState'
+import { useCaseMessage } from './caseMessage'
+import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
 import { formatDateTime, formatDay, todayIso } from './format'
+import { useStaffName } from './staffName'
 import { useVocab } from './vocabLabels'
 
 const STATE_TONE: Record<TConsentState, 'accent' | 'neutral' | 'indigo'> = {
@@ -15,22 +17,29 @@ const STATE_TONE: Record<TConsentState, 'accent' | 'neutral' | 'indigo'> = {
   notAsked: 'neutral',
 }
 
-/** "Given Mar 4, 2026 (verbal), expires Mar 4, 2027" in words. */
+/**
+ * The details after the state's badge: "on Mar 4, 2026 · Verbal · expires Mar 4, 2027" (so it reads "Given on
+ * Mar 4, 2026 …"), and for an expired grant "given on … · expired …".
+ */
 function useRecordSummary() {
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
-  return (record: TConsentRecord): string => {
+  return (record: TConsentRecord, isExpired = false): string => {
     const parts: string[] = []
     if (record.givenOn !== '') {
+      const date = formatDay(record.givenOn, i18n.language)
       parts.push(
-        t(record.granted ? 'casePage.consent.givenOnDate' : 'casePage.consent.withdrawnOnDate', {
-          date: formatDay(record.givenOn, i18n.language),
-        }),
+        isExpired ? t('casePage.consent.givenOnDate', { date }) : t('casePage.consent.onDate', { date }),
       )
     }
     if (record.method !== '') parts.push(vocab.consentMethod(record.method))
     if (record.granted && record.expiresOn !== '') {
-      parts.push(t('casePage.consent.expiresOnDate', { date: formatDay(record.expiresOn, i18n.language) }))
+      const date = formatDay(record.expiresOn, i18n.language)
+      parts.push(
+        isExpired
+          ? t('casePage.consent.expiredOnDate', { date })
+          : t('casePage.consent.expiresOnDate', { date }),
+      )
     }
     return parts.join(' · ')
   }
@@ -41,13 +50,15 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
   const summary = useRecordSummary()
+  const staffName = useStaffName()
   const [mode, setMode] = useState<TConsentDialogMode | null>(null)
-  const [announcement, setAnnouncement] = useState('')
+  const [announcement, setAnnouncement] = useCaseMessage('consent')
+  const sectionRef = useRef<HTMLElement>(null)
   const rows = consentRows(detail.consent, detail.consentHistory, todayIso())
   const history = consentHistory(detail.consentHistory)
 
   return (
-    <section className="case-section case-panel" aria-labelledby="case-consent-title">
+    <section ref={sectionRef} className="case-section case-panel" aria-labelledby="case-consent-title">
       <div className="case-section__header">
         <h2 id="case-consent-title" className="case-section__title">
           {t('casePage.consent.title')}
@@ -69,8 +80,10 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
               <div className="case-consent__text">
                 <p className="case-consent__purpose">{purpose}</p>
                 <p className="case-consent__state">
-                  <Badge tone={STATE_TONE[row.state]}>{t(`casePage.consent.state.${row.state}`)}</Badge>
-                  {row.latest ? <span className="case-muted">{summary(row.latest)}</span> : null}
+                  <Badge tone={STATE_TONE[row.state]}>{t(`casePage.consent.state.${row.state}`)}</Badge>{' '}
+                  {row.latest ? (
+                    <span className="case-muted">{summary(row.latest, row.state === 'expired')}</span>
+                  ) : null}
                 </p>
               </div>
               {row.state === 'granted' ? (
@@ -103,9 +116,7 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
               <p>
                 <strong>{vocab.consentPurpose(record.purpose)}</strong>
                 {': '}
-                {record.granted
-                  ? t('casePage.consent.historyGranted')
-                  : t('casePage.consent.historyWithdrawn')}
+                {t(`casePage.consent.answer.${consentAnswer(record, detail.consentHistory)}`)}
               </p>
               {summary(record) === '' ? null : <p className="case-muted">{summary(record)}</p>}
               {record.notes === '' ? null : (
@@ -114,10 +125,14 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
                 </p>
               )}
               <p className="case-muted">
-                {t('casePage.consent.recordedBy', {
-                  name: record.recordedBy?.displayName ?? t('casePage.formerStaff'),
-                  when: formatDateTime(record.recordedAt, i18n.language),
-                })}
+                {record.recordedBy === null
+                  ? t('casePage.consent.recordedImported', {
+                      when: formatDateTime(record.recordedAt, i18n.language),
+                    })
+                  : t('casePage.consent.recordedBy', {
+                      name: staffName(record.recordedBy),
+                      when: formatDateTime(record.recordedAt, i18n.language),
+                    })}
               </p>
             </li>
           ))}
@@ -132,6 +147,13 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
           setMode(null)
           setAnnouncement(message)
           await onChanged()
+          // A withdrawal removes the Withdraw button the dialog would give focus back to: use Record consent.
+          window.requestAnimationFrame(() => {
+            const active = document.activeElement
+            if (active === null || active === document.body || !active.isConnected) {
+              sectionRef.current?.querySelector<HTMLElement>('.case-section__header button')?.focus()
+            }
+          })
         }}
       />
     </section>

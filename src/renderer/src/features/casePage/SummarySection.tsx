@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { Facts } from './Facts'
 import { ageOn, formatDateTime, formatDay } from './format'
+import { useStaffName } from './staffName'
 import { useVocab } from './vocabLabels'
 
 /** What the case says about the person that is not sensitive: shown without a reveal. */
 export function SummarySection({ detail }: { detail: TCaseDetail }) {
   const { t, i18n } = useTranslation()
+  const staffName = useStaffName()
   const vocab = useVocab()
   const language = i18n.language
   const { person, languages, location, needs } = detail
@@ -153,11 +155,13 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
           />
         </div>
         <div className="case-summary__group case-summary__group--wide">
-          <h3 className="case-summary__title">{t('casePage.summary.intakes')}</h3>
+          <h3 id="case-intakes-title" className="case-summary__title">
+            {t('casePage.summary.intakes')}
+          </h3>
           {detail.intakes.length === 0 ? (
             <p className="case-muted">{t('casePage.summary.noIntakes')}</p>
           ) : (
-            <table className="case-table">
+            <table className="case-table" aria-labelledby="case-intakes-title">
               <thead>
                 <tr>
                   <th scope="col">{t('casePage.summary.intakeDate')}</th>
@@ -171,7 +175,7 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
                   <tr key={intake.id}>
                     <td>{formatDay(intake.intakeDate, language)}</td>
                     <td>{vocab.intakeMethod(intake.method) || t('casePage.notRecorded')}</td>
-                    <td>{intake.staff?.displayName ?? t('casePage.formerStaff')}</td>
+                    <td>{staffName(intake.staff)}</td>
                     <td>{formatDateTime(intake.recordedAt, language)}</td>
                   </tr>
                 ))}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
 import { ZDateSchema } from '../../../../shared/cases/intake-schema'
 import { api } from '../../api'
 import { Badge, Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import { useCaseMessage } from './caseMessage'
 import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
 import { daysFrom, formatDateTime, formatDay, todayIso } from './format'
@@ -44,6 +45,9 @@ function TaskItem({
   const vocab = useVocab()
   const [isBusy, setIsBusy] = useState(false)
   const [errorKey, setErrorKey] = useState<TCaseErrorKey | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
+  /** The state the checkbox should show once the case is read again; focus goes back to it then. */
+  const refocusWhenDone = useRef<boolean | null>(null)
   const isDone = task.doneAt !== null
   const days = daysFrom(task.dueOn)
   const isOverdue = !isDone && days !== null && days < 0
@@ -52,7 +56,16 @@ function TaskItem({
   // Tasks made from an intake's hearing or removal date have no title of their own.
   const title = task.title !== '' ? task.title : t(`casePage.tasks.originTitle.${task.origin}`)
 
+  // Ticking moves the task between open and done, and React moves its row: focus would drop to the page.
+  useLayoutEffect(() => {
+    if (refocusWhenDone.current === null || refocusWhenDone.current !== isDone) return
+    refocusWhenDone.current = null
+    if (document.activeElement !== inputRef.current) inputRef.current?.focus()
+  })
+
   const setDone = async (done: boolean) => {
+    // Never disabled while saving: a disabled checkbox loses focus. A second press meanwhile is ignored.
+    if (isBusy) return
     setIsBusy(true)
     setErrorKey(null)
     const result = await callApi(() => api.cases.setTaskDone({ caseId, taskId: task.id, done }))
@@ -61,6 +74,7 @@ function TaskItem({
       setErrorKey(caseErrorKey(result.error))
       return
     }
+    refocusWhenDone.current = done
     await onChanged(
       done ? t('casePage.tasks.markedDone', { title }) : t('casePage.tasks.markedOpen', { title }),
     )
@@ -78,7 +92,7 @@ function TaskItem({
         .filter(Boolean)
         .join(' ')}
     >
-      <Checkbox isSelected={isDone} isDisabled={isBusy} onChange={(done) => void setDone(done)}>
+      <Checkbox isSelected={isDone} inputRef={inputRef} onChange={(done) => void setDone(done)}>
         <span dir="auto" lang="" className="case-task__title">
           {title}
         </span>
@@ -114,7 +128,7 @@ function TaskItem({
 export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation()
   const fieldError = useFieldErrorText()
-  const [announcement, setAnnouncement] = useState('')
+  const [announcement, setAnnouncement] = useCaseMessage('tasks')
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
   const { control, handleSubmit, reset, formState } = useForm<TTaskForm>({
     resolver: zodResolver(ZTaskFormSchema),
@@ -131,7 +145,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
     await onChanged()
   }
 
-  const onSubmit = handleSubmit(async (form) => {
+  const onSubmit = handleSubmit(async (form, event) => {
     setServerError(null)
     setAnnouncement('')
     const result = await callApi(() =>
@@ -142,6 +156,9 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
       return
     }
     reset({ title: '', dueOn: '' })
+    // Back to the first field, ready for the next task; the new one is in the list and announced.
+    const formElement = event?.target instanceof HTMLFormElement ? event.target : null
+    formElement?.querySelector<HTMLInputElement>('input[name="title"]')?.focus()
     await afterChange(t('casePage.tasks.added', { title: result.value.title }))
   })
 
@@ -168,8 +185,17 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
       </LiveRegion>
 
       <h3 className="case-subtitle">{t('casePage.tasks.addTitle')}</h3>
-      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="case-form">
-        <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
+      {/* Nothing is disabled while saving (a disabled control drops focus to the page); a second submit waits. */}
+      <Form
+        onSubmit={(event) => {
+          if (formState.isSubmitting) event.preventDefault()
+          else void onSubmit(event)
+        }}
+        validationBehavior="aria"
+        className="case-form"
+        aria-busy={formState.isSubmitting || undefined}
+      >
+        <fieldset className="case-form__fieldset">
           <legend className="visually-hidden">{t('casePage.tasks.addTitle')}</legend>
           <Controller
             control={control}
@@ -207,7 +233,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
           </Notice>
         ) : null}
         <div className="case-form__actions">
-          <Button type="submit" isDisabled={formState.isSubmitting}>
+          <Button type="submit">
             {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.tasks.add')}
           </Button>
         </div>

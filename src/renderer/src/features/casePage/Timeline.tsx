@@ -8,9 +8,11 @@ import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/
 import { STAFF_TIMELINE_KINDS } from '../../../../shared/cases/vocabulary'
 import { api } from '../../api'
 import { Badge, Button, LiveRegion, Notice, RadioGroupField, TextAreaField, TextField } from '../../ui'
+import { useCaseMessage } from './caseMessage'
 import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
 import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from './format'
+import { useStaffName } from './staffName'
 import { staffNamesOf, useTimelineSentence } from './timelineText'
 import { useVocab } from './vocabLabels'
 
@@ -43,7 +45,7 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
     mode: 'onSubmit',
   })
 
-  const onSubmit = handleSubmit(async (form) => {
+  const onSubmit = handleSubmit(async (form, event) => {
     setServerError(null)
     // Left at its default, "now" is the moment it is saved (main's clock, to the second), not the minute the
     // form opened, so the entry lands at the top of the timeline.
@@ -63,16 +65,24 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
       return
     }
     reset(emptyNote())
+    // Back to the form's first field (the chosen type), ready for the next entry; the new one is announced.
+    const formElement = event?.target instanceof HTMLFormElement ? event.target : null
+    formElement?.querySelector<HTMLInputElement>('input[type="radio"]:checked, input[type="radio"]')?.focus()
     await onAdded(t('casePage.timeline.added', { kind: vocab.timelineKind(result.value.kind) }))
   })
 
   return (
+    // Nothing is disabled while saving (a disabled control drops focus to the page); a second submit waits.
     <Form
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={(event) => {
+        if (formState.isSubmitting) event.preventDefault()
+        else void onSubmit(event)
+      }}
       validationBehavior="aria"
       className="case-form case-note-form"
+      aria-busy={formState.isSubmitting || undefined}
     >
-      <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
+      <fieldset className="case-form__fieldset">
         <legend className="visually-hidden">{t('casePage.timeline.addTitle')}</legend>
         <div className="case-form__row">
           <Controller
@@ -133,7 +143,7 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
         </Notice>
       ) : null}
       <div className="case-form__actions">
-        <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
+        <Button type="submit" variant="primary">
           {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.timeline.add')}
         </Button>
       </div>
@@ -153,7 +163,8 @@ export function Timeline({
 }) {
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
-  const [announcement, setAnnouncement] = useState('')
+  const [announcement, setAnnouncement] = useCaseMessage('timeline')
+  const staffName = useStaffName()
   const sentenceOf = useTimelineSentence(detail, staffNamesOf(detail, assignees))
   const entries = [...detail.timeline].sort(newestFirst)
 
@@ -200,8 +211,8 @@ export function Timeline({
                   <time dateTime={entry.occurredAt}>{when}</time>
                   <span>
                     {entry.author === null
-                      ? t('casePage.timeline.byApp')
-                      : t('casePage.timeline.by', { name: entry.author.displayName })}
+                      ? t('casePage.imported')
+                      : t('casePage.timeline.by', { name: staffName(entry.author) })}
                   </span>
                 </p>
                 {sentence === '' ? null : <p className="case-timeline__sentence">{sentence}</p>}

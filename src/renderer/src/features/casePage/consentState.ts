@@ -34,6 +34,21 @@ export function consentRows(
   })
 }
 
+/** What one record said: a grant, a refusal, or a withdrawal (a refusal recorded after a grant). */
+export type TConsentAnswer = 'granted' | 'refused' | 'withdrawn'
+
+export function consentAnswer(record: TConsentRecord, history: readonly TConsentRecord[]): TConsentAnswer {
+  if (record.granted) return 'granted'
+  const wasGranted = history.some(
+    (entry) =>
+      entry.id !== record.id &&
+      entry.purpose === record.purpose &&
+      entry.granted &&
+      entry.recordedAt <= record.recordedAt,
+  )
+  return wasGranted ? 'withdrawn' : 'refused'
+}
+
 /** Every consent record, newest first. */
 export const consentHistory = (history: readonly TConsentRecord[]): TConsentRecord[] =>
   [...history].sort(newestFirst)
