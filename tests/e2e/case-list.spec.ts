@@ -138,6 +138,23 @@ test.describe('Survivors › case list', () => {
       `#/survivors/${seeded.detained.id}`,
     )
     await app.screenshot({ path: test.info().outputPath('case-list.png') })
+
+    // At 1280×720 the grid keeps about ten rows in view, and nothing in a row is cut to an ellipsis.
+    const scroller = app.locator('.case-grid__scroll')
+    expect((await scroller.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(10 * 48 + 40)
+    const cut = await bodyRows(app).evaluateAll((rows) =>
+      rows
+        .slice(0, 10)
+        .flatMap((row) => [
+          ...row.querySelectorAll<HTMLElement>('.case-grid__link, .case-grid__wrap, th, td'),
+        ])
+        .filter(
+          (cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1,
+        )
+        .map((cell) => cell.textContent),
+    )
+    expect(cut).toEqual([])
+    await expect(app.getByRole('columnheader', { name: 'Province' })).toHaveAttribute('title', 'Province')
   })
 
   test('search finds a misspelled or transliterated name, a reference and a note; the URL keeps it', async ({
@@ -336,12 +353,20 @@ test.describe('Survivors › case list', () => {
 
     const seeded = seedCases(bridge, 5)
     await openCaseList(app, '?q=9876543210')
-    await expect(app.getByRole('heading', { name: 'No cases match' })).toBeVisible()
+    await expect(app.getByRole('heading', { name: 'No cases match this search' })).toBeVisible()
+    await expect(count(app)).toHaveText('0 cases')
     await expect(searchBox(app)).toHaveValue('9876543210')
     await expectAccessible(app, 'case list, no results')
-    await app.getByRole('main').getByRole('button', { name: 'Clear filters' }).last().click()
+    await app.getByRole('main').getByRole('button', { name: 'Clear search' }).click()
     await expect(count(app)).toHaveText(`${seeded.total} cases`)
     await expect(searchBox(app)).toHaveValue('')
+
+    // Filters alone: the message names the filters, not a search.
+    await openCaseList(app, '?province=YT&urgency=urgent')
+    await expect(app.getByRole('heading', { name: 'No cases match these filters' })).toBeVisible()
+    await expect(count(app)).toHaveText('0 cases')
+    await app.getByRole('main').getByRole('button', { name: 'Clear filters' }).last().click()
+    await expect(count(app)).toHaveText(`${seeded.total} cases`)
 
     await app.getByRole('main').getByRole('link', { name: 'New intake' }).click()
     await expect(app).toHaveURL(/#\/survivors\/new$/)

@@ -47,6 +47,10 @@ export function MultiSelectField({
     // Options' order, not the order they were clicked in.
     onChange(options.filter((option) => chosen.has(option.id)).map((option) => option.id))
   }
+  const chosenText = options
+    .filter((option) => value.includes(option.id))
+    .map((option) => option.label)
+    .join(', ')
   return (
     <Select
       selectionMode="multiple"
@@ -61,7 +65,8 @@ export function MultiSelectField({
       <AriaButton className="ui-field__control ui-select__button">
         <SelectValue className="ui-select__value">
           {({ selectedText, defaultChildren, isPlaceholder }) =>
-            isPlaceholder ? defaultChildren : selectedText
+            // The whole choice on hover too: several labels rarely fit a narrow button.
+            isPlaceholder ? defaultChildren : <span title={chosenText}>{selectedText}</span>
           }
         </SelectValue>
         <svg

@@ -231,7 +231,12 @@ export function CaseGrid({
             <th role="columnheader" scope="col">
               {t('caseList.columns.urgency')}
             </th>
-            <th role="columnheader" scope="col">
+            <th
+              role="columnheader"
+              scope="col"
+              aria-label={t('caseList.filters.province')}
+              title={t('caseList.filters.province')}
+            >
               {t('caseList.columns.province')}
             </th>
             <th role="columnheader" scope="col">
@@ -314,7 +319,13 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
         {row.reference}
       </td>
       <th role="rowheader" scope="row" className="case-grid__cell case-grid__name">
-        <Link to={casePath(row.id)} tabIndex={-1} className="case-grid__link" draggable={false}>
+        <Link
+          to={casePath(row.id)}
+          tabIndex={-1}
+          className="case-grid__link"
+          draggable={false}
+          title={row.displayName}
+        >
           {row.displayName}
         </Link>
       </th>
@@ -337,7 +348,13 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
         )}
       </td>
       <td role="gridcell" className="case-grid__cell">
-        {row.preferredLanguage === '' ? notRecorded : languageName(row.preferredLanguage, language)}
+        {row.preferredLanguage === '' ? (
+          notRecorded
+        ) : (
+          <span className="case-grid__wrap" title={languageName(row.preferredLanguage, language)}>
+            {languageName(row.preferredLanguage, language)}
+          </span>
+        )}
       </td>
       <td role="gridcell" className="case-grid__cell">
         {needs.length === 0 ? (
@@ -356,7 +373,9 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
         {row.assignee === null ? (
           <span className="case-grid__muted">{t('caseList.unassigned')}</span>
         ) : (
-          row.assignee.displayName
+          <span className="case-grid__wrap" title={row.assignee.displayName}>
+            {row.assignee.displayName}
+          </span>
         )}
       </td>
       <td role="gridcell" className="case-grid__cell case-grid__date">

@@ -64,6 +64,10 @@ export function CaseListPage() {
   if (round.baseKey !== baseKey) setRound({ baseKey, count: round.count + 1 })
   const key = `${baseKey}#${round.baseKey === baseKey ? round.count : round.count + 1}`
   const query = useMemo(() => queryFromFilters(filters), [filters])
+  // Why nothing matched: the search, the filters, or both (the answered query's, not the box's words).
+  const hasSearch = filters.search.trim() !== ''
+  const hasFilters = hasAnyFilter({ ...filters, search: '' })
+  const noResults = hasSearch ? (hasFilters ? 'both' : 'search') : 'filters'
 
   const [store] = useState(() => new CasePageStore(fetchCasePage))
   const version = useSyncExternalStore(store.subscribe, store.getVersion)
@@ -147,11 +151,11 @@ export function CaseListPage() {
     if (!isFirst) {
       announce(
         currentTotal === 0
-          ? t('caseList.noResults.title')
+          ? t(`caseList.noResults.${noResults}.title`)
           : t('caseList.count', { count: currentTotal, formatted: formatCount(currentTotal, i18n.language) }),
       )
     }
-  }, [key, currentTotal, t, i18n.language])
+  }, [key, currentTotal, noResults, t, i18n.language])
 
   const firstRowsMarked = useRef(false)
   const onFirstRows = useCallback(() => {
@@ -206,7 +210,7 @@ export function CaseListPage() {
           </div>
           <div className="case-list__summary">
             <p className="case-list__count" ref={countRef} tabIndex={-1} id="case-list-count">
-              {displayTotal === null || displayTotal === 0
+              {displayTotal === null
                 ? ''
                 : t('caseList.count', {
                     count: displayTotal,
@@ -251,9 +255,13 @@ export function CaseListPage() {
           {displayKey !== null && displayTotal === 0 && !isStale ? (
             <EmptyState
               icon={<SurvivorsIcon size={28} />}
-              title={t('caseList.noResults.title')}
-              body={t('caseList.noResults.body')}
-              action={<Button onPress={clearFilters}>{t('caseList.filters.clear')}</Button>}
+              title={t(`caseList.noResults.${noResults}.title`)}
+              body={t(`caseList.noResults.${noResults}.body`)}
+              action={
+                <Button onPress={clearFilters}>
+                  {noResults === 'search' ? t('caseList.filters.clearSearch') : t('caseList.filters.clear')}
+                </Button>
+              }
             />
           ) : null}
           {displayKey !== null && displayTotal !== null && displayTotal > 0 ? (
