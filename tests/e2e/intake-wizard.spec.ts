@@ -98,6 +98,8 @@ async function completeByKeyboard(page: Page, words: TWords, label: string): Pro
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/survivors\/(?!new)[^/]+$/)
   await expect(page.locator('#app-announcer')).toHaveText(words.saved)
+  // …and shown on the case page it lands on, not only announced.
+  await expect(page.locator('.ui-notice', { hasText: words.saved })).toBeVisible()
 }
 
 test.describe('intake wizard', () => {

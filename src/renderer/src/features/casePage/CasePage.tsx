@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useLocation, useParams } from 'react-router'
 import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
 import { api } from '../../api'
-import { BusyIndicator, Button, LinkButton } from '../../ui'
+import { BusyIndicator, Button, LinkButton, Notice } from '../../ui'
 import { CaseHeader } from './CaseHeader'
 import { CaseMessageProvider } from './caseMessage'
 import { ConsentPanel } from './ConsentPanel'
@@ -49,12 +49,22 @@ function PlainTitle({ children }: { children: string }) {
  */
 function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promise<void> }) {
   const assignees = useAssignees()
+  // "Saved as CCIJ-2026-0042", when the intake wizard just saved this case (already announced there).
+  const state: unknown = useLocation().state
+  const savedMessage =
+    typeof state === 'object' &&
+    state !== null &&
+    'savedMessage' in state &&
+    typeof state.savedMessage === 'string'
+      ? state.savedMessage
+      : null
   return (
     <CaseMessageProvider>
       {(clearMessage) => (
         // Typing or ticking anything is a new action: the last confirmation no longer describes the page.
         <div className="case-page" onInput={clearMessage}>
           <CaseHeader detail={detail} assignees={assignees} onChanged={reload} />
+          {savedMessage === null ? null : <Notice tone="success">{savedMessage}</Notice>}
           <div className="case-page__columns">
             <div className="case-page__main">
               <SummarySection detail={detail} />
