@@ -205,6 +205,9 @@ test.describe('locking', () => {
     bridge,
   }) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    // The dashboard asks main for the person's unfinished intakes once it knows their role; let that finish, so
+    // the request that meets the lock is the one this test makes.
+    await page.waitForLoadState('networkidle')
     bridge.services.vault.lock('idle')
     // Any request now answers LOCKED; the page forgets everything and shows the unlock screen.
     await page.getByRole('link', { name: 'My account' }).click()
