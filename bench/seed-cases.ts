@@ -32,10 +32,11 @@ export async function seededVaultCopy(
   options: { seed?: number; fresh?: boolean; log?: (line: string) => void } = {},
 ): Promise<{ seedSeconds: number | null }> {
   const seed = options.seed ?? 42
-  // The cache is keyed by the schema and the generator's code too, so a changed migration or generator reseeds.
+  // The cache is keyed by the schema, the generator's and the case service's code too, so changing any reseeds.
   const fingerprint = createHash('sha256')
     .update(MIGRATIONS.map((migration) => migration.up.toString()).join('\n'))
     .update(syntheticIntake.toString())
+    .update(CaseService.toString())
     .digest('hex')
     .slice(0, 12)
   const cache = join(tmpdir(), `ccij-bench-cases-${fingerprint}-${count}-${seed}`)

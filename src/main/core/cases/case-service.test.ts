@@ -111,6 +111,7 @@ describe('CaseService', () => {
         draft.person.familyName = 'Ñandú-Quispe'
         draft.person.originalScriptName = 'محمد الحسن'
         draft.experiences.narrative = 'Held at the riverside compound'
+        draft.location.city = 'Trois-Rivières'
       }),
     )
     submitNew(intake((draft) => (draft.person.familyName = 'Unrelated')))
@@ -125,6 +126,7 @@ describe('CaseService', () => {
     expect(found('alhasan')).toEqual([caseId])
     expect(found('CCIJ-2026-0001')).toEqual([caseId])
     expect(found('riverside')).toEqual([caseId])
+    expect(found('trois rivieres')).toEqual([caseId])
     expect(found('"; DROP TABLE cases; --')).toEqual([])
     expect(found('zzzzqqq')).toEqual([])
     expect(found('qqxz')).toEqual([])

@@ -421,7 +421,8 @@ export class CaseService {
     reference: string,
     profile: TProfile,
   ): void {
-    const texts: string[] = []
+    // The city is searchable with the notes ("Winnipeg" lists the cases there); names have their own columns.
+    const texts: string[] = [profile.location.city]
     for (const intakeRow of repository.intakesOf(caseId)) {
       const intake = parse<TIntake>(intakeRow.data)
       texts.push(intake.experiences.narrative, intake.meta.notes)
