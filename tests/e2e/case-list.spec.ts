@@ -209,10 +209,11 @@ test.describe('Survivors › case list', () => {
 
     await choose(app, /Province$/, 'Nova Scotia')
     await expect(app).toHaveURL(/province=NS/)
+    // Stale rows stay until the new query answers: read the rows once the count has changed.
+    await expect(count(app)).not.toHaveText(`${seeded.total} cases`)
     const provinces = await columnTexts(app, 4)
     expect(provinces.length).toBeGreaterThan(0)
     expect(provinces.every((text) => text.startsWith('NS'))).toBe(true)
-    await expect(count(app)).not.toHaveText(`${seeded.total} cases`)
 
     await choose(app, /Caseworker$/, ADMIN.displayName)
     await expect(count(app)).toHaveText('1 case')
@@ -236,6 +237,8 @@ test.describe('Survivors › case list', () => {
     await expect(app).toHaveURL(/status=new%2Cscreening|status=new,screening/)
 
     await choose(app, /Urgency$/, 'Urgent')
+    // The previous rows stay on screen (dimmed) while the new query loads: wait for the new count first.
+    await expect(count(app)).not.toHaveText(`${seeded.total} cases`)
     const urgency = await columnTexts(app, 3)
     expect(urgency.length).toBeGreaterThan(0)
     expect(urgency.some((text) => text.includes('Not urgent'))).toBe(false)
