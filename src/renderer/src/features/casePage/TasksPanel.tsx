@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
-import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
 import { ZDateSchema } from '../../../../shared/cases/intake-schema'
 import { api } from '../../api'
-import { Badge, Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import { Badge, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
 import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
@@ -185,59 +185,44 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
       </LiveRegion>
 
       <h3 className="case-subtitle">{t('casePage.tasks.addTitle')}</h3>
-      {/* Nothing is disabled while saving (a disabled control drops focus to the page); a second submit waits. */}
-      <Form
-        onSubmit={(event) => {
-          if (formState.isSubmitting) event.preventDefault()
-          else void onSubmit(event)
-        }}
-        validationBehavior="aria"
+      <CaseAddForm
         className="case-form"
-        aria-busy={formState.isSubmitting || undefined}
+        legend={t('casePage.tasks.addTitle')}
+        isSubmitting={formState.isSubmitting}
+        onSubmit={onSubmit}
+        serverError={serverError}
+        submitLabel={t('casePage.tasks.add')}
       >
-        <fieldset className="case-form__fieldset">
-          <legend className="visually-hidden">{t('casePage.tasks.addTitle')}</legend>
-          <Controller
-            control={control}
-            name="title"
-            render={({ field }) => (
-              <TextField
-                label={t('casePage.tasks.taskTitle')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                inputRef={field.ref}
-                isRequired
-                autoComplete="off"
-                errorMessage={fieldError(formState.errors.title)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="dueOn"
-            render={({ field }) => (
-              <IsoDateField
-                label={t('casePage.tasks.dueOn')}
-                value={field.value}
-                onChange={field.onChange}
-                errorMessage={fieldError(formState.errors.dueOn)}
-              />
-            )}
-          />
-        </fieldset>
-        {serverError ? (
-          <Notice tone="danger" live="alert">
-            {t(`casePage.errors.${serverError}`)}
-          </Notice>
-        ) : null}
-        <div className="case-form__actions">
-          <Button type="submit">
-            {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.tasks.add')}
-          </Button>
-        </div>
-      </Form>
+        <Controller
+          control={control}
+          name="title"
+          render={({ field }) => (
+            <TextField
+              label={t('casePage.tasks.taskTitle')}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              name={field.name}
+              inputRef={field.ref}
+              isRequired
+              autoComplete="off"
+              errorMessage={fieldError(formState.errors.title)}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="dueOn"
+          render={({ field }) => (
+            <IsoDateField
+              label={t('casePage.tasks.dueOn')}
+              value={field.value}
+              onChange={field.onChange}
+              errorMessage={fieldError(formState.errors.dueOn)}
+            />
+          )}
+        />
+      </CaseAddForm>
     </section>
   )
 }

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
-import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
 import { STAFF_TIMELINE_KINDS } from '../../../../shared/cases/vocabulary'
 import { api } from '../../api'
-import { Badge, Button, LiveRegion, Notice, RadioGroupField, TextAreaField, TextField } from '../../ui'
+import { Badge, LiveRegion, RadioGroupField, TextAreaField, TextField } from '../../ui'
+import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
 import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
@@ -72,82 +72,68 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
   })
 
   return (
-    // Nothing is disabled while saving (a disabled control drops focus to the page); a second submit waits.
-    <Form
-      onSubmit={(event) => {
-        if (formState.isSubmitting) event.preventDefault()
-        else void onSubmit(event)
-      }}
-      validationBehavior="aria"
+    <CaseAddForm
       className="case-form case-note-form"
-      aria-busy={formState.isSubmitting || undefined}
+      legend={t('casePage.timeline.addTitle')}
+      isSubmitting={formState.isSubmitting}
+      onSubmit={onSubmit}
+      serverError={serverError}
+      submitLabel={t('casePage.timeline.add')}
+      submitVariant="primary"
     >
-      <fieldset className="case-form__fieldset">
-        <legend className="visually-hidden">{t('casePage.timeline.addTitle')}</legend>
-        <div className="case-form__row">
-          <Controller
-            control={control}
-            name="kind"
-            render={({ field }) => (
-              <RadioGroupField
-                label={t('casePage.timeline.kind')}
-                options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
-                value={field.value}
-                onChange={field.onChange}
-                name={field.name}
-                errorMessage={fieldError(formState.errors.kind)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="occurredAt"
-            render={({ field }) => (
-              <TextField
-                type="datetime-local"
-                label={t('casePage.timeline.when')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                inputRef={field.ref}
-                isRequired
-                errorMessage={fieldError(formState.errors.occurredAt)}
-              />
-            )}
-          />
-        </div>
+      <div className="case-form__row">
         <Controller
           control={control}
-          name="body"
+          name="kind"
           render={({ field }) => (
-            <TextAreaField
-              label={t('casePage.timeline.text')}
-              description={t('casePage.timeline.textHelp')}
+            <RadioGroupField
+              label={t('casePage.timeline.kind')}
+              options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
+              value={field.value}
+              onChange={field.onChange}
+              name={field.name}
+              errorMessage={fieldError(formState.errors.kind)}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="occurredAt"
+          render={({ field }) => (
+            <TextField
+              type="datetime-local"
+              label={t('casePage.timeline.when')}
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
               name={field.name}
               inputRef={field.ref}
               isRequired
-              rows={3}
-              dir="auto"
-              errorMessage={fieldError(formState.errors.body)}
+              errorMessage={fieldError(formState.errors.occurredAt)}
             />
           )}
         />
-      </fieldset>
-      {serverError ? (
-        <Notice tone="danger" live="alert">
-          {t(`casePage.errors.${serverError}`)}
-        </Notice>
-      ) : null}
-      <div className="case-form__actions">
-        <Button type="submit" variant="primary">
-          {formState.isSubmitting ? t('casePage.common.saving') : t('casePage.timeline.add')}
-        </Button>
       </div>
-    </Form>
+      <Controller
+        control={control}
+        name="body"
+        render={({ field }) => (
+          <TextAreaField
+            label={t('casePage.timeline.text')}
+            description={t('casePage.timeline.textHelp')}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            name={field.name}
+            inputRef={field.ref}
+            isRequired
+            rows={3}
+            dir="auto"
+            errorMessage={fieldError(formState.errors.body)}
+          />
+        )}
+      />
+    </CaseAddForm>
   )
 }
 
