@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -10,6 +10,10 @@ import { createElectronStub } from './electron-stub'
  * the hardening a real launch would get. Run `npx electron-vite build` first (npm test does).
  */
 const MAIN_BUNDLE = join(import.meta.dirname, '../../out/main/index.js')
+const NODE_BUILD = join(
+  import.meta.dirname,
+  '../../node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
+)
 const stubs = vi.hoisted(() => ({ current: undefined as ReturnType<typeof createElectronStub> | undefined }))
 // The factory runs once; getters let each load of the bundle see that load's fresh stub.
 vi.mock('electron', () => {
@@ -34,10 +38,12 @@ vi.mock('electron', () => {
   return live
 })
 
+let loads = 0
 async function loadMain(singleInstanceLock: boolean) {
   vi.resetModules()
   stubs.current = createElectronStub({ singleInstanceLock })
-  await import(/* @vite-ignore */ `${MAIN_BUNDLE}?lock=${singleInstanceLock}`)
+  loads += 1
+  await import(/* @vite-ignore */ `${MAIN_BUNDLE}?load=${loads}`)
   // start() awaits whenReady(); let its microtasks run.
   await new Promise((resolve) => setTimeout(resolve, 50))
   return stubs.current
@@ -177,6 +183,35 @@ describe('the built main process, started under a stub electron', () => {
 
   it('builds an application menu with a lock shortcut', () => {
     expect(JSON.stringify(stub.record.menuTemplates.at(-1))).toContain('CmdOrCtrl+L')
+  })
+
+  it('refuses to start, naming both versions, when the database module does not fit this Electron', async () => {
+    // The Node build from npm install, where Electron 45.5.0 (NODE_MODULE_VERSION 150) looks for its own.
+    const appPath = join(userData, 'app')
+    const folder = join(appPath, 'native', `electron-v45.5.0-${process.platform}-${process.arch}`)
+    mkdirSync(folder, { recursive: true })
+    copyFileSync(NODE_BUILD, join(folder, 'better_sqlite3.node'))
+    const modules = Object.getOwnPropertyDescriptor(process.versions, 'modules')!
+    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true })
+    Object.defineProperty(process.versions, 'modules', { ...modules, value: '150' })
+    process.env['CCIJ_STUB_APP_PATH'] = appPath
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      const refused = await loadMain(true)
+      expect(refused.record.exitCode).toBe(1)
+      expect(refused.record.windows).toHaveLength(0)
+      expect(refused.record.ipcHandlers.size).toBe(0)
+      expect(refused.record.errorBoxes).toHaveLength(1)
+      expect(refused.record.errorBoxes[0]!.title).toBe('CCIJ Caseworker cannot start')
+      expect(refused.record.errorBoxes[0]!.content).toContain(
+        `is built for NODE_MODULE_VERSION ${modules.value}, but NODE_MODULE_VERSION 150 is needed`,
+      )
+    } finally {
+      quiet.mockRestore()
+      delete process.env['CCIJ_STUB_APP_PATH']
+      Object.defineProperty(process.versions, 'modules', modules)
+      delete (process.versions as Record<string, string | undefined>)['electron']
+    }
   })
 
   it('quits at once when another instance already holds the single-instance lock', async () => {
