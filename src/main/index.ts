@@ -18,6 +18,7 @@ import { createElectronDesktop } from './electron/desktop'
 import { buildApplicationMenu } from './electron/menu'
 import { createMainWindow } from './electron/window'
 import { electronNativeBindingPath, NativeBindingError, nativeBindingRemedy } from './electron/native-binding'
+import { adminModeArguments, runAdminMode } from './electron/admin-mode'
 import { IdleLock } from './core/vault/idle-lock'
 import { serveRendererFile } from './security/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './security/origin'
@@ -168,7 +169,11 @@ async function start(): Promise<void> {
   })
 }
 
-if (!app.requestSingleInstanceLock()) {
+const adminArguments = adminModeArguments(process.argv, process.defaultApp === true)
+if (adminArguments !== undefined) {
+  // `--admin`: the admin CLI, no window, and no single-instance lock, so it runs beside an open app.
+  runAdminMode(app, adminArguments)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {

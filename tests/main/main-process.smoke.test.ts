@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../src/shared/contract'
 import { createElectronStub } from './electron-stub'
+import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from '../unit/vault-fixtures'
 
 /**
  * Loads the *built* main bundle (out/main/index.js) under a recording stub of `electron` and checks
@@ -219,5 +220,79 @@ describe('the built main process, started under a stub electron', () => {
     expect(second.record.quitCalled).toBe(true)
     expect(second.record.windows).toHaveLength(0)
     expect(second.record.ipcHandlers.size).toBe(0)
+  })
+})
+
+describe('the built main process started with --admin (the installed app’s admin CLI)', () => {
+  let root: string
+  let vaultFolder: string
+  const originalArgv = process.argv
+  beforeAll(async () => {
+    expect(existsSync(MAIN_BUNDLE), 'out/main/index.js exists (run electron-vite build)').toBe(true)
+    root = makeTempFolder('ccij-admin-mode-')
+    const { vault } = await createTestVault(root)
+    vault.lock()
+    vaultFolder = join(root, 'vault')
+  })
+  afterAll(() => {
+    process.argv = originalArgv
+    delete process.env['CCIJ_PASSPHRASE']
+    removeFolder(root)
+  })
+
+  /** Starts the bundle as `"CCIJ Caseworker" <args>` and waits for it to exit, capturing what it printed. */
+  async function runApp(args: string[]) {
+    const printed = { stdout: '', stderr: '' }
+    const capture = (stream: 'stdout' | 'stderr') =>
+      vi
+        .spyOn(process[stream], 'write')
+        .mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+          printed[stream] += chunk.toString()
+          const done = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined
+          done?.()
+          return true
+        })
+    const spies = [capture('stdout'), capture('stderr')]
+    process.argv = ['/opt/CCIJ Caseworker/ccij-caseworker', ...args]
+    try {
+      const stub = await loadMain(true)
+      await vi.waitFor(() => expect(stub.record.exitCode).toBeDefined(), { timeout: 30_000, interval: 20 })
+      return { stub, ...printed }
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+      process.argv = originalArgv
+    }
+  }
+
+  it('runs a CLI command on a vault, prints its answer and exits with its code, with no window', async () => {
+    process.env['CCIJ_PASSPHRASE'] = ADMIN_PASSPHRASE
+    const run = await runApp(['--admin', 'users', 'list', '--vault', vaultFolder, '--user', 'alex.example'])
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toBe('alex.example\tadmin\tactive\tAlex Staff-Example\n')
+    expect(run.stub.record.exitCode).toBe(0)
+    expect(run.stub.record.windows).toHaveLength(0)
+    expect(run.stub.record.ipcHandlers.size).toBe(0)
+    // It runs beside an open app instead of handing its arguments to it.
+    expect(run.stub.record.singleInstanceLockRequested).toBe(false)
+  })
+
+  it('answers --help with the commands as the installed app spells them', async () => {
+    const run = await runApp(['--admin', '--help'])
+    expect(run.stub.record.exitCode).toBe(0)
+    expect(run.stdout).toContain('Usage: "CCIJ Caseworker" --admin <command> [options]')
+    expect(run.stdout).toContain('backup --vault DIR --user NAME --out FILE')
+    expect(run.stub.record.windows).toHaveLength(0)
+  })
+
+  it('fails like the CLI: a reason on stderr and a non-zero exit', async () => {
+    process.env['CCIJ_PASSPHRASE'] = 'not the passphrase'
+    const wrong = await runApp(['--admin', 'verify', '--vault', vaultFolder, '--user', 'alex.example'])
+    expect(wrong.stub.record.exitCode).toBe(1)
+    expect(wrong.stderr).toMatch(/^error: /)
+    const unknown = await runApp(['--admin', 'frobnicate'])
+    expect(unknown.stub.record.exitCode).toBe(2)
+    expect(unknown.stderr).toBe(
+      'error: Unknown command "frobnicate".\nFor the list of commands, run: "CCIJ Caseworker" --admin help\n',
+    )
   })
 })

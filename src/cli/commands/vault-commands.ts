@@ -1,32 +1,13 @@
 import { AppError } from '../../shared/result'
 import { ZRoleSchema } from '../../shared/roles'
 import type { TProgressListener } from '../../main/core/vault/backup-file'
-import { VaultService } from '../../main/core/vault/vault-service'
+import type { VaultService } from '../../main/core/vault/vault-service'
 import { promptLine, readSecret } from '../passphrase-input'
 import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
-
-const VAULT_OPTIONS = {
-  vault: { type: 'string' },
-  user: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-} as const
+import { optional, required, VAULT_OPTIONS, vaultOf } from '../vault-options'
 
 const NEW_PASSPHRASE_OPTION = { 'new-passphrase-file': { type: 'string' } } as const
-
-function required(values: TOptionValues, name: string): string {
-  const value = values[name]
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`)
-  return value
-}
-
-function optional(values: TOptionValues, name: string): string | undefined {
-  const value = values[name]
-  return typeof value === 'string' ? value : undefined
-}
-
-const vaultOf = (values: TOptionValues): VaultService =>
-  new VaultService({ directory: required(values, 'vault') })
 
 const passphraseOf = (values: TOptionValues): Promise<string> =>
   readSecret({
@@ -46,9 +27,10 @@ const newPassphraseOf = (values: TOptionValues, prompt: string): Promise<string>
 /** Unlock as --user, run `work`, and always lock again (zeroing the key), whatever happens. */
 async function withUnlockedVault<T>(
   values: TOptionValues,
+  context: TCommandContext,
   work: (vault: VaultService) => Promise<T> | T,
 ): Promise<T> {
-  const vault = vaultOf(values)
+  const vault = vaultOf(values, context)
   const user = required(values, 'user')
   if (vault.status().state === 'no-vault')
     throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
@@ -79,7 +61,7 @@ export const vaultCommands: readonly TCommand[] = [
       'init --vault DIR --user NAME [--display-name TEXT] [--organization TEXT] [--passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, 'display-name': { type: 'string' }, organization: { type: 'string' } },
     async run({ values }, context) {
-      const vault = vaultOf(values)
+      const vault = vaultOf(values, context)
       const user = required(values, 'user')
       if (vault.status().state !== 'no-vault')
         throw new AppError('VAULT_EXISTS', 'A vault already exists in that folder.')
@@ -122,7 +104,7 @@ export const vaultCommands: readonly TCommand[] = [
     usage: 'verify --vault DIR --user NAME [--passphrase-file FILE]',
     options: VAULT_OPTIONS,
     run: ({ values }, context) =>
-      withUnlockedVault(values, (vault) => {
+      withUnlockedVault(values, context, (vault) => {
         const integrity = vault.integrityCheck()
         const audit = vault.audit.verify()
         const isSound = integrity.length === 1 && integrity[0] === 'ok'
@@ -141,7 +123,7 @@ export const vaultCommands: readonly TCommand[] = [
     options: { ...VAULT_OPTIONS, out: { type: 'string' } },
     run: ({ values }, context) => {
       const out = required(values, 'out')
-      return withUnlockedVault(values, async (vault) => {
+      return withUnlockedVault(values, context, async (vault) => {
         const { bytes } = await vault.createBackup(out, progressPrinter(context))
         context.stdout(`Backup written to ${out} (${bytes} bytes).\n`)
         return 0
@@ -156,7 +138,7 @@ export const vaultCommands: readonly TCommand[] = [
     async run({ values }, context) {
       const from = required(values, 'from')
       const user = required(values, 'user')
-      const vault = vaultOf(values)
+      const vault = vaultOf(values, context)
       if (vault.status().state !== 'no-vault' && values['force'] !== true) {
         throw new UsageError('A vault already exists there. Add --force to replace it with the backup.')
       }
@@ -175,7 +157,7 @@ export const vaultCommands: readonly TCommand[] = [
     async run({ values }, context) {
       const current = await passphraseOf(values)
       const next = await newPassphraseOf(values, 'New passphrase: ')
-      const vault = vaultOf(values)
+      const vault = vaultOf(values, context)
       await vault.unlock(required(values, 'user'), current)
       try {
         await vault.changePassphrase(current, next)
@@ -204,7 +186,7 @@ export const vaultCommands: readonly TCommand[] = [
       const action = positionals[0]
       if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`)
       if (action === 'list') {
-        return withUnlockedVault(values, (vault) => {
+        return withUnlockedVault(values, context, (vault) => {
           for (const account of vault.listAccounts()) {
             context.stdout(
               `${account.username}\t${account.role}\t${account.status}\t${account.displayName}\n`,
@@ -221,7 +203,7 @@ export const vaultCommands: readonly TCommand[] = [
         // Read both secrets before unlocking, so no prompt waits with the vault open.
         const passphrase = await passphraseOf(values)
         const newPassphrase = await newPassphraseOf(values, `First passphrase for ${username}: `)
-        const vault = vaultOf(values)
+        const vault = vaultOf(values, context)
         await vault.unlock(required(values, 'user'), passphrase)
         try {
           await vault.addAccount({ username, displayName, role: role.data, passphrase: newPassphrase })
@@ -233,7 +215,7 @@ export const vaultCommands: readonly TCommand[] = [
       }
       if (action === 'disable') {
         const username = required(values, 'username')
-        return withUnlockedVault(values, (vault) => {
+        return withUnlockedVault(values, context, (vault) => {
           const account = vault
             .listAccounts()
             .find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
