@@ -39,16 +39,24 @@ async function closedPort(): Promise<number> {
   return address.port
 }
 
-/** The environment of a person's terminal, with Electron's downloads pointed at nowhere and no overrides. */
-function terminalEnvironment(project: TTempProject, port: number): NodeJS.ProcessEnv {
+/**
+ * The environment of a person's terminal with no network: Electron's download goes to a closed port, and so
+ * does everything that honours npm's proxy setting (prebuild-install and node-gyp in the database module's
+ * build, npm's own update check). No overrides of Electron's location.
+ */
+function offlineEnvironment(project: TTempProject, port: number): NodeJS.ProcessEnv {
   const environment: NodeJS.ProcessEnv = { ...process.env }
   for (const name of Object.keys(environment)) {
     if (/^(ELECTRON_|npm_|electron_config_)|_proxy$|^NODE_OPTIONS$/i.test(name)) delete environment[name]
   }
+  const nowhere = `http://127.0.0.1:${port}/`
   return {
     ...environment,
-    ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+    ELECTRON_MIRROR: nowhere,
     electron_config_cache: join(project.root, 'electron-cache'),
+    npm_config_proxy: nowhere,
+    npm_config_https_proxy: nowhere,
+    npm_config_update_notifier: 'false',
   }
 }
 
@@ -107,7 +115,7 @@ describe('npm start from a fresh checkout, with a stand-in for Electron', () => 
       const run = await runNpm(
         project.root,
         ['start', '--', '--skipBuild'],
-        terminalEnvironment(project, port),
+        offlineEnvironment(project, port),
       )
       expect(run.stderr).not.toMatch(/Downloading|Preparing the database module|error/i)
       expect(run.code, run.stderr).toBe(0)
@@ -126,12 +134,9 @@ describe('npm start from a fresh checkout, with a stand-in for Electron', () => 
       writeFileSync(module, Buffer.from('\0node_register_module_v115\0'))
       const launched = join(project.root, 'launch.json')
       writeFileSync(launched, '')
-      // Rebuilding needs the network (prebuilt module or Electron's headers); npm's proxy setting sends it nowhere.
+      // Rebuilding needs the network (prebuilt module or Electron's headers), and none is cached from earlier.
       const run = await runNpm(project.root, ['start', '--', '--skipBuild'], {
-        ...terminalEnvironment(project, port),
-        npm_config_proxy: `http://127.0.0.1:${port}/`,
-        npm_config_https_proxy: `http://127.0.0.1:${port}/`,
-        // …and no Electron headers cached from an earlier build are found.
+        ...offlineEnvironment(project, port),
         npm_config_devdir: join(project.root, 'node-gyp-cache'),
       })
       expect(run.code).not.toBe(0)
@@ -156,7 +161,7 @@ describe('npm start from a fresh checkout, with a stand-in for Electron', () => 
     it('launches that one and downloads nothing', async () => {
       const recordFile = join(project.root, 'launch.json')
       const program = writeStandInElectron(join(project.root, 'system-electron'), recordFile)
-      const environment = { ...terminalEnvironment(project, port), ELECTRON_EXEC_PATH: program }
+      const environment = { ...offlineEnvironment(project, port), ELECTRON_EXEC_PATH: program }
       const run = await runNpm(project.root, ['start', '--', '--skipBuild'], environment)
       expect(run.code, run.stderr).toBe(0)
       expectLaunchOfBuiltApp(recordFile, project)
@@ -189,7 +194,7 @@ describe('npm start from a fresh checkout, with a stand-in for Electron', () => 
         const run = await runNpm(
           project.root,
           [...script.args, '--', '--skipBuild'],
-          terminalEnvironment(project, port),
+          offlineEnvironment(project, port),
         )
         expect(run.code).toBe(1)
         const lines = run.stderr.split('\n').filter((line) => line.trim() !== '')
