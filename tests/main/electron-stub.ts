@@ -26,6 +26,7 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
+    disableHardwareAcceleration: () => undefined,
     enableSandbox: () => {
       record.sandboxEnabled = true
     },

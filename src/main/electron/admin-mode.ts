@@ -27,8 +27,9 @@ function flushOutput(): Promise<void> {
 }
 
 export function runAdminMode(app: App, args: readonly string[]): void {
-  // A command-line run shows nothing in the Dock (macOS); no window is ever created.
+  // A command-line run shows nothing in the Dock (macOS) and needs no GPU; no window is ever created.
   app.dock?.hide()
+  app.disableHardwareAcceleration()
   const finish = async (code: number) => {
     await flushOutput()
     await app.whenReady()
