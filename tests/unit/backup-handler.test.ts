@@ -5,7 +5,7 @@ import { readBackupMetadata } from '../../src/main/core/vault/backup-file'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
-import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from './vault-fixtures'
+import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 
 const ADMIN = {
   organizationName: 'Test Office (synthetic)',

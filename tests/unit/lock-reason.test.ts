@@ -3,9 +3,9 @@ import {
   ADMIN_PASSPHRASE,
   createTestVault,
   makeTempFolder,
-  newVaultService,
+  newVaultServices,
   removeFolder,
-} from './vault-fixtures'
+} from '#test-support/vault-fixtures'
 
 describe('why the vault locked itself', () => {
   let root = ''
@@ -34,6 +34,6 @@ describe('why the vault locked itself', () => {
   it('is unknown after a fresh start of the app', async () => {
     const { vault } = await createTestVault(root)
     vault.lock('idle')
-    expect(newVaultService(root).status()).toMatchObject({ state: 'locked', lastLockReason: null })
+    expect(newVaultServices(root).vault.status()).toMatchObject({ state: 'locked', lastLockReason: null })
   })
 })

@@ -3,7 +3,7 @@ import { createServices, type TServices } from '../../src/main/core/services'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
-import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from './vault-fixtures'
+import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 
 const ADMIN = {
   organizationName: 'Test Office (synthetic)',
@@ -41,7 +41,7 @@ describe('settings:setIdleLock and the audit trail', () => {
   })
 
   const settingsEntries = () =>
-    services.vault.audit.list({ action: 'settings.changed', offset: 0, limit: 100 }).entries
+    services.audit.list({ action: 'settings.changed', offset: 0, limit: 100 }).entries
 
   it('records who changed the idle-lock time, from what to what', async () => {
     const result = await dispatch(table, 'settings:setIdleLock', { minutes: 5 }, context)
@@ -55,7 +55,7 @@ describe('settings:setIdleLock and the audit trail', () => {
       targetType: null,
       details: { setting: 'idleLockMinutes', from: 10, to: 5 },
     })
-    expect(services.vault.audit.verify().ok).toBe(true)
+    expect(services.audit.verify().ok).toBe(true)
   })
 
   it('writes nothing when the value does not change', async () => {

@@ -10,7 +10,7 @@ import {
   makeTempFolder,
   masterKeyOf,
   removeFolder,
-} from '../../../../tests/unit/vault-fixtures'
+} from '#test-support/vault-fixtures'
 import { assertMigrationOrder, LATEST_SCHEMA_VERSION, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
 import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion } from './open-database'

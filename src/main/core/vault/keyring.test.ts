@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FAST_KDF, makeTempFolder, removeFolder } from '../../../../tests/unit/vault-fixtures'
+import { FAST_KDF, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 import { PRODUCTION_KDF } from './kdf'
 import {
   createSlot,

@@ -9,9 +9,9 @@ import {
   hashFolder,
   makeTempFolder,
   NEW_PASSPHRASE,
-  newVaultService,
+  newVaultServices,
   removeFolder,
-} from '../../../../tests/unit/vault-fixtures'
+} from '#test-support/vault-fixtures'
 
 const codeOf = async (promise: Promise<unknown> | (() => unknown)): Promise<string | undefined> => {
   try {
@@ -30,7 +30,7 @@ describe('vault lifecycle', () => {
   afterEach(() => removeFolder(root))
 
   it('starts with no vault, creates one unlocked as the first admin, and lists accounts while locked', async () => {
-    const vault = newVaultService(root)
+    const { vault, audit } = newVaultServices(root)
     expect(vault.status().state).toBe('no-vault')
     const { recoveryKey, staff } = await vault.create({
       organizationName: 'CCIJ',
@@ -57,11 +57,11 @@ describe('vault lifecycle', () => {
       recoveryKeyConfirmed: null,
       lastLockReason: 'manual',
     })
-    expect(await codeOf(() => vault.database())).toBe('LOCKED')
+    expect(await codeOf(() => vault.session())).toBe('LOCKED')
 
     const again = await vault.unlock('ALEX.EXAMPLE', ADMIN_PASSPHRASE)
     expect(again.username).toBe('alex.example')
-    const actions = vault.audit
+    const actions = audit
       .list()
       .entries.map((entry) => entry.action)
       .reverse()
@@ -72,7 +72,7 @@ describe('vault lifecycle', () => {
       'lock',
       'unlock.succeeded',
     ])
-    expect(vault.audit.verify()).toMatchObject({ ok: true, checked: 5 })
+    expect(audit.verify()).toMatchObject({ ok: true, checked: 5 })
     expect(vault.integrityCheck()).toEqual(['ok'])
     vault.lock()
   })
@@ -80,7 +80,7 @@ describe('vault lifecycle', () => {
   it('refuses to create a second vault over an existing one', async () => {
     const { vault } = await createTestVault(root)
     vault.lock()
-    const other = newVaultService(root)
+    const { vault: other } = newVaultServices(root)
     expect(
       await codeOf(
         other.create({
@@ -94,7 +94,7 @@ describe('vault lifecycle', () => {
   })
 
   it('refuses a weak passphrase with feedback', async () => {
-    const vault = newVaultService(root)
+    const { vault } = newVaultServices(root)
     expect(
       await codeOf(
         vault.create({
@@ -115,7 +115,7 @@ describe('vault lifecycle', () => {
 
   it('a wrong passphrase is refused, delays grow, no vault file changes, and the failure is audited later', async () => {
     let now = 1_000_000
-    const { vault } = await createTestVault(root, { now: () => now })
+    const { vault, audit } = await createTestVault(root, { now: () => now })
     vault.lock()
     const before = hashFolder(join(root, 'vault'))
     expect(await codeOf(vault.unlock('alex.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
@@ -138,15 +138,15 @@ describe('vault lifecycle', () => {
     expect(hashFolder(join(root, 'vault'))).toEqual(before)
     now += 2000
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const failed = vault.audit.list({ action: 'unlock.failed' })
+    const failed = audit.list({ action: 'unlock.failed' })
     expect(failed.total).toBe(5)
     expect(failed.entries.map((entry) => entry.details['username'])).toContain('nobody')
-    expect(vault.audit.verify().ok).toBe(true)
+    expect(audit.verify().ok).toBe(true)
     vault.lock()
   })
 
   it('recovery key opens the vault and sets a new passphrase for an account', async () => {
-    const { vault, recoveryKey } = await createTestVault(root)
+    const { vault, recoveryKey, audit } = await createTestVault(root)
     vault.lock()
     expect(
       await codeOf(
@@ -159,7 +159,7 @@ describe('vault lifecycle', () => {
       NEW_PASSPHRASE,
     )
     expect(staff.username).toBe('alex.example')
-    expect(vault.audit.list({ action: 'recovery.used' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.used' }).total).toBe(1)
     vault.lock()
     expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('alex.example', NEW_PASSPHRASE)
@@ -186,14 +186,14 @@ describe('recovery key: confirmation, replacement and audit', () => {
 
   it('a new vault starts unconfirmed; confirming sets the date and is audited; status is null while locked', async () => {
     let now = Date.UTC(2025, 2, 4, 10, 0, 0)
-    const { vault } = await createTestVault(root, { now: () => now })
+    const { vault, recovery, audit } = await createTestVault(root, { now: () => now })
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
-    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: null })
+    expect(recovery.status()).toEqual({ confirmedAt: null })
     now += 60_000
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     expect(vault.status().recoveryKeyConfirmed).toBe(true)
-    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: '2025-03-04T10:01:00.000Z' })
-    const confirmed = vault.audit.list({ action: 'recovery.confirmed' })
+    expect(recovery.status()).toEqual({ confirmedAt: '2025-03-04T10:01:00.000Z' })
+    const confirmed = audit.list({ action: 'recovery.confirmed' })
     expect(confirmed.total).toBe(1)
     expect(confirmed.entries[0]).toMatchObject({ actorUsername: 'alex.example', targetType: 'vault' })
     vault.lock()
@@ -204,22 +204,22 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('replacing the key: the old one stops working, the new one works, staff slots are untouched', async () => {
-    const { vault, recoveryKey: oldKey } = await createTestVault(root)
-    await vault.addAccount({
+    const { vault, recoveryKey: oldKey, accounts, recovery, audit } = await createTestVault(root)
+    await accounts.add({
       username: 'casey.example',
       displayName: 'Casey Worker-Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     const keyringPath = join(root, 'vault', 'keyring.json')
     const before = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
 
-    const newKey = await vault.replaceRecoveryKey()
+    const newKey = await recovery.replace()
     expect(newKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
     expect(newKey).not.toBe(oldKey)
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
-    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.replaced' }).total).toBe(1)
     const after = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
     const staffSlots = (keyring: { slots: { kind: string }[] }) =>
       keyring.slots.filter((slot) => slot.kind === 'staff')
@@ -246,28 +246,28 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('only an unlocked admin may replace or confirm the key', async () => {
-    const { vault } = await createTestVault(root)
-    await vault.addAccount({
+    const { vault, accounts, recovery } = await createTestVault(root)
+    await accounts.add({
       username: 'casey.example',
       displayName: 'Casey Worker-Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
     vault.lock()
-    expect(await codeOf(vault.replaceRecoveryKey())).toBe('LOCKED')
-    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('LOCKED')
+    expect(await codeOf(recovery.replace())).toBe('LOCKED')
+    expect(await codeOf(() => recovery.confirm())).toBe('LOCKED')
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
-    expect(await codeOf(vault.replaceRecoveryKey())).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.recoveryKeyStatus())).toBe('FORBIDDEN')
+    expect(await codeOf(recovery.replace())).toBe('FORBIDDEN')
+    expect(await codeOf(() => recovery.confirm())).toBe('FORBIDDEN')
+    expect(await codeOf(() => recovery.status())).toBe('FORBIDDEN')
     // A caseworker sees whether it is confirmed (the gate only blocks admins), but cannot change it.
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
     vault.lock()
   })
 
   it('using the recovery key marks it unconfirmed again', async () => {
-    const { vault, recoveryKey } = await createTestVault(root)
-    vault.confirmRecoveryKey()
+    const { vault, recoveryKey, recovery } = await createTestVault(root)
+    recovery.confirm()
     vault.lock()
     await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
@@ -275,7 +275,7 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('a wrong recovery key is audited as recovery.failed with the sign-in name tried, not as a wrong passphrase', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root)
     vault.lock()
     expect(
       await codeOf(
@@ -284,25 +284,25 @@ describe('recovery key: confirmation, replacement and audit', () => {
     ).toBe('WRONG_PASSPHRASE')
     expect(await codeOf(vault.unlock('sam.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const recoveryFailed = vault.audit.list({ action: 'recovery.failed' })
+    const recoveryFailed = audit.list({ action: 'recovery.failed' })
     expect(recoveryFailed.entries.map((entry) => entry.details)).toEqual([{ username: 'alex.example' }])
-    const unlockFailed = vault.audit.list({ action: 'unlock.failed' })
+    const unlockFailed = audit.list({ action: 'unlock.failed' })
     expect(unlockFailed.entries.map((entry) => entry.details)).toEqual([
       { username: 'sam.example', method: 'passphrase' },
     ])
-    expect(vault.audit.verify().ok).toBe(true)
+    expect(audit.verify().ok).toBe(true)
     vault.lock()
   })
 
   it('lock records its reason, manual by default', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root)
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock('idle')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock('shortcut')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const locks = vault.audit.list({ action: 'lock' })
+    const locks = audit.list({ action: 'lock' })
     expect(locks.entries.map((entry) => entry.details['reason'])).toEqual(['shortcut', 'idle', 'manual'])
     vault.lock()
   })
@@ -316,8 +316,8 @@ describe('staff accounts and roles', () => {
   afterEach(() => removeFolder(root))
 
   it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
-    const { vault } = await createTestVault(root)
-    const account = await vault.addAccount({
+    const { vault, accounts } = await createTestVault(root)
+    const account = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
       role: 'caseworker',
@@ -326,7 +326,7 @@ describe('staff accounts and roles', () => {
     expect(account).toMatchObject({ username: 'jordan.example', role: 'caseworker', status: 'active' })
     expect(
       await codeOf(
-        vault.addAccount({
+        accounts.add({
           username: 'JORDAN.EXAMPLE',
           displayName: 'Other',
           role: 'viewer',
@@ -336,7 +336,7 @@ describe('staff accounts and roles', () => {
     ).toBe('CONFLICT')
     expect(
       await codeOf(
-        vault.addAccount({
+        accounts.add({
           username: 'weak',
           displayName: 'Weak',
           role: 'viewer',
@@ -350,7 +350,7 @@ describe('staff accounts and roles', () => {
     expect(staff.role).toBe('caseworker')
     expect(
       await codeOf(
-        vault.addAccount({
+        accounts.add({
           username: 'mallory',
           displayName: 'M',
           role: 'admin',
@@ -358,13 +358,13 @@ describe('staff accounts and roles', () => {
         }),
       ),
     ).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.disableAccount(staff.accountId))).toBe('FORBIDDEN')
+    expect(await codeOf(() => accounts.disable(staff.accountId))).toBe('FORBIDDEN')
 
     // Changing one's own passphrase rewrites only that slot.
-    expect(await codeOf(vault.changePassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
+    expect(await codeOf(accounts.changeOwnPassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
       'WRONG_PASSPHRASE',
     )
-    await vault.changePassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
+    await accounts.changeOwnPassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
     vault.lock()
     expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('jordan.example', NEW_PASSPHRASE)
@@ -374,23 +374,23 @@ describe('staff accounts and roles', () => {
   })
 
   it('disabling deletes the slot; the last active admin cannot be disabled', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault, accounts, audit } = await createTestVault(root)
     const admin = vault.currentStaff()
     if (admin === null) throw new Error('expected unlocked')
-    expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
-    const jordan = await vault.addAccount({
+    expect(await codeOf(() => accounts.disable(admin.accountId))).toBe('CONFLICT')
+    const jordan = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(vault.disableAccount(jordan.id).status).toBe('disabled')
+    expect(accounts.disable(jordan.id).status).toBe('disabled')
     expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example'])
-    expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual([
+    expect(accounts.list().map((account) => `${account.username}:${account.status}`)).toEqual([
       'alex.example:active',
       'jordan.example:disabled',
     ])
-    expect(vault.audit.list({ action: 'account.disabled' }).total).toBe(1)
+    expect(audit.list({ action: 'account.disabled' }).total).toBe(1)
     vault.lock()
     expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
   })

@@ -8,7 +8,7 @@ import {
   FAST_KDF,
   makeTempFolder,
   removeFolder,
-} from '../../../../../tests/unit/vault-fixtures'
+} from '#test-support/vault-fixtures'
 import { dispatch } from '../../../ipc/dispatch'
 import { createHandlerTable } from '../../../ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../../ipc/types'
@@ -71,18 +71,18 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
     return result.value as TIntakeCsvImportResult
   }
-  const auditActions = () => services.vault.audit.list({}).entries.map((entry) => entry.action)
+  const auditActions = () => services.audit.list({}).entries.map((entry) => entry.action)
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
     const dry = await importCsv(GOOD, true)
     expect(dry).toEqual({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
-    expect(services.cases.list({}).total).toBe(0)
+    expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
 
     const done = await importCsv(GOOD, false)
     expect(done).toMatchObject({ accepted: true, dryRun: false, rows: 3, created: 3 })
-    expect(services.cases.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
-    const entry = services.vault.audit.list({ action: 'import' }).entries[0]
+    expect(services.caseList.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
+    const entry = services.audit.list({ action: 'import' }).entries[0]
     expect(entry?.details).toMatchObject({ created: 3 })
     expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
 
@@ -94,7 +94,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       errors: [{ line: 2, field: 'reference', code: 'referenceExists', value: 'CCIJ-2024-0100' }],
       errorCount: 1,
     })
-    expect(services.cases.list({}).total).toBe(3)
+    expect(services.caseList.list({}).total).toBe(3)
   })
 
   it('refuses a file with bad rows whole, listing each row and field, and stores nothing', async () => {
@@ -117,7 +117,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       ],
       errorCount: 2,
     })
-    expect(services.cases.list({}).total).toBe(0)
+    expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
   })
 
@@ -133,7 +133,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     expect(statSync(exportFile).mode & 0o777).toBe(0o600)
     // No temp file left beside it.
     expect(readdirSync(join(folder, 'out'))).toEqual(['intakes.csv'])
-    const entry = services.vault.audit.list({ action: 'export' }).entries[0]
+    const entry = services.audit.list({ action: 'export' }).entries[0]
     expect(entry?.details).toMatchObject({ count: 3, fileName: 'intakes.csv' })
     expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
   })
@@ -147,7 +147,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
   })
 
   it('is for admins only', async () => {
-    await services.vault.addAccount({
+    await services.accounts.add({
       username: 'casey.example',
       displayName: 'Casey Example',
       role: 'caseworker',
