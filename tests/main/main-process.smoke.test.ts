@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -177,6 +177,14 @@ describe('the built main process, started under a stub electron', () => {
 
   it('builds an application menu with a lock shortcut', () => {
     expect(JSON.stringify(stub.record.menuTemplates.at(-1))).toContain('CmdOrCtrl+L')
+  })
+
+  it('bundles neither the browser bridge nor any synthetic test data', () => {
+    const bundle = readFileSync(MAIN_BUNDLE, 'utf8')
+    // The bridge's HTTP route and its client bundler, and the synthetic generators' names.
+    for (const marker of ['/__bridge/', 'startBridge', 'esbuild', 'syntheticIntake', 'seededRandom']) {
+      expect(bundle.includes(marker), marker).toBe(false)
+    }
   })
 
   it('quits at once when another instance already holds the single-instance lock', async () => {

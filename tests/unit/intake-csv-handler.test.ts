@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TIntakeCsvImportResult } from '../../../../shared/contract/intake-csv'
+import type { TIntakeCsvImportResult } from '../../src/shared/contract/intake-csv'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
@@ -9,11 +9,11 @@ import {
   makeTempFolder,
   removeFolder,
 } from '#test-support/vault-fixtures'
-import { dispatch } from '../../../ipc/dispatch'
-import { createHandlerTable } from '../../../ipc/handler-table'
-import type { THandlerContext, THandlerTable } from '../../../ipc/types'
-import { createServices, type TServices } from '../../services'
-import { localToday } from './intake-csv-transfer'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../src/main/ipc/handler-table'
+import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
+import { createServices, type TServices } from '../../src/main/core/services'
+import { localToday } from '../../src/main/core/cases/csv/intake-csv-transfer'
 
 /* Synthetic, obviously invented people only. */
 
