@@ -60,6 +60,18 @@ const noIpc = {
     'Core runs without the IPC layer (the CLI has none): core services take plain values and return them.',
 }
 
+/** A host of the core other than Electron: plain Node, no browser code, no database module, no other host. */
+const hostRules = (/** @type {string[]} */ otherHosts) =>
+  restrict({
+    paths: ['electron'],
+    patterns: [
+      browserCode,
+      noDatabase,
+      noTestCode,
+      { group: otherHosts, message: 'Hosts do not import each other; the CLI runs core without IPC.' },
+    ],
+  })
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
@@ -167,18 +179,7 @@ export default tseslint.config(
     // The browser bridge (end-to-end tests and dev:browser): the handler table over HTTP on loopback.
     files: ['src/main/bridge/**/*.ts'],
     ignores: ['src/main/bridge/client.ts'],
-    rules: restrict({
-      paths: ['electron'],
-      patterns: [
-        browserCode,
-        noDatabase,
-        noTestCode,
-        {
-          group: ['**/main/electron/**', '**/main/index', '**/cli/**'],
-          message: 'Hosts do not import each other.',
-        },
-      ],
-    }),
+    rules: hostRules(['**/main/electron/**', '**/main/index', '**/cli/**']),
   },
   {
     // The bridge's browser half: the page gets `window.api` from the shared contract, like the preload builds it.
@@ -195,19 +196,9 @@ export default tseslint.config(
     }),
   },
   {
+    // The admin CLI calls core services directly: no IPC layer, no other host.
     files: ['src/cli/**/*.ts'],
-    rules: restrict({
-      paths: ['electron'],
-      patterns: [
-        browserCode,
-        noDatabase,
-        noTestCode,
-        {
-          group: ['**/main/electron/**', '**/main/index', '**/bridge/**', '**/ipc/**'],
-          message: 'The CLI runs the core under plain Node.',
-        },
-      ],
-    }),
+    rules: hostRules(['**/main/electron/**', '**/main/index', '**/bridge/**', '**/ipc/**']),
   },
   {
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],

@@ -41,6 +41,22 @@ export async function createTestVault(
   return { ...services, recoveryKey }
 }
 
+/** Who is signed in; the test fails here if the vault is locked. */
+export function signedIn(
+  vault: TVaultServices['vault'],
+): NonNullable<ReturnType<TVaultServices['vault']['currentStaff']>> {
+  const staff = vault.currentStaff()
+  if (staff === null) throw new Error('expected the vault to be unlocked')
+  return staff
+}
+
+/** A caseworker account opening with CASEWORKER_PASSPHRASE, added by the signed-in admin. */
+export const addTestCaseworker = (
+  accounts: TVaultServices['accounts'],
+  username = 'casey.example',
+  displayName = 'Casey Worker-Example',
+) => accounts.add({ username, displayName, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
+
 /** sha256 of every file under `folder`, by relative path: to prove nothing changed. */
 export function hashFolder(folder: string): Record<string, string> {
   const hashes: Record<string, string> = {}

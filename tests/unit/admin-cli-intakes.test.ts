@@ -10,6 +10,7 @@ import {
   createTestVault,
   makeTempFolder,
   removeFolder,
+  addTestCaseworker,
 } from '#test-support/vault-fixtures'
 
 /* Synthetic, obviously invented people only. */
@@ -59,12 +60,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-intakes-')
     const created = await createTestVault(root)
-    await created.accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     created.vault.lock()
     vault = join(root, 'vault')
     as[1] = vault

@@ -3,26 +3,18 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TIntakeCsvImportResult } from '../../src/shared/contract/intake-csv'
 import {
-  ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
   makeTempFolder,
   removeFolder,
+  addTestCaseworker,
 } from '#test-support/vault-fixtures'
+import { unlockedHandlers } from '#test-support/handler-harness'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
-import { createServices, type TServices } from '../../src/main/core/services'
+import { type TServices } from '../../src/main/core/services'
 import { localToday } from '../../src/main/core/cases/csv/intake-csv-transfer'
 
 /* Synthetic, obviously invented people only. */
-
-const ADMIN = {
-  organizationName: 'Test Office (synthetic)',
-  username: 'alex.example',
-  displayName: 'Alex Staff-Example',
-  passphrase: ADMIN_PASSPHRASE,
-}
 
 const GOOD = [
   'reference,family_name,given_names,date_of_birth,province,preferred_language,legal_needs,phone,narrative,notes',
@@ -41,22 +33,9 @@ describe('intakeCsv:import and intakeCsv:export', () => {
   beforeEach(async () => {
     folder = makeTempFolder('ccij-intake-csv-')
     exportFile = join(folder, 'out', 'intakes.csv')
-    services = createServices({
-      dataDirectory: join(folder, 'data'),
-      runtime: 'bridge',
-      appVersion: 'test',
-      desktop: {
-        openExternalAfterConfirm: async () => false,
-        chooseExportDestination: async () => exportFile,
-      },
-      vault: { kdf: FAST_KDF },
-    })
-    table = createHandlerTable(services)
-    await services.vault.create(ADMIN)
-    if (services.vault.status().state !== 'unlocked') {
-      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    }
-    context = { staff: services.currentStaff() }
+    ;({ services, table, context } = await unlockedHandlers(join(folder, 'data'), {
+      chooseExportDestination: async () => exportFile,
+    }))
     const { mkdirSync } = await import('node:fs')
     mkdirSync(join(folder, 'out'))
   })
@@ -147,12 +126,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
   })
 
   it('is for admins only', async () => {
-    await services.accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(services.accounts, 'casey.example', 'Casey Example')
     services.vault.lock()
     await services.vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
     const caseworker = { staff: services.currentStaff() }

@@ -1,12 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  ADMIN_PASSPHRASE,
-  createTestVault,
-  makeTempFolder,
-  masterKeyOf,
-  removeFolder,
-} from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, masterKeyOf } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
 import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
 import type { TVaultServices } from '../services'
 import { canonicalJson } from './audit-chain'
@@ -23,12 +18,11 @@ async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void
 }
 
 describe('audit trail', () => {
-  let root: string
+  const root = tempFolderPerTest()
   let vault: TVaultServices['vault']
   let audit: TVaultServices['audit']
   beforeEach(async () => {
-    root = makeTempFolder()
-    ;({ vault, audit } = await createTestVault(root))
+    ;({ vault, audit } = await createTestVault(root()))
     const actor = { accountId: 'a-1', username: 'alex.example' }
     const trail = new AuditRepository(vault.session().db)
     trail.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
@@ -37,10 +31,7 @@ describe('audit trail', () => {
     expect(audit.verify()).toEqual({ ok: true, checked: 6, firstBadSeq: null, reason: null })
     vault.lock()
   })
-  afterEach(() => {
-    vault.lock()
-    removeFolder(root)
-  })
+  afterEach(() => vault.lock())
 
   it('canonical JSON sorts keys at every level', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
@@ -59,7 +50,7 @@ describe('audit trail', () => {
   })
 
   it('detects an edited entry', async () => {
-    await tamper(root, (db) =>
+    await tamper(root(), (db) =>
       db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run(),
     )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -71,13 +62,13 @@ describe('audit trail', () => {
   })
 
   it('detects a deleted entry', async () => {
-    await tamper(root, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
+    await tamper(root(), (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
   })
 
   it('detects reordered entries', async () => {
-    await tamper(root, (db) =>
+    await tamper(root(), (db) =>
       db.transaction(() => {
         // Swap entries 4 and 5, hashes included.
         db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 4').run()

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
-import { AppError } from '../../../shared/result'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
-  makeTempFolder,
-  removeFolder,
+  addTestCaseworker,
 } from '#test-support/vault-fixtures'
+import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import { syntheticImportRows } from '#test-support/synthetic'
 import type { TVaultServices } from '../services'
 
@@ -25,32 +24,19 @@ const alHassan = (names: Partial<TIntake['person']>) =>
     draft.person.dateOfBirth = '1984-03-12'
   })
 
-const codeOf = (run: () => unknown): string | null => {
-  try {
-    run()
-    return null
-  } catch (error) {
-    return error instanceof AppError ? error.code : 'not-an-app-error'
-  }
-}
-
 describe('the case services', () => {
-  let root: string
+  const root = tempFolderPerTest()
   let vault: TVaultServices['vault']
   let cases: TVaultServices
 
   beforeEach(async () => {
-    root = makeTempFolder()
     // A clock that moves a little at every reading, so "most recent first" has an answer.
     let tick = START
     const now = () => (tick += 1000)
-    cases = await createTestVault(root, { now })
+    cases = await createTestVault(root(), { now })
     vault = cases.vault
   })
-  afterEach(() => {
-    vault.lock()
-    removeFolder(root)
-  })
+  afterEach(() => vault.lock())
 
   const submitNew = (value: TIntake) =>
     cases.intake.submit({ intake: value, decision: { kind: 'new' }, reviewedCandidates: [] })
@@ -283,12 +269,7 @@ describe('the case services', () => {
 
   it('keeps drafts private to their author and across lock and unlock', async () => {
     const { id } = cases.intake.saveDraft({ step: 'contact', data: { person: { familyName: 'Draftee' } } })
-    await cases.accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(cases.accounts, 'casey.example', 'Casey')
     vault.lock()
     expect(codeOf(() => cases.intake.listDrafts())).toBe('LOCKED')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -333,12 +314,7 @@ describe('the case services', () => {
   })
 
   it('does not let a caseworker import or export', async () => {
-    await cases.accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(cases.accounts, 'casey.example', 'Casey')
     vault.lock()
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
     expect(codeOf(() => cases.caseTransfer.importIntakes([], { dryRun: true }))).toBe('FORBIDDEN')

@@ -6,11 +6,10 @@ import {
   CASEWORKER_PASSPHRASE,
   createTestVault,
   hashFolder,
-  makeTempFolder,
   newVaultServices,
-  removeFolder,
   SQLITE_PLAINTEXT_HEADER,
 } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
 import { AuditRepository } from '../audit/audit-repository'
 import type { TVaultServices } from '../services'
 import type { TProgress } from './backup-file'
@@ -18,15 +17,16 @@ import type { TProgress } from './backup-file'
 const CANARY = 'CANARY-backup-7f3a9c'
 
 describe('backup and restore', () => {
-  let root: string
+  const root = tempFolderPerTest()
   let vault: TVaultServices['vault']
   let accounts: TVaultServices['accounts']
   let audit: TVaultServices['audit']
   let backup: TVaultServices['backup']
   let backupFile: string
   beforeEach(async () => {
-    root = makeTempFolder()
-    ;({ vault, accounts, audit, backup } = await createTestVault(root, { organizationName: `Org ${CANARY}` }))
+    ;({ vault, accounts, audit, backup } = await createTestVault(root(), {
+      organizationName: `Org ${CANARY}`,
+    }))
     await accounts.add({
       username: 'jordan.example',
       displayName: `Jordan ${CANARY}`,
@@ -39,12 +39,9 @@ describe('backup and restore', () => {
       { type: 'survivor', id: 's-1' },
       { note: CANARY },
     )
-    backupFile = join(root, 'vault-backup.ccijbackup')
+    backupFile = join(root(), 'vault-backup.ccijbackup')
   })
-  afterEach(() => {
-    vault.lock()
-    removeFolder(root)
-  })
+  afterEach(() => vault.lock())
 
   it('a backup holds no plaintext database and no canary, and restores to the same vault', async () => {
     const progress: TProgress[] = []
@@ -62,7 +59,7 @@ describe('backup and restore', () => {
     }
     expect(progress.at(-1)).toEqual({ bytesDone: bytes, bytesTotal: bytes })
     // The temporary snapshot is gone.
-    expect(readdirSync(join(root, 'vault')).filter((name) => name.includes('backup'))).toEqual([])
+    expect(readdirSync(join(root(), 'vault')).filter((name) => name.includes('backup'))).toEqual([])
     expect(audit.list({ action: 'backup.created' }).total).toBe(1)
 
     // Changes after the backup disappear on restore.
@@ -83,12 +80,12 @@ describe('backup and restore', () => {
       'alex.example',
       'jordan.example',
     ])
-    expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+    expect(readdirSync(root()).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })
 
   it('restores into a folder with no vault (a new laptop)', async () => {
     await backup.create(backupFile)
-    const { vault: other, backup: otherBackup } = newVaultServices(join(root, 'laptop'))
+    const { vault: other, backup: otherBackup } = newVaultServices(join(root(), 'laptop'))
     expect(other.status().state).toBe('no-vault')
     await otherBackup.restore(backupFile, 'alex.example', ADMIN_PASSPHRASE)
     expect(other.status().organizationName).toBe(`Org ${CANARY}`)
@@ -99,7 +96,7 @@ describe('backup and restore', () => {
     await backup.create(backupFile)
     vault.lock()
     const original = readFileSync(backupFile)
-    const before = hashFolder(join(root, 'vault'))
+    const before = hashFolder(join(root(), 'vault'))
     for (const position of [3, 40, Math.floor(original.length / 2), original.length - 1]) {
       const tampered = Buffer.from(original)
       tampered[position] = (tampered[position] ?? 0) ^ 0x01
@@ -107,8 +104,8 @@ describe('backup and restore', () => {
       await expect(backup.restore(backupFile, 'alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
         code: 'INVALID_FILE',
       })
-      expect(hashFolder(join(root, 'vault'))).toEqual(before)
-      expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+      expect(hashFolder(join(root(), 'vault'))).toEqual(before)
+      expect(readdirSync(root()).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
     }
     writeFileSync(backupFile, original.subarray(0, 100))
     await expect(backup.restore(backupFile, 'alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
@@ -120,7 +117,7 @@ describe('backup and restore', () => {
   it('a wrong passphrase is refused before anything is replaced', async () => {
     await backup.create(backupFile)
     vault.lock()
-    const before = hashFolder(join(root, 'vault'))
+    const before = hashFolder(join(root(), 'vault'))
     await expect(
       backup.restore(backupFile, 'alex.example', 'not the right passphrase'),
     ).rejects.toMatchObject({
@@ -129,7 +126,7 @@ describe('backup and restore', () => {
     await expect(backup.restore(backupFile, 'nobody', ADMIN_PASSPHRASE)).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
-    expect(readdirSync(root).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
+    expect(readdirSync(root()).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })
 })

@@ -1,36 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/result'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
   hashFolder,
-  makeTempFolder,
   NEW_PASSPHRASE,
   newVaultServices,
-  removeFolder,
+  addTestCaseworker,
+  signedIn,
 } from '#test-support/vault-fixtures'
-
-const codeOf = async (promise: Promise<unknown> | (() => unknown)): Promise<string | undefined> => {
-  try {
-    await (typeof promise === 'function' ? promise() : promise)
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
-  }
-  return undefined
-}
+import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
 
 describe('vault lifecycle', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('starts with no vault, creates one unlocked as the first admin, and lists accounts while locked', async () => {
-    const { vault, audit } = newVaultServices(root)
+    const { vault, audit } = newVaultServices(root())
     expect(vault.status().state).toBe('no-vault')
     const { recoveryKey, staff } = await vault.create({
       organizationName: 'CCIJ',
@@ -41,11 +29,11 @@ describe('vault lifecycle', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
     expect(staff.role).toBe('admin')
     expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: 'CCIJ' })
-    expect(readdirSync(join(root, 'vault')).sort()).toEqual(
+    expect(readdirSync(join(root(), 'vault')).sort()).toEqual(
       expect.arrayContaining(['keyring.json', 'vault.db']),
     )
     // No staging folder is left beside the vault.
-    expect(readdirSync(root)).toEqual(['vault'])
+    expect(readdirSync(root())).toEqual(['vault'])
 
     vault.lock()
     expect(vault.currentStaff()).toBeNull()
@@ -57,7 +45,7 @@ describe('vault lifecycle', () => {
       recoveryKeyConfirmed: null,
       lastLockReason: 'manual',
     })
-    expect(await codeOf(() => vault.session())).toBe('LOCKED')
+    expect(await codeOfAsync(() => vault.session())).toBe('LOCKED')
 
     const again = await vault.unlock('ALEX.EXAMPLE', ADMIN_PASSPHRASE)
     expect(again.username).toBe('alex.example')
@@ -78,11 +66,11 @@ describe('vault lifecycle', () => {
   })
 
   it('refuses to create a second vault over an existing one', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     vault.lock()
-    const { vault: other } = newVaultServices(root)
+    const { vault: other } = newVaultServices(root())
     expect(
-      await codeOf(
+      await codeOfAsync(
         other.create({
           organizationName: 'X',
           username: 'bob',
@@ -94,9 +82,9 @@ describe('vault lifecycle', () => {
   })
 
   it('refuses a weak passphrase with feedback', async () => {
-    const { vault } = newVaultServices(root)
+    const { vault } = newVaultServices(root())
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.create({
           organizationName: 'X',
           username: 'bob',
@@ -106,22 +94,26 @@ describe('vault lifecycle', () => {
       ),
     ).toBe('BAD_REQUEST')
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'short' }),
       ),
     ).toBe('BAD_REQUEST')
-    expect(existsSync(join(root, 'vault'))).toBe(false)
+    expect(existsSync(join(root(), 'vault'))).toBe(false)
   })
 
   it('a wrong passphrase is refused, delays grow, no vault file changes, and the failure is audited later', async () => {
     let now = 1_000_000
-    const { vault, audit } = await createTestVault(root, { now: () => now })
+    const { vault, audit } = await createTestVault(root(), { now: () => now })
     vault.lock()
-    const before = hashFolder(join(root, 'vault'))
-    expect(await codeOf(vault.unlock('alex.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    const before = hashFolder(join(root(), 'vault'))
+    expect(await codeOfAsync(vault.unlock('alex.example', 'not the passphrase at all'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('alex.example', 'still not the passphrase'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('alex.example', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
     // Third failure: one second before the next try, even with the right passphrase.
     try {
       await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -131,11 +123,13 @@ describe('vault lifecycle', () => {
       expect((error as AppError).code).toBe('THROTTLED')
       expect((error as AppError).details).toEqual({ retryAfterSeconds: 1 })
     }
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     now += 1000
-    expect(await codeOf(vault.unlock('alex.example', 'fourth wrong passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('THROTTLED')
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(await codeOfAsync(vault.unlock('alex.example', 'fourth wrong passphrase'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('THROTTLED')
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     now += 2000
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     const failed = audit.list({ action: 'unlock.failed' })
@@ -146,10 +140,10 @@ describe('vault lifecycle', () => {
   })
 
   it('recovery key opens the vault and sets a new passphrase for an account', async () => {
-    const { vault, recoveryKey, audit } = await createTestVault(root)
+    const { vault, recoveryKey, audit } = await createTestVault(root())
     vault.lock()
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
       ),
     ).toBe('WRONG_PASSPHRASE')
@@ -161,13 +155,13 @@ describe('vault lifecycle', () => {
     expect(staff.username).toBe('alex.example')
     expect(audit.list({ action: 'recovery.used' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('alex.example', NEW_PASSPHRASE)
     vault.lock()
   })
 
   it('lock listeners hear unlock and lock; lock zeroes the key', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     const heard: string[] = []
     vault.onLockChange((state) => heard.push(state))
     vault.lock()
@@ -178,15 +172,11 @@ describe('vault lifecycle', () => {
 })
 
 describe('recovery key: confirmation, replacement and audit', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('a new vault starts unconfirmed; confirming sets the date and is audited; status is null while locked', async () => {
     let now = Date.UTC(2025, 2, 4, 10, 0, 0)
-    const { vault, recovery, audit } = await createTestVault(root, { now: () => now })
+    const { vault, recovery, audit } = await createTestVault(root(), { now: () => now })
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
     expect(recovery.status()).toEqual({ confirmedAt: null })
     now += 60_000
@@ -204,15 +194,10 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('replacing the key: the old one stops working, the new one works, staff slots are untouched', async () => {
-    const { vault, recoveryKey: oldKey, accounts, recovery, audit } = await createTestVault(root)
-    await accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey Worker-Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    const { vault, recoveryKey: oldKey, accounts, recovery, audit } = await createTestVault(root())
+    await addTestCaseworker(accounts)
     recovery.confirm()
-    const keyringPath = join(root, 'vault', 'keyring.json')
+    const keyringPath = join(root(), 'vault', 'keyring.json')
     const before = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
 
     const newKey = await recovery.replace()
@@ -229,12 +214,12 @@ describe('recovery key: confirmation, replacement and audit', () => {
       before.slots.find((slot) => slot.kind === 'recovery'),
     )
     // No temp file is left beside the keyring.
-    expect(readdirSync(join(root, 'vault')).filter((name) => name.includes('keyring'))).toEqual([
+    expect(readdirSync(join(root(), 'vault')).filter((name) => name.includes('keyring'))).toEqual([
       'keyring.json',
     ])
 
     vault.lock()
-    expect(await codeOf(vault.unlockWithRecoveryKey(oldKey, 'alex.example', NEW_PASSPHRASE))).toBe(
+    expect(await codeOfAsync(vault.unlockWithRecoveryKey(oldKey, 'alex.example', NEW_PASSPHRASE))).toBe(
       'WRONG_PASSPHRASE',
     )
     // Staff passphrases still open their slots.
@@ -246,27 +231,22 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('only an unlocked admin may replace or confirm the key', async () => {
-    const { vault, accounts, recovery } = await createTestVault(root)
-    await accounts.add({
-      username: 'casey.example',
-      displayName: 'Casey Worker-Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    const { vault, accounts, recovery } = await createTestVault(root())
+    await addTestCaseworker(accounts)
     vault.lock()
-    expect(await codeOf(recovery.replace())).toBe('LOCKED')
-    expect(await codeOf(() => recovery.confirm())).toBe('LOCKED')
+    expect(await codeOfAsync(recovery.replace())).toBe('LOCKED')
+    expect(await codeOfAsync(() => recovery.confirm())).toBe('LOCKED')
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
-    expect(await codeOf(recovery.replace())).toBe('FORBIDDEN')
-    expect(await codeOf(() => recovery.confirm())).toBe('FORBIDDEN')
-    expect(await codeOf(() => recovery.status())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(recovery.replace())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => recovery.confirm())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => recovery.status())).toBe('FORBIDDEN')
     // A caseworker sees whether it is confirmed (the gate only blocks admins), but cannot change it.
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
     vault.lock()
   })
 
   it('using the recovery key marks it unconfirmed again', async () => {
-    const { vault, recoveryKey, recovery } = await createTestVault(root)
+    const { vault, recoveryKey, recovery } = await createTestVault(root())
     recovery.confirm()
     vault.lock()
     await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)
@@ -275,14 +255,16 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('a wrong recovery key is audited as recovery.failed with the sign-in name tried, not as a wrong passphrase', async () => {
-    const { vault, audit } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root())
     vault.lock()
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
       ),
     ).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('sam.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('sam.example', 'not the passphrase at all'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     const recoveryFailed = audit.list({ action: 'recovery.failed' })
     expect(recoveryFailed.entries.map((entry) => entry.details)).toEqual([{ username: 'alex.example' }])
@@ -295,7 +277,7 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('lock records its reason, manual by default', async () => {
-    const { vault, audit } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root())
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock('idle')
@@ -309,14 +291,10 @@ describe('recovery key: confirmation, replacement and audit', () => {
 })
 
 describe('staff accounts and roles', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
-    const { vault, accounts } = await createTestVault(root)
+    const { vault, accounts } = await createTestVault(root())
     const account = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
@@ -325,7 +303,7 @@ describe('staff accounts and roles', () => {
     })
     expect(account).toMatchObject({ username: 'jordan.example', role: 'caseworker', status: 'active' })
     expect(
-      await codeOf(
+      await codeOfAsync(
         accounts.add({
           username: 'JORDAN.EXAMPLE',
           displayName: 'Other',
@@ -335,7 +313,7 @@ describe('staff accounts and roles', () => {
       ),
     ).toBe('CONFLICT')
     expect(
-      await codeOf(
+      await codeOfAsync(
         accounts.add({
           username: 'weak',
           displayName: 'Weak',
@@ -349,7 +327,7 @@ describe('staff accounts and roles', () => {
     const staff = await vault.unlock('jordan.example', CASEWORKER_PASSPHRASE)
     expect(staff.role).toBe('caseworker')
     expect(
-      await codeOf(
+      await codeOfAsync(
         accounts.add({
           username: 'mallory',
           displayName: 'M',
@@ -358,15 +336,15 @@ describe('staff accounts and roles', () => {
         }),
       ),
     ).toBe('FORBIDDEN')
-    expect(await codeOf(() => accounts.disable(staff.accountId))).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => accounts.disable(staff.accountId))).toBe('FORBIDDEN')
 
     // Changing one's own passphrase rewrites only that slot.
-    expect(await codeOf(accounts.changeOwnPassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
+    expect(await codeOfAsync(accounts.changeOwnPassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
       'WRONG_PASSPHRASE',
     )
     await accounts.changeOwnPassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
     vault.lock()
-    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('jordan.example', NEW_PASSPHRASE)
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -374,10 +352,9 @@ describe('staff accounts and roles', () => {
   })
 
   it('disabling deletes the slot; the last active admin cannot be disabled', async () => {
-    const { vault, accounts, audit } = await createTestVault(root)
-    const admin = vault.currentStaff()
-    if (admin === null) throw new Error('expected unlocked')
-    expect(await codeOf(() => accounts.disable(admin.accountId))).toBe('CONFLICT')
+    const { vault, accounts, audit } = await createTestVault(root())
+    const admin = signedIn(vault)
+    expect(await codeOfAsync(() => accounts.disable(admin.accountId))).toBe('CONFLICT')
     const jordan = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
@@ -392,6 +369,6 @@ describe('staff accounts and roles', () => {
     ])
     expect(audit.list({ action: 'account.disabled' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
   })
 })

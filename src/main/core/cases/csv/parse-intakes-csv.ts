@@ -8,17 +8,14 @@ import {
   isIsoDate,
   type TIntake,
 } from '../../../../shared/cases/intake-schema'
+import type { TAnswer } from '../../../../shared/cases/vocabulary'
 import {
-  ADVERSE_PARTY_KINDS,
-  ANSWERS,
-  EXPERIENCES,
-  GENDERS,
-  IMMIGRATION_STATUSES,
-  LEGAL_NEEDS,
-  PROVINCES,
-  type TAnswer,
-} from '../../../../shared/cases/vocabulary'
-import { CSV_MAX_ROWS, type TCsvErrorCode, type TCsvRowError } from '../../../../shared/contract/intake-csv'
+  CSV_CHOICES,
+  CSV_MAX_ROWS,
+  type TCsvChoiceColumn,
+  type TCsvErrorCode,
+  type TCsvRowError,
+} from '../../../../shared/contract/intake-csv'
 import { REFERENCE_PATTERN } from '../../../../shared/contract/intake'
 import { CSV_COLUMNS, NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
 import { splitCsvText } from './csv-text'
@@ -59,8 +56,10 @@ const vocabularyKey = (value: string): string =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
 
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value)
+type TChoice<F extends TCsvChoiceColumn> = (typeof CSV_CHOICES)[F][number]
+
+const isChoice = <F extends TCsvChoiceColumn>(field: F, value: string): value is TChoice<F> =>
+  (CSV_CHOICES[field] as readonly string[]).includes(value)
 
 /** A row's problems are listed in the file's column order (stable sort keeps a column's own order). */
 const columnOrder = (field: string): number => (CSV_COLUMNS as readonly string[]).indexOf(field)
@@ -217,19 +216,19 @@ function readRow(
     }
     return value
   }
-  const choice = <T extends string>(field: TCsvColumn, values: readonly T[]): T | '' => {
+  const choice = <F extends TCsvChoiceColumn>(field: F): TChoice<F> | '' => {
     const value = cell(field)
     if (value === '') return ''
     const key = vocabularyKey(value)
-    if (isOneOf(values, key)) return key
+    if (isChoice(field, key)) return key
     refuse(field, 'choice', value)
     return ''
   }
-  const choices = <T extends string>(field: TCsvColumn, values: readonly T[]): T[] => {
-    const chosen = new Set<T>()
+  const choices = <F extends TCsvChoiceColumn>(field: F): TChoice<F>[] => {
+    const chosen = new Set<TChoice<F>>()
     for (const item of splitList(cell(field))) {
       const key = vocabularyKey(item)
-      if (isOneOf(values, key)) chosen.add(key)
+      if (isChoice(field, key)) chosen.add(key)
       else refuse(field, 'choice', item)
     }
     return [...chosen]
@@ -241,13 +240,13 @@ function readRow(
     if (answer === undefined) refuse(field, 'boolean', value)
     return answer ?? null
   }
-  const answer = (field: TCsvColumn): TAnswer | '' => {
+  const answer = (field: 'interpreter_needed' | 'detained'): TAnswer | '' => {
     const value = cell(field)
     if (value === '') return ''
     const word = BOOLEAN_WORDS[value.toLowerCase()]
     if (word !== undefined) return word ? 'yes' : 'no'
     const key = vocabularyKey(value)
-    if (isOneOf(ANSWERS, key)) return key
+    if (isChoice(field, key)) return key
     refuse(field, 'choice', value)
     return ''
   }
@@ -277,7 +276,7 @@ function readRow(
   intake.person.aliases = [...new Set(splitList(cell('aliases')))]
   intake.person.originalScriptName = cell('name_original_script')
   intake.person.dateOfBirth = pastDate('date_of_birth')
-  intake.person.gender = choice('gender', GENDERS)
+  intake.person.gender = choice('gender')
 
   const preferred = cell('preferred_language')
   intake.languages.preferred = preferred === '' ? '' : language('preferred_language', preferred)
@@ -291,13 +290,13 @@ function readRow(
   intake.contact.safetyNotes = cell('safe_contact_notes')
 
   const province = cell('province').toUpperCase()
-  if (province !== '' && !isOneOf(PROVINCES, province)) refuse('province', 'province', province)
-  intake.location.province = isOneOf(PROVINCES, province) ? province : ''
+  if (province !== '' && !isChoice('province', province)) refuse('province', 'province', province)
+  intake.location.province = isChoice('province', province) ? province : ''
   intake.location.city = cell('city')
   intake.location.countryOfOrigin = country('country_of_origin')
-  intake.location.immigrationStatus = choice('immigration_status', IMMIGRATION_STATUSES)
+  intake.location.immigrationStatus = choice('immigration_status')
 
-  intake.needs.needs = choices('legal_needs', LEGAL_NEEDS)
+  intake.needs.needs = choices('legal_needs')
   intake.needs.detained = answer('detained')
   intake.needs.removalDate = date('removal_date')
   intake.needs.hearingDate = date('hearing_date')
@@ -306,11 +305,11 @@ function readRow(
   for (const item of splitList(cell('adverse_parties'))) {
     // 'unit:3rd Brigade'; a single word before a colon must be a kind, anything else is a person's name.
     const prefixed = /^([\p{L}_]{1,24})\s*:(.*)$/su.exec(item)
-    let kind: (typeof ADVERSE_PARTY_KINDS)[number] = 'person'
+    let kind: TChoice<'adverse_parties'> = 'person'
     let name = item
     if (prefixed !== null) {
       const key = vocabularyKey(prefixed[1] ?? '')
-      if (!isOneOf(ADVERSE_PARTY_KINDS, key)) {
+      if (!isChoice('adverse_parties', key)) {
         refuse('adverse_parties', 'choice', prefixed[1] ?? '')
         continue
       }
@@ -325,7 +324,7 @@ function readRow(
   }
   if (intakeNames(intake.person).length === 0) refuse('family_name', 'nameRequired')
 
-  intake.experiences.entries = choices('experiences', EXPERIENCES).map((kind) => ({
+  intake.experiences.entries = choices('experiences').map((kind) => ({
     kind,
     otherKind: '',
     country: '',
