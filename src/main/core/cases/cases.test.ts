@@ -181,6 +181,21 @@ describe('the case services', () => {
     expect(ids({ search: 'alpha', province: 'ON' })).toEqual([])
   })
 
+  it('audits opening a case once while the page reloads itself, and again in a new session', async () => {
+    const { caseId } = submitNew(intake((draft) => (draft.person.familyName = 'Viewed')))
+    const summaryViews = () =>
+      cases.audit
+        .list({ action: 'record.viewed' })
+        .entries.filter((entry) => entry.details['section'] === 'summary').length
+    cases.caseFile.get(caseId)
+    cases.caseFile.get(caseId)
+    expect(summaryViews()).toBe(1)
+    vault.lock()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    cases.caseFile.get(caseId)
+    expect(summaryViews()).toBe(2)
+  })
+
   it('reveals a sensitive section only on request, and audits each reveal', () => {
     const { caseId } = submitNew(
       intake((draft) => {
@@ -311,6 +326,28 @@ describe('the case services', () => {
     const next = submitNew(intake((draft) => (draft.person.familyName = 'After')))
     expect(next.reference > 'CCIJ-2026-0040').toBe(true)
     expect([...cases.caseTransfer.exportCases()]).toHaveLength(4)
+  })
+
+  it('refuses a viewer every survivor record in core itself, whichever host asks', async () => {
+    const { caseId } = submitNew(intake((draft) => (draft.person.familyName = 'Protected')))
+    await cases.accounts.add({
+      username: 'vera.example',
+      displayName: 'Vera Viewer',
+      role: 'viewer',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    vault.lock()
+    await vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+    const attempts = [
+      () => cases.caseList.list({}),
+      () => cases.caseList.assignees(),
+      () => cases.caseFile.get(caseId),
+      () => cases.caseFile.reveal(caseId, 'contact'),
+      () => cases.caseFile.addTask({ caseId, title: 'x', dueOn: '2030-01-01' }),
+      () => cases.intake.listDrafts(),
+      () => cases.intake.findDuplicates(intake((draft) => (draft.person.familyName = 'Protected'))),
+    ]
+    expect(attempts.map((attempt) => codeOf(attempt))).toEqual(attempts.map(() => 'FORBIDDEN'))
   })
 
   it('does not let a caseworker import or export', async () => {
