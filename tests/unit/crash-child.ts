@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { AuditRepository } from '../../src/main/core/audit/audit-repository'
 import { createVaultServices } from '../../src/main/core/services'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { lawyerConsent } from '#test-support/synthetic'
 import { FAST_KDF } from '#test-support/vault-fixtures'
 
 const [directory] = process.argv.slice(2)
@@ -44,16 +45,7 @@ const saveIntake = (recordId: number): void => {
     .slice(0, 10)
   intake.experiences.narrative = `narrative-${recordId} `.repeat(100)
   intake.needs.hearingDate = '2030-01-01'
-  intake.consent = [
-    {
-      purpose: 'share_with_lawyer',
-      granted: true,
-      method: 'verbal',
-      givenOn: '2026-11-20',
-      expiresOn: '',
-      notes: '',
-    },
-  ]
+  intake.consent = [lawyerConsent('2026-11-20')]
   // The names differ only by a number, so the duplicate check may offer earlier records: review them all as "different".
   const reviewed = intakes.findDuplicates(intake).map((candidate) => candidate.caseId)
   intakes.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: reviewed })

@@ -3,4 +3,4 @@
  * built from syllables so they behave like names without being anyone's.
  */
 export { seededRandom } from './random'
-export { syntheticImportRows, syntheticIntake, syntheticNamePools } from './intakes'
+export { lawyerConsent, syntheticImportRows, syntheticIntake, syntheticNamePools } from './intakes'

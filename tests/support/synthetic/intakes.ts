@@ -154,20 +154,19 @@ export function syntheticIntake(
     )
   if (random() < 0.1)
     intake.needs.hearingDate = isoDate(new Date(today.getTime() + Math.floor(random() * 200) * 86_400_000))
-  if (random() < 0.7) {
-    intake.consent = [
-      {
-        purpose: 'share_with_lawyer',
-        granted: true,
-        method: 'verbal',
-        givenOn: intake.meta.intakeDate,
-        expiresOn: '',
-        notes: '',
-      },
-    ]
-  }
+  if (random() < 0.7) intake.consent = [lawyerConsent(intake.meta.intakeDate)]
   return intake
 }
+
+/** Consent to share with a referred lawyer, given verbally on `givenOn`, with no expiry. */
+export const lawyerConsent = (givenOn: string): TIntake['consent'][number] => ({
+  purpose: 'share_with_lawyer',
+  granted: true,
+  method: 'verbal',
+  givenOn,
+  expiresOn: '',
+  notes: '',
+})
 
 /** `count` invented intakes, ready for the case transfer service's `importIntakes`. */
 export function syntheticImportRows(

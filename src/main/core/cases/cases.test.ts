@@ -7,7 +7,7 @@ import {
   addTestCaseworker,
 } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
-import { syntheticImportRows } from '#test-support/synthetic'
+import { lawyerConsent, syntheticImportRows } from '#test-support/synthetic'
 import type { TVaultServices } from '../services'
 
 const START = Date.parse('2026-11-27T15:00:00Z')
@@ -242,16 +242,7 @@ describe('the case services', () => {
       intake((draft) => {
         draft.person.familyName = 'Consent'
         draft.needs.hearingDate = '2027-01-15'
-        draft.consent = [
-          {
-            purpose: 'share_with_lawyer',
-            granted: true,
-            method: 'verbal',
-            givenOn: '2026-11-20',
-            expiresOn: '',
-            notes: '',
-          },
-        ]
+        draft.consent = [lawyerConsent('2026-11-20')]
       }),
     )
     cases.caseFile.recordConsent({
