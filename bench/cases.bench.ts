@@ -1,7 +1,7 @@
 /**
  * The case list at 100,000 synthetic cases: a page of the default (urgent-first) list, filtered pages, and
  * searches (targets: page p95 ≤ 10 ms, search p95 ≤ 25 ms), plus the duplicate check on save. Measured through
- * CaseService, i.e. everything main does for a `cases:list` request except the IPC hop.
+ * the case services (CaseListService, IntakeService), i.e. everything main does for a `cases:list` request except the IPC hop.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
