@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../src/shared/contract'
 import { createElectronStub } from './electron-stub'
-import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from '../unit/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 
 /**
  * Loads the *built* main bundle (out/main/index.js) under a recording stub of `electron` and checks
@@ -212,6 +212,14 @@ describe('the built main process, started under a stub electron', () => {
       delete process.env['CCIJ_STUB_APP_PATH']
       Object.defineProperty(process.versions, 'modules', modules)
       delete (process.versions as Record<string, string | undefined>)['electron']
+    }
+  })
+
+  it('bundles neither the browser bridge nor any synthetic test data', () => {
+    const bundle = readFileSync(MAIN_BUNDLE, 'utf8')
+    // The bridge's HTTP route and its client bundler, and the synthetic generators' names.
+    for (const marker of ['/__bridge/', 'startBridge', 'esbuild', 'syntheticIntake', 'seededRandom']) {
+      expect(bundle.includes(marker), marker).toBe(false)
     }
   })
 

@@ -2,13 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
 import { AppError } from '../../shared/result'
-import { CaseService } from '../../main/core/cases/case-service'
+import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
 import { exportIntakesCsv, importIntakesCsv } from '../../main/core/cases/csv/intake-csv-transfer'
 import { formatCsvError } from '../../main/core/cases/csv/messages'
-import { readSecret } from '../passphrase-input'
 import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
-import { optional, required, VAULT_OPTIONS, vaultOf } from '../vault-options'
+import { required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
 
 /*
  * `import intakes FILE.csv [--dry-run]` and `export intakes --out FILE.csv [--force]` (docs/intake-csv.md).
@@ -26,34 +25,21 @@ function subject(positionals: readonly string[], files: 0 | 1, usage: string): s
   return positionals[1]
 }
 
-/** Unlock as --user, check they are an admin, run `work` with the case store, and always lock again. */
-async function asAdmin<T>(
+/** Unlock as --user, check they are an admin, run `work` with the case transfer service, and always lock again. */
+function asAdmin<T>(
   values: TOptionValues,
   context: TCommandContext,
-  work: (cases: CaseService) => T,
+  work: (cases: CaseTransferService) => T,
 ): Promise<T> {
-  const vault = vaultOf(values, context)
-  const user = required(values, 'user')
-  if (vault.status().state === 'no-vault') {
-    throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
-  }
-  const passphrase = await readSecret({
-    file: optional(values, 'passphrase-file'),
-    environmentVariable: 'CCIJ_PASSPHRASE',
-    prompt: `Passphrase for ${user}: `,
-  })
-  await vault.unlock(user, passphrase)
-  try {
+  return withUnlockedVault(values, context, ({ vault, caseTransfer }) => {
     if (vault.currentStaff()?.role !== 'admin') {
       throw new AppError(
         'FORBIDDEN',
-        `Only an admin can import or export intakes; "${user}" is not an admin.`,
+        `Only an admin can import or export intakes; "${required(values, 'user')}" is not an admin.`,
       )
     }
-    return work(new CaseService({ vault }))
-  } finally {
-    vault.lock()
-  }
+    return work(caseTransfer)
+  })
 }
 
 /** The file as text. Not UTF-8 shows up as replacement characters, which the reader reports with their line. */
