@@ -170,8 +170,21 @@ export default tseslint.config(
         noTestCode,
         {
           group: ['**/bridge/**', '**/cli/**'],
-          message: 'The Electron app bundles neither the bridge nor the CLI.',
+          message:
+            'The Electron app never bundles the bridge; the CLI comes in only through electron/admin-mode.ts.',
         },
+      ],
+    }),
+  },
+  {
+    // The installed app's `--admin` mode runs the admin CLI (RunAsNode is off): its one way into src/cli.
+    files: ['src/main/electron/admin-mode.ts'],
+    rules: restrict({
+      patterns: [
+        browserCode,
+        noDatabase,
+        noTestCode,
+        { group: ['**/bridge/**'], message: 'The Electron app never bundles the bridge.' },
       ],
     }),
   },
