@@ -48,24 +48,49 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     },
   })
 
-  const makeSession = () => ({
-    protocol: {
-      handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
-        record.protocolHandlers.set(scheme, handler)
+  /** A session that remembers the last handler of each kind it was given, and how often it was wiped. */
+  const makeSession = () => {
+    const session = {
+      permissionRequestHandler: undefined as TListener | undefined,
+      permissionCheckHandler: undefined as TListener | undefined,
+      devicePermissionHandler: undefined as TListener | undefined,
+      storageClears: 0,
+      cacheClears: 0,
+      protocol: {
+        handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+          record.protocolHandlers.set(scheme, handler)
+        },
       },
-    },
-    setPermissionRequestHandler: (handler: TListener) => record.permissionRequestHandlers.push(handler),
-    setPermissionCheckHandler: (handler: TListener) => record.permissionCheckHandlers.push(handler),
-    setDevicePermissionHandler: (handler: TListener) => record.devicePermissionHandlers.push(handler),
-    clearStorageData: async () => undefined,
-    clearCache: async () => undefined,
-  })
+      setPermissionRequestHandler: (handler: TListener) => {
+        session.permissionRequestHandler = handler
+        record.permissionRequestHandlers.push(handler)
+      },
+      setPermissionCheckHandler: (handler: TListener) => {
+        session.permissionCheckHandler = handler
+        record.permissionCheckHandlers.push(handler)
+      },
+      setDevicePermissionHandler: (handler: TListener) => {
+        session.devicePermissionHandler = handler
+        record.devicePermissionHandlers.push(handler)
+      },
+      clearStorageData: async () => {
+        session.storageClears += 1
+      },
+      clearCache: async () => {
+        session.cacheClears += 1
+      },
+    }
+    return session
+  }
   const defaultSession = makeSession()
   const partitions = new Map<string, ReturnType<typeof makeSession>>()
 
   class BrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(new EventEmitter(), {
-      reload: () => undefined,
+      reloads: 0,
+      reload() {
+        this.reloads += 1
+      },
       mainFrame: { url: 'app://ccij/index.html' },
     })
     private readonly entry: {

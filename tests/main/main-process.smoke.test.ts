@@ -56,10 +56,33 @@ describe('the built main process, started under a stub electron', () => {
 
   beforeAll(async () => {
     expect(existsSync(MAIN_BUNDLE), 'out/main/index.js exists (run electron-vite build)').toBe(true)
+    // A locked vault in the app's data folder, so the lock paths below have something to lock.
+    const { vault } = await createTestVault(userData)
+    vault.lock()
     process.env['CCIJ_STUB_USER_DATA'] = userData
     stub = await loadMain(true)
   })
   afterAll(() => rmSync(userData, { recursive: true, force: true }))
+
+  type TStubWindow = { webContents: { mainFrame: { url: string }; reloads: number } }
+  const appWindow = () => stub.record.windows[0]!.instance as TStubWindow
+  const rendererSession = () => {
+    const preferences = stub.record.windows[0]!.options['webPreferences'] as { partition: string }
+    return stub.module.session.fromPartition(preferences.partition)!
+  }
+  /** A request from the app window's own main frame, as the preload sends it. */
+  const invoke = (channel: string, request: unknown = {}, event?: unknown): Promise<unknown> => {
+    const contents = appWindow().webContents
+    const handler = stub.record.ipcHandlers.get(channel) as (
+      event: unknown,
+      request: unknown,
+    ) => Promise<unknown>
+    return handler(event ?? { sender: contents, senderFrame: contents.mainFrame }, request)
+  }
+  const unlockAsAdmin = async () =>
+    expect(
+      await invoke('vault:unlock', { username: 'alex.example', passphrase: ADMIN_PASSPHRASE }),
+    ).toMatchObject({ ok: true })
 
   it('opens one window with every hardening switch on', () => {
     expect(stub.record.windows).toHaveLength(1)
@@ -111,42 +134,65 @@ describe('the built main process, started under a stub electron', () => {
     expect([...stub.record.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
   })
 
-  it('refuses IPC from anything but the app window', async () => {
-    const handler = stub.record.ipcHandlers.get('app:info')!
-    const stranger = { sender: {}, senderFrame: { url: 'https://evil.example/' } }
-    expect(await handler(stranger as never, {} as never)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN_SENDER' },
-    })
-
-    const window = stub.record.windows[0]!.instance as { webContents: { mainFrame: { url: string } } }
-    const ownFrame = { sender: window.webContents, senderFrame: window.webContents.mainFrame }
-    expect(await handler(ownFrame as never, {} as never)).toMatchObject({
-      ok: true,
-      value: { name: 'CCIJ Caseworker' },
-    })
-
-    const subFrame = { sender: window.webContents, senderFrame: { url: 'app://ccij/index.html' } }
-    expect(await handler(subFrame as never, {} as never)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN_SENDER' },
-    })
-  })
-
-  it('denies every permission request and check', () => {
-    expect(stub.record.permissionRequestHandlers.length).toBeGreaterThanOrEqual(2)
-    for (const handler of stub.record.permissionRequestHandlers) {
-      const callback = vi.fn()
-      ;(handler as (...args: unknown[]) => void)({}, 'media', callback)
-      expect(callback).toHaveBeenCalledWith(false)
+  it('answers IPC only from the main frame of the app window, on the app origin', async () => {
+    const own = appWindow().webContents
+    const refused = { ok: false, error: { code: 'FORBIDDEN_SENDER' } }
+    // Another web contents (a second window, a devtools page) whose main frame shows the app's own URL.
+    const stranger = { mainFrame: { url: 'app://ccij/index.html' } }
+    expect(await invoke('app:info', {}, { sender: stranger, senderFrame: stranger.mainFrame })).toMatchObject(
+      refused,
+    )
+    // A sub-frame of the app window, even one on the app origin.
+    expect(
+      await invoke('app:info', {}, { sender: own, senderFrame: { url: 'app://ccij/index.html' } }),
+    ).toMatchObject(refused)
+    // A frame that is gone (navigated away or destroyed).
+    expect(await invoke('app:info', {}, { sender: own, senderFrame: null })).toMatchObject(refused)
+    // The app window's own main frame, after something navigated it to another origin.
+    own.mainFrame.url = 'https://evil.example/index.html'
+    try {
+      expect(await invoke('app:info')).toMatchObject(refused)
+      // Refused before dispatch: an unlock from there does not unlock.
+      await invoke('vault:unlock', { username: 'alex.example', passphrase: ADMIN_PASSPHRASE })
+    } finally {
+      own.mainFrame.url = 'app://ccij/index.html'
     }
-    for (const handler of stub.record.permissionCheckHandlers)
-      expect((handler as () => boolean)()).toBe(false)
-    for (const handler of stub.record.devicePermissionHandlers)
-      expect((handler as () => boolean)()).toBe(false)
+    expect(await invoke('vault:status')).toMatchObject({ ok: true, value: { state: 'locked' } })
+    expect(await invoke('app:info')).toMatchObject({ ok: true, value: { name: 'CCIJ Caseworker' } })
   })
 
-  it('denies navigation away from the app and every new window', async () => {
+  it('denies every permission request, check and device request, in the renderer’s session and the default one', () => {
+    const sessions = { renderer: rendererSession(), default: stub.module.session.defaultSession }
+    for (const [name, session] of Object.entries(sessions)) {
+      const { permissionRequestHandler, permissionCheckHandler, devicePermissionHandler } = session
+      expect(permissionRequestHandler, `${name}: request handler`).toBeTypeOf('function')
+      expect(permissionCheckHandler, `${name}: check handler`).toBeTypeOf('function')
+      expect(devicePermissionHandler, `${name}: device handler`).toBeTypeOf('function')
+      for (const permission of [
+        'media',
+        'geolocation',
+        'notifications',
+        'clipboard-read',
+        'hid',
+        'fullscreen',
+      ]) {
+        const callback = vi.fn()
+        const request = permissionRequestHandler as (...args: unknown[]) => void
+        request(appWindow().webContents, permission, callback, { requestingUrl: 'app://ccij/index.html' })
+        expect(callback, `${name}: ${permission}`).toHaveBeenCalledExactlyOnceWith(false)
+        const check = permissionCheckHandler as (...args: unknown[]) => unknown
+        expect(check(appWindow().webContents, permission, 'app://ccij', {}), `${name}: ${permission}`).toBe(
+          false,
+        )
+      }
+      for (const deviceType of ['hid', 'serial', 'usb']) {
+        const device = devicePermissionHandler as (details: unknown) => unknown
+        expect(device({ deviceType, origin: 'app://ccij', device: {} }), `${name}: ${deviceType}`).toBe(false)
+      }
+    }
+  })
+
+  it('denies navigation and redirects away from the app, webviews and every new window', async () => {
     const contents = Object.assign(new (await import('node:events')).EventEmitter(), {
       windowOpenHandler: undefined as undefined | ((details: { url: string }) => { action: string }),
       setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -154,36 +200,97 @@ describe('the built main process, started under a stub electron', () => {
       },
     })
     stub.app.emit('web-contents-created', {}, contents)
+    const fire = (event: string, url?: string) => {
+      const decision = { preventDefault: vi.fn() }
+      contents.emit(event, decision, url)
+      return decision.preventDefault.mock.calls.length > 0 ? 'prevented' : 'allowed'
+    }
 
-    const navigateAway = { preventDefault: vi.fn() }
-    contents.emit('will-navigate', navigateAway, 'https://example.org/')
-    expect(navigateAway.preventDefault).toHaveBeenCalled()
-    const navigateToFile = { preventDefault: vi.fn() }
-    contents.emit('will-navigate', navigateToFile, 'file:///etc/passwd')
-    expect(navigateToFile.preventDefault).toHaveBeenCalled()
-    const navigateInside = { preventDefault: vi.fn() }
-    contents.emit('will-navigate', navigateInside, 'app://ccij/index.html#/survivors')
-    expect(navigateInside.preventDefault).not.toHaveBeenCalled()
-    const webview = { preventDefault: vi.fn() }
-    contents.emit('will-attach-webview', webview)
-    expect(webview.preventDefault).toHaveBeenCalled()
+    expect(fire('will-navigate', 'https://example.org/')).toBe('prevented')
+    expect(fire('will-navigate', 'file:///etc/passwd')).toBe('prevented')
+    expect(fire('will-navigate', 'app://ccij.evil.example/index.html')).toBe('prevented')
+    expect(fire('will-navigate', 'app://ccij/index.html#/survivors')).toBe('allowed')
+    expect(fire('will-redirect', 'https://example.org/phish')).toBe('prevented')
+    expect(fire('will-redirect', 'file:///etc/passwd')).toBe('prevented')
+    expect(fire('will-redirect', 'app://ccij/index.html')).toBe('allowed')
+    expect(fire('will-attach-webview')).toBe('prevented')
 
     expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(contents.windowOpenHandler!({ url: 'https://ccij.ca/' })).toEqual({ action: 'deny' })
-    // The person was asked about the https link, said no (the stub's default), and nothing opened.
-    await new Promise((resolve) => setTimeout(resolve, 10))
-    expect(stub.record.dialogs.length).toBeGreaterThanOrEqual(1)
+    // Only the https links were offered to the person (in a native dialog naming them); they said no, the stub's
+    // default, and nothing opened.
+    const offered = () =>
+      stub.record.dialogs.map((args) => {
+        const options = (args as unknown[]).at(-1) as { detail: string }
+        return options.detail.split('\n').at(-1)
+      })
+    await vi.waitFor(() => expect(offered()).toEqual(['https://example.org/', 'https://ccij.ca/']))
     expect(stub.record.openedExternally).toEqual([])
+    // Said yes: only then does the system browser get it.
+    stub.record.dialogResponse = 0
+    try {
+      expect(fire('will-navigate', 'https://ccij.ca/about')).toBe('prevented')
+      await vi.waitFor(() => expect(stub.record.openedExternally).toEqual(['https://ccij.ca/about']))
+    } finally {
+      stub.record.dialogResponse = 1
+    }
   })
 
-  it('locks on OS suspend and screen lock', () => {
-    const power = stub.module.powerMonitor
-    expect(power.listenerCount('suspend')).toBeGreaterThan(0)
-    expect(power.listenerCount('lock-screen')).toBeGreaterThan(0)
-  })
+  /** The File menu's Lock item, as the person clicks it or presses Ctrl/Cmd+L. */
+  const lockMenuItem = (): { accelerator: string; click: () => void } => {
+    const items: unknown[] = [stub.record.menuTemplates.at(-1)]
+    while (items.length > 0) {
+      const item = items.shift()
+      if (Array.isArray(item)) items.push(...item)
+      else if (item !== null && typeof item === 'object') {
+        const entry = item as { accelerator?: string; submenu?: unknown; click?: () => void }
+        if (entry.accelerator === 'CmdOrCtrl+L' && entry.click) return entry as never
+        if (entry.submenu !== undefined) items.push(entry.submenu)
+      }
+    }
+    throw new Error('no menu item with CmdOrCtrl+L')
+  }
 
-  it('builds an application menu with a lock shortcut', () => {
-    expect(JSON.stringify(stub.record.menuTemplates.at(-1))).toContain('CmdOrCtrl+L')
+  it.each([
+    { way: 'OS suspend', reason: 'suspend', lock: () => stub.module.powerMonitor.emit('suspend') },
+    {
+      way: 'the screen locking',
+      reason: 'screen-lock',
+      lock: () => stub.module.powerMonitor.emit('lock-screen'),
+    },
+    { way: 'the menu’s Lock (Ctrl/Cmd+L)', reason: 'shortcut', lock: () => lockMenuItem().click() },
+  ])(
+    '$way locks the vault, wipes the renderer’s storage and cache, and reloads the page',
+    async ({ reason, lock }) => {
+      await unlockAsAdmin()
+      const renderer = rendererSession()
+      const before = {
+        storage: renderer.storageClears,
+        cache: renderer.cacheClears,
+        reloads: appWindow().webContents.reloads,
+      }
+      lock()
+      expect(await invoke('vault:status')).toMatchObject({
+        ok: true,
+        value: { state: 'locked', staff: null, lastLockReason: reason },
+      })
+      expect({
+        storage: renderer.storageClears,
+        cache: renderer.cacheClears,
+        reloads: appWindow().webContents.reloads,
+      }).toEqual({ storage: before.storage + 1, cache: before.cache + 1, reloads: before.reloads + 1 })
+    },
+  )
+
+  it('locks when the app quits unlocked, without reloading a page that is closing', async () => {
+    await unlockAsAdmin()
+    const reloads = appWindow().webContents.reloads
+    stub.app.emit('before-quit')
+    expect(await invoke('vault:status')).toMatchObject({
+      ok: true,
+      value: { state: 'locked', lastLockReason: 'quit' },
+    })
+    expect(appWindow().webContents.reloads).toBe(reloads)
   })
 
   it('refuses to start, naming both versions, when the database module does not fit this Electron', async () => {
