@@ -1,0 +1,197 @@
+/**
+ * Child process for canary-scan.test.ts, run under strace: a day of the app's work with a canary in every field and
+ * every secret, sent through the same handler table and dispatcher main registers (every channel of the contract),
+ * with native dialogs answered by fixed paths. Prints one JSON line: the canaries and secrets it used.
+ */
+import { randomBytes } from 'node:crypto'
+import type { z } from 'zod'
+import { CHANNEL_NAMES, type TChannelName, type TContract } from '../../src/shared/contract'
+import { createServices } from '../../src/main/core/services'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../src/main/ipc/handler-table'
+import { canaryIntake, canaryText } from '#test-support/canary/canary-intake'
+import { FAST_KDF } from '#test-support/vault-fixtures'
+
+const [dataDirectory, exportPath, backupPath] = process.argv.slice(2)
+if (dataDirectory === undefined || exportPath === undefined || backupPath === undefined) {
+  throw new Error('usage: canary-workload.ts DATA_DIRECTORY EXPORT_FILE BACKUP_FILE')
+}
+
+const services = createServices({
+  dataDirectory,
+  runtime: 'bridge',
+  appVersion: 'test',
+  vault: { kdf: FAST_KDF },
+  desktop: {
+    openExternalAfterConfirm: async () => false,
+    chooseExportDestination: async () => exportPath,
+    chooseBackupDestination: async () => backupPath,
+    chooseBackupSource: async () => backupPath,
+  },
+})
+const table = createHandlerTable(services)
+const called = new Set<TChannelName>()
+
+/** One request as the renderer sends it; any refusal stops the run, naming the channel and code (never data). */
+async function call<C extends TChannelName>(
+  channel: C,
+  request: z.input<TContract[C]['request']>,
+): Promise<z.output<TContract[C]['response']>> {
+  called.add(channel)
+  const result = await dispatch(table, channel, request, { staff: services.currentStaff() })
+  if (!result.ok) throw new Error(`${channel} answered ${result.error.code}`)
+  return result.value as z.output<TContract[C]['response']>
+}
+
+const canaries: Record<string, string> = {}
+const secrets: Record<string, string> = {}
+const canary = (name: string): string => (canaries[name] = canaryText(name))
+/** A passphrase strong enough for the policy, unique to the run. */
+const passphrase = (name: string): string =>
+  (secrets[`passphrase.${name}`] = `${randomBytes(5).toString('hex')} ${canaryText(name)} ferry orbit`)
+const recoveryKey = (name: string, key: string): void => {
+  secrets[`recoveryKey.${name}`] = key
+  secrets[`recoveryKey.${name}(typed)`] = key.replaceAll('-', '')
+}
+
+const admin = { username: 'it.admin', first: passphrase('admin1'), changed: passphrase('admin2') }
+const worker = { username: 'case.worker', first: passphrase('worker1'), reset: passphrase('worker2') }
+
+// First run: language, vault, recovery key, idle lock.
+await call('app:info', {})
+await call('settings:setLocale', { locale: 'fr' })
+await call('vault:status', {})
+const created = await call('vault:create', {
+  organizationName: canary('organizationName'),
+  username: admin.username,
+  displayName: canary('adminDisplayName'),
+  passphrase: admin.first,
+})
+recoveryKey('first', created.recoveryKey)
+await call('vault:confirmRecoveryKey', {})
+recoveryKey('replaced', (await call('vault:replaceRecoveryKey', {})).recoveryKey)
+await call('vault:confirmRecoveryKey', {})
+await call('vault:recoveryKeyStatus', {})
+await call('settings:setIdleLock', { minutes: 30 })
+await call('settings:get', {})
+await call('app:activity', {})
+await call('app:openExternal', { url: 'https://example.org/' })
+
+// Staff: a caseworker added, their forgotten passphrase reset, a role changed and changed back, the admin's own changed.
+const { account } = await call('accounts:add', {
+  username: worker.username,
+  displayName: canary('workerDisplayName'),
+  role: 'caseworker',
+  passphrase: worker.first,
+})
+await call('accounts:resetPassphrase', { accountId: account.id, passphrase: worker.reset })
+await call('accounts:changeRole', { accountId: account.id, role: 'viewer' })
+await call('accounts:changeRole', { accountId: account.id, role: 'caseworker' })
+const leaver = await call('accounts:add', {
+  username: 'former.colleague',
+  displayName: canary('leaverDisplayName'),
+  role: 'viewer',
+  passphrase: passphrase('leaver'),
+})
+await call('accounts:disable', { accountId: leaver.account.id })
+await call('accounts:list', {})
+await call('vault:changePassphrase', { currentPassphrase: admin.first, newPassphrase: admin.changed })
+
+// An intake: a draft first, the duplicate check, then the case and everything done to it.
+const { intake, canaries: intakeCanaries } = canaryIntake()
+Object.assign(canaries, intakeCanaries)
+const draft = await call('intake:saveDraft', {
+  step: 'contact',
+  data: {
+    person: { familyName: canary('draftFamilyName') },
+    contact: { safetyNotes: canary('draftSafetyNotes') },
+  },
+})
+const abandoned = await call('intake:saveDraft', {
+  step: 'person',
+  data: { person: { familyName: canary('discardedDraft') } },
+})
+await call('intake:discardDraft', { id: abandoned.id })
+await call('intake:listDrafts', {})
+await call('intake:getDraft', { id: draft.id })
+const candidates = await call('intake:findDuplicates', { intake })
+const { caseId } = await call('intake:submit', {
+  intake,
+  draftId: draft.id,
+  decision: { kind: 'new' },
+  reviewedCandidates: candidates.map((candidate) => candidate.caseId),
+})
+await call('cases:list', { search: intake.person.familyName })
+await call('cases:get', { caseId })
+for (const section of ['contact', 'experiences', 'adverse_parties', 'narrative'] as const) {
+  await call('cases:reveal', { caseId, section })
+}
+await call('cases:addTimelineEntry', { caseId, kind: 'call', body: canary('timelineBody') })
+const task = await call('cases:addTask', { caseId, title: canary('taskTitle'), dueOn: '2031-02-01' })
+await call('cases:setTaskDone', { caseId, taskId: task.id, done: true })
+await call('cases:recordConsent', {
+  caseId,
+  entry: {
+    purpose: 'contact_by_email',
+    granted: true,
+    method: 'written',
+    givenOn: '2025-06-01',
+    expiresOn: '',
+    notes: canary('consentNotes'),
+  },
+})
+const assignees = await call('cases:assignees', {})
+await call('cases:assign', { caseId, accountId: assignees[0]?.accountId ?? null })
+await call('cases:changeStatus', { caseId, to: 'screening' })
+await call('cases:changeStatus', { caseId, to: 'closed', reason: canary('statusReason') })
+
+// A spreadsheet of intakes, checked and then imported; then every case exported to the chosen file.
+const csvRow = (row: number): string[] => [
+  canary(`csv${row}FamilyName`),
+  canary(`csv${row}GivenNames`),
+  `${canary(`csv${row}AliasOne`)}; ${canary(`csv${row}AliasTwo`)}`,
+  `محمد ${canary(`csv${row}ScriptName`)}`,
+  (canaries[`csv${row}DateOfBirth`] = `194${row}-0${row + 2}-1${row + 4}`),
+  (canaries[`csv${row}Phone`] =
+    `+1 819 55${String(randomBytes(3).readUIntBE(0, 3) % 10_000_000).padStart(7, '0')}`),
+  (canaries[`csv${row}Email`] = `${canaryText(`csv${row}email`).toLowerCase()}@example.org`),
+  canary(`csv${row}SafeContactNotes`),
+  canary(`csv${row}City`),
+  `unit:${canary(`csv${row}AdverseParty`)}`,
+  canary(`csv${row}Narrative`),
+  canary(`csv${row}Notes`),
+]
+const csv = [
+  'family_name,given_names,aliases,name_original_script,date_of_birth,phone,email,safe_contact_notes,city,adverse_parties,narrative,notes',
+  csvRow(1).join(','),
+  csvRow(2).join(','),
+].join('\n')
+await call('intakeCsv:import', { csv, dryRun: true })
+const imported = await call('intakeCsv:import', { csv, dryRun: false })
+if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)
+await call('intakeCsv:export', {})
+
+// The audit trail, a backup and a restore of it.
+await call('audit:list', { limit: 500 })
+await call('audit:verify', {})
+await call('backup:create', {})
+await call('backup:progress', {})
+await call('backup:restore', { passphrase: admin.changed })
+
+// The caseworker's day, then the admin forgets their passphrase and uses the recovery key.
+await call('vault:lock', { reason: 'shortcut' })
+await call('vault:unlock', { username: worker.username, passphrase: worker.reset })
+await call('intake:saveDraft', { step: 'person', data: { person: { givenNames: canary('workerDraft') } } })
+await call('vault:lock', { reason: 'manual' })
+const recovered = passphrase('admin3')
+await call('vault:recover', {
+  recoveryKey: secrets['recoveryKey.replaced']!,
+  username: admin.username,
+  newPassphrase: recovered,
+})
+await call('vault:lock', {})
+
+const uncalled = CHANNEL_NAMES.filter((channel) => !called.has(channel))
+process.stdout.write(
+  `${JSON.stringify({ canaries, secrets, uncalled, admin: { username: admin.username, passphrase: recovered } })}\n`,
+)
