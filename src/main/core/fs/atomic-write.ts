@@ -20,22 +20,22 @@ export function fsyncDirectory(directory: string): void {
 export function writeFileAtomic(target: string, data: Uint8Array | string, mode = 0o600): void {
   const directory = dirname(target)
   const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fd = openSync(temporary, 'wx', mode)
+  let created = false
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    let offset = 0
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
-    fsyncSync(fd)
-  } catch (error) {
-    closeSync(fd)
-    rmSync(temporary, { force: true })
-    throw error
-  }
-  closeSync(fd)
-  try {
+    const fd = openSync(temporary, 'wx', mode)
+    created = true
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+      let offset = 0
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
+      fsyncSync(fd)
+    } finally {
+      // A failed close (after a full write) still leaves the temp file behind unless it is removed below.
+      closeSync(fd)
+    }
     renameSync(temporary, target)
   } catch (error) {
-    rmSync(temporary, { force: true })
+    if (created) rmSync(temporary, { force: true })
     throw error
   }
   fsyncDirectory(directory)
