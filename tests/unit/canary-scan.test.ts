@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { LeakScanner } from '#test-support/canary/leak-scanner'
 import { scanRun, type TRunScan } from '#test-support/canary/scan-run'
-import { canTrace, runTraced, type TTracedRun } from '#test-support/canary/traced-run'
+import { canTrace, runTraced, type TTracedRun } from '#test-support/strace/traced-run'
 import {
   listFilesRecursive,
   makeTempFolder,

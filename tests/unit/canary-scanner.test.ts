@@ -3,10 +3,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ByteSearch } from '#test-support/canary/byte-search'
-import { finalPath } from '#test-support/canary/file-trace'
+import { finalPath } from '#test-support/strace/file-trace'
 import { LeakScanner } from '#test-support/canary/leak-scanner'
 import { scanRun } from '#test-support/canary/scan-run'
-import { runTraced } from '#test-support/canary/traced-run'
+import { runTraced } from '#test-support/strace/traced-run'
 import { tempFolderPerTest } from '#test-support/per-test'
 
 /** The scanner canary-scan.test.ts relies on, checked against leaks planted on purpose. */
@@ -117,6 +117,7 @@ describe('the traced run', () => {
       deleted: new Set<string>(),
       unseenWrites: new Set<string>(),
       problems: [],
+      syncs: [],
       moves: [
         { from: '/v/.staging', to: '/v/vault', at: 5, kind: 'rename' as const },
         { from: '/v/vault', to: '/v/old', at: 2, kind: 'rename' as const },
@@ -139,6 +140,7 @@ describe('the traced run', () => {
       deleted: new Set<string>(),
       unseenWrites: new Set([join(folder(), 'mapped.db-shm')]),
       problems: [],
+      syncs: [],
     }
     const scan = scanRun(trace, scanner, [work], () => false)
     expect(scan.unreadable).toEqual([

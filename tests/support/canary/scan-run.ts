@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { finalPath, type TFileTrace } from './file-trace'
+import { finalPath, type TFileTrace } from '../strace/file-trace'
 import type { LeakScanner } from './leak-scanner'
 
 /** One value found: in the bytes a write carried (even if the file is gone), or in a file as it is now. */

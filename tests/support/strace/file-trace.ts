@@ -28,6 +28,9 @@ const TRACED_SYSCALLS = [
   'splice',
   'mmap',
   'io_uring_setup',
+  'fsync',
+  'fdatasync',
+  '?sync_file_range',
 ]
 
 /** The largest single write the trace shows whole; a longer one fails the scan instead of being cut short. */
@@ -62,11 +65,15 @@ export type TWrite = {
 
 export type TMove = { from: string; to: string; at: number; kind: 'rename' | 'link' }
 
+/** An fsync or fdatasync of a file or folder: what makes written bytes and names survive power loss. */
+export type TSync = { path: string; at: number; call: string }
+
 export type TFileTrace = {
   /** Every file opened for writing, created, renamed or linked into place, mapped writable, or copied into. */
   touched: Set<string>
   writes: TWrite[]
   moves: TMove[]
+  syncs: TSync[]
   deleted: Set<string>
   /** Files written in ways whose bytes the trace cannot show (a shared writable mapping, a kernel-side copy). */
   unseenWrites: Set<string>
@@ -142,6 +149,7 @@ export function parseFileTrace(log: string, cwd: string): TFileTrace {
     touched: new Set(),
     writes: [],
     moves: [],
+    syncs: [],
     deleted: new Set(),
     unseenWrites: new Set(),
     problems: [],
@@ -224,6 +232,13 @@ export function parseFileTrace(log: string, cwd: string): TFileTrace {
           trace.unseenWrites.add(path)
           trace.touched.add(path)
         }
+        break
+      }
+      case 'fsync':
+      case 'fdatasync':
+      case 'sync_file_range': {
+        const match = DESCRIPTOR.exec(args[0] ?? '')
+        if (match !== null) trace.syncs.push({ path: decode(match[2]!).toString('utf8'), at, call: name })
         break
       }
       case 'io_uring_setup':
