@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test as base, type Page } from '@playwright/test'
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test'
 import { startBridge, type TBridge } from '../../src/main/bridge/server'
 import type { TRole } from '../../src/shared/roles'
 
@@ -24,6 +24,8 @@ export const CASEWORKER = {
 }
 
 type TFixtures = {
+  /** Console errors and uncaught exceptions of every page the test opened; must be empty when it ends. */
+  consoleErrors: string[]
   /** A fresh data folder and bridge per test: every test starts on a machine that never ran the app. */
   bridge: TBridge
   /** The app on a machine with no vault yet (first run). */
@@ -34,13 +36,20 @@ type TFixtures = {
   app: Page
 }
 
-function watchConsole(page: Page): string[] {
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
+const watchedContexts = new WeakSet<BrowserContext>()
+
+/** Collects the console errors and uncaught exceptions of every page in `context`, opened now or later. */
+function watchConsole(context: BrowserContext, errors: string[]): void {
+  if (watchedContexts.has(context)) return
+  watchedContexts.add(context)
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
+    })
+    page.on('pageerror', (error) => errors.push(error.message))
+  }
+  context.pages().forEach(watch)
+  context.on('page', watch)
 }
 
 async function seedVault(bridge: TBridge): Promise<void> {
@@ -52,6 +61,34 @@ async function seedVault(bridge: TBridge): Promise<void> {
 }
 
 export const test = base.extend<TFixtures>({
+  // Runs for every test, whatever fixtures it asks for: a console error (a CSP violation, a React error) or an
+  // uncaught exception in any page of any browser context the test opens fails the test. A finished product has none.
+  consoleErrors: [
+    async ({ browser }, use) => {
+      const errors: string[] = []
+      const newContext = browser.newContext.bind(browser)
+      // Playwright's own context fixture and browser.newPage() both open their context this way.
+      browser.newContext = async (...options) => {
+        const context = await newContext(...options)
+        watchConsole(context, errors)
+        return context
+      }
+      try {
+        await use(errors)
+      } finally {
+        browser.newContext = newContext
+      }
+      expect(errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+  // Depends on the bridge so that it closes first: the pages go before the server they talk to, and a request
+  // still in flight when a test ends is not reported as a failed load.
+  context: async ({ context, consoleErrors, bridge }, use) => {
+    void bridge
+    watchConsole(context, consoleErrors)
+    await use(context)
+  },
   bridge: async ({}, use) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-'))
     const bridge = await startBridge({ dataDirectory, vault: { kdf: TEST_KDF } })
@@ -63,28 +100,21 @@ export const test = base.extend<TFixtures>({
     }
   },
   firstRun: async ({ page, bridge }, use) => {
-    const errors = watchConsole(page)
     await page.goto(bridge.url)
     await use(page)
-    // A CSP violation or a React error shows up here; a finished product has none.
-    expect(errors, 'console errors').toEqual([])
   },
   lockedApp: async ({ page, bridge }, use) => {
     await seedVault(bridge)
     bridge.services.vault.lock()
-    const errors = watchConsole(page)
     await page.goto(bridge.url)
     await use(page)
-    expect(errors, 'console errors').toEqual([])
   },
   app: async ({ page, bridge }, use) => {
     await seedVault(bridge)
     bridge.services.vault.lock()
     await bridge.services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    const errors = watchConsole(page)
     await page.goto(bridge.url)
     await use(page)
-    expect(errors, 'console errors').toEqual([])
   },
 })
 

@@ -1,4 +1,4 @@
-import { ADMIN, expect, test } from './fixtures'
+import { ADMIN, expect, expectAccessible, test } from './fixtures'
 import { expectStep, main, openNewIntake, unlockAs } from './intake-helpers'
 
 test.describe('intake drafts', () => {
@@ -29,6 +29,8 @@ test.describe('intake drafts', () => {
     // Reopen it from "Your unfinished intakes".
     await openNewIntake(page)
     const drafts = page.getByRole('region', { name: 'Your unfinished intakes' })
+    await expect(drafts).toBeVisible()
+    await expectAccessible(page, 'new intake, with an unfinished draft')
     await drafts.getByRole('link', { name: 'Draftina Lockproof-Synthetic' }).click()
     await expectStep(page, 'Contact and safety')
     await expect(region.getByLabel('Phone', { exact: true })).toHaveValue('+1 555 0199 000')
@@ -54,6 +56,7 @@ test.describe('intake drafts', () => {
     await page.getByRole('button', { name: 'Discard draft' }).click()
     const dialog = page.getByRole('alertdialog', { name: 'Discard this draft?' })
     await expect(dialog).toBeVisible()
+    await expectAccessible(page, 'discard draft dialog')
     await dialog.getByRole('button', { name: 'Discard draft' }).click()
     await expect(dialog).toBeHidden()
     await expect.poll(() => bridge.services.intake.listDrafts().length).toBe(0)

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { expect, expectAccessible, test } from './fixtures'
 import { expectStep, main, openNewIntake } from './intake-helpers'
 
 /** The slips a reviewer found: Enter on Remove, Ctrl+Enter on a control, Tab in the language box, French. */
@@ -29,6 +29,7 @@ test.describe('intake wizard: slips are recoverable', () => {
     await expect(region.getByText('Adverse party 1 removed.')).toBeVisible()
     const undo = region.getByRole('button', { name: 'Undo' })
     await expect(undo).toBeFocused()
+    await expectAccessible(page, 'adverse party removed, Undo offered')
     await page.keyboard.press('Enter')
     await expect(party.getByLabel('Name', { exact: true })).toHaveValue('Synthetic Party One')
     await expect(party.getByLabel('Notes', { exact: true })).toHaveValue('Some notes')
@@ -147,5 +148,6 @@ test.describe('intake wizard: slips are recoverable', () => {
     await expect(
       region.getByText('AAAA-MM-JJ ou JJ/MM/AAAA. Laissez vide si inconnue.').first(),
     ).toBeVisible()
+    await expectAccessible(page, 'intake with a date to check (fr)')
   })
 })
