@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
+  // A test.only left in a commit would quietly skip every other test.
+  forbidOnly: true,
   workers: 2,
   retries: 0,
   timeout: 60_000,

@@ -9,6 +9,8 @@ export default defineConfig({
       'tests/start/**/*.test.ts',
     ],
     environment: 'node',
+    // An it.only left in a commit would quietly skip every other test of its file.
+    allowOnly: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

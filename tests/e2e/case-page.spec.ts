@@ -135,7 +135,7 @@ test.describe('the case page', () => {
     await expect(app.getByRole('region', { name: 'Experiences' })).toContainText('Torture')
     await app.getByRole('button', { name: 'Reveal Narrative and notes' }).click()
     await expect(app.getByText('Synthetic narrative for an end-to-end test.')).toBeVisible()
-    await app.screenshot({ path: '/tmp/case-shots/01-case-revealed.png', fullPage: true })
+    await app.screenshot({ path: test.info().outputPath('01-case-revealed.png'), fullPage: true })
     await expectAccessible(app, 'case page, sections revealed (en)')
 
     await hide.click()
@@ -147,7 +147,7 @@ test.describe('the case page', () => {
     await expect(app.getByText('Statut : Nouveau')).toBeVisible()
     await app.getByRole('button', { name: 'Afficher Coordonnées et sécurité' }).click()
     await expect(app.getByText('+1 555 010 4477')).toBeVisible()
-    await app.screenshot({ path: '/tmp/case-shots/02-case-fr.png', fullPage: true })
+    await app.screenshot({ path: test.info().outputPath('02-case-fr.png'), fullPage: true })
     await expectAccessible(app, 'case page, sections revealed (fr)')
   })
 
@@ -174,7 +174,7 @@ test.describe('the case page', () => {
     await dialog.getByRole('button', { name: /How it was given/ }).click()
     await app.getByRole('option', { name: 'Written (signed)' }).click()
     await dialog.getByRole('textbox', { name: /Notes/ }).fill('Synthetic note: signed form on file.')
-    await app.screenshot({ path: '/tmp/case-shots/03-consent-dialog.png' })
+    await app.screenshot({ path: test.info().outputPath('03-consent-dialog.png') })
     await dialog.getByRole('button', { name: 'Record consent' }).click()
     await expect(dialog).toHaveCount(0)
     await expect(app.getByText('Consent recorded: Contact by email.')).toBeVisible()
@@ -331,7 +331,7 @@ test.describe('the case page', () => {
     await expect(box).not.toBeChecked()
     await expect(box).toBeFocused()
     await expect(timeline).toContainText('Task marked not done: Book a synthetic interpreter.')
-    await app.screenshot({ path: '/tmp/case-shots/04-tasks-timeline.png', fullPage: true })
+    await app.screenshot({ path: test.info().outputPath('04-tasks-timeline.png'), fullPage: true })
     await expectAccessible(app, 'case page with tasks and notes (en)')
   })
 
@@ -383,7 +383,7 @@ test.describe('the case page', () => {
     await dialog.getByRole('button', { name: 'Change status' }).press('Enter')
     await expect(dialog.getByText('Give a reason for closing the case or moving it back.')).toBeVisible()
     await expectAccessible(app, 'status dialog with an error (en)')
-    await app.screenshot({ path: '/tmp/case-shots/05-status-dialog.png' })
+    await app.screenshot({ path: test.info().outputPath('05-status-dialog.png') })
     await app.keyboard.press('Escape')
     await expect(dialog).toHaveCount(0)
     await expect(changeStatus).toBeFocused()
@@ -424,7 +424,7 @@ test.describe('the case page', () => {
     await app.getByRole('menuitemradio', { name: 'Assign to me' }).click()
     await expect(app.getByText(`${reference} is now assigned to ${ADMIN.displayName}.`)).toBeAttached()
     await expect(app.getByRole('button', { name: 'Assign' })).toBeFocused()
-    await app.screenshot({ path: '/tmp/case-shots/06-workflow.png', fullPage: true })
+    await app.screenshot({ path: test.info().outputPath('06-workflow.png'), fullPage: true })
 
     await app.getByRole('radio', { name: 'Français' }).click()
     await app.getByRole('button', { name: 'Changer le statut' }).click()
