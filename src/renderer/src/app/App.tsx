@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router'
 import type { TVaultStatusResponse } from '../../../shared/contract/vault'
 import type { TIpcError } from '../../../shared/result'
 import { api } from '../api'
+import { localeTag } from '../lib/dates'
 import { FirstRunPage } from '../features/vault/FirstRunPage'
 import { GateErrorScreen } from '../features/vault/GateErrorScreen'
 import { OpeningScreen } from '../features/vault/OpeningScreen'
@@ -61,7 +62,7 @@ export function App() {
   const { i18n } = useTranslation()
   // React Aria's dates and numbers follow the app's language, in their Canadian forms.
   return (
-    <I18nProvider locale={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'}>
+    <I18nProvider locale={localeTag(i18n.language)}>
       <VaultGate />
     </I18nProvider>
   )

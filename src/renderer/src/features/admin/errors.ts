@@ -55,14 +55,3 @@ export function adminErrorKey(operation: TAdminOperation, error: TIpcError | nul
       return 'unexpected'
   }
 }
-
-/** Calls main and turns a thrown transport failure into the same shape as a refused request. */
-export async function callApi<T>(
-  call: () => Promise<{ ok: true; value: T } | { ok: false; error: TIpcError }>,
-): Promise<{ ok: true; value: T } | { ok: false; error: TIpcError | null }> {
-  try {
-    return await call()
-  } catch {
-    return { ok: false, error: null }
-  }
-}

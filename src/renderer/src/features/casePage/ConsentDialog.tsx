@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ZConsentEntrySchema } from '../../../../shared/cases/intake-schema'
 import { CONSENT_METHODS, CONSENT_PURPOSES, type TConsentPurpose } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
+import { api, callApi } from '../../api'
 import {
   Button,
   DialogActions,
@@ -16,11 +16,11 @@ import {
   SelectField,
   TextAreaField,
 } from '../../ui'
-import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
-import { todayIso } from './format'
+import { todayIso } from '../../lib/dates'
 import { IsoDateField } from './IsoDateField'
-import { useVocab } from './vocabLabels'
+import { useVocab } from '../../lib/vocabulary'
 
 type TConsentForm = z.input<typeof ZConsentEntrySchema>
 const FIELDS = ['purpose', 'granted', 'method', 'givenOn', 'expiresOn', 'notes'] as const

@@ -5,9 +5,9 @@ import { Badge, Button, LiveRegion } from '../../ui'
 import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
 import { useCaseMessage } from './caseMessage'
 import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
-import { formatDateTime, formatDay, todayIso } from './format'
+import { formatDateTime, formatDay, todayIso } from '../../lib/dates'
 import { useStaffName } from './staffName'
-import { useVocab } from './vocabLabels'
+import { useVocab } from '../../lib/vocabulary'
 
 const STATE_TONE: Record<TConsentState, 'accent' | 'neutral' | 'indigo'> = {
   granted: 'accent',

@@ -2,12 +2,12 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
 import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
+import { api, callApi } from '../../api'
 import { Button, LockIcon, Notice } from '../../ui'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { Facts } from './Facts'
-import { formatDay } from './format'
-import { useVocab } from './vocabLabels'
+import { formatDay } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
 
 type TRevealState =
   | { state: 'hidden' }

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { CASE_STATUSES, type TCaseStatus } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
+import { api, callApi } from '../../api'
 import { Button, DialogActions, ModalDialog, Notice, RadioGroupField, TextAreaField } from '../../ui'
-import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 import { useFieldErrorText } from './fieldErrors'
-import { useVocab } from './vocabLabels'
+import { useVocab } from '../../lib/vocabulary'
 
 /** Closing, or going back to an earlier step, needs a reason (main checks the same). */
 export function needsReason(from: TCaseStatus, to: TCaseStatus | ''): boolean {

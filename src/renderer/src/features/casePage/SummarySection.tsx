@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { Facts } from './Facts'
-import { ageOn, formatDateTime, formatDay } from './format'
+import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
 import { useStaffName } from './staffName'
-import { useVocab } from './vocabLabels'
+import { useVocab } from '../../lib/vocabulary'
 
 /** What the case says about the person that is not sensitive: shown without a reveal. */
 export function SummarySection({ detail }: { detail: TCaseDetail }) {

@@ -5,7 +5,8 @@ import { emptyIntake, type TIntakeInput } from '../../../../shared/cases/intake-
 import { api } from '../../api'
 import { BusyIndicator, Button, Notice, PageHeader } from '../../ui'
 import { IntakeWizard } from './IntakeWizard'
-import { intakeFromDraft, isWizardStep, todayIso, type TWizardStepId } from './wizardSchema'
+import { todayIso } from '../../lib/dates'
+import { intakeFromDraft, isWizardStep, type TWizardStepId } from './wizardSchema'
 import './Intake.css'
 
 type TLoad =

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
+import { formatDateTime } from '../../lib/dates'
 import { BusyIndicator, Button, DialogActions, ModalDialog, Notice } from '../../ui'
 import { confirmRecoveryKey } from './confirmRecoveryKey'
 import { RecoveryKeyStep } from './RecoveryKeyStep'
@@ -71,12 +72,6 @@ export function RecoveryKeyAdminPanel() {
     }
   }
 
-  const formatDate = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-    }).format(new Date(iso))
-
   if (state.step === 'key') {
     return (
       <section
@@ -139,7 +134,9 @@ export function RecoveryKeyAdminPanel() {
             </div>
             {state.confirmedAt !== null ? (
               <p className="admin-card__text" data-testid="recovery-key-status">
-                {t('adminConsole.recoveryKey.confirmedOn', { date: formatDate(state.confirmedAt) })}
+                {t('adminConsole.recoveryKey.confirmedOn', {
+                  date: formatDateTime(state.confirmedAt, i18n.language, { date: 'long' }),
+                })}
               </p>
             ) : (
               <Notice tone="warning">

@@ -14,7 +14,7 @@ import {
   DataTableHeader,
   Notice,
 } from '../../../ui'
-import { formatDate } from '../format'
+import { formatDate } from '../../../lib/dates'
 import { useSignedInAdmin } from '../useAdminContext'
 import { AddStaffDialog } from './AddStaffDialog'
 import { ChangeRoleDialog } from './ChangeRoleDialog'

@@ -7,10 +7,10 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { ROLES, type TRole } from '../../../../../shared/roles'
 import { Button, DialogActions, ModalDialog, Notice, SelectField, TextField } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { newStaffErrorKey, ZNewStaffFormSchema, type TNewStaffForm } from './newStaffForm'
 import { NewPassphraseFieldPair } from './NewPassphraseFieldPair'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 export type TAddStaffDialogProps = {
   isOpen: boolean

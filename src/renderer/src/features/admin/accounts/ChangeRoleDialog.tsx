@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { ROLES, type TRole } from '../../../../../shared/roles'
 import { Button, DialogActions, ModalDialog, Notice, SelectField } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { api } from '../../../api'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { api, callApi } from '../../../api'
 
 export type TChangeRoleDialogProps = {
   /** The colleague whose role changes; null keeps the dialog closed. */

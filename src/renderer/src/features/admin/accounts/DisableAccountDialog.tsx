@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { api } from '../../../api'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { api, callApi } from '../../../api'
 
 export type TDisableAccountDialogProps = {
   /** The account to disable; null keeps the dialog closed. */

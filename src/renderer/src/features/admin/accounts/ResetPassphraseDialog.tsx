@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { newStaffErrorKey } from './newStaffForm'
 import { NewPassphraseFieldPair } from './NewPassphraseFieldPair'
 import { resetPassphraseFormSchema, type TResetPassphraseForm } from './resetPassphraseForm'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 export type TResetPassphraseDialogProps = {
   /** The colleague who forgot their passphrase; null keeps the dialog closed. */

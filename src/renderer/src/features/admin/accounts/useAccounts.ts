@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { api } from '../../../api'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { api, callApi } from '../../../api'
 
 export type TAccountsState =
   | { state: 'loading' }

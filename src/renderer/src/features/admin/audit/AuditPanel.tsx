@@ -12,12 +12,12 @@ import {
   DataTableHeader,
   Notice,
 } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { formatDateTime } from '../format'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { formatDateTime } from '../../../lib/dates'
 import { auditTargetLabel, auditWhatLabel } from './auditLabels'
 import { AuditFilters, EMPTY_AUDIT_FILTERS, toAuditQuery, type TAuditFilters } from './AuditFilters'
 import { AuditVerification } from './AuditVerification'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 const PAGE_SIZE = 25
 
@@ -124,7 +124,9 @@ export function AuditPanel() {
             {(entry) => (
               <DataRow id={entry.seq}>
                 <DataCell>
-                  <span className="admin-nowrap">{formatDateTime(entry.at, i18n.language)}</span>
+                  <span className="admin-nowrap">
+                    {formatDateTime(entry.at, i18n.language, { time: 'medium' })}
+                  </span>
                 </DataCell>
                 <DataCell>
                   {entry.actorUsername ? (

@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TAuditVerification } from '../../../../../shared/contract/audit'
 import { BusyIndicator, Button, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { FocusedResult } from '../FocusedResult'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 type TVerificationState =
   | { state: 'idle' }

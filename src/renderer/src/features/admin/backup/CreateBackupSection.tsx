@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BusyIndicator, Button, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { endSentence, formatBytes, formatTime } from '../format'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { formatTime } from '../../../lib/dates'
+import { endSentence, formatBytes } from '../format'
 import { FocusedResult } from '../FocusedResult'
 import { useBackupProgress } from './useBackupProgress'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 type TCreateState =
   | { state: 'idle' }

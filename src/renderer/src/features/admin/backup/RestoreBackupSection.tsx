@@ -7,11 +7,12 @@ import { z } from 'zod'
 import { ZPassphraseSchema, ZUsernameSchema } from '../../../../../shared/contract/accounts'
 import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } from '../../../ui'
 import { useBackupProgress } from './useBackupProgress'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { useSignedInAdmin } from '../useAdminContext'
-import { endSentence, formatDate, formatTime } from '../format'
+import { formatDate, formatTime } from '../../../lib/dates'
+import { endSentence } from '../format'
 import { FocusedResult } from '../FocusedResult'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 const ZRestoreFormSchema = z.object({ username: ZUsernameSchema, passphrase: ZPassphraseSchema })
 type TRestoreForm = z.infer<typeof ZRestoreFormSchema>
@@ -134,7 +135,7 @@ export function RestoreBackupSection() {
                 {endSentence(
                   t('adminConsole.backup.restore.doneWhich', {
                     date: formatDate(restore.backupCreatedAt, i18n.language),
-                    time: formatTime(new Date(restore.backupCreatedAt), i18n.language),
+                    time: formatTime(restore.backupCreatedAt, i18n.language),
                   }),
                 )}
               </p>

@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 import { BusyIndicator, Button, Notice } from '../../../ui'
-import { callApi } from '../errors'
 import { FocusedResult } from '../FocusedResult'
 import { failureKey, type TTransferFailure } from './failureKey'
 

@@ -6,9 +6,8 @@ import {
   type TCsvRowError,
   type TIntakeCsvImportResult,
 } from '../../../../../shared/contract/intake-csv'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 import { BusyIndicator, Button, Notice } from '../../../ui'
-import { callApi } from '../errors'
 import { FocusedResult } from '../FocusedResult'
 import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'

@@ -3,9 +3,9 @@ import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { IDLE_LOCK_MINUTES, ZIdleLockMinutesSchema } from '../../../../../shared/contract/settings'
 import { BusyIndicator, Button, Notice, NumberField } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { FocusedResult } from '../FocusedResult'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
 
 type TSaveState =
   | { state: 'idle' }
