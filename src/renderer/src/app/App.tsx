@@ -6,14 +6,17 @@ import type { TVaultStatusResponse } from '../../../shared/contract/vault'
 import type { TIpcError } from '../../../shared/result'
 import { api } from '../api'
 import { localeTag } from '../lib/dates'
-import { FirstRunPage } from '../features/vault/FirstRunPage'
-import { GateErrorScreen } from '../features/vault/GateErrorScreen'
-import { OpeningScreen } from '../features/vault/OpeningScreen'
-import { RecoveryKeyUnconfirmedPage } from '../features/vault/RecoveryKeyUnconfirmedPage'
-import { RecoveryPage } from '../features/vault/RecoveryPage'
-import { VaultSessionContext, type TVaultSession } from '../features/vault/session'
-import { UnlockPage } from '../features/vault/UnlockPage'
-import { useUnlockedSessionGuards } from '../features/vault/useUnlockedSessionGuards'
+import {
+  FirstRunPage,
+  GateErrorScreen,
+  OpeningScreen,
+  RecoveryKeyUnconfirmedPage,
+  RecoveryPage,
+  UnlockPage,
+  useUnlockedSessionGuards,
+  VaultSessionContext,
+  type TVaultSession,
+} from '../features/vault'
 import { LanguageSwitch } from './LanguageSwitch'
 import { routes } from './routes'
 

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { LockButton } from '../features/vault/LockButton'
-import { useVaultSession } from '../features/vault/session'
-import { SignedInStaff } from '../features/vault/SignedInStaff'
+import { LockButton, SignedInStaff, useVaultSession } from '../features/vault'
 import { ProductMark } from '../ui'
 import { LanguageSwitch } from './LanguageSwitch'
 

@@ -15,7 +15,7 @@ import {
   Notice,
 } from '../../../ui'
 import { formatDate } from '../../../lib/dates'
-import { useSignedInAdmin } from '../useAdminContext'
+import { useSignedInStaff } from '../../vault'
 import { AddStaffDialog } from './AddStaffDialog'
 import { ChangeRoleDialog } from './ChangeRoleDialog'
 import { DisableAccountDialog } from './DisableAccountDialog'
@@ -25,7 +25,7 @@ import { useAccounts } from './useAccounts'
 /** Staff accounts: who may open the vault, with which role; add, change role, reset a passphrase, disable. */
 export function AccountsPanel() {
   const { t, i18n } = useTranslation()
-  const signedIn = useSignedInAdmin()
+  const signedIn = useSignedInStaff()
   const { accounts, reload } = useAccounts()
   const [isAdding, setIsAdding] = useState(false)
   const [toDisable, setToDisable] = useState<TStaffAccount | null>(null)

@@ -8,7 +8,7 @@ import { ZPassphraseSchema, ZUsernameSchema } from '../../../../../shared/contra
 import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } from '../../../ui'
 import { useBackupProgress } from './useBackupProgress'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
-import { useSignedInAdmin } from '../useAdminContext'
+import { useSignedInStaff } from '../../vault'
 import { formatDate, formatTime } from '../../../lib/dates'
 import { endSentence } from '../format'
 import { FocusedResult } from '../FocusedResult'
@@ -30,12 +30,12 @@ type TRestoreState =
  */
 export function RestoreBackupSection() {
   const { t, i18n } = useTranslation()
-  const signedIn = useSignedInAdmin()
+  const signedIn = useSignedInStaff()
   const [restore, setRestore] = useState<TRestoreState>({ state: 'idle' })
   const [isConfirming, setIsConfirming] = useState(false)
   const { control, handleSubmit, getValues, resetField, formState } = useForm<TRestoreForm>({
     resolver: zodResolver(ZRestoreFormSchema),
-    defaultValues: { username: signedIn.username ?? '', passphrase: '' },
+    defaultValues: { username: signedIn.username, passphrase: '' },
     mode: 'onTouched',
   })
   const isRunning = restore.state === 'running'

@@ -3,9 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
 import { formatDateTime } from '../../lib/dates'
 import { BusyIndicator, Button, DialogActions, ModalDialog, Notice } from '../../ui'
-import { confirmRecoveryKey } from './confirmRecoveryKey'
-import { RecoveryKeyStep } from './RecoveryKeyStep'
-import { useVaultSession } from './session'
+import { confirmRecoveryKey, RecoveryKeyStep, useVaultSession } from '../vault'
 
 type TPanelState =
   | { step: 'loading' }
@@ -16,7 +14,7 @@ type TPanelState =
  * Admin › Recovery key (/admin/recovery-key): whether the current key was confirmed as stored, and replacing it
  * (the old key stops working at once; the new one is shown once, through the same step as the first run).
  */
-export function RecoveryKeyAdminPanel() {
+export function RecoveryKeyPanel() {
   const { t, i18n } = useTranslation()
   const { organizationName } = useVaultSession()
   const [state, setState] = useState<TPanelState>({ step: 'loading' })
