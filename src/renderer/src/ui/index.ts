@@ -16,7 +16,16 @@ export * from './icons'
 export { BusyIndicator, type TBusyIndicatorProps } from './BusyIndicator'
 export { DataCell, DataColumn, DataRow, DataTable, DataTableBody, DataTableHeader } from './DataTable'
 export { DateField, type TDateFieldProps } from './DateField'
-export { DialogActions, ModalDialog, type TModalDialogProps } from './ModalDialog'
+export {
+  DialogActions,
+  DialogFooter,
+  ModalDialog,
+  type TDialogFooterProps,
+  type TModalDialogProps,
+} from './ModalDialog'
+export { ConfirmDialog, type TConfirmDialogProps } from './ConfirmDialog'
+export { FormDialog, type TFormDialogProps } from './FormDialog'
+export * from './form'
 export { Notice, type TNoticeProps } from './Notice'
 export { NumberField, type TNumberFieldProps } from './NumberField'
 export { SelectField, type TSelectFieldProps, type TSelectOption } from './SelectField'
