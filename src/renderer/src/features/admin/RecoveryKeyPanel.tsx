@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
 import { formatDateTime } from '../../lib/dates'
-import { BusyIndicator, Button, DialogActions, ModalDialog, Notice } from '../../ui'
+import { BusyIndicator, Button, ConfirmDialog, Notice } from '../../ui'
 import { confirmRecoveryKey, RecoveryKeyStep, useVaultSession } from '../vault'
 
 type TPanelState =
@@ -149,38 +149,23 @@ export function RecoveryKeyPanel() {
           </>
         )}
       </div>
-      <ModalDialog
+      <ConfirmDialog
         isOpen={isDialogOpen}
-        onOpenChange={(isOpen) => {
-          if (!isOpen) setFailure(null)
-          setIsDialogOpen(isOpen)
+        onClose={() => {
+          setFailure(null)
+          setIsDialogOpen(false)
         }}
         title={t('adminConsole.recoveryKey.dialogTitle')}
-        role="alertdialog"
-        isDismissable={!isBusy}
-        size="small"
+        onConfirm={() => void replace()}
+        confirmLabel={t('adminConsole.recoveryKey.dialogConfirm')}
+        cancelLabel={t('adminConsole.recoveryKey.cancel')}
+        isBusy={isBusy}
+        error={failure === 'replace' ? t('adminConsole.recoveryKey.failed') : null}
+        isDanger
       >
         <p className="admin-dialog__text">{t('adminConsole.recoveryKey.dialogBody')}</p>
         <Notice tone="warning">{t('adminConsole.recoveryKey.dialogWarning')}</Notice>
-        {failure === 'replace' ? (
-          <Notice tone="danger" live="alert">
-            {t('adminConsole.recoveryKey.failed')}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button onPress={() => setIsDialogOpen(false)} isDisabled={isBusy}>
-            {t('adminConsole.recoveryKey.cancel')}
-          </Button>
-          <Button
-            variant="primary"
-            className="admin-danger"
-            onPress={() => void replace()}
-            isDisabled={isBusy}
-          >
-            {t('adminConsole.recoveryKey.dialogConfirm')}
-          </Button>
-        </DialogActions>
-      </ModalDialog>
+      </ConfirmDialog>
     </section>
   )
 }

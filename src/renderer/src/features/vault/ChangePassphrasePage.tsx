@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useState } from 'react'
-import { Controller, FormProvider, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice, PageHeader } from '../../ui'
+import { Form, FormFieldset, LiveRegion, Notice, PageHeader, SubmitButton } from '../../ui'
 import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
 import { changePassphraseFormSchema, type TChangePassphraseForm } from './formSchemas'
 import { NewPassphraseFields } from './NewPassphraseFields'
@@ -20,7 +20,7 @@ const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '',
 export function ChangePassphrasePage() {
   const { t } = useTranslation()
   const { staff } = useVaultSession()
-  const errorText = useFieldErrorText()
+  const errorWording = useFieldErrorText()
   const [outcome, setOutcome] = useState<'changed' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
   const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
@@ -29,7 +29,7 @@ export function ChangePassphrasePage() {
     [staff.username, staff.displayName],
   )
   const form = useForm<TChangePassphraseForm>({ resolver: zodResolver(schema), defaultValues: EMPTY })
-  const { control, handleSubmit, formState, setError, setValue, setFocus, reset } = form
+  const { handleSubmit, formState, setError, setValue, setFocus, reset } = form
 
   useEffect(() => {
     if (focusRequest > 0 && !formState.isSubmitting) setFocus('currentPassphrase')
@@ -76,56 +76,50 @@ export function ChangePassphrasePage() {
             <dd>{t(`vault.roles.${staff.role}`)}</dd>
           </dl>
         </section>
-        <FormProvider {...form}>
-          <form
-            className="vault-card vault-form vault-account__form"
-            noValidate
-            aria-labelledby="account-change"
-            onSubmit={(event) => void onSubmit(event)}
-          >
-            <div>
-              <h2 id="account-change" className="vault-form__heading">
-                {t('vault.account.changeHeading')}
-              </h2>
-              <p className="vault-form__lede">{t('vault.account.changeLede')}</p>
+        <Form
+          form={form}
+          onSubmit={onSubmit}
+          errorWording={errorWording}
+          className="vault-card vault-form vault-account__form"
+          aria-labelledby="account-change"
+        >
+          <div>
+            <h2 id="account-change" className="vault-form__heading">
+              {t('vault.account.changeHeading')}
+            </h2>
+            <p className="vault-form__lede">{t('vault.account.changeLede')}</p>
+          </div>
+          <FormFieldset>
+            <PassphraseInput
+              name="currentPassphrase"
+              label={t('vault.account.currentLabel')}
+              autoComplete="current-password"
+              issues={CURRENT_PASSPHRASE_ISSUES}
+            />
+            <NewPassphraseFields
+              passphraseName="newPassphrase"
+              confirmName="confirmPassphrase"
+              labels={{ passphrase: t('vault.account.newLabel'), confirm: t('vault.account.confirmLabel') }}
+              userInputs={[staff.username, staff.displayName]}
+            />
+            <LiveRegion politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
+              {isWaiting ? (
+                <ThrottleNotice seconds={secondsLeft} />
+              ) : outcome === 'changed' ? (
+                <Notice tone="success">{t('vault.account.success')}</Notice>
+              ) : outcome === 'generic' ? (
+                <Notice tone="danger">{t('vault.errors.generic')}</Notice>
+              ) : null}
+            </LiveRegion>
+            <div className="vault-form__actions">
+              <SubmitButton
+                label={t('vault.account.submit')}
+                busyLabel={t('vault.account.submitting')}
+                isDisabled={isWaiting}
+              />
             </div>
-            <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-              <Controller
-                control={control}
-                name="currentPassphrase"
-                render={({ field, fieldState }) => (
-                  <PassphraseInput
-                    label={t('vault.account.currentLabel')}
-                    autoComplete="current-password"
-                    field={field}
-                    errorMessage={errorText(fieldState.error, CURRENT_PASSPHRASE_ISSUES)}
-                  />
-                )}
-              />
-              <NewPassphraseFields<TChangePassphraseForm>
-                passphraseName="newPassphrase"
-                confirmName="confirmPassphrase"
-                passphraseLabel={t('vault.account.newLabel')}
-                confirmLabel={t('vault.account.confirmLabel')}
-                userInputs={[staff.username, staff.displayName]}
-              />
-              <LiveRegion politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
-                {isWaiting ? (
-                  <ThrottleNotice seconds={secondsLeft} />
-                ) : outcome === 'changed' ? (
-                  <Notice tone="success">{t('vault.account.success')}</Notice>
-                ) : outcome === 'generic' ? (
-                  <Notice tone="danger">{t('vault.errors.generic')}</Notice>
-                ) : null}
-              </LiveRegion>
-              <div className="vault-form__actions">
-                <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                  {formState.isSubmitting ? t('vault.account.submitting') : t('vault.account.submit')}
-                </Button>
-              </div>
-            </fieldset>
-          </form>
-        </FormProvider>
+          </FormFieldset>
+        </Form>
       </div>
     </>
   )

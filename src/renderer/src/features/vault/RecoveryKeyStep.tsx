@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import { Button, Form, FormCheckbox, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
 import { useFieldErrorText } from './fieldErrors'
 import { recoveryKeyConfirmSchema, type TRecoveryKeyConfirmForm } from './formSchemas'
 import { RecoveryKeySheet } from './RecoveryKeySheet'
@@ -43,13 +43,13 @@ export function RecoveryKeyStep({
   failureMessage = null,
 }: TRecoveryKeyStepProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
+  const errorWording = useFieldErrorText()
   const schema = useMemo(() => recoveryKeyConfirmSchema(recoveryKey), [recoveryKey])
-  const { control, handleSubmit, formState } = useForm<TRecoveryKeyConfirmForm>({
+  const form = useForm<TRecoveryKeyConfirmForm>({
     resolver: zodResolver(schema),
     defaultValues: { isStored: false, lastGroup: '' },
   })
-  const isStored = useWatch({ control, name: 'isStored' })
+  const isStored = useWatch({ control: form.control, name: 'isStored' })
   const [isShownAgain, setIsShownAgain] = useState(false)
   const isKeyVisible = !isStored || isShownAgain
   const groups = recoveryKey.split('-')
@@ -100,66 +100,46 @@ export function RecoveryKeyStep({
           <p className="recovery-key__print-note">{t('vault.recoveryKey.printNote')}</p>
         </div>
       </section>
-      <form
+      <Form
+        form={form}
+        onSubmit={form.handleSubmit(() => onConfirmed())}
+        errorWording={errorWording}
         className="vault-card vault-form"
-        noValidate
         aria-labelledby="recovery-key-confirm"
-        onSubmit={(event) => void handleSubmit(() => onConfirmed())(event)}
       >
         <Subheading id="recovery-key-confirm" className="vault-form__heading">
           {t('vault.recoveryKey.confirmHeading')}
         </Subheading>
-        <Controller
-          control={control}
+        <FormCheckbox<TRecoveryKeyConfirmForm>
           name="isStored"
-          render={({ field, fieldState }) => (
-            <Checkbox
-              id="recovery-key-stored"
-              name={field.name}
-              isSelected={field.value}
-              onChange={(isSelected: boolean) => {
-                // Ticking hides the key again, even after "Show again".
-                if (isSelected) setIsShownAgain(false)
-                field.onChange(isSelected)
-              }}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              errorMessage={errorText(fieldState.error)}
-            >
-              {t('vault.recoveryKey.stored')}
-            </Checkbox>
-          )}
-        />
+          id="recovery-key-stored"
+          // Ticking hides the key again, even after "Show again".
+          onChange={(isSelected) => {
+            if (isSelected) setIsShownAgain(false)
+          }}
+        >
+          {t('vault.recoveryKey.stored')}
+        </FormCheckbox>
         {isStored ? (
-          <Controller
-            control={control}
+          <FormTextField<TRecoveryKeyConfirmForm>
             name="lastGroup"
-            render={({ field, fieldState }) => (
-              <TextField
-                label={t('vault.recoveryKey.lastGroupLabel')}
-                description={t('vault.recoveryKey.lastGroupDescription')}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                inputRef={field.ref}
-                isMonospace
-                autoComplete="off"
-                spellCheck="false"
-                maxLength={12}
-                className="recovery-key__last-group"
-                errorMessage={errorText(fieldState.error)}
-              />
-            )}
+            label={t('vault.recoveryKey.lastGroupLabel')}
+            description={t('vault.recoveryKey.lastGroupDescription')}
+            isMonospace
+            autoComplete="off"
+            spellCheck="false"
+            maxLength={12}
+            className="recovery-key__last-group"
           />
         ) : null}
         <LiveRegion>{failureMessage ? <Notice tone="danger">{failureMessage}</Notice> : null}</LiveRegion>
         <div className="vault-form__actions">
-          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {continueLabel ?? t('vault.recoveryKey.continue')}
-          </Button>
+          <SubmitButton
+            label={continueLabel ?? t('vault.recoveryKey.continue')}
+            busyLabel={continueLabel ?? t('vault.recoveryKey.continue')}
+          />
         </div>
-      </form>
+      </Form>
       {/* Only this sheet prints (RecoveryKeyStep.css): outside #root, so the print stylesheet can hide the app. */}
       {createPortal(
         <RecoveryKeySheet

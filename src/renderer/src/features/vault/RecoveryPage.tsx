@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState, type ReactNode } from 'react'
-import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice, TextField } from '../../ui'
+import { Button, Form, FormFieldset, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
 import { useFieldErrorText } from './fieldErrors'
 import { compactRecoveryKey, ZRecoveryFormSchema, type TRecoveryForm } from './formSchemas'
@@ -23,7 +23,7 @@ type TRecoveryPageProps = {
 /** Every passphrase forgotten: the recovery key opens the vault and gives one account a new passphrase. */
 export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: TRecoveryPageProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
+  const errorWording = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
   const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
   const form = useForm<TRecoveryForm>({
@@ -35,7 +35,7 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
       confirmPassphrase: '',
     },
   })
-  const { control, handleSubmit, formState, setError } = form
+  const { control, handleSubmit, setError } = form
   const username = useWatch({ control, name: 'username' })
 
   const onSubmit = handleSubmit(async (values) => {
@@ -73,59 +73,50 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
         </h1>
         <p className="vault-intro__lede">{t('vault.recovery.lede')}</p>
       </div>
-      <FormProvider {...form}>
-        <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-            <Controller
-              control={control}
-              name="recoveryKey"
-              render={({ field, fieldState }) => (
-                <TextField
-                  label={t('vault.recovery.keyLabel')}
-                  description={t('vault.recovery.keyDescription')}
-                  name={field.name}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  isMonospace
-                  autoComplete="off"
-                  spellCheck="false"
-                  errorMessage={errorText(fieldState.error)}
-                />
-              )}
+      <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className="vault-card vault-form">
+        <FormFieldset>
+          <FormTextField<TRecoveryForm>
+            name="recoveryKey"
+            label={t('vault.recovery.keyLabel')}
+            description={t('vault.recovery.keyDescription')}
+            isMonospace
+            autoComplete="off"
+            spellCheck="false"
+          />
+          <AccountChooser
+            name="username"
+            label={t('vault.recovery.accountLabel')}
+            placeholder={t('vault.unlock.accountPlaceholder')}
+            accounts={accounts}
+          />
+          <NewPassphraseFields
+            passphraseName="newPassphrase"
+            confirmName="confirmPassphrase"
+            labels={{
+              passphrase: t('vault.recovery.newPassphraseLabel'),
+              confirm: t('vault.recovery.confirmLabel'),
+            }}
+            userInputs={[username]}
+          />
+          <LiveRegion>
+            {isWaiting ? (
+              <ThrottleNotice seconds={secondsLeft} />
+            ) : failure ? (
+              <Notice tone="danger">{failure}</Notice>
+            ) : null}
+          </LiveRegion>
+          <div className="vault-form__actions">
+            <SubmitButton
+              label={t('vault.recovery.submit')}
+              busyLabel={t('vault.recovery.submitting')}
+              isDisabled={isWaiting}
             />
-            <AccountChooser<TRecoveryForm>
-              name="username"
-              label={t('vault.recovery.accountLabel')}
-              placeholder={t('vault.unlock.accountPlaceholder')}
-              accounts={accounts}
-            />
-            <NewPassphraseFields<TRecoveryForm>
-              passphraseName="newPassphrase"
-              confirmName="confirmPassphrase"
-              passphraseLabel={t('vault.recovery.newPassphraseLabel')}
-              confirmLabel={t('vault.recovery.confirmLabel')}
-              userInputs={[username]}
-            />
-            <LiveRegion>
-              {isWaiting ? (
-                <ThrottleNotice seconds={secondsLeft} />
-              ) : failure ? (
-                <Notice tone="danger">{failure}</Notice>
-              ) : null}
-            </LiveRegion>
-            <div className="vault-form__actions">
-              <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                {formState.isSubmitting ? t('vault.recovery.submitting') : t('vault.recovery.submit')}
-              </Button>
-              <Button variant="secondary" onPress={onBack}>
-                {t('vault.recovery.back')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </FormProvider>
+            <Button variant="secondary" onPress={onBack}>
+              {t('vault.recovery.back')}
+            </Button>
+          </div>
+        </FormFieldset>
+      </Form>
     </GateFrame>
   )
 }

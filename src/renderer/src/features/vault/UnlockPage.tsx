@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState, type ReactNode } from 'react'
-import { Controller, FormProvider, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TLockReason } from '../../../../shared/contract/vault'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice } from '../../ui'
+import { Button, Form, FormFieldset, LiveRegion, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
 import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
 import { ZUnlockFormSchema, type TUnlockForm } from './formSchemas'
@@ -38,7 +38,7 @@ export function UnlockPage({
   onUseRecoveryKey,
 }: TUnlockPageProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
+  const errorWording = useFieldErrorText()
   const [refusal, setRefusal] = useState<'wrong' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
   const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
@@ -46,7 +46,7 @@ export function UnlockPage({
     resolver: zodResolver(ZUnlockFormSchema),
     defaultValues: { username: accounts.length === 1 ? (accounts[0]?.username ?? '') : '', passphrase: '' },
   })
-  const { control, handleSubmit, formState, setValue, setFocus } = form
+  const { handleSubmit, formState, setValue, setFocus } = form
 
   // Refocus the passphrase once the fieldset is enabled again (a disabled input cannot take focus).
   useEffect(() => {
@@ -82,54 +82,48 @@ export function UnlockPage({
         </h1>
         <p className="vault-intro__lede">{t('vault.unlock.lede')}</p>
       </div>
-      <FormProvider {...form}>
-        <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-            {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
-              <Notice tone="info">
-                {t(AUTOMATIC_LOCK_NOTICES[lastLockReason as keyof typeof AUTOMATIC_LOCK_NOTICES])}
-              </Notice>
+      <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className="vault-card vault-form">
+        <FormFieldset>
+          {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
+            <Notice tone="info">
+              {t(AUTOMATIC_LOCK_NOTICES[lastLockReason as keyof typeof AUTOMATIC_LOCK_NOTICES])}
+            </Notice>
+          ) : null}
+          {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
+          <AccountChooser
+            name="username"
+            label={t('vault.unlock.accountLabel')}
+            placeholder={t('vault.unlock.accountPlaceholder')}
+            accounts={accounts}
+          />
+          <PassphraseInput
+            name="passphrase"
+            label={t('vault.unlock.passphraseLabel')}
+            autoComplete="current-password"
+            autoFocus={accounts.length === 1}
+            issues={CURRENT_PASSPHRASE_ISSUES}
+          />
+          <LiveRegion>
+            {isWaiting ? (
+              <ThrottleNotice seconds={secondsLeft} />
+            ) : refusal === 'wrong' ? (
+              <Notice tone="danger">{t('vault.unlock.wrongPassphrase')}</Notice>
+            ) : refusal === 'generic' ? (
+              <Notice tone="danger">{t('vault.errors.generic')}</Notice>
             ) : null}
-            {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
-            <AccountChooser<TUnlockForm>
-              name="username"
-              label={t('vault.unlock.accountLabel')}
-              placeholder={t('vault.unlock.accountPlaceholder')}
-              accounts={accounts}
+          </LiveRegion>
+          <div className="vault-form__actions vault-form__actions--stacked">
+            <SubmitButton
+              label={t('vault.unlock.submit')}
+              busyLabel={t('vault.unlock.submitting')}
+              isDisabled={isWaiting}
             />
-            <Controller
-              control={control}
-              name="passphrase"
-              render={({ field, fieldState }) => (
-                <PassphraseInput
-                  label={t('vault.unlock.passphraseLabel')}
-                  autoComplete="current-password"
-                  autoFocus={accounts.length === 1}
-                  field={field}
-                  errorMessage={errorText(fieldState.error, CURRENT_PASSPHRASE_ISSUES)}
-                />
-              )}
-            />
-            <LiveRegion>
-              {isWaiting ? (
-                <ThrottleNotice seconds={secondsLeft} />
-              ) : refusal === 'wrong' ? (
-                <Notice tone="danger">{t('vault.unlock.wrongPassphrase')}</Notice>
-              ) : refusal === 'generic' ? (
-                <Notice tone="danger">{t('vault.errors.generic')}</Notice>
-              ) : null}
-            </LiveRegion>
-            <div className="vault-form__actions vault-form__actions--stacked">
-              <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                {formState.isSubmitting ? t('vault.unlock.submitting') : t('vault.unlock.submit')}
-              </Button>
-              <Button variant="quiet" onPress={onUseRecoveryKey}>
-                {t('vault.unlock.forgot')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </FormProvider>
+            <Button variant="quiet" onPress={onUseRecoveryKey}>
+              {t('vault.unlock.forgot')}
+            </Button>
+          </div>
+        </FormFieldset>
+      </Form>
     </GateFrame>
   )
 }

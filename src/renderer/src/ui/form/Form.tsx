@@ -63,6 +63,8 @@ export type TFormFieldsetProps = {
    * (a disabled control under focus drops focus to the page); the form then ignores a second submit instead.
    */
   isDisabledWhileSubmitting?: boolean
+  /** Disabled for a reason of the page's own, e.g. while what the form started runs after a confirmation. */
+  isDisabled?: boolean
   className?: string
   children: ReactNode
 }
@@ -71,13 +73,14 @@ export type TFormFieldsetProps = {
 export function FormFieldset({
   legend,
   isDisabledWhileSubmitting = true,
+  isDisabled = false,
   className,
   children,
 }: TFormFieldsetProps) {
   const { isSubmitting } = useFormState()
   return (
     <fieldset
-      disabled={isDisabledWhileSubmitting && isSubmitting}
+      disabled={isDisabled || (isDisabledWhileSubmitting && isSubmitting)}
       className={['ui-form__fieldset', className].filter(Boolean).join(' ')}
     >
       {legend === undefined ? null : <legend className="visually-hidden">{legend}</legend>}

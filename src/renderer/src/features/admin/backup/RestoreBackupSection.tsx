@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
-import { Form } from 'react-aria-components'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { ZPassphraseSchema, ZUsernameSchema } from '../../../../../shared/contract/accounts'
-import { BusyIndicator, Button, DialogActions, ModalDialog, Notice, TextField } from '../../../ui'
+import { BusyIndicator, Button, ConfirmDialog, Form, FormFieldset, FormTextField, Notice } from '../../../ui'
+import {
+  STAFF_FIELD_ISSUES,
+  useAdminFieldErrorText,
+  ZRestoreFormSchema,
+  type TRestoreForm,
+} from '../accounts/staffForms'
 import { useBackupProgress } from './useBackupProgress'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { useSignedInStaff } from '../../vault'
@@ -13,9 +16,6 @@ import { formatDate, formatTime } from '../../../lib/dates'
 import { endSentence } from '../format'
 import { FocusedResult } from '../FocusedResult'
 import { api, callApi } from '../../../api'
-
-const ZRestoreFormSchema = z.object({ username: ZUsernameSchema, passphrase: ZPassphraseSchema })
-type TRestoreForm = z.infer<typeof ZRestoreFormSchema>
 
 type TRestoreState =
   | { state: 'idle' }
@@ -33,7 +33,8 @@ export function RestoreBackupSection() {
   const signedIn = useSignedInStaff()
   const [restore, setRestore] = useState<TRestoreState>({ state: 'idle' })
   const [isConfirming, setIsConfirming] = useState(false)
-  const { control, handleSubmit, getValues, resetField, formState } = useForm<TRestoreForm>({
+  const errorWording = useAdminFieldErrorText()
+  const form = useForm<TRestoreForm>({
     resolver: zodResolver(ZRestoreFormSchema),
     defaultValues: { username: signedIn.username, passphrase: '' },
     mode: 'onTouched',
@@ -44,24 +45,13 @@ export function RestoreBackupSection() {
   const onRestore = async () => {
     setIsConfirming(false)
     setRestore({ state: 'running' })
-    const { username, passphrase } = getValues()
+    const { username, passphrase } = form.getValues()
     const result = await callApi(() => api.backup.restore({ username, passphrase }))
-    resetField('passphrase')
+    form.resetField('passphrase')
     if (!result.ok) setRestore({ state: 'failed', errorKey: adminErrorKey('restore', result.error) })
     else if (!result.value.restored) setRestore({ state: 'cancelled' })
     else setRestore({ state: 'restored', backupCreatedAt: result.value.backupCreatedAt })
   }
-
-  const usernameError = formState.errors.username
-    ? t(
-        formState.errors.username.type === 'too_small'
-          ? 'adminConsole.accounts.form.errors.usernameShort'
-          : 'adminConsole.accounts.form.errors.usernameCharacters',
-      )
-    : undefined
-  const passphraseError = formState.errors.passphrase
-    ? t('adminConsole.accounts.form.errors.passphraseRequired')
-    : undefined
 
   return (
     <section aria-labelledby="admin-backup-restore-heading" className="admin-card admin-card--caution">
@@ -73,50 +63,35 @@ export function RestoreBackupSection() {
         {t('adminConsole.backup.restore.warning')}
       </Notice>
       <Form
+        form={form}
+        onSubmit={form.handleSubmit(() => setIsConfirming(true))}
+        errorWording={errorWording}
         className="admin-form"
-        validationBehavior="aria"
-        onSubmit={(event) => void handleSubmit(() => setIsConfirming(true))(event)}
       >
-        <fieldset disabled={isRunning} className="admin-form__fieldset">
-          <legend className="visually-hidden">{t('adminConsole.backup.restore.heading')}</legend>
-          <Controller
-            control={control}
+        <FormFieldset legend={t('adminConsole.backup.restore.heading')} isDisabled={isRunning}>
+          <FormTextField<TRestoreForm>
             name="username"
-            render={({ field }) => (
-              <TextField
-                label={t('adminConsole.backup.restore.username')}
-                description={t('adminConsole.backup.restore.usernameHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoComplete="off"
-                isRequired
-                errorMessage={usernameError}
-              />
-            )}
+            label={t('adminConsole.backup.restore.username')}
+            description={t('adminConsole.backup.restore.usernameHelp')}
+            autoComplete="off"
+            isRequired
+            issues={{
+              too_small: STAFF_FIELD_ISSUES.username.too_small,
+              '*': STAFF_FIELD_ISSUES.username['*'],
+            }}
           />
-          <Controller
-            control={control}
+          <FormTextField<TRestoreForm>
             name="passphrase"
-            render={({ field }) => (
-              <TextField
-                type="password"
-                label={t('adminConsole.backup.restore.passphrase')}
-                description={t('adminConsole.backup.restore.passphraseHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                autoComplete="current-password"
-                isRequired
-                errorMessage={passphraseError}
-              />
-            )}
+            type="password"
+            label={t('adminConsole.backup.restore.passphrase')}
+            description={t('adminConsole.backup.restore.passphraseHelp')}
+            autoComplete="current-password"
+            isRequired
+            issues={{ '*': STAFF_FIELD_ISSUES.passphrase['*'] }}
           />
-        </fieldset>
+        </FormFieldset>
         <div className="admin-card__actions">
-          <Button type="submit" className="admin-danger" variant="primary" isDisabled={isRunning}>
+          <Button type="submit" variant="danger" isDisabled={isRunning}>
             {t('adminConsole.backup.restore.button')}
           </Button>
         </div>
@@ -154,24 +129,19 @@ export function RestoreBackupSection() {
           <Notice tone="danger">{t(`adminConsole.errors.${restore.errorKey}`)}</Notice>
         </FocusedResult>
       ) : null}
-      <ModalDialog
+      <ConfirmDialog
         isOpen={isConfirming}
-        onOpenChange={setIsConfirming}
+        onClose={() => setIsConfirming(false)}
         title={t('adminConsole.backup.restore.confirmTitle')}
-        role="alertdialog"
-        size="small"
+        onConfirm={() => void onRestore()}
+        confirmLabel={t('adminConsole.backup.restore.confirm')}
+        cancelLabel={t('adminConsole.common.cancel')}
+        isDanger
+        isCancelFocused
       >
         <p className="admin-dialog__text">{t('adminConsole.backup.restore.confirmBody')}</p>
         <Notice tone="danger">{t('adminConsole.backup.restore.confirmWarning')}</Notice>
-        <DialogActions>
-          <Button onPress={() => setIsConfirming(false)} autoFocus>
-            {t('adminConsole.common.cancel')}
-          </Button>
-          <Button variant="primary" className="admin-danger" onPress={() => void onRestore()}>
-            {t('adminConsole.backup.restore.confirm')}
-          </Button>
-        </DialogActions>
-      </ModalDialog>
+      </ConfirmDialog>
     </section>
   )
 }
