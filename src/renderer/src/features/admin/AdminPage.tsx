@@ -22,9 +22,9 @@ export function AdminPage() {
       ) : (
         <EmptyState
           icon={<AdminIcon size={32} />}
-          title={t('adminConsole.adminsOnly.title')}
-          body={t('adminConsole.adminsOnly.body')}
-          note={t('adminConsole.adminsOnly.note')}
+          title={t('admin.adminsOnly.title')}
+          body={t('admin.adminsOnly.body')}
+          note={t('admin.adminsOnly.note')}
         />
       )}
     </>

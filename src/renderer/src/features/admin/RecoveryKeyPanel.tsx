@@ -72,10 +72,7 @@ export function RecoveryKeyPanel() {
 
   if (state.step === 'key') {
     return (
-      <section
-        className="admin-section recovery-key-admin"
-        aria-label={t('adminConsole.recoveryKey.heading')}
-      >
+      <section className="admin-section recovery-key-admin" aria-label={t('admin.recoveryKey.heading')}>
         <RecoveryKeyStep
           headingRef={keyHeadingRef}
           headingLevel={2}
@@ -83,7 +80,7 @@ export function RecoveryKeyPanel() {
           recoveryKey={state.recoveryKey}
           organizationName={organizationName ?? ''}
           createdAt={state.createdAt}
-          continueLabel={t('adminConsole.recoveryKey.done')}
+          continueLabel={t('admin.recoveryKey.done')}
           failureMessage={failure === 'confirm' ? t('vault.recoveryKey.confirmFailed') : null}
           onConfirmed={async () => {
             setFailure(null)
@@ -108,42 +105,42 @@ export function RecoveryKeyPanel() {
       <div className="admin-section__header">
         <div>
           <h2 id="admin-recovery-key-heading" className="admin-section__title">
-            {t('adminConsole.recoveryKey.heading')}
+            {t('admin.recoveryKey.heading')}
           </h2>
-          <p className="admin-section__lede">{t('adminConsole.recoveryKey.lede')}</p>
+          <p className="admin-section__lede">{t('admin.recoveryKey.lede')}</p>
         </div>
       </div>
       <div className="admin-card admin-card--narrow">
         <h3 ref={statusHeadingRef} tabIndex={-1} className="admin-card__title">
-          {t('adminConsole.recoveryKey.statusHeading')}
+          {t('admin.recoveryKey.statusHeading')}
         </h3>
         {state.step === 'loading' ? (
           failure === 'load' ? (
             <Notice tone="danger">{t('vault.errors.generic')}</Notice>
           ) : (
-            <BusyIndicator label={t('adminConsole.loading')} />
+            <BusyIndicator label={t('admin.loading')} />
           )
         ) : (
           <>
             <div role="status">
               {state.isJustConfirmed ? (
-                <Notice tone="success">{t('adminConsole.recoveryKey.confirmed')}</Notice>
+                <Notice tone="success">{t('admin.recoveryKey.confirmed')}</Notice>
               ) : null}
             </div>
             {state.confirmedAt !== null ? (
               <p className="admin-card__text" data-testid="recovery-key-status">
-                {t('adminConsole.recoveryKey.confirmedOn', {
+                {t('admin.recoveryKey.confirmedOn', {
                   date: formatDateTime(state.confirmedAt, i18n.language, { date: 'long' }),
                 })}
               </p>
             ) : (
               <Notice tone="warning">
-                <span data-testid="recovery-key-status">{t('adminConsole.recoveryKey.notConfirmed')}</span>
+                <span data-testid="recovery-key-status">{t('admin.recoveryKey.notConfirmed')}</span>
               </Notice>
             )}
             <div className="admin-card__actions">
               <Button variant="primary" onPress={() => setIsDialogOpen(true)}>
-                {t('adminConsole.recoveryKey.replace')}
+                {t('admin.recoveryKey.replace')}
               </Button>
             </div>
           </>
@@ -155,16 +152,16 @@ export function RecoveryKeyPanel() {
           setFailure(null)
           setIsDialogOpen(false)
         }}
-        title={t('adminConsole.recoveryKey.dialogTitle')}
+        title={t('admin.recoveryKey.dialogTitle')}
         onConfirm={() => void replace()}
-        confirmLabel={t('adminConsole.recoveryKey.dialogConfirm')}
-        cancelLabel={t('adminConsole.recoveryKey.cancel')}
+        confirmLabel={t('admin.recoveryKey.dialogConfirm')}
+        cancelLabel={t('admin.recoveryKey.cancel')}
         isBusy={isBusy}
-        error={failure === 'replace' ? t('adminConsole.recoveryKey.failed') : null}
+        error={failure === 'replace' ? t('admin.recoveryKey.failed') : null}
         isDanger
       >
-        <p className="admin-dialog__text">{t('adminConsole.recoveryKey.dialogBody')}</p>
-        <Notice tone="warning">{t('adminConsole.recoveryKey.dialogWarning')}</Notice>
+        <p className="admin-dialog__text">{t('admin.recoveryKey.dialogBody')}</p>
+        <Notice tone="warning">{t('admin.recoveryKey.dialogWarning')}</Notice>
       </ConfirmDialog>
     </section>
   )

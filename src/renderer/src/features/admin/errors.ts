@@ -27,7 +27,7 @@ export type TAdminErrorKey =
   | 'badRequest'
   | 'unexpected'
 
-/** Maps an error from main to a translation key under adminConsole.errors. Codes decide, never messages. */
+/** Maps an error from main to a translation key under admin.errors. Codes decide, never messages. */
 export function adminErrorKey(operation: TAdminOperation, error: TIpcError | null): TAdminErrorKey {
   switch (error?.code) {
     case 'CONFLICT':

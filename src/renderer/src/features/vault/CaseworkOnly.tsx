@@ -20,8 +20,8 @@ export function CaseworkOnly({
   return (
     <>
       <PageHeader title={t(titleKey)} />
-      <Notice tone="info" title={t('caseworkOnly.title')}>
-        <p>{t('caseworkOnly.body')}</p>
+      <Notice tone="info" title={t('vault.caseworkOnly.title')}>
+        <p>{t('vault.caseworkOnly.body')}</p>
       </Notice>
     </>
   )

@@ -66,7 +66,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     const errorKey = adminErrorKey('addAccount', result.error)
     // A taken sign-in name is said on that field, which takes focus, rather than only at the bottom.
     if (errorKey === 'usernameTaken') {
-      setError('username', { type: 'server', message: 'adminConsole.accounts.form.errors.usernameTaken' })
+      setError('username', { type: 'server', message: 'admin.accounts.form.errors.usernameTaken' })
       setUsernameRefusals((count) => count + 1)
     } else {
       setServerErrorKey(errorKey)
@@ -75,38 +75,38 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
 
   const roleOptions = ROLES.map((option: TRole) => ({
     id: option,
-    label: t(`adminConsole.roles.${option}.label`),
-    description: t(`adminConsole.roles.${option}.description`),
+    label: t(`admin.roles.${option}.label`),
+    description: t(`admin.roles.${option}.description`),
   }))
 
   return (
     <FormDialog
       isOpen={isOpen}
       onClose={close}
-      title={t('adminConsole.accounts.form.title')}
+      title={t('admin.accounts.form.title')}
       size="large"
-      intro={<p className="admin-dialog__text">{t('adminConsole.accounts.form.intro')}</p>}
+      intro={<p className="admin-dialog__text">{t('admin.accounts.form.intro')}</p>}
       form={form}
       onSubmit={onSubmit}
       errorWording={errorWording}
-      error={serverErrorKey === null ? null : t(`adminConsole.errors.${serverErrorKey}`)}
-      cancelLabel={t('adminConsole.common.cancel')}
-      submitLabel={t('adminConsole.accounts.form.submit')}
-      submittingLabel={t('adminConsole.accounts.form.submitting')}
+      error={serverErrorKey === null ? null : t(`admin.errors.${serverErrorKey}`)}
+      cancelLabel={t('admin.common.cancel')}
+      submitLabel={t('admin.accounts.form.submit')}
+      submittingLabel={t('admin.accounts.form.submitting')}
     >
       <div className="ui-form__row">
         <FormTextField<TNewStaffForm>
           name="displayName"
-          label={t('adminConsole.accounts.form.displayName')}
-          description={t('adminConsole.accounts.form.displayNameHelp')}
+          label={t('admin.accounts.form.displayName')}
+          description={t('admin.accounts.form.displayNameHelp')}
           autoFocus
           isRequired
           issues={STAFF_FIELD_ISSUES.displayName}
         />
         <FormTextField<TNewStaffForm>
           name="username"
-          label={t('adminConsole.accounts.form.username')}
-          description={t('adminConsole.accounts.form.usernameHelp')}
+          label={t('admin.accounts.form.username')}
+          description={t('admin.accounts.form.usernameHelp')}
           autoComplete="off"
           isRequired
           issues={STAFF_FIELD_ISSUES.username}
@@ -114,9 +114,9 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
       </div>
       <FormSelectField<TNewStaffForm>
         name="role"
-        label={t('adminConsole.accounts.form.role')}
+        label={t('admin.accounts.form.role')}
         options={roleOptions}
-        description={t(`adminConsole.roles.${role}.description`)}
+        description={t(`admin.roles.${role}.description`)}
         isRequired
         issues={STAFF_FIELD_ISSUES.role}
       />
@@ -125,8 +125,8 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
         passphraseName="passphrase"
         confirmName="confirmPassphrase"
         labels={{
-          passphrase: t('adminConsole.accounts.form.passphrase'),
-          confirm: t('adminConsole.accounts.form.confirmPassphrase'),
+          passphrase: t('admin.accounts.form.passphrase'),
+          confirm: t('admin.accounts.form.confirmPassphrase'),
         }}
         userInputs={[username, displayName]}
         issues={{ passphrase: STAFF_FIELD_ISSUES.passphrase, confirm: STAFF_FIELD_ISSUES.confirmPassphrase }}

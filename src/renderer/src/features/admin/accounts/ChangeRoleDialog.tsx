@@ -38,8 +38,8 @@ function ChangeRoleForm({ account, onClose, onChanged }: TChangeRoleDialogProps)
 
   const roleOptions = ROLES.map((option: TRole) => ({
     id: option,
-    label: t(`adminConsole.roles.${option}.label`),
-    description: t(`adminConsole.roles.${option}.description`),
+    label: t(`admin.roles.${option}.label`),
+    description: t(`admin.roles.${option}.description`),
   }))
   const names = { name: account?.displayName ?? '', username: account?.username ?? '' }
 
@@ -47,20 +47,20 @@ function ChangeRoleForm({ account, onClose, onChanged }: TChangeRoleDialogProps)
     <FormDialog
       isOpen={account !== null}
       onClose={onClose}
-      title={t('adminConsole.changeRole.title', names)}
-      intro={<p className="admin-dialog__text">{t('adminConsole.changeRole.intro', names)}</p>}
+      title={t('admin.changeRole.title', names)}
+      intro={<p className="admin-dialog__text">{t('admin.changeRole.intro', names)}</p>}
       form={form}
       onSubmit={onSubmit}
-      error={errorKey === null ? null : t(`adminConsole.errors.${errorKey}`)}
-      cancelLabel={t('adminConsole.common.cancel')}
-      submitLabel={t('adminConsole.changeRole.submit')}
-      submittingLabel={t('adminConsole.changeRole.submitting')}
+      error={errorKey === null ? null : t(`admin.errors.${errorKey}`)}
+      cancelLabel={t('admin.common.cancel')}
+      submitLabel={t('admin.changeRole.submit')}
+      submittingLabel={t('admin.changeRole.submitting')}
     >
       <FormSelectField<TRoleForm>
         name="role"
-        label={t('adminConsole.changeRole.role')}
+        label={t('admin.changeRole.role')}
         options={roleOptions}
-        description={t(`adminConsole.roles.${role}.description`)}
+        description={t(`admin.roles.${role}.description`)}
         isRequired
         autoFocus
       />

@@ -37,18 +37,16 @@ export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableA
     <ConfirmDialog
       isOpen={account !== null}
       onClose={close}
-      title={t('adminConsole.disable.title', { name: account?.displayName ?? '' })}
+      title={t('admin.disable.title', { name: account?.displayName ?? '' })}
       onConfirm={() => void onConfirm()}
-      confirmLabel={t('adminConsole.disable.confirm')}
-      cancelLabel={t('adminConsole.common.cancel')}
+      confirmLabel={t('admin.disable.confirm')}
+      cancelLabel={t('admin.common.cancel')}
       isBusy={isBusy}
-      error={errorKey === null ? null : t(`adminConsole.errors.${errorKey}`)}
+      error={errorKey === null ? null : t(`admin.errors.${errorKey}`)}
       isDanger
     >
-      <p className="admin-dialog__text">
-        {t('adminConsole.disable.body', { username: account?.username ?? '' })}
-      </p>
-      <Notice tone="warning">{t('adminConsole.disable.cannotUndo')}</Notice>
+      <p className="admin-dialog__text">{t('admin.disable.body', { username: account?.username ?? '' })}</p>
+      <Notice tone="warning">{t('admin.disable.cannotUndo')}</Notice>
     </ConfirmDialog>
   )
 }

@@ -65,29 +65,29 @@ export function ResetPassphraseDialog({ account, onClose, onReset }: TResetPassp
     <FormDialog
       isOpen={account !== null}
       onClose={close}
-      title={t('adminConsole.resetPassphrase.title', names)}
+      title={t('admin.resetPassphrase.title', names)}
       size="large"
       intro={
         <>
-          <p className="admin-dialog__text">{t('adminConsole.resetPassphrase.intro', names)}</p>
-          <Notice tone="info">{t('adminConsole.resetPassphrase.changeAfter')}</Notice>
+          <p className="admin-dialog__text">{t('admin.resetPassphrase.intro', names)}</p>
+          <Notice tone="info">{t('admin.resetPassphrase.changeAfter')}</Notice>
         </>
       }
       form={form}
       onSubmit={onSubmit}
       errorWording={errorWording}
-      error={serverErrorKey === null ? null : t(`adminConsole.errors.${serverErrorKey}`)}
-      cancelLabel={t('adminConsole.common.cancel')}
-      submitLabel={t('adminConsole.resetPassphrase.submit')}
-      submittingLabel={t('adminConsole.resetPassphrase.submitting')}
+      error={serverErrorKey === null ? null : t(`admin.errors.${serverErrorKey}`)}
+      cancelLabel={t('admin.common.cancel')}
+      submitLabel={t('admin.resetPassphrase.submit')}
+      submittingLabel={t('admin.resetPassphrase.submitting')}
     >
       <NewPassphraseFields
         density="dialog"
         passphraseName="passphrase"
         confirmName="confirmPassphrase"
         labels={{
-          passphrase: t('adminConsole.resetPassphrase.passphrase'),
-          confirm: t('adminConsole.resetPassphrase.confirmPassphrase'),
+          passphrase: t('admin.resetPassphrase.passphrase'),
+          confirm: t('admin.resetPassphrase.confirmPassphrase'),
         }}
         userInputs={userInputs}
         issues={{ passphrase: STAFF_FIELD_ISSUES.passphrase, confirm: STAFF_FIELD_ISSUES.confirmPassphrase }}

@@ -4,7 +4,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
 import { fieldErrorTextHook, type TIssueMessages } from '../../../i18n/fieldErrorText'
 import { newPassphraseRule } from '../../vault'
 
-const ERRORS = 'adminConsole.accounts.form.errors'
+const ERRORS = 'admin.accounts.form.errors'
 
 /** What the admin console says about a colleague's new passphrase. */
 const PASSPHRASE_MESSAGES = {
@@ -57,10 +57,6 @@ export const STAFF_FIELD_ISSUES = {
 } as const satisfies Record<keyof TNewStaffForm, TIssueMessages>
 
 /** The admin console's forms word their field errors from its catalog; the minimum length fills `{{count}}`. */
-export const useAdminFieldErrorText = fieldErrorTextHook(
-  ['adminConsole.'],
-  'adminConsole.errors.badRequest',
-  {
-    count: MIN_PASSPHRASE_LENGTH,
-  },
-)
+export const useAdminFieldErrorText = fieldErrorTextHook(['admin.'], 'admin.errors.badRequest', {
+  count: MIN_PASSPHRASE_LENGTH,
+})

@@ -81,9 +81,9 @@ export function AuditPanel() {
       <div className="admin-section__header">
         <div>
           <h2 id="admin-audit-heading" className="admin-section__title">
-            {t('adminConsole.audit.heading')}
+            {t('admin.audit.heading')}
           </h2>
-          <p className="admin-section__lede">{t('adminConsole.audit.lede')}</p>
+          <p className="admin-section__lede">{t('admin.audit.lede')}</p>
         </div>
       </div>
       <AuditVerification />
@@ -95,29 +95,29 @@ export function AuditPanel() {
       <p role="status" className="admin-audit__count" ref={countRef} tabIndex={-1}>
         {page.state === 'ready'
           ? total === 0
-            ? t('adminConsole.audit.noEntries')
-            : t('adminConsole.audit.showing', { from: offset + 1, to: offset + shown, total })
+            ? t('admin.audit.noEntries')
+            : t('admin.audit.showing', { from: offset + 1, to: offset + shown, total })
           : ''}
       </p>
-      {page.state === 'loading' ? <BusyIndicator label={t('adminConsole.audit.loading')} /> : null}
+      {page.state === 'loading' ? <BusyIndicator label={t('admin.audit.loading')} /> : null}
       {page.state === 'failed' ? (
         <Notice tone="danger" live="alert">
-          {t(`adminConsole.errors.${page.errorKey}`)}
+          {t(`admin.errors.${page.errorKey}`)}
         </Notice>
       ) : null}
       {page.state === 'ready' && page.entries.length > 0 ? (
         <p id="admin-audit-grid-hint" className="admin-grid-hint">
-          {t('adminConsole.gridHint')}
+          {t('admin.gridHint')}
         </p>
       ) : null}
       {page.state === 'ready' && page.entries.length > 0 ? (
         <DataTable aria-labelledby="admin-audit-heading" aria-describedby="admin-audit-grid-hint">
           <DataTableHeader>
-            <DataColumn>{t('adminConsole.audit.columns.when')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.who')}</DataColumn>
-            <DataColumn isRowHeader>{t('adminConsole.audit.columns.what')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.target')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.seq')}</DataColumn>
+            <DataColumn>{t('admin.audit.columns.when')}</DataColumn>
+            <DataColumn>{t('admin.audit.columns.who')}</DataColumn>
+            <DataColumn isRowHeader>{t('admin.audit.columns.what')}</DataColumn>
+            <DataColumn>{t('admin.audit.columns.target')}</DataColumn>
+            <DataColumn>{t('admin.audit.columns.seq')}</DataColumn>
           </DataTableHeader>
           {/* React Aria caches rendered rows; re-render them when names arrive or the language changes. */}
           <DataTableBody items={page.entries} dependencies={[usernames, i18n.language]}>
@@ -132,7 +132,7 @@ export function AuditPanel() {
                   {entry.actorUsername ? (
                     <span className="admin-mono">{entry.actorUsername}</span>
                   ) : (
-                    <span className="admin-muted">{t('adminConsole.audit.nobody')}</span>
+                    <span className="admin-muted">{t('admin.audit.nobody')}</span>
                   )}
                 </DataCell>
                 <DataCell>{auditWhatLabel(t, entry)}</DataCell>
@@ -146,18 +146,18 @@ export function AuditPanel() {
         </DataTable>
       ) : null}
       {total > PAGE_SIZE ? (
-        <nav className="admin-pager" aria-label={t('adminConsole.audit.pagerLabel')}>
+        <nav className="admin-pager" aria-label={t('admin.audit.pagerLabel')}>
           <Button isDisabled={offset === 0} onPress={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            {t('adminConsole.audit.newer')}
+            {t('admin.audit.newer')}
           </Button>
           <span className="admin-muted">
-            {t('adminConsole.audit.pageOf', {
+            {t('admin.audit.pageOf', {
               page: Math.floor(offset / PAGE_SIZE) + 1,
               pages: Math.ceil(total / PAGE_SIZE),
             })}
           </span>
           <Button isDisabled={offset + PAGE_SIZE >= total} onPress={() => setOffset(offset + PAGE_SIZE)}>
-            {t('adminConsole.audit.older')}
+            {t('admin.audit.older')}
           </Button>
         </nav>
       ) : null}

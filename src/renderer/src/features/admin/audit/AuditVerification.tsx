@@ -30,28 +30,26 @@ export function AuditVerification() {
   return (
     <div className="admin-verify">
       <div className="admin-verify__row">
-        <p className="admin-verify__text">{t('adminConsole.audit.verify.explain')}</p>
+        <p className="admin-verify__text">{t('admin.audit.verify.explain')}</p>
         <Button onPress={() => void onVerify()} isDisabled={verification.state === 'running'}>
-          {t('adminConsole.audit.verify.button')}
+          {t('admin.audit.verify.button')}
         </Button>
       </div>
       <div role="status">
-        {verification.state === 'running' ? (
-          <BusyIndicator label={t('adminConsole.audit.verify.running')} />
-        ) : null}
+        {verification.state === 'running' ? <BusyIndicator label={t('admin.audit.verify.running')} /> : null}
       </div>
       {/* The button is disabled while checking, so focus moves to the verdict. */}
       {verification.state === 'done' && verification.result.ok ? (
         <FocusedResult>
-          <Notice tone="success" title={t('adminConsole.audit.verify.intactTitle')}>
-            {t('adminConsole.audit.verify.intact', { count: verification.result.checked })}
+          <Notice tone="success" title={t('admin.audit.verify.intactTitle')}>
+            {t('admin.audit.verify.intact', { count: verification.result.checked })}
           </Notice>
         </FocusedResult>
       ) : null}
       {verification.state === 'done' && !verification.result.ok ? (
         <FocusedResult>
-          <Notice tone="danger" title={t('adminConsole.audit.verify.brokenTitle')}>
-            {t('adminConsole.audit.verify.broken', {
+          <Notice tone="danger" title={t('admin.audit.verify.brokenTitle')}>
+            {t('admin.audit.verify.broken', {
               seq: verification.result.firstBadSeq ?? '?',
               count: verification.result.checked,
             })}
@@ -60,7 +58,7 @@ export function AuditVerification() {
       ) : null}
       {verification.state === 'failed' ? (
         <FocusedResult>
-          <Notice tone="danger">{t(`adminConsole.errors.${verification.errorKey}`)}</Notice>
+          <Notice tone="danger">{t(`admin.errors.${verification.errorKey}`)}</Notice>
         </FocusedResult>
       ) : null}
     </div>

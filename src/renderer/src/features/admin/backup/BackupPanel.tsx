@@ -9,8 +9,8 @@ export function BackupPanel() {
     <div className="admin-section">
       <div className="admin-section__header">
         <div>
-          <h2 className="admin-section__title">{t('adminConsole.backup.heading')}</h2>
-          <p className="admin-section__lede">{t('adminConsole.backup.lede')}</p>
+          <h2 className="admin-section__title">{t('admin.backup.heading')}</h2>
+          <p className="admin-section__lede">{t('admin.backup.lede')}</p>
         </div>
       </div>
       <div className="admin-backup">

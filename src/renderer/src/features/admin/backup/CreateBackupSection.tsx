@@ -39,30 +39,30 @@ export function CreateBackupSection() {
   return (
     <section aria-labelledby="admin-backup-create-heading" className="admin-card">
       <h3 id="admin-backup-create-heading" className="admin-card__title">
-        {t('adminConsole.backup.create.heading')}
+        {t('admin.backup.create.heading')}
       </h3>
-      <p className="admin-card__text">{t('adminConsole.backup.create.explain')}</p>
+      <p className="admin-card__text">{t('admin.backup.create.explain')}</p>
       <ul className="admin-card__points">
-        <li>{t('adminConsole.backup.create.pointEncrypted')}</li>
-        <li>{t('adminConsole.backup.create.pointPassphrase')}</li>
-        <li>{t('adminConsole.backup.create.pointStore')}</li>
+        <li>{t('admin.backup.create.pointEncrypted')}</li>
+        <li>{t('admin.backup.create.pointPassphrase')}</li>
+        <li>{t('admin.backup.create.pointStore')}</li>
       </ul>
       <div className="admin-card__actions">
         <Button variant="primary" onPress={() => void onCreate()} isDisabled={backup.state === 'running'}>
-          {t('adminConsole.backup.create.button')}
+          {t('admin.backup.create.button')}
         </Button>
       </div>
       <div role="status" className="admin-card__result">
         {backup.state === 'running' ? (
-          <BusyIndicator label={t('adminConsole.backup.create.running')} progress={progress} />
+          <BusyIndicator label={t('admin.backup.create.running')} progress={progress} />
         ) : null}
       </div>
       {/* The button is disabled while the backup runs, so focus moves to the outcome. */}
       {backup.state === 'created' ? (
         <FocusedResult>
-          <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>
+          <Notice tone="success" title={t('admin.backup.create.doneTitle')}>
             {endSentence(
-              t('adminConsole.backup.create.done', {
+              t('admin.backup.create.done', {
                 fileName: backup.fileName,
                 size: formatBytes(backup.bytes, i18n.language),
                 time: formatTime(backup.at, i18n.language),
@@ -73,12 +73,12 @@ export function CreateBackupSection() {
       ) : null}
       {backup.state === 'cancelled' ? (
         <FocusedResult>
-          <Notice tone="info">{t('adminConsole.backup.create.cancelled')}</Notice>
+          <Notice tone="info">{t('admin.backup.create.cancelled')}</Notice>
         </FocusedResult>
       ) : null}
       {backup.state === 'failed' ? (
         <FocusedResult>
-          <Notice tone="danger">{t(`adminConsole.errors.${backup.errorKey}`)}</Notice>
+          <Notice tone="danger">{t(`admin.errors.${backup.errorKey}`)}</Notice>
         </FocusedResult>
       ) : null}
     </section>

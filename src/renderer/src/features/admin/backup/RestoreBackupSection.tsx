@@ -56,11 +56,11 @@ export function RestoreBackupSection() {
   return (
     <section aria-labelledby="admin-backup-restore-heading" className="admin-card admin-card--caution">
       <h3 id="admin-backup-restore-heading" className="admin-card__title">
-        {t('adminConsole.backup.restore.heading')}
+        {t('admin.backup.restore.heading')}
       </h3>
-      <p className="admin-card__text">{t('adminConsole.backup.restore.explain')}</p>
-      <Notice tone="warning" title={t('adminConsole.backup.restore.warningTitle')}>
-        {t('adminConsole.backup.restore.warning')}
+      <p className="admin-card__text">{t('admin.backup.restore.explain')}</p>
+      <Notice tone="warning" title={t('admin.backup.restore.warningTitle')}>
+        {t('admin.backup.restore.warning')}
       </Notice>
       <Form
         form={form}
@@ -68,11 +68,11 @@ export function RestoreBackupSection() {
         errorWording={errorWording}
         className="admin-form"
       >
-        <FormFieldset legend={t('adminConsole.backup.restore.heading')} isDisabled={isRunning}>
+        <FormFieldset legend={t('admin.backup.restore.heading')} isDisabled={isRunning}>
           <FormTextField<TRestoreForm>
             name="username"
-            label={t('adminConsole.backup.restore.username')}
-            description={t('adminConsole.backup.restore.usernameHelp')}
+            label={t('admin.backup.restore.username')}
+            description={t('admin.backup.restore.usernameHelp')}
             autoComplete="off"
             isRequired
             issues={{
@@ -83,8 +83,8 @@ export function RestoreBackupSection() {
           <FormTextField<TRestoreForm>
             name="passphrase"
             type="password"
-            label={t('adminConsole.backup.restore.passphrase')}
-            description={t('adminConsole.backup.restore.passphraseHelp')}
+            label={t('admin.backup.restore.passphrase')}
+            description={t('admin.backup.restore.passphraseHelp')}
             autoComplete="current-password"
             isRequired
             issues={{ '*': STAFF_FIELD_ISSUES.passphrase['*'] }}
@@ -92,55 +92,53 @@ export function RestoreBackupSection() {
         </FormFieldset>
         <div className="admin-card__actions">
           <Button type="submit" variant="danger" isDisabled={isRunning}>
-            {t('adminConsole.backup.restore.button')}
+            {t('admin.backup.restore.button')}
           </Button>
         </div>
       </Form>
       <div role="status" className="admin-card__result">
-        {isRunning ? (
-          <BusyIndicator label={t('adminConsole.backup.restore.running')} progress={progress} />
-        ) : null}
+        {isRunning ? <BusyIndicator label={t('admin.backup.restore.running')} progress={progress} /> : null}
       </div>
       {/* The form is disabled while the restore runs, so focus moves to the outcome. */}
       {restore.state === 'restored' ? (
         <FocusedResult>
-          <Notice tone="success" title={t('adminConsole.backup.restore.doneTitle')}>
+          <Notice tone="success" title={t('admin.backup.restore.doneTitle')}>
             {restore.backupCreatedAt === null ? null : (
               <p>
                 {endSentence(
-                  t('adminConsole.backup.restore.doneWhich', {
+                  t('admin.backup.restore.doneWhich', {
                     date: formatDate(restore.backupCreatedAt, i18n.language),
                     time: formatTime(restore.backupCreatedAt, i18n.language),
                   }),
                 )}
               </p>
             )}
-            <p>{t('adminConsole.backup.restore.done')}</p>
+            <p>{t('admin.backup.restore.done')}</p>
           </Notice>
         </FocusedResult>
       ) : null}
       {restore.state === 'cancelled' ? (
         <FocusedResult>
-          <Notice tone="info">{t('adminConsole.backup.restore.cancelled')}</Notice>
+          <Notice tone="info">{t('admin.backup.restore.cancelled')}</Notice>
         </FocusedResult>
       ) : null}
       {restore.state === 'failed' ? (
         <FocusedResult>
-          <Notice tone="danger">{t(`adminConsole.errors.${restore.errorKey}`)}</Notice>
+          <Notice tone="danger">{t(`admin.errors.${restore.errorKey}`)}</Notice>
         </FocusedResult>
       ) : null}
       <ConfirmDialog
         isOpen={isConfirming}
         onClose={() => setIsConfirming(false)}
-        title={t('adminConsole.backup.restore.confirmTitle')}
+        title={t('admin.backup.restore.confirmTitle')}
         onConfirm={() => void onRestore()}
-        confirmLabel={t('adminConsole.backup.restore.confirm')}
-        cancelLabel={t('adminConsole.common.cancel')}
+        confirmLabel={t('admin.backup.restore.confirm')}
+        cancelLabel={t('admin.common.cancel')}
         isDanger
         isCancelFocused
       >
-        <p className="admin-dialog__text">{t('adminConsole.backup.restore.confirmBody')}</p>
-        <Notice tone="danger">{t('adminConsole.backup.restore.confirmWarning')}</Notice>
+        <p className="admin-dialog__text">{t('admin.backup.restore.confirmBody')}</p>
+        <Notice tone="danger">{t('admin.backup.restore.confirmWarning')}</Notice>
       </ConfirmDialog>
     </section>
   )

@@ -78,14 +78,14 @@ export function SettingsPanel() {
       <div className="admin-section__header">
         <div>
           <h2 id="admin-settings-heading" className="admin-section__title">
-            {t('adminConsole.settings.heading')}
+            {t('admin.settings.heading')}
           </h2>
-          <p className="admin-section__lede">{t('adminConsole.settings.lede')}</p>
+          <p className="admin-section__lede">{t('admin.settings.lede')}</p>
         </div>
       </div>
       <div className="admin-card admin-card--narrow">
-        <h3 className="admin-card__title">{t('adminConsole.settings.idleLock.heading')}</h3>
-        <p className="admin-card__text">{t('adminConsole.settings.idleLock.explain')}</p>
+        <h3 className="admin-card__title">{t('admin.settings.idleLock.heading')}</h3>
+        <p className="admin-card__text">{t('admin.settings.idleLock.explain')}</p>
         {saved !== null ? (
           <Form
             className="admin-form"
@@ -96,8 +96,8 @@ export function SettingsPanel() {
             }}
           >
             <NumberField
-              label={t('adminConsole.settings.idleLock.label')}
-              description={t('adminConsole.settings.idleLock.help', {
+              label={t('admin.settings.idleLock.label')}
+              description={t('admin.settings.idleLock.help', {
                 min: IDLE_LOCK_MINUTES.min,
                 max: IDLE_LOCK_MINUTES.max,
                 default: IDLE_LOCK_MINUTES.default,
@@ -109,12 +109,12 @@ export function SettingsPanel() {
               isClamped={false}
               minValue={IDLE_LOCK_MINUTES.min}
               maxValue={IDLE_LOCK_MINUTES.max}
-              decrementLabel={t('adminConsole.settings.idleLock.decrement')}
-              incrementLabel={t('adminConsole.settings.idleLock.increment')}
+              decrementLabel={t('admin.settings.idleLock.decrement')}
+              incrementLabel={t('admin.settings.idleLock.increment')}
               isDisabled={isSaving}
               errorMessage={
                 showRangeError
-                  ? t('adminConsole.settings.idleLock.outOfRange', {
+                  ? t('admin.settings.idleLock.outOfRange', {
                       min: IDLE_LOCK_MINUTES.min,
                       max: IDLE_LOCK_MINUTES.max,
                     })
@@ -123,22 +123,22 @@ export function SettingsPanel() {
             />
             <div className="admin-card__actions">
               <Button type="submit" variant="primary" isDisabled={isSaving || !isDirty}>
-                {t('adminConsole.settings.save')}
+                {t('admin.settings.save')}
               </Button>
             </div>
           </Form>
         ) : (
-          <BusyIndicator label={t('adminConsole.loading')} />
+          <BusyIndicator label={t('admin.loading')} />
         )}
         {/* Save is disabled again once saved, so focus moves to the outcome. */}
         {save.state === 'saved' ? (
           <FocusedResult>
-            <Notice tone="success">{t('adminConsole.settings.saved', { count: save.minutes })}</Notice>
+            <Notice tone="success">{t('admin.settings.saved', { count: save.minutes })}</Notice>
           </FocusedResult>
         ) : null}
         {save.state === 'failed' ? (
           <FocusedResult>
-            <Notice tone="danger">{t(`adminConsole.errors.${save.errorKey}`)}</Notice>
+            <Notice tone="danger">{t(`admin.errors.${save.errorKey}`)}</Notice>
           </FocusedResult>
         ) : null}
       </div>
