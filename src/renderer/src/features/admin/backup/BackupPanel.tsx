@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { AdminSection } from '../AdminSection'
 import { CreateBackupSection } from './CreateBackupSection'
 import { RestoreBackupSection } from './RestoreBackupSection'
 
@@ -6,17 +7,11 @@ import { RestoreBackupSection } from './RestoreBackupSection'
 export function BackupPanel() {
   const { t } = useTranslation()
   return (
-    <div className="admin-section">
-      <div className="admin-section__header">
-        <div>
-          <h2 className="admin-section__title">{t('admin.backup.heading')}</h2>
-          <p className="admin-section__lede">{t('admin.backup.lede')}</p>
-        </div>
-      </div>
+    <AdminSection id="admin-backup-heading" title={t('admin.backup.heading')} lede={t('admin.backup.lede')}>
       <div className="admin-backup">
         <CreateBackupSection />
         <RestoreBackupSection />
       </div>
-    </div>
+    </AdminSection>
   )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { AdminSection } from '../AdminSection'
 import { ExportSection } from './ExportSection'
 import { ImportSection } from './ImportSection'
 import './ImportExport.css'
@@ -7,17 +8,15 @@ import './ImportExport.css'
 export function ImportExportPanel() {
   const { t } = useTranslation()
   return (
-    <div className="admin-section">
-      <div className="admin-section__header">
-        <div>
-          <h2 className="admin-section__title">{t('importExport.heading')}</h2>
-          <p className="admin-section__lede">{t('importExport.lede')}</p>
-        </div>
-      </div>
+    <AdminSection
+      id="admin-import-export-heading"
+      title={t('importExport.heading')}
+      lede={t('importExport.lede')}
+    >
       <div className="import-export">
         <ImportSection />
         <ExportSection />
       </div>
-    </div>
+    </AdminSection>
   )
 }
