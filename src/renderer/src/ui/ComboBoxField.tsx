@@ -3,20 +3,13 @@ import {
   Button as AriaButton,
   ComboBox,
   ComboBoxStateContext,
-  FieldError,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Text,
   useFilter,
   type Key,
 } from 'react-aria-components'
+import { ChevronDown, FieldDescription, FieldErrorMessage, OptionsPopover } from './fieldParts'
 import type { TChoiceOption } from './RadioGroupField'
-import './status-tokens.css'
-import './fields.css'
-import './SelectField.css'
 import './ComboBoxField.css'
 
 export type TComboBoxFieldProps = {
@@ -118,36 +111,12 @@ export function ComboBoxField({
       >
         <Input ref={inputRef} className="ui-combo-box__input" />
         <AriaButton className="ui-combo-box__button" aria-label={showListLabel}>
-          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          <ChevronDown />
         </AriaButton>
       </div>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
-      <Popover className="ui-select__popover" offset={4}>
-        <ListBox<TChoiceOption>
-          className="ui-select__list"
-          renderEmptyState={() => <p className="ui-combo-box__empty">{emptyText}</p>}
-        >
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="ui-select__option">
-              <Text slot="label" className="ui-select__option-label">
-                {option.label}
-              </Text>
-              {option.description ? (
-                <Text slot="description" className="ui-select__option-description">
-                  {option.description}
-                </Text>
-              ) : null}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <OptionsPopover emptyText={emptyText} />
     </ComboBox>
   )
 }

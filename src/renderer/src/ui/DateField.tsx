@@ -2,13 +2,10 @@ import {
   DateField as AriaDateField,
   DateInput,
   DateSegment,
-  FieldError,
   Label,
-  Text,
   type DateValue,
 } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { FieldDescription, FieldErrorMessage } from './fieldParts'
 import './DateField.css'
 
 export type TDateFieldProps = {
@@ -33,12 +30,8 @@ export function DateField({ label, value, onChange, description, errorMessage }:
       <DateInput className="ui-field__control ui-date-field__input">
         {(segment) => <DateSegment segment={segment} className="ui-date-field__segment" />}
       </DateInput>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </AriaDateField>
   )
 }

@@ -1,15 +1,12 @@
 import type { Ref } from 'react'
 import {
   Button as AriaButton,
-  FieldError,
   Group,
   Input,
   Label,
   NumberField as AriaNumberField,
-  Text,
 } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { FieldDescription, FieldErrorMessage } from './fieldParts'
 import './NumberField.css'
 
 export type TNumberFieldProps = {
@@ -75,12 +72,8 @@ export function NumberField({
           +
         </AriaButton>
       </Group>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </AriaNumberField>
   )
 }

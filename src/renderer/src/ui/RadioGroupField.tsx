@@ -1,13 +1,8 @@
-import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { Label, Radio, RadioGroup } from 'react-aria-components'
+import { ChoiceText, FieldDescription, FieldErrorMessage, type TOption } from './fieldParts'
 import './ChoiceFields.css'
 
-export type TChoiceOption = {
-  id: string
-  label: string
-  description?: string
-}
+export type TChoiceOption = TOption
 
 export type TRadioGroupFieldProps = {
   label: string
@@ -57,25 +52,16 @@ export function RadioGroupField({
       {...(name === undefined ? {} : { name })}
     >
       <Label className="ui-field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldDescription>{description}</FieldDescription>
       <div className="ui-choice-group__options">
         {options.map((option) => (
           <Radio key={option.id} value={option.id} className="ui-choice">
             <span className="ui-choice__mark ui-choice__mark--radio" aria-hidden="true" />
-            <span className="ui-choice__text">
-              <span className="ui-choice__label">{option.label}</span>
-              {option.description ? (
-                <span className="ui-choice__description">{option.description}</span>
-              ) : null}
-            </span>
+            <ChoiceText option={option} />
           </Radio>
         ))}
       </div>
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </RadioGroup>
   )
 }

@@ -1,25 +1,13 @@
+import { Label, Select, type Key } from 'react-aria-components'
 import {
-  Button as AriaButton,
-  FieldError,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-  type Key,
-} from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
-import './SelectField.css'
+  FieldDescription,
+  FieldErrorMessage,
+  OptionsPopover,
+  SelectTrigger,
+  type TOption,
+} from './fieldParts'
 
-export type TSelectOption = {
-  id: string
-  label: string
-  /** A line under the label in the list, e.g. what a role may do. */
-  description?: string
-}
+export type TSelectOption = TOption
 
 export type TSelectFieldProps = {
   label: string
@@ -65,45 +53,10 @@ export function SelectField({
       {...(autoFocus === undefined ? {} : { autoFocus })}
     >
       <Label className="ui-field__label">{label}</Label>
-      <AriaButton className="ui-field__control ui-select__button">
-        <SelectValue className="ui-select__value">
-          {({ selectedText, defaultChildren, isPlaceholder }) =>
-            isPlaceholder ? defaultChildren : selectedText
-          }
-        </SelectValue>
-        <svg
-          className="ui-select__chevron"
-          width="16"
-          height="16"
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-        </svg>
-      </AriaButton>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
-      <Popover className="ui-select__popover" offset={4}>
-        <ListBox className="ui-select__list" items={options}>
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="ui-select__option">
-              <Text slot="label" className="ui-select__option-label">
-                {option.label}
-              </Text>
-              {option.description ? (
-                <Text slot="description" className="ui-select__option-description">
-                  {option.description}
-                </Text>
-              ) : null}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <SelectTrigger />
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <OptionsPopover options={options} />
     </Select>
   )
 }

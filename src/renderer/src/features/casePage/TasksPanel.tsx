@@ -185,7 +185,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
       <CaseAddForm
         form={form}
         onSubmit={onSubmit}
-        className="case-form"
+        className="case-task-form"
         legend={t('casePage.tasks.addTitle')}
         serverError={serverError}
         submitLabel={t('casePage.tasks.add')}

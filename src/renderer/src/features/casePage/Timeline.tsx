@@ -73,7 +73,7 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
     <CaseAddForm
       form={form}
       onSubmit={onSubmit}
-      className="case-form case-note-form"
+      className="case-note-form"
       legend={t('casePage.timeline.addTitle')}
       serverError={serverError}
       submitLabel={t('casePage.timeline.add')}

@@ -4,15 +4,8 @@ import { CheckboxGroupField, type TCheckboxGroupFieldProps } from '../CheckboxGr
 import { ComboBoxField, type TComboBoxFieldProps } from '../ComboBoxField'
 import { RadioGroupField, type TRadioGroupFieldProps } from '../RadioGroupField'
 import { SelectField, type TSelectFieldProps } from '../SelectField'
-import type { TBound } from './FormTextFields'
-import { errorProp, useBoundField } from './useBoundField'
-
-/*
- * Choosing is a finished act: each choice also marks the field as visited (onBlur), so a form validating
- * "on touched" checks it at once, as it does a text field the person leaves.
- */
-
-type TUnbound = 'value' | 'onChange' | 'name' | 'errorMessage' | 'inputRef'
+import type { TBound, TUnbound } from './FormTextFields'
+import { textOf, useBoundField } from './useBoundField'
 
 /** Stands for "no answer" in a list, so that choosing it stores ''. */
 const EMPTY_OPTION = '__empty'
@@ -31,19 +24,16 @@ export function FormSelectField<T extends FieldValues = FieldValues>({
   options,
   ...props
 }: TFormSelectFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  const chosen = typeof field.value === 'string' && field.value !== '' ? field.value : null
+  const { field, bound, choose } = useBoundField<T>(name, issues)
+  const empty = emptyOption === undefined ? null : EMPTY_OPTION
   return (
     <SelectField
       {...props}
-      errorMessage={errorMessage}
-      name={field.name}
-      options={emptyOption === undefined ? options : [{ id: EMPTY_OPTION, label: emptyOption }, ...options]}
-      value={chosen ?? (emptyOption === undefined ? null : EMPTY_OPTION)}
-      onChange={(value) => {
-        field.onChange(value === null || value === EMPTY_OPTION ? '' : value)
-        field.onBlur()
-      }}
+      name={bound.name}
+      errorMessage={bound.errorMessage}
+      options={empty === null ? options : [{ id: EMPTY_OPTION, label: emptyOption ?? '' }, ...options]}
+      value={textOf(field.value) || empty}
+      onChange={(value) => choose(value === null || value === EMPTY_OPTION ? '' : value)}
     />
   )
 }
@@ -59,21 +49,18 @@ export type TFormRadioGroupFieldProps<T extends FieldValues> = Omit<TRadioGroupF
 export function FormRadioGroupField<T extends FieldValues = FieldValues>({
   name,
   issues,
-  toOption = (value) => (typeof value === 'string' ? value : ''),
+  toOption = textOf,
   fromOption = (id) => id,
   ...props
 }: TFormRadioGroupFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
+  const { field, bound, choose } = useBoundField<T>(name, issues)
   return (
     <RadioGroupField
       {...props}
-      errorMessage={errorMessage}
-      name={field.name}
+      name={bound.name}
+      errorMessage={bound.errorMessage}
       value={toOption(field.value)}
-      onChange={(id) => {
-        field.onChange(fromOption(id))
-        field.onBlur()
-      }}
+      onChange={(id) => choose(fromOption(id))}
     />
   )
 }
@@ -87,17 +74,15 @@ export function FormCheckboxGroupField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormCheckboxGroupFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
+  const { field, bound, choose } = useBoundField<T>(name, issues)
+  const ticked = Array.isArray(field.value) ? (field.value as string[]) : []
   return (
     <CheckboxGroupField
       {...props}
-      errorMessage={errorMessage}
-      name={field.name}
-      value={Array.isArray(field.value) ? (field.value as string[]) : []}
-      onChange={(value) => {
-        field.onChange(value)
-        field.onBlur()
-      }}
+      name={bound.name}
+      errorMessage={bound.errorMessage}
+      value={ticked}
+      onChange={choose}
     />
   )
 }
@@ -115,21 +100,13 @@ export function FormCheckbox<T extends FieldValues = FieldValues>({
   onChange,
   ...props
 }: TFormCheckboxProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  return (
-    <Checkbox
-      {...props}
-      {...errorProp(errorMessage)}
-      name={field.name}
-      isSelected={field.value === true}
-      onChange={(isSelected) => {
-        onChange?.(isSelected)
-        field.onChange(isSelected)
-        field.onBlur()
-      }}
-      inputRef={field.ref}
-    />
-  )
+  const { field, bound, choose } = useBoundField<T>(name, issues)
+  const { onBlur: _leave, ...checkboxBound } = bound
+  const toggle = (isSelected: boolean) => {
+    onChange?.(isSelected)
+    choose(isSelected)
+  }
+  return <Checkbox {...props} {...checkboxBound} isSelected={field.value === true} onChange={toggle} />
 }
 
 export type TFormComboBoxFieldProps<T extends FieldValues> = Omit<TComboBoxFieldProps, TUnbound> & TBound<T>
@@ -140,18 +117,7 @@ export function FormComboBoxField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormComboBoxFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  return (
-    <ComboBoxField
-      {...props}
-      errorMessage={errorMessage}
-      name={field.name}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={(value) => {
-        field.onChange(value)
-        field.onBlur()
-      }}
-      inputRef={field.ref}
-    />
-  )
+  const { field, bound, choose } = useBoundField<T>(name, issues)
+  const { onBlur: _leave, ...comboBound } = bound
+  return <ComboBoxField {...props} {...comboBound} value={textOf(field.value)} onChange={choose} />
 }

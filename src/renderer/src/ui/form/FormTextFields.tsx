@@ -3,7 +3,7 @@ import { PasswordField, type TPasswordFieldProps } from '../PasswordField'
 import { TextAreaField, type TTextAreaFieldProps } from '../TextAreaField'
 import { TextField, type TTextFieldProps } from '../TextField'
 import type { TIssueWords } from './fieldErrorWording'
-import { errorProp, useBoundField } from './useBoundField'
+import { textOf, useBoundField } from './useBoundField'
 
 /** What every bound field takes instead of value/onChange/errorMessage: its name in the form, and issue words. */
 export type TBound<T extends FieldValues> = {
@@ -12,7 +12,8 @@ export type TBound<T extends FieldValues> = {
   issues?: TIssueWords
 }
 
-type TUnbound = 'value' | 'defaultValue' | 'onChange' | 'name' | 'inputRef' | 'errorMessage'
+/** The props a bound field supplies itself. */
+export type TUnbound = 'value' | 'defaultValue' | 'onChange' | 'name' | 'inputRef' | 'errorMessage'
 
 export type TFormTextFieldProps<T extends FieldValues> = Omit<TTextFieldProps, TUnbound> &
   TBound<T> & {
@@ -28,24 +29,15 @@ export function FormTextField<T extends FieldValues = FieldValues>({
   onBlur,
   ...props
 }: TFormTextFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  const value = typeof field.value === 'string' ? field.value : ''
-  return (
-    <TextField
-      {...props}
-      {...errorProp(errorMessage)}
-      name={field.name}
-      value={value}
-      onChange={field.onChange}
-      onBlur={(event) => {
-        const tidy = normalize?.(value) ?? value
-        if (tidy !== value) field.onChange(tidy)
-        field.onBlur()
-        onBlur?.(event)
-      }}
-      inputRef={field.ref}
-    />
-  )
+  const { field, bound } = useBoundField<T>(name, issues)
+  const value = textOf(field.value)
+  const leave: TTextFieldProps['onBlur'] = (event) => {
+    const tidy = normalize?.(value) ?? value
+    if (tidy !== value) field.onChange(tidy)
+    field.onBlur()
+    onBlur?.(event)
+  }
+  return <TextField {...props} {...bound} value={value} onChange={field.onChange} onBlur={leave} />
 }
 
 export type TFormTextAreaFieldProps<T extends FieldValues> = Omit<TTextAreaFieldProps, TUnbound> & TBound<T>
@@ -56,18 +48,8 @@ export function FormTextAreaField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormTextAreaFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  return (
-    <TextAreaField
-      {...props}
-      errorMessage={errorMessage}
-      name={field.name}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-    />
-  )
+  const { field, bound } = useBoundField<T>(name, issues)
+  return <TextAreaField {...props} {...bound} value={textOf(field.value)} onChange={field.onChange} />
 }
 
 export type TFormPasswordFieldProps<T extends FieldValues> = Omit<TPasswordFieldProps, TUnbound> & TBound<T>
@@ -78,16 +60,6 @@ export function FormPasswordField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormPasswordFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
-  return (
-    <PasswordField
-      {...props}
-      {...errorProp(errorMessage)}
-      name={field.name}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      inputRef={field.ref}
-    />
-  )
+  const { field, bound } = useBoundField<T>(name, issues)
+  return <PasswordField {...props} {...bound} value={textOf(field.value)} onChange={field.onChange} />
 }

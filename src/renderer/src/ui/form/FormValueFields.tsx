@@ -3,7 +3,7 @@ import type { DateValue } from 'react-aria-components'
 import type { FieldValues } from 'react-hook-form'
 import { DateField, type TDateFieldProps } from '../DateField'
 import { NumberField, type TNumberFieldProps } from '../NumberField'
-import type { TBound } from './FormTextFields'
+import type { TBound, TUnbound } from './FormTextFields'
 import { useBoundField } from './useBoundField'
 
 const toDateValue = (value: unknown): DateValue | null => {
@@ -14,11 +14,7 @@ const toDateValue = (value: unknown): DateValue | null => {
   }
 }
 
-export type TFormDateFieldProps<T extends FieldValues> = Omit<
-  TDateFieldProps,
-  'value' | 'onChange' | 'errorMessage'
-> &
-  TBound<T>
+export type TFormDateFieldProps<T extends FieldValues> = Omit<TDateFieldProps, TUnbound> & TBound<T>
 
 /**
  * The kit's DateField bound to a 'YYYY-MM-DD' text value of the surrounding form (as the shared schemas keep
@@ -29,22 +25,19 @@ export function FormDateField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormDateFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
+  const { field, bound } = useBoundField<T>(name, issues)
+  const store = (next: DateValue | null) => field.onChange(next === null ? '' : next.toString())
   return (
     <DateField
       {...props}
-      errorMessage={errorMessage}
+      errorMessage={bound.errorMessage}
       value={toDateValue(field.value)}
-      onChange={(next) => field.onChange(next === null ? '' : next.toString())}
+      onChange={store}
     />
   )
 }
 
-export type TFormNumberFieldProps<T extends FieldValues> = Omit<
-  TNumberFieldProps,
-  'value' | 'onChange' | 'errorMessage' | 'inputRef'
-> &
-  TBound<T>
+export type TFormNumberFieldProps<T extends FieldValues> = Omit<TNumberFieldProps, TUnbound> & TBound<T>
 
 /** The kit's NumberField bound to a number of the surrounding form by `name`; an empty field stores null. */
 export function FormNumberField<T extends FieldValues = FieldValues>({
@@ -52,17 +45,16 @@ export function FormNumberField<T extends FieldValues = FieldValues>({
   issues,
   ...props
 }: TFormNumberFieldProps<T>) {
-  const { field, errorMessage } = useBoundField<T>(name, issues)
+  const { field, bound, choose } = useBoundField<T>(name, issues)
+  const value = typeof field.value === 'number' ? field.value : Number.NaN
+  const store = (next: number) => choose(Number.isNaN(next) ? null : next)
   return (
     <NumberField
       {...props}
-      errorMessage={errorMessage}
-      value={typeof field.value === 'number' ? field.value : Number.NaN}
-      onChange={(value) => {
-        field.onChange(Number.isNaN(value) ? null : value)
-        field.onBlur()
-      }}
-      inputRef={field.ref}
+      errorMessage={bound.errorMessage}
+      inputRef={bound.inputRef}
+      value={value}
+      onChange={store}
     />
   )
 }
