@@ -9,8 +9,7 @@ import { LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
-import { NotFoundPage } from './NotFoundPage'
-import { RouteErrorPage } from './RouteErrorPage'
+import { NotFoundPage, RouteErrorPage } from './ApologyPage'
 
 export type TPageTitleKey =
   | 'dashboard.title'

@@ -3,15 +3,14 @@ import { useEffect, useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Form, FormFieldset, LiveRegion, Notice, PageHeader, SubmitButton } from '../../ui'
+import { Form, FormFieldset, Notice, PageHeader, SubmitButton } from '../../ui'
 import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
 import { changePassphraseFormSchema, type TChangePassphraseForm } from './formSchemas'
 import { NewPassphraseFields } from './NewPassphraseFields'
 import { PassphraseInput } from './PassphraseInput'
-import { retryAfterSeconds } from './refusals'
 import { useVaultSession } from './session'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 import './vault.css'
 
 const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '', confirmPassphrase: '' }
@@ -23,7 +22,7 @@ export function ChangePassphrasePage() {
   const errorWording = useFieldErrorText()
   const [outcome, setOutcome] = useState<'changed' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const schema = useMemo(
     () => changePassphraseFormSchema([staff.username, staff.displayName]),
     [staff.username, staff.displayName],
@@ -37,7 +36,7 @@ export function ChangePassphrasePage() {
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.changePassphrase({
       currentPassphrase: values.currentPassphrase,
       newPassphrase: values.newPassphrase,
@@ -47,9 +46,8 @@ export function ChangePassphrasePage() {
       setOutcome('changed')
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) startCountdown(wait)
-    else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setValue('currentPassphrase', '')
       setError('currentPassphrase', { type: 'server', message: 'vault.account.wrongCurrent' })
       setFocusRequest((count) => count + 1)
@@ -58,7 +56,6 @@ export function ChangePassphrasePage() {
     } else setOutcome('generic')
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <>
       <PageHeader title={t('vault.account.title')} description={t('vault.account.lede')} />
@@ -102,20 +99,18 @@ export function ChangePassphrasePage() {
               labels={{ passphrase: t('vault.account.newLabel'), confirm: t('vault.account.confirmLabel') }}
               userInputs={[staff.username, staff.displayName]}
             />
-            <LiveRegion politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
-              {isWaiting ? (
-                <ThrottleNotice seconds={secondsLeft} />
-              ) : outcome === 'changed' ? (
+            <AttemptOutcome throttle={throttle} politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
+              {outcome === 'changed' ? (
                 <Notice tone="success">{t('vault.account.success')}</Notice>
               ) : outcome === 'generic' ? (
                 <Notice tone="danger">{t('vault.errors.generic')}</Notice>
               ) : null}
-            </LiveRegion>
+            </AttemptOutcome>
             <div className="vault-form__actions">
               <SubmitButton
                 label={t('vault.account.submit')}
                 busyLabel={t('vault.account.submitting')}
-                isDisabled={isWaiting}
+                isDisabled={throttle.isWaiting}
               />
             </div>
           </FormFieldset>

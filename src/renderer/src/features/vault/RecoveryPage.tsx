@@ -3,15 +3,14 @@ import { useState, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, Form, FormFieldset, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
+import { Button, Form, FormFieldset, FormTextField, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
 import { useFieldErrorText } from './fieldErrors'
 import { compactRecoveryKey, ZRecoveryFormSchema, type TRecoveryForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
 import { NewPassphraseFields } from './NewPassphraseFields'
-import { retryAfterSeconds } from './refusals'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 
 type TRecoveryPageProps = {
   languageSwitch: ReactNode
@@ -25,7 +24,7 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
   const { t } = useTranslation()
   const errorWording = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const form = useForm<TRecoveryForm>({
     resolver: zodResolver(ZRecoveryFormSchema),
     defaultValues: {
@@ -40,7 +39,7 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.recover({
       recoveryKey: compactRecoveryKey(values.recoveryKey),
       username: values.username,
@@ -50,9 +49,8 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
       onUnlocked()
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) startCountdown(wait)
-    else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setError('recoveryKey', { type: 'server', message: 'vault.recovery.wrongKey' }, { shouldFocus: false })
       setFailure(t('vault.recovery.wrongKey'))
     } else if (result.error.code === 'NOT_FOUND') {
@@ -64,7 +62,6 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
     } else setFailure(t('vault.errors.generic'))
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.recovery.documentTitle')} width="wide">
       <div className="vault-intro">
@@ -98,18 +95,14 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
             }}
             userInputs={[username]}
           />
-          <LiveRegion>
-            {isWaiting ? (
-              <ThrottleNotice seconds={secondsLeft} />
-            ) : failure ? (
-              <Notice tone="danger">{failure}</Notice>
-            ) : null}
-          </LiveRegion>
+          <AttemptOutcome throttle={throttle}>
+            {failure ? <Notice tone="danger">{failure}</Notice> : null}
+          </AttemptOutcome>
           <div className="vault-form__actions">
             <SubmitButton
               label={t('vault.recovery.submit')}
               busyLabel={t('vault.recovery.submitting')}
-              isDisabled={isWaiting}
+              isDisabled={throttle.isWaiting}
             />
             <Button variant="secondary" onPress={onBack}>
               {t('vault.recovery.back')}

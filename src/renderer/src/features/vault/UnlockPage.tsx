@@ -4,15 +4,14 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TLockReason } from '../../../../shared/contract/vault'
 import { api } from '../../api'
-import { Button, Form, FormFieldset, LiveRegion, Notice, SubmitButton } from '../../ui'
+import { Button, Form, FormFieldset, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
 import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
 import { ZUnlockFormSchema, type TUnlockForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
 import { PassphraseInput } from './PassphraseInput'
-import { retryAfterSeconds } from './refusals'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 
 type TUnlockPageProps = {
   languageSwitch: ReactNode
@@ -41,7 +40,7 @@ export function UnlockPage({
   const errorWording = useFieldErrorText()
   const [refusal, setRefusal] = useState<'wrong' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const form = useForm<TUnlockForm>({
     resolver: zodResolver(ZUnlockFormSchema),
     defaultValues: { username: accounts.length === 1 ? (accounts[0]?.username ?? '') : '', passphrase: '' },
@@ -55,16 +54,14 @@ export function UnlockPage({
 
   const onSubmit = handleSubmit(async (values) => {
     setRefusal(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.unlock({ username: values.username, passphrase: values.passphrase })
     if (result.ok) {
       onUnlocked()
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) {
-      startCountdown(wait)
-    } else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setRefusal('wrong')
       setValue('passphrase', '')
       setFocusRequest((count) => count + 1)
@@ -73,7 +70,6 @@ export function UnlockPage({
     }
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.unlock.documentTitle')}>
       <div className="vault-intro vault-intro--centered">
@@ -103,20 +99,18 @@ export function UnlockPage({
             autoFocus={accounts.length === 1}
             issues={CURRENT_PASSPHRASE_ISSUES}
           />
-          <LiveRegion>
-            {isWaiting ? (
-              <ThrottleNotice seconds={secondsLeft} />
-            ) : refusal === 'wrong' ? (
+          <AttemptOutcome throttle={throttle}>
+            {refusal === 'wrong' ? (
               <Notice tone="danger">{t('vault.unlock.wrongPassphrase')}</Notice>
             ) : refusal === 'generic' ? (
               <Notice tone="danger">{t('vault.errors.generic')}</Notice>
             ) : null}
-          </LiveRegion>
+          </AttemptOutcome>
           <div className="vault-form__actions vault-form__actions--stacked">
             <SubmitButton
               label={t('vault.unlock.submit')}
               busyLabel={t('vault.unlock.submitting')}
-              isDisabled={isWaiting}
+              isDisabled={throttle.isWaiting}
             />
             <Button variant="quiet" onPress={onUseRecoveryKey}>
               {t('vault.unlock.forgot')}

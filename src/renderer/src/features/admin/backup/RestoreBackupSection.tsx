@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { BusyIndicator, Button, ConfirmDialog, Form, FormFieldset, FormTextField, Notice } from '../../../ui'
+import { Button, ConfirmDialog, Form, FormFieldset, FormTextField, Notice } from '../../../ui'
 import {
   STAFF_FIELD_ISSUES,
   useAdminFieldErrorText,
@@ -10,19 +10,15 @@ import {
   type TRestoreForm,
 } from '../accounts/staffForms'
 import { useBackupProgress } from './useBackupProgress'
-import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { adminErrorKey } from '../errors'
 import { useSignedInStaff } from '../../vault'
 import { formatDate, formatTime } from '../../../lib/dates'
 import { endSentence } from '../format'
-import { FocusedResult } from '../FocusedResult'
-import { api, callApi } from '../../../api'
+import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
+import { useFileAction } from '../useFileAction'
+import { api } from '../../../api'
 
-type TRestoreState =
-  | { state: 'idle' }
-  | { state: 'running' }
-  | { state: 'restored'; backupCreatedAt: string | null }
-  | { state: 'cancelled' }
-  | { state: 'failed'; errorKey: TAdminErrorKey }
+const wasRestored = (answer: { restored: boolean }) => answer.restored
 
 /**
  * Replaces everything in this computer's vault with a backup's content. Asks for the passphrase of an
@@ -31,7 +27,6 @@ type TRestoreState =
 export function RestoreBackupSection() {
   const { t, i18n } = useTranslation()
   const signedIn = useSignedInStaff()
-  const [restore, setRestore] = useState<TRestoreState>({ state: 'idle' })
   const [isConfirming, setIsConfirming] = useState(false)
   const errorWording = useAdminFieldErrorText()
   const form = useForm<TRestoreForm>({
@@ -39,19 +34,41 @@ export function RestoreBackupSection() {
     defaultValues: { username: signedIn.username, passphrase: '' },
     mode: 'onTouched',
   })
+  const { getValues } = form
+  const restoreBackup = useCallback(() => api.backup.restore(getValues()), [getValues])
+  const { action: restore, run } = useFileAction(restoreBackup, wasRestored)
   const isRunning = restore.state === 'running'
   const progress = useBackupProgress(isRunning)
 
   const onRestore = async () => {
     setIsConfirming(false)
-    setRestore({ state: 'running' })
-    const { username, passphrase } = form.getValues()
-    const result = await callApi(() => api.backup.restore({ username, passphrase }))
+    await run()
     form.resetField('passphrase')
-    if (!result.ok) setRestore({ state: 'failed', errorKey: adminErrorKey('restore', result.error) })
-    else if (!result.value.restored) setRestore({ state: 'cancelled' })
-    else setRestore({ state: 'restored', backupCreatedAt: result.value.backupCreatedAt })
   }
+
+  const outcome = fileActionOutcome(restore, {
+    done: ({ backupCreatedAt }) => ({
+      tone: 'success',
+      title: t('admin.backup.restore.doneTitle'),
+      text: (
+        <>
+          {backupCreatedAt === null ? null : (
+            <p>
+              {endSentence(
+                t('admin.backup.restore.doneWhich', {
+                  date: formatDate(backupCreatedAt, i18n.language),
+                  time: formatTime(backupCreatedAt, i18n.language),
+                }),
+              )}
+            </p>
+          )}
+          <p>{t('admin.backup.restore.done')}</p>
+        </>
+      ),
+    }),
+    cancelled: t('admin.backup.restore.cancelled'),
+    failed: (error) => t(`admin.errors.${adminErrorKey('restore', error)}`),
+  })
 
   return (
     <section aria-labelledby="admin-backup-restore-heading" className="admin-card admin-card--caution">
@@ -96,37 +113,11 @@ export function RestoreBackupSection() {
           </Button>
         </div>
       </Form>
-      <div role="status" className="admin-card__result">
-        {isRunning ? <BusyIndicator label={t('admin.backup.restore.running')} progress={progress} /> : null}
-      </div>
       {/* The form is disabled while the restore runs, so focus moves to the outcome. */}
-      {restore.state === 'restored' ? (
-        <FocusedResult>
-          <Notice tone="success" title={t('admin.backup.restore.doneTitle')}>
-            {restore.backupCreatedAt === null ? null : (
-              <p>
-                {endSentence(
-                  t('admin.backup.restore.doneWhich', {
-                    date: formatDate(restore.backupCreatedAt, i18n.language),
-                    time: formatTime(restore.backupCreatedAt, i18n.language),
-                  }),
-                )}
-              </p>
-            )}
-            <p>{t('admin.backup.restore.done')}</p>
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {restore.state === 'cancelled' ? (
-        <FocusedResult>
-          <Notice tone="info">{t('admin.backup.restore.cancelled')}</Notice>
-        </FocusedResult>
-      ) : null}
-      {restore.state === 'failed' ? (
-        <FocusedResult>
-          <Notice tone="danger">{t(`admin.errors.${restore.errorKey}`)}</Notice>
-        </FocusedResult>
-      ) : null}
+      <ActionOutcome
+        busy={isRunning ? { label: t('admin.backup.restore.running'), progress } : null}
+        outcome={outcome}
+      />
       <ConfirmDialog
         isOpen={isConfirming}
         onClose={() => setIsConfirming(false)}

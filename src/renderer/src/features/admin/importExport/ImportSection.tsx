@@ -7,8 +7,8 @@ import {
   type TIntakeCsvImportResult,
 } from '../../../../../shared/contract/intake-csv'
 import { api, callApi } from '../../../api'
-import { BusyIndicator, Button, Notice } from '../../../ui'
-import { FocusedResult } from '../FocusedResult'
+import { Button } from '../../../ui'
+import { ActionOutcome, type TOutcome } from '../ActionOutcome'
 import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'
 
@@ -86,6 +86,53 @@ export function ImportSection() {
     else setStatus({ state: 'imported', fileName, created: done.created })
   }
 
+  const outcomeOf = (current: TImportState): TOutcome | null => {
+    switch (current.state) {
+      case 'ready':
+        return {
+          id: outcome,
+          tone: 'info',
+          title: t('importExport.import.readyTitle'),
+          text: t('importExport.import.ready', { count: current.rows, fileName: current.fileName }),
+          after: (
+            <div className="admin-card__actions">
+              <Button variant="primary" onPress={() => void onImport()}>
+                {t('importExport.import.importButton', { count: current.rows })}
+              </Button>
+            </div>
+          ),
+        }
+      case 'refused':
+        return {
+          id: outcome,
+          tone: 'danger',
+          title: t('importExport.import.refusedTitle'),
+          text: t('importExport.import.refused', { count: current.errorCount, fileName: current.fileName }),
+          after: (
+            <ProblemList
+              fileName={current.fileName}
+              errors={current.errors}
+              errorCount={current.errorCount}
+            />
+          ),
+        }
+      case 'imported':
+        return {
+          id: outcome,
+          tone: 'success',
+          title: t('importExport.import.doneTitle'),
+          text: t('importExport.import.done', { count: current.created, fileName: current.fileName }),
+        }
+      case 'unreadable':
+      case 'tooLarge':
+        return { id: outcome, tone: 'danger', text: t(`importExport.import.${current.state}`) }
+      case 'failed':
+        return { id: outcome, tone: 'danger', text: t(`importExport.failure.${current.failure}`) }
+      default:
+        return null
+    }
+  }
+
   const isBusy = status.state === 'checking' || status.state === 'importing'
   const hasFile = status.state !== 'idle' && status.state !== 'unreadable' && status.state !== 'tooLarge'
 
@@ -109,51 +156,14 @@ export function ImportSection() {
           </Button>
         </FileTrigger>
       </div>
-      <div role="status" className="admin-card__result">
-        {status.state === 'checking' ? (
-          <BusyIndicator label={t('importExport.import.checking', { fileName: status.fileName })} />
-        ) : null}
-        {status.state === 'importing' ? (
-          <BusyIndicator label={t('importExport.import.importing', { fileName: status.fileName })} />
-        ) : null}
-      </div>
-      {status.state === 'ready' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="info" title={t('importExport.import.readyTitle')}>
-            {t('importExport.import.ready', { count: status.rows, fileName: status.fileName })}
-          </Notice>
-          <div className="admin-card__actions">
-            <Button variant="primary" onPress={() => void onImport()}>
-              {t('importExport.import.importButton', { count: status.rows })}
-            </Button>
-          </div>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'refused' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger" title={t('importExport.import.refusedTitle')}>
-            {t('importExport.import.refused', { count: status.errorCount, fileName: status.fileName })}
-          </Notice>
-          <ProblemList fileName={status.fileName} errors={status.errors} errorCount={status.errorCount} />
-        </FocusedResult>
-      ) : null}
-      {status.state === 'imported' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="success" title={t('importExport.import.doneTitle')}>
-            {t('importExport.import.done', { count: status.created, fileName: status.fileName })}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'unreadable' || status.state === 'tooLarge' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger">{t(`importExport.import.${status.state}`)}</Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'failed' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger">{t(`importExport.failure.${status.failure}`)}</Notice>
-        </FocusedResult>
-      ) : null}
+      <ActionOutcome
+        busy={
+          status.state === 'checking' || status.state === 'importing'
+            ? { label: t(`importExport.import.${status.state}`, { fileName: status.fileName }) }
+            : null
+        }
+        outcome={outcomeOf(status)}
+      />
     </section>
   )
 }

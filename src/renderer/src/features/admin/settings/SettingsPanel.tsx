@@ -2,11 +2,11 @@ import { useRef, useState } from 'react'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { IDLE_LOCK_MINUTES, ZIdleLockMinutesSchema } from '../../../../../shared/contract/settings'
-import { BusyIndicator, Button, Notice, NumberField } from '../../../ui'
+import { BusyIndicator, Button, NumberField } from '../../../ui'
 import { useApiQuery } from '../../../lib/useApiQuery'
 import { AdminSection } from '../AdminSection'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
-import { FocusedResult } from '../FocusedResult'
+import { ActionOutcome } from '../ActionOutcome'
 import { api, callApi } from '../../../api'
 
 type TSaveState =
@@ -137,16 +137,16 @@ function IdleLockForm({ initialMinutes }: { initialMinutes: number }) {
         </div>
       </Form>
       {/* Save is disabled again once saved, so focus moves to the outcome. */}
-      {save.state === 'saved' ? (
-        <FocusedResult>
-          <Notice tone="success">{t('admin.settings.saved', { count: save.minutes })}</Notice>
-        </FocusedResult>
-      ) : null}
-      {save.state === 'failed' ? (
-        <FocusedResult>
-          <Notice tone="danger">{t(`admin.errors.${save.errorKey}`)}</Notice>
-        </FocusedResult>
-      ) : null}
+      <ActionOutcome
+        busy={null}
+        outcome={
+          save.state === 'saved'
+            ? { id: 'saved', tone: 'success', text: t('admin.settings.saved', { count: save.minutes }) }
+            : save.state === 'failed'
+              ? { id: 'failed', tone: 'danger', text: t(`admin.errors.${save.errorKey}`) }
+              : null
+        }
+      />
     </>
   )
 }
