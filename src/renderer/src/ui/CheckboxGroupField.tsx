@@ -1,20 +1,21 @@
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components'
-import { CheckMark, ChoiceText, FieldDescription, FieldErrorMessage } from './fieldParts'
+import {
+  ariaFieldState,
+  CheckMark,
+  ChoiceText,
+  FieldDescription,
+  FieldErrorMessage,
+  type TFieldProps,
+} from './fieldParts'
 import type { TChoiceOption } from './RadioGroupField'
 import './ChoiceFields.css'
 
-export type TCheckboxGroupFieldProps = {
-  label: string
+export type TCheckboxGroupFieldProps = TFieldProps & {
   options: readonly TChoiceOption[]
   value: readonly string[]
   onChange: (value: string[]) => void
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
-  name?: string
   /** Lay the boxes out in columns when there are many. */
   columns?: 1 | 2 | 3
-  id?: string
 }
 
 /** Several answers out of a list (React Aria CheckboxGroup): Tab moves box to box, Space ticks. */
@@ -24,22 +25,16 @@ export function CheckboxGroupField({
   value,
   onChange,
   description,
-  errorMessage,
-  isDisabled,
-  name,
   columns = 1,
-  id,
+  ...field
 }: TCheckboxGroupFieldProps) {
   return (
     <CheckboxGroup
       value={[...value]}
       onChange={onChange}
-      isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
       className="ui-field ui-choice-group"
-      {...(id === undefined ? {} : { id })}
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(name === undefined ? {} : { name })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
       <FieldDescription>{description}</FieldDescription>
@@ -53,7 +48,7 @@ export function CheckboxGroupField({
           </Checkbox>
         ))}
       </div>
-      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
     </CheckboxGroup>
   )
 }

@@ -8,22 +8,23 @@ import {
   useFilter,
   type Key,
 } from 'react-aria-components'
-import { ChevronDown, FieldDescription, FieldErrorMessage, OptionsPopover } from './fieldParts'
+import {
+  ariaFieldState,
+  ChevronDown,
+  FieldDescription,
+  FieldErrorMessage,
+  OptionsPopover,
+  type TFieldProps,
+} from './fieldParts'
 import type { TChoiceOption } from './RadioGroupField'
 import './ComboBoxField.css'
 
-export type TComboBoxFieldProps = {
-  label: string
+export type TComboBoxFieldProps = TFieldProps & {
   /** Already in the order to show (e.g. alphabetical in the current language). */
   options: readonly TChoiceOption[]
   /** The chosen option's id; '' or null means none. */
   value: string | null
   onChange: (value: string) => void
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
-  name?: string
-  id?: string
   inputRef?: Ref<HTMLInputElement>
   /** Said when typing matches nothing. */
   emptyText: string
@@ -57,14 +58,11 @@ export function ComboBoxField({
   value,
   onChange,
   description,
-  errorMessage,
-  isDisabled,
-  name,
-  id,
   inputRef,
   emptyText,
   showListLabel,
   clearOnSelect = false,
+  ...field
 }: TComboBoxFieldProps) {
   const { contains } = useFilter({ sensitivity: 'base' })
   const [inputValue, setInputValue] = useState('')
@@ -90,12 +88,9 @@ export function ComboBoxField({
       defaultItems={options}
       defaultFilter={contains}
       menuTrigger="input"
-      isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
       className="ui-field ui-combo-box"
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(name === undefined ? {} : { name })}
-      {...(id === undefined ? {} : { id })}
+      {...ariaFieldState(field)}
     >
       {clearOnSelect ? <StateGrabber intoRef={stateRef} /> : null}
       <Label className="ui-field__label">{label}</Label>
@@ -115,7 +110,7 @@ export function ComboBoxField({
         </AriaButton>
       </div>
       <FieldDescription>{description}</FieldDescription>
-      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
       <OptionsPopover emptyText={emptyText} />
     </ComboBox>
   )

@@ -1,19 +1,22 @@
 import { Label, Select, type Key } from 'react-aria-components'
-import { FieldDescription, OptionsPopover, SelectTrigger } from './fieldParts'
+import {
+  ariaFieldState,
+  FieldDescription,
+  FieldErrorMessage,
+  OptionsPopover,
+  SelectTrigger,
+  type TFieldProps,
+} from './fieldParts'
 import type { TSelectOption } from './SelectField'
 import './MultiSelectField.css'
 
-export type TMultiSelectFieldProps = {
-  label: string
+export type TMultiSelectFieldProps = TFieldProps & {
   options: readonly TSelectOption[]
   /** The chosen options' ids, in any order; empty shows the placeholder. */
   value: readonly string[]
   onChange: (value: string[]) => void
   /** What no choice means, e.g. "All statuses". */
   placeholder: string
-  description?: string
-  isDisabled?: boolean
-  name?: string
 }
 
 /**
@@ -27,8 +30,7 @@ export function MultiSelectField({
   onChange,
   placeholder,
   description,
-  isDisabled,
-  name,
+  ...field
 }: TMultiSelectFieldProps) {
   const onValueChange = (keys: Key[]) => {
     const chosen = new Set(keys.map(String))
@@ -46,13 +48,13 @@ export function MultiSelectField({
       onChange={onValueChange}
       placeholder={placeholder}
       className="ui-field ui-select ui-multi-select"
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(name === undefined ? {} : { name })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
       {/* The whole choice on hover too: several labels rarely fit a narrow button. */}
       <SelectTrigger title={chosenText} />
       <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
       <OptionsPopover options={options} withCheckBoxes />
     </Select>
   )

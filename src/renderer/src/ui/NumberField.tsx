@@ -6,18 +6,14 @@ import {
   Label,
   NumberField as AriaNumberField,
 } from 'react-aria-components'
-import { FieldDescription, FieldErrorMessage } from './fieldParts'
+import { ariaFieldState, FieldDescription, FieldErrorMessage, type TFieldProps } from './fieldParts'
 import './NumberField.css'
 
-export type TNumberFieldProps = {
-  label: string
+export type TNumberFieldProps = TFieldProps & {
   value: number
   onChange: (value: number) => void
   minValue: number
   maxValue: number
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
   /** Accessible names of the − and + buttons, in the current language. */
   decrementLabel: string
   incrementLabel: string
@@ -39,13 +35,12 @@ export function NumberField({
   minValue,
   maxValue,
   description,
-  errorMessage,
-  isDisabled,
   decrementLabel,
   incrementLabel,
   isClamped = true,
   onInputChange,
   inputRef,
+  ...field
 }: TNumberFieldProps) {
   return (
     <AriaNumberField
@@ -54,9 +49,8 @@ export function NumberField({
       {...(isClamped ? { minValue, maxValue } : {})}
       step={1}
       formatOptions={{ maximumFractionDigits: 0 }}
-      isInvalid={errorMessage !== undefined}
       className="ui-field ui-number-field"
-      {...(isDisabled === undefined ? {} : { isDisabled })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
       <Group className="ui-field__control ui-number-field__group">
@@ -73,7 +67,7 @@ export function NumberField({
         </AriaButton>
       </Group>
       <FieldDescription>{description}</FieldDescription>
-      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
     </AriaNumberField>
   )
 }

@@ -1,24 +1,23 @@
 import { Label, Radio, RadioGroup } from 'react-aria-components'
-import { ChoiceText, FieldDescription, FieldErrorMessage, type TOption } from './fieldParts'
+import {
+  ariaFieldState,
+  ChoiceText,
+  FieldDescription,
+  FieldErrorMessage,
+  type TFieldProps,
+  type TOption,
+} from './fieldParts'
 import './ChoiceFields.css'
 
 export type TChoiceOption = TOption
 
-export type TRadioGroupFieldProps = {
-  label: string
+export type TRadioGroupFieldProps = TFieldProps & {
   options: readonly TChoiceOption[]
   /** The chosen option's id; '' or null means nothing chosen yet. */
   value: string | null
   onChange: (value: string) => void
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
-  isRequired?: boolean
-  name?: string
   /** Options side by side (short answers like Yes / No) or one per line. */
   orientation?: 'horizontal' | 'vertical'
-  /** Put on the group, so a form can find and focus it. */
-  id?: string
 }
 
 /**
@@ -31,25 +30,17 @@ export function RadioGroupField({
   value,
   onChange,
   description,
-  errorMessage,
-  isDisabled,
-  isRequired,
-  name,
   orientation = 'horizontal',
-  id,
+  ...field
 }: TRadioGroupFieldProps) {
   return (
     <RadioGroup
       value={value === '' ? null : value}
       onChange={onChange}
       orientation={orientation}
-      isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
       className={`ui-field ui-choice-group ui-choice-group--${orientation}`}
-      {...(id === undefined ? {} : { id })}
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(isRequired === undefined ? {} : { isRequired })}
-      {...(name === undefined ? {} : { name })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
       <FieldDescription>{description}</FieldDescription>
@@ -61,7 +52,7 @@ export function RadioGroupField({
           </Radio>
         ))}
       </div>
-      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
     </RadioGroup>
   )
 }

@@ -17,6 +17,37 @@ import './SelectField.css'
  * the help under the label, the error message, the drop-down trigger and the list of options.
  */
 
+/** What every labelled field of the kit takes besides its value and choices. */
+export type TFieldProps = {
+  label: string
+  /** Help under the label, read with the field (aria-describedby). */
+  description?: string
+  /** Already translated; shown (and announced) while set. */
+  errorMessage?: string | undefined
+  isDisabled?: boolean
+  isRequired?: boolean
+  name?: string
+  /** Put on the field, so a form can find and focus it. */
+  id?: string
+}
+
+/** React Aria's props for a field's state: invalid while there is an error, and only the flags that are set. */
+export function ariaFieldState({
+  errorMessage,
+  isDisabled,
+  isRequired,
+  name,
+  id,
+}: Omit<TFieldProps, 'label' | 'description'>) {
+  return {
+    isInvalid: errorMessage !== undefined,
+    ...(isDisabled === undefined ? {} : { isDisabled }),
+    ...(isRequired === undefined ? {} : { isRequired }),
+    ...(name === undefined ? {} : { name }),
+    ...(id === undefined ? {} : { id }),
+  }
+}
+
 /** Help for a field, read with it (aria-describedby); nothing when there is none. */
 export function FieldDescription({ children }: { children: ReactNode }) {
   if (children === undefined || children === null || children === '') return null

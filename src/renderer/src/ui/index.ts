@@ -1,4 +1,5 @@
 /** The design-system kit. It never imports from features or the app frame. */
+export { AppBar, type TAppBarProps } from './AppBar'
 export { Badge, type TBadgeProps } from './Badge'
 export {
   Button,

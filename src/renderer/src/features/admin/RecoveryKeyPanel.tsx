@@ -84,12 +84,8 @@ export function RecoveryKeyPanel() {
   const status: TLoad<{ confirmedAt: string | null }> =
     justConfirmed === null ? load : { state: 'ready', value: justConfirmed }
   return (
-    <AdminSection
-      id="admin-recovery-key-heading"
-      title={t('admin.recoveryKey.heading')}
-      lede={t('admin.recoveryKey.lede')}
-    >
-      <div className="admin-card admin-card--narrow">
+    <AdminSection tab="recovery-key">
+      <div className="ui-panel admin-card admin-card--narrow">
         <h3 ref={statusHeadingRef} tabIndex={-1} className="admin-card__title">
           {t('admin.recoveryKey.statusHeading')}
         </h3>

@@ -8,7 +8,7 @@ import { CONSENT_METHODS, CONSENT_PURPOSES, type TConsentPurpose } from '../../.
 import { api, callApi } from '../../api'
 import { FormDateField, FormDialog, FormRadioGroupField, FormSelectField, FormTextAreaField } from '../../ui'
 import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
+import { useCaseDialog } from './caseDialog'
 import { todayIso } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 
@@ -47,8 +47,8 @@ export function ConsentDialog({ mode, ...props }: TConsentDialogProps) {
 function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TConsentDialogProps) {
   const { t } = useTranslation()
   const vocab = useVocab()
-  const errorWording = useFieldErrorText()
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const dialog = useCaseDialog(serverError)
   const isWithdrawal = mode?.kind === 'withdraw'
   const form = useForm<TConsentForm>({
     resolver: zodResolver(ZConsentEntrySchema),
@@ -111,9 +111,7 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
       }
       form={form}
       onSubmit={onSubmit}
-      errorWording={errorWording}
-      error={serverError === null ? null : t(`casePage.errors.${serverError}`)}
-      cancelLabel={t('casePage.common.cancel')}
+      {...dialog}
       submitLabel={
         isWithdrawal
           ? t('casePage.consent.withdrawSubmit')

@@ -58,7 +58,11 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
   const history = consentHistory(detail.consentHistory)
 
   return (
-    <section ref={sectionRef} className="case-section case-panel" aria-labelledby="case-consent-title">
+    <section
+      ref={sectionRef}
+      className="ui-panel case-section case-panel"
+      aria-labelledby="case-consent-title"
+    >
       <div className="case-section__header">
         <h2 id="case-consent-title" className="case-section__title">
           {t('casePage.consent.title')}

@@ -228,7 +228,7 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
   const contentOf = (section: TSensitiveSection) =>
     detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
   return (
-    <section className="case-section" aria-labelledby="case-sensitive-title">
+    <section className="ui-panel case-section" aria-labelledby="case-sensitive-title">
       <h2 id="case-sensitive-title" className="case-section__title">
         {t('casePage.sensitive.title')}
       </h2>

@@ -8,7 +8,7 @@ import { CASE_STATUSES, type TCaseStatus } from '../../../../shared/cases/vocabu
 import { api, callApi } from '../../api'
 import { FormDialog, FormRadioGroupField, FormTextAreaField } from '../../ui'
 import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
+import { useCaseDialog } from './caseDialog'
 import { useVocab } from '../../lib/vocabulary'
 
 /** Closing, or going back to an earlier step, needs a reason (main checks the same). */
@@ -44,8 +44,8 @@ export type TStatusDialogProps = {
 export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDialogProps) {
   const { t } = useTranslation()
   const vocab = useVocab()
-  const errorWording = useFieldErrorText()
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const dialog = useCaseDialog(serverError)
   const schema = useMemo(
     () => statusFormSchema(detail.status, detail.nextStatuses),
     [detail.status, detail.nextStatuses],
@@ -111,9 +111,7 @@ export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDial
       }
       form={form}
       onSubmit={onSubmit}
-      errorWording={errorWording}
-      error={serverError === null ? null : t(`casePage.errors.${serverError}`)}
-      cancelLabel={t('casePage.common.cancel')}
+      {...dialog}
       submitLabel={t('casePage.status.submit')}
       submittingLabel={t('casePage.status.submitting')}
     >

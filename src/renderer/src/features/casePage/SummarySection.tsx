@@ -44,7 +44,7 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
     : t('casePage.summary.no')
 
   return (
-    <section className="case-section" aria-labelledby="case-summary-title">
+    <section className="ui-panel case-section" aria-labelledby="case-summary-title">
       <h2 id="case-summary-title" className="case-section__title">
         {t('casePage.summary.title')}
       </h2>

@@ -160,7 +160,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
   })
 
   return (
-    <section className="case-section case-panel" aria-labelledby="case-tasks-title">
+    <section className="ui-panel case-section case-panel" aria-labelledby="case-tasks-title">
       <h2 id="case-tasks-title" className="case-section__title">
         {t('casePage.tasks.title')}
       </h2>

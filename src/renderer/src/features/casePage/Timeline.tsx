@@ -122,7 +122,7 @@ export function Timeline({
   const entries = [...detail.timeline].sort(newestFirst)
 
   return (
-    <section className="case-section" aria-labelledby="case-timeline-title">
+    <section className="ui-panel case-section" aria-labelledby="case-timeline-title">
       <h2 id="case-timeline-title" className="case-section__title">
         {t('casePage.timeline.title')}
       </h2>

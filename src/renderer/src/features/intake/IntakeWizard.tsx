@@ -358,7 +358,7 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
                 }}
               />
             ) : (
-              <section className="intake-step" aria-labelledby="intake-step-title">
+              <section className="ui-panel intake-step" aria-labelledby="intake-step-title">
                 <p className="intake-step__count">
                   {t('intake.stepOf', { current: index + 1, total: WIZARD_STEP_IDS.length })}
                 </p>

@@ -3,9 +3,10 @@ import { useEffect, useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Form, FormFieldset, Notice, PageHeader, SubmitButton } from '../../ui'
-import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { FormFieldset, Notice, PageHeader, SubmitButton } from '../../ui'
+import { CURRENT_PASSPHRASE_ISSUES } from './fieldErrors'
 import { changePassphraseFormSchema, type TChangePassphraseForm } from './formSchemas'
+import { VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
 import { PassphraseInput } from './PassphraseInput'
 import { useVaultSession } from './session'
@@ -19,7 +20,6 @@ const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '',
 export function ChangePassphrasePage() {
   const { t } = useTranslation()
   const { staff } = useVaultSession()
-  const errorWording = useFieldErrorText()
   const [outcome, setOutcome] = useState<'changed' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
   const throttle = useThrottle()
@@ -73,11 +73,10 @@ export function ChangePassphrasePage() {
             <dd>{t(`vault.roles.${staff.role}`)}</dd>
           </dl>
         </section>
-        <Form
+        <VaultForm
           form={form}
           onSubmit={onSubmit}
-          errorWording={errorWording}
-          className="vault-card vault-form vault-account__form"
+          className="vault-account__form"
           aria-labelledby="account-change"
         >
           <div>
@@ -114,7 +113,7 @@ export function ChangePassphrasePage() {
               />
             </div>
           </FormFieldset>
-        </Form>
+        </VaultForm>
       </div>
     </>
   )

@@ -3,9 +3,10 @@ import { useEffect, useState, type RefObject } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Form, FormFieldset, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
-import { DISPLAY_NAME_ISSUES, ORGANIZATION_ISSUES, USERNAME_ISSUES, useFieldErrorText } from './fieldErrors'
+import { FormFieldset, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
+import { DISPLAY_NAME_ISSUES, ORGANIZATION_ISSUES, USERNAME_ISSUES } from './fieldErrors'
 import { ZFirstRunFormSchema, type TFirstRunForm } from './formSchemas'
+import { GateIntro, VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
 
 type TFirstRunFormProps = {
@@ -16,7 +17,6 @@ type TFirstRunFormProps = {
 /** Organization, the first administrator and their passphrase → vault.create. */
 export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
   const { t, i18n } = useTranslation()
-  const errorWording = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<TFirstRunForm>({
     resolver: zodResolver(ZFirstRunFormSchema),
@@ -60,14 +60,13 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
 
   return (
     <>
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">{t('vault.firstRun.eyebrow')}</p>
-        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title">
-          {t('vault.firstRun.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.firstRun.lede')}</p>
-      </div>
-      <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className="vault-card vault-form">
+      <GateIntro
+        eyebrow={t('vault.firstRun.eyebrow')}
+        title={t('vault.firstRun.title')}
+        lede={t('vault.firstRun.lede')}
+        headingRef={headingRef}
+      />
+      <VaultForm form={form} onSubmit={onSubmit}>
         <FormFieldset>
           <section className="vault-form__section" aria-labelledby="first-run-organization">
             <h2 id="first-run-organization" className="vault-form__heading">
@@ -121,7 +120,7 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
             <SubmitButton label={t('vault.firstRun.submit')} busyLabel={t('vault.firstRun.submitting')} />
           </div>
         </FormFieldset>
-      </Form>
+      </VaultForm>
     </>
   )
 }

@@ -3,10 +3,10 @@ import { useMemo, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Button, Form, FormCheckbox, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
-import { useFieldErrorText } from './fieldErrors'
+import { Button, FormCheckbox, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
 import { recoveryKeyConfirmSchema, type TRecoveryKeyConfirmForm } from './formSchemas'
 import { RecoveryKeySheet } from './RecoveryKeySheet'
+import { GateIntro, VaultForm } from './gateParts'
 import './RecoveryKeyStep.css'
 
 type TRecoveryKeyStepProps = {
@@ -43,7 +43,6 @@ export function RecoveryKeyStep({
   failureMessage = null,
 }: TRecoveryKeyStepProps) {
   const { t } = useTranslation()
-  const errorWording = useFieldErrorText()
   const schema = useMemo(() => recoveryKeyConfirmSchema(recoveryKey), [recoveryKey])
   const form = useForm<TRecoveryKeyConfirmForm>({
     resolver: zodResolver(schema),
@@ -53,21 +52,20 @@ export function RecoveryKeyStep({
   const [isShownAgain, setIsShownAgain] = useState(false)
   const isKeyVisible = !isStored || isShownAgain
   const groups = recoveryKey.split('-')
-  const Title = headingLevel === 1 ? 'h1' : 'h2'
   const Subheading = headingLevel === 1 ? 'h2' : 'h3'
 
   return (
     <>
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">
-          {context === 'first-run' ? t('vault.recoveryKey.eyebrow') : t('vault.recoveryKey.eyebrowNewKey')}
-        </p>
-        <Title ref={headingRef} tabIndex={-1} className="vault-intro__title">
-          {t('vault.recoveryKey.title')}
-        </Title>
-        <p className="vault-intro__lede">{t('vault.recoveryKey.lede')}</p>
-      </div>
-      <section className="vault-card recovery-key" aria-labelledby="recovery-key-label">
+      <GateIntro
+        eyebrow={
+          context === 'first-run' ? t('vault.recoveryKey.eyebrow') : t('vault.recoveryKey.eyebrowNewKey')
+        }
+        title={t('vault.recoveryKey.title')}
+        lede={t('vault.recoveryKey.lede')}
+        headingRef={headingRef}
+        level={headingLevel}
+      />
+      <section className="ui-panel vault-card recovery-key" aria-labelledby="recovery-key-label">
         <Subheading id="recovery-key-label" className="recovery-key__label">
           {t('vault.recoveryKey.keyLabel')}
         </Subheading>
@@ -100,11 +98,9 @@ export function RecoveryKeyStep({
           <p className="recovery-key__print-note">{t('vault.recoveryKey.printNote')}</p>
         </div>
       </section>
-      <Form
+      <VaultForm
         form={form}
         onSubmit={form.handleSubmit(() => onConfirmed())}
-        errorWording={errorWording}
-        className="vault-card vault-form"
         aria-labelledby="recovery-key-confirm"
       >
         <Subheading id="recovery-key-confirm" className="vault-form__heading">
@@ -139,7 +135,7 @@ export function RecoveryKeyStep({
             busyLabel={continueLabel ?? t('vault.recoveryKey.continue')}
           />
         </div>
-      </Form>
+      </VaultForm>
       {/* Only this sheet prints (RecoveryKeyStep.css): outside #root, so the print stylesheet can hide the app. */}
       {createPortal(
         <RecoveryKeySheet

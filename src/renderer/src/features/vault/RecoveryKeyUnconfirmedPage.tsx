@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api, forgetEverything } from '../../api'
 import { Button, LiveRegion, Notice } from '../../ui'
 import { GateFrame, useFocusHeadingOnChange } from './GateFrame'
+import { GateIntro } from './gateParts'
 import { lockNow } from './lock'
 import { RecoveryKeyGate } from './RecoveryKeyGate'
 import { useActivityPing } from './useUnlockedSessionGuards'
@@ -77,16 +78,14 @@ export function RecoveryKeyUnconfirmedPage({
       documentTitle={t('vault.unconfirmed.documentTitle')}
       width="wide"
     >
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">{t('vault.unconfirmed.eyebrow')}</p>
-        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title" data-gate-title="">
-          {reason === 'used' ? t('vault.unconfirmed.titleUsed') : t('vault.unconfirmed.titleUnconfirmed')}
-        </h1>
-        <p className="vault-intro__lede">
-          {reason === 'used' ? t('vault.unconfirmed.ledeUsed') : t('vault.unconfirmed.ledeUnconfirmed')}
-        </p>
-      </div>
-      <section className="vault-card vault-form" aria-labelledby="recovery-unconfirmed-action">
+      <GateIntro
+        eyebrow={t('vault.unconfirmed.eyebrow')}
+        title={reason === 'used' ? t('vault.unconfirmed.titleUsed') : t('vault.unconfirmed.titleUnconfirmed')}
+        lede={reason === 'used' ? t('vault.unconfirmed.ledeUsed') : t('vault.unconfirmed.ledeUnconfirmed')}
+        headingRef={headingRef}
+        isGateTitle
+      />
+      <section className="ui-panel vault-card vault-form" aria-labelledby="recovery-unconfirmed-action">
         <Notice tone="warning">{t('vault.unconfirmed.risk')}</Notice>
         <p id="recovery-unconfirmed-action">{t('vault.unconfirmed.action')}</p>
         <LiveRegion>

@@ -3,11 +3,11 @@ import { useState, type ReactNode } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, Form, FormFieldset, FormTextField, Notice, SubmitButton } from '../../ui'
+import { Button, FormFieldset, FormTextField, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
-import { useFieldErrorText } from './fieldErrors'
 import { compactRecoveryKey, ZRecoveryFormSchema, type TRecoveryForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
+import { GateIntro, VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
 import { AttemptOutcome } from './ThrottleNotice'
 import { useThrottle } from './useThrottle'
@@ -22,7 +22,6 @@ type TRecoveryPageProps = {
 /** Every passphrase forgotten: the recovery key opens the vault and gives one account a new passphrase. */
 export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: TRecoveryPageProps) {
   const { t } = useTranslation()
-  const errorWording = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
   const throttle = useThrottle()
   const form = useForm<TRecoveryForm>({
@@ -64,13 +63,8 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
 
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.recovery.documentTitle')} width="wide">
-      <div className="vault-intro">
-        <h1 tabIndex={-1} className="vault-intro__title" data-gate-title="">
-          {t('vault.recovery.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.recovery.lede')}</p>
-      </div>
-      <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className="vault-card vault-form">
+      <GateIntro title={t('vault.recovery.title')} lede={t('vault.recovery.lede')} isGateTitle />
+      <VaultForm form={form} onSubmit={onSubmit}>
         <FormFieldset>
           <FormTextField<TRecoveryForm>
             name="recoveryKey"
@@ -109,7 +103,7 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
             </Button>
           </div>
         </FormFieldset>
-      </Form>
+      </VaultForm>
     </GateFrame>
   )
 }

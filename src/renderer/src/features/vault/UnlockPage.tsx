@@ -4,11 +4,12 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TLockReason } from '../../../../shared/contract/vault'
 import { api } from '../../api'
-import { Button, Form, FormFieldset, Notice, SubmitButton } from '../../ui'
+import { Button, FormFieldset, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
-import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { CURRENT_PASSPHRASE_ISSUES } from './fieldErrors'
 import { ZUnlockFormSchema, type TUnlockForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
+import { GateIntro, VaultForm } from './gateParts'
 import { PassphraseInput } from './PassphraseInput'
 import { AttemptOutcome } from './ThrottleNotice'
 import { useThrottle } from './useThrottle'
@@ -37,7 +38,6 @@ export function UnlockPage({
   onUseRecoveryKey,
 }: TUnlockPageProps) {
   const { t } = useTranslation()
-  const errorWording = useFieldErrorText()
   const [refusal, setRefusal] = useState<'wrong' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
   const throttle = useThrottle()
@@ -72,13 +72,8 @@ export function UnlockPage({
 
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.unlock.documentTitle')}>
-      <div className="vault-intro vault-intro--centered">
-        <h1 tabIndex={-1} className="vault-intro__title">
-          {t('vault.unlock.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.unlock.lede')}</p>
-      </div>
-      <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className="vault-card vault-form">
+      <GateIntro title={t('vault.unlock.title')} lede={t('vault.unlock.lede')} isCentered />
+      <VaultForm form={form} onSubmit={onSubmit}>
         <FormFieldset>
           {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
             <Notice tone="info">
@@ -117,7 +112,7 @@ export function UnlockPage({
             </Button>
           </div>
         </FormFieldset>
-      </Form>
+      </VaultForm>
     </GateFrame>
   )
 }

@@ -16,6 +16,9 @@ const PASSPHRASE_MESSAGES = {
   confirmRequired: 'vault.validation.confirmRequired',
 } as const
 
+/** An account picked from the unlock screen's list (empty: none picked yet). */
+const ZChosenAccountSchema = z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema)
+
 export const ZFirstRunFormSchema = z
   .object({
     organizationName: ZDisplayNameSchema,
@@ -35,7 +38,7 @@ export const ZFirstRunFormSchema = z
 export type TFirstRunForm = z.input<typeof ZFirstRunFormSchema>
 
 export const ZUnlockFormSchema = z.object({
-  username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+  username: ZChosenAccountSchema,
   passphrase: ZPassphraseSchema,
 })
 export type TUnlockForm = z.input<typeof ZUnlockFormSchema>
@@ -53,7 +56,7 @@ export const ZRecoveryFormSchema = z
         (typed) => RECOVERY_KEY_CHARACTERS.test(compactRecoveryKey(typed)),
         'vault.validation.recoveryKeyFormat',
       ),
-    username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+    username: ZChosenAccountSchema,
     newPassphrase: ZPassphraseSchema,
     confirmPassphrase: z.string(),
   })

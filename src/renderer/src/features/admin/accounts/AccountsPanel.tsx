@@ -50,9 +50,7 @@ export function AccountsPanel() {
 
   return (
     <AdminSection
-      id="admin-accounts-heading"
-      title={t('admin.accounts.heading')}
-      lede={t('admin.accounts.lede')}
+      tab="accounts"
       actions={
         <Button variant="primary" onPress={() => setIsAdding(true)}>
           {t('admin.accounts.add')}

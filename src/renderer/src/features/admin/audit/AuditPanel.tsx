@@ -56,7 +56,7 @@ export function AuditPanel() {
   const shown = page.state === 'ready' ? page.value.entries.length : 0
 
   return (
-    <AdminSection id="admin-audit-heading" title={t('admin.audit.heading')} lede={t('admin.audit.lede')}>
+    <AdminSection tab="audit">
       <AuditVerification />
       <AuditFilters
         filters={filters}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../../api'
 import { formatTime } from '../../../lib/dates'
 import { Button } from '../../../ui'
+import { AdminCard } from '../AdminCard'
 import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
 import { adminErrorKey } from '../errors'
 import { endSentence, formatBytes } from '../format'
@@ -33,16 +34,16 @@ export function CreateBackupSection() {
   })
 
   return (
-    <section aria-labelledby="admin-backup-create-heading" className="admin-card">
-      <h3 id="admin-backup-create-heading" className="admin-card__title">
-        {t('admin.backup.create.heading')}
-      </h3>
-      <p className="admin-card__text">{t('admin.backup.create.explain')}</p>
-      <ul className="admin-card__points">
-        <li>{t('admin.backup.create.pointEncrypted')}</li>
-        <li>{t('admin.backup.create.pointPassphrase')}</li>
-        <li>{t('admin.backup.create.pointStore')}</li>
-      </ul>
+    <AdminCard
+      id="admin-backup-create-heading"
+      title={t('admin.backup.create.heading')}
+      explain={t('admin.backup.create.explain')}
+      points={[
+        t('admin.backup.create.pointEncrypted'),
+        t('admin.backup.create.pointPassphrase'),
+        t('admin.backup.create.pointStore'),
+      ]}
+    >
       <div className="admin-card__actions">
         <Button variant="primary" onPress={() => void run()} isDisabled={backup.state === 'running'}>
           {t('admin.backup.create.button')}
@@ -53,6 +54,6 @@ export function CreateBackupSection() {
         busy={backup.state === 'running' ? { label: t('admin.backup.create.running'), progress } : null}
         outcome={outcome}
       />
-    </section>
+    </AdminCard>
   )
 }

@@ -14,6 +14,7 @@ import { adminErrorKey } from '../errors'
 import { useSignedInStaff } from '../../vault'
 import { formatDate, formatTime } from '../../../lib/dates'
 import { endSentence } from '../format'
+import { AdminCard } from '../AdminCard'
 import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
 import { useFileAction } from '../useFileAction'
 import { api } from '../../../api'
@@ -71,14 +72,17 @@ export function RestoreBackupSection() {
   })
 
   return (
-    <section aria-labelledby="admin-backup-restore-heading" className="admin-card admin-card--caution">
-      <h3 id="admin-backup-restore-heading" className="admin-card__title">
-        {t('admin.backup.restore.heading')}
-      </h3>
-      <p className="admin-card__text">{t('admin.backup.restore.explain')}</p>
-      <Notice tone="warning" title={t('admin.backup.restore.warningTitle')}>
-        {t('admin.backup.restore.warning')}
-      </Notice>
+    <AdminCard
+      id="admin-backup-restore-heading"
+      title={t('admin.backup.restore.heading')}
+      explain={t('admin.backup.restore.explain')}
+      warning={
+        <Notice tone="warning" title={t('admin.backup.restore.warningTitle')}>
+          {t('admin.backup.restore.warning')}
+        </Notice>
+      }
+      isCaution
+    >
       <Form
         form={form}
         onSubmit={form.handleSubmit(() => setIsConfirming(true))}
@@ -131,6 +135,6 @@ export function RestoreBackupSection() {
         <p className="admin-dialog__text">{t('admin.backup.restore.confirmBody')}</p>
         <Notice tone="danger">{t('admin.backup.restore.confirmWarning')}</Notice>
       </ConfirmDialog>
-    </section>
+    </AdminCard>
   )
 }

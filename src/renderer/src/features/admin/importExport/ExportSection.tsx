@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { api } from '../../../api'
 import { Button, Notice } from '../../../ui'
+import { AdminCard } from '../AdminCard'
 import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
 import { useFileAction } from '../useFileAction'
 import { failureKey } from './failureKey'
@@ -23,17 +24,18 @@ export function ExportSection() {
   })
 
   return (
-    <section aria-labelledby="export-intakes-heading" className="admin-card admin-card--caution">
-      <h3 id="export-intakes-heading" className="admin-card__title">
-        {t('importExport.export.heading')}
-      </h3>
-      <p className="admin-card__text">{t('importExport.export.explain')}</p>
-      <Notice tone="warning" title={t('importExport.export.warningTitle')}>
-        {t('importExport.export.warning')}
-      </Notice>
-      <ul className="admin-card__points">
-        <li>{t('importExport.export.pointFormulas')}</li>
-      </ul>
+    <AdminCard
+      id="export-intakes-heading"
+      title={t('importExport.export.heading')}
+      explain={t('importExport.export.explain')}
+      warning={
+        <Notice tone="warning" title={t('importExport.export.warningTitle')}>
+          {t('importExport.export.warning')}
+        </Notice>
+      }
+      points={[t('importExport.export.pointFormulas')]}
+      isCaution
+    >
       <div className="admin-card__actions">
         <Button variant="primary" onPress={() => void run()} isDisabled={status.state === 'running'}>
           {t('importExport.export.button')}
@@ -43,6 +45,6 @@ export function ExportSection() {
         busy={status.state === 'running' ? { label: t('importExport.export.running') } : null}
         outcome={outcome}
       />
-    </section>
+    </AdminCard>
   )
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../../../shared/contract/intake-csv'
 import { api, callApi } from '../../../api'
 import { Button } from '../../../ui'
+import { AdminCard } from '../AdminCard'
 import { ActionOutcome, type TOutcome } from '../ActionOutcome'
 import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'
@@ -137,15 +138,12 @@ export function ImportSection() {
   const hasFile = status.state !== 'idle' && status.state !== 'unreadable' && status.state !== 'tooLarge'
 
   return (
-    <section aria-labelledby="import-intakes-heading" className="admin-card">
-      <h3 id="import-intakes-heading" className="admin-card__title">
-        {t('importExport.import.heading')}
-      </h3>
-      <p className="admin-card__text">{t('importExport.import.explain')}</p>
-      <ul className="admin-card__points">
-        <li>{t('importExport.import.pointFormat')}</li>
-        <li>{t('importExport.import.pointRows')}</li>
-      </ul>
+    <AdminCard
+      id="import-intakes-heading"
+      title={t('importExport.import.heading')}
+      explain={t('importExport.import.explain')}
+      points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
+    >
       <div className="admin-card__actions">
         <FileTrigger
           acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
@@ -164,7 +162,7 @@ export function ImportSection() {
         }
         outcome={outcomeOf(status)}
       />
-    </section>
+    </AdminCard>
   )
 }
 

@@ -37,12 +37,8 @@ export function SettingsPanel() {
         ? IDLE_LOCK_MINUTES.default
         : null
   return (
-    <AdminSection
-      id="admin-settings-heading"
-      title={t('admin.settings.heading')}
-      lede={t('admin.settings.lede')}
-    >
-      <div className="admin-card admin-card--narrow">
+    <AdminSection tab="settings">
+      <div className="ui-panel admin-card admin-card--narrow">
         <h3 className="admin-card__title">{t('admin.settings.idleLock.heading')}</h3>
         <p className="admin-card__text">{t('admin.settings.idleLock.explain')}</p>
         {minutes === null ? (
