@@ -10,6 +10,7 @@ import {
 } from 'react-aria-components'
 import './status-tokens.css'
 import './fields.css'
+import './Popover.css'
 import './SelectField.css'
 
 /*
@@ -141,7 +142,7 @@ export function OptionsPopover({
   withCheckBoxes?: boolean
 }) {
   return (
-    <Popover className="ui-select__popover" offset={4}>
+    <Popover className="ui-popover ui-select__popover" offset={4}>
       <ListBox<TOption>
         className="ui-select__list"
         {...(options === undefined ? {} : { items: options })}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TConsentRecord } from '../../../../shared/contract/cases'
 import { Badge, Button, LiveRegion } from '../../ui'
+import { CaseSection } from './CaseSection'
 import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
 import { useCaseMessage } from './caseMessage'
 import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
@@ -58,15 +59,10 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
   const history = consentHistory(detail.consentHistory)
 
   return (
-    <section
-      ref={sectionRef}
-      className="ui-panel case-section case-panel"
-      aria-labelledby="case-consent-title"
-    >
-      <div className="case-section__header">
-        <h2 id="case-consent-title" className="case-section__title">
-          {t('casePage.consent.title')}
-        </h2>
+    <CaseSection
+      id="case-consent-title"
+      title={t('casePage.consent.title')}
+      action={
         <Button
           onPress={() => {
             setAnnouncement('')
@@ -75,7 +71,10 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
         >
           {t('casePage.consent.record')}
         </Button>
-      </div>
+      }
+      isSidePanel
+      sectionRef={sectionRef}
+    >
       <ul className="case-consent">
         {rows.map((row) => {
           const purpose = vocab.consentPurpose(row.purpose)
@@ -160,6 +159,6 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
           })
         }}
       />
-    </section>
+    </CaseSection>
   )
 }

@@ -4,6 +4,7 @@ import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/
 import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
 import { api, callApi } from '../../api'
 import { Button, LockIcon, Notice } from '../../ui'
+import { CaseSection } from './CaseSection'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { Facts } from './Facts'
 import { formatDay } from '../../lib/dates'
@@ -228,11 +229,11 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
   const contentOf = (section: TSensitiveSection) =>
     detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
   return (
-    <section className="ui-panel case-section" aria-labelledby="case-sensitive-title">
-      <h2 id="case-sensitive-title" className="case-section__title">
-        {t('casePage.sensitive.title')}
-      </h2>
-      <p className="case-section__lede">{t('casePage.sensitive.lede')}</p>
+    <CaseSection
+      id="case-sensitive-title"
+      title={t('casePage.sensitive.title')}
+      lede={t('casePage.sensitive.lede')}
+    >
       <div className="case-sensitive-list">
         {SENSITIVE_SECTIONS.map((section) => (
           <SensitiveSection
@@ -243,6 +244,6 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
           />
         ))}
       </div>
-    </section>
+    </CaseSection>
   )
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
+import { CaseSection } from './CaseSection'
 import { Facts } from './Facts'
 import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
 import { useStaffName } from './staffName'
@@ -44,10 +45,7 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
     : t('casePage.summary.no')
 
   return (
-    <section className="ui-panel case-section" aria-labelledby="case-summary-title">
-      <h2 id="case-summary-title" className="case-section__title">
-        {t('casePage.summary.title')}
-      </h2>
+    <CaseSection id="case-summary-title" title={t('casePage.summary.title')}>
       <div className="case-summary">
         <div className="case-summary__group">
           <h3 className="case-summary__title">{t('casePage.summary.names')}</h3>
@@ -184,6 +182,6 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
           )}
         </div>
       </div>
-    </section>
+    </CaseSection>
   )
 }

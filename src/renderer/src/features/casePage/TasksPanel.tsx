@@ -9,6 +9,7 @@ import { api, callApi } from '../../api'
 import { Badge, Checkbox, FormDateField, FormTextField, LiveRegion, Notice } from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
+import { CaseSection } from './CaseSection'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { daysFrom, formatDateTime, formatDay, todayIso } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
@@ -160,14 +161,17 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
   })
 
   return (
-    <section className="ui-panel case-section case-panel" aria-labelledby="case-tasks-title">
-      <h2 id="case-tasks-title" className="case-section__title">
-        {t('casePage.tasks.title')}
-      </h2>
-      <p className="case-section__lede">
-        {t('casePage.tasks.count', { count: openCount })}
-        {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
-      </p>
+    <CaseSection
+      id="case-tasks-title"
+      title={t('casePage.tasks.title')}
+      lede={
+        <>
+          {t('casePage.tasks.count', { count: openCount })}
+          {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
+        </>
+      }
+      isSidePanel
+    >
       {tasks.length === 0 ? (
         <p className="case-muted">{t('casePage.tasks.none')}</p>
       ) : (
@@ -198,6 +202,6 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
         />
         <FormDateField<TTaskForm> name="dueOn" label={t('casePage.tasks.dueOn')} />
       </CaseAddForm>
-    </section>
+    </CaseSection>
   )
 }

@@ -9,6 +9,7 @@ import { api, callApi } from '../../api'
 import { Badge, FormRadioGroupField, FormTextAreaField, FormTextField, LiveRegion } from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
+import { CaseSection } from './CaseSection'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from '../../lib/dates'
 import { useStaffName } from './staffName'
@@ -122,10 +123,7 @@ export function Timeline({
   const entries = [...detail.timeline].sort(newestFirst)
 
   return (
-    <section className="ui-panel case-section" aria-labelledby="case-timeline-title">
-      <h2 id="case-timeline-title" className="case-section__title">
-        {t('casePage.timeline.title')}
-      </h2>
+    <CaseSection id="case-timeline-title" title={t('casePage.timeline.title')}>
       <h3 className="case-subtitle">{t('casePage.timeline.addTitle')}</h3>
       <AddNoteForm
         caseId={detail.id}
@@ -179,6 +177,6 @@ export function Timeline({
           })}
         </ol>
       )}
-    </section>
+    </CaseSection>
   )
 }
