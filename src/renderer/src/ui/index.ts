@@ -13,6 +13,7 @@ export {
 export { Card, type TCardProps } from './Card'
 export { EmptyState, type TEmptyStateProps } from './EmptyState'
 export { PageHeader, type TPageHeaderProps } from './PageHeader'
+export { Section, type TSectionProps } from './Section'
 export * from './icons'
 export { BusyIndicator, type TBusyIndicatorProps } from './BusyIndicator'
 export { DataCell, DataColumn, DataRow, DataTable, DataTableBody, DataTableHeader } from './DataTable'

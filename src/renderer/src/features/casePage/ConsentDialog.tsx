@@ -6,11 +6,11 @@ import type { z } from 'zod'
 import { ZConsentEntrySchema } from '../../../../shared/cases/intake-schema'
 import { CONSENT_METHODS, CONSENT_PURPOSES, type TConsentPurpose } from '../../../../shared/cases/vocabulary'
 import { api, callApi } from '../../api'
-import { FormDateField, FormDialog, FormRadioGroupField, FormSelectField, FormTextAreaField } from '../../ui'
-import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useCaseDialog } from './caseDialog'
 import { todayIso } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
+import { FormDateField, FormDialog, FormRadioGroupField, FormSelectField, FormTextAreaField } from '../../ui'
+import { useCaseDialog } from './caseDialog'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 
 type TConsentForm = z.input<typeof ZConsentEntrySchema>
 const FIELDS = ['purpose', 'granted', 'method', 'givenOn', 'expiresOn', 'notes'] as const

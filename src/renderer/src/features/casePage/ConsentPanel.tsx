@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TConsentRecord } from '../../../../shared/contract/cases'
-import { Badge, Button, LiveRegion } from '../../ui'
-import { CaseSection } from './CaseSection'
-import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
-import { useCaseMessage } from './caseMessage'
-import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
 import { formatDateTime, formatDay, todayIso } from '../../lib/dates'
-import { useStaffName } from './staffName'
 import { useVocab } from '../../lib/vocabulary'
+import { Badge, Button, LiveRegion, Section } from '../../ui'
+import { useCaseMessage } from './caseMessage'
+import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
+import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
+import { useStaffName } from './staffName'
 
 const STATE_TONE: Record<TConsentState, 'accent' | 'neutral' | 'indigo'> = {
   granted: 'accent',
@@ -59,7 +58,7 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
   const history = consentHistory(detail.consentHistory)
 
   return (
-    <CaseSection
+    <Section
       id="case-consent-title"
       title={t('casePage.consent.title')}
       action={
@@ -72,7 +71,7 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
           {t('casePage.consent.record')}
         </Button>
       }
-      isSidePanel
+      isCompact
       sectionRef={sectionRef}
     >
       <ul className="case-consent">
@@ -154,11 +153,11 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
           window.requestAnimationFrame(() => {
             const active = document.activeElement
             if (active === null || active === document.body || !active.isConnected) {
-              sectionRef.current?.querySelector<HTMLElement>('.case-section__header button')?.focus()
+              sectionRef.current?.querySelector<HTMLElement>('.ui-section__header button')?.focus()
             }
           })
         }}
       />
-    </CaseSection>
+    </Section>
   )
 }

@@ -1,14 +1,13 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
 import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
+import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
 import { api, callApi } from '../../api'
-import { Button, LockIcon, Notice } from '../../ui'
-import { CaseSection } from './CaseSection'
-import { caseErrorKey, type TCaseErrorKey } from './errors'
-import { Facts } from './Facts'
 import { formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
+import { Button, LockIcon, Notice, Section } from '../../ui'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
+import { Facts } from './Facts'
 
 type TRevealState =
   | { state: 'hidden' }
@@ -229,7 +228,7 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
   const contentOf = (section: TSensitiveSection) =>
     detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
   return (
-    <CaseSection
+    <Section
       id="case-sensitive-title"
       title={t('casePage.sensitive.title')}
       lede={t('casePage.sensitive.lede')}
@@ -244,6 +243,6 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
           />
         ))}
       </div>
-    </CaseSection>
+    </Section>
   )
 }

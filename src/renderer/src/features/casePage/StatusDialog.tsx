@@ -3,13 +3,13 @@ import { useMemo, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { CASE_STATUSES, type TCaseStatus } from '../../../../shared/cases/vocabulary'
+import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { api, callApi } from '../../api'
-import { FormDialog, FormRadioGroupField, FormTextAreaField } from '../../ui'
-import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useCaseDialog } from './caseDialog'
 import { useVocab } from '../../lib/vocabulary'
+import { FormDialog, FormRadioGroupField, FormTextAreaField } from '../../ui'
+import { useCaseDialog } from './caseDialog'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 
 /** Closing, or going back to an earlier step, needs a reason (main checks the same). */
 export function needsReason(from: TCaseStatus, to: TCaseStatus | ''): boolean {

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
-import { CaseSection } from './CaseSection'
-import { Facts } from './Facts'
 import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
-import { useStaffName } from './staffName'
 import { useVocab } from '../../lib/vocabulary'
+import { Section } from '../../ui'
+import { Facts } from './Facts'
+import { useStaffName } from './staffName'
 
 /** What the case says about the person that is not sensitive: shown without a reveal. */
 export function SummarySection({ detail }: { detail: TCaseDetail }) {
@@ -45,7 +45,7 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
     : t('casePage.summary.no')
 
   return (
-    <CaseSection id="case-summary-title" title={t('casePage.summary.title')}>
+    <Section id="case-summary-title" title={t('casePage.summary.title')}>
       <div className="case-summary">
         <div className="case-summary__group">
           <h3 className="case-summary__title">{t('casePage.summary.names')}</h3>
@@ -182,6 +182,6 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
           )}
         </div>
       </div>
-    </CaseSection>
+    </Section>
   )
 }

@@ -3,16 +3,15 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
 import { ZDateSchema } from '../../../../shared/cases/intake-schema'
+import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
 import { api, callApi } from '../../api'
-import { Badge, Checkbox, FormDateField, FormTextField, LiveRegion, Notice } from '../../ui'
-import { CaseAddForm } from './CaseAddForm'
-import { useCaseMessage } from './caseMessage'
-import { CaseSection } from './CaseSection'
-import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { daysFrom, formatDateTime, formatDay, todayIso } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
+import { Badge, Checkbox, FormDateField, FormTextField, LiveRegion, Notice, Section } from '../../ui'
+import { CaseAddForm } from './CaseAddForm'
+import { useCaseMessage } from './caseMessage'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 
 const ZTaskFormSchema = z.object({
   title: z
@@ -161,7 +160,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
   })
 
   return (
-    <CaseSection
+    <Section
       id="case-tasks-title"
       title={t('casePage.tasks.title')}
       lede={
@@ -170,7 +169,7 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
           {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
         </>
       }
-      isSidePanel
+      isCompact
     >
       {tasks.length === 0 ? (
         <p className="case-muted">{t('casePage.tasks.none')}</p>
@@ -202,6 +201,6 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
         />
         <FormDateField<TTaskForm> name="dueOn" label={t('casePage.tasks.dueOn')} />
       </CaseAddForm>
-    </CaseSection>
+    </Section>
   )
 }

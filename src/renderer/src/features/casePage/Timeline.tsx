@@ -3,18 +3,17 @@ import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
 import { STAFF_TIMELINE_KINDS } from '../../../../shared/cases/vocabulary'
+import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
 import { api, callApi } from '../../api'
-import { Badge, FormRadioGroupField, FormTextAreaField, FormTextField, LiveRegion } from '../../ui'
+import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Badge, FormRadioGroupField, FormTextAreaField, FormTextField, LiveRegion, Section } from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
-import { CaseSection } from './CaseSection'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
-import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from '../../lib/dates'
 import { useStaffName } from './staffName'
 import { staffNamesOf, useTimelineSentence } from './timelineText'
-import { useVocab } from '../../lib/vocabulary'
 
 const ZNoteFormSchema = z.object({
   kind: z.enum(STAFF_TIMELINE_KINDS, { error: 'vocab.validation.choice' }),
@@ -123,7 +122,7 @@ export function Timeline({
   const entries = [...detail.timeline].sort(newestFirst)
 
   return (
-    <CaseSection id="case-timeline-title" title={t('casePage.timeline.title')}>
+    <Section id="case-timeline-title" title={t('casePage.timeline.title')}>
       <h3 className="case-subtitle">{t('casePage.timeline.addTitle')}</h3>
       <AddNoteForm
         caseId={detail.id}
@@ -177,6 +176,6 @@ export function Timeline({
           })}
         </ol>
       )}
-    </CaseSection>
+    </Section>
   )
 }
