@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * End-to-end tests of the built renderer in the system Chromium (Debian's /usr/bin/chromium),
- * with window.api bound to main's handler table through tests/bridge. Never `npx playwright install`.
+ * with window.api bound to main's handler table through src/main/bridge. Never `npx playwright install`.
  */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
-import { startBridge } from '../tests/bridge/server'
+import { startBridge } from '../src/main/bridge/server'
 import { BENCH_ADMIN, seededVaultCopy } from './seed-cases'
 
 const CASES = Number(process.env['CCIJ_BENCH_CASES'] ?? 100_000)
@@ -57,14 +57,14 @@ const browser = await chromium.launch({
   ],
 })
 try {
-  const { vault, cases } = bridge.services
+  const { vault, recovery, caseList } = bridge.services
   await vault.unlock(BENCH_ADMIN.username, BENCH_ADMIN.passphrase)
-  vault.confirmRecoveryKey()
+  recovery.confirm()
 
   const direct: number[] = []
   for (let run = 0; run < RUNS; run++) {
     started = performance.now()
-    const page = cases.list({ offset: 0, limit: 100 })
+    const page = caseList.list({ offset: 0, limit: 100 })
     direct.push(performance.now() - started)
     if (page.total !== CASES) throw new Error(`expected ${CASES} cases, the list says ${page.total}`)
   }

@@ -1,7 +1,7 @@
 /**
  * The case list at 100,000 synthetic cases: a page of the default (urgent-first) list, filtered pages, and
  * searches (targets: page p95 ≤ 10 ms, search p95 ≤ 25 ms), plus the duplicate check on save. Measured through
- * CaseService, i.e. everything main does for a `cases:list` request except the IPC hop.
+ * the case services (CaseListService, IntakeService), i.e. everything main does for a `cases:list` request except the IPC hop.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,9 +9,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { emptyIntake } from '../src/shared/cases/intake-schema'
 import type { TCaseListQuery } from '../src/shared/contract/cases'
-import { CaseService } from '../src/main/core/cases/case-service'
-import { seededRandom, syntheticImportRows } from '../src/main/core/cases/synthetic'
-import { VaultService } from '../src/main/core/vault/vault-service'
+import { seededRandom, syntheticImportRows } from '#test-support/synthetic'
+import { createVaultServices } from '../src/main/core/services'
 import { BENCH_ADMIN, BENCH_KDF, BENCH_TODAY, seededVaultCopy } from './seed-cases'
 
 const COUNT = Number(process.env['CCIJ_BENCH_CASES'] ?? 100_000)
@@ -42,17 +41,24 @@ try {
       ? `${COUNT} synthetic cases (cached vault)\n`
       : `${COUNT} synthetic cases seeded in ${seedSeconds.toFixed(1)} s (${((seedSeconds * 1e6) / COUNT).toFixed(0)} µs per case)\n`,
   )
-  const vault = new VaultService({ directory: join(root, 'vault'), kdf: BENCH_KDF })
+  const {
+    vault,
+    caseList,
+    intake: intakes,
+  } = createVaultServices({
+    directory: join(root, 'vault'),
+    kdf: BENCH_KDF,
+    now: () => BENCH_TODAY.getTime(),
+  })
   await vault.unlock(BENCH_ADMIN.username, BENCH_ADMIN.passphrase)
-  const cases = new CaseService({ vault, now: () => BENCH_TODAY.getTime() })
-  const total = cases.list({}).total
+  const total = caseList.list({}).total
   const random = seededRandom(7)
 
   // Pages anywhere in the list, as a scrolling virtual table asks for them (the first one counts the rows).
   const pageTimes: number[] = []
   for (let run = 0; run < 200; run++) {
     const offset = run < 20 ? run * 100 : Math.floor(random() * (total - 100))
-    pageTimes.push(time(() => cases.list({ offset, limit: 100 })))
+    pageTimes.push(time(() => caseList.list({ offset, limit: 100 })))
   }
   report('case list page (100 rows, urgent first)', pageTimes, 10)
 
@@ -72,7 +78,7 @@ try {
     const filter = filters[run % filters.length] ?? {}
     const offset = run < filters.length ? 0 : Math.floor(random() * 2000)
     ;(run < filters.length ? firstPageTimes : filteredTimes).push(
-      time(() => cases.list({ ...filter, offset, limit: 100 })),
+      time(() => caseList.list({ ...filter, offset, limit: 100 })),
     )
   }
   report('first page of a new filter (rows counted)', firstPageTimes, 10)
@@ -108,7 +114,7 @@ try {
   for (const search of searches) {
     searchTimes.push(
       time(() => {
-        hits += cases.list({ search, limit: 100 }).rows.length
+        hits += caseList.list({ search, limit: 100 }).rows.length
       }),
     )
   }
@@ -119,12 +125,12 @@ try {
 
   const duplicateTimes: number[] = []
   for (const intake of sample.slice(0, 60)) {
-    duplicateTimes.push(time(() => cases.findDuplicates(intake)))
+    duplicateTimes.push(time(() => intakes.findDuplicates(intake)))
   }
   const stranger = emptyIntake('2026-11-20')
   stranger.person.givenNames = 'Mohammed'
   stranger.person.familyName = 'Al-Hassan'
-  duplicateTimes.push(time(() => cases.findDuplicates(stranger)))
+  duplicateTimes.push(time(() => intakes.findDuplicates(stranger)))
   report('duplicate check on save', duplicateTimes)
   vault.lock()
 } finally {

@@ -7,12 +7,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { CaseService } from '../src/main/core/cases/case-service'
-import { syntheticImportRows } from '../src/main/core/cases/synthetic'
 import { createHash } from 'node:crypto'
+import { syntheticImportRows, syntheticIntake } from '#test-support/synthetic'
+import { CaseWriter } from '../src/main/core/cases/case-writer'
 import { MIGRATIONS } from '../src/main/core/db/migrations'
-import { syntheticIntake } from '../src/main/core/cases/synthetic'
-import { VaultService } from '../src/main/core/vault/vault-service'
+import { sql } from '../src/main/core/db/sql'
+import { createVaultServices } from '../src/main/core/services'
 
 export const BENCH_ADMIN = { username: 'bench.admin', passphrase: 'quiet lantern ferry orbit 92' }
 /** Cheap key derivation: these benchmarks measure queries, not unlocking. */
@@ -32,11 +32,11 @@ export async function seededVaultCopy(
   options: { seed?: number; fresh?: boolean; log?: (line: string) => void } = {},
 ): Promise<{ seedSeconds: number | null }> {
   const seed = options.seed ?? 42
-  // The cache is keyed by the schema, the generator's and the case service's code too, so changing any reseeds.
+  // The cache is keyed by the schema, the generator's and the case writer's code too, so changing any reseeds.
   const fingerprint = createHash('sha256')
     .update(MIGRATIONS.map((migration) => migration.up.toString()).join('\n'))
     .update(syntheticIntake.toString())
-    .update(CaseService.toString())
+    .update(CaseWriter.toString())
     .digest('hex')
     .slice(0, 12)
   const cache = join(tmpdir(), `ccij-bench-cases-${fingerprint}-${count}-${seed}`)
@@ -45,15 +45,19 @@ export async function seededVaultCopy(
     rmSync(cache, { recursive: true, force: true })
     const building = mkdtempSync(join(tmpdir(), 'ccij-bench-seeding-'))
     const started = performance.now()
-    const vault = new VaultService({ directory: join(building, 'vault'), kdf: BENCH_KDF })
+    const { vault, caseTransfer } = createVaultServices({
+      directory: join(building, 'vault'),
+      kdf: BENCH_KDF,
+    })
     await vault.create({ organizationName: 'Bench (synthetic)', displayName: 'Bench Admin', ...BENCH_ADMIN })
-    const cases = new CaseService({ vault })
     const rows = syntheticImportRows(count, seed, BENCH_TODAY)
     for (let start = 0; start < rows.length; start += BATCH) {
-      cases.importIntakes(rows.slice(start, start + BATCH), { dryRun: false })
+      caseTransfer.importIntakes(rows.slice(start, start + BATCH), { dryRun: false })
       options.log?.(`  seeded ${Math.min(start + BATCH, rows.length)} / ${count}\r`)
     }
-    vault.database().exec('PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE)')
+    const { db } = vault.session()
+    db.run(sql`PRAGMA optimize`)
+    db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`)
     vault.lock()
     seedSeconds = (performance.now() - started) / 1000
     mkdirSync(cache, { recursive: true })

@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks'
 import { deriveKey, PRODUCTION_KDF } from '../src/main/core/vault/kdf'
 import { openVaultDatabase } from '../src/main/core/vault/open-vault-database'
 import { findStaffSlot, openSlot, readKeyring } from '../src/main/core/vault/keyring'
-import { VaultService } from '../src/main/core/vault/vault-service'
+import { AuditRepository } from '../src/main/core/audit/audit-repository'
+import { createVaultServices } from '../src/main/core/services'
 
 const PASSPHRASE = 'quiet lantern ferry orbit 92'
 const RUNS = 5
@@ -27,15 +28,16 @@ const report = (label: string, values: number[]): void => {
 
 const root = mkdtempSync(join(tmpdir(), 'ccij-bench-'))
 try {
-  const vault = new VaultService({ directory: join(root, 'vault') })
+  const { vault } = createVaultServices({ directory: join(root, 'vault') })
   await vault.create({
     organizationName: 'Bench',
     username: 'alex.example',
     displayName: 'Alex',
     passphrase: PASSPHRASE,
   })
+  const trail = new AuditRepository(vault.session().db)
   for (let index = 0; index < 2000; index++) {
-    vault.audit.append(
+    trail.append(
       { accountId: 'a', username: 'alex.example' },
       'record.viewed',
       { type: 'survivor', id: String(index) },

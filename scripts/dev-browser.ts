@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { startBridge } from '../tests/bridge/server'
+import { startBridge } from '../src/main/bridge/server'
 
 const projectRoot = resolve(import.meta.dirname, '..')
 

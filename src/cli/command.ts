@@ -1,8 +1,11 @@
 import type { ParseArgsConfig } from 'node:util'
 
+/** Where a command writes, and what its host knows that the command cannot. */
 export type TCommandContext = {
   stdout(text: string): void
   stderr(text: string): void
+  /** better-sqlite3's native addon for this runtime: the installed app passes its Electron build. */
+  nativeBinding?: string
 }
 
 export type TOptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>

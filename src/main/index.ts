@@ -17,7 +17,8 @@ import { denyAllPermissions, lockDownWebContents } from './electron/hardening'
 import { createElectronDesktop } from './electron/desktop'
 import { buildApplicationMenu } from './electron/menu'
 import { createMainWindow } from './electron/window'
-import { electronNativeBindingPath } from './electron/native-binding'
+import { electronNativeBindingPath, NativeBindingError, nativeBindingRemedy } from './electron/native-binding'
+import { adminModeArguments, runAdminMode } from './electron/admin-mode'
 import { IdleLock } from './core/vault/idle-lock'
 import { serveRendererFile } from './security/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './security/origin'
@@ -48,20 +49,41 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isAppUrl(frame.url, devServerUrl)
 }
 
-/** Electron's own build of the database module (see scripts/electron-native.mjs), when present. */
-function nativeBindingOption(): { nativeBinding?: string } {
-  const nativeBinding = electronNativeBindingPath(app.getAppPath())
-  return nativeBinding === undefined ? {} : { nativeBinding }
+/**
+ * Electron's own build of the database module (see scripts/electron-native.ts). A missing or wrong-ABI
+ * file stops the app here, with the versions named, instead of failing at the first unlock.
+ */
+function nativeBindingOption(): { nativeBinding?: string } | NativeBindingError {
+  try {
+    const nativeBinding = electronNativeBindingPath(app.getAppPath())
+    return nativeBinding === undefined ? {} : { nativeBinding }
+  } catch (error) {
+    if (error instanceof NativeBindingError) return error
+    throw error
+  }
+}
+
+function refuseToStart(error: NativeBindingError): void {
+  const locale = app.getLocale().startsWith('fr') ? 'fr' : 'en'
+  const remedy = nativeBindingRemedy(app.isPackaged)
+  process.stderr.write(`${error.message} ${remedy}\n`)
+  dialog.showErrorBox(
+    desktopText(locale, 'dialog.startFailed.title'),
+    `${desktopText(locale, 'dialog.startFailed.message')}\n\n${error.message} ${remedy}`,
+  )
+  app.exit(1)
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
 
+  const vaultOptions = nativeBindingOption()
+  if (vaultOptions instanceof NativeBindingError) return refuseToStart(vaultOptions)
   const services = createServices({
     dataDirectory: app.getPath('userData'),
     runtime: 'electron',
     appVersion: app.getVersion(),
-    vault: nativeBindingOption(),
+    vault: vaultOptions,
     desktop: createElectronDesktop(
       () => mainWindow,
       () => services.settings.get().locale,
@@ -147,7 +169,11 @@ async function start(): Promise<void> {
   })
 }
 
-if (!app.requestSingleInstanceLock()) {
+const adminArguments = adminModeArguments(process.argv, process.defaultApp === true)
+if (adminArguments !== undefined) {
+  // `--admin`: the admin CLI, no window, and no single-instance lock, so it runs beside an open app.
+  runAdminMode(app, adminArguments)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {

@@ -69,9 +69,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(row).toContainText('Viewer')
     await expect(row).toContainText('Active')
 
-    const added = bridge.services.vault
-      .listAccounts()
-      .find((account) => account.username === NEW_STAFF.username)
+    const added = bridge.services.accounts.list().find((account) => account.username === NEW_STAFF.username)
     expect(added?.role).toBe('viewer')
     bridge.services.vault.lock()
     const staff = await bridge.services.vault.unlock(NEW_STAFF.username, NEW_STAFF.passphrase)
@@ -104,7 +102,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(dialog.getByText('The passphrase needs at least 12 characters.')).toBeVisible()
     await app.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
-    expect(bridge.services.vault.listAccounts().map((account) => account.username)).not.toContain('weak.test')
+    expect(bridge.services.accounts.list().map((account) => account.username)).not.toContain('weak.test')
   })
 
   test('disabling a staff member asks first, explains the consequence, and then takes effect', async ({
@@ -119,7 +117,7 @@ test.describe('staff accounts (admin)', () => {
     await expectAccessible(app, 'disable confirmation (en)')
     await confirm.getByRole('button', { name: 'Cancel' }).click()
     await expect(confirm).toBeHidden()
-    expect(bridge.services.vault.listAccounts().find((a) => a.username === CASEWORKER.username)?.status).toBe(
+    expect(bridge.services.accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe(
       'active',
     )
 
@@ -133,7 +131,7 @@ test.describe('staff accounts (admin)', () => {
       app.locator('.admin-result').filter({ hasText: `${CASEWORKER.displayName} was disabled.` }),
     ).toBeFocused()
     await expectAccessible(app, 'account disabled (en)')
-    expect(bridge.services.vault.listAccounts().find((a) => a.username === CASEWORKER.username)?.status).toBe(
+    expect(bridge.services.accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe(
       'disabled',
     )
   })
@@ -148,9 +146,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(own).toContainText('None for your own account')
     await expect(own.getByRole('button')).toHaveCount(0)
     await expect(app.getByRole('button', { name: `Disable ${ADMIN.displayName}` })).toHaveCount(0)
-    expect(bridge.services.vault.listAccounts().find((a) => a.username === ADMIN.username)?.status).toBe(
-      'active',
-    )
+    expect(bridge.services.accounts.list().find((a) => a.username === ADMIN.username)?.status).toBe('active')
   })
 
   test('a taken sign-in name is said on that field, and an outside click keeps what was typed', async ({
@@ -175,9 +171,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(signInName).toBeFocused()
     await expect(signInName).toHaveAccessibleDescription(/already used by another account/)
     await expectAccessible(app, 'taken sign-in name (en)')
-    expect(
-      bridge.services.vault.listAccounts().filter((a) => a.username === CASEWORKER.username),
-    ).toHaveLength(1)
+    expect(bridge.services.accounts.list().filter((a) => a.username === CASEWORKER.username)).toHaveLength(1)
   })
 
   test('an admin changes a colleague’s role by keyboard alone; focus lands on the outcome', async ({
@@ -213,22 +207,22 @@ test.describe('staff accounts (admin)', () => {
       app.locator('.admin-result').filter({ hasText: `${CASEWORKER.displayName} now has the role Viewer.` }),
     ).toBeFocused()
     await expect(app.getByRole('row', { name: new RegExp(CASEWORKER.displayName) })).toContainText('Viewer')
-    expect(bridge.services.vault.listAccounts().find((a) => a.username === CASEWORKER.username)?.role).toBe(
+    expect(bridge.services.accounts.list().find((a) => a.username === CASEWORKER.username)?.role).toBe(
       'viewer',
     )
-    const entries = bridge.services.vault.audit.list({ action: 'account.role_changed' }).entries
+    const entries = bridge.services.audit.list({ action: 'account.role_changed' }).entries
     expect(entries.map((entry) => entry.details)).toEqual([{ from: 'caseworker', to: 'viewer' }])
   })
 
   test('the last active administrator cannot be demoted: the dialog says why', async ({ app, bridge }) => {
-    const { vault } = bridge.services
-    const casey = vault.listAccounts().find((a) => a.username === CASEWORKER.username)
+    const { vault, accounts } = bridge.services
+    const casey = accounts.list().find((a) => a.username === CASEWORKER.username)
     const admin = vault.currentStaff()
     if (casey === undefined || admin === null) throw new Error('expected the seeded vault, unlocked')
     // Your own row offers no role change, so the guard in main is reached when the signed-in admin's own
     // account no longer counts: here Casey became an admin and the signed-in admin's account was disabled.
-    vault.changeRole(casey.id, 'admin')
-    vault.disableAccount(admin.accountId)
+    accounts.changeRole(casey.id, 'admin')
+    accounts.disable(admin.accountId)
 
     await app.goto(`${bridge.origin}/#/admin/accounts`)
     await app.getByRole('button', { name: `Change role of ${CASEWORKER.displayName}` }).click()
@@ -241,7 +235,7 @@ test.describe('staff accounts (admin)', () => {
     )
     await expect(dialog).toBeVisible()
     await expectAccessible(app, 'last administrator refused (en)')
-    expect(vault.listAccounts().find((a) => a.id === casey.id)?.role).toBe('admin')
+    expect(accounts.list().find((a) => a.id === casey.id)?.role).toBe('admin')
   })
 
   test('an admin resets a colleague’s forgotten passphrase; the colleague unlocks with the new one', async ({
@@ -277,8 +271,8 @@ test.describe('staff accounts (admin)', () => {
     await expect(app.locator('input')).toHaveCount(0)
     await expect(app.locator('body')).not.toContainText(RESET_PASSPHRASE)
     await expectAccessible(app, 'passphrase reset (en)')
-    const { vault } = bridge.services
-    expect(vault.audit.list({ action: 'account.passphrase_reset' }).total).toBe(1)
+    const { vault, audit } = bridge.services
+    expect(audit.list({ action: 'account.passphrase_reset' }).total).toBe(1)
     expect(vault.currentStaff()?.username).toBe(ADMIN.username)
 
     vault.lock()
@@ -317,11 +311,11 @@ test.describe('staff accounts (admin)', () => {
     page,
     bridge,
   }) => {
-    const { vault } = bridge.services
+    const { vault, accounts, recovery } = bridge.services
     await vault.create(ADMIN)
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-    await vault.addAccount(CASEWORKER)
+    await accounts.add(CASEWORKER)
     vault.lock()
     await vault.unlock(CASEWORKER.username, CASEWORKER.passphrase)
     await page.goto(bridge.url)

@@ -16,13 +16,12 @@ test.describe('the audit trail (admin)', () => {
     await expect(table).toHaveAccessibleDescription('Use the arrow keys to move between cells.')
     await expectAccessible(app, 'audit trail (en)')
 
-    const total = (await bridge.services.vault.audit.list({ offset: 0, limit: 100 })).total
+    const total = (await bridge.services.audit.list({ offset: 0, limit: 100 })).total
     await expect(app.getByText(`of ${total}, newest first`)).toBeVisible()
 
     await app.getByRole('button', { name: /Action/ }).click()
     await app.getByRole('option', { name: 'Staff account added' }).click()
-    const added = (await bridge.services.vault.audit.list({ action: 'account.added', offset: 0, limit: 100 }))
-      .total
+    const added = (await bridge.services.audit.list({ action: 'account.added', offset: 0, limit: 100 })).total
     expect(added).toBeLessThan(total)
     await expect(app.getByText(`Showing entries 1 to ${added} of ${added}, newest first.`)).toBeVisible()
     await expect(table.getByRole('rowheader', { name: 'Vault created' })).toHaveCount(0)
@@ -50,11 +49,11 @@ test.describe('the audit trail (admin)', () => {
     page,
     bridge,
   }) => {
-    const { vault } = bridge.services
+    const { vault, accounts, recovery } = bridge.services
     await vault.create(ADMIN)
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-    await vault.addAccount(CASEWORKER)
+    await accounts.add(CASEWORKER)
     vault.lock('idle')
     await expect(vault.unlock('wrong.name-test', 'not-the-passphrase-at-all')).rejects.toThrow()
     await vault.unlock(ADMIN.username, ADMIN.passphrase)

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readBackupMetadata } from '../../src/main/core/vault/backup-file'
-import { startBridge } from '../bridge/server'
+import { startBridge } from '../../src/main/bridge/server'
 import { ADMIN, CASEWORKER, expectAccessible, expect, TEST_KDF, test } from './fixtures'
 
 test.describe('backup and restore (admin)', () => {
@@ -18,11 +18,11 @@ test.describe('backup and restore (admin)', () => {
       },
     })
     try {
-      const { vault } = bridge.services
+      const { vault, accounts, recovery } = bridge.services
       await vault.create(ADMIN)
-      vault.confirmRecoveryKey()
+      recovery.confirm()
       if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-      await vault.addAccount(CASEWORKER)
+      await accounts.add(CASEWORKER)
       await page.goto(bridge.url)
       await page.goto(`${bridge.origin}/#/admin/backup`)
       await expect(page.getByRole('heading', { level: 3, name: 'Create a backup' })).toBeVisible()
@@ -48,13 +48,13 @@ test.describe('backup and restore (admin)', () => {
       expect(savedText).not.toContain(dataDirectory)
       await expectAccessible(page, 'backup saved (en)')
 
-      await vault.addAccount({
+      await accounts.add({
         username: 'after.backup',
         displayName: 'After Backup-Test',
         role: 'viewer',
         passphrase: 'lichen-saffron-quarry-71',
       })
-      expect(vault.listAccounts().map((account) => account.username)).toContain('after.backup')
+      expect(accounts.list().map((account) => account.username)).toContain('after.backup')
 
       await page.getByRole('textbox', { name: 'Sign-in name in the backup' }).fill(ADMIN.username)
       await page.getByLabel("That account's passphrase").fill(ADMIN.passphrase)
@@ -71,7 +71,7 @@ test.describe('backup and restore (admin)', () => {
       await expect(page.getByText(`Restored the backup made on ${day} at ${time}`)).toBeVisible()
       await expect(page.locator('.admin-result').filter({ hasText: 'Backup restored' })).toBeFocused()
       await expectAccessible(page, 'backup restored (en)')
-      expect(vault.listAccounts().map((account) => account.username)).not.toContain('after.backup')
+      expect(accounts.list().map((account) => account.username)).not.toContain('after.backup')
       expect(vault.status().staff?.username).toBe(ADMIN.username)
     } finally {
       await bridge.close()
@@ -91,12 +91,12 @@ test.describe('backup and restore (admin)', () => {
       },
     })
     try {
-      const { vault } = bridge.services
+      const { vault, accounts, recovery, backup } = bridge.services
       await vault.create(ADMIN)
-      vault.confirmRecoveryKey()
+      recovery.confirm()
       if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-      await vault.createBackup(backupFile)
-      await vault.addAccount(CASEWORKER)
+      await backup.create(backupFile)
+      await accounts.add(CASEWORKER)
       await page.goto(bridge.url)
       await page.goto(`${bridge.origin}/#/admin/backup`)
       await page.getByLabel("That account's passphrase").fill('not-the-right-passphrase')
@@ -109,7 +109,7 @@ test.describe('backup and restore (admin)', () => {
       // Focus lands on the refusal, not on <body>.
       await expect(page.locator('.admin-result').filter({ has: refused })).toBeFocused()
       await expectAccessible(page, 'restore refused (en)')
-      expect(vault.listAccounts().map((account) => account.username)).toContain(CASEWORKER.username)
+      expect(accounts.list().map((account) => account.username)).toContain(CASEWORKER.username)
     } finally {
       await bridge.close()
       rmSync(dataDirectory, { recursive: true, force: true })

@@ -60,15 +60,15 @@ test.describe('Admin › Import & export', () => {
     const ready = app.locator('.admin-result').filter({ hasText: 'Ready to import' })
     await expect(ready).toBeFocused()
     await expect(ready).toContainText('good.csv: 2 rows are ready to import. Nothing has been stored yet.')
-    expect(bridge.services.cases.list({}).total).toBe(0)
+    expect(bridge.services.caseList.list({}).total).toBe(0)
     await expectAccessible(app, 'import ready (en)')
 
     await app.getByRole('button', { name: 'Import 2 rows' }).click()
     const done = app.locator('.admin-result').filter({ hasText: 'Import complete' })
     await expect(done).toBeFocused()
     await expect(done).toContainText('2 cases were created from good.csv.')
-    expect(bridge.services.cases.list({}).total).toBe(2)
-    const imported = bridge.services.vault.audit.list({ action: 'import' }).entries
+    expect(bridge.services.caseList.list({}).total).toBe(2)
+    const imported = bridge.services.audit.list({ action: 'import' }).entries
     expect(imported).toHaveLength(1)
     expect(JSON.stringify(imported)).not.toMatch(/Invented|Canary/)
 
@@ -95,7 +95,7 @@ test.describe('Admin › Import & export', () => {
     // Every cell is quoted, and none starts like a formula.
     const cells = [...text.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1] ?? '')
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([])
-    const exported = bridge.services.vault.audit.list({ action: 'export' }).entries
+    const exported = bridge.services.audit.list({ action: 'export' }).entries
     expect(exported[0]?.details).toMatchObject({ count: 2, fileName })
     rmSync(exportsFolder, { recursive: true, force: true })
   })
@@ -116,8 +116,8 @@ test.describe('Admin › Import & export', () => {
       'Row 5: province ZZ is not a province code (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT).',
     ])
     await expect(app.getByRole('button', { name: /^Import/ })).toHaveCount(0)
-    expect(bridge.services.cases.list({}).total).toBe(0)
-    expect(bridge.services.vault.audit.list({ action: 'import' }).entries).toEqual([])
+    expect(bridge.services.caseList.list({}).total).toBe(0)
+    expect(bridge.services.audit.list({ action: 'import' }).entries).toEqual([])
     await expectAccessible(app, 'import refused (en)')
 
     await app.getByRole('radio', { name: 'Français' }).click()
@@ -144,7 +144,7 @@ test.describe('Admin › Import & export', () => {
     await expect(app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })).toContainText(
       'fixed.csv : 4 lignes sont prêtes à être importées.',
     )
-    expect(bridge.services.cases.list({}).total).toBe(0)
+    expect(bridge.services.caseList.list({}).total).toBe(0)
   })
 
   test('a caseworker sees neither the tab nor the screen', async ({ app, bridge }) => {

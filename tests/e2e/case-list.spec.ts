@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import type { TBridge } from '../bridge/server'
+import type { TBridge } from '../../src/main/bridge/server'
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
-import { syntheticImportRows } from '../../src/main/core/cases/synthetic'
+import { syntheticImportRows } from '#test-support/synthetic'
 import { ADMIN, expect, expectAccessible, test } from './fixtures'
 
 /** Invented people (never real): spellings chosen so the search has to bridge transliterations and typos. */
@@ -30,7 +30,7 @@ type TSeeded = {
 
 /** Synthetic cases plus two known ones, through the real import path of the case service. */
 function seedCases(bridge: TBridge, syntheticCount: number): TSeeded {
-  const { cases } = bridge.services
+  const { caseTransfer, caseList } = bridge.services
   const rows = syntheticImportRows(syntheticCount, 42)
   const detainedIntake = knownIntake(KNOWN.detained, (intake) => {
     intake.needs.detained = 'yes'
@@ -44,7 +44,7 @@ function seedCases(bridge: TBridge, syntheticCount: number): TSeeded {
     intake.location.province = 'NS'
     intake.meta.notes = 'Prefers afternoon calls (synthetic note marker lanternfish)'
   })
-  const { references } = cases.importIntakes(
+  const { references } = caseTransfer.importIntakes(
     [
       ...rows,
       { line: rows.length + 2, intake: detainedIntake },
@@ -53,7 +53,9 @@ function seedCases(bridge: TBridge, syntheticCount: number): TSeeded {
     { dryRun: false },
   )
   const find = (reference: string) => {
-    const row = cases.list({ search: reference }).rows.find((candidate) => candidate.reference === reference)
+    const row = caseList
+      .list({ search: reference })
+      .rows.find((candidate) => candidate.reference === reference)
     if (row === undefined) throw new Error(`seeded case ${reference} not listed`)
     return { id: row.id, reference }
   }
@@ -199,11 +201,11 @@ test.describe('Survivors › case list', () => {
     bridge,
   }) => {
     const seeded = seedCases(bridge, 60)
-    const { cases, vault } = bridge.services
+    const { vault, caseFile } = bridge.services
     const admin = vault.currentStaff()
     if (admin === null) throw new Error('not unlocked')
-    cases.assign({ caseId: seeded.calm.id, accountId: admin.accountId })
-    cases.changeStatus({ caseId: seeded.calm.id, to: 'screening', reason: '' })
+    caseFile.assign({ caseId: seeded.calm.id, accountId: admin.accountId })
+    caseFile.changeStatus({ caseId: seeded.calm.id, to: 'screening', reason: '' })
     await openCaseList(app)
     await expect(count(app)).toHaveText(`${seeded.total} cases`)
 

@@ -1,7 +1,7 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
-import type { TBridge } from '../bridge/server'
+import type { TBridge } from '../../src/main/bridge/server'
 
 /** Synthetic people only: obviously invented names, a 555 number, example.org. */
 const isoDaysFromNow = (days: number): string => {
@@ -58,7 +58,7 @@ function testIntake(): TIntake {
 }
 
 function createCase(bridge: TBridge, intake: TIntake = testIntake()): { caseId: string; reference: string } {
-  return bridge.services.cases.submitIntake({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+  return bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
 }
 
 /** Types a date into a React Aria DateField, segment by segment, as a keyboard user would. */
@@ -109,7 +109,7 @@ test.describe('the case page', () => {
     await expect(parties).toContainText('Nothing recorded.')
     await expect(parties.getByRole('button')).toHaveCount(0)
 
-    const viewsBefore = bridge.services.vault.audit
+    const viewsBefore = bridge.services.audit
       .list({ action: 'record.viewed', limit: 500 })
       .entries.filter((entry) => entry.details['section'] === 'contact')
     expect(viewsBefore).toHaveLength(0)
@@ -125,7 +125,7 @@ test.describe('the case page', () => {
     await expect(hide).toHaveAttribute('aria-expanded', 'true')
     await expect(hide).toBeFocused()
 
-    const views = bridge.services.vault.audit
+    const views = bridge.services.audit
       .list({ action: 'record.viewed', limit: 500 })
       .entries.filter((entry) => entry.details['section'] === 'contact')
     expect(views).toHaveLength(1)
@@ -206,7 +206,7 @@ test.describe('the case page', () => {
     await expect(timeline).toContainText('Consent withdrawn: Share with a referred lawyer.')
     await expect(timeline).toContainText('Consent given: Contact by email.')
 
-    const records = bridge.services.cases.get(caseId).consentHistory
+    const records = bridge.services.caseFile.get(caseId).consentHistory
     expect(records.filter((record) => record.purpose === 'share_with_lawyer').map((r) => r.granted)).toEqual(
       expect.arrayContaining([true, false]),
     )
@@ -232,12 +232,12 @@ test.describe('the case page', () => {
     await expect(text).toContainText('Refused on ')
     await expect(history.getByRole('listitem').first()).toContainText('Contact by text message: Refused')
     expect(
-      bridge.services.cases.get(caseId).consent.find((record) => record.purpose === 'contact_by_text')
+      bridge.services.caseFile.get(caseId).consent.find((record) => record.purpose === 'contact_by_text')
         ?.granted,
     ).toBe(false)
 
     // An expired grant says so.
-    bridge.services.cases.recordConsent({
+    bridge.services.caseFile.recordConsent({
       caseId,
       entry: {
         purpose: 'contact_by_phone',
@@ -265,7 +265,11 @@ test.describe('the case page', () => {
 
   test('adds a note to the timeline, and adds and completes a task', async ({ app, bridge }) => {
     const { caseId } = createCase(bridge)
-    bridge.services.cases.addTask({ caseId, title: 'Synthetic overdue follow-up', dueOn: isoDaysFromNow(-2) })
+    bridge.services.caseFile.addTask({
+      caseId,
+      title: 'Synthetic overdue follow-up',
+      dueOn: isoDaysFromNow(-2),
+    })
     await openCase(app, bridge, caseId)
 
     const timeline = app.getByRole('region', { name: 'Timeline' })
@@ -320,7 +324,7 @@ test.describe('the case page', () => {
     await expect(timeline).toContainText('Task done: Book a synthetic interpreter.')
     await expect(tasks).toContainText('3 open tasks.')
     expect(
-      bridge.services.cases.get(caseId).tasks.find((task) => task.title === 'Book a synthetic interpreter')
+      bridge.services.caseFile.get(caseId).tasks.find((task) => task.title === 'Book a synthetic interpreter')
         ?.doneAt,
     ).not.toBeNull()
     await app.keyboard.press('Space')
@@ -393,7 +397,7 @@ test.describe('the case page', () => {
     await expect(timeline).toContainText('Status changed from Awaiting match to Closed.')
     await expect(timeline).toContainText('Reason: Synthetic reason: the person found other counsel.')
     await expect(timeline).toContainText('Status changed from New to Screening.')
-    expect(bridge.services.cases.get(caseId).status).toBe('closed')
+    expect(bridge.services.caseFile.get(caseId).status).toBe('closed')
 
     // Assign by keyboard: the menu lists assignable staff and "Unassigned".
     await expect(app.getByText('Unassigned', { exact: true })).toBeVisible()
@@ -411,7 +415,7 @@ test.describe('the case page', () => {
     // Focus is back on Assign, not at the top of the page.
     await expect(app.getByRole('button', { name: 'Assign' })).toBeFocused()
     await expect(timeline).toContainText(`Assigned to ${CASEWORKER.displayName}.`)
-    expect(bridge.services.cases.get(caseId).assignee?.displayName).toBe(CASEWORKER.displayName)
+    expect(bridge.services.caseFile.get(caseId).assignee?.displayName).toBe(CASEWORKER.displayName)
 
     await app.getByRole('button', { name: 'Assign' }).click()
     await app.getByRole('menuitemradio', { name: 'Unassigned' }).click()
@@ -432,10 +436,10 @@ test.describe('the case page', () => {
     app,
     bridge,
   }) => {
-    const { references } = bridge.services.cases.importIntakes([{ line: 2, intake: testIntake() }], {
+    const { references } = bridge.services.caseTransfer.importIntakes([{ line: 2, intake: testIntake() }], {
       dryRun: false,
     })
-    const row = bridge.services.cases
+    const row = bridge.services.caseList
       .list({ search: references[0] ?? '' })
       .rows.find((candidate) => candidate.reference === references[0])
     await openCase(app, bridge, row?.id ?? '')
@@ -454,11 +458,11 @@ test.describe('the case page', () => {
     page,
     bridge,
   }) => {
-    const { vault } = bridge.services
+    const { vault, accounts, recovery } = bridge.services
     await vault.create(ADMIN)
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-    await vault.addAccount({
+    await accounts.add({
       username: 'vera.viewer',
       displayName: 'Vera Viewer-Test',
       role: 'viewer',

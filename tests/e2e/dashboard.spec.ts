@@ -5,7 +5,7 @@ test.describe('the dashboard', () => {
     app,
     bridge,
   }) => {
-    const { id } = bridge.services.cases.saveDraft({
+    const { id } = bridge.services.intake.saveDraft({
       step: 'languages',
       data: { person: { givenNames: 'Quillon', familyName: 'Draftwright-Test' } },
     })

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test as base, type Page } from '@playwright/test'
-import { startBridge, type TBridge } from '../bridge/server'
+import { startBridge, type TBridge } from '../../src/main/bridge/server'
 import type { TRole } from '../../src/shared/roles'
 
 /** Cheap key derivation for tests only (production uses N=2^17); the vault code is otherwise the same. */
@@ -44,11 +44,11 @@ function watchConsole(page: Page): string[] {
 }
 
 async function seedVault(bridge: TBridge): Promise<void> {
-  const { vault } = bridge.services
+  const { vault, accounts, recovery } = bridge.services
   await vault.create(ADMIN)
-  vault.confirmRecoveryKey()
+  recovery.confirm()
   if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-  await vault.addAccount(CASEWORKER)
+  await accounts.add(CASEWORKER)
 }
 
 export const test = base.extend<TFixtures>({

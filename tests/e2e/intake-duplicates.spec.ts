@@ -35,7 +35,7 @@ test.describe('the duplicate check', () => {
     await enterAndSave(page, { given: 'Mohammed', family: 'Al-Hassan' })
     await expect(page).toHaveURL(/#\/survivors\/(?!new)[^/]+$/)
     const firstCaseId = page.url().split('/').pop()!
-    const reference = bridge.services.cases.get(firstCaseId).reference
+    const reference = bridge.services.caseFile.get(firstCaseId).reference
     await expect(page.locator('#app-announcer')).toHaveText(`Saved as ${reference}`)
 
     // The second spelling: the side-by-side shows the first case.
@@ -59,8 +59,8 @@ test.describe('the duplicate check', () => {
     // The answer: the intake joined the first case, no new case was made.
     await expect(page).toHaveURL(new RegExp(`#/survivors/${firstCaseId}$`))
     await expect(page.locator('#app-announcer')).toHaveText(`Intake added to ${reference}`)
-    expect(bridge.services.cases.get(firstCaseId).intakes).toHaveLength(2)
-    expect(bridge.services.cases.list({}).total).toBe(1)
+    expect(bridge.services.caseFile.get(firstCaseId).intakes).toHaveLength(2)
+    expect(bridge.services.caseList.list({}).total).toBe(1)
 
     // The name in Arabic script, in French this time.
     await page.getByRole('radio', { name: 'Français' }).click()
@@ -80,6 +80,6 @@ test.describe('the duplicate check', () => {
     await region.getByRole('button', { name: 'Aucun de ceux-ci — c’est une autre personne' }).click()
     await expect(page).toHaveURL(/#\/survivors\/(?!new)[^/]+$/)
     expect(page.url().split('/').pop()).not.toBe(firstCaseId)
-    expect(bridge.services.cases.list({}).total).toBe(2)
+    expect(bridge.services.caseList.list({}).total).toBe(2)
   })
 })

@@ -115,11 +115,11 @@ test.describe('intake wizard', () => {
     await openNewIntake(page)
     await completeByKeyboard(page, EN, 'en')
     const caseId = page.url().split('/').pop()!
-    const saved = bridge.services.cases.get(caseId)
+    const saved = bridge.services.caseFile.get(caseId)
     expect(saved.person.familyName).toBe(PERSON.family)
     expect(saved.languages.preferred).toBe('ti')
     // The draft went with the save.
-    expect(bridge.services.cases.listDrafts()).toEqual([])
+    expect(bridge.services.intake.listDrafts()).toEqual([])
   })
 
   test('a new caseworker completes an intake with the keyboard alone, in French', async ({
@@ -138,7 +138,7 @@ test.describe('intake wizard', () => {
     await openNewIntake(page)
     await completeByKeyboard(page, FR, 'fr')
     const caseId = page.url().split('/').pop()!
-    expect(bridge.services.cases.get(caseId).person.givenNames).toBe(PERSON.given)
+    expect(bridge.services.caseFile.get(caseId).person.givenNames).toBe(PERSON.given)
   })
 
   test('Next stops at an answer that needs a second look, says why, and focuses the field', async ({

@@ -72,9 +72,9 @@ test.describe('an unconfirmed recovery key', () => {
     await expect(dashboard).toBeFocused()
     expect(await page.evaluate(() => window.scrollY)).toBe(0)
     expect(bridge.services.vault.status().recoveryKeyConfirmed).toBe(true)
-    const { vault } = bridge.services
-    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(1)
-    expect(vault.audit.list({ action: 'recovery.confirmed' }).total).toBe(1)
+    const { vault, audit } = bridge.services
+    expect(audit.list({ action: 'recovery.replaced' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.confirmed' }).total).toBe(1)
     expect(newKey).not.toBe(lostKey)
     await expect(vault.unlockWithRecoveryKey(lostKey, 'noor.test', NEW_PASSPHRASE)).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
@@ -82,9 +82,9 @@ test.describe('an unconfirmed recovery key', () => {
   })
 
   test('a caseworker is not blocked by an unconfirmed key', async ({ page, bridge }) => {
-    const { vault } = bridge.services
+    const { vault, accounts } = bridge.services
     await vault.create(ADMIN)
-    await vault.addAccount({
+    await accounts.add({
       username: 'casey.worker',
       displayName: 'Casey Worker-Test',
       role: 'caseworker',
@@ -103,9 +103,9 @@ test.describe('Admin › Recovery key', () => {
     bridge,
   }) => {
     test.slow()
-    const { vault } = bridge.services
+    const { vault, recovery, audit } = bridge.services
     const { recoveryKey: oldKey } = await vault.create(ADMIN)
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     await page.goto(`${bridge.url}#/admin/recovery-key`)
 
     await expect(page.getByRole('heading', { level: 2, name: 'Recovery key' })).toBeVisible()
@@ -123,7 +123,7 @@ test.describe('Admin › Recovery key', () => {
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await expect(dialog).toBeHidden()
-    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(0)
+    expect(audit.list({ action: 'recovery.replaced' }).total).toBe(0)
 
     await page.getByRole('button', { name: 'Replace recovery key' }).click()
     await dialog.getByRole('button', { name: 'Replace the key' }).click()
@@ -142,6 +142,6 @@ test.describe('Admin › Recovery key', () => {
     await expect(vault.unlockWithRecoveryKey(oldKey, ADMIN.username, NEW_PASSPHRASE)).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
-    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.replaced' }).total).toBe(1)
   })
 })

@@ -136,9 +136,9 @@ test.describe('the recovery key', () => {
     await expect(used).toBeFocused()
     await expectAccessible(page, 'recovery key was used (en)')
     // The wrong key was audited as a refused recovery key, with the sign-in name tried; not as a wrong passphrase.
-    const failed = bridge.services.vault.audit.list({ action: 'recovery.failed' })
+    const failed = bridge.services.audit.list({ action: 'recovery.failed' })
     expect(failed.entries.map((entry) => entry.details)).toEqual([{ username: ADMIN.username }])
-    expect(bridge.services.vault.audit.list({ action: 'unlock.failed' }).total).toBe(0)
+    expect(bridge.services.audit.list({ action: 'unlock.failed' }).total).toBe(0)
 
     await page.getByRole('button', { name: 'Create a new recovery key' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Save your recovery key' })).toBeFocused()
@@ -196,7 +196,7 @@ test.describe('locking', () => {
 
     // The audit trail says how each lock happened.
     await bridge.services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    const locks = bridge.services.vault.audit.list({ action: 'lock' }).entries
+    const locks = bridge.services.audit.list({ action: 'lock' }).entries
     expect(locks.slice(0, 2).map((entry) => entry.details['reason'])).toEqual(['shortcut', 'manual'])
   })
 

@@ -8,6 +8,9 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     privilegedSchemes: [] as unknown[],
     sandboxEnabled: false,
     quitCalled: false,
+    singleInstanceLockRequested: false,
+    /** The code given to app.exit(); undefined while the app runs. */
+    exitCode: undefined as number | undefined,
     ipcHandlers: new Map<string, TListener>(),
     protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     permissionRequestHandlers: [] as TListener[],
@@ -17,21 +20,31 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
     menuTemplates: [] as unknown[],
     openedExternally: [] as string[],
     dialogs: [] as unknown[],
+    errorBoxes: [] as { title: string; content: string }[],
     dialogResponse: 1,
   }
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
+    disableHardwareAcceleration: () => undefined,
     enableSandbox: () => {
       record.sandboxEnabled = true
     },
-    requestSingleInstanceLock: () => options.singleInstanceLock,
+    requestSingleInstanceLock: () => {
+      record.singleInstanceLockRequested = true
+      return options.singleInstanceLock
+    },
     whenReady: () => Promise.resolve(),
     getPath: (_name: string) => process.env['CCIJ_STUB_USER_DATA'] ?? '',
     getVersion: () => '0.0.0-test',
-    getAppPath: () => process.cwd(),
+    getName: () => 'CCIJ Caseworker',
+    getLocale: () => 'en-CA',
+    getAppPath: () => process.env['CCIJ_STUB_APP_PATH'] ?? process.cwd(),
     quit: () => {
       record.quitCalled = true
+    },
+    exit: (code = 0) => {
+      record.exitCode = code
     },
   })
 
@@ -104,6 +117,7 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
       setApplicationMenu: () => undefined,
     },
     dialog: {
+      showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }),
       showMessageBox: async (...args: unknown[]) => {
         record.dialogs.push(args)
         return { response: record.dialogResponse }

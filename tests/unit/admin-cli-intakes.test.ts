@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VaultService } from '../../src/main/core/vault/vault-service'
+import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
@@ -10,7 +10,8 @@ import {
   createTestVault,
   makeTempFolder,
   removeFolder,
-} from './vault-fixtures'
+  addTestCaseworker,
+} from '#test-support/vault-fixtures'
 
 /* Synthetic, obviously invented people only. */
 
@@ -59,12 +60,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-intakes-')
     const created = await createTestVault(root)
-    await created.vault.addAccount({
-      username: 'casey.example',
-      displayName: 'Casey Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     created.vault.lock()
     vault = join(root, 'vault')
     as[1] = vault
@@ -74,17 +70,16 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
   afterAll(() => removeFolder(root))
 
   /** The vault's cases and audit entries, read in-process as the admin. */
-  async function inVault<T>(read: (service: VaultService) => T): Promise<T> {
-    const service = new VaultService({ directory: vault, kdf: FAST_KDF })
-    await service.unlock('alex.example', ADMIN_PASSPHRASE)
+  async function inVault<T>(read: (services: TVaultServices) => T): Promise<T> {
+    const services = createVaultServices({ directory: vault, kdf: FAST_KDF })
+    await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
     try {
-      return read(service)
+      return read(services)
     } finally {
-      service.lock()
+      services.vault.lock()
     }
   }
-  const auditOf = (action: 'import' | 'export') =>
-    inVault((service) => service.audit.list({ action }).entries)
+  const auditOf = (action: 'import' | 'export') => inVault(({ audit }) => audit.list({ action }).entries)
 
   it('refuses a file with bad rows whole, printing every bad row and field, and imports nothing', async () => {
     const run = await admin(['import', 'intakes', join(root, 'bad.csv'), ...as])

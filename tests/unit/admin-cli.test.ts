@@ -8,7 +8,7 @@ import {
   createTestVault,
   makeTempFolder,
   removeFolder,
-} from './vault-fixtures'
+} from '#test-support/vault-fixtures'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')

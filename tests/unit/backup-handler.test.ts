@@ -1,18 +1,13 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type TServices } from '../../src/main/core/services'
+import { type TServices } from '../../src/main/core/services'
 import { readBackupMetadata } from '../../src/main/core/vault/backup-file'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
-import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from './vault-fixtures'
+import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
+import { HARNESS_ADMIN, unlockedHandlers } from '#test-support/handler-harness'
 
-const ADMIN = {
-  organizationName: 'Test Office (synthetic)',
-  username: 'alex.example',
-  displayName: 'Alex Staff-Example',
-  passphrase: ADMIN_PASSPHRASE,
-}
+const ADMIN = HARNESS_ADMIN
 
 describe('backup:create and backup:restore answers', () => {
   let folder: string
@@ -24,23 +19,10 @@ describe('backup:create and backup:restore answers', () => {
   beforeEach(async () => {
     folder = makeTempFolder('ccij-backup-handler-')
     backupFile = join(folder, 'ccij-vault-test.ccijbackup')
-    services = createServices({
-      dataDirectory: join(folder, 'data'),
-      runtime: 'bridge',
-      appVersion: 'test',
-      desktop: {
-        openExternalAfterConfirm: async () => false,
-        chooseBackupDestination: async () => backupFile,
-        chooseBackupSource: async () => backupFile,
-      },
-      vault: { kdf: FAST_KDF },
-    })
-    table = createHandlerTable(services)
-    await services.vault.create(ADMIN)
-    if (services.vault.status().state !== 'unlocked') {
-      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    }
-    context = { staff: services.currentStaff() }
+    ;({ services, table, context } = await unlockedHandlers(join(folder, 'data'), {
+      chooseBackupDestination: async () => backupFile,
+      chooseBackupSource: async () => backupFile,
+    }))
   })
 
   afterEach(() => {

@@ -3,17 +3,19 @@
  * can, printing each id only after its transaction committed, until the parent SIGKILLs it.
  */
 import { createHash } from 'node:crypto'
-import { VaultService } from '../../src/main/core/vault/vault-service'
-import { CaseService } from '../../src/main/core/cases/case-service'
+import { AuditRepository } from '../../src/main/core/audit/audit-repository'
+import { createVaultServices } from '../../src/main/core/services'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
-import { FAST_KDF } from './vault-fixtures'
+import { lawyerConsent } from '#test-support/synthetic'
+import { FAST_KDF } from '#test-support/vault-fixtures'
 
 const [directory] = process.argv.slice(2)
 if (directory === undefined) throw new Error('usage: crash-child.ts VAULT_DIRECTORY')
 
-const vault = new VaultService({ directory, kdf: FAST_KDF })
+const { vault, intake: intakes } = createVaultServices({ directory, kdf: FAST_KDF })
 await vault.unlock('alex.example', process.env['CCIJ_PASSPHRASE'] ?? '')
-const db = vault.database()
+const db = vault.keeper.require().db.database
+const trail = new AuditRepository(vault.session().db)
 db.exec(
   'CREATE TABLE IF NOT EXISTS crash_records (id INTEGER PRIMARY KEY, payload TEXT NOT NULL, checksum TEXT NOT NULL) STRICT',
 )
@@ -24,7 +26,7 @@ const commitOne = db.transaction((recordId: number) => {
   // Big enough to span pages, so a torn write would show.
   const payload = `record-${recordId}-`.repeat(200)
   insert.run(recordId, payload, createHash('sha256').update(payload).digest('hex'))
-  vault.audit.append(
+  trail.append(
     { accountId: 'crash', username: 'alex.example' },
     'record.created',
     { type: 'crash_record', id: String(recordId) },
@@ -34,7 +36,6 @@ const commitOne = db.transaction((recordId: number) => {
 
 // Every tenth record also saves a survivor intake the way the app does (case row, case file, intake, timeline,
 // task, consent, match keys, search index and audit, all in one transaction).
-const cases = new CaseService({ vault })
 const saveIntake = (recordId: number): void => {
   const intake = emptyIntake('2026-11-20')
   intake.person.givenNames = 'Crashtest'
@@ -44,19 +45,10 @@ const saveIntake = (recordId: number): void => {
     .slice(0, 10)
   intake.experiences.narrative = `narrative-${recordId} `.repeat(100)
   intake.needs.hearingDate = '2030-01-01'
-  intake.consent = [
-    {
-      purpose: 'share_with_lawyer',
-      granted: true,
-      method: 'verbal',
-      givenOn: '2026-11-20',
-      expiresOn: '',
-      notes: '',
-    },
-  ]
+  intake.consent = [lawyerConsent('2026-11-20')]
   // The names differ only by a number, so the duplicate check may offer earlier records: review them all as "different".
-  const reviewed = cases.findDuplicates(intake).map((candidate) => candidate.caseId)
-  cases.submitIntake({ intake, decision: { kind: 'new' }, reviewedCandidates: reviewed })
+  const reviewed = intakes.findDuplicates(intake).map((candidate) => candidate.caseId)
+  intakes.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: reviewed })
 }
 
 process.stdout.write('ready\n')

@@ -6,9 +6,9 @@ import {
   ADMIN_PASSPHRASE,
   createTestVault,
   makeTempFolder,
-  newVaultService,
+  newVaultServices,
   removeFolder,
-} from './vault-fixtures'
+} from '#test-support/vault-fixtures'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
 const ROUNDS = 15
@@ -60,12 +60,13 @@ describe('crash safety', () => {
     for (let round = 0; round < ROUNDS; round++) {
       for (const id of await writeThenKill(join(root, 'vault'))) reported.add(id)
 
-      const vault = newVaultService(root)
+      const { vault, audit } = newVaultServices(root)
       await vault.unlock('alex.example', ADMIN_PASSPHRASE)
       try {
         expect(vault.integrityCheck()).toEqual(['ok'])
-        expect(vault.audit.verify()).toMatchObject({ ok: true })
-        const db = vault.database()
+        expect(audit.verify()).toMatchObject({ ok: true })
+        // The raw connection: this test reads storage the way a forensic look would, not through services.
+        const db = vault.keeper.require().db.database
         const rows = db.prepare('SELECT id, payload, checksum FROM crash_records').all() as {
           id: number
           payload: string

@@ -70,8 +70,8 @@ describe('the IPC contract', () => {
     const places = [
       'src/preload/index.ts',
       'src/main/electron/ipc.ts',
-      'tests/bridge/client.ts',
-      'tests/bridge/server.ts',
+      'src/main/bridge/client.ts',
+      'src/main/bridge/server.ts',
     ]
     for (const place of places) {
       const source = readFileSync(join(import.meta.dirname, '../..', place), 'utf8')

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  ADMIN_PASSPHRASE,
-  createTestVault,
-  makeTempFolder,
-  newVaultService,
-  removeFolder,
-} from './vault-fixtures'
+import { describe, expect, it } from 'vitest'
+import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
 
 describe('why the vault locked itself', () => {
-  let root = ''
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('is told on the unlock screen after an automatic lock, and forgotten at the next unlock', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     expect(vault.status().lastLockReason).toBeNull()
 
     vault.lock('idle')
@@ -32,8 +23,8 @@ describe('why the vault locked itself', () => {
   })
 
   it('is unknown after a fresh start of the app', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     vault.lock('idle')
-    expect(newVaultService(root).status()).toMatchObject({ state: 'locked', lastLockReason: null })
+    expect(newVaultServices(root()).vault.status()).toMatchObject({ state: 'locked', lastLockReason: null })
   })
 })

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createServices, type TServices } from '../../src/main/core/services'
+import { type TServices } from '../../src/main/core/services'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
-import { ADMIN_PASSPHRASE, FAST_KDF, makeTempFolder, removeFolder } from './vault-fixtures'
+import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
+import { HARNESS_ADMIN, unlockedHandlers } from '#test-support/handler-harness'
 
-const ADMIN = {
-  organizationName: 'Test Office (synthetic)',
-  username: 'alex.example',
-  displayName: 'Alex Staff-Example',
-  passphrase: ADMIN_PASSPHRASE,
-}
+const ADMIN = HARNESS_ADMIN
 
 describe('settings:setIdleLock and the audit trail', () => {
   let folder: string
@@ -20,19 +15,7 @@ describe('settings:setIdleLock and the audit trail', () => {
 
   beforeEach(async () => {
     folder = makeTempFolder('ccij-settings-audit-')
-    services = createServices({
-      dataDirectory: folder,
-      runtime: 'bridge',
-      appVersion: 'test',
-      desktop: { openExternalAfterConfirm: async () => false },
-      vault: { kdf: FAST_KDF },
-    })
-    table = createHandlerTable(services)
-    await services.vault.create(ADMIN)
-    if (services.vault.status().state !== 'unlocked') {
-      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    }
-    context = { staff: services.currentStaff() }
+    ;({ services, table, context } = await unlockedHandlers(folder))
   })
 
   afterEach(() => {
@@ -41,7 +24,7 @@ describe('settings:setIdleLock and the audit trail', () => {
   })
 
   const settingsEntries = () =>
-    services.vault.audit.list({ action: 'settings.changed', offset: 0, limit: 100 }).entries
+    services.audit.list({ action: 'settings.changed', offset: 0, limit: 100 }).entries
 
   it('records who changed the idle-lock time, from what to what', async () => {
     const result = await dispatch(table, 'settings:setIdleLock', { minutes: 5 }, context)
@@ -55,7 +38,7 @@ describe('settings:setIdleLock and the audit trail', () => {
       targetType: null,
       details: { setting: 'idleLockMinutes', from: 10, to: 5 },
     })
-    expect(services.vault.audit.verify().ok).toBe(true)
+    expect(services.audit.verify().ok).toBe(true)
   })
 
   it('writes nothing when the value does not change', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CaseService } from '../../src/main/core/cases/case-service'
+import { AuditRepository } from '../../src/main/core/audit/audit-repository'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import {
   CASEWORKER_PASSPHRASE,
@@ -12,7 +12,7 @@ import {
   makeTempFolder,
   removeFolder,
   SQLITE_PLAINTEXT_HEADER,
-} from './vault-fixtures'
+} from '#test-support/vault-fixtures'
 
 /** Every form a leaked string could take in a file: UTF-8, UTF-16LE, and base64 of both. */
 function leakForms(canary: string): Buffer[] {
@@ -43,18 +43,18 @@ describe('nothing sensitive reaches disk in plaintext', () => {
 
   beforeAll(async () => {
     root = makeTempFolder('ccij-canary-')
-    const { vault } = await createTestVault(root, {
+    const { vault, accounts, backup, ...cases } = await createTestVault(root, {
       organizationName: canaries.organizationName,
       displayName: canaries.adminDisplayName,
     })
-    await vault.addAccount({
+    await accounts.add({
       username: 'jordan.example',
       displayName: canaries.caseworkerDisplayName,
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
     for (let index = 0; index < 200; index++) {
-      vault.audit.append(
+      new AuditRepository(vault.session().db).append(
         { accountId: 'a', username: 'alex.example' },
         'record.changed',
         { type: 'survivor', id: canaries.auditTarget },
@@ -62,7 +62,6 @@ describe('nothing sensitive reaches disk in plaintext', () => {
       )
     }
     // A survivor with a canary in every text field of the intake, a draft, a note, a task and consent.
-    const cases = new CaseService({ vault })
     const intake = emptyIntake('2026-11-20')
     intake.person.givenNames = canary('given')
     intake.person.familyName = canary('family')
@@ -112,14 +111,14 @@ describe('nothing sensitive reaches disk in plaintext', () => {
         notes: canary('consent'),
       },
     ]
-    cases.saveDraft({ step: 'contact', data: { person: { familyName: canary('draft') } } })
-    const { caseId } = cases.submitIntake({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
-    cases.addTimelineEntry({ caseId, kind: 'note', body: canary('note') })
-    cases.addTask({ caseId, title: canary('task'), dueOn: '2030-02-01' })
-    cases.changeStatus({ caseId, to: 'closed', reason: canary('reason') })
-    cases.list({ search: caseCanaries['family'] ?? '' })
-    cases.reveal(caseId, 'narrative')
-    await vault.createBackup(join(root, 'backup.ccijbackup'))
+    cases.intake.saveDraft({ step: 'contact', data: { person: { familyName: canary('draft') } } })
+    const { caseId } = cases.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+    cases.caseFile.addTimelineEntry({ caseId, kind: 'note', body: canary('note') })
+    cases.caseFile.addTask({ caseId, title: canary('task'), dueOn: '2030-02-01' })
+    cases.caseFile.changeStatus({ caseId, to: 'closed', reason: canary('reason') })
+    cases.caseList.list({ search: caseCanaries['family'] ?? '' })
+    cases.caseFile.reveal(caseId, 'narrative')
+    await backup.create(join(root, 'backup.ccijbackup'))
     vault.lock()
     // Unlock once more and lock: the WAL, checkpoints and the backup snapshot have all happened.
     await vault.unlock('jordan.example', CASEWORKER_PASSPHRASE)

@@ -2,39 +2,21 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
 import { AppError } from '../../shared/result'
-import { CaseService } from '../../main/core/cases/case-service'
+import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
 import { exportIntakesCsv, importIntakesCsv } from '../../main/core/cases/csv/intake-csv-transfer'
 import { formatCsvError } from '../../main/core/cases/csv/messages'
-import { VaultService } from '../../main/core/vault/vault-service'
-import { readSecret } from '../passphrase-input'
-import type { TCommand, TOptionValues } from '../command'
+import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
+import { required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
 
 /*
  * `import intakes FILE.csv [--dry-run]` and `export intakes --out FILE.csv [--force]` (docs/intake-csv.md).
  * Both sign in as --user, who must be an admin, and are audited like the app's Admin › Import & export.
  */
 
-const VAULT_OPTIONS = {
-  vault: { type: 'string' },
-  user: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-} as const
-
 const PLAINTEXT_WARNING =
   'warning: the exported file holds survivor data in plain text (not encrypted). Keep it on an encrypted ' +
   'drive, share it only with people who need it, and delete it when you are done.\n'
-
-function required(values: TOptionValues, name: string): string {
-  const value = values[name]
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`)
-  return value
-}
-
-function optional(values: TOptionValues, name: string): string | undefined {
-  const value = values[name]
-  return typeof value === 'string' ? value : undefined
-}
 
 /** `intakes` then, for import, exactly one file; anything else is a usage error. */
 function subject(positionals: readonly string[], files: 0 | 1, usage: string): string | undefined {
@@ -43,30 +25,21 @@ function subject(positionals: readonly string[], files: 0 | 1, usage: string): s
   return positionals[1]
 }
 
-/** Unlock as --user, check they are an admin, run `work` with the case store, and always lock again. */
-async function asAdmin<T>(values: TOptionValues, work: (cases: CaseService) => T): Promise<T> {
-  const vault = new VaultService({ directory: required(values, 'vault') })
-  const user = required(values, 'user')
-  if (vault.status().state === 'no-vault') {
-    throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
-  }
-  const passphrase = await readSecret({
-    file: optional(values, 'passphrase-file'),
-    environmentVariable: 'CCIJ_PASSPHRASE',
-    prompt: `Passphrase for ${user}: `,
-  })
-  await vault.unlock(user, passphrase)
-  try {
+/** Unlock as --user, check they are an admin, run `work` with the case transfer service, and always lock again. */
+function asAdmin<T>(
+  values: TOptionValues,
+  context: TCommandContext,
+  work: (cases: CaseTransferService) => T,
+): Promise<T> {
+  return withUnlockedVault(values, context, ({ vault, caseTransfer }) => {
     if (vault.currentStaff()?.role !== 'admin') {
       throw new AppError(
         'FORBIDDEN',
-        `Only an admin can import or export intakes; "${user}" is not an admin.`,
+        `Only an admin can import or export intakes; "${required(values, 'user')}" is not an admin.`,
       )
     }
-    return work(new CaseService({ vault }))
-  } finally {
-    vault.lock()
-  }
+    return work(caseTransfer)
+  })
 }
 
 /** The file as text. Not UTF-8 shows up as replacement characters, which the reader reports with their line. */
@@ -97,7 +70,7 @@ export const intakeCommands: readonly TCommand[] = [
       const dryRun = values['dry-run'] === true
       // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open.
       const text = readCsvFile(file)
-      const result = await asAdmin(values, (cases) =>
+      const result = await asAdmin(values, context, (cases) =>
         importIntakesCsv(cases, text, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
       )
       if (!result.accepted) {
@@ -131,7 +104,7 @@ export const intakeCommands: readonly TCommand[] = [
       }
       if (!existsSync(dirname(out))) throw new AppError('NOT_FOUND', `There is no folder ${dirname(out)}.`)
       context.stderr(PLAINTEXT_WARNING)
-      const { count } = await asAdmin(values, (cases) => exportIntakesCsv(cases, out))
+      const { count } = await asAdmin(values, context, (cases) => exportIntakesCsv(cases, out))
       context.stdout(`Exported ${count} case(s) to ${out}.\n`)
       return 0
     },

@@ -1,39 +1,19 @@
 import { AppError } from '../../shared/result'
 import { ZRoleSchema } from '../../shared/roles'
 import type { TProgressListener } from '../../main/core/vault/backup-file'
-import { VaultService } from '../../main/core/vault/vault-service'
 import { promptLine, readSecret } from '../passphrase-input'
 import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
-
-const VAULT_OPTIONS = {
-  vault: { type: 'string' },
-  user: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-} as const
+import {
+  optional,
+  passphraseOf,
+  required,
+  servicesOf,
+  VAULT_OPTIONS,
+  withUnlockedVault,
+} from '../vault-access'
 
 const NEW_PASSPHRASE_OPTION = { 'new-passphrase-file': { type: 'string' } } as const
-
-function required(values: TOptionValues, name: string): string {
-  const value = values[name]
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required.`)
-  return value
-}
-
-function optional(values: TOptionValues, name: string): string | undefined {
-  const value = values[name]
-  return typeof value === 'string' ? value : undefined
-}
-
-const vaultOf = (values: TOptionValues): VaultService =>
-  new VaultService({ directory: required(values, 'vault') })
-
-const passphraseOf = (values: TOptionValues): Promise<string> =>
-  readSecret({
-    file: optional(values, 'passphrase-file'),
-    environmentVariable: 'CCIJ_PASSPHRASE',
-    prompt: `Passphrase for ${required(values, 'user')}: `,
-  })
 
 const newPassphraseOf = (values: TOptionValues, prompt: string): Promise<string> =>
   readSecret({
@@ -42,23 +22,6 @@ const newPassphraseOf = (values: TOptionValues, prompt: string): Promise<string>
     prompt,
     confirm: true,
   })
-
-/** Unlock as --user, run `work`, and always lock again (zeroing the key), whatever happens. */
-async function withUnlockedVault<T>(
-  values: TOptionValues,
-  work: (vault: VaultService) => Promise<T> | T,
-): Promise<T> {
-  const vault = vaultOf(values)
-  const user = required(values, 'user')
-  if (vault.status().state === 'no-vault')
-    throw new AppError('NO_VAULT', `There is no vault in ${required(values, 'vault')}.`)
-  await vault.unlock(user, await passphraseOf(values))
-  try {
-    return await work(vault)
-  } finally {
-    vault.lock()
-  }
-}
 
 function progressPrinter(context: TCommandContext): TProgressListener | undefined {
   if (!process.stderr.isTTY) return undefined
@@ -79,7 +42,7 @@ export const vaultCommands: readonly TCommand[] = [
       'init --vault DIR --user NAME [--display-name TEXT] [--organization TEXT] [--passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, 'display-name': { type: 'string' }, organization: { type: 'string' } },
     async run({ values }, context) {
-      const vault = vaultOf(values)
+      const { vault, recovery } = servicesOf(values, context)
       const user = required(values, 'user')
       if (vault.status().state !== 'no-vault')
         throw new AppError('VAULT_EXISTS', 'A vault already exists in that folder.')
@@ -105,7 +68,7 @@ export const vaultCommands: readonly TCommand[] = [
         ? await promptLine('Type the last group of the key to confirm you have recorded it (Enter to skip): ')
         : ''
       if (typed.trim().toUpperCase() === lastGroup.toUpperCase() && lastGroup !== '') {
-        vault.confirmRecoveryKey()
+        recovery.confirm()
         context.stdout('Recovery key confirmed.\n')
       } else {
         context.stdout(
@@ -122,9 +85,9 @@ export const vaultCommands: readonly TCommand[] = [
     usage: 'verify --vault DIR --user NAME [--passphrase-file FILE]',
     options: VAULT_OPTIONS,
     run: ({ values }, context) =>
-      withUnlockedVault(values, (vault) => {
+      withUnlockedVault(values, context, ({ vault, audit: trail }) => {
         const integrity = vault.integrityCheck()
-        const audit = vault.audit.verify()
+        const audit = trail.verify()
         const isSound = integrity.length === 1 && integrity[0] === 'ok'
         context.stdout(`database: ${isSound ? 'ok' : `damaged (${integrity.slice(0, 5).join('; ')})`}\n`)
         context.stdout(
@@ -141,8 +104,8 @@ export const vaultCommands: readonly TCommand[] = [
     options: { ...VAULT_OPTIONS, out: { type: 'string' } },
     run: ({ values }, context) => {
       const out = required(values, 'out')
-      return withUnlockedVault(values, async (vault) => {
-        const { bytes } = await vault.createBackup(out, progressPrinter(context))
+      return withUnlockedVault(values, context, async ({ backup }) => {
+        const { bytes } = await backup.create(out, progressPrinter(context))
         context.stdout(`Backup written to ${out} (${bytes} bytes).\n`)
         return 0
       })
@@ -156,11 +119,11 @@ export const vaultCommands: readonly TCommand[] = [
     async run({ values }, context) {
       const from = required(values, 'from')
       const user = required(values, 'user')
-      const vault = vaultOf(values)
+      const { vault, backup } = servicesOf(values, context)
       if (vault.status().state !== 'no-vault' && values['force'] !== true) {
         throw new UsageError('A vault already exists there. Add --force to replace it with the backup.')
       }
-      await vault.restoreBackup(from, user, await passphraseOf(values), progressPrinter(context))
+      await backup.restore(from, user, await passphraseOf(values), progressPrinter(context))
       vault.lock()
       context.stdout(`Vault restored from ${from}.\n`)
       return 0
@@ -175,13 +138,12 @@ export const vaultCommands: readonly TCommand[] = [
     async run({ values }, context) {
       const current = await passphraseOf(values)
       const next = await newPassphraseOf(values, 'New passphrase: ')
-      const vault = vaultOf(values)
-      await vault.unlock(required(values, 'user'), current)
-      try {
-        await vault.changePassphrase(current, next)
-      } finally {
-        vault.lock()
-      }
+      await withUnlockedVault(
+        values,
+        context,
+        ({ accounts }) => accounts.changeOwnPassphrase(current, next),
+        current,
+      )
       context.stdout('Passphrase changed.\n')
       return 0
     },
@@ -204,8 +166,8 @@ export const vaultCommands: readonly TCommand[] = [
       const action = positionals[0]
       if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`)
       if (action === 'list') {
-        return withUnlockedVault(values, (vault) => {
-          for (const account of vault.listAccounts()) {
+        return withUnlockedVault(values, context, ({ accounts }) => {
+          for (const account of accounts.list()) {
             context.stdout(
               `${account.username}\t${account.role}\t${account.status}\t${account.displayName}\n`,
             )
@@ -221,24 +183,19 @@ export const vaultCommands: readonly TCommand[] = [
         // Read both secrets before unlocking, so no prompt waits with the vault open.
         const passphrase = await passphraseOf(values)
         const newPassphrase = await newPassphraseOf(values, `First passphrase for ${username}: `)
-        const vault = vaultOf(values)
-        await vault.unlock(required(values, 'user'), passphrase)
-        try {
-          await vault.addAccount({ username, displayName, role: role.data, passphrase: newPassphrase })
-        } finally {
-          vault.lock()
-        }
+        const account = { username, displayName, role: role.data, passphrase: newPassphrase }
+        await withUnlockedVault(values, context, ({ accounts }) => accounts.add(account), passphrase)
         context.stdout(`Added ${role.data} "${username}".\n`)
         return 0
       }
       if (action === 'disable') {
         const username = required(values, 'username')
-        return withUnlockedVault(values, (vault) => {
-          const account = vault
-            .listAccounts()
+        return withUnlockedVault(values, context, ({ accounts }) => {
+          const account = accounts
+            .list()
             .find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
           if (account === undefined) throw new AppError('NOT_FOUND', `There is no account "${username}".`)
-          vault.disableAccount(account.id)
+          accounts.disable(account.id)
           context.stdout(`Disabled "${account.username}"; their passphrase no longer opens the vault.\n`)
           return 0
         })

@@ -1,9 +1,15 @@
 import { join } from 'node:path'
+import { AccountService } from './accounts/account-service'
+import type { TStaffIdentity } from './accounts/staff-identity'
+import { AuditTrailService } from './audit/audit-trail-service'
+import { CaseFileService } from './cases/case-file-service'
+import { CaseListService } from './cases/case-list-service'
+import { CaseTransferService } from './cases/case-transfer-service'
+import { IntakeService } from './cases/intake-service'
 import { DeviceSettingsStore } from './settings/device-settings'
-import type { TStaffIdentity } from '../ipc/types'
-import type { TScryptParams } from './vault/kdf'
-import { VaultService } from './vault/vault-service'
-import { CaseService } from './cases/case-service'
+import { BackupService } from './vault/backup-service'
+import { RecoveryKeyService } from './vault/recovery-key-service'
+import { VaultService, type TVaultServiceOptions } from './vault/vault-service'
 
 /** What only the host (Electron, or the browser bridge) can do. */
 export type TDesktopPort = {
@@ -17,46 +23,74 @@ export type TDesktopPort = {
   chooseExportDestination?(): Promise<string | null>
 }
 
+/**
+ * One service per job, all over one vault. A service takes `vault.sessions` (and, when it changes key slots,
+ * `vault.keySlots`); a new feature adds its service here and to the handler table.
+ */
+export type TVaultServices = {
+  /** The vault's lifecycle: status, create, unlock (passphrase or recovery key), lock. */
+  vault: VaultService
+  /** Staff accounts and passphrases. */
+  accounts: AccountService
+  /** Replacing and confirming the recovery key. */
+  recovery: RecoveryKeyService
+  /** Backups and restoring one. */
+  backup: BackupService
+  /** Reading and verifying the audit trail. */
+  audit: AuditTrailService
+  /** Intake drafts, the duplicate check, saving intakes. */
+  intake: IntakeService
+  /** The case list and search. */
+  caseList: CaseListService
+  /** The case page: reading a case and every change to it. */
+  caseFile: CaseFileService
+  /** Cases in and out in bulk (intakes CSV). */
+  caseTransfer: CaseTransferService
+}
+
+/** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
+export function createVaultServices(options: TVaultServiceOptions): TVaultServices {
+  const vault = new VaultService(options)
+  const { sessions, keySlots } = vault
+  return {
+    vault,
+    accounts: new AccountService(sessions, keySlots),
+    recovery: new RecoveryKeyService(sessions, keySlots),
+    backup: new BackupService(vault.keeper),
+    audit: new AuditTrailService(sessions),
+    intake: new IntakeService(sessions),
+    caseList: new CaseListService(sessions),
+    caseFile: new CaseFileService(sessions),
+    caseTransfer: new CaseTransferService(sessions),
+  }
+}
+
 export type TServicesOptions = {
   /** The folder holding the vault and device settings (Electron's userData, or a temp folder in tests). */
   dataDirectory: string
   runtime: 'electron' | 'bridge'
   appVersion: string
   desktop: TDesktopPort
-  vault?: {
-    /** Defaults to `<dataDirectory>/vault`. */
-    directory?: string
-    /** better-sqlite3's native addon built for this runtime; Electron passes its own ABI build. */
-    nativeBinding?: string
-    /** Cheaper key derivation for tests only; production uses the built-in parameters. */
-    kdf?: TScryptParams
-  }
+  vault?: Partial<TVaultServiceOptions>
 }
 
 /** Everything the handlers use. Built once by main, or by the bridge for tests and dev:browser. */
-export type TServices = {
+export type TServices = TVaultServices & {
   options: TServicesOptions
   settings: DeviceSettingsStore
-  /** The encrypted vault: unlock and lock, accounts, audit trail, backup and restore. */
-  vault: VaultService
-  /** Survivors' cases: intakes and drafts, the duplicate check, the case list, the case page. */
-  cases: CaseService
   /** The staff member whose key unlocked the vault; null while locked. */
   currentStaff(): TStaffIdentity | null
 }
 
 export function createServices(options: TServicesOptions): TServices {
-  const settings = new DeviceSettingsStore(options.dataDirectory)
-  const vault = new VaultService({
+  const services = createVaultServices({
+    ...options.vault,
     directory: options.vault?.directory ?? join(options.dataDirectory, 'vault'),
-    ...(options.vault?.nativeBinding === undefined ? {} : { nativeBinding: options.vault.nativeBinding }),
-    ...(options.vault?.kdf === undefined ? {} : { kdf: options.vault.kdf }),
   })
   return {
+    ...services,
     options,
-    settings,
-    vault,
-    cases: new CaseService({ vault }),
-    currentStaff: () => vault.currentStaff(),
+    settings: new DeviceSettingsStore(options.dataDirectory),
+    currentStaff: () => services.vault.currentStaff(),
   }
 }

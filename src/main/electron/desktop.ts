@@ -1,6 +1,6 @@
 import { dialog, shell, type BrowserWindow } from 'electron'
 import type { TDesktopPort } from '../core/services'
-import { desktopText } from '../../shared/i18n/desktop-messages'
+import { desktopText, type TDesktopMessageKey } from '../../shared/i18n/desktop-messages'
 import type { TLocale } from '../../shared/contract'
 import { isExternalHttpsUrl } from '../security/origin'
 
@@ -9,6 +9,25 @@ export function createElectronDesktop(
   window: () => BrowserWindow | null,
   locale: () => TLocale,
 ): TDesktopPort {
+  /** A native save dialog offering `<name>-<today>.<extension>`; null when the person cancels. */
+  const chooseSavePath = async (file: {
+    title: TDesktopMessageKey
+    fileType: TDesktopMessageKey
+    name: string
+    extension: string
+  }): Promise<string | null> => {
+    const stamp = new Date().toISOString().slice(0, 10)
+    const options = {
+      title: desktopText(locale(), file.title),
+      defaultPath: `${file.name}-${stamp}.${file.extension}`,
+      filters: [{ name: desktopText(locale(), file.fileType), extensions: [file.extension] }],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    }
+    const owner = window()
+    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+    return choice.canceled || choice.filePath === undefined ? null : choice.filePath
+  }
+
   return {
     async openExternalAfterConfirm(url) {
       if (!isExternalHttpsUrl(url)) return false
@@ -33,34 +52,20 @@ export function createElectronDesktop(
       await shell.openExternal(url)
       return true
     },
-    async chooseBackupDestination() {
-      const stamp = new Date().toISOString().slice(0, 10)
-      const options = {
-        title: desktopText(locale(), 'dialog.backup.saveTitle'),
-        defaultPath: `ccij-vault-${stamp}.ccijbackup`,
-        filters: [{ name: desktopText(locale(), 'dialog.backup.fileType'), extensions: ['ccijbackup'] }],
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      }
-      const owner = window()
-      const choice = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options)
-      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
-    },
-    async chooseExportDestination() {
-      const stamp = new Date().toISOString().slice(0, 10)
-      const options = {
-        title: desktopText(locale(), 'dialog.export.saveTitle'),
-        defaultPath: `ccij-intakes-${stamp}.csv`,
-        filters: [{ name: desktopText(locale(), 'dialog.export.fileType'), extensions: ['csv'] }],
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      }
-      const owner = window()
-      const choice = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options)
-      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
-    },
+    chooseBackupDestination: () =>
+      chooseSavePath({
+        title: 'dialog.backup.saveTitle',
+        fileType: 'dialog.backup.fileType',
+        name: 'ccij-vault',
+        extension: 'ccijbackup',
+      }),
+    chooseExportDestination: () =>
+      chooseSavePath({
+        title: 'dialog.export.saveTitle',
+        fileType: 'dialog.export.fileType',
+        name: 'ccij-intakes',
+        extension: 'csv',
+      }),
     async chooseBackupSource() {
       const options = {
         title: desktopText(locale(), 'dialog.backup.openTitle'),

@@ -1,14 +1,6 @@
 import type { z } from 'zod'
 import type { TChannelName, TContract } from '../../shared/contract'
-import type { TRole } from '../../shared/roles'
-
-/** The signed-in staff member, as main knows them. Never taken from the renderer. */
-export type TStaffIdentity = {
-  accountId: string
-  username: string
-  displayName: string
-  role: TRole
-}
+import type { TStaffIdentity } from '../core/accounts/staff-identity'
 
 /** What every handler learns about its caller. */
 export type THandlerContext = {

@@ -2,6 +2,8 @@
  * The case vocabularies. Each value is a stable key: stored in the vault, written in CSV files, and turned into
  * words by the renderer (`vocab.<list>.<key>` in the catalogs). Append new keys at the end; never rename one.
  * docs/intake-csv.md lists them for people moving data in from spreadsheets.
+ *
+ * The longer lists are kept a few keys to a line (`prettier-ignore`), so the file reads as a table.
  */
 
 export const CASE_STATUSES = ['new', 'screening', 'awaiting_match', 'referred', 'active', 'closed'] as const
@@ -24,91 +26,52 @@ export type TGender = (typeof GENDERS)[number]
 export const ANSWERS = ['yes', 'no', 'unknown', 'prefer_not_to_say'] as const
 export type TAnswer = (typeof ANSWERS)[number]
 
+// prettier-ignore
 export const CONTACT_METHODS = [
-  'phone_call',
-  'text_message',
-  'email',
-  'in_person',
-  'through_trusted_person',
-  'other',
+  'phone_call', 'text_message', 'email', 'in_person', 'through_trusted_person', 'other',
 ] as const
 export type TContactMethod = (typeof CONTACT_METHODS)[number]
 
+// prettier-ignore
 export const PROVINCES = [
-  'AB',
-  'BC',
-  'MB',
-  'NB',
-  'NL',
-  'NS',
-  'NT',
-  'NU',
-  'ON',
-  'PE',
-  'QC',
-  'SK',
-  'YT',
+  'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT',
 ] as const
 export type TProvince = (typeof PROVINCES)[number]
 
+// prettier-ignore
 export const IMMIGRATION_STATUSES = [
-  'refugee_claimant',
-  'protected_person',
-  'permanent_resident',
-  'citizen',
-  'temporary_resident',
-  'no_status',
-  'other',
-  'unknown',
-  'prefer_not_to_say',
+  'refugee_claimant', 'protected_person', 'permanent_resident', 'citizen', 'temporary_resident',
+  'no_status', 'other', 'unknown', 'prefer_not_to_say',
 ] as const
 export type TImmigrationStatus = (typeof IMMIGRATION_STATUSES)[number]
 
+// prettier-ignore
 export const ARRIVAL_ROUTES = [
-  'airport',
-  'land_port_of_entry',
-  'marine_port',
-  'through_united_states',
-  'between_ports',
-  'resettlement',
-  'other',
-  'unknown',
-  'prefer_not_to_say',
+  'airport', 'land_port_of_entry', 'marine_port', 'through_united_states', 'between_ports', 'resettlement',
+  'other', 'unknown', 'prefer_not_to_say',
 ] as const
 export type TArrivalRoute = (typeof ARRIVAL_ROUTES)[number]
 
+// prettier-ignore
 export const EXPERIENCES = [
-  'torture',
-  'war_crimes',
-  'genocide',
-  'crimes_against_humanity',
-  'sexual_violence',
-  'enforced_disappearance',
-  'other',
+  'torture', 'war_crimes', 'genocide', 'crimes_against_humanity', 'sexual_violence',
+  'enforced_disappearance', 'other',
 ] as const
 export type TExperience = (typeof EXPERIENCES)[number]
 
 export const ADVERSE_PARTY_KINDS = ['person', 'unit', 'organization', 'state'] as const
 export type TAdversePartyKind = (typeof ADVERSE_PARTY_KINDS)[number]
 
+// prettier-ignore
 export const LEGAL_NEEDS = [
-  'refugee_claim',
-  'detention_review',
-  'removal_prra',
-  'federal_court',
-  'family_reunification',
-  'criminal_complaint',
-  'civil_claim',
-  'airport_support',
-  'other',
+  'refugee_claim', 'detention_review', 'removal_prra', 'federal_court', 'family_reunification',
+  'criminal_complaint', 'civil_claim', 'airport_support', 'other',
 ] as const
 export type TLegalNeed = (typeof LEGAL_NEEDS)[number]
 
+// prettier-ignore
 export const CONSENT_PURPOSES = [
-  'share_with_lawyer',
-  'share_with_organization',
-  'contact_by_phone',
-  'contact_by_text',
+  'share_with_lawyer', 'share_with_organization', 'contact_by_phone', 'contact_by_text',
   'contact_by_email',
 ] as const
 export type TConsentPurpose = (typeof CONSENT_PURPOSES)[number]
@@ -120,17 +83,9 @@ export const INTAKE_METHODS = ['in_person', 'phone', 'video', 'other'] as const
 export type TIntakeMethod = (typeof INTAKE_METHODS)[number]
 
 /** What can appear on a case's timeline. Notes, calls and meetings are written by staff; the rest by the app. */
+// prettier-ignore
 export const TIMELINE_KINDS = [
-  'note',
-  'call',
-  'meeting',
-  'intake',
-  'status',
-  'assignment',
-  'consent',
-  'task',
-  'referral',
-  'packet',
+  'note', 'call', 'meeting', 'intake', 'status', 'assignment', 'consent', 'task', 'referral', 'packet',
 ] as const
 export type TTimelineKind = (typeof TIMELINE_KINDS)[number]
 export const STAFF_TIMELINE_KINDS = ['note', 'call', 'meeting'] as const

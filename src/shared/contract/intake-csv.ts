@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import {
+  ADVERSE_PARTY_KINDS,
+  ANSWERS,
+  EXPERIENCES,
+  GENDERS,
+  IMMIGRATION_STATUSES,
+  LEGAL_NEEDS,
+  PROVINCES,
+} from '../cases/vocabulary'
 import { ADMIN_ONLY } from '../roles'
 import { defineChannel } from './channel'
 
@@ -7,6 +16,26 @@ import { defineChannel } from './channel'
  * the File API and sends its text; main parses and validates it with the intake schema, and imports all rows or none.
  * A refused file is an answer, not an error: the row problems come back as data, as codes the screen translates.
  */
+
+/**
+ * The vocabulary behind each column that takes keys: what the reader accepts, and what a "choice" problem lists as
+ * allowed (the keys as the file must hold them), in the CLI's English and on the screen alike.
+ */
+export const CSV_CHOICES = {
+  gender: GENDERS,
+  immigration_status: IMMIGRATION_STATUSES,
+  legal_needs: LEGAL_NEEDS,
+  experiences: EXPERIENCES,
+  interpreter_needed: ANSWERS,
+  detained: ANSWERS,
+  adverse_parties: ADVERSE_PARTY_KINDS,
+  province: PROVINCES,
+} as const
+export type TCsvChoiceColumn = keyof typeof CSV_CHOICES
+
+/** The keys a column accepts, or undefined for a column without a vocabulary. */
+export const csvChoicesOf = (column: string): readonly string[] | undefined =>
+  Object.hasOwn(CSV_CHOICES, column) ? CSV_CHOICES[column as TCsvChoiceColumn] : undefined
 
 /** Everything that can be wrong with a file or one of its rows. The screen words each one in EN and FR. */
 export const CSV_ERROR_CODES = [

@@ -1,26 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import {
-  ADMIN_PASSPHRASE,
-  createTestVault,
-  hashFolder,
-  makeTempFolder,
-  masterKeyOf,
-  removeFolder,
-} from '../../../../tests/unit/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, hashFolder, masterKeyOf } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
 import { assertMigrationOrder, LATEST_SCHEMA_VERSION, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
 import { applyVaultPragmas, openEncryptedDatabase, readSchemaVersion } from './open-database'
 
 describe('migrations', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('are numbered 1, 2, 3 … with no gap', () => {
     expect(() => assertMigrationOrder(MIGRATIONS)).not.toThrow()
@@ -30,7 +20,7 @@ describe('migrations', () => {
   })
 
   it('0 → 1 over an empty vault creates the meta, staff and audit tables', () => {
-    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    const db = openEncryptedDatabase(join(root(), 'vault.db'), randomBytes(32), { create: true })
     applyVaultPragmas(db)
     expect(readSchemaVersion(db)).toBe(0)
     expect(migrate(db, 1)).toBe(1)
@@ -60,7 +50,7 @@ describe('migrations', () => {
   })
 
   it('1 → 2 over a seeded vault adds an unconfirmed recovery_key_confirmed_at and keeps every row', () => {
-    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    const db = openEncryptedDatabase(join(root(), 'vault.db'), randomBytes(32), { create: true })
     applyVaultPragmas(db)
     expect(migrate(db, 1)).toBe(1)
     db.prepare(
@@ -87,7 +77,7 @@ describe('migrations', () => {
   })
 
   it('2 → 3 over a seeded vault adds the case tables, keeps every row, and enforces statuses and references', () => {
-    const db = openEncryptedDatabase(join(root, 'vault.db'), randomBytes(32), { create: true })
+    const db = openEncryptedDatabase(join(root(), 'vault.db'), randomBytes(32), { create: true })
     applyVaultPragmas(db)
     expect(migrate(db, 2)).toBe(2)
     db.prepare("INSERT INTO vault_meta VALUES (1, 'Test Office (synthetic)', 'x', NULL)").run()
@@ -114,26 +104,26 @@ describe('migrations', () => {
   })
 
   it('a vault from a newer app version is refused with a clear message and left untouched', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     vault.lock()
-    const key = await masterKeyOf(root)
-    const db = openEncryptedDatabase(join(root, 'vault', 'vault.db'), key)
+    const key = await masterKeyOf(root())
+    const db = openEncryptedDatabase(join(root(), 'vault', 'vault.db'), key)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.close()
-    const before = hashFolder(join(root, 'vault'))
+    const before = hashFolder(join(root(), 'vault'))
     await expect(vault.unlock('alex.example', ADMIN_PASSPHRASE)).rejects.toMatchObject({
       code: 'VAULT_TOO_NEW',
       message: expect.stringMatching(/newer version/),
     })
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     expect(vault.status().state).toBe('locked')
     // And the runner refuses directly too (this read-only look adds empty -wal/-shm files; the database stays as it was).
-    const again = openEncryptedDatabase(join(root, 'vault', 'vault.db'), key, { readonly: true })
+    const again = openEncryptedDatabase(join(root(), 'vault', 'vault.db'), key, { readonly: true })
     expect(() => migrate(again)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }))
     again.close()
     expect(
       createHash('sha256')
-        .update(readFileSync(join(root, 'vault', 'vault.db')))
+        .update(readFileSync(join(root(), 'vault', 'vault.db')))
         .digest('hex'),
     ).toBe(before['vault.db'])
   })

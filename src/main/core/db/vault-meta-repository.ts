@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers'
-import type { TDatabase } from './open-database'
+import type { TWritableDb } from './connection'
+import { sql } from './sql'
 
 export type TVaultMeta = {
   organizationName: string
@@ -12,22 +12,12 @@ type TMetaRow = { organization_name: string; created_at: string; recovery_key_co
 
 /** The single row describing the vault: whose it is, when it began, and whether its recovery key is on paper. */
 export class VaultMetaRepository {
-  private readonly selectMeta: Statement<[], TMetaRow>
-  private readonly insertMeta: Statement<{ organization_name: string; created_at: string }>
-  private readonly updateConfirmed: Statement<{ at: string | null }>
-
-  constructor(db: TDatabase) {
-    this.selectMeta = db.prepare(
-      'SELECT organization_name, created_at, recovery_key_confirmed_at FROM vault_meta WHERE id = 1',
-    )
-    this.insertMeta = db.prepare(
-      'INSERT INTO vault_meta (id, organization_name, created_at) VALUES (1, @organization_name, @created_at)',
-    )
-    this.updateConfirmed = db.prepare('UPDATE vault_meta SET recovery_key_confirmed_at = @at WHERE id = 1')
-  }
+  constructor(private readonly db: TWritableDb) {}
 
   get(): TVaultMeta | null {
-    const row = this.selectMeta.get()
+    const row = this.db.get<TMetaRow>(
+      sql`SELECT organization_name, created_at, recovery_key_confirmed_at FROM vault_meta WHERE id = 1`,
+    )
     return row === undefined
       ? null
       : {
@@ -38,11 +28,15 @@ export class VaultMetaRepository {
   }
 
   create(organizationName: string, at = new Date()): void {
-    this.insertMeta.run({ organization_name: organizationName, created_at: at.toISOString() })
+    this.db.run(
+      sql`INSERT INTO vault_meta (id, organization_name, created_at) VALUES (1, ${organizationName}, ${at.toISOString()})`,
+    )
   }
 
   /** `at` marks the current recovery key as confirmed; null marks it as not (new, replaced or used). */
   setRecoveryKeyConfirmedAt(at: Date | null): void {
-    this.updateConfirmed.run({ at: at === null ? null : at.toISOString() })
+    this.db.run(
+      sql`UPDATE vault_meta SET recovery_key_confirmed_at = ${at === null ? null : at.toISOString()} WHERE id = 1`,
+    )
   }
 }

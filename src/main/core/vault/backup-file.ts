@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { open, rename, rm, stat } from 'node:fs/promises'
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../shared/result'
@@ -101,41 +101,59 @@ export type TBackupContents = {
   databaseOffset: number
 }
 
+/** The backup opened for reading; INVALID_FILE when it cannot be. */
+async function openBackup(source: string): Promise<FileHandle> {
+  try {
+    return await open(source, 'r')
+  } catch {
+    throw invalid('the file cannot be read')
+  }
+}
+
+/** Size, magic and format version (INVALID_FILE, VAULT_TOO_NEW); returns the header's length, not yet checked. */
+async function readPrefix(input: FileHandle, size: number): Promise<number> {
+  if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
+  const prefix = Buffer.alloc(PREFIX_BYTES)
+  await input.read(prefix, 0, PREFIX_BYTES, 0)
+  if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
+    throw invalid('it does not start like one')
+  if (prefix.readUInt16BE(BACKUP_MAGIC.length) > BACKUP_FORMAT_VERSION) {
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
+    )
+  }
+  return prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
+}
+
+/** The JSON metadata after the prefix, which must end before `bodyBytes`. */
+async function readMetadata(
+  input: FileHandle,
+  headerLength: number,
+  bodyBytes: number,
+): Promise<TBackupMetadata> {
+  if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > bodyBytes)
+    throw invalid('its header is damaged')
+  const header = Buffer.alloc(headerLength)
+  await input.read(header, 0, headerLength, PREFIX_BYTES)
+  try {
+    return ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
+  } catch {
+    throw invalid('its header is damaged')
+  }
+}
+
 /**
  * Read only the metadata header of a backup (magic, version, JSON header), without the checksum pass:
  * cheap, for showing when a backup was made. Not proof the file is intact; `readBackupFile` is.
  * Throws INVALID_FILE or VAULT_TOO_NEW like `readBackupFile`.
  */
 export async function readBackupMetadata(source: string): Promise<TBackupMetadata> {
-  let input
-  try {
-    input = await open(source, 'r')
-  } catch {
-    throw invalid('the file cannot be read')
-  }
+  const input = await openBackup(source)
   try {
     const size = (await input.stat()).size
-    if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
-    const prefix = Buffer.alloc(PREFIX_BYTES)
-    await input.read(prefix, 0, PREFIX_BYTES, 0)
-    if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
-      throw invalid('it does not start like one')
-    if (prefix.readUInt16BE(BACKUP_MAGIC.length) > BACKUP_FORMAT_VERSION) {
-      throw new AppError(
-        'VAULT_TOO_NEW',
-        'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
-      )
-    }
-    const headerLength = prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
-    if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > size - CHECKSUM_BYTES)
-      throw invalid('its header is damaged')
-    const header = Buffer.alloc(headerLength)
-    await input.read(header, 0, headerLength, PREFIX_BYTES)
-    try {
-      return ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
-    } catch {
-      throw invalid('its header is damaged')
-    }
+    const headerLength = await readPrefix(input, size)
+    return await readMetadata(input, headerLength, size - CHECKSUM_BYTES)
   } finally {
     await input.close()
   }
@@ -146,26 +164,10 @@ export async function readBackupFile(
   source: string,
   onProgress?: TProgressListener,
 ): Promise<TBackupContents> {
-  let input
-  try {
-    input = await open(source, 'r')
-  } catch {
-    throw invalid('the file cannot be read')
-  }
+  const input = await openBackup(source)
   try {
     const size = (await input.stat()).size
-    if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
-    const prefix = Buffer.alloc(PREFIX_BYTES)
-    await input.read(prefix, 0, PREFIX_BYTES, 0)
-    if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
-      throw invalid('it does not start like one')
-    const version = prefix.readUInt16BE(BACKUP_MAGIC.length)
-    if (version > BACKUP_FORMAT_VERSION) {
-      throw new AppError(
-        'VAULT_TOO_NEW',
-        'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
-      )
-    }
+    const headerLength = await readPrefix(input, size)
 
     // Checksum first: nothing inside is trusted until the whole file is known to be intact.
     const hash = createHash('sha256')
@@ -183,17 +185,7 @@ export async function readBackupFile(
     await input.read(stored, 0, CHECKSUM_BYTES, bodyBytes)
     if (!hash.digest().equals(stored)) throw invalid('its checksum does not match (damaged or altered)')
 
-    const headerLength = prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
-    if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > bodyBytes)
-      throw invalid('its header is damaged')
-    const header = Buffer.alloc(headerLength)
-    await input.read(header, 0, headerLength, PREFIX_BYTES)
-    let metadata: TBackupMetadata
-    try {
-      metadata = ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
-    } catch {
-      throw invalid('its header is damaged')
-    }
+    const metadata = await readMetadata(input, headerLength, bodyBytes)
     const keyringOffset = PREFIX_BYTES + headerLength
     const databaseOffset = keyringOffset + metadata.keyringBytes
     if (databaseOffset + metadata.databaseBytes !== bodyBytes) throw invalid('its sections do not add up')

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FAST_KDF, makeTempFolder, removeFolder } from '../../../../tests/unit/vault-fixtures'
-import { PRODUCTION_KDF } from './kdf'
+import { describe, expect, it } from 'vitest'
+import { FAST_KDF } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
+import { PRODUCTION_KDF, type TScryptParams } from './kdf'
 import {
   createSlot,
   openSlot,
@@ -15,22 +16,22 @@ import {
 } from './keyring'
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
 
+/** A staff slot of account-1 in vault-1. */
+const staffSlot = (passphrase: string, masterKey: Buffer, kdf: TScryptParams) =>
+  createSlot(
+    'vault-1',
+    { kind: 'staff', id: 'account-1', username: 'alex.example' },
+    passphrase,
+    masterKey,
+    kdf,
+  )
+
 describe('keyring', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('a slot made with the production KDF opens with its passphrase only, and stores its parameters', async () => {
     const masterKey = randomBytes(32)
-    const slot = await createSlot(
-      'vault-1',
-      { kind: 'staff', id: 'account-1', username: 'alex.example' },
-      'quiet lantern ferry orbit 92',
-      masterKey,
-      PRODUCTION_KDF,
-    )
+    const slot = await staffSlot('quiet lantern ferry orbit 92', masterKey, PRODUCTION_KDF)
     expect(slot.kdf).toEqual({ name: 'scrypt', N: 131072, r: 8, p: 1 })
     expect(Buffer.from(slot.salt, 'base64')).toHaveLength(16)
     const opened = await openSlot('vault-1', slot, 'quiet lantern ferry orbit 92')
@@ -40,13 +41,7 @@ describe('keyring', () => {
 
   it('a slot is bound to its vault and slot id (AAD): copied elsewhere, it does not open', async () => {
     const masterKey = randomBytes(32)
-    const slot = await createSlot(
-      'vault-1',
-      { kind: 'staff', id: 'account-1', username: 'alex.example' },
-      'secret words here',
-      masterKey,
-      FAST_KDF,
-    )
+    const slot = await staffSlot('secret words here', masterKey, FAST_KDF)
     expect(await openSlot('vault-2', slot, 'secret words here')).toBeNull()
     expect(
       await openSlot('vault-1', { ...slot, id: 'account-2' } as typeof slot, 'secret words here'),
@@ -61,7 +56,7 @@ describe('keyring', () => {
   it('is written atomically as JSON and read back; a damaged file is INVALID_FILE, a newer one VAULT_TOO_NEW', async () => {
     const masterKey = randomBytes(32)
     const keyring: TKeyring = { format: 'ccij-keyring', version: 1, vaultId: 'vault-1', slots: [] }
-    const file = join(root, 'keyring.json')
+    const file = join(root(), 'keyring.json')
     writeKeyring(
       file,
       withSlot(keyring, await createSlot('vault-1', { kind: 'recovery' }, 'recovery', masterKey, FAST_KDF)),
@@ -72,7 +67,7 @@ describe('keyring', () => {
     expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 99 }))).toThrow(
       expect.objectContaining({ code: 'VAULT_TOO_NEW' }),
     )
-    expect(readKeyring(join(root, 'missing.json'))).toBeNull()
+    expect(readKeyring(join(root(), 'missing.json'))).toBeNull()
   })
 
   it('recovery keys are 30 unambiguous characters in groups and forgive how people type them', () => {

@@ -12,17 +12,8 @@ import {
  * newer app is refused without one byte written, then open it for writing and bring the schema up to date.
  */
 export function openVaultDatabase(file: string, masterKey: Buffer, nativeBinding?: string): TDatabase {
-  const binding = nativeBinding === undefined ? {} : { nativeBinding }
   assertSchemaNotTooNew(peekSchemaVersion(file, masterKey, nativeBinding))
-  const db = openEncryptedDatabase(file, masterKey, binding)
-  try {
-    applyVaultPragmas(db)
-    migrate(db)
-    return db
-  } catch (error) {
-    db.close()
-    throw error
-  }
+  return readyForUse(openEncryptedDatabase(file, masterKey, bindingOption(nativeBinding)))
 }
 
 /**
@@ -32,10 +23,7 @@ export function openVaultDatabase(file: string, masterKey: Buffer, nativeBinding
  */
 export function peekSchemaVersion(file: string, masterKey: Buffer, nativeBinding?: string): number {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((side) => !existsSync(side))
-  const probe = openEncryptedDatabase(file, masterKey, {
-    readonly: true,
-    ...(nativeBinding === undefined ? {} : { nativeBinding }),
-  })
+  const probe = openEncryptedDatabase(file, masterKey, { readonly: true, ...bindingOption(nativeBinding) })
   try {
     return readSchemaVersion(probe)
   } finally {
@@ -48,10 +36,13 @@ export function peekSchemaVersion(file: string, masterKey: Buffer, nativeBinding
 
 /** Create a new, empty vault database file and give it the current schema. */
 export function createVaultDatabase(file: string, masterKey: Buffer, nativeBinding?: string): TDatabase {
-  const db = openEncryptedDatabase(file, masterKey, {
-    create: true,
-    ...(nativeBinding === undefined ? {} : { nativeBinding }),
-  })
+  return readyForUse(
+    openEncryptedDatabase(file, masterKey, { create: true, ...bindingOption(nativeBinding) }),
+  )
+}
+
+/** The vault's pragmas and the current schema on a freshly opened connection; closed again if either fails. */
+function readyForUse(db: TDatabase): TDatabase {
   try {
     applyVaultPragmas(db)
     migrate(db)
@@ -61,6 +52,9 @@ export function createVaultDatabase(file: string, masterKey: Buffer, nativeBindi
     throw error
   }
 }
+
+const bindingOption = (nativeBinding: string | undefined): { nativeBinding?: string } =>
+  nativeBinding === undefined ? {} : { nativeBinding }
 
 /** SQLite's own consistency check; ['ok'] when the file is sound. */
 export function integrityCheck(db: TDatabase): string[] {

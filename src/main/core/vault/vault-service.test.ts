@@ -1,36 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/result'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
   hashFolder,
-  makeTempFolder,
   NEW_PASSPHRASE,
-  newVaultService,
-  removeFolder,
-} from '../../../../tests/unit/vault-fixtures'
-
-const codeOf = async (promise: Promise<unknown> | (() => unknown)): Promise<string | undefined> => {
-  try {
-    await (typeof promise === 'function' ? promise() : promise)
-  } catch (error) {
-    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`
-  }
-  return undefined
-}
+  newVaultServices,
+  addTestCaseworker,
+  signedIn,
+} from '#test-support/vault-fixtures'
+import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
 
 describe('vault lifecycle', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('starts with no vault, creates one unlocked as the first admin, and lists accounts while locked', async () => {
-    const vault = newVaultService(root)
+    const { vault, audit } = newVaultServices(root())
     expect(vault.status().state).toBe('no-vault')
     const { recoveryKey, staff } = await vault.create({
       organizationName: 'CCIJ',
@@ -41,11 +29,11 @@ describe('vault lifecycle', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
     expect(staff.role).toBe('admin')
     expect(vault.status()).toMatchObject({ state: 'unlocked', organizationName: 'CCIJ' })
-    expect(readdirSync(join(root, 'vault')).sort()).toEqual(
+    expect(readdirSync(join(root(), 'vault')).sort()).toEqual(
       expect.arrayContaining(['keyring.json', 'vault.db']),
     )
     // No staging folder is left beside the vault.
-    expect(readdirSync(root)).toEqual(['vault'])
+    expect(readdirSync(root())).toEqual(['vault'])
 
     vault.lock()
     expect(vault.currentStaff()).toBeNull()
@@ -57,11 +45,11 @@ describe('vault lifecycle', () => {
       recoveryKeyConfirmed: null,
       lastLockReason: 'manual',
     })
-    expect(await codeOf(() => vault.database())).toBe('LOCKED')
+    expect(await codeOfAsync(() => vault.session())).toBe('LOCKED')
 
     const again = await vault.unlock('ALEX.EXAMPLE', ADMIN_PASSPHRASE)
     expect(again.username).toBe('alex.example')
-    const actions = vault.audit
+    const actions = audit
       .list()
       .entries.map((entry) => entry.action)
       .reverse()
@@ -72,17 +60,17 @@ describe('vault lifecycle', () => {
       'lock',
       'unlock.succeeded',
     ])
-    expect(vault.audit.verify()).toMatchObject({ ok: true, checked: 5 })
+    expect(audit.verify()).toMatchObject({ ok: true, checked: 5 })
     expect(vault.integrityCheck()).toEqual(['ok'])
     vault.lock()
   })
 
   it('refuses to create a second vault over an existing one', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     vault.lock()
-    const other = newVaultService(root)
+    const { vault: other } = newVaultServices(root())
     expect(
-      await codeOf(
+      await codeOfAsync(
         other.create({
           organizationName: 'X',
           username: 'bob',
@@ -94,9 +82,9 @@ describe('vault lifecycle', () => {
   })
 
   it('refuses a weak passphrase with feedback', async () => {
-    const vault = newVaultService(root)
+    const { vault } = newVaultServices(root())
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.create({
           organizationName: 'X',
           username: 'bob',
@@ -106,22 +94,26 @@ describe('vault lifecycle', () => {
       ),
     ).toBe('BAD_REQUEST')
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.create({ organizationName: 'X', username: 'bob', displayName: 'Bob', passphrase: 'short' }),
       ),
     ).toBe('BAD_REQUEST')
-    expect(existsSync(join(root, 'vault'))).toBe(false)
+    expect(existsSync(join(root(), 'vault'))).toBe(false)
   })
 
   it('a wrong passphrase is refused, delays grow, no vault file changes, and the failure is audited later', async () => {
     let now = 1_000_000
-    const { vault } = await createTestVault(root, { now: () => now })
+    const { vault, audit } = await createTestVault(root(), { now: () => now })
     vault.lock()
-    const before = hashFolder(join(root, 'vault'))
-    expect(await codeOf(vault.unlock('alex.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
+    const before = hashFolder(join(root(), 'vault'))
+    expect(await codeOfAsync(vault.unlock('alex.example', 'not the passphrase at all'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('alex.example', 'still not the passphrase'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('nobody', 'still not the passphrase'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('alex.example', 'third wrong passphrase'))).toBe('WRONG_PASSPHRASE')
     // Third failure: one second before the next try, even with the right passphrase.
     try {
       await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -131,25 +123,27 @@ describe('vault lifecycle', () => {
       expect((error as AppError).code).toBe('THROTTLED')
       expect((error as AppError).details).toEqual({ retryAfterSeconds: 1 })
     }
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     now += 1000
-    expect(await codeOf(vault.unlock('alex.example', 'fourth wrong passphrase'))).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('THROTTLED')
-    expect(hashFolder(join(root, 'vault'))).toEqual(before)
+    expect(await codeOfAsync(vault.unlock('alex.example', 'fourth wrong passphrase'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
+    expect(await codeOfAsync(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('THROTTLED')
+    expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     now += 2000
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const failed = vault.audit.list({ action: 'unlock.failed' })
+    const failed = audit.list({ action: 'unlock.failed' })
     expect(failed.total).toBe(5)
     expect(failed.entries.map((entry) => entry.details['username'])).toContain('nobody')
-    expect(vault.audit.verify().ok).toBe(true)
+    expect(audit.verify().ok).toBe(true)
     vault.lock()
   })
 
   it('recovery key opens the vault and sets a new passphrase for an account', async () => {
-    const { vault, recoveryKey } = await createTestVault(root)
+    const { vault, recoveryKey, audit } = await createTestVault(root())
     vault.lock()
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
       ),
     ).toBe('WRONG_PASSPHRASE')
@@ -159,15 +153,15 @@ describe('vault lifecycle', () => {
       NEW_PASSPHRASE,
     )
     expect(staff.username).toBe('alex.example')
-    expect(vault.audit.list({ action: 'recovery.used' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.used' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('alex.example', NEW_PASSPHRASE)
     vault.lock()
   })
 
   it('lock listeners hear unlock and lock; lock zeroes the key', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root())
     const heard: string[] = []
     vault.onLockChange((state) => heard.push(state))
     vault.lock()
@@ -178,22 +172,18 @@ describe('vault lifecycle', () => {
 })
 
 describe('recovery key: confirmation, replacement and audit', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('a new vault starts unconfirmed; confirming sets the date and is audited; status is null while locked', async () => {
     let now = Date.UTC(2025, 2, 4, 10, 0, 0)
-    const { vault } = await createTestVault(root, { now: () => now })
+    const { vault, recovery, audit } = await createTestVault(root(), { now: () => now })
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
-    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: null })
+    expect(recovery.status()).toEqual({ confirmedAt: null })
     now += 60_000
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     expect(vault.status().recoveryKeyConfirmed).toBe(true)
-    expect(vault.recoveryKeyStatus()).toEqual({ confirmedAt: '2025-03-04T10:01:00.000Z' })
-    const confirmed = vault.audit.list({ action: 'recovery.confirmed' })
+    expect(recovery.status()).toEqual({ confirmedAt: '2025-03-04T10:01:00.000Z' })
+    const confirmed = audit.list({ action: 'recovery.confirmed' })
     expect(confirmed.total).toBe(1)
     expect(confirmed.entries[0]).toMatchObject({ actorUsername: 'alex.example', targetType: 'vault' })
     vault.lock()
@@ -204,22 +194,17 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('replacing the key: the old one stops working, the new one works, staff slots are untouched', async () => {
-    const { vault, recoveryKey: oldKey } = await createTestVault(root)
-    await vault.addAccount({
-      username: 'casey.example',
-      displayName: 'Casey Worker-Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
-    vault.confirmRecoveryKey()
-    const keyringPath = join(root, 'vault', 'keyring.json')
+    const { vault, recoveryKey: oldKey, accounts, recovery, audit } = await createTestVault(root())
+    await addTestCaseworker(accounts)
+    recovery.confirm()
+    const keyringPath = join(root(), 'vault', 'keyring.json')
     const before = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
 
-    const newKey = await vault.replaceRecoveryKey()
+    const newKey = await recovery.replace()
     expect(newKey).toMatch(/^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/)
     expect(newKey).not.toBe(oldKey)
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
-    expect(vault.audit.list({ action: 'recovery.replaced' }).total).toBe(1)
+    expect(audit.list({ action: 'recovery.replaced' }).total).toBe(1)
     const after = JSON.parse(readFileSync(keyringPath, 'utf8')) as { slots: { kind: string }[] }
     const staffSlots = (keyring: { slots: { kind: string }[] }) =>
       keyring.slots.filter((slot) => slot.kind === 'staff')
@@ -229,12 +214,12 @@ describe('recovery key: confirmation, replacement and audit', () => {
       before.slots.find((slot) => slot.kind === 'recovery'),
     )
     // No temp file is left beside the keyring.
-    expect(readdirSync(join(root, 'vault')).filter((name) => name.includes('keyring'))).toEqual([
+    expect(readdirSync(join(root(), 'vault')).filter((name) => name.includes('keyring'))).toEqual([
       'keyring.json',
     ])
 
     vault.lock()
-    expect(await codeOf(vault.unlockWithRecoveryKey(oldKey, 'alex.example', NEW_PASSPHRASE))).toBe(
+    expect(await codeOfAsync(vault.unlockWithRecoveryKey(oldKey, 'alex.example', NEW_PASSPHRASE))).toBe(
       'WRONG_PASSPHRASE',
     )
     // Staff passphrases still open their slots.
@@ -246,28 +231,23 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('only an unlocked admin may replace or confirm the key', async () => {
-    const { vault } = await createTestVault(root)
-    await vault.addAccount({
-      username: 'casey.example',
-      displayName: 'Casey Worker-Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    const { vault, accounts, recovery } = await createTestVault(root())
+    await addTestCaseworker(accounts)
     vault.lock()
-    expect(await codeOf(vault.replaceRecoveryKey())).toBe('LOCKED')
-    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('LOCKED')
+    expect(await codeOfAsync(recovery.replace())).toBe('LOCKED')
+    expect(await codeOfAsync(() => recovery.confirm())).toBe('LOCKED')
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
-    expect(await codeOf(vault.replaceRecoveryKey())).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.confirmRecoveryKey())).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.recoveryKeyStatus())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(recovery.replace())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => recovery.confirm())).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => recovery.status())).toBe('FORBIDDEN')
     // A caseworker sees whether it is confirmed (the gate only blocks admins), but cannot change it.
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
     vault.lock()
   })
 
   it('using the recovery key marks it unconfirmed again', async () => {
-    const { vault, recoveryKey } = await createTestVault(root)
-    vault.confirmRecoveryKey()
+    const { vault, recoveryKey, recovery } = await createTestVault(root())
+    recovery.confirm()
     vault.lock()
     await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)
     expect(vault.status().recoveryKeyConfirmed).toBe(false)
@@ -275,49 +255,47 @@ describe('recovery key: confirmation, replacement and audit', () => {
   })
 
   it('a wrong recovery key is audited as recovery.failed with the sign-in name tried, not as a wrong passphrase', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root())
     vault.lock()
     expect(
-      await codeOf(
+      await codeOfAsync(
         vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'alex.example', NEW_PASSPHRASE),
       ),
     ).toBe('WRONG_PASSPHRASE')
-    expect(await codeOf(vault.unlock('sam.example', 'not the passphrase at all'))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('sam.example', 'not the passphrase at all'))).toBe(
+      'WRONG_PASSPHRASE',
+    )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const recoveryFailed = vault.audit.list({ action: 'recovery.failed' })
+    const recoveryFailed = audit.list({ action: 'recovery.failed' })
     expect(recoveryFailed.entries.map((entry) => entry.details)).toEqual([{ username: 'alex.example' }])
-    const unlockFailed = vault.audit.list({ action: 'unlock.failed' })
+    const unlockFailed = audit.list({ action: 'unlock.failed' })
     expect(unlockFailed.entries.map((entry) => entry.details)).toEqual([
       { username: 'sam.example', method: 'passphrase' },
     ])
-    expect(vault.audit.verify().ok).toBe(true)
+    expect(audit.verify().ok).toBe(true)
     vault.lock()
   })
 
   it('lock records its reason, manual by default', async () => {
-    const { vault } = await createTestVault(root)
+    const { vault, audit } = await createTestVault(root())
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock('idle')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock('shortcut')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    const locks = vault.audit.list({ action: 'lock' })
+    const locks = audit.list({ action: 'lock' })
     expect(locks.entries.map((entry) => entry.details['reason'])).toEqual(['shortcut', 'idle', 'manual'])
     vault.lock()
   })
 })
 
 describe('staff accounts and roles', () => {
-  let root: string
-  beforeEach(() => {
-    root = makeTempFolder()
-  })
-  afterEach(() => removeFolder(root))
+  const root = tempFolderPerTest()
 
   it('an admin adds a caseworker who can unlock; a caseworker cannot manage accounts', async () => {
-    const { vault } = await createTestVault(root)
-    const account = await vault.addAccount({
+    const { vault, accounts } = await createTestVault(root())
+    const account = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
       role: 'caseworker',
@@ -325,8 +303,8 @@ describe('staff accounts and roles', () => {
     })
     expect(account).toMatchObject({ username: 'jordan.example', role: 'caseworker', status: 'active' })
     expect(
-      await codeOf(
-        vault.addAccount({
+      await codeOfAsync(
+        accounts.add({
           username: 'JORDAN.EXAMPLE',
           displayName: 'Other',
           role: 'viewer',
@@ -335,8 +313,8 @@ describe('staff accounts and roles', () => {
       ),
     ).toBe('CONFLICT')
     expect(
-      await codeOf(
-        vault.addAccount({
+      await codeOfAsync(
+        accounts.add({
           username: 'weak',
           displayName: 'Weak',
           role: 'viewer',
@@ -349,8 +327,8 @@ describe('staff accounts and roles', () => {
     const staff = await vault.unlock('jordan.example', CASEWORKER_PASSPHRASE)
     expect(staff.role).toBe('caseworker')
     expect(
-      await codeOf(
-        vault.addAccount({
+      await codeOfAsync(
+        accounts.add({
           username: 'mallory',
           displayName: 'M',
           role: 'admin',
@@ -358,15 +336,15 @@ describe('staff accounts and roles', () => {
         }),
       ),
     ).toBe('FORBIDDEN')
-    expect(await codeOf(() => vault.disableAccount(staff.accountId))).toBe('FORBIDDEN')
+    expect(await codeOfAsync(() => accounts.disable(staff.accountId))).toBe('FORBIDDEN')
 
     // Changing one's own passphrase rewrites only that slot.
-    expect(await codeOf(vault.changePassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
+    expect(await codeOfAsync(accounts.changeOwnPassphrase('wrong current passphrase', NEW_PASSPHRASE))).toBe(
       'WRONG_PASSPHRASE',
     )
-    await vault.changePassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
+    await accounts.changeOwnPassphrase(CASEWORKER_PASSPHRASE, NEW_PASSPHRASE)
     vault.lock()
-    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('jordan.example', NEW_PASSPHRASE)
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -374,24 +352,23 @@ describe('staff accounts and roles', () => {
   })
 
   it('disabling deletes the slot; the last active admin cannot be disabled', async () => {
-    const { vault } = await createTestVault(root)
-    const admin = vault.currentStaff()
-    if (admin === null) throw new Error('expected unlocked')
-    expect(await codeOf(() => vault.disableAccount(admin.accountId))).toBe('CONFLICT')
-    const jordan = await vault.addAccount({
+    const { vault, accounts, audit } = await createTestVault(root())
+    const admin = signedIn(vault)
+    expect(await codeOfAsync(() => accounts.disable(admin.accountId))).toBe('CONFLICT')
+    const jordan = await accounts.add({
       username: 'jordan.example',
       displayName: 'Jordan Example',
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(vault.disableAccount(jordan.id).status).toBe('disabled')
+    expect(accounts.disable(jordan.id).status).toBe('disabled')
     expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example'])
-    expect(vault.listAccounts().map((account) => `${account.username}:${account.status}`)).toEqual([
+    expect(accounts.list().map((account) => `${account.username}:${account.status}`)).toEqual([
       'alex.example:active',
       'jordan.example:disabled',
     ])
-    expect(vault.audit.list({ action: 'account.disabled' }).total).toBe(1)
+    expect(audit.list({ action: 'account.disabled' }).total).toBe(1)
     vault.lock()
-    expect(await codeOf(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock('jordan.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
   })
 })

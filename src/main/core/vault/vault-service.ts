@@ -1,50 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import type {
-  TAuditDetails,
-  TAuditPage,
-  TAuditQuery,
-  TAuditVerification,
-} from '../../../shared/contract/audit'
-import {
-  ZDisplayNameSchema,
-  ZNewStaffAccountSchema,
-  ZPassphraseSchema,
-  ZUsernameSchema,
-  type TNewStaffAccount,
-  type TStaffAccount,
-} from '../../../shared/contract/accounts'
+import { existsSync, readdirSync } from 'node:fs'
+import { ZDisplayNameSchema, ZUsernameSchema } from '../../../shared/contract/accounts'
 import type { TLockReason } from '../../../shared/contract/vault'
-import { ZRoleSchema, type TRole } from '../../../shared/roles'
-import { checkPassphrase } from '../../../shared/passphrase-policy'
 import { AppError } from '../../../shared/result'
-import type { TStaffIdentity } from '../../ipc/types'
-import { AccountsRepository } from '../db/accounts-repository'
-import type { TAuditActor, TAuditTarget } from '../db/audit-repository'
-import { readSchemaVersion, type TDatabase } from '../db/open-database'
-import { fsyncDirectory } from '../fs/atomic-write'
-import { extractDatabase, readBackupFile, writeBackupFile, type TProgressListener } from './backup-file'
+import type { TStaffIdentity } from '../accounts/staff-identity'
+import { clockOf, type TClock, type TSession, type TSessionSource } from '../session/session'
+import { createVaultFolder, type TNewVault } from './create-vault-folder'
 import { deriveKey, PRODUCTION_KDF, type TScryptParams } from './kdf'
-import {
-  createSlot,
-  findRecoverySlot,
-  findStaffSlot,
-  KEYRING_VERSION,
-  openSlot,
-  parseKeyring,
-  readKeyring,
-  serializeKeyring,
-  withoutSlot,
-  withSlot,
-  writeKeyring,
-  type TKeyring,
-} from './keyring'
-import { createVaultDatabase, integrityCheck, openVaultDatabase } from './open-vault-database'
-import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
-import { UnlockThrottle } from './throttle'
-import { siblingFolder, vaultPaths, type TVaultPaths } from './vault-paths'
-import { VaultSession } from './vault-session'
+import type { TKeySlots } from './key-slots'
+import { createSlot, findRecoverySlot, findStaffSlot, openSlot, readKeyring, type TKeyring } from './keyring'
+import { integrityCheck } from './open-vault-database'
+import { normalizeRecoveryKey } from './recovery-key'
+import { assertStrongPassphrase } from './strong-passphrase'
+import { VaultKeeper, type TLockListener } from './vault-keeper'
+import { vaultPaths } from './vault-paths'
+import type { VaultSession } from './vault-session'
+
+export type { TNewVault } from './create-vault-folder'
+export type { TLockListener } from './vault-keeper'
 
 export type TVaultServiceOptions = {
   /** The folder holding keyring.json and vault.db. */
@@ -53,6 +25,7 @@ export type TVaultServiceOptions = {
   kdf?: TScryptParams
   /** The native addon build for the running runtime (Electron's ABI), passed to better-sqlite3. */
   nativeBinding?: string
+  /** Milliseconds since the epoch; the session's clock, the throttle's and the audit trail's. */
   now?: () => number
 }
 
@@ -73,79 +46,57 @@ export type TVaultStatus = {
   lastLockReason: TLockReason | null
 }
 
-export type TNewVault = {
-  organizationName: string
-  username: string
-  displayName: string
-  passphrase: string
-}
-export type TLockListener = (state: 'locked' | 'unlocked') => void
-
-const MAX_PENDING_FAILURES = 1000
 const RECOVERY_THROTTLE_KEY = 'recovery:'
-
-function assertStrongPassphrase(passphrase: string, userInputs: readonly string[]): void {
-  const verdict = checkPassphrase(passphrase, userInputs)
-  if (!verdict.ok) {
-    throw new AppError(
-      'BAD_REQUEST',
-      verdict.isLongEnough
-        ? 'This passphrase is too easy to guess. Add more unrelated words.'
-        : 'A passphrase needs at least 12 characters.',
-      verdict,
-    )
-  }
-}
 
 const wrongPassphrase = (): AppError =>
   new AppError('WRONG_PASSPHRASE', 'That account name and passphrase do not open the vault.')
 
 /**
- * The encrypted vault: key slots, unlock and lock, staff accounts, audit trail, backup and restore.
- * Plain Node: the Electron main process, the browser bridge and the admin CLI all drive this one class.
+ * The vault's lifecycle: is there one, create it, unlock it (passphrase or recovery key), lock it. Plain Node: the
+ * Electron main process, the browser bridge and the admin CLI all drive this one class. Everything done inside an
+ * unlocked vault belongs to the services that take `sessions` (see `services.ts`).
  */
 export class VaultService {
-  private readonly paths: TVaultPaths
-  private readonly kdf: TScryptParams
-  private readonly throttle: UnlockThrottle
-  private readonly now: () => number
-  private session: VaultSession | null = null
-  /** Why the vault was last locked by this process; shown on the unlock screen, cleared at the next unlock. */
-  private lastLockReason: TLockReason | null = null
-  private readonly listeners = new Set<TLockListener>()
-  /** Failed unlocks seen while locked; written to the audit trail at the next successful unlock. */
-  private pendingFailures: { at: Date; username: string; method: 'passphrase' | 'recovery-key' }[] = []
-  /** Serializes operations that await the KDF, so two unlocks cannot interleave. */
-  private queue: Promise<unknown> = Promise.resolve()
+  /** Shared with the services of this vault (accounts, recovery key, backup); nothing else holds the key. */
+  readonly keeper: VaultKeeper
+  readonly clock: TClock
 
-  constructor(private readonly options: TVaultServiceOptions) {
-    this.paths = vaultPaths(options.directory)
-    this.kdf = options.kdf ?? PRODUCTION_KDF
-    this.now = options.now ?? Date.now
-    this.throttle = new UnlockThrottle(this.now)
+  constructor(options: TVaultServiceOptions) {
+    this.clock = clockOf(options.now)
+    this.keeper = new VaultKeeper(
+      vaultPaths(options.directory),
+      options.kdf ?? PRODUCTION_KDF,
+      this.clock,
+      options.nativeBinding,
+    )
   }
 
   get directory(): string {
-    return this.paths.directory
+    return this.keeper.paths.directory
+  }
+
+  /** How services reach the open session. */
+  get sessions(): TSessionSource {
+    return this.keeper.sessions
+  }
+
+  /** How the accounts and recovery-key services change the keyring. */
+  get keySlots(): TKeySlots {
+    return this.keeper.keySlots
+  }
+
+  /** The open session (LOCKED while locked), for hosts and tools that work with the database directly. */
+  session(): TSession {
+    return this.keeper.require()
   }
 
   status(): TVaultStatus {
-    const keyring = readKeyring(this.paths.keyring)
-    if (keyring === null) {
-      return {
-        state: 'no-vault',
-        organizationName: null,
-        staff: null,
-        accounts: [],
-        recoveryKeyConfirmed: null,
-        lastLockReason: null,
-      }
-    }
-    const session = this.session
+    const keyring = readKeyring(this.keeper.paths.keyring)
+    const closed = { organizationName: null, staff: null, recoveryKeyConfirmed: null }
+    if (keyring === null) return { state: 'no-vault', ...closed, accounts: [], lastLockReason: null }
+    const session = this.keeper.current()
     // While locked only sign-in names are known (the keyring); display names live in the encrypted database.
-    const displayNames = new Map(
-      session?.accounts.list().map((account) => [account.id, account.displayName]) ?? [],
-    )
+    const displayNames = session?.accounts.displayNames() ?? new Map<string, string>()
     const accounts = keyring.slots.flatMap((slot) =>
       slot.kind === 'staff'
         ? [{ username: slot.username, displayName: displayNames.get(slot.id) ?? slot.username }]
@@ -153,14 +104,7 @@ export class VaultService {
     )
     accounts.sort((left, right) => left.username.localeCompare(right.username))
     if (session === null) {
-      return {
-        state: 'locked',
-        organizationName: null,
-        staff: null,
-        accounts,
-        recoveryKeyConfirmed: null,
-        lastLockReason: this.lastLockReason,
-      }
+      return { state: 'locked', ...closed, accounts, lastLockReason: this.keeper.lastLockReason }
     }
     const meta = session.meta.get()
     return {
@@ -174,105 +118,39 @@ export class VaultService {
   }
 
   currentStaff(): TStaffIdentity | null {
-    return this.session === null ? null : { ...this.session.staff }
+    const session = this.keeper.current()
+    return session === null ? null : { ...session.staff }
   }
 
   /** Called with 'unlocked' or 'locked' whenever that changes; returns an unsubscribe function. */
   onLockChange(listener: TLockListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
-  /** The open database for repositories of later features. Throws LOCKED while locked. */
-  database(): TDatabase {
-    return this.requireSession().db
+    return this.keeper.onLockChange(listener)
   }
 
   /**
    * Create a vault with its first admin; the vault is left unlocked as that admin. Returns the recovery key, which
-   * stays unconfirmed until `confirmRecoveryKey()`.
+   * stays unconfirmed until the recovery-key service's `confirm()`.
    */
   create(input: TNewVault): Promise<{ recoveryKey: string; staff: TStaffIdentity }> {
-    return this.exclusive(async () => {
+    return this.keeper.exclusive(async () => {
       const organizationName = ZDisplayNameSchema.parse(input.organizationName)
       const username = ZUsernameSchema.parse(input.username)
       const displayName = ZDisplayNameSchema.parse(input.displayName)
       assertStrongPassphrase(input.passphrase, [username, displayName, organizationName])
-      if (existsSync(this.paths.directory) && readdirSync(this.paths.directory).length > 0) {
+      const { directory } = this.keeper.paths
+      if (existsSync(directory) && readdirSync(directory).length > 0) {
         throw new AppError(
           'VAULT_EXISTS',
           'A vault already exists here. Unlock it, or restore over it from a backup.',
         )
       }
-
-      const vaultId = randomUUID()
-      const accountId = randomUUID()
-      const masterKey = randomBytes(32)
-      const recoveryKey = generateRecoveryKey()
+      const { vaultId, masterKey, recoveryKey } = await createVaultFolder(
+        this.keeper.paths,
+        { organizationName, username, displayName, passphrase: input.passphrase },
+        { kdf: this.keeper.kdf, clock: this.clock, nativeBinding: this.keeper.nativeBinding },
+      )
       try {
-        const adminSlot = await createSlot(
-          vaultId,
-          { kind: 'staff', id: accountId, username },
-          input.passphrase,
-          masterKey,
-          this.kdf,
-        )
-        const recoverySlot = await createSlot(vaultId, { kind: 'recovery' }, recoveryKey, masterKey, this.kdf)
-        const keyring: TKeyring = {
-          format: 'ccij-keyring',
-          version: KEYRING_VERSION,
-          vaultId,
-          slots: [adminSlot, recoverySlot],
-        }
-
-        // Built in a sibling folder and renamed into place, so a crash never leaves a half-made vault.
-        const staging = siblingFolder(this.paths.directory, 'creating')
-        mkdirSync(dirname(this.paths.directory), { recursive: true, mode: 0o700 })
-        mkdirSync(staging, { mode: 0o700 })
-        try {
-          const stagingPaths = vaultPaths(staging)
-          const db = createVaultDatabase(stagingPaths.database, masterKey, this.options.nativeBinding)
-          try {
-            const session = new VaultSession(db, masterKey, vaultId, {
-              accountId,
-              username,
-              displayName,
-              role: 'admin',
-            })
-            db.transaction(() => {
-              session.meta.create(organizationName, new Date(this.now()))
-              session.accounts.insert(
-                { id: accountId, username, displayName, role: 'admin' },
-                new Date(this.now()),
-              )
-              session.audit.append(
-                session.actor,
-                'vault.created',
-                { type: 'vault', id: vaultId },
-                {},
-                new Date(this.now()),
-              )
-              session.audit.append(
-                session.actor,
-                'account.added',
-                { type: 'account', id: accountId },
-                { role: 'admin' },
-                new Date(this.now()),
-              )
-            })()
-          } finally {
-            db.close()
-          }
-          writeKeyring(stagingPaths.keyring, keyring)
-          fsyncDirectory(staging)
-          if (existsSync(this.paths.directory)) rmdirSync(this.paths.directory)
-          renameSync(staging, this.paths.directory)
-          fsyncDirectory(dirname(this.paths.directory))
-        } catch (error) {
-          rmSync(staging, { recursive: true, force: true })
-          throw error
-        }
-        const staff = this.startSession(Buffer.from(masterKey), vaultId, username)
+        const staff = this.keeper.open(Buffer.from(masterKey), vaultId, username)
         return { recoveryKey, staff }
       } finally {
         masterKey.fill(0)
@@ -282,9 +160,9 @@ export class VaultService {
 
   /** Open the vault with a staff member's passphrase. Wrong passphrase: WRONG_PASSPHRASE, growing delay, no file touched. */
   unlock(username: string, passphrase: string): Promise<TStaffIdentity> {
-    return this.exclusive(async () => {
-      this.throttle.assertAllowed(username)
-      const keyring = this.requireKeyring()
+    return this.keeper.exclusive(async () => {
+      this.keeper.throttle.assertAllowed(username)
+      const keyring = this.keeper.requireKeyring()
       const slot = findStaffSlot(keyring, username)
       // An unknown name costs the same KDF time as a known one, so timing does not reveal which names exist.
       const masterKey =
@@ -293,11 +171,11 @@ export class VaultService {
           : await openSlot(keyring.vaultId, slot, passphrase)
       if (masterKey === null || slot === null) {
         masterKey?.fill(0)
-        this.recordFailedUnlock(username, 'passphrase')
+        this.keeper.recordFailedUnlock(username, 'passphrase')
         throw wrongPassphrase()
       }
-      this.closeSession(false)
-      return this.startSession(masterKey, keyring.vaultId, slot.username)
+      this.keeper.close(false)
+      return this.keeper.open(masterKey, keyring.vaultId, slot.username)
     })
   }
 
@@ -307,557 +185,77 @@ export class VaultService {
     username: string,
     newPassphrase: string,
   ): Promise<TStaffIdentity> {
-    return this.exclusive(async () => {
-      this.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
-      const keyring = this.requireKeyring()
+    return this.keeper.exclusive(async () => {
+      const { keeper } = this
+      keeper.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
+      const keyring = keeper.requireKeyring()
       const recoverySlot = findRecoverySlot(keyring)
       if (recoverySlot === null) throw new AppError('NOT_FOUND', 'This vault has no recovery key.')
       const masterKey = await openSlot(keyring.vaultId, recoverySlot, normalizeRecoveryKey(recoveryKey))
       if (masterKey === null) {
-        this.recordFailedUnlock(username, 'recovery-key')
-        this.throttle.recordFailure(RECOVERY_THROTTLE_KEY)
+        keeper.recordFailedUnlock(username, 'recovery-key')
+        keeper.throttle.recordFailure(RECOVERY_THROTTLE_KEY)
         throw new AppError('WRONG_PASSPHRASE', 'That recovery key does not open this vault.')
       }
-      this.throttle.recordSuccess(RECOVERY_THROTTLE_KEY)
-      this.closeSession(false)
+      keeper.throttle.recordSuccess(RECOVERY_THROTTLE_KEY)
+      keeper.close(false)
       let session: VaultSession
       try {
-        const db = openVaultDatabase(this.paths.database, masterKey, this.options.nativeBinding)
-        const account = new AccountsRepository(db).findByUsername(username)
-        if (account === null || account.status !== 'active') {
-          db.close()
-          throw new AppError('NOT_FOUND', 'There is no active account with that name.')
-        }
-        session = new VaultSession(db, masterKey, keyring.vaultId, toIdentity(account))
+        session = keeper.sessionFor(
+          keeper.openDatabase(masterKey),
+          masterKey,
+          keyring.vaultId,
+          username,
+          new AppError('NOT_FOUND', 'There is no active account with that name.'),
+        )
       } catch (error) {
         masterKey.fill(0)
         throw error
       }
       try {
-        assertStrongPassphrase(newPassphrase, [session.staff.username, session.staff.displayName])
-        const slot = await createSlot(
-          keyring.vaultId,
-          { kind: 'staff', id: session.staff.accountId, username: session.staff.username },
-          newPassphrase,
-          masterKey,
-          this.kdf,
-        )
-        session.db.transaction(() => {
-          this.flushPendingFailures(session)
-          session.audit.append(session.actor, 'recovery.used', {
-            type: 'account',
-            id: session.staff.accountId,
-          })
-          // A key that was used has been seen (typed, perhaps read aloud or photographed): an admin should replace it.
-          session.meta.setRecoveryKeyConfirmedAt(null)
-          session.audit.append(
-            session.actor,
-            'account.passphrase_changed',
-            { type: 'account', id: session.staff.accountId },
-            { via: 'recovery-key' },
-          )
-          writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
-        })()
+        await this.giveNewPassphrase(session, newPassphrase)
       } catch (error) {
         session.close()
         throw error
       }
-      this.throttle.recordSuccess(session.staff.username)
-      this.session = session
-      this.lastLockReason = null
-      this.emit('unlocked')
-      return { ...session.staff }
+      keeper.throttle.recordSuccess(session.staff.username)
+      return keeper.install(session)
     })
-  }
-
-  /** Close the database and zero the key; `reason` goes into the 'lock' audit entry. Safe to call when locked. */
-  lock(reason: TLockReason = 'manual'): void {
-    if (this.session !== null) this.lastLockReason = reason
-    this.closeSession(true, reason)
-  }
-
-  /**
-   * Admin only: a new random recovery key. Only the recovery slot is rewritten (atomically, inside the same
-   * transaction as the audit entry); the old key stops working at once and the new one starts unconfirmed.
-   * Returns the new key, to be shown once.
-   */
-  replaceRecoveryKey(): Promise<string> {
-    return this.exclusive(async () => {
-      const session = this.requireAdmin()
-      const recoveryKey = generateRecoveryKey()
-      const slot = await createSlot(
-        session.vaultId,
-        { kind: 'recovery' },
-        recoveryKey,
-        session.masterKey,
-        this.kdf,
-      )
-      const current = this.requireAdmin()
-      current.db.transaction(() => {
-        current.meta.setRecoveryKeyConfirmedAt(null)
-        current.audit.append(
-          current.actor,
-          'recovery.replaced',
-          { type: 'vault', id: current.vaultId },
-          {},
-          new Date(this.now()),
-        )
-        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
-      })()
-      return recoveryKey
-    })
-  }
-
-  /** Admin only: the current recovery key is printed or written down and stored safely. */
-  confirmRecoveryKey(): void {
-    const session = this.requireAdmin()
-    const at = new Date(this.now())
-    session.db.transaction(() => {
-      session.meta.setRecoveryKeyConfirmedAt(at)
-      session.audit.append(
-        session.actor,
-        'recovery.confirmed',
-        { type: 'vault', id: session.vaultId },
-        {},
-        at,
-      )
-    })()
-  }
-
-  /** Admin only: when the current recovery key was confirmed as stored, or null if it was not. */
-  recoveryKeyStatus(): { confirmedAt: string | null } {
-    return { confirmedAt: this.requireAdmin().meta.get()?.recoveryKeyConfirmedAt ?? null }
-  }
-
-  /** Change the signed-in person's passphrase: checks the current one, rewrites only their slot. */
-  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
-    return this.exclusive(async () => {
-      const session = this.requireSession()
-      const { staff } = session
-      this.throttle.assertAllowed(staff.username)
-      const keyring = this.requireKeyring()
-      const slot = findStaffSlot(keyring, staff.username)
-      if (slot === null) throw new AppError('NOT_FOUND', 'Your account has no key slot. Ask an admin.')
-      const check = await openSlot(keyring.vaultId, slot, currentPassphrase)
-      if (check === null) {
-        this.throttle.recordFailure(staff.username)
-        throw new AppError('WRONG_PASSPHRASE', 'Your current passphrase is not right.')
-      }
-      check.fill(0)
-      this.throttle.recordSuccess(staff.username)
-      assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
-      const newSlot = await createSlot(
-        keyring.vaultId,
-        { kind: 'staff', id: staff.accountId, username: staff.username },
-        newPassphrase,
-        session.masterKey,
-        this.kdf,
-      )
-      const current = this.requireSession()
-      current.db.transaction(() => {
-        current.audit.append(current.actor, 'account.passphrase_changed', {
-          type: 'account',
-          id: staff.accountId,
-        })
-        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), newSlot))
-      })()
-    })
-  }
-
-  listAccounts(): TStaffAccount[] {
-    return this.requireSession().accounts.list()
-  }
-
-  /** Admin only: a new staff member with a first passphrase, and their key slot. */
-  addAccount(input: TNewStaffAccount): Promise<TStaffAccount> {
-    return this.exclusive(async () => {
-      const request = ZNewStaffAccountSchema.parse(input)
-      const session = this.requireAdmin()
-      if (session.accounts.findByUsername(request.username) !== null) {
-        throw new AppError(
-          'CONFLICT',
-          'An account with that name already exists (perhaps disabled). Choose another name.',
-        )
-      }
-      assertStrongPassphrase(request.passphrase, [request.username, request.displayName])
-      const id = randomUUID()
-      const slot = await createSlot(
-        this.requireKeyring().vaultId,
-        { kind: 'staff', id, username: request.username },
-        request.passphrase,
-        session.masterKey,
-        this.kdf,
-      )
-      const current = this.requireAdmin()
-      // The keyring is written inside the transaction: if the write fails, the account row rolls back too.
-      return current.db.transaction(() => {
-        const account = current.accounts.insert({
-          id,
-          username: request.username,
-          displayName: request.displayName,
-          role: request.role,
-        })
-        current.audit.append(current.actor, 'account.added', { type: 'account', id }, { role: request.role })
-        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
-        return account
-      })()
-    })
-  }
-
-  /** Admin only: delete the account's key slot and mark it disabled. The last active admin stays. */
-  disableAccount(accountId: string): TStaffAccount {
-    const session = this.requireAdmin()
-    return session.db.transaction(() => {
-      const account = session.accounts.findById(accountId)
-      if (account === null) throw new AppError('NOT_FOUND', 'There is no such account.')
-      if (account.status === 'disabled') return account
-      if (account.role === 'admin' && session.accounts.activeAdminCount() <= 1) {
-        throw new AppError(
-          'CONFLICT',
-          'This is the last active admin. Add another admin before disabling this one.',
-        )
-      }
-      session.accounts.setStatus(accountId, 'disabled')
-      session.audit.append(session.actor, 'account.disabled', { type: 'account', id: accountId })
-      writeKeyring(this.paths.keyring, withoutSlot(this.requireKeyring(), accountId))
-      const updated = session.accounts.findById(accountId)
-      if (updated === null) throw new AppError('NOT_FOUND', 'There is no such account.')
-      return updated
-    })()
-  }
-
-  /**
-   * Admin only: give an active colleague another role. The last active admin cannot be demoted, and your own role
-   * is changed by another admin (so a session never keeps rights its account no longer has).
-   */
-  changeRole(accountId: string, role: TRole): TStaffAccount {
-    const session = this.requireAdmin()
-    const to = ZRoleSchema.parse(role)
-    return session.db.transaction(() => {
-      const account = session.accounts.findById(accountId)
-      if (account === null || account.status !== 'active') {
-        throw new AppError('NOT_FOUND', 'There is no active account with that id.')
-      }
-      if (account.role === to) return account
-      if (account.role === 'admin' && session.accounts.activeAdminCount() <= 1) {
-        throw new AppError(
-          'CONFLICT',
-          'This is the last active admin. Make another account an admin before changing this role.',
-        )
-      }
-      if (account.id === session.staff.accountId) {
-        throw new AppError('FORBIDDEN', 'Your own role is changed by another admin.')
-      }
-      const at = new Date(this.now())
-      session.accounts.setRole(accountId, to, at)
-      session.audit.append(
-        session.actor,
-        'account.role_changed',
-        { type: 'account', id: accountId },
-        { from: account.role, to },
-        at,
-      )
-      const updated = session.accounts.findById(accountId)
-      if (updated === null) throw new AppError('NOT_FOUND', 'There is no such account.')
-      return updated
-    })()
-  }
-
-  /**
-   * Admin only: a new passphrase for a colleague who forgot theirs, without acting as them. Only their key slot is
-   * rewritten (the admin's session wraps the master key), atomically and inside the audit entry's transaction.
-   * Not for your own account: use changePassphrase. The colleague should change it at their next sign-in.
-   */
-  resetPassphrase(accountId: string, newPassphrase: string): Promise<TStaffAccount> {
-    return this.exclusive(async () => {
-      const session = this.requireAdmin()
-      if (accountId === session.staff.accountId) {
-        throw new AppError('FORBIDDEN', 'Change your own passphrase with Change passphrase instead.')
-      }
-      const account = session.accounts.findById(accountId)
-      if (account === null || account.status !== 'active') {
-        throw new AppError('NOT_FOUND', 'There is no active account with that id.')
-      }
-      ZPassphraseSchema.parse(newPassphrase)
-      assertStrongPassphrase(newPassphrase, [account.username, account.displayName])
-      const slot = await createSlot(
-        session.vaultId,
-        { kind: 'staff', id: account.id, username: account.username },
-        newPassphrase,
-        session.masterKey,
-        this.kdf,
-      )
-      const current = this.requireAdmin()
-      return current.db.transaction(() => {
-        // Checked again after the KDF: the account may have been disabled meanwhile (its slot must not come back).
-        const latest = current.accounts.findById(accountId)
-        if (latest === null || latest.status !== 'active') {
-          throw new AppError('NOT_FOUND', 'There is no active account with that id.')
-        }
-        current.audit.append(
-          current.actor,
-          'account.passphrase_reset',
-          { type: 'account', id: accountId },
-          {},
-          new Date(this.now()),
-        )
-        writeKeyring(this.paths.keyring, withSlot(this.requireKeyring(), slot))
-        return latest
-      })()
-    })
-  }
-
-  /** The audit trail. `append` is for every feature that records who did what; list and verify are for admins. */
-  readonly audit = {
-    append: (actor: TAuditActor, action: string, target: TAuditTarget, details: TAuditDetails = {}) =>
-      this.requireSession().audit.append(actor, action, target, details, new Date(this.now())),
-    list: (query: TAuditQuery = {}): TAuditPage => this.requireSession().audit.list(query),
-    verify: (): TAuditVerification => this.requireSession().audit.verify(),
   }
 
   /** SQLite's integrity check of the open vault: ['ok'] when sound. */
   integrityCheck(): string[] {
-    return integrityCheck(this.requireSession().db)
+    return integrityCheck(this.keeper.require().db.database)
   }
 
-  /**
-   * Write a backup: a consistent snapshot of the still-encrypted database (VACUUM INTO keeps the cipher
-   * and key of the source) plus the keyring, in one checksummed file.
-   */
-  createBackup(destination: string, onProgress?: TProgressListener): Promise<{ bytes: number }> {
-    return this.exclusive(async () => {
-      const session = this.requireSession()
-      const snapshot = join(this.paths.directory, `.backup-${randomBytes(6).toString('hex')}.tmp`)
-      try {
-        session.db.prepare('VACUUM INTO ?').run(snapshot)
-        const keyringBytes = Buffer.from(serializeKeyring(this.requireKeyring()), 'utf8')
-        const bytes = await writeBackupFile(
-          destination,
-          {
-            createdAt: new Date(this.now()).toISOString(),
-            vaultId: session.vaultId,
-            schemaVersion: readSchemaVersion(session.db),
-          },
-          keyringBytes,
-          snapshot,
-          onProgress,
-        )
-        this.requireSession().audit.append(
-          session.actor,
-          'backup.created',
-          { type: 'vault', id: session.vaultId },
-          { bytes },
-          new Date(this.now()),
-        )
-        return { bytes }
-      } finally {
-        rmSync(snapshot, { force: true })
-      }
+  /** Close the database and zero the key; `reason` goes into the 'lock' audit entry. Safe to call when locked. */
+  lock(reason: TLockReason = 'manual'): void {
+    if (this.keeper.current() !== null) this.keeper.lastLockReason = reason
+    this.keeper.close(true, reason)
+  }
+
+  /** The recovery path's second half: a new slot for the person who used the key, audited with the unlock. */
+  private async giveNewPassphrase(session: VaultSession, newPassphrase: string): Promise<void> {
+    const { staff } = session
+    assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
+    const slot = await createSlot(
+      session.vaultId,
+      { kind: 'staff', id: staff.accountId, username: staff.username },
+      newPassphrase,
+      session.masterKey,
+      this.keeper.kdf,
+    )
+    const account = { type: 'account', id: staff.accountId }
+    session.db.transaction(() => {
+      this.keeper.flushPendingFailures(session)
+      session.audit.record('recovery.used', account)
+      // A key that was used has been seen (typed, perhaps read aloud or photographed): an admin should replace it.
+      session.meta.setRecoveryKeyConfirmedAt(null)
+      session.audit.record('account.passphrase_changed', account, { via: 'recovery-key' })
+      this.keeper.keySlots.put(slot)
     })
-  }
-
-  /**
-   * Replace the vault with a backup. The file's checksum and the passphrase (against the backup's own
-   * keyring) are checked, and the restored database opened, before anything is replaced; the swap is two
-   * renames; the old vault is deleted only after success. Ends unlocked as `username` in the restored vault.
-   */
-  restoreBackup(
-    source: string,
-    username: string,
-    passphrase: string,
-    onProgress?: TProgressListener,
-  ): Promise<TStaffIdentity> {
-    return this.exclusive(async () => {
-      this.throttle.assertAllowed(username)
-      const contents = await readBackupFile(source, onProgress)
-      const keyring = parseKeyring(contents.keyring)
-      const slot = findStaffSlot(keyring, username)
-      const masterKey = slot === null ? null : await openSlot(keyring.vaultId, slot, passphrase)
-      if (masterKey === null || slot === null) {
-        this.throttle.recordFailure(username)
-        throw new AppError(
-          'WRONG_PASSPHRASE',
-          'That account name and passphrase do not open an account in this backup. Nothing was changed.',
-        )
-      }
-      this.throttle.recordSuccess(username)
-
-      const staging = siblingFolder(this.paths.directory, 'restoring')
-      let aside: string | null = null
-      try {
-        mkdirSync(dirname(this.paths.directory), { recursive: true, mode: 0o700 })
-        mkdirSync(staging, { mode: 0o700 })
-        const stagingPaths = vaultPaths(staging)
-        writeKeyring(stagingPaths.keyring, keyring)
-        await extractDatabase(source, contents, stagingPaths.database, onProgress)
-        // Proves the key opens the restored database and that it is sound, before the current vault is touched.
-        const probe = openVaultDatabase(stagingPaths.database, masterKey, this.options.nativeBinding)
-        try {
-          const problems = integrityCheck(probe)
-          if (problems.length !== 1 || problems[0] !== 'ok') {
-            throw new AppError(
-              'INVALID_FILE',
-              'The database inside this backup is damaged. Nothing was changed.',
-            )
-          }
-        } finally {
-          probe.close()
-        }
-        fsyncDirectory(staging)
-
-        this.closeSession(true)
-        if (existsSync(this.paths.directory)) {
-          aside = siblingFolder(this.paths.directory, 'replaced')
-          renameSync(this.paths.directory, aside)
-        }
-        renameSync(staging, this.paths.directory)
-        fsyncDirectory(dirname(this.paths.directory))
-      } catch (error) {
-        rmSync(staging, { recursive: true, force: true })
-        if (aside !== null && !existsSync(this.paths.directory)) renameSync(aside, this.paths.directory)
-        masterKey.fill(0)
-        throw error
-      }
-      if (aside !== null) rmSync(aside, { recursive: true, force: true })
-
-      const staff = this.startSession(masterKey, keyring.vaultId, slot.username, false)
-      const session = this.requireSession()
-      session.audit.append(
-        session.actor,
-        'restore.completed',
-        { type: 'vault', id: keyring.vaultId },
-        { backupCreatedAt: contents.metadata.createdAt },
-        new Date(this.now()),
-      )
-      return staff
-    })
-  }
-
-  // ——— internals ———
-
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation, operation)
-    this.queue = result.catch(() => undefined)
-    return result
-  }
-
-  private requireKeyring(): TKeyring {
-    const keyring = readKeyring(this.paths.keyring)
-    if (keyring === null) throw new AppError('NO_VAULT', 'There is no vault yet. Create one first.')
-    return keyring
-  }
-
-  private requireSession(): VaultSession {
-    if (this.session === null) throw new AppError('LOCKED', 'The vault is locked. Unlock it to continue.')
-    return this.session
-  }
-
-  private requireAdmin(): VaultSession {
-    const session = this.requireSession()
-    if (session.staff.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can do this.')
-    return session
-  }
-
-  private recordFailedUnlock(username: string, method: 'passphrase' | 'recovery-key'): void {
-    this.throttle.recordFailure(username)
-    this.pendingFailures.push({ at: new Date(this.now()), username: username.slice(0, 64), method })
-    if (this.pendingFailures.length > MAX_PENDING_FAILURES) this.pendingFailures.shift()
-  }
-
-  /**
-   * A wrong passphrase is 'unlock.failed', a wrong recovery key 'recovery.failed'; both name the sign-in name that
-   * was tried (staff names, not survivor data).
-   */
-  private flushPendingFailures(session: VaultSession): void {
-    for (const failure of this.pendingFailures) {
-      if (failure.method === 'recovery-key') {
-        session.audit.append(null, 'recovery.failed', null, { username: failure.username }, failure.at)
-      } else {
-        session.audit.append(
-          null,
-          'unlock.failed',
-          null,
-          { username: failure.username, method: failure.method },
-          failure.at,
-        )
-      }
-    }
-    this.pendingFailures = []
-  }
-
-  /** Opens the database with `masterKey` (taking ownership of it) as the account with that username. */
-  private startSession(
-    masterKey: Buffer,
-    vaultId: string,
-    username: string,
-    auditUnlock = true,
-  ): TStaffIdentity {
-    let db: TDatabase
-    try {
-      db = openVaultDatabase(this.paths.database, masterKey, this.options.nativeBinding)
-    } catch (error) {
-      masterKey.fill(0)
-      throw error
-    }
-    const account = new AccountsRepository(db).findByUsername(username)
-    if (account === null || account.status !== 'active') {
-      db.close()
-      masterKey.fill(0)
-      throw new AppError('FORBIDDEN', 'This account is disabled. Ask an admin.')
-    }
-    const session = new VaultSession(db, masterKey, vaultId, toIdentity(account))
-    if (auditUnlock) {
-      db.transaction(() => {
-        this.flushPendingFailures(session)
-        session.audit.append(
-          session.actor,
-          'unlock.succeeded',
-          { type: 'account', id: account.id },
-          {},
-          new Date(this.now()),
-        )
-      })()
-    }
-    this.throttle.recordSuccess(username)
-    this.session = session
-    this.lastLockReason = null
-    this.emit('unlocked')
-    return { ...session.staff }
-  }
-
-  /** `reason` is left out of the 'lock' entry when no person or event asked for the lock (a restore replacing the vault). */
-  private closeSession(auditLock: boolean, reason?: TLockReason): void {
-    const session = this.session
-    if (session === null) return
-    this.session = null
-    try {
-      if (auditLock) {
-        const details = reason === undefined ? {} : { reason }
-        session.audit.append(session.actor, 'lock', null, details, new Date(this.now()))
-      }
-    } finally {
-      session.close()
-      this.emit('locked')
-    }
-  }
-
-  private emit(state: 'locked' | 'unlocked'): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(state)
-      } catch {
-        // A listener's failure must not keep the vault open or stop other listeners.
-      }
-    }
   }
 }
-
-const toIdentity = (account: TStaffAccount): TStaffIdentity => ({
-  accountId: account.id,
-  username: account.username,
-  displayName: account.displayName,
-  role: account.role,
-})
 
 /** Spend the same KDF time on an unknown account name as on a known one. Always null. */
 async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<null> {

@@ -9,7 +9,7 @@ const notAvailable = (): AppError =>
   new AppError('CANCELLED', 'Choosing a backup file is not available here.')
 
 /** The file path never comes from the renderer: main asks the person through a native dialog. */
-export const backupHandlers = ({ vault, options }: TServices): THandlersFor<typeof backupChannels> => {
+export const backupHandlers = ({ backup, options }: TServices): THandlersFor<typeof backupChannels> => {
   // One operation at a time (the vault serializes them); the renderer polls this for its progress bar.
   let progress: { operation: 'backup' | 'restore'; bytesDone: number; bytesTotal: number } | null = null
   const track =
@@ -33,7 +33,7 @@ export const backupHandlers = ({ vault, options }: TServices): THandlersFor<type
       if (options.desktop.chooseBackupDestination === undefined) throw notAvailable()
       const destination = await options.desktop.chooseBackupDestination()
       if (destination === null) return { created: false, bytes: null, fileName: null }
-      const { bytes } = await tracking('backup', (listener) => vault.createBackup(destination, listener))
+      const { bytes } = await tracking('backup', (listener) => backup.create(destination, listener))
       return { created: true, bytes, fileName: basename(destination) }
     },
     'backup:restore': async ({ username, passphrase }, context) => {
@@ -43,7 +43,7 @@ export const backupHandlers = ({ vault, options }: TServices): THandlersFor<type
       // The header says when the backup was made; restoring then checks the whole file before trusting it.
       const { createdAt } = await readBackupMetadata(source)
       await tracking('restore', (listener) =>
-        vault.restoreBackup(source, username ?? context.staff?.username ?? '', passphrase, listener),
+        backup.restore(source, username ?? context.staff?.username ?? '', passphrase, listener),
       )
       return { restored: true, backupCreatedAt: createdAt }
     },

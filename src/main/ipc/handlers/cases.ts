@@ -2,15 +2,15 @@ import type { casesChannels } from '../../../shared/contract'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
-export const casesHandlers = ({ cases }: TServices): THandlersFor<typeof casesChannels> => ({
-  'cases:list': (query) => cases.list(query),
-  'cases:get': ({ caseId }) => cases.get(caseId),
-  'cases:reveal': ({ caseId, section }) => cases.reveal(caseId, section),
-  'cases:addTimelineEntry': (request) => cases.addTimelineEntry(request),
-  'cases:changeStatus': (request) => cases.changeStatus(request),
-  'cases:assign': (request) => cases.assign(request),
-  'cases:recordConsent': (request) => cases.recordConsent(request),
-  'cases:addTask': (request) => cases.addTask(request),
-  'cases:setTaskDone': (request) => cases.setTaskDone(request),
-  'cases:assignees': () => cases.assignees(),
+export const casesHandlers = ({ caseList, caseFile }: TServices): THandlersFor<typeof casesChannels> => ({
+  'cases:list': (query) => caseList.list(query),
+  'cases:assignees': () => caseList.assignees(),
+  'cases:get': ({ caseId }) => caseFile.get(caseId),
+  'cases:reveal': ({ caseId, section }) => caseFile.reveal(caseId, section),
+  'cases:addTimelineEntry': (request) => caseFile.addTimelineEntry(request),
+  'cases:changeStatus': (request) => caseFile.changeStatus(request),
+  'cases:assign': (request) => caseFile.assign(request),
+  'cases:recordConsent': (request) => caseFile.recordConsent(request),
+  'cases:addTask': (request) => caseFile.addTask(request),
+  'cases:setTaskDone': (request) => caseFile.setTaskDone(request),
 })

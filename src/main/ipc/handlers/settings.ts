@@ -10,12 +10,11 @@ export const settingsHandlers = (services: TServices): THandlersFor<typeof setti
     const updated = services.settings.update({ idleLockMinutes: minutes })
     // A security setting: who changed it, and from what to what, goes in the audit trail.
     if (from !== minutes && context.staff !== null && services.currentStaff() !== null) {
-      services.vault.audit.append(
-        { accountId: context.staff.accountId, username: context.staff.username },
-        'settings.changed',
-        null,
-        { setting: 'idleLockMinutes', from, to: minutes },
-      )
+      services.vault.session().audit.record('settings.changed', null, {
+        setting: 'idleLockMinutes',
+        from,
+        to: minutes,
+      })
     }
     return updated
   },

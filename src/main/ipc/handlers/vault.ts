@@ -2,7 +2,11 @@ import type { vaultChannels } from '../../../shared/contract'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
-export const vaultHandlers = ({ vault }: TServices): THandlersFor<typeof vaultChannels> => ({
+export const vaultHandlers = ({
+  vault,
+  accounts,
+  recovery,
+}: TServices): THandlersFor<typeof vaultChannels> => ({
   'vault:status': () => vault.status(),
   'vault:create': (request) => vault.create(request),
   'vault:unlock': async ({ username, passphrase }) => ({ staff: await vault.unlock(username, passphrase) }),
@@ -14,13 +18,13 @@ export const vaultHandlers = ({ vault }: TServices): THandlersFor<typeof vaultCh
     return { locked: true }
   },
   'vault:changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
-    await vault.changePassphrase(currentPassphrase, newPassphrase)
+    await accounts.changeOwnPassphrase(currentPassphrase, newPassphrase)
     return { changed: true }
   },
-  'vault:replaceRecoveryKey': async () => ({ recoveryKey: await vault.replaceRecoveryKey() }),
+  'vault:replaceRecoveryKey': async () => ({ recoveryKey: await recovery.replace() }),
   'vault:confirmRecoveryKey': () => {
-    vault.confirmRecoveryKey()
+    recovery.confirm()
     return { confirmed: true }
   },
-  'vault:recoveryKeyStatus': () => vault.recoveryKeyStatus(),
+  'vault:recoveryKeyStatus': () => recovery.status(),
 })

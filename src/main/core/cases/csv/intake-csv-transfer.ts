@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../fs/atomic-write'
 import { parseIntakesCsv, type TCsvImportRow } from './parse-intakes-csv'
 import { serializeIntakesCsv } from './serialize-intakes-csv'
 
-/** What import and export need from the case store (CaseService); both check the caller is an admin and audit. */
+/** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
 export type TIntakeCsvStore = {
   importIntakes(
     rows: readonly TCsvImportRow[],

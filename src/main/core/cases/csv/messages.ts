@@ -1,24 +1,4 @@
-import {
-  ADVERSE_PARTY_KINDS,
-  ANSWERS,
-  EXPERIENCES,
-  GENDERS,
-  IMMIGRATION_STATUSES,
-  LEGAL_NEEDS,
-  PROVINCES,
-} from '../../../../shared/cases/vocabulary'
-import type { TCsvRowError } from '../../../../shared/contract/intake-csv'
-
-/** The keys a vocabulary column accepts, for "is not one of …". */
-const CHOICES: Readonly<Record<string, readonly string[]>> = {
-  gender: GENDERS,
-  immigration_status: IMMIGRATION_STATUSES,
-  legal_needs: LEGAL_NEEDS,
-  experiences: EXPERIENCES,
-  interpreter_needed: ANSWERS,
-  detained: ANSWERS,
-  adverse_parties: ADVERSE_PARTY_KINDS,
-}
+import { CSV_CHOICES, csvChoicesOf, type TCsvRowError } from '../../../../shared/contract/intake-csv'
 
 const quoted = (value: string | undefined): string => (value === undefined ? '' : ` ${value}`)
 
@@ -60,13 +40,13 @@ export function formatCsvError(error: TCsvRowError): string {
       case 'dateInFuture':
         return `${field}${quoted(value)} is in the future`
       case 'province':
-        return `province${quoted(value)} is not a province code (${PROVINCES.join(', ')})`
+        return `province${quoted(value)} is not a province code (${CSV_CHOICES.province.join(', ')})`
       case 'language':
         return `${field}${quoted(value)} is not an ISO 639 language code (such as en, fr, ar, prs)`
       case 'country':
         return `${field}${quoted(value)} is not an ISO 3166 alpha-2 country code (such as SY, AF, CD)`
       case 'choice': {
-        const keys = CHOICES[field]
+        const keys = csvChoicesOf(field)
         const subject = field === 'adverse_parties' ? 'adverse_parties kind' : field
         return `${subject}${quoted(value)} is not one of ${keys === undefined ? 'the allowed values' : keys.join(', ')}`
       }

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { ZIntakeSchema } from '../../../../shared/cases/intake-schema'
 import type { TCsvRowError } from '../../../../shared/contract/intake-csv'
 import { CSV_COLUMNS, CSV_COLUMN_ALIASES, columnOf, normalizeHeader } from './columns'
-import { splitCsvText } from './csv-text'
 import { formatCsvError } from './messages'
 import { parseIntakesCsv, type TCsvImportRow } from './parse-intakes-csv'
 
@@ -382,13 +381,6 @@ describe('docs/intake-csv.md', () => {
       [2, undefined],
       [4, 'CCIJ-2024-0031'],
     ])
-  })
-})
-
-describe('splitCsvText', () => {
-  it('gives each record the line it starts on', () => {
-    const result = splitCsvText('a,b\n"1\n2\n3",x\n\nlast,"é\n"')
-    expect('records' in result && result.records.map((record) => record.line)).toEqual([1, 2, 5, 6])
   })
 })
 

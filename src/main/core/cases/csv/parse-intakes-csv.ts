@@ -1,30 +1,26 @@
-import type { z } from 'zod'
 import { isCountryCode, isLanguageCode } from '../../../../shared/cases/codes'
 import {
-  MESSAGES,
   ZIntakeSchema,
   emptyIntake,
   intakeNames,
   isIsoDate,
   type TIntake,
 } from '../../../../shared/cases/intake-schema'
+import type { TAnswer } from '../../../../shared/cases/vocabulary'
 import {
-  ADVERSE_PARTY_KINDS,
-  ANSWERS,
-  EXPERIENCES,
-  GENDERS,
-  IMMIGRATION_STATUSES,
-  LEGAL_NEEDS,
-  PROVINCES,
-  type TAnswer,
-} from '../../../../shared/cases/vocabulary'
-import { CSV_MAX_ROWS, type TCsvErrorCode, type TCsvRowError } from '../../../../shared/contract/intake-csv'
+  CSV_CHOICES,
+  CSV_MAX_ROWS,
+  type TCsvChoiceColumn,
+  type TCsvErrorCode,
+  type TCsvRowError,
+} from '../../../../shared/contract/intake-csv'
 import { REFERENCE_PATTERN } from '../../../../shared/contract/intake'
-import { CSV_COLUMNS, NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
+import { NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
 import { splitCsvText } from './csv-text'
 import { splitList, unneutralize } from './cells'
+import { columnOrder, schemaErrors } from './schema-problems'
 
-/** One valid row, ready for `CaseService.importIntakes`. */
+/** One valid row, ready for the case transfer service's `importIntakes`. */
 export type TCsvImportRow = { line: number; reference?: string; intake: TIntake }
 
 /** `rowCount`: the file's data rows (0 when the file itself is refused), for "N rows, M refused". */
@@ -59,102 +55,10 @@ const vocabularyKey = (value: string): string =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
 
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
-  (values as readonly string[]).includes(value)
+type TChoice<F extends TCsvChoiceColumn> = (typeof CSV_CHOICES)[F][number]
 
-/** A row's problems are listed in the file's column order (stable sort keeps a column's own order). */
-const columnOrder = (field: string): number => (CSV_COLUMNS as readonly string[]).indexOf(field)
-
-/** Which column a schema problem belongs to, by its path in the intake. */
-function columnOfPath(path: readonly PropertyKey[], intake: TIntake): TCsvColumn | null {
-  const [section, key] = path
-  switch (section) {
-    case 'meta':
-      return key === 'notes' ? 'notes' : 'intake_date'
-    case 'person':
-      return (
-        (
-          {
-            givenNames: 'given_names',
-            familyName: 'family_name',
-            aliases: 'aliases',
-            originalScriptName: 'name_original_script',
-            dateOfBirth: 'date_of_birth',
-            gender: 'gender',
-          } as const
-        )[key as string] ?? null
-      )
-    case 'contact':
-      return key === 'phone' ? 'phone' : key === 'email' ? 'email' : 'safe_contact_notes'
-    case 'languages':
-      return key === 'preferred'
-        ? 'preferred_language'
-        : key === 'others'
-          ? 'other_languages'
-          : 'interpreter_needed'
-    case 'location':
-      return (
-        (
-          {
-            province: 'province',
-            city: 'city',
-            countryOfOrigin: 'country_of_origin',
-            immigrationStatus: 'immigration_status',
-          } as const
-        )[key as string] ?? null
-      )
-    case 'experiences':
-      return key === 'narrative' ? 'narrative' : 'experiences'
-    case 'adverseParties':
-      return 'adverse_parties'
-    case 'needs':
-      return (
-        (
-          {
-            needs: 'legal_needs',
-            detained: 'detained',
-            removalDate: 'removal_date',
-            hearingDate: 'hearing_date',
-            atAirportNow: 'at_airport',
-          } as const
-        )[key as string] ?? null
-      )
-    case 'consent': {
-      const entry = typeof key === 'number' ? intake.consent[key] : undefined
-      return entry?.purpose === 'share_with_organization' ? 'consent_share_org' : 'consent_share_lawyer'
-    }
-    default:
-      return null
-  }
-}
-
-const CODE_OF_MESSAGE: Readonly<Record<string, TCsvErrorCode>> = {
-  [MESSAGES.tooLong]: 'tooLong',
-  [MESSAGES.tooMany]: 'tooMany',
-  [MESSAGES.nameRequired]: 'nameRequired',
-  [MESSAGES.notADate]: 'notADate',
-  [MESSAGES.dateInFuture]: 'dateInFuture',
-  [MESSAGES.phone]: 'phone',
-  [MESSAGES.email]: 'email',
-  [MESSAGES.language]: 'language',
-  [MESSAGES.country]: 'country',
-  [MESSAGES.choice]: 'choice',
-  [MESSAGES.partyNameRequired]: 'partyName',
-}
-
-/** The schema's problems as row errors, one per column (the first one found). */
-function schemaErrors(line: number, issues: readonly z.core.$ZodIssue[], intake: TIntake): TCsvRowError[] {
-  const errors = new Map<string, TCsvRowError>()
-  for (const issue of issues) {
-    const field = columnOfPath(issue.path, intake) ?? String(issue.path[0] ?? '')
-    if (errors.has(field)) continue
-    const code = CODE_OF_MESSAGE[issue.message] ?? 'invalid'
-    const error: TCsvRowError = { line, field, code }
-    if (issue.code === 'too_big' && typeof issue.maximum === 'number') error.limit = issue.maximum
-    errors.set(field, error)
-  }
-  return [...errors.values()]
-}
+const isChoice = <F extends TCsvChoiceColumn>(field: F, value: string): value is TChoice<F> =>
+  (CSV_CHOICES[field] as readonly string[]).includes(value)
 
 /** The header: which column each cell position holds. File-level problems end the check here. */
 function readHeader(
@@ -217,19 +121,19 @@ function readRow(
     }
     return value
   }
-  const choice = <T extends string>(field: TCsvColumn, values: readonly T[]): T | '' => {
+  const choice = <F extends TCsvChoiceColumn>(field: F): TChoice<F> | '' => {
     const value = cell(field)
     if (value === '') return ''
     const key = vocabularyKey(value)
-    if (isOneOf(values, key)) return key
+    if (isChoice(field, key)) return key
     refuse(field, 'choice', value)
     return ''
   }
-  const choices = <T extends string>(field: TCsvColumn, values: readonly T[]): T[] => {
-    const chosen = new Set<T>()
+  const choices = <F extends TCsvChoiceColumn>(field: F): TChoice<F>[] => {
+    const chosen = new Set<TChoice<F>>()
     for (const item of splitList(cell(field))) {
       const key = vocabularyKey(item)
-      if (isOneOf(values, key)) chosen.add(key)
+      if (isChoice(field, key)) chosen.add(key)
       else refuse(field, 'choice', item)
     }
     return [...chosen]
@@ -241,13 +145,13 @@ function readRow(
     if (answer === undefined) refuse(field, 'boolean', value)
     return answer ?? null
   }
-  const answer = (field: TCsvColumn): TAnswer | '' => {
+  const answer = (field: 'interpreter_needed' | 'detained'): TAnswer | '' => {
     const value = cell(field)
     if (value === '') return ''
     const word = BOOLEAN_WORDS[value.toLowerCase()]
     if (word !== undefined) return word ? 'yes' : 'no'
     const key = vocabularyKey(value)
-    if (isOneOf(ANSWERS, key)) return key
+    if (isChoice(field, key)) return key
     refuse(field, 'choice', value)
     return ''
   }
@@ -277,7 +181,7 @@ function readRow(
   intake.person.aliases = [...new Set(splitList(cell('aliases')))]
   intake.person.originalScriptName = cell('name_original_script')
   intake.person.dateOfBirth = pastDate('date_of_birth')
-  intake.person.gender = choice('gender', GENDERS)
+  intake.person.gender = choice('gender')
 
   const preferred = cell('preferred_language')
   intake.languages.preferred = preferred === '' ? '' : language('preferred_language', preferred)
@@ -291,13 +195,13 @@ function readRow(
   intake.contact.safetyNotes = cell('safe_contact_notes')
 
   const province = cell('province').toUpperCase()
-  if (province !== '' && !isOneOf(PROVINCES, province)) refuse('province', 'province', province)
-  intake.location.province = isOneOf(PROVINCES, province) ? province : ''
+  if (province !== '' && !isChoice('province', province)) refuse('province', 'province', province)
+  intake.location.province = isChoice('province', province) ? province : ''
   intake.location.city = cell('city')
   intake.location.countryOfOrigin = country('country_of_origin')
-  intake.location.immigrationStatus = choice('immigration_status', IMMIGRATION_STATUSES)
+  intake.location.immigrationStatus = choice('immigration_status')
 
-  intake.needs.needs = choices('legal_needs', LEGAL_NEEDS)
+  intake.needs.needs = choices('legal_needs')
   intake.needs.detained = answer('detained')
   intake.needs.removalDate = date('removal_date')
   intake.needs.hearingDate = date('hearing_date')
@@ -306,11 +210,11 @@ function readRow(
   for (const item of splitList(cell('adverse_parties'))) {
     // 'unit:3rd Brigade'; a single word before a colon must be a kind, anything else is a person's name.
     const prefixed = /^([\p{L}_]{1,24})\s*:(.*)$/su.exec(item)
-    let kind: (typeof ADVERSE_PARTY_KINDS)[number] = 'person'
+    let kind: TChoice<'adverse_parties'> = 'person'
     let name = item
     if (prefixed !== null) {
       const key = vocabularyKey(prefixed[1] ?? '')
-      if (!isOneOf(ADVERSE_PARTY_KINDS, key)) {
+      if (!isChoice('adverse_parties', key)) {
         refuse('adverse_parties', 'choice', prefixed[1] ?? '')
         continue
       }
@@ -325,7 +229,7 @@ function readRow(
   }
   if (intakeNames(intake.person).length === 0) refuse('family_name', 'nameRequired')
 
-  intake.experiences.entries = choices('experiences', EXPERIENCES).map((kind) => ({
+  intake.experiences.entries = choices('experiences').map((kind) => ({
     kind,
     otherKind: '',
     country: '',

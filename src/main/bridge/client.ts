@@ -1,4 +1,4 @@
-import { createApi } from '../../src/shared/api'
+import { createApi } from '../../shared/api'
 
 /**
  * Loaded before the renderer by the browser bridge: builds `window.api` from the same contract as

@@ -5,20 +5,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { build } from 'esbuild'
-import {
-  createServices,
-  type TDesktopPort,
-  type TServices,
-  type TServicesOptions,
-} from '../../src/main/core/services'
-import { IdleLock } from '../../src/main/core/vault/idle-lock'
-import { dispatch } from '../../src/main/ipc/dispatch'
-import { CHANNEL_NAMES, contract, type TChannelName } from '../../src/shared/contract'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
-import { SECURITY_HEADERS } from '../../src/main/security/csp'
-import { serveRendererFile } from '../../src/main/security/static-files'
+import { createServices, type TDesktopPort, type TServices, type TServicesOptions } from '../core/services'
+import { IdleLock } from '../core/vault/idle-lock'
+import { dispatch } from '../ipc/dispatch'
+import { CHANNEL_NAMES, contract, type TChannelName } from '../../shared/contract'
+import { createHandlerTable } from '../ipc/handler-table'
+import { SECURITY_HEADERS } from '../security/csp'
+import { serveRendererFile } from '../security/static-files'
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
+const PROJECT_ROOT = join(import.meta.dirname, '../../..')
 const COOKIE_NAME = 'ccij_bridge'
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
@@ -49,10 +44,10 @@ const isChannelName = (name: string): name is TChannelName => (CHANNEL_NAMES as 
 
 let clientScript: Promise<string> | undefined
 
-/** The browser-side half, bundled from tests/bridge/client.ts on first use. */
+/** The browser-side half, bundled from client.ts (beside this file) on first use. */
 function bundleClient(): Promise<string> {
   clientScript ??= build({
-    entryPoints: [join(PROJECT_ROOT, 'tests/bridge/client.ts')],
+    entryPoints: [join(import.meta.dirname, 'client.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -2,27 +2,16 @@
  * Invented survivors for tests, benchmarks and demos. Names are built from syllables so they look like names to the
  * search and matching code without being anyone's. Deterministic for a given seed.
  */
-import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
-import { COMMON_LANGUAGES } from '../../../shared/cases/codes'
+import { emptyIntake, type TIntake } from '../../../src/shared/cases/intake-schema'
+import { COMMON_LANGUAGES } from '../../../src/shared/cases/codes'
 import {
   CONTACT_METHODS,
   EXPERIENCES,
   IMMIGRATION_STATUSES,
   LEGAL_NEEDS,
   PROVINCES,
-} from '../../../shared/cases/vocabulary'
-
-/** mulberry32: small, fast, good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+} from '../../../src/shared/cases/vocabulary'
+import { seededRandom } from './random'
 
 const ONSETS = [
   'b',
@@ -165,22 +154,21 @@ export function syntheticIntake(
     )
   if (random() < 0.1)
     intake.needs.hearingDate = isoDate(new Date(today.getTime() + Math.floor(random() * 200) * 86_400_000))
-  if (random() < 0.7) {
-    intake.consent = [
-      {
-        purpose: 'share_with_lawyer',
-        granted: true,
-        method: 'verbal',
-        givenOn: intake.meta.intakeDate,
-        expiresOn: '',
-        notes: '',
-      },
-    ]
-  }
+  if (random() < 0.7) intake.consent = [lawyerConsent(intake.meta.intakeDate)]
   return intake
 }
 
-/** `count` invented intakes, ready for CaseService.importIntakes. */
+/** Consent to share with a referred lawyer, given verbally on `givenOn`, with no expiry. */
+export const lawyerConsent = (givenOn: string): TIntake['consent'][number] => ({
+  purpose: 'share_with_lawyer',
+  granted: true,
+  method: 'verbal',
+  givenOn,
+  expiresOn: '',
+  notes: '',
+})
+
+/** `count` invented intakes, ready for the case transfer service's `importIntakes`. */
 export function syntheticImportRows(
   count: number,
   seed = 1,

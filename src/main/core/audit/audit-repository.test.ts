@@ -1,15 +1,11 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  ADMIN_PASSPHRASE,
-  createTestVault,
-  makeTempFolder,
-  masterKeyOf,
-  removeFolder,
-} from '../../../../tests/unit/vault-fixtures'
-import type { VaultService } from '../vault/vault-service'
+import { ADMIN_PASSPHRASE, createTestVault, masterKeyOf } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
+import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
+import type { TVaultServices } from '../services'
 import { canonicalJson } from './audit-chain'
-import { openEncryptedDatabase, type TDatabase } from './open-database'
+import { AuditRepository } from './audit-repository'
 
 /** Edit the encrypted database the way someone holding the key could, behind the app's back. */
 async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void> {
@@ -22,22 +18,20 @@ async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void
 }
 
 describe('audit trail', () => {
-  let root: string
-  let vault: VaultService
+  const root = tempFolderPerTest()
+  let vault: TVaultServices['vault']
+  let audit: TVaultServices['audit']
   beforeEach(async () => {
-    root = makeTempFolder()
-    vault = (await createTestVault(root)).vault
+    ;({ vault, audit } = await createTestVault(root()))
     const actor = { accountId: 'a-1', username: 'alex.example' }
-    vault.audit.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
-    vault.audit.append(actor, 'record.changed', { type: 'survivor', id: 's-1' }, { fields: ['urgency'] })
-    vault.audit.append(actor, 'packet.printed', { type: 'referral', id: 'r-1' }, { recipient: 'lawyer' })
-    expect(vault.audit.verify()).toEqual({ ok: true, checked: 6, firstBadSeq: null, reason: null })
+    const trail = new AuditRepository(vault.session().db)
+    trail.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
+    trail.append(actor, 'record.changed', { type: 'survivor', id: 's-1' }, { fields: ['urgency'] })
+    trail.append(actor, 'packet.printed', { type: 'referral', id: 'r-1' }, { recipient: 'lawyer' })
+    expect(audit.verify()).toEqual({ ok: true, checked: 6, firstBadSeq: null, reason: null })
     vault.lock()
   })
-  afterEach(() => {
-    vault.lock()
-    removeFolder(root)
-  })
+  afterEach(() => vault.lock())
 
   it('canonical JSON sorts keys at every level', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
@@ -47,22 +41,20 @@ describe('audit trail', () => {
 
   it('filters by action, actor and date, newest first, with paging', async () => {
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(vault.audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual([
-      's-1',
-    ])
-    const page = vault.audit.list({ actorUsername: 'ALEX.EXAMPLE', limit: 2, offset: 1 })
+    expect(audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual(['s-1'])
+    const page = audit.list({ actorUsername: 'ALEX.EXAMPLE', limit: 2, offset: 1 })
     expect(page.total).toBe(8)
     expect(page.entries.map((entry) => entry.seq)).toEqual([7, 6])
-    expect(vault.audit.list({ from: '2999-01-01T00:00:00Z' }).total).toBe(0)
-    expect(vault.audit.list({ to: '2999-01-01T00:00:00Z' }).total).toBe(8)
+    expect(audit.list({ from: '2999-01-01T00:00:00Z' }).total).toBe(0)
+    expect(audit.list({ to: '2999-01-01T00:00:00Z' }).total).toBe(8)
   })
 
   it('detects an edited entry', async () => {
-    await tamper(root, (db) =>
+    await tamper(root(), (db) =>
       db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run(),
     )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(vault.audit.verify()).toMatchObject({
+    expect(audit.verify()).toMatchObject({
       ok: false,
       firstBadSeq: 5,
       reason: expect.stringMatching(/edited/),
@@ -70,13 +62,13 @@ describe('audit trail', () => {
   })
 
   it('detects a deleted entry', async () => {
-    await tamper(root, (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
+    await tamper(root(), (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
+    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
   })
 
   it('detects reordered entries', async () => {
-    await tamper(root, (db) =>
+    await tamper(root(), (db) =>
       db.transaction(() => {
         // Swap entries 4 and 5, hashes included.
         db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 4').run()
@@ -85,6 +77,6 @@ describe('audit trail', () => {
       })(),
     )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(vault.audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4 })
+    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4 })
   })
 })

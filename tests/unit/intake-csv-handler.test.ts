@@ -1,28 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TIntakeCsvImportResult } from '../../../../shared/contract/intake-csv'
+import type { TIntakeCsvImportResult } from '../../src/shared/contract/intake-csv'
 import {
-  ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
   makeTempFolder,
   removeFolder,
-} from '../../../../../tests/unit/vault-fixtures'
-import { dispatch } from '../../../ipc/dispatch'
-import { createHandlerTable } from '../../../ipc/handler-table'
-import type { THandlerContext, THandlerTable } from '../../../ipc/types'
-import { createServices, type TServices } from '../../services'
-import { localToday } from './intake-csv-transfer'
+  addTestCaseworker,
+} from '#test-support/vault-fixtures'
+import { unlockedHandlers } from '#test-support/handler-harness'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
+import { type TServices } from '../../src/main/core/services'
+import { localToday } from '../../src/main/core/cases/csv/intake-csv-transfer'
 
 /* Synthetic, obviously invented people only. */
-
-const ADMIN = {
-  organizationName: 'Test Office (synthetic)',
-  username: 'alex.example',
-  displayName: 'Alex Staff-Example',
-  passphrase: ADMIN_PASSPHRASE,
-}
 
 const GOOD = [
   'reference,family_name,given_names,date_of_birth,province,preferred_language,legal_needs,phone,narrative,notes',
@@ -41,22 +33,9 @@ describe('intakeCsv:import and intakeCsv:export', () => {
   beforeEach(async () => {
     folder = makeTempFolder('ccij-intake-csv-')
     exportFile = join(folder, 'out', 'intakes.csv')
-    services = createServices({
-      dataDirectory: join(folder, 'data'),
-      runtime: 'bridge',
-      appVersion: 'test',
-      desktop: {
-        openExternalAfterConfirm: async () => false,
-        chooseExportDestination: async () => exportFile,
-      },
-      vault: { kdf: FAST_KDF },
-    })
-    table = createHandlerTable(services)
-    await services.vault.create(ADMIN)
-    if (services.vault.status().state !== 'unlocked') {
-      await services.vault.unlock(ADMIN.username, ADMIN.passphrase)
-    }
-    context = { staff: services.currentStaff() }
+    ;({ services, table, context } = await unlockedHandlers(join(folder, 'data'), {
+      chooseExportDestination: async () => exportFile,
+    }))
     const { mkdirSync } = await import('node:fs')
     mkdirSync(join(folder, 'out'))
   })
@@ -71,18 +50,18 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
     return result.value as TIntakeCsvImportResult
   }
-  const auditActions = () => services.vault.audit.list({}).entries.map((entry) => entry.action)
+  const auditActions = () => services.audit.list({}).entries.map((entry) => entry.action)
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
     const dry = await importCsv(GOOD, true)
     expect(dry).toEqual({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
-    expect(services.cases.list({}).total).toBe(0)
+    expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
 
     const done = await importCsv(GOOD, false)
     expect(done).toMatchObject({ accepted: true, dryRun: false, rows: 3, created: 3 })
-    expect(services.cases.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
-    const entry = services.vault.audit.list({ action: 'import' }).entries[0]
+    expect(services.caseList.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
+    const entry = services.audit.list({ action: 'import' }).entries[0]
     expect(entry?.details).toMatchObject({ created: 3 })
     expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
 
@@ -94,7 +73,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       errors: [{ line: 2, field: 'reference', code: 'referenceExists', value: 'CCIJ-2024-0100' }],
       errorCount: 1,
     })
-    expect(services.cases.list({}).total).toBe(3)
+    expect(services.caseList.list({}).total).toBe(3)
   })
 
   it('refuses a file with bad rows whole, listing each row and field, and stores nothing', async () => {
@@ -117,7 +96,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       ],
       errorCount: 2,
     })
-    expect(services.cases.list({}).total).toBe(0)
+    expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
   })
 
@@ -133,7 +112,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     expect(statSync(exportFile).mode & 0o777).toBe(0o600)
     // No temp file left beside it.
     expect(readdirSync(join(folder, 'out'))).toEqual(['intakes.csv'])
-    const entry = services.vault.audit.list({ action: 'export' }).entries[0]
+    const entry = services.audit.list({ action: 'export' }).entries[0]
     expect(entry?.details).toMatchObject({ count: 3, fileName: 'intakes.csv' })
     expect(JSON.stringify(entry)).not.toMatch(/Invented|Canary/)
   })
@@ -147,12 +126,7 @@ describe('intakeCsv:import and intakeCsv:export', () => {
   })
 
   it('is for admins only', async () => {
-    await services.vault.addAccount({
-      username: 'casey.example',
-      displayName: 'Casey Example',
-      role: 'caseworker',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
+    await addTestCaseworker(services.accounts, 'casey.example', 'Casey Example')
     services.vault.lock()
     await services.vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
     const caseworker = { staff: services.currentStaff() }

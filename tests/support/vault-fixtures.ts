@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
 import type { TScryptParams } from '../../src/main/core/vault/kdf'
-import { VaultService, type TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
+import type { TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
 
 /** Cheap KDF for tests that are not about the KDF, so the suite stays fast. */
 export const FAST_KDF: TScryptParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
@@ -20,23 +21,41 @@ export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true })
 }
 
-export function newVaultService(root: string, options: Partial<TVaultServiceOptions> = {}): VaultService {
-  return new VaultService({ directory: join(root, 'vault'), kdf: FAST_KDF, ...options })
+/** The services of the vault in `<root>/vault`, nothing opened or created yet. */
+export function newVaultServices(root: string, options: Partial<TVaultServiceOptions> = {}): TVaultServices {
+  return createVaultServices({ directory: join(root, 'vault'), kdf: FAST_KDF, ...options })
 }
 
+/** A new vault in `<root>/vault`, left unlocked as its first admin, alex.example. */
 export async function createTestVault(
   root: string,
   options: Partial<TVaultServiceOptions> & { organizationName?: string; displayName?: string } = {},
-): Promise<{ vault: VaultService; recoveryKey: string }> {
-  const vault = newVaultService(root, options)
-  const { recoveryKey } = await vault.create({
+): Promise<TVaultServices & { recoveryKey: string }> {
+  const services = newVaultServices(root, options)
+  const { recoveryKey } = await services.vault.create({
     organizationName: options.organizationName ?? 'Canadian Centre for International Justice',
     username: 'alex.example',
     displayName: options.displayName ?? 'Alex Staff-Example',
     passphrase: ADMIN_PASSPHRASE,
   })
-  return { vault, recoveryKey }
+  return { ...services, recoveryKey }
 }
+
+/** Who is signed in; the test fails here if the vault is locked. */
+export function signedIn(
+  vault: TVaultServices['vault'],
+): NonNullable<ReturnType<TVaultServices['vault']['currentStaff']>> {
+  const staff = vault.currentStaff()
+  if (staff === null) throw new Error('expected the vault to be unlocked')
+  return staff
+}
+
+/** A caseworker account opening with CASEWORKER_PASSPHRASE, added by the signed-in admin. */
+export const addTestCaseworker = (
+  accounts: TVaultServices['accounts'],
+  username = 'casey.example',
+  displayName = 'Casey Worker-Example',
+) => accounts.add({ username, displayName, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
 
 /** sha256 of every file under `folder`, by relative path: to prove nothing changed. */
 export function hashFolder(folder: string): Record<string, string> {

@@ -1,0 +1,146 @@
+import type { TReadableDb } from '../db/connection'
+import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
+import type { TCaseListRecord } from './case-rows'
+import { jsonList } from './case-repository'
+
+/** The list's filters, already validated. */
+export type TListFilters = {
+  statuses: readonly string[]
+  province?: string | undefined
+  language?: string | undefined
+  need?: string | undefined
+  /** An account id, or 'unassigned'. */
+  assignee?: string | undefined
+  urgency?: 'urgent' | 'not_urgent' | undefined
+}
+
+export type TListPage = { rows: TCaseListRecord[]; total: number }
+
+/** An open case that is detained, at an airport, or facing removal by the cutoff date. */
+const urgent = (cutoff: string): TSql =>
+  sql`(c.status <> 'closed' AND (c.urgent_flag = 1 OR (c.removal_date IS NOT NULL AND c.removal_date <= ${cutoff})))`
+
+/**
+ * The narrowest index that holds every column a count needs and starts with a filtered one: language and need
+ * keys live only in the wide list index; the others have narrow indexes led by province, assignee or status.
+ */
+function countIndexFor(filters: TListFilters): TSql {
+  if (filters.language !== undefined || filters.need !== undefined) return sql`cases_list`
+  if (filters.province !== undefined) return sql`cases_count`
+  if (filters.assignee !== undefined) return sql`cases_count_by_assignee`
+  if (filters.statuses.length > 0) return sql`cases_count_by_status`
+  return sql`cases_count`
+}
+
+function filterConditions(filters: TListFilters): TSql[] {
+  const where: TSql[] = []
+  if (filters.statuses.length > 0) where.push(sql`c.status IN ${sqlList(filters.statuses)}`)
+  if (filters.province !== undefined) where.push(sql`c.province = ${filters.province}`)
+  if (filters.language !== undefined)
+    where.push(sql`instr(c.language_keys, ' ' || ${filters.language} || ' ') > 0`)
+  if (filters.need !== undefined) where.push(sql`instr(c.need_keys, ' ' || ${filters.need} || ' ') > 0`)
+  if (filters.assignee === 'unassigned') where.push(sql`c.assigned_account_id IS NULL`)
+  else if (filters.assignee !== undefined) where.push(sql`c.assigned_account_id = ${filters.assignee}`)
+  return where
+}
+
+/**
+ * The case list and search: read-only, and the hottest queries of the app (see docs/cases.md for the indexes).
+ * One per session (`session.scoped`), because it keeps counts between pages.
+ */
+export class CaseListQueries {
+  /**
+   * Counts of list and search queries, valid while nothing in the database changed: a scrolling list asks for many
+   * pages of the same query, and only the first should pay for counting 100,000 rows.
+   */
+  private readonly counts = new Map<string, number>()
+  private countsVersion = ''
+
+  constructor(private readonly db: TReadableDb) {}
+
+  /**
+   * The default list: urgent cases first (detained or at an airport, then by removal date), then the rest, most
+   * recently updated first. Each part is chosen and counted inside its own covering index (no table row is read
+   * until the page is known), and the two are glued by offset arithmetic.
+   */
+  listByUrgency(filters: TListFilters, cutoff: string, offset: number, limit: number): TListPage {
+    const conditions = filterConditions(filters)
+    const wantUrgent = filters.urgency !== 'not_urgent'
+    const wantCalm = filters.urgency !== 'urgent'
+    const urgentWhere = sql`WHERE (c.urgent_flag = 1 OR c.removal_date IS NOT NULL) AND ${sqlAnd([urgent(cutoff), ...conditions])}`
+    const calmWhere = sql`WHERE ${sqlAnd([sql`NOT ${urgent(cutoff)}`, ...conditions])}`
+    const urgentCount = wantUrgent
+      ? this.cachedCount(sql`SELECT count(*) FROM cases c INDEXED BY cases_attention ${urgentWhere}`)
+      : 0
+    const calmCount = wantCalm
+      ? this.cachedCount(sql`SELECT count(*) FROM cases c INDEXED BY ${countIndexFor(filters)} ${calmWhere}`)
+      : 0
+    const rowids: number[] = []
+    if (wantUrgent && offset < urgentCount) {
+      rowids.push(
+        ...this.db.column<number>(
+          sql`SELECT c.rowid FROM cases c INDEXED BY cases_attention ${urgentWhere}
+              ORDER BY c.urgent_flag DESC, c.removal_date IS NULL, c.removal_date, c.updated_at DESC
+              LIMIT ${limit} OFFSET ${offset}`,
+        ),
+      )
+    }
+    const remaining = limit - rowids.length
+    if (wantCalm && remaining > 0) {
+      rowids.push(
+        ...this.db.column<number>(
+          sql`SELECT c.rowid FROM cases c INDEXED BY cases_list ${calmWhere}
+              ORDER BY c.updated_at DESC LIMIT ${remaining} OFFSET ${Math.max(0, offset - urgentCount)}`,
+        ),
+      )
+    }
+    return { rows: this.listRows(rowids), total: urgentCount + calmCount }
+  }
+
+  /** Search results, best match first (urgent cases first among equals), with the same filters. */
+  search(match: string, filters: TListFilters, cutoff: string, offset: number, limit: number): TListPage {
+    const conditions = filterConditions(filters)
+    if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
+    if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
+    const hits = sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${match}) h
+      JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
+    const total = this.cachedCount(sql`SELECT count(*) FROM ${hits}`)
+    const rowids = this.db.column<number>(
+      sql`SELECT c.rowid FROM ${hits}
+          ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${limit} OFFSET ${offset}`,
+    )
+    return { rows: this.listRows(rowids), total }
+  }
+
+  /** The list columns of these cases, in the order given. */
+  private listRows(rowids: readonly number[]): TCaseListRecord[] {
+    if (rowids.length === 0) return []
+    const rows = this.db.all<TCaseListRecord>(
+      sql`SELECT c.rowid, c.id, c.reference, c.display_name, c.status, c.city, c.province, c.preferred_language,
+            c.need_keys, c.detained, c.at_airport, c.urgent_flag, c.removal_date, c.hearing_date,
+            c.assigned_account_id, c.opened_on, c.updated_at
+          FROM cases c WHERE c.rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
+    )
+    const byRowid = new Map(rows.map((row) => [row.rowid, row]))
+    return rowids.flatMap((rowid) => byRowid.get(rowid) ?? [])
+  }
+
+  /** A count, cached until any write on this connection or another one (total_changes, data_version). */
+  private cachedCount(query: TSql): number {
+    const version = this.db.value<string>(
+      sql`SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)`,
+    )
+    if (version !== this.countsVersion) {
+      this.counts.clear()
+      this.countsVersion = version ?? ''
+    }
+    const key = `${query.text}\u0000${JSON.stringify(query.params)}`
+    let count = this.counts.get(key)
+    if (count === undefined) {
+      count = this.db.value<number>(query) ?? 0
+      if (this.counts.size > 200) this.counts.clear()
+      this.counts.set(key, count)
+    }
+    return count
+  }
+}

@@ -1,0 +1,53 @@
+import {
+  ZCaseListQuerySchema,
+  type TCaseListPage,
+  type TCaseListQuery,
+  type TStaffRef,
+} from '../../../shared/contract/cases'
+import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
+import { StaffDirectory } from '../accounts/accounts-repository'
+import type { TSession, TSessionSource } from '../session/session'
+import { caseSession } from './case-access'
+import { CaseListQueries } from './case-list-queries'
+import { removalCutoff } from './case-records'
+import { buildSearchQuery } from './case-search'
+import { toListRow } from './case-views'
+
+/** One per session: its counts stay valid between the pages of a scrolling list. */
+const listQueriesOf = (session: TSession): CaseListQueries => new CaseListQueries(session.db)
+
+/** The case list: urgent first, filtered, searched by name in any script, reference or notes. */
+export class CaseListService {
+  constructor(private readonly sessions: TSessionSource) {}
+
+  list(input: TCaseListQuery): TCaseListPage {
+    const session = caseSession(this.sessions)
+    const query = ZCaseListQuerySchema.parse(input)
+    const queries = session.scoped(listQueriesOf)
+    const cutoff = removalCutoff(session.clock.now())
+    const filters = {
+      statuses: query.statuses,
+      province: query.province,
+      language: query.language,
+      need: query.need,
+      assignee: query.assignee,
+      urgency: query.urgency,
+    }
+    const match = buildSearchQuery(query.search)
+    const page =
+      match === null
+        ? queries.listByUrgency(filters, cutoff, query.offset, query.limit)
+        : queries.search(match, filters, cutoff, query.offset, query.limit)
+    const names = new StaffDirectory(session.db).displayNames()
+    return {
+      rows: page.rows.map((row) => toListRow(row, cutoff, names)),
+      total: page.total,
+      offset: query.offset,
+    }
+  }
+
+  /** Who a case can be assigned to: active admins and caseworkers. */
+  assignees(): TStaffRef[] {
+    return new StaffDirectory(caseSession(this.sessions).db).activeInRoles(STAFF_WHO_HANDLE_CASES)
+  }
+}

@@ -1,0 +1,131 @@
+import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import type { TConsentPurpose } from '../../../shared/cases/vocabulary'
+import { AppError } from '../../../shared/result'
+import { ADMIN_ONLY } from '../../../shared/roles'
+import { sessionIn, type TSession, type TSessionSource } from '../session/session'
+import type { TContactRecord, TNeedsRecord, TProfile } from './case-records'
+import { CaseRepository, TIMELINE_LIMIT } from './case-repository'
+import type { TCaseWithFile, TConsentRow } from './case-rows'
+import { parse } from './case-views'
+import { CaseWriter } from './case-writer'
+import type { TIntakeCsvStore } from './csv/intake-csv-transfer'
+
+type TImportRow = { line: number; reference?: string | undefined; intake: TIntake }
+type TImportError = { line: number; field: string; code: string; value: string; message: string }
+
+/**
+ * Cases in and out of the vault in bulk (the intakes CSV of `csv/`): admins only, all or nothing, and audited with
+ * counts, never contents.
+ */
+export class CaseTransferService implements TIntakeCsvStore {
+  constructor(private readonly sessions: TSessionSource) {}
+
+  /**
+   * Create one case per row, all or nothing. Rows were validated by the CSV reader; here the vault's own rules
+   * apply (a reference already in use). A dry run checks the same and writes nothing.
+   */
+  importIntakes(
+    rows: readonly TImportRow[],
+    options: { dryRun: boolean },
+  ): { created: number; references: string[] } {
+    const session = this.adminSession()
+    // Imported records have no author: the case page says "Imported", and the import itself is audited.
+    const writer = new CaseWriter(session, null)
+    const { repository } = writer
+    const errors: TImportError[] = rows.flatMap((row) =>
+      row.reference !== undefined && repository.referenceExists(row.reference)
+        ? [
+            {
+              line: row.line,
+              field: 'reference',
+              code: 'reference_exists',
+              value: row.reference,
+              message: `row ${row.line}: reference ${row.reference} is already used by another case`,
+            },
+          ]
+        : [],
+    )
+    if (errors.length > 0) {
+      throw new AppError('BAD_REQUEST', errors.map((error) => error.message).join('\n'), { errors })
+    }
+    if (options.dryRun) return { created: 0, references: [] }
+    return repository.transaction(() => {
+      const references: string[] = []
+      for (const row of rows) {
+        if (row.reference !== undefined) {
+          const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
+          if (year !== undefined && number !== undefined)
+            repository.reserveReferenceNumber(Number(year), Number(number))
+        }
+        references.push(writer.createCase(row.intake, row.reference).reference)
+      }
+      writer.audit('import', null, { kind: 'intakes', created: references.length })
+      return { created: references.length, references }
+    })
+  }
+
+  /** Every case as one intake (profile merged across intakes, experiences and parties from all of them). */
+  *exportCases(): Generator<{ reference: string; intake: TIntake; notes: string[] }> {
+    const repository = new CaseRepository(this.adminSession().db)
+    for (const row of repository.iterateCases()) {
+      const notes = repository
+        .eventsOf(row.id, TIMELINE_LIMIT)
+        .filter((event) => event.body !== '')
+        .reverse()
+        .map((event) => event.body)
+      yield { reference: row.reference, intake: caseAsIntake(repository, row), notes }
+    }
+  }
+
+  /** Called by the CSV export after writing the file: an export is an audited event. */
+  auditExport(details: { count: number; fileName: string }): void {
+    this.adminSession().audit.record('export', null, { kind: 'intakes', ...details })
+  }
+
+  private adminSession(): TSession {
+    return sessionIn(this.sessions, ADMIN_ONLY, 'Only an admin can import or export intakes.')
+  }
+}
+
+/** One intake holding the whole case: the merged profile, every intake's experiences and parties, latest consent. */
+function caseAsIntake(repository: CaseRepository, row: TCaseWithFile): TIntake {
+  const profile = parse<TProfile>(row.profile)
+  const intakes = repository.intakesOf(row.id).map((intakeRow) => parse<TIntake>(intakeRow.data))
+  const first = intakes[0] ?? emptyIntake(row.opened_on)
+  const latestConsent = new Map<string, TConsentRow>()
+  for (const consent of repository.consentsOf(row.id)) {
+    if (!latestConsent.has(consent.purpose)) latestConsent.set(consent.purpose, consent)
+  }
+  const joined = (texts: string[], separator: string) => texts.filter(Boolean).join(separator)
+  return {
+    meta: {
+      ...first.meta,
+      intakeDate: row.opened_on,
+      notes: joined(
+        intakes.map((each) => each.meta.notes),
+        '\n',
+      ),
+    },
+    person: profile.person,
+    contact: parse<TContactRecord>(row.contact),
+    languages: profile.languages,
+    location: profile.location,
+    experiences: {
+      entries: intakes.flatMap((each) => each.experiences.entries),
+      narrative: joined(
+        intakes.map((each) => each.experiences.narrative),
+        '\n\n',
+      ),
+    },
+    adverseParties: intakes.flatMap((each) => each.adverseParties),
+    needs: parse<TNeedsRecord>(row.needs),
+    consent: [...latestConsent.values()].map((consent) => ({
+      purpose: consent.purpose as TConsentPurpose,
+      granted: consent.granted === 1,
+      method: consent.method as TIntake['consent'][number]['method'],
+      givenOn: consent.given_on,
+      expiresOn: consent.expires_on,
+      notes: consent.notes,
+    })),
+  }
+}

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto'
+import type { TAuditAction } from '../../../shared/contract/audit'
+import type { TIntake } from '../../../shared/cases/intake-schema'
+import type { TCaseStatus, TTaskOrigin, TTimelineKind } from '../../../shared/cases/vocabulary'
+import { AppError } from '../../../shared/result'
+import type { TSession } from '../session/session'
+import {
+  listColumnsOf,
+  matchKeysOf,
+  mergeIntoCase,
+  searchDocumentOf,
+  stateFromIntake,
+  type TCaseState,
+  type TNeedsRecord,
+  type TProfile,
+} from './case-records'
+import { CaseRepository } from './case-repository'
+import type { TCaseWithFile, TEventRow } from './case-rows'
+import { parse, stateOf } from './case-views'
+
+/** CCIJ-2026-0042 */
+export const formatReference = (year: number, number: number): string =>
+  `CCIJ-${year}-${String(number).padStart(4, '0')}`
+
+type TEventDetails = Record<string, string | number | boolean | null>
+
+/**
+ * Every write to a case, for the intake, the case page and imports alike: the case row and file, what is derived
+ * from them (match keys, search document, date tasks), timeline entries and audit entries naming the case by its
+ * reference. Callers hold one transaction around a whole change, so a crash never leaves half of one.
+ */
+export class CaseWriter {
+  readonly repository: CaseRepository
+
+  constructor(
+    readonly session: TSession,
+    /** Who the intakes, entries and tasks are by: the signed-in staff member, or null for imported records. */
+    private readonly author: string | null = session.staff.accountId,
+  ) {
+    this.repository = new CaseRepository(session.db)
+  }
+
+  nowIso(): string {
+    return this.session.clock.now().toISOString()
+  }
+
+  today(): string {
+    return this.nowIso().slice(0, 10)
+  }
+
+  requireCase(caseId: string): TCaseWithFile {
+    const row = this.repository.findCase(caseId)
+    if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
+    return row
+  }
+
+  /** Audit entries name the case by id and reference number (never by the survivor's name). */
+  audit(action: TAuditAction, caseId: string | null, details: Record<string, unknown>): void {
+    const reference = caseId === null ? null : this.repository.referenceOf(caseId)
+    this.session.audit.record(
+      action,
+      caseId === null ? null : { type: 'case', id: caseId },
+      reference === null ? details : { reference, ...details },
+    )
+  }
+
+  /** A new case from an intake; `reference` when an import brings its own. Imported cases are audited by the import. */
+  createCase(intake: TIntake, reference?: string): { caseId: string; reference: string } {
+    const at = this.nowIso()
+    const id = randomUUID()
+    const state = stateFromIntake(intake)
+    const ref = reference ?? this.allocateReference(intake.meta.intakeDate)
+    const status: TCaseStatus = 'new'
+    const rowid = this.repository.insertCase({
+      id,
+      reference: ref,
+      status,
+      status_reason: '',
+      assigned_account_id: null,
+      profile: JSON.stringify(state.profile),
+      contact: JSON.stringify(state.contact),
+      needs: JSON.stringify(state.needs),
+      ...listColumnsOf(state, status),
+      opened_on: intake.meta.intakeDate,
+      created_at: at,
+      created_by: this.author,
+      updated_at: at,
+    })
+    this.recordIntake(id, intake, at)
+    this.writeDerived(id, rowid, ref, state)
+    this.createDateTasks(id, state.needs, at)
+    if (this.author !== null) this.audit('record.created', id, { reference: ref, via: 'intake' })
+    return { caseId: id, reference: ref }
+  }
+
+  /** A further intake for the person of an existing case: merged into the case file (see `mergeIntoCase`). */
+  addIntakeToCase(row: TCaseWithFile, intake: TIntake): void {
+    const at = this.nowIso()
+    const state = mergeIntoCase(stateOf(row), intake)
+    this.rewriteCase(row, state, {}, at)
+    this.recordIntake(row.id, intake, at)
+    this.writeDerived(row.id, row.rowid, row.reference, state)
+    this.createDateTasks(row.id, state.needs, at)
+    this.audit('record.changed', row.id, { change: 'intake_added' })
+  }
+
+  /** Writes a case's row and file after a change of its content, status or assignee (unchanged parts kept). */
+  rewriteCase(
+    row: TCaseWithFile,
+    state: TCaseState,
+    changes: { status?: TCaseStatus; statusReason?: string; assignee?: string | null },
+    at: string,
+  ): void {
+    const status = changes.status ?? (row.status as TCaseStatus)
+    this.repository.updateCase({
+      id: row.id,
+      status,
+      status_reason: changes.statusReason ?? row.status_reason,
+      assigned_account_id: changes.assignee === undefined ? row.assigned_account_id : changes.assignee,
+      profile: JSON.stringify(state.profile),
+      contact: JSON.stringify(state.contact),
+      needs: JSON.stringify(state.needs),
+      ...listColumnsOf(state, status),
+      updated_at: at,
+    })
+  }
+
+  /** One timeline entry by the author. */
+  event(
+    caseId: string,
+    kind: TTimelineKind,
+    occurredAt: string,
+    body: string,
+    details: TEventDetails,
+    at: string,
+  ): TEventRow {
+    const row: TEventRow = {
+      id: randomUUID(),
+      case_id: caseId,
+      kind,
+      occurred_at: occurredAt,
+      body,
+      details: JSON.stringify(details),
+      author_account_id: this.author,
+      recorded_at: at,
+    }
+    this.repository.insertEvent(row)
+    return row
+  }
+
+  /** The search document again, after the texts it is made of changed (notes, intakes, the city). */
+  reindex(caseId: string, rowid: number, reference: string, profile: TProfile): void {
+    // The city is searchable with the notes ("Winnipeg" lists the cases there); names have their own columns.
+    const texts: string[] = [profile.location.city]
+    for (const intakeRow of this.repository.intakesOf(caseId)) {
+      const intake = parse<TIntake>(intakeRow.data)
+      texts.push(intake.experiences.narrative, intake.meta.notes)
+    }
+    texts.push(...this.repository.eventTextsOf(caseId))
+    this.repository.writeSearchDocument(rowid, searchDocumentOf(reference, profile.person, texts))
+  }
+
+  private recordIntake(caseId: string, intake: TIntake, at: string): void {
+    const intakeId = randomUUID()
+    this.repository.insertIntake({
+      id: intakeId,
+      case_id: caseId,
+      intake_date: intake.meta.intakeDate,
+      method: intake.meta.method,
+      staff_account_id: this.author,
+      data: JSON.stringify(intake),
+      recorded_at: at,
+    })
+    const occurredAt = `${intake.meta.intakeDate}T12:00:00.000Z`
+    this.event(caseId, 'intake', occurredAt, '', { intakeId, method: intake.meta.method }, at)
+    for (const entry of intake.consent) {
+      this.repository.insertConsent({
+        id: randomUUID(),
+        case_id: caseId,
+        purpose: entry.purpose,
+        granted: entry.granted ? 1 : 0,
+        method: entry.method,
+        given_on: entry.givenOn,
+        expires_on: entry.expiresOn,
+        notes: entry.notes,
+        recorded_by: this.author,
+        recorded_at: at,
+      })
+    }
+  }
+
+  /** Match keys and the search document: what is derived from the case beyond its own columns. */
+  private writeDerived(caseId: string, rowid: number, reference: string, state: TCaseState): void {
+    this.repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
+    this.reindex(caseId, rowid, reference, state.profile)
+  }
+
+  /** A hearing or removal date in the future makes a task due that day, once. */
+  private createDateTasks(caseId: string, needs: TNeedsRecord, at: string): void {
+    const today = this.today()
+    const dated: [TTaskOrigin, string][] = [
+      ['hearing', needs.hearingDate],
+      ['removal', needs.removalDate],
+    ]
+    for (const [origin, dueOn] of dated) {
+      if (dueOn === '' || dueOn < today || this.repository.hasOpenTask(caseId, origin, dueOn)) continue
+      this.repository.insertTask({
+        id: randomUUID(),
+        case_id: caseId,
+        title: '',
+        due_on: dueOn,
+        origin,
+        done_at: null,
+        done_by: null,
+        created_by: this.author,
+        created_at: at,
+      })
+    }
+  }
+
+  private allocateReference(intakeDate: string): string {
+    const year = Number(intakeDate.slice(0, 4)) || this.session.clock.now().getUTCFullYear()
+    for (;;) {
+      const reference = formatReference(year, this.repository.nextReferenceNumber(year))
+      if (!this.repository.referenceExists(reference)) return reference
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers'
+import type { TDatabase } from './open-database'
+import type { TSql } from './sql'
+
+/**
+ * Reading access to an open vault database. Repositories that only read (lists, searches, look-ups) take this
+ * type, so handing them a connection cannot let them write.
+ */
+export type TReadableDb = {
+  /** The first row, or undefined. */
+  get<R>(query: TSql): R | undefined
+  all<R>(query: TSql): R[]
+  /** One row at a time (exports never hold every row in memory). */
+  iterate<R>(query: TSql): IterableIterator<R>
+  /** The first column of every row. */
+  column<V>(query: TSql): V[]
+  /** The first column of the first row, or undefined. */
+  value<V>(query: TSql): V | undefined
+}
+
+/** Reading and writing access. Every write that belongs with another one goes in one `transaction`. */
+export type TWritableDb = TReadableDb & {
+  run(query: TSql): { changes: number; lastInsertRowid: number }
+  /**
+   * `work` in one transaction (nested calls become savepoints). 'immediate' takes the write lock at once, for
+   * read-then-write sequences that must not interleave with another connection (the audit chain).
+   */
+  transaction<T>(work: () => T, mode?: 'deferred' | 'immediate'): T
+}
+
+type TCached = { statement: Statement; plucked: boolean }
+
+/**
+ * One connection with its statement cache: each distinct SQL text is prepared once for the life of the connection
+ * and reused, whatever repository asks for it. The cache dies with the connection (a lock closes it).
+ */
+export class Connection implements TWritableDb {
+  private readonly statements = new Map<string, TCached>()
+
+  constructor(
+    /** The driver's handle: migrations, pragmas and closing only. Queries go through the methods below. */
+    readonly database: TDatabase,
+  ) {}
+
+  get<R>(query: TSql): R | undefined {
+    return this.reader(query, false).get(...query.params) as R | undefined
+  }
+
+  all<R>(query: TSql): R[] {
+    return this.reader(query, false).all(...query.params) as R[]
+  }
+
+  iterate<R>(query: TSql): IterableIterator<R> {
+    return this.reader(query, false).iterate(...query.params) as IterableIterator<R>
+  }
+
+  column<V>(query: TSql): V[] {
+    return this.reader(query, true).all(...query.params) as V[]
+  }
+
+  value<V>(query: TSql): V | undefined {
+    return this.reader(query, true).get(...query.params) as V | undefined
+  }
+
+  run(query: TSql): { changes: number; lastInsertRowid: number } {
+    const { changes, lastInsertRowid } = this.cached(query.text).statement.run(...query.params)
+    return { changes, lastInsertRowid: Number(lastInsertRowid) }
+  }
+
+  transaction<T>(work: () => T, mode: 'deferred' | 'immediate' = 'deferred'): T {
+    const transaction = this.database.transaction(work)
+    return mode === 'immediate' ? transaction.immediate() : transaction()
+  }
+
+  private cached(text: string): TCached {
+    let entry = this.statements.get(text)
+    if (entry === undefined) {
+      entry = { statement: this.database.prepare(text), plucked: false }
+      this.statements.set(text, entry)
+    }
+    return entry
+  }
+
+  /** Whole rows or only their first column; the statement's mode changes only when it must. */
+  private reader(query: TSql, pluck: boolean): Statement {
+    const entry = this.cached(query.text)
+    if (entry.plucked !== pluck) {
+      entry.statement.pluck(pluck)
+      entry.plucked = pluck
+    }
+    return entry.statement
+  }
+}
