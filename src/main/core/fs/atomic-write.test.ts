@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type * as NodeFs from 'node:fs'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempFolderPerTest } from '#test-support/per-test'
-import { writeFileAtomic } from './atomic-write'
+import { fsyncDirectory, writeFileAtomic } from './atomic-write'
 
 /**
  * The file system steps of writeFileAtomic, recorded, and made to fail one at a time. A failing step must leave
@@ -56,6 +56,10 @@ vi.mock('node:fs', async (importOriginal) => {
     renameSync: (from: string, to: string) => {
       step('renameSync', `${from}->${to}`)
       actual.renameSync(from, to)
+    },
+    rmSync: (path: string, ...rest: unknown[]) => {
+      step('rmSync', path)
+      ;(actual.rmSync as (...args: unknown[]) => void)(path, ...rest)
     },
   }
   return { ...actual, ...recorded, default: { ...actual, ...recorded } }
@@ -133,5 +137,48 @@ describe('writeFileAtomic', () => {
       (step) => step.endsWith('/vault/keyring.json') && !step.startsWith('renameSync:'),
     )
     expect(touchingTarget).toEqual([])
+  })
+
+  it('removes nothing when it cannot create its temp file: that name may be another writer’s file', () => {
+    fs.failAt = 'openSync#1'
+    expect(() => writeFileAtomic(target(), NEW)).toThrow(/failed \(injected\)/)
+    expect(steps().filter((step) => step.startsWith('rmSync'))).toEqual([])
+  })
+
+  it('removes its own temp file when a later step fails', () => {
+    fs.failAt = 'fsyncSync#1'
+    expect(() => writeFileAtomic(target(), NEW)).toThrow(/failed \(injected\)/)
+    expect(steps().filter((step) => step.startsWith('rmSync'))).toEqual(['rmSync:/vault/TMP'])
+  })
+})
+
+describe('fsyncDirectory', () => {
+  const root = tempFolderPerTest('ccij-atomic-dir-')
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
+  beforeEach(() => {
+    fs.steps.length = 0
+    fs.failAt = null
+    fs.counts.clear()
+  })
+
+  it('opens, fsyncs and closes the folder', () => {
+    fsyncDirectory(root())
+    expect(fs.steps).toEqual([`openSync:${root()}`, `fsyncSync:${root()}`, `closeSync:${root()}`])
+  })
+
+  it('closes the folder even when its fsync fails', () => {
+    fs.failAt = 'fsyncSync#1'
+    expect(() => fsyncDirectory(root())).toThrow(/failed \(injected\)/)
+    expect(fs.steps.at(-1)).toBe(`closeSync:${root()}`)
+  })
+
+  it('does nothing on Windows, where a folder cannot be opened to fsync', () => {
+    Object.defineProperty(process, 'platform', { ...platform, value: 'win32' })
+    try {
+      fsyncDirectory(root())
+    } finally {
+      Object.defineProperty(process, 'platform', platform)
+    }
+    expect(fs.steps).toEqual([])
   })
 })
