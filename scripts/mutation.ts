@@ -1,0 +1,70 @@
+/**
+ * `npm run test:mutation [-- area …]`: runs Stryker over each area of stryker.areas.mjs in turn (each against its
+ * own tests, see there why), then merges the areas' reports into reports/mutation/mutation.json and prints the
+ * score as the issue defines it: killed and timed out over every covered and uncovered mutant.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MUTATION_AREAS } from '../stryker.areas.mjs'
+
+const ROOT = join(import.meta.dirname, '..')
+const REPORTS = join(ROOT, 'reports/mutation')
+
+type TMutant = { status: string }
+type TReport = {
+  files: Record<string, { mutants: TMutant[] }>
+  testFiles?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+const requested = process.argv.slice(2)
+const areas = requested.length > 0 ? requested : Object.keys(MUTATION_AREAS)
+for (const area of areas) {
+  if (!(area in MUTATION_AREAS)) throw new Error(`unknown mutation area "${area}"`)
+}
+
+const started = Date.now()
+for (const area of areas) {
+  console.log(`\n== mutation area ${area}`)
+  const run = spawnSync('npx', ['stryker', 'run'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CCIJ_MUTATION_AREA: area },
+  })
+  if (run.status !== 0) process.exit(run.status ?? 1)
+}
+
+// Every area's last report, run now or earlier, so one area can be re-run alone and the total stays whole.
+let merged: TReport | undefined
+for (const area of Object.keys(MUTATION_AREAS)) {
+  const file = join(REPORTS, area, 'mutation.json')
+  if (!existsSync(file)) {
+    console.log(`(no report yet for area ${area})`)
+    continue
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8')) as TReport
+  merged =
+    merged === undefined
+      ? report
+      : {
+          ...merged,
+          files: { ...merged.files, ...report.files },
+          testFiles: { ...merged.testFiles, ...report.testFiles },
+        }
+}
+if (merged === undefined) throw new Error('no mutation report to merge')
+writeFileSync(join(REPORTS, 'mutation.json'), JSON.stringify(merged))
+
+const counts = new Map<string, number>()
+for (const file of Object.values(merged.files)) {
+  for (const mutant of file.mutants) counts.set(mutant.status, (counts.get(mutant.status) ?? 0) + 1)
+}
+const count = (status: string) => counts.get(status) ?? 0
+const detected = count('Killed') + count('Timeout')
+const valid = detected + count('Survived') + count('NoCoverage')
+console.log(`\nmutants by status: ${JSON.stringify(Object.fromEntries(counts))}`)
+console.log(
+  `score: ${((100 * detected) / valid).toFixed(2)} % (${detected} of ${valid} killed or timed out), ` +
+    `this run ${Math.round((Date.now() - started) / 1000)} s; report: reports/mutation/mutation.json`,
+)

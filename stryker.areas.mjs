@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * The code mutation testing covers, in areas: each area's mutants run against its own tests only, so a mutant that
+ * every test reaches (code run at import, "static") costs its area's tests, not the whole list. See
+ * scripts/mutation.ts, which runs the areas one after another and merges their reports.
+ * Tests that run the code in a child process (the canary scan, crash and power-loss runs) are not listed: a child
+ * loads the mutated files with no mutant switched on, so it can never kill one.
+ * @type {Record<string, { mutate: string[]; tests: string[] }>}
+ */
+export const MUTATION_AREAS = {
+  fs: {
+    mutate: ['src/main/core/fs/**/*.ts'],
+    tests: ['src/main/core/fs/**/*.test.ts', 'src/main/core/vault/keyring.test.ts'],
+  },
+  ipc: {
+    mutate: ['src/main/ipc/**/*.ts'],
+    tests: [
+      'tests/unit/ipc-access.test.ts',
+      'tests/unit/ipc-contract.test.ts',
+      'tests/unit/ipc-handlers.test.ts',
+      'tests/unit/backup-handler.test.ts',
+      'tests/unit/intake-csv-handler.test.ts',
+      'tests/unit/settings-audit.test.ts',
+    ],
+  },
+  security: {
+    mutate: ['src/main/security/**/*.ts'],
+    tests: ['tests/unit/renderer-files.test.ts'],
+  },
+  vault: {
+    mutate: ['src/main/core/vault/**/*.ts'],
+    tests: [
+      'src/main/core/vault/**/*.test.ts',
+      'tests/unit/schema-vaults.test.ts',
+      'tests/unit/backup-handler.test.ts',
+      'tests/unit/lock-reason.test.ts',
+    ],
+  },
+  // Main's hardening: the Electron wiring, and index.ts, where the sender check and the lock events live.
+  electron: {
+    mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
+    tests: ['tests/main/main-process.smoke.test.ts'],
+  },
+}
+
+/** The areas named in CCIJ_MUTATION_AREA (comma-separated), or all of them. */
+export function selectedAreas(names = process.env['CCIJ_MUTATION_AREA']) {
+  const chosen = names ? names.split(',') : Object.keys(MUTATION_AREAS)
+  return chosen.map((name) => {
+    const area = MUTATION_AREAS[name]
+    if (area === undefined) throw new Error(`unknown mutation area "${name}"`)
+    return { name, ...area }
+  })
+}
