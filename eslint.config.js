@@ -83,7 +83,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'reports/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
     ],
   },
   js.configs.recommended,

@@ -18,9 +18,6 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-access.test.ts',
       'tests/unit/ipc-contract.test.ts',
       'tests/unit/ipc-handlers.test.ts',
-      'tests/unit/backup-handler.test.ts',
-      'tests/unit/intake-csv-handler.test.ts',
-      'tests/unit/settings-audit.test.ts',
     ],
   },
   security: {

@@ -9,7 +9,8 @@ import { selectedAreas } from './stryker.areas.mjs'
  * re-tests only what changed since the last run (the incremental file sits beside the report, untracked).
  */
 const areas = selectedAreas()
-const folder = areas.length === 1 ? `reports/mutation/${areas[0]?.name}` : 'reports/mutation'
+const single = areas.length === 1 ? areas[0]?.name : undefined
+const folder = single === undefined ? 'reports/mutation' : `reports/mutation/${single}`
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -22,7 +23,8 @@ export default {
   reporters: ['json', 'html', 'clear-text', 'progress'],
   jsonReporter: { fileName: `${folder}/mutation.json` },
   htmlReporter: { fileName: `${folder}/mutation.html` },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per area, so two areas can run side by side.
+  tempDirName: `.stryker-tmp-${single ?? 'all'}`,
   cleanTempDir: 'always',
   // A mutant that makes scrypt or a retry loop spin is a kill (timeout), not a hang.
   timeoutMS: 15_000,
@@ -36,5 +38,6 @@ export default {
     'reports',
     'coverage',
     '.vault-dev',
+    '.stryker-tmp*',
   ],
 }
