@@ -28,6 +28,8 @@ export default {
   cleanTempDir: 'always',
   // A mutant that makes scrypt or a retry loop spin is a kill (timeout), not a hang.
   timeoutMS: 15_000,
+  // The first, unmutated run of an area's tests; on a busy two-core machine the vault's takes over five minutes.
+  dryRunTimeoutMinutes: 30,
   mutate: [...areas.flatMap((area) => area.mutate), '!**/*.test.ts'],
   ignorePatterns: [
     'out',
