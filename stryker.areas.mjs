@@ -22,7 +22,7 @@ export const MUTATION_AREAS = {
   },
   security: {
     mutate: ['src/main/security/**/*.ts'],
-    tests: ['tests/unit/renderer-files.test.ts'],
+    tests: ['tests/unit/renderer-files.test.ts', 'tests/unit/security-headers.test.ts'],
   },
   vault: {
     mutate: ['src/main/core/vault/**/*.ts'],
