@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- --plans`: SQLite's query plan for every statement the case list, a filter and a search run,
- * read from the encrypted vault after the run, for BENCHMARKS.md's "what limits each figure".
+ * `npm run bench -- --plans`: SQLite's query plan for every statement the case list, its filters, a search and the
+ * duplicate check run, read from the encrypted vault after the run, for BENCHMARKS.md's "what limits each figure".
  */
 import type { TCaseListQuery } from '../../src/shared/contract/cases'
 import { sql } from '../../src/main/core/db/sql'
 import type { TCaseload } from './caseload'
+import type { TCaseServices, TRecordedQuery } from './plain-twin'
 import { searchesFrom } from './workloads'
 
 type TPlanRow = { id: number; parent: number; detail: string }
@@ -21,23 +22,30 @@ function drawPlan(rows: readonly TPlanRow[]): string[] {
 
 export function queryPlans(caseload: TCaseload): string {
   const search = searchesFrom(caseload.samples, 1)[0]?.text ?? 'checkpoint'
-  const queries: [string, TCaseListQuery][] = [
-    ['case list, first page', { offset: 0, limit: 100 }],
-    ['filter: province', { province: 'QC', offset: 0, limit: 100 }],
-    ['filter: language and need', { language: 'ar', need: 'refugee_claim', offset: 0, limit: 100 }],
-    ['filter: status', { statuses: ['awaiting_match'], offset: 0, limit: 100 }],
-    [`search: "${search}"`, { search, limit: 100 }],
+  const listed = (query: TCaseListQuery) => (services: TCaseServices) => services.caseList.list(query)
+  const entered = caseload.samples[0]?.intake
+  const sections: (readonly [string, (services: TCaseServices) => unknown])[] = [
+    ['case list, first page', listed({ offset: 0, limit: 100 })],
+    ['filter: province', listed({ province: 'QC', offset: 0, limit: 100 })],
+    ['filter: language and need', listed({ language: 'ar', need: 'refugee_claim', offset: 0, limit: 100 })],
+    ['filter: status', listed({ statuses: ['awaiting_match'], offset: 0, limit: 100 })],
+    [`search: "${search}"`, listed({ search, limit: 100 })],
+    ...(entered === undefined
+      ? []
+      : [['duplicate check', (services: TCaseServices) => services.intake.findDuplicates(entered)] as const]),
   ]
   const { db } = caseload.vault.services.vault.session()
   const lines: string[] = []
-  for (const [title, query] of queries) {
+  for (const [title, call] of sections) {
     const recorder = caseload.plain.recorder()
-    recorder.services.caseList.list(query)
+    call(recorder.services)
     lines.push(`## ${title}`)
-    for (const { query: statement } of recorder.statements) {
-      if (!/\b(cases|case_search)\b/.test(statement.text)) continue
-      lines.push('', statement.text.replace(/\s+/g, ' ').trim())
-      lines.push(...drawPlan(db.all<TPlanRow>(sql`EXPLAIN QUERY PLAN ${statement}`)))
+    const reads = recorder.statements.filter(({ query }: TRecordedQuery) =>
+      /\b(cases|case_search|match_keys)\b/.test(query.text),
+    )
+    for (const { query } of reads) {
+      lines.push('', query.text.replace(/\s+/g, ' ').trim())
+      lines.push(...drawPlan(db.all<TPlanRow>(sql`EXPLAIN QUERY PLAN ${query}`)))
     }
     lines.push('')
   }
