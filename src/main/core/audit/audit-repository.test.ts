@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, createTestVault, masterKeyOf } from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, vaultKeysOf } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
 import type { TVaultServices } from '../services'
@@ -9,7 +9,8 @@ import { AuditRepository } from './audit-repository'
 
 /** Edit the encrypted database the way someone holding the key could, behind the app's back. */
 async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void> {
-  const db = openEncryptedDatabase(join(root, 'vault', 'vault.db'), await masterKeyOf(root))
+  const { vault: key, files } = await vaultKeysOf(root)
+  const db = openEncryptedDatabase(files.vault, key)
   try {
     edit(db)
   } finally {

@@ -361,7 +361,7 @@ describe('staff accounts and roles', () => {
       role: 'caseworker',
       passphrase: CASEWORKER_PASSPHRASE,
     })
-    expect(accounts.disable(jordan.id).status).toBe('disabled')
+    expect((await accounts.disable(jordan.id)).status).toBe('disabled')
     expect(vault.status().accounts.map((account) => account.username)).toEqual(['alex.example'])
     expect(accounts.list().map((account) => `${account.username}:${account.status}`)).toEqual([
       'alex.example:active',
