@@ -71,6 +71,13 @@ export function hashFolder(folder: string): Record<string, string> {
   return hashes
 }
 
+/** hashFolder without the unlock throttle's file, which a failed attempt is meant to change. */
+export function hashVaultFiles(folder: string): Record<string, string> {
+  const hashes = hashFolder(folder)
+  delete hashes['unlock-throttle.json']
+  return hashes
+}
+
 export function listFilesRecursive(folder: string): string[] {
   const files: string[] = []
   const walk = (directory: string): void => {

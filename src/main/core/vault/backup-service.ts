@@ -161,7 +161,7 @@ export class BackupService {
         keeper.step('restore:staged')
 
         operation.throwIfCancelled()
-        keeper.close(true)
+        keeper.closeSession(true)
         if (existsSync(paths.directory)) {
           aside = siblingFolder(paths.directory, 'replaced')
           renameSync(paths.directory, aside)

@@ -78,7 +78,7 @@ export async function unlockWithPassphrase(
       const keys = openGrants(keyring.vaultId, keyring.generation, slot, privateKey)
       if (keys === null) throw damagedGrants()
       operation.throwIfCancelled()
-      keeper.close(false)
+      keeper.closeSession()
       const session = keeper.openSession(keyring, slot.id, keys, disabledAccount())
       try {
         session.db.transaction(() => {
@@ -140,7 +140,7 @@ async function unlockLegacy(
   } finally {
     masterKey.fill(0)
   }
-  keeper.close(false)
+  keeper.closeSession()
   const session = keeper.openSession(upgraded.keyring, slot.id, upgraded.keys, disabledAccount())
   session.db.transaction(() => {
     keeper.flushPendingFailures(session)
@@ -242,7 +242,7 @@ async function recoverAccount(
   created.keyPair.privateKey.fill(0)
   operation.throwIfCancelled()
   const recovered = withSlot(keyring, created.slot)
-  keeper.close(false)
+  keeper.closeSession()
   const copies: TVaultKeys = {
     vault: Buffer.from(keys.vault),
     case: keys.case === null ? null : Buffer.from(keys.case),

@@ -223,6 +223,14 @@ export class VaultKeeper {
    */
   close(auditLock: boolean, reason?: TLockReason): void {
     this.operations.cancelAll()
+    this.closeSession(auditLock, reason)
+  }
+
+  /**
+   * Close the open session without cancelling anything: the operation that calls it (an unlock as someone else, a
+   * restore) is replacing the session itself.
+   */
+  closeSession(auditLock = false, reason?: TLockReason): void {
     const session = this.session
     if (session === null) return
     this.session = null
@@ -241,6 +249,12 @@ export class VaultKeeper {
    */
   moveSession(keyring: TKeyring, keys: TVaultKeys): void {
     const previous = this.require()
+    if (this.grantedSlotOf(keyring, previous.staff.accountId) === null) {
+      // The person disabled their own account: the new generation has no slot for them, so the vault locks.
+      zeroKeys(keys)
+      this.closeSession()
+      return
+    }
     const moved = this.openSession(
       keyring,
       previous.staff.accountId,

@@ -161,7 +161,7 @@ export class VaultService {
         { organizationName, username, displayName, passphrase: input.passphrase },
         { kdf: this.keeper.kdf.create, clock: this.clock, nativeBinding: this.keeper.nativeBinding },
       )
-      this.keeper.close(false)
+      this.keeper.closeSession()
       const session = this.keeper.openSession(
         created.keyring,
         created.accountId,
