@@ -9,6 +9,12 @@ import type { TVaultServiceOptions } from '../../src/main/core/vault/vault-servi
 /** Cheap KDF for tests that are not about the KDF, so the suite stays fast. */
 export const FAST_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }
 
+/**
+ * The cheapest key derivation a production build accepts (OWASP's Argon2id minimum, ~60 ms): for vaults a test
+ * hands to the real CLI or another process running with production settings.
+ */
+export const FLOOR_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 }
+
 export const ADMIN_PASSPHRASE = 'quiet lantern ferry orbit 92'
 export const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
 export const NEW_PASSPHRASE = 'granite tulip comet saddle 45'
