@@ -221,7 +221,10 @@ describe('backup and restore', () => {
     expect(await codeOfAsync(backup.create(join(root(), 'by-caseworker.ccijbackup')))).toBe('FORBIDDEN')
     // Unlocks and locks add audit entries to vault.db; the keyring and the survivor data are as they were.
     const after = hashVaultFiles(join(root(), 'vault'))
-    expect([after['keyring.json'], after['casework-g1.db']]).toEqual([before['keyring.json'], before['casework-g1.db']])
+    expect([after['keyring.json'], after['casework-g1.db']]).toEqual([
+      before['keyring.json'],
+      before['casework-g1.db'],
+    ])
     expect(readdirSync(root()).sort()).toEqual(['vault', 'vault-backup.ccijbackup'])
   })
 

@@ -30,9 +30,25 @@ export function openVaultDatabase(
   target?: number,
 ): TDatabase {
   const migrations = MIGRATIONS_OF[kind]
+  if (hasHotJournal(file)) {
+    // A crash cut a transaction short: a read-only connection cannot roll it back, so open for writing (SQLite
+    // restores the pages from the journal on the first read), then look at the version before anything else.
+    const db = openEncryptedDatabase(file, key, bindingOption(nativeBinding))
+    try {
+      assertSchemaNotTooNew(readSchemaVersion(db), migrations.length)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+    return readyForUse(db, migrations, target)
+  }
   assertSchemaNotTooNew(peekSchemaVersion(file, key, nativeBinding), migrations.length)
   return readyForUse(openEncryptedDatabase(file, key, bindingOption(nativeBinding)), migrations, target)
 }
+
+/** A rollback journal left by a crash mid-transaction (an empty one is not hot). */
+const hasHotJournal = (file: string): boolean =>
+  existsSync(`${file}-journal`) && statSync(`${file}-journal`).size > 0
 
 /**
  * The schema version, read through a read-only connection. A read-only connection to a WAL database (a wave-1

@@ -7,7 +7,8 @@ import { KEYRING_FILE, LEGACY_DATABASE_FILE, THROTTLE_FILE, type TVaultPaths } f
 /** What startup found and did: folders and files of an interrupted restore, rekey, upgrade or creation. */
 export type TSettled = { rolledBack: boolean; removed: string[] }
 
-const GENERATION_FILE = /^(vault|casework)-g\d+\.db(-journal|-wal|-shm)?$|^audit-anchor-g\d+\.json$/
+const GENERATION_FILE =
+  /^(vault|casework)-g\d+\.db(-journal|-wal|-shm|-mj[0-9a-fA-F]+)?$|^audit-anchor-g\d+\.json$/
 const LEGACY_FILE = /^vault\.db(-journal|-wal|-shm)?$/
 const TEMPORARY_FILE = /^\..*\.tmp$/
 
@@ -60,8 +61,12 @@ function settleVaultFiles(directory: string, keyring: TAnyKeyring): string[] {
     named.add(keyring.files.anchor)
   }
   const removed: string[] = []
+  const databases = isLegacyKeyring(keyring)
+    ? [LEGACY_DATABASE_FILE]
+    : [keyring.files.vault, keyring.files.casework]
   for (const name of readdirSync(directory)) {
-    if (named.has(name)) continue
+    // A super-journal of a named database's cut-short transaction: SQLite needs it to roll back both files.
+    if (named.has(name) || databases.some((database) => name.startsWith(`${database}-mj`))) continue
     if (GENERATION_FILE.test(name) || LEGACY_FILE.test(name) || TEMPORARY_FILE.test(name)) {
       rmSync(join(directory, name), { force: true })
       removed.push(name)
