@@ -19,7 +19,15 @@ import { upgradeLegacyVault } from './legacy-upgrade'
 import type { TOperation } from './operation-guard'
 import { normalizeRecoveryKey } from './recovery-key'
 import { healKeyring } from './heal-keyring'
-import { createGrantedSlot, openGrants, openLegacySlot, openSlotPrivateKey, resealSlot } from './slot-keys'
+import { publicKeyOf } from './account-keys'
+import {
+  createGrantedSlot,
+  openGrants,
+  openLegacySlot,
+  openSlotPrivateKey,
+  regrantSlot,
+  resealSlot,
+} from './slot-keys'
 import { assertStrongPassphrase } from './strong-passphrase'
 import { UNKNOWN_NAME_KEY, type VaultKeeper } from './vault-keeper'
 import { zeroKeys, type TVaultKeys } from './vault-keys'
@@ -77,6 +85,8 @@ export async function unlockWithPassphrase(
     try {
       const keys = openGrants(keyring.vaultId, keyring.generation, slot, privateKey)
       if (keys === null) throw damagedGrants()
+      // The public key listed must be this private key's: otherwise someone swapped it to receive the next grants.
+      const isPublicKeySwapped = !publicKeyOf(privateKey).equals(Buffer.from(slot.publicKey, 'base64'))
       operation.throwIfCancelled()
       keeper.closeSession()
       const session = keeper.openSession(keyring, slot.id, keys, disabledAccount())
@@ -85,6 +95,7 @@ export async function unlockWithPassphrase(
           keeper.flushPendingFailures(session)
           session.audit.record('unlock.succeeded', { type: 'account', id: session.staff.accountId })
         })
+        if (isPublicKeySwapped) repairOwnSlot(keeper, session, keyring, slot, privateKey)
         await strengthenSlot(keeper, session, keyring, slot, privateKey, passphrase)
         operation.throwIfCancelled()
       } catch (error) {
@@ -101,6 +112,27 @@ export async function unlockWithPassphrase(
   } finally {
     operation.end()
   }
+}
+
+/**
+ * The person's own slot lists a public key that is not theirs: recorded, and put right when they are an admin (who
+ * can endorse it again); other roles' slots are put right by an admin's rekey, which drops the unendorsed one.
+ */
+function repairOwnSlot(
+  keeper: VaultKeeper,
+  session: VaultSession,
+  keyring: TKeyring,
+  slot: TStaffSlot,
+  privateKey: Buffer,
+): void {
+  session.audit.record('keyring.tamper_detected', { type: 'account', id: slot.id }, { publicKeySwapped: true })
+  if (session.keys.admin === null) return
+  const repaired = regrantSlot(
+    { ...slot, publicKey: publicKeyOf(privateKey).toString('base64') },
+    slot.role,
+    { vaultId: keyring.vaultId, generation: keyring.generation, keys: session.keys },
+  )
+  writeKeyring(keeper.paths.keyring, withSlot(keeper.requireKeyring(), repaired))
 }
 
 /** A failed attempt: counted and remembered under the slot's name (or none), then WRONG_PASSPHRASE. */
