@@ -23,7 +23,7 @@ import {
   type TKeySlot,
   type TLegacyKeyring,
 } from './keyring'
-import { bindingOption, createVaultDatabase, openVaultDatabase } from './open-vault-database'
+import { bindingOption, createVaultDatabase, lookAtReadOnly, openVaultDatabase } from './open-vault-database'
 import type { TOperation } from './operation-guard'
 import { createGrantedSlot } from './slot-keys'
 import type { VaultKeeper } from './vault-keeper'
@@ -60,6 +60,16 @@ export async function upgradeLegacyVault(
   const paths = generationPaths(keeper.paths.directory, files)
   const keys = newVaultKeys()
   try {
+    // Who is unlocking, looked up without writing a byte: a refused upgrade leaves the wave-1 vault exactly as it was.
+    const admin = lookAtReadOnly(keeper.paths.legacyDatabase, masterKey, keeper.nativeBinding, (db) =>
+      new StaffDirectory(new Connection(db)).findById(account.id),
+    )
+    if (admin === null || admin.status !== 'active' || admin.role !== 'admin') {
+      throw new AppError(
+        'FORBIDDEN',
+        'This vault needs its one-time upgrade to role-separated keys: an admin must unlock it first.',
+      )
+    }
     const legacy = openVaultDatabase(
       keeper.paths.legacyDatabase,
       masterKey,
@@ -71,13 +81,6 @@ export async function upgradeLegacyVault(
     let needsNewPassphrase: string[]
     try {
       const directory = new StaffDirectory(new Connection(legacy))
-      const admin = directory.findById(account.id)
-      if (admin === null || admin.status !== 'active' || admin.role !== 'admin') {
-        throw new AppError(
-          'FORBIDDEN',
-          'This vault needs its one-time upgrade to role-separated keys: an admin must unlock it first.',
-        )
-      }
       username = admin.username
       needsNewPassphrase = directory
         .list()
@@ -147,7 +150,8 @@ function copySurvivorData(legacy: TDatabase, file: string, caseKey: Buffer, nati
   attachEncryptedDatabase(legacy, 'casework', file, caseKey)
   try {
     legacy.transaction(() => {
-      for (const table of CASEWORK_TABLES) {
+      // Parents before children (the list is in deleting order).
+      for (const table of [...CASEWORK_TABLES].reverse()) {
         if (table === 'case_search') continue
         legacy.exec(`INSERT INTO casework.${table} SELECT * FROM main.${table}`)
       }

@@ -56,10 +56,20 @@ const hasHotJournal = (file: string): boolean =>
  * there before and hold nothing, so a refused vault is left exactly as it was.
  */
 export function peekSchemaVersion(file: string, key: Buffer, nativeBinding?: string): number {
+  return lookAtReadOnly(file, key, nativeBinding, (probe) => readSchemaVersion(probe))
+}
+
+/** `look` at the database through a read-only connection, leaving the file and its folder exactly as they were. */
+export function lookAtReadOnly<T>(
+  file: string,
+  key: Buffer,
+  nativeBinding: string | undefined,
+  look: (db: TDatabase) => T,
+): T {
   const sideFiles = [`${file}-wal`, `${file}-shm`].filter((side) => !existsSync(side))
   const probe = openEncryptedDatabase(file, key, { readonly: true, ...bindingOption(nativeBinding) })
   try {
-    return readSchemaVersion(probe)
+    return look(probe)
   } finally {
     probe.close()
     const wal = `${file}-wal`

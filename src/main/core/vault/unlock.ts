@@ -125,7 +125,11 @@ function repairOwnSlot(
   slot: TStaffSlot,
   privateKey: Buffer,
 ): void {
-  session.audit.record('keyring.tamper_detected', { type: 'account', id: slot.id }, { publicKeySwapped: true })
+  session.audit.record(
+    'keyring.tamper_detected',
+    { type: 'account', id: slot.id },
+    { publicKeySwapped: true },
+  )
   if (session.keys.admin === null) return
   const repaired = regrantSlot(
     { ...slot, publicKey: publicKeyOf(privateKey).toString('base64') },
