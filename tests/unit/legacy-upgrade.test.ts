@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openEncryptedDatabase } from '../../src/main/core/db/open-database'
@@ -11,15 +11,7 @@ import {
   vaultKeysOf,
 } from '#test-support/vault-fixtures'
 import { codeOf, codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
-
-/** A vault the wave-1 app (commit 40826d3) wrote: keyring v1, schema 3, cases inside vault.db. */
-export const WAVE1_VAULT = join(import.meta.dirname, '../fixtures/wave1-vault')
-/** The saved vault's two files (not its README) into `directory`. */
-export function copyWave1Vault(directory: string): void {
-  mkdirSync(directory, { recursive: true, mode: 0o700 })
-  for (const name of ['keyring.json', 'vault.db'])
-    copyFileSync(join(WAVE1_VAULT, name), join(directory, name))
-}
+import { copyWave1Vault } from '#test-support/wave1-vault'
 
 const VIEWER_PASSPHRASE = 'orchid tundra pebble lantern 8'
 
