@@ -3,6 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openEncryptedDatabase } from '../../src/main/core/db/open-database'
+import { sql } from '../../src/main/core/db/sql'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import {
   ADMIN_PASSPHRASE,
