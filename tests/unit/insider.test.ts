@@ -72,9 +72,7 @@ describe('the vault holds against insiders', () => {
     expect(codeOf(() => caseList.list({}))).toBe('FORBIDDEN')
     expect(codeOf(() => accounts.list())).toBe('FORBIDDEN')
     // Not even attached: a query that got past the role check would find no survivor table.
-    expect(() => vault.session().db.all({ text: 'SELECT count(*) FROM cases', params: [] })).toThrow(
-      /no such table/,
-    )
+    expect(() => vault.session().db.all(sql`SELECT count(*) FROM cases`)).toThrow(/no such table/)
     vault.lock()
   })
 
