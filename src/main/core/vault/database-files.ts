@@ -33,6 +33,22 @@ export function snapshotDatabase(file: string, key: Buffer, target: string, nati
 }
 
 /**
+ * Merge casework.db's search index into one segment and compact the file: FTS5's secure-delete removes a deleted or
+ * edited case's entries at once, but a word can stay behind as an empty key until segments merge. Run on each new
+ * generation's copy, so a rekey also leaves no old word behind.
+ */
+export function compactSearchIndex(file: string, key: Buffer, nativeBinding?: string): void {
+  const db = openEncryptedDatabase(file, key, nativeBinding === undefined ? {} : { nativeBinding })
+  try {
+    db.pragma('secure_delete = ON')
+    db.exec("INSERT INTO case_search (case_search) VALUES ('optimize')")
+    db.exec('VACUUM')
+  } finally {
+    db.close()
+  }
+}
+
+/**
  * Re-encrypt a database file that nothing else uses (a fresh copy of a generation) from `oldKey` to `newKey`, every
  * page, then fsync it. A crash halfway leaves a file the keyring does not name, deleted at the next start.
  */

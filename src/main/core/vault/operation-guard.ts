@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/result'
 /** One long operation (unlock, backup, restore, rekey): a lock cancels it; it checks between steps and chunks. */
 export type TOperation = {
   readonly cancelled: boolean
+  /** The guard's own record of this operation. */
+  readonly state: { cancelled: boolean }
   /** CANCELLED when a lock arrived since the operation began. */
   throwIfCancelled(): void
   /** The operation finished (or failed): stop tracking it. */
@@ -24,6 +26,7 @@ export class OperationGuard {
     const state = { cancelled: false }
     this.running.add(state)
     return {
+      state,
       get cancelled() {
         return state.cancelled
       },
@@ -42,6 +45,11 @@ export class OperationGuard {
 
   isBusy(): boolean {
     return this.running.size > 0
+  }
+
+  /** True when an operation other than `operation` is running. */
+  runningBesides(operation: TOperation): boolean {
+    return [...this.running].some((state) => state !== operation.state)
   }
 }
 

@@ -5,7 +5,13 @@ import { AuditRepository } from '../audit/audit-repository'
 import { checkTrail, writeHeadCheckpoint } from '../audit/audit-seal'
 import { Connection } from '../db/connection'
 import { fsyncDirectory } from '../fs/atomic-write'
-import { rekeyDatabaseFile, removeGenerationFiles, sizeOf, snapshotDatabase } from './database-files'
+import {
+  compactSearchIndex,
+  rekeyDatabaseFile,
+  removeGenerationFiles,
+  sizeOf,
+  snapshotDatabase,
+} from './database-files'
 import {
   filesOfGeneration,
   writeKeyring,
@@ -92,6 +98,7 @@ export async function rekeyVault(
 
     await between(operation)
     snapshotDatabase(previous.casework, oldKeys.case, next.casework, keeper.nativeBinding)
+    compactSearchIndex(next.casework, oldKeys.case, keeper.nativeBinding)
     keeper.step('rekey:casework-copied')
     progress(sizeOf(previous.casework))
     rekeyDatabaseFile(next.casework, oldKeys.case, newKeys.case, keeper.nativeBinding)

@@ -59,10 +59,11 @@ export async function unlockWithPassphrase(
   keeper: VaultKeeper,
   username: string,
   passphrase: string,
+  operation: TOperation,
 ): Promise<TStaffIdentity> {
-  keeper.settle()
-  const operation = keeper.begin()
   try {
+    operation.throwIfCancelled()
+    keeper.settleAround(operation)
     const keyring = keeper.readAnyKeyring()
     if (keyring === null) throw new AppError('NO_VAULT', 'There is no vault yet. Create one first.')
     const known = knownName(keyring, username)
@@ -217,10 +218,11 @@ export async function unlockWithRecoveryKey(
   recoveryKey: string,
   username: string,
   newPassphrase: string,
+  operation: TOperation,
 ): Promise<TStaffIdentity> {
-  keeper.settle()
-  const operation = keeper.begin()
   try {
+    operation.throwIfCancelled()
+    keeper.settleAround(operation)
     keeper.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
     const keyring = keeper.requireKeyring()
     const recoverySlot = findRecoverySlot(keyring)

@@ -111,6 +111,12 @@ export class VaultKeeper {
     return settleInterruptedWork(this.paths, () => this.readAnyKeyring())
   }
 
+  /** `settle()`, from inside an operation that is only about to start its real work (an unlock). */
+  settleAround(operation: TOperation): TSettled {
+    if (this.operations.runningBesides(operation)) return { rolledBack: false, removed: [] }
+    return settleInterruptedWork(this.paths, () => this.readAnyKeyring())
+  }
+
   /** True while folders or files of unfinished work sit beside or in the vault folder (create refuses then). */
   hasLeftovers(): boolean {
     const parent = dirname(this.paths.directory)

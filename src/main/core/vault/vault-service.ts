@@ -178,7 +178,9 @@ export class VaultService {
    * delay (kept across restarts), no file touched.
    */
   unlock(username: string, passphrase: string): Promise<TStaffIdentity> {
-    return this.keeper.exclusive(() => unlockWithPassphrase(this.keeper, username, passphrase))
+    // Begun now, not when its turn in the queue comes: a lock requested meanwhile (suspend, the lock shortcut) wins.
+    const operation = this.keeper.begin()
+    return this.keeper.exclusive(() => unlockWithPassphrase(this.keeper, username, passphrase, operation))
   }
 
   /** Open the vault with the recovery key and give `username` a new passphrase (a new slot for their account). */
@@ -187,8 +189,9 @@ export class VaultService {
     username: string,
     newPassphrase: string,
   ): Promise<TStaffIdentity> {
+    const operation = this.keeper.begin()
     return this.keeper.exclusive(() =>
-      unlockWithRecoveryKey(this.keeper, recoveryKey, username, newPassphrase),
+      unlockWithRecoveryKey(this.keeper, recoveryKey, username, newPassphrase, operation),
     )
   }
 
