@@ -6,7 +6,6 @@ import { createVaultServices, type TVaultServices } from '../../src/main/core/se
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
   createTestVault,
   FLOOR_KDF,
   makeTempFolder,

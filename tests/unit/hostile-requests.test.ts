@@ -78,7 +78,7 @@ describe('hostile requests on every channel', () => {
       await fc.assert(
         fc.asyncProperty(fc.oneof(hostileValue, hostileWithRealKeys(channel)), async (request) => {
           // Only requests the contract refuses: a valid one may rightly change data (that is the channel's job).
-          let isValid = false
+          let isValid: boolean
           try {
             isValid = contract[channel].request.safeParse(request).success
           } catch {

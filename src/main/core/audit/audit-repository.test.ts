@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, rmSync } from 'node:fs'
 import { createHash } from 'node:crypto'

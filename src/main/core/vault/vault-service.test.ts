@@ -6,7 +6,6 @@ import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
-  hashFolder,
   hashVaultFiles,
   NEW_PASSPHRASE,
   newVaultServices,
