@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openEncryptedDatabase } from '../../src/main/core/db/open-database'
 import { sql } from '../../src/main/core/db/sql'
+import { readBackupHead } from '../../src/main/core/vault/backup-file'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import {
   ADMIN_PASSPHRASE,
@@ -123,6 +124,50 @@ describe('the vault holds against insiders', () => {
     expect(await codeOfAsync(vault.unlock('casey.example', CASEWORKER_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     // Everyone else still opens the new generation with their own passphrase.
     await vault.unlock('riley.example', VIEWER_PASSPHRASE)
+    vault.lock()
+  })
+
+  // Finding 2: a leaver who kept a backup file held the one master key of the vault that kept on being used.
+  it('a disabled colleague’s old backup opens with their old passphrase, but its keys open nothing current', async () => {
+    const { vault, accounts, backup, casey } = await officeVault(root())
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    const backupFile = join(root(), 'kept.ccijbackup')
+    await backup.create(backupFile)
+    await accounts.disable(casey.id)
+    vault.lock()
+    // What Casey can do at home with the backup's keyring and their passphrase: the keys of the old generation.
+    const home = join(root(), 'home')
+    mkdirSync(home)
+    writeFileSync(join(home, 'keyring.json'), (await readBackupHead(backupFile)).keyring)
+    const old = await vaultKeysOf(root(), 'casey.example', CASEWORKER_PASSPHRASE, home)
+    expect(old.case).not.toBeNull()
+    const current = await vaultKeysOf(root())
+    expect(current.generation).toBeGreaterThan(old.generation)
+    expect(() => openEncryptedDatabase(current.files.vault, old.vault)).toThrow()
+    expect(() => openEncryptedDatabase(current.files.casework, old.case ?? Buffer.alloc(32))).toThrow()
+  })
+
+  // Design point 2: an admin's own public key swapped for a viewer's is put back at the admin's unlock, so the next
+  // rekey grants the admin (not the viewer) the new keys.
+  it('an admin whose listed public key was swapped gets their own back at unlock, endorsed for the next rekey', async () => {
+    const { vault, audit } = await officeVault(root())
+    const file = join(root(), 'vault', 'keyring.json')
+    const keyring = readKeyringJson(file)
+    const admin = keyring.slots.find((slot) => slot.username === 'alex.example')
+    const viewerKey = keyring.slots.find((slot) => slot.username === 'riley.example')?.publicKey
+    if (admin?.publicKey === undefined || viewerKey === undefined) throw new Error('slots missing')
+    const adminKey = admin.publicKey
+    admin.publicKey = viewerKey
+    writeFileSync(file, JSON.stringify(keyring))
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(audit.list({ action: 'keyring.tamper_detected' }).total).toBeGreaterThanOrEqual(1)
+    expect(readKeyringJson(file).slots.find((slot) => slot.username === 'alex.example')?.publicKey).toBe(
+      adminKey,
+    )
+    await vault.rekey()
+    vault.lock()
+    expect((await vaultKeysOf(root(), 'riley.example', VIEWER_PASSPHRASE)).case).toBeNull()
+    expect((await vault.unlock('alex.example', ADMIN_PASSPHRASE)).role).toBe('admin')
     vault.lock()
   })
 
