@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import { builtinModules } from 'node:module'
+import { rendererLayers } from './eslint/renderer-layers.js'
 
 /** Node's built-in modules, with and without the `node:` prefix. */
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)]
@@ -101,9 +102,11 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'renderer-layers': rendererLayers },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // ui ← lib, i18n ← features (each other only through index.ts) ← app: eslint/renderer-layers.js.
+      'renderer-layers/import-direction': 'error',
       ...restrict({
         paths: ['electron', ...NODE_BUILTINS],
         patterns: [

@@ -1,5 +1,6 @@
 import { createApi, type TCcijApi } from '../../shared/api'
 import type { TChannelName } from '../../shared/contract'
+import type { TIpcError, TIpcResult } from '../../shared/result'
 
 type TAnyCall = (request?: unknown) => Promise<unknown>
 
@@ -35,3 +36,18 @@ export const api: TCcijApi = createApi(async (channel: TChannelName, request: un
   if (isLockedAnswer(answer)) forgetEverything()
   return answer
 })
+
+/** An answer from main, or `error: null` when the call itself failed (the transport threw). */
+export type TApiResult<T> = { ok: true; value: T } | { ok: false; error: TIpcError | null }
+
+/**
+ * Calls main and turns a thrown transport failure into the same shape as a refused request, so a screen handles
+ * one kind of failure: `const result = await callApi(() => api.cases.get({ caseId }))`.
+ */
+export async function callApi<T>(call: () => Promise<TIpcResult<T>>): Promise<TApiResult<T>> {
+  try {
+    return await call()
+  } catch {
+    return { ok: false, error: null }
+  }
+}

@@ -5,14 +5,18 @@ import { createHashRouter, RouterProvider } from 'react-router'
 import type { TVaultStatusResponse } from '../../../shared/contract/vault'
 import type { TIpcError } from '../../../shared/result'
 import { api } from '../api'
-import { FirstRunPage } from '../features/vault/FirstRunPage'
-import { GateErrorScreen } from '../features/vault/GateErrorScreen'
-import { OpeningScreen } from '../features/vault/OpeningScreen'
-import { RecoveryKeyUnconfirmedPage } from '../features/vault/RecoveryKeyUnconfirmedPage'
-import { RecoveryPage } from '../features/vault/RecoveryPage'
-import { VaultSessionContext, type TVaultSession } from '../features/vault/session'
-import { UnlockPage } from '../features/vault/UnlockPage'
-import { useUnlockedSessionGuards } from '../features/vault/useUnlockedSessionGuards'
+import { localeTag } from '../lib/dates'
+import {
+  FirstRunPage,
+  GateErrorScreen,
+  OpeningScreen,
+  RecoveryKeyUnconfirmedPage,
+  RecoveryPage,
+  UnlockPage,
+  useUnlockedSessionGuards,
+  VaultSessionContext,
+  type TVaultSession,
+} from '../features/vault'
 import { LanguageSwitch } from './LanguageSwitch'
 import { routes } from './routes'
 
@@ -61,7 +65,7 @@ export function App() {
   const { i18n } = useTranslation()
   // React Aria's dates and numbers follow the app's language, in their Canadian forms.
   return (
-    <I18nProvider locale={i18n.language === 'fr' ? 'fr-CA' : 'en-CA'}>
+    <I18nProvider locale={localeTag(i18n.language)}>
       <VaultGate />
     </I18nProvider>
   )

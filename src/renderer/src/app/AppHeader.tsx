@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { LockButton } from '../features/vault/LockButton'
-import { useVaultSession } from '../features/vault/session'
-import { SignedInStaff } from '../features/vault/SignedInStaff'
-import { ProductMark } from '../ui'
+import { LockButton, SignedInStaff, useVaultSession } from '../features/vault'
+import { AppBar } from '../ui'
 import { LanguageSwitch } from './LanguageSwitch'
 
 /** The banner: who the app is for, who is signed in, and device-wide controls (language, Lock). */
@@ -10,19 +8,10 @@ export function AppHeader() {
   const { t } = useTranslation()
   const { organizationName } = useVaultSession()
   return (
-    <header className="app-header">
-      <div className="app-header__brand">
-        <ProductMark size={32} />
-        <div className="app-header__names">
-          <span className="app-header__product">{t('app.name')}</span>
-          <span className="app-header__organization">{organizationName ?? t('app.organization')}</span>
-        </div>
-      </div>
-      <div className="app-header__actions">
-        <SignedInStaff />
-        <LanguageSwitch />
-        <LockButton />
-      </div>
-    </header>
+    <AppBar productName={t('app.name')} subtitle={organizationName ?? t('app.organization')} isSticky>
+      <SignedInStaff />
+      <LanguageSwitch />
+      <LockButton />
+    </AppBar>
   )
 }

@@ -1,7 +1,17 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
 import { catalogs as sources } from './catalogs'
 
 type TCatalog = { [key: string]: string | TCatalog }
+
+/** Every catalog file on disk, by language and name: { en: { vault: {…}, shell: {…} }, fr: {…} }. */
+const files: Record<string, Record<string, TCatalog>> = {}
+for (const [path, module] of Object.entries(
+  import.meta.glob<TCatalog>('./locales/*/*.json', { eager: true, import: 'default' }),
+)) {
+  const [, language = '', name = ''] = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? []
+  ;(files[language] ??= {})[name] = module
+}
 
 /** Flattens nested catalogs into `a.b.c` → text. */
 function flatten(catalog: TCatalog, prefix = ''): Map<string, string> {
@@ -20,6 +30,45 @@ function placeholdersOf(text: string): string[] {
 }
 
 const catalogs = { en: flatten(sources.en as TCatalog), fr: flatten(sources.fr as TCatalog) }
+
+describe('the catalog files', () => {
+  it('exist in English and in French, one file per feature', () => {
+    expect(Object.keys(files).sort()).toEqual(['en', 'fr'])
+    expect(Object.keys(files['fr'] ?? {}).sort()).toEqual(Object.keys(files['en'] ?? {}).sort())
+    expect(Object.keys(files['en'] ?? {})).toContain('shell')
+  })
+
+  it('are all mounted: each feature file under its own name, the shell at the top level', () => {
+    for (const [language, byName] of Object.entries(files)) {
+      const mounted = sources[language as keyof typeof sources] as unknown as Record<string, unknown>
+      const { shell = {}, ...features } = byName
+      for (const [name, catalog] of Object.entries(features)) {
+        expect(mounted[name], `${language}/${name}.json`).toEqual(catalog)
+      }
+      for (const [key, value] of Object.entries(shell))
+        expect(mounted[key], `${language}/shell ${key}`).toEqual(value)
+      // A shell key named like a feature file would be replaced by that file without a word.
+      expect(Object.keys(shell).filter((key) => key in features)).toEqual([])
+      expect(Object.keys(mounted).sort()).toEqual([...Object.keys(shell), ...Object.keys(features)].sort())
+    }
+  })
+
+  it('offer the same keys with the same placeholders in each file', () => {
+    const mismatched: string[] = []
+    for (const [name, english] of Object.entries(files['en'] ?? {})) {
+      const french = flatten(files['fr']?.[name] ?? {})
+      for (const [key, text] of flatten(english)) {
+        const other = french.get(key)
+        if (other === undefined || placeholdersOf(text).join() !== placeholdersOf(other).join()) {
+          mismatched.push(`${name}.json: ${key}`)
+        }
+      }
+      for (const key of french.keys())
+        if (!flatten(english).has(key)) mismatched.push(`${name}.json: ${key} (fr only)`)
+    }
+    expect(mismatched).toEqual([])
+  })
+})
 
 describe('the English and French catalogs', () => {
   it('offer exactly the same keys, so no screen falls back to another language', () => {

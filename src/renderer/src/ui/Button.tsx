@@ -6,7 +6,8 @@ import {
 } from 'react-aria-components'
 import './Button.css'
 
-export type TButtonVariant = 'primary' | 'secondary' | 'quiet'
+/** `danger`: the primary action when it destroys or replaces something (disable, restore over, replace). */
+export type TButtonVariant = 'primary' | 'secondary' | 'quiet' | 'danger'
 
 export type TButtonProps = Omit<TAriaButtonProps, 'className'> & {
   variant?: TButtonVariant

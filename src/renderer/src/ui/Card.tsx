@@ -17,7 +17,7 @@ export type TCardProps = {
 export function Card({ title, headingLevel = 3, icon, children, footer, tone = 'default' }: TCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <article className={`ui-card ui-card--${tone}`}>
+    <article className={`ui-panel ui-card ui-card--${tone}`}>
       <div className="ui-card__header">
         {icon ? <div className="ui-card__icon">{icon}</div> : null}
         <Heading className="ui-card__title">{title}</Heading>

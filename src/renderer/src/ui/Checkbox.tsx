@@ -1,7 +1,6 @@
 import type { ReactNode, Ref } from 'react'
 import { Checkbox as AriaCheckbox, type CheckboxProps as TAriaCheckboxProps } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { CheckMark } from './fieldParts'
 import './Checkbox.css'
 
 export type TCheckboxProps = Omit<TAriaCheckboxProps, 'className' | 'children'> & {
@@ -26,9 +25,7 @@ export function Checkbox({ children, errorMessage, inputRef, id, ...props }: TCh
         className="ui-checkbox"
       >
         <span className="ui-checkbox__box" aria-hidden="true">
-          <svg viewBox="0 0 16 16" width="14" height="14" focusable="false">
-            <path d="M3.5 8.5 6.5 11.5 12.5 4.5" fill="none" stroke="currentColor" strokeWidth="2.25" />
-          </svg>
+          <CheckMark />
         </span>
         <span className="ui-checkbox__label">{children}</span>
       </AriaCheckbox>

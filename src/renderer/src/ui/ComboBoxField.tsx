@@ -3,34 +3,28 @@ import {
   Button as AriaButton,
   ComboBox,
   ComboBoxStateContext,
-  FieldError,
   Input,
   Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Text,
   useFilter,
   type Key,
 } from 'react-aria-components'
+import {
+  ariaFieldState,
+  ChevronDown,
+  FieldDescription,
+  FieldErrorMessage,
+  OptionsPopover,
+  type TFieldProps,
+} from './fieldParts'
 import type { TChoiceOption } from './RadioGroupField'
-import './status-tokens.css'
-import './fields.css'
-import './SelectField.css'
 import './ComboBoxField.css'
 
-export type TComboBoxFieldProps = {
-  label: string
+export type TComboBoxFieldProps = TFieldProps & {
   /** Already in the order to show (e.g. alphabetical in the current language). */
   options: readonly TChoiceOption[]
   /** The chosen option's id; '' or null means none. */
   value: string | null
   onChange: (value: string) => void
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
-  name?: string
-  id?: string
   inputRef?: Ref<HTMLInputElement>
   /** Said when typing matches nothing. */
   emptyText: string
@@ -64,14 +58,11 @@ export function ComboBoxField({
   value,
   onChange,
   description,
-  errorMessage,
-  isDisabled,
-  name,
-  id,
   inputRef,
   emptyText,
   showListLabel,
   clearOnSelect = false,
+  ...field
 }: TComboBoxFieldProps) {
   const { contains } = useFilter({ sensitivity: 'base' })
   const [inputValue, setInputValue] = useState('')
@@ -97,12 +88,9 @@ export function ComboBoxField({
       defaultItems={options}
       defaultFilter={contains}
       menuTrigger="input"
-      isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
       className="ui-field ui-combo-box"
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(name === undefined ? {} : { name })}
-      {...(id === undefined ? {} : { id })}
+      {...ariaFieldState(field)}
     >
       {clearOnSelect ? <StateGrabber intoRef={stateRef} /> : null}
       <Label className="ui-field__label">{label}</Label>
@@ -118,36 +106,12 @@ export function ComboBoxField({
       >
         <Input ref={inputRef} className="ui-combo-box__input" />
         <AriaButton className="ui-combo-box__button" aria-label={showListLabel}>
-          <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          <ChevronDown />
         </AriaButton>
       </div>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
-      <Popover className="ui-select__popover" offset={4}>
-        <ListBox<TChoiceOption>
-          className="ui-select__list"
-          renderEmptyState={() => <p className="ui-combo-box__empty">{emptyText}</p>}
-        >
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="ui-select__option">
-              <Text slot="label" className="ui-select__option-label">
-                {option.label}
-              </Text>
-              {option.description ? (
-                <Text slot="description" className="ui-select__option-description">
-                  {option.description}
-                </Text>
-              ) : null}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
+      <OptionsPopover emptyText={emptyText} />
     </ComboBox>
   )
 }

@@ -10,6 +10,7 @@ import {
 } from 'react-aria-components'
 import './Button.css'
 import './MenuButton.css'
+import './Popover.css'
 
 export type TMenuButtonItem = {
   id: string
@@ -56,7 +57,7 @@ export function MenuButton({
           <path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>
       </AriaButton>
-      <Popover className="ui-menu-button__popover" placement="bottom start" offset={4}>
+      <Popover className="ui-popover ui-menu-button__popover" placement="bottom start" offset={4}>
         <Menu
           aria-label={menuLabel}
           className="ui-menu-button__menu"

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { Button } from './Button'
+import { Notice } from './Notice'
 import './status-tokens.css'
 import './ModalDialog.css'
 
@@ -57,4 +59,56 @@ export function ModalDialog({
 /** The buttons at the bottom of a dialog, aligned to the end. */
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="ui-modal__actions">{children}</div>
+}
+
+export type TDialogFooterProps = {
+  /** What went wrong, already in words; announced when it appears. */
+  error?: string | null
+  cancelLabel: string
+  onCancel: () => void
+  /** The primary action's words, and its words while it runs ("Saving…"); the same when it is instant. */
+  actionLabel: string
+  busyLabel?: string
+  isBusy?: boolean
+  /** Without it the action is the form's submit button. */
+  onAction?: () => void
+  /** Red, for an action that destroys or replaces something. */
+  isDanger?: boolean
+  /** Cancel takes focus when the dialog opens: the safe choice for something that cannot be undone. */
+  isCancelFocused?: boolean
+}
+
+/** A dialog's error notice and its Cancel + primary buttons, both disabled while the action runs. */
+export function DialogFooter({
+  error = null,
+  cancelLabel,
+  onCancel,
+  actionLabel,
+  busyLabel = actionLabel,
+  isBusy = false,
+  onAction,
+  isDanger = false,
+  isCancelFocused = false,
+}: TDialogFooterProps) {
+  return (
+    <>
+      {error === null ? null : (
+        <Notice tone="danger" live="alert">
+          {error}
+        </Notice>
+      )}
+      <DialogActions>
+        <Button onPress={onCancel} isDisabled={isBusy} {...(isCancelFocused ? { autoFocus: true } : {})}>
+          {cancelLabel}
+        </Button>
+        <Button
+          variant={isDanger ? 'danger' : 'primary'}
+          isDisabled={isBusy}
+          {...(onAction === undefined ? { type: 'submit' as const } : { onPress: onAction })}
+        >
+          {isBusy ? busyLabel : actionLabel}
+        </Button>
+      </DialogActions>
+    </>
+  )
 }

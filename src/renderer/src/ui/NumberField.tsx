@@ -1,26 +1,19 @@
 import type { Ref } from 'react'
 import {
   Button as AriaButton,
-  FieldError,
   Group,
   Input,
   Label,
   NumberField as AriaNumberField,
-  Text,
 } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { ariaFieldState, FieldDescription, FieldErrorMessage, type TFieldProps } from './fieldParts'
 import './NumberField.css'
 
-export type TNumberFieldProps = {
-  label: string
+export type TNumberFieldProps = TFieldProps & {
   value: number
   onChange: (value: number) => void
   minValue: number
   maxValue: number
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
   /** Accessible names of the − and + buttons, in the current language. */
   decrementLabel: string
   incrementLabel: string
@@ -42,13 +35,12 @@ export function NumberField({
   minValue,
   maxValue,
   description,
-  errorMessage,
-  isDisabled,
   decrementLabel,
   incrementLabel,
   isClamped = true,
   onInputChange,
   inputRef,
+  ...field
 }: TNumberFieldProps) {
   return (
     <AriaNumberField
@@ -57,9 +49,8 @@ export function NumberField({
       {...(isClamped ? { minValue, maxValue } : {})}
       step={1}
       formatOptions={{ maximumFractionDigits: 0 }}
-      isInvalid={errorMessage !== undefined}
       className="ui-field ui-number-field"
-      {...(isDisabled === undefined ? {} : { isDisabled })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
       <Group className="ui-field__control ui-number-field__group">
@@ -75,12 +66,8 @@ export function NumberField({
           +
         </AriaButton>
       </Group>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldDescription>{description}</FieldDescription>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
     </AriaNumberField>
   )
 }

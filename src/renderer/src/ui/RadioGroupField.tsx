@@ -1,29 +1,23 @@
-import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components'
-import './status-tokens.css'
-import './fields.css'
+import { Label, Radio, RadioGroup } from 'react-aria-components'
+import {
+  ariaFieldState,
+  ChoiceText,
+  FieldDescription,
+  FieldErrorMessage,
+  type TFieldProps,
+  type TOption,
+} from './fieldParts'
 import './ChoiceFields.css'
 
-export type TChoiceOption = {
-  id: string
-  label: string
-  description?: string
-}
+export type TChoiceOption = TOption
 
-export type TRadioGroupFieldProps = {
-  label: string
+export type TRadioGroupFieldProps = TFieldProps & {
   options: readonly TChoiceOption[]
   /** The chosen option's id; '' or null means nothing chosen yet. */
   value: string | null
   onChange: (value: string) => void
-  description?: string
-  errorMessage?: string | undefined
-  isDisabled?: boolean
-  isRequired?: boolean
-  name?: string
   /** Options side by side (short answers like Yes / No) or one per line. */
   orientation?: 'horizontal' | 'vertical'
-  /** Put on the group, so a form can find and focus it. */
-  id?: string
 }
 
 /**
@@ -36,46 +30,29 @@ export function RadioGroupField({
   value,
   onChange,
   description,
-  errorMessage,
-  isDisabled,
-  isRequired,
-  name,
   orientation = 'horizontal',
-  id,
+  ...field
 }: TRadioGroupFieldProps) {
   return (
     <RadioGroup
       value={value === '' ? null : value}
       onChange={onChange}
       orientation={orientation}
-      isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
       className={`ui-field ui-choice-group ui-choice-group--${orientation}`}
-      {...(id === undefined ? {} : { id })}
-      {...(isDisabled === undefined ? {} : { isDisabled })}
-      {...(isRequired === undefined ? {} : { isRequired })}
-      {...(name === undefined ? {} : { name })}
+      {...ariaFieldState(field)}
     >
       <Label className="ui-field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldDescription>{description}</FieldDescription>
       <div className="ui-choice-group__options">
         {options.map((option) => (
           <Radio key={option.id} value={option.id} className="ui-choice">
             <span className="ui-choice__mark ui-choice__mark--radio" aria-hidden="true" />
-            <span className="ui-choice__text">
-              <span className="ui-choice__label">{option.label}</span>
-              {option.description ? (
-                <span className="ui-choice__description">{option.description}</span>
-              ) : null}
-            </span>
+            <ChoiceText option={option} />
           </Radio>
         ))}
       </div>
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldErrorMessage>{field.errorMessage}</FieldErrorMessage>
     </RadioGroup>
   )
 }

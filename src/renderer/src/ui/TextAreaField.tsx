@@ -1,15 +1,12 @@
 import type { ReactNode, Ref } from 'react'
 import {
-  FieldError,
   Label,
-  Text,
   TextArea,
   TextField as AriaTextField,
   type TextFieldProps as TAriaTextFieldProps,
 } from 'react-aria-components'
-import './status-tokens.css'
+import { FieldDescription, FieldErrorMessage } from './fieldParts'
 import './form-tokens.css'
-import './fields.css'
 import './TextAreaField.css'
 
 export type TTextAreaFieldProps = Omit<TAriaTextFieldProps, 'className' | 'children'> & {
@@ -44,18 +41,14 @@ export function TextAreaField({
       className={['ui-field', 'ui-text-area', className].filter(Boolean).join(' ')}
     >
       <Label className="ui-field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="ui-field__description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldDescription>{description}</FieldDescription>
       <TextArea
         ref={inputRef}
         rows={rows}
         {...(dir === undefined ? {} : { dir })}
         className="ui-field__control ui-text-area__input"
       />
-      <FieldError className="ui-field__error">{errorMessage}</FieldError>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </AriaTextField>
   )
 }

@@ -1,13 +1,11 @@
 import type { ReactNode, Ref } from 'react'
 import {
-  FieldError,
   Input,
   Label,
-  Text,
   TextField as AriaTextField,
   type TextFieldProps as TAriaTextFieldProps,
 } from 'react-aria-components'
-import './status-tokens.css'
+import { FieldDescription, FieldErrorMessage } from './fieldParts'
 import './form-tokens.css'
 import './TextField.css'
 
@@ -45,14 +43,10 @@ export function TextField({
       validationBehavior="aria"
       {...props}
       isInvalid={props.isInvalid ?? Boolean(errorMessage)}
-      className={['ui-text-field', className].filter(Boolean).join(' ')}
+      className={['ui-field', 'ui-text-field', className].filter(Boolean).join(' ')}
     >
-      <Label className="ui-text-field__label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="ui-text-field__description">
-          {description}
-        </Text>
-      ) : null}
+      <Label className="ui-field__label">{label}</Label>
+      <FieldDescription>{description}</FieldDescription>
       <div className="ui-text-field__box">
         <Input
           ref={inputRef}
@@ -62,7 +56,7 @@ export function TextField({
         />
         {endAdornment}
       </div>
-      <FieldError className="ui-text-field__error">{errorMessage}</FieldError>
+      <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </AriaTextField>
   )
 }

@@ -24,7 +24,7 @@ export function AdminTabs() {
   const { pathname } = useLocation()
   const current = currentAdminTab(pathname)
   return (
-    <nav className="admin-tabs" aria-label={t('adminConsole.tabsLabel')}>
+    <nav className="admin-tabs" aria-label={t('admin.tabsLabel')}>
       <ul className="admin-tabs__list">
         {ADMIN_TABS.map((tab) => (
           <li key={tab}>
@@ -34,10 +34,10 @@ export function AdminTabs() {
               className="admin-tabs__link"
             >
               {tab === 'recovery-key'
-                ? t('adminConsole.recoveryKey.tab')
+                ? t('admin.recoveryKey.tab')
                 : tab === 'import-export'
                   ? t('importExport.tab')
-                  : t(`adminConsole.tabs.${tab}`)}
+                  : t(`admin.tabs.${tab}`)}
             </Link>
           </li>
         ))}

@@ -27,7 +27,7 @@ export type TAdminErrorKey =
   | 'badRequest'
   | 'unexpected'
 
-/** Maps an error from main to a translation key under adminConsole.errors. Codes decide, never messages. */
+/** Maps an error from main to a translation key under admin.errors. Codes decide, never messages. */
 export function adminErrorKey(operation: TAdminOperation, error: TIpcError | null): TAdminErrorKey {
   switch (error?.code) {
     case 'CONFLICT':
@@ -53,16 +53,5 @@ export function adminErrorKey(operation: TAdminOperation, error: TIpcError | nul
       return 'notFound'
     default:
       return 'unexpected'
-  }
-}
-
-/** Calls main and turns a thrown transport failure into the same shape as a refused request. */
-export async function callApi<T>(
-  call: () => Promise<{ ok: true; value: T } | { ok: false; error: TIpcError }>,
-): Promise<{ ok: true; value: T } | { ok: false; error: TIpcError | null }> {
-  try {
-    return await call()
-  } catch {
-    return { ok: false, error: null }
   }
 }

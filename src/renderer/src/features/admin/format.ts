@@ -1,20 +1,6 @@
-/** Dates and sizes in the interface language's conventions (Canadian English or French). */
-const localeTag = (language: string): string => (language === 'fr' ? 'fr-CA' : 'en-CA')
+import { localeTag } from '../../lib/dates'
 
-export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(iso),
-  )
-}
-
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(localeTag(language), { dateStyle: 'medium' }).format(new Date(iso))
-}
-
-export function formatTime(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(localeTag(language), { timeStyle: 'short' }).format(date)
-}
-
+/** Sizes in the interface language's conventions, and sentence endings after a formatted time. */
 export function formatBytes(bytes: number, language: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const
   let value = bytes

@@ -4,7 +4,7 @@ import { AuditPanel } from './audit/AuditPanel'
 import { BackupPanel } from './backup/BackupPanel'
 import { ImportExportPanel } from './importExport/ImportExportPanel'
 import { SettingsPanel } from './settings/SettingsPanel'
-import { RecoveryKeyAdminPanel } from '../vault/RecoveryKeyAdminPanel'
+import { RecoveryKeyPanel } from './RecoveryKeyPanel'
 
 /** The admin sub-pages, children of /admin (the bare /admin shows the accounts). */
 export const adminRoutes: RouteObject[] = [
@@ -14,5 +14,5 @@ export const adminRoutes: RouteObject[] = [
   { path: 'backup', element: <BackupPanel /> },
   { path: 'import-export', element: <ImportExportPanel /> },
   { path: 'settings', element: <SettingsPanel /> },
-  { path: 'recovery-key', element: <RecoveryKeyAdminPanel /> },
+  { path: 'recovery-key', element: <RecoveryKeyPanel /> },
 ]

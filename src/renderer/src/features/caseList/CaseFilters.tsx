@@ -2,13 +2,8 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TStaffRef } from '../../../../shared/contract/cases'
 import { COMMON_LANGUAGES, languageName } from '../../../../shared/cases/codes'
-import {
-  CASE_STATUSES,
-  LEGAL_NEEDS,
-  PROVINCES,
-  URGENCIES,
-  type TCaseStatus,
-} from '../../../../shared/cases/vocabulary'
+import type { TCaseStatus } from '../../../../shared/cases/vocabulary'
+import { useVocab, VOCABULARIES } from '../../lib/vocabulary'
 import { MultiSelectField, SelectField } from '../../ui'
 import { UNASSIGNED, type TCaseListFilters } from './caseListQuery'
 
@@ -27,19 +22,15 @@ export type TCaseFiltersProps = {
 /** Narrow the list by status (several), urgency, province, language, legal need and caseworker. */
 export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps) {
   const { t, i18n } = useTranslation()
+  const vocab = useVocab()
   const collator = useMemo(() => new Intl.Collator(i18n.language), [i18n.language])
 
   const anyOption = (label: string) => ({ id: ANY, label })
-  const statusOptions = CASE_STATUSES.map((status) => ({ id: status, label: t(`vocab.status.${status}`) }))
-  const urgencyOptions = [
-    anyOption(t('caseList.filters.anyUrgency')),
-    ...URGENCIES.map((urgency) => ({ id: urgency, label: t(`vocab.urgency.${urgency}`) })),
-  ]
+  const statusOptions = vocab.options('status')
+  const urgencyOptions = [anyOption(t('caseList.filters.anyUrgency')), ...vocab.options('urgency')]
   const provinceOptions = [
     anyOption(t('caseList.filters.anyProvince')),
-    ...PROVINCES.map((province) => ({ id: province, label: t(`vocab.province.${province}`) })).sort(
-      (left, right) => collator.compare(left.label, right.label),
-    ),
+    ...vocab.options('province', { sorted: true }),
   ]
   const languageOptions = useMemo(() => {
     const codes = new Set<string>(COMMON_LANGUAGES)
@@ -48,10 +39,7 @@ export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps)
       .map((code) => ({ id: code, label: languageName(code, i18n.language) }))
       .sort((left, right) => collator.compare(left.label, right.label))
   }, [filters.language, i18n.language, collator])
-  const needOptions = [
-    anyOption(t('caseList.filters.anyNeed')),
-    ...LEGAL_NEEDS.map((need) => ({ id: need, label: t(`vocab.legalNeed.${need}`) })),
-  ]
+  const needOptions = [anyOption(t('caseList.filters.anyNeed')), ...vocab.options('legalNeed')]
   const assigneeOptions = [
     anyOption(t('caseList.filters.anyAssignee')),
     { id: UNASSIGNED, label: t('caseList.unassigned') },
@@ -74,7 +62,7 @@ export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps)
         onChange={(statuses) =>
           onChange({
             ...filters,
-            statuses: CASE_STATUSES.filter((status: TCaseStatus) => statuses.includes(status)),
+            statuses: VOCABULARIES.status.filter((status: TCaseStatus) => statuses.includes(status)),
           })
         }
       />
@@ -82,13 +70,13 @@ export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps)
         label={t('caseList.filters.urgency')}
         options={urgencyOptions}
         value={filters.urgency ?? ANY}
-        onChange={(value) => onChange({ ...filters, urgency: orNull(URGENCIES, value) })}
+        onChange={(value) => onChange({ ...filters, urgency: orNull(VOCABULARIES.urgency, value) })}
       />
       <SelectField
         label={t('caseList.filters.province')}
         options={provinceOptions}
         value={filters.province ?? ANY}
-        onChange={(value) => onChange({ ...filters, province: orNull(PROVINCES, value) })}
+        onChange={(value) => onChange({ ...filters, province: orNull(VOCABULARIES.province, value) })}
       />
       <SelectField
         label={t('caseList.filters.language')}
@@ -102,7 +90,7 @@ export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps)
         label={t('caseList.filters.need')}
         options={needOptions}
         value={filters.need ?? ANY}
-        onChange={(value) => onChange({ ...filters, need: orNull(LEGAL_NEEDS, value) })}
+        onChange={(value) => onChange({ ...filters, need: orNull(VOCABULARIES.legalNeed, value) })}
       />
       <SelectField
         label={t('caseList.filters.assignee')}

@@ -219,38 +219,20 @@ export function CaseGrid({
       >
         <thead role="rowgroup" className="case-grid__head">
           <tr role="row" aria-rowindex={1} className="case-grid__row case-grid__row--head">
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.reference')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.name')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.status')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.urgency')}
-            </th>
-            <th
-              role="columnheader"
-              scope="col"
-              aria-label={t('caseList.filters.province')}
-              title={t('caseList.filters.province')}
-            >
-              {t('caseList.columns.province')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.language')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.needs')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.assignee')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('caseList.columns.updated')}
-            </th>
+            {COLUMNS.map((column) => {
+              // The province column's header is short; its full name is said, and shown on hover.
+              const fullName = column === 'province' ? t('caseList.filters.province') : undefined
+              return (
+                <th
+                  key={column}
+                  role="columnheader"
+                  scope="col"
+                  {...(fullName === undefined ? {} : { 'aria-label': fullName, title: fullName })}
+                >
+                  {t(`caseList.columns.${column}`)}
+                </th>
+              )
+            })}
           </tr>
         </thead>
         <tbody role="rowgroup" ref={bodyRef} onKeyDown={onKeyDown} className="case-grid__body">
@@ -284,7 +266,19 @@ export function CaseGrid({
   )
 }
 
-const COLUMN_COUNT = 9
+/** The grid's columns, in order; each header reads `caseList.columns.<column>`. */
+const COLUMNS = [
+  'reference',
+  'name',
+  'status',
+  'urgency',
+  'province',
+  'language',
+  'needs',
+  'assignee',
+  'updated',
+] as const
+const COLUMN_COUNT = COLUMNS.length
 
 function LoadingCells({ label }: { label: string }) {
   return (

@@ -36,7 +36,8 @@ import {
   type TCaseListFilters,
 } from './caseListQuery'
 import { CasePageStore, type TFetchCasePage } from './casePageStore'
-import { formatCount, localToday } from './caseRowText'
+import { todayIso } from '../../lib/dates'
+import { formatCount } from './caseRowText'
 import { useDelayedFlag } from './useDelayedFlag'
 import './CaseListPage.css'
 
@@ -164,7 +165,7 @@ export function CaseListPage() {
     performance.mark('caseList:firstRows')
   }, [])
 
-  const today = localToday()
+  const today = todayIso()
   const isFiltered = hasAnyFilter(filters)
   const isEmptyVault = displayTotal === 0 && !isStale && !isFiltered && searchText.trim() === ''
 

@@ -1,7 +1,7 @@
 import type { TCaseListRow } from '../../../../shared/contract/cases'
 import { REMOVAL_URGENT_DAYS } from '../../../../shared/cases/vocabulary'
 
-const localeTag = (language: string): string => (language === 'fr' ? 'fr-CA' : 'en-CA')
+import { daysFrom, localeTag } from '../../lib/dates'
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const numberFormats = new Map<string, Intl.NumberFormat>()
@@ -29,23 +29,6 @@ export function formatCount(count: number, language: string): string {
   return format.format(count)
 }
 
-/** Today as YYYY-MM-DD in the computer's time zone. */
-export function localToday(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0')
-  const day = String(now.getDate()).padStart(2, '0')
-  return `${now.getFullYear()}-${month}-${day}`
-}
-
-const DAY_MS = 86_400_000
-
-/** Whole days from `today` to `date` (both YYYY-MM-DD); null if `date` is not a date. */
-export function daysUntil(date: string, today: string): number | null {
-  const target = Date.parse(`${date}T00:00:00Z`)
-  const start = Date.parse(`${today}T00:00:00Z`)
-  if (Number.isNaN(target) || Number.isNaN(start)) return null
-  return Math.round((target - start) / DAY_MS)
-}
-
 export type TUrgencyReason =
   | { kind: 'detained' }
   | { kind: 'atAirport' }
@@ -59,7 +42,7 @@ export function urgencyReasons(row: TCaseListRow, today: string): TUrgencyReason
   const reasons: TUrgencyReason[] = []
   if (row.atAirport) reasons.push({ kind: 'atAirport' })
   if (row.detained) reasons.push({ kind: 'detained' })
-  const days = row.removalDate === '' ? null : daysUntil(row.removalDate, today)
+  const days = row.removalDate === '' ? null : daysFrom(row.removalDate, today)
   // A removal date already passed stays urgent (main counts it): the person may be gone or about to be.
   if (days !== null && days <= REMOVAL_URGENT_DAYS) reasons.push({ kind: 'removal', days })
   return reasons.length > 0 ? reasons : [{ kind: 'urgent' }]

@@ -1,15 +1,16 @@
-import type { FormEvent, ReactNode } from 'react'
-import { Form } from 'react-aria-components'
+import type { BaseSyntheticEvent, ReactNode } from 'react'
+import type { FieldValues, UseFormReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Button, Notice } from '../../ui'
+import { Form, FormFieldset, Notice, SubmitButton } from '../../ui'
 import type { TCaseErrorKey } from './errors'
+import { useFieldErrorText } from './fieldErrors'
 
-export type TCaseAddFormProps = {
+export type TCaseAddFormProps<T extends FieldValues> = {
+  form: UseFormReturn<T>
+  onSubmit: (event?: BaseSyntheticEvent) => Promise<void>
   className: string
   /** Names the fields for screen readers (the visible heading sits above the form). */
   legend: string
-  isSubmitting: boolean
-  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>
   serverError: TCaseErrorKey | null
   submitLabel: string
   submitVariant?: 'primary' | 'secondary'
@@ -18,42 +19,37 @@ export type TCaseAddFormProps = {
 
 /**
  * The case page's "add" forms (a task, a timeline entry). Nothing is disabled while saving, because a disabled
- * control drops focus to the page; a second submit while one is on its way is ignored instead.
+ * control drops focus to the page; the kit's form ignores a second submit while one is on its way instead.
  */
-export function CaseAddForm({
+export function CaseAddForm<T extends FieldValues>({
+  form,
+  onSubmit,
   className,
   legend,
-  isSubmitting,
-  onSubmit,
   serverError,
   submitLabel,
-  submitVariant,
+  submitVariant = 'secondary',
   children,
-}: TCaseAddFormProps) {
+}: TCaseAddFormProps<T>) {
   const { t } = useTranslation()
+  const errorWording = useFieldErrorText()
   return (
-    <Form
-      onSubmit={(event) => {
-        if (isSubmitting) event.preventDefault()
-        else void onSubmit(event)
-      }}
-      validationBehavior="aria"
-      className={className}
-      aria-busy={isSubmitting || undefined}
-    >
-      <fieldset className="case-form__fieldset">
-        <legend className="visually-hidden">{legend}</legend>
+    <Form form={form} onSubmit={onSubmit} errorWording={errorWording} className={className}>
+      <FormFieldset legend={legend} isDisabledWhileSubmitting={false}>
         {children}
-      </fieldset>
+      </FormFieldset>
       {serverError ? (
         <Notice tone="danger" live="alert">
           {t(`casePage.errors.${serverError}`)}
         </Notice>
       ) : null}
       <div className="case-form__actions">
-        <Button type="submit" {...(submitVariant === undefined ? {} : { variant: submitVariant })}>
-          {isSubmitting ? t('casePage.common.saving') : submitLabel}
-        </Button>
+        <SubmitButton
+          label={submitLabel}
+          busyLabel={t('casePage.common.saving')}
+          variant={submitVariant}
+          isEnabledWhileSubmitting
+        />
       </div>
     </Form>
   )

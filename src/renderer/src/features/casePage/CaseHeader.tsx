@@ -1,14 +1,14 @@
-import { useContext, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
-import { api } from '../../api'
+import { api, callApi } from '../../api'
+import { daysFrom, formatDay } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
 import { Badge, Button, LiveRegion, MenuButton, Notice } from '../../ui'
-import { VaultSessionContext } from '../vault/session'
+import { useSignedInStaff } from '../vault'
 import { useCaseMessage } from './caseMessage'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
-import { daysFrom, formatDay } from './format'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { StatusDialog } from './StatusDialog'
-import { useVocab } from './vocabLabels'
 
 const UNASSIGNED = '__unassigned__'
 const ME = '__me__'
@@ -99,7 +99,7 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
   const [assignError, setAssignError] = useState<TCaseErrorKey | null>(null)
   const [announcement, setAnnouncement] = useCaseMessage('assign')
   const assignRef = useRef<HTMLButtonElement>(null)
-  const myAccountId = useContext(VaultSessionContext)?.staff.accountId ?? null
+  const myAccountId = useSignedInStaff().accountId
 
   const assign = async (id: string) => {
     const accountId = id === UNASSIGNED ? null : id === ME ? myAccountId : id

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useParams } from 'react-router'
 import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
 import { api } from '../../api'
+import { useApiQuery } from '../../lib/useApiQuery'
 import { BusyIndicator, Button, LinkButton, Notice } from '../../ui'
 import { CaseHeader } from './CaseHeader'
 import { CaseMessageProvider } from './caseMessage'
 import { ConsentPanel } from './ConsentPanel'
-import { callApi } from './errors'
 import { SensitiveSections } from './SensitiveSections'
 import { SummarySection } from './SummarySection'
 import { TasksPanel } from './TasksPanel'
@@ -15,19 +14,12 @@ import { Timeline } from './Timeline'
 import { useCase } from './useCase'
 import './CasePage.css'
 
+const readAssignees = () => api.cases.assignees({})
+
 /** Staff a case can be assigned to; null until read (or when it could not be). */
 function useAssignees(): TStaffRef[] | null {
-  const [assignees, setAssignees] = useState<TStaffRef[] | null>(null)
-  useEffect(() => {
-    let isCurrent = true
-    void callApi(() => api.cases.assignees({})).then((result) => {
-      if (isCurrent && result.ok) setAssignees(result.value)
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [])
-  return assignees
+  const { load } = useApiQuery(readAssignees)
+  return load.state === 'ready' ? load.value : null
 }
 
 /** The heading every state of the page starts with, so focus placed on it after navigation stays put. */

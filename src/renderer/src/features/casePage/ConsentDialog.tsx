@@ -1,26 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
-import { Form } from 'react-aria-components'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { ZConsentEntrySchema } from '../../../../shared/cases/intake-schema'
 import { CONSENT_METHODS, CONSENT_PURPOSES, type TConsentPurpose } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
-import {
-  Button,
-  DialogActions,
-  ModalDialog,
-  Notice,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-} from '../../ui'
-import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
-import { todayIso } from './format'
-import { IsoDateField } from './IsoDateField'
-import { useVocab } from './vocabLabels'
+import { api, callApi } from '../../api'
+import { todayIso } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { FormDateField, FormDialog, FormRadioGroupField, FormSelectField, FormTextAreaField } from '../../ui'
+import { useCaseDialog } from './caseDialog'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 
 type TConsentForm = z.input<typeof ZConsentEntrySchema>
 const FIELDS = ['purpose', 'granted', 'method', 'givenOn', 'expiresOn', 'notes'] as const
@@ -57,20 +47,20 @@ export function ConsentDialog({ mode, ...props }: TConsentDialogProps) {
 function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TConsentDialogProps) {
   const { t } = useTranslation()
   const vocab = useVocab()
-  const fieldError = useFieldErrorText()
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const dialog = useCaseDialog(serverError)
   const isWithdrawal = mode?.kind === 'withdraw'
-  const { control, handleSubmit, setError, formState } = useForm<TConsentForm>({
+  const form = useForm<TConsentForm>({
     resolver: zodResolver(ZConsentEntrySchema),
     defaultValues: emptyForm(mode),
     mode: 'onTouched',
   })
-  const isGranted = useWatch({ control, name: 'granted' })
+  const isGranted = useWatch({ control: form.control, name: 'granted' })
 
-  const onSubmit = handleSubmit(async (form) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null)
     // A refusal has a date (optional) but nothing that could expire.
-    const entry = form.granted ? form : { ...form, expiresOn: '' }
+    const entry = values.granted ? values : { ...values, expiresOn: '' }
     const result = await callApi(() => api.cases.recordConsent({ caseId, entry }))
     if (result.ok) {
       const purpose = vocab.consentPurpose(result.value.purpose)
@@ -88,7 +78,7 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
       .filter((field): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field))
     if (fields.length > 0) {
       fields.forEach((field, index) =>
-        setError(
+        form.setError(
           field,
           { type: 'server', message: 'casePage.consent.errors.refused' },
           { shouldFocus: index === 0 },
@@ -104,158 +94,94 @@ function ConsentDialogForm({ caseId, reference, mode, onClose, onRecorded }: TCo
     id: purpose,
     label: vocab.consentPurpose(purpose),
   }))
-  const methodOptions = [
-    { id: 'none', label: t('casePage.notRecorded') },
-    ...CONSENT_METHODS.map((method) => ({ id: method, label: vocab.consentMethod(method) })),
-  ]
+  const methodOptions = CONSENT_METHODS.map((method) => ({ id: method, label: vocab.consentMethod(method) }))
 
   return (
-    <ModalDialog
+    <FormDialog
       isOpen={mode !== null}
-      onOpenChange={(open) => (open ? undefined : onClose())}
+      onClose={onClose}
       title={title}
       role={isWithdrawal ? 'alertdialog' : 'dialog'}
-      isDismissable={!formState.isSubmitting}
-      isOutsideClickDismissable={!formState.isDirty}
+      intro={
+        <p className="case-dialog__text">
+          {isWithdrawal
+            ? t('casePage.consent.withdrawIntro', { reference })
+            : t('casePage.consent.recordIntro', { reference })}
+        </p>
+      }
+      form={form}
+      onSubmit={onSubmit}
+      {...dialog}
+      submitLabel={
+        isWithdrawal
+          ? t('casePage.consent.withdrawSubmit')
+          : isGranted
+            ? t('casePage.consent.recordSubmit')
+            : t('casePage.consent.refusedSubmit')
+      }
+      submittingLabel={t('casePage.common.saving')}
     >
-      <p className="case-dialog__text">
-        {isWithdrawal
-          ? t('casePage.consent.withdrawIntro', { reference })
-          : t('casePage.consent.recordIntro', { reference })}
-      </p>
-      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="case-form">
-        <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
-          <legend className="visually-hidden">{title}</legend>
-          {isWithdrawal ? null : (
-            <Controller
-              control={control}
-              name="purpose"
-              render={({ field }) => (
-                <SelectField
-                  label={t('casePage.consent.purpose')}
-                  options={purposeOptions}
-                  value={(field.value as string) === '' ? null : field.value}
-                  onChange={(value) => field.onChange(value ?? '')}
-                  placeholder={t('casePage.consent.choosePurpose')}
-                  isRequired
-                  autoFocus
-                  errorMessage={fieldError(formState.errors.purpose)}
-                />
-              )}
-            />
-          )}
-          {isWithdrawal ? null : (
-            <Controller
-              control={control}
-              name="granted"
-              render={({ field }) => (
-                <RadioGroupField
-                  label={t('casePage.consent.answer.label')}
-                  orientation="horizontal"
-                  options={[
-                    { id: 'granted', label: t('casePage.consent.answer.granted') },
-                    { id: 'refused', label: t('casePage.consent.answer.refused') },
-                  ]}
-                  value={field.value ? 'granted' : 'refused'}
-                  onChange={(value) => field.onChange(value === 'granted')}
-                  name={field.name}
-                />
-              )}
-            />
-          )}
-          <div className="case-form__row">
-            <Controller
-              control={control}
-              name="givenOn"
-              render={({ field }) => (
-                <IsoDateField
-                  label={
-                    isWithdrawal
-                      ? t('casePage.consent.withdrawnOn')
-                      : isGranted
-                        ? t('casePage.consent.givenOn')
-                        : t('casePage.consent.refusedOn')
-                  }
-                  value={field.value ?? ''}
-                  onChange={field.onChange}
-                  errorMessage={fieldError(formState.errors.givenOn)}
-                />
-              )}
-            />
-            {isWithdrawal || !isGranted ? null : (
-              <Controller
-                control={control}
-                name="expiresOn"
-                render={({ field }) => (
-                  <IsoDateField
-                    label={t('casePage.consent.expiresOn')}
-                    description={t('casePage.consent.expiresHelp')}
-                    value={field.value ?? ''}
-                    onChange={field.onChange}
-                    errorMessage={fieldError(formState.errors.expiresOn)}
-                  />
-                )}
-              />
-            )}
-          </div>
-          <Controller
-            control={control}
-            name="method"
-            render={({ field }) => (
-              <SelectField
-                label={
-                  isWithdrawal
-                    ? t('casePage.consent.withdrawMethod')
-                    : isGranted
-                      ? t('casePage.consent.method')
-                      : t('casePage.consent.refusedMethod')
-                }
-                options={methodOptions}
-                value={field.value === '' || field.value === undefined ? 'none' : field.value}
-                onChange={(value) => field.onChange(value === 'none' || value === null ? '' : value)}
-                errorMessage={fieldError(formState.errors.method)}
-                {...(isWithdrawal ? { autoFocus: true } : {})}
-              />
-            )}
+      {isWithdrawal ? null : (
+        <FormSelectField<TConsentForm>
+          name="purpose"
+          label={t('casePage.consent.purpose')}
+          options={purposeOptions}
+          placeholder={t('casePage.consent.choosePurpose')}
+          isRequired
+          autoFocus
+        />
+      )}
+      {isWithdrawal ? null : (
+        <FormRadioGroupField<TConsentForm>
+          name="granted"
+          label={t('casePage.consent.answer.label')}
+          orientation="horizontal"
+          options={[
+            { id: 'granted', label: t('casePage.consent.answer.granted') },
+            { id: 'refused', label: t('casePage.consent.answer.refused') },
+          ]}
+          toOption={(granted) => (granted ? 'granted' : 'refused')}
+          fromOption={(id) => id === 'granted'}
+        />
+      )}
+      <div className="case-form__row">
+        <FormDateField<TConsentForm>
+          name="givenOn"
+          label={
+            isWithdrawal
+              ? t('casePage.consent.withdrawnOn')
+              : isGranted
+                ? t('casePage.consent.givenOn')
+                : t('casePage.consent.refusedOn')
+          }
+        />
+        {isWithdrawal || !isGranted ? null : (
+          <FormDateField<TConsentForm>
+            name="expiresOn"
+            label={t('casePage.consent.expiresOn')}
+            description={t('casePage.consent.expiresHelp')}
           />
-          <Controller
-            control={control}
-            name="notes"
-            render={({ field }) => (
-              <TextAreaField
-                label={t('casePage.consent.notes')}
-                description={t('casePage.consent.notesHelp')}
-                value={field.value ?? ''}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                inputRef={field.ref}
-                rows={2}
-                errorMessage={fieldError(formState.errors.notes)}
-              />
-            )}
-          />
-        </fieldset>
-        {serverError ? (
-          <Notice tone="danger" live="alert">
-            {t(`casePage.errors.${serverError}`)}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button onPress={onClose} isDisabled={formState.isSubmitting}>
-            {t('casePage.common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {formState.isSubmitting
-              ? t('casePage.common.saving')
-              : isWithdrawal
-                ? t('casePage.consent.withdrawSubmit')
-                : isGranted
-                  ? t('casePage.consent.recordSubmit')
-                  : t('casePage.consent.refusedSubmit')}
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+        )}
+      </div>
+      <FormSelectField<TConsentForm>
+        name="method"
+        label={
+          isWithdrawal
+            ? t('casePage.consent.withdrawMethod')
+            : isGranted
+              ? t('casePage.consent.method')
+              : t('casePage.consent.refusedMethod')
+        }
+        options={methodOptions}
+        emptyOption={t('casePage.notRecorded')}
+        {...(isWithdrawal ? { autoFocus: true } : {})}
+      />
+      <FormTextAreaField<TConsentForm>
+        name="notes"
+        label={t('casePage.consent.notes')}
+        description={t('casePage.consent.notesHelp')}
+        rows={2}
+      />
+    </FormDialog>
   )
 }

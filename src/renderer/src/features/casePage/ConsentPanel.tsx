@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TConsentRecord } from '../../../../shared/contract/cases'
-import { Badge, Button, LiveRegion } from '../../ui'
-import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
+import { formatDateTime, formatDay, todayIso } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Badge, Button, LiveRegion, Section } from '../../ui'
 import { useCaseMessage } from './caseMessage'
+import { ConsentDialog, type TConsentDialogMode } from './ConsentDialog'
 import { consentAnswer, consentHistory, consentRows, type TConsentState } from './consentState'
-import { formatDateTime, formatDay, todayIso } from './format'
 import { useStaffName } from './staffName'
-import { useVocab } from './vocabLabels'
 
 const STATE_TONE: Record<TConsentState, 'accent' | 'neutral' | 'indigo'> = {
   granted: 'accent',
@@ -58,11 +58,10 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
   const history = consentHistory(detail.consentHistory)
 
   return (
-    <section ref={sectionRef} className="case-section case-panel" aria-labelledby="case-consent-title">
-      <div className="case-section__header">
-        <h2 id="case-consent-title" className="case-section__title">
-          {t('casePage.consent.title')}
-        </h2>
+    <Section
+      id="case-consent-title"
+      title={t('casePage.consent.title')}
+      action={
         <Button
           onPress={() => {
             setAnnouncement('')
@@ -71,7 +70,10 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
         >
           {t('casePage.consent.record')}
         </Button>
-      </div>
+      }
+      isCompact
+      sectionRef={sectionRef}
+    >
       <ul className="case-consent">
         {rows.map((row) => {
           const purpose = vocab.consentPurpose(row.purpose)
@@ -151,11 +153,11 @@ export function ConsentPanel({ detail, onChanged }: { detail: TCaseDetail; onCha
           window.requestAnimationFrame(() => {
             const active = document.activeElement
             if (active === null || active === document.body || !active.isConnected) {
-              sectionRef.current?.querySelector<HTMLElement>('.case-section__header button')?.focus()
+              sectionRef.current?.querySelector<HTMLElement>('.ui-section__header button')?.focus()
             }
           })
         }}
       />
-    </section>
+    </Section>
   )
 }

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
 import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
-import { Button, LockIcon, Notice } from '../../ui'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
+import { api, callApi } from '../../api'
+import { formatDay } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Button, LockIcon, Notice, Section } from '../../ui'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { Facts } from './Facts'
-import { formatDay } from './format'
-import { useVocab } from './vocabLabels'
 
 type TRevealState =
   | { state: 'hidden' }
@@ -228,11 +228,11 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
   const contentOf = (section: TSensitiveSection) =>
     detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
   return (
-    <section className="case-section" aria-labelledby="case-sensitive-title">
-      <h2 id="case-sensitive-title" className="case-section__title">
-        {t('casePage.sensitive.title')}
-      </h2>
-      <p className="case-section__lede">{t('casePage.sensitive.lede')}</p>
+    <Section
+      id="case-sensitive-title"
+      title={t('casePage.sensitive.title')}
+      lede={t('casePage.sensitive.lede')}
+    >
       <div className="case-sensitive-list">
         {SENSITIVE_SECTIONS.map((section) => (
           <SensitiveSection
@@ -243,6 +243,6 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
           />
         ))}
       </div>
-    </section>
+    </Section>
   )
 }

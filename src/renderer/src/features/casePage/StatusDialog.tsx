@@ -1,16 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
-import { Form } from 'react-aria-components'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { CASE_STATUSES, type TCaseStatus } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
-import { Button, DialogActions, ModalDialog, Notice, RadioGroupField, TextAreaField } from '../../ui'
-import { callApi, caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
-import { useVocab } from './vocabLabels'
+import type { TCaseDetail } from '../../../../shared/contract/cases'
+import { api, callApi } from '../../api'
+import { useVocab } from '../../lib/vocabulary'
+import { FormDialog, FormRadioGroupField, FormTextAreaField } from '../../ui'
+import { useCaseDialog } from './caseDialog'
+import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
 
 /** Closing, or going back to an earlier step, needs a reason (main checks the same). */
 export function needsReason(from: TCaseStatus, to: TCaseStatus | ''): boolean {
@@ -45,48 +44,45 @@ export type TStatusDialogProps = {
 export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDialogProps) {
   const { t } = useTranslation()
   const vocab = useVocab()
-  const fieldError = useFieldErrorText()
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
+  const dialog = useCaseDialog(serverError)
   const schema = useMemo(
     () => statusFormSchema(detail.status, detail.nextStatuses),
     [detail.status, detail.nextStatuses],
   )
-  const { control, handleSubmit, reset, setError, formState } = useForm<TStatusForm>({
+  const form = useForm<TStatusForm>({
     resolver: zodResolver(schema),
     defaultValues: EMPTY,
     mode: 'onTouched',
   })
-  const to = useWatch({ control, name: 'to' })
+  const to = useWatch({ control: form.control, name: 'to' })
   const isReasonRequired = needsReason(detail.status, to)
 
   const close = () => {
-    reset(EMPTY)
+    form.reset(EMPTY)
     setServerError(null)
     onClose()
   }
 
-  const onSubmit = handleSubmit(async (form) => {
-    if (form.to === '') return
+  const onSubmit = form.handleSubmit(async ({ to: target, reason }) => {
+    if (target === '') return
     setServerError(null)
-    const target = form.to
-    const result = await callApi(() =>
-      api.cases.changeStatus({ caseId: detail.id, to: target, reason: form.reason }),
-    )
+    const result = await callApi(() => api.cases.changeStatus({ caseId: detail.id, to: target, reason }))
     if (result.ok) {
-      reset(EMPTY)
+      form.reset(EMPTY)
       await onChanged()
       return
     }
     // Said on the field it concerns when main names one; otherwise under the form.
     const fields = refusedFields(result.error)
     if (fields.includes('reason')) {
-      setError(
+      form.setError(
         'reason',
         { type: 'server', message: 'casePage.status.errors.reasonRefused' },
         { shouldFocus: true },
       )
     } else if (fields.includes('to') || result.error?.code === 'CONFLICT') {
-      setError('to', { type: 'server', message: 'casePage.status.errors.notAllowed' })
+      form.setError('to', { type: 'server', message: 'casePage.status.errors.notAllowed' })
     } else {
       setServerError(caseErrorKey(result.error))
     }
@@ -104,70 +100,35 @@ export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDial
   }))
 
   return (
-    <ModalDialog
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={(open) => (open ? undefined : close())}
+      onClose={close}
       title={t('casePage.status.title', { reference: detail.reference })}
-      isDismissable={!formState.isSubmitting}
-      isOutsideClickDismissable={!formState.isDirty}
+      intro={
+        <p className="case-dialog__text">
+          {t('casePage.status.current', { status: vocab.status(detail.status) })}
+        </p>
+      }
+      form={form}
+      onSubmit={onSubmit}
+      {...dialog}
+      submitLabel={t('casePage.status.submit')}
+      submittingLabel={t('casePage.status.submitting')}
     >
-      <p className="case-dialog__text">
-        {t('casePage.status.current', { status: vocab.status(detail.status) })}
-      </p>
-      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="case-form">
-        <fieldset disabled={formState.isSubmitting} className="case-form__fieldset">
-          <legend className="visually-hidden">
-            {t('casePage.status.title', { reference: detail.reference })}
-          </legend>
-          <Controller
-            control={control}
-            name="to"
-            render={({ field }) => (
-              <RadioGroupField
-                label={t('casePage.status.to')}
-                options={options}
-                value={field.value}
-                onChange={field.onChange}
-                name={field.name}
-                orientation="vertical"
-                isRequired
-                errorMessage={fieldError(formState.errors.to)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="reason"
-            render={({ field }) => (
-              <TextAreaField
-                label={isReasonRequired ? t('casePage.status.reasonRequired') : t('casePage.status.reason')}
-                description={t('casePage.status.reasonHelp')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                name={field.name}
-                inputRef={field.ref}
-                isRequired={isReasonRequired}
-                rows={3}
-                errorMessage={fieldError(formState.errors.reason)}
-              />
-            )}
-          />
-        </fieldset>
-        {serverError ? (
-          <Notice tone="danger" live="alert">
-            {t(`casePage.errors.${serverError}`)}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button onPress={close} isDisabled={formState.isSubmitting}>
-            {t('casePage.common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t('casePage.status.submitting') : t('casePage.status.submit')}
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+      <FormRadioGroupField<TStatusForm>
+        name="to"
+        label={t('casePage.status.to')}
+        options={options}
+        orientation="vertical"
+        isRequired
+      />
+      <FormTextAreaField<TStatusForm>
+        name="reason"
+        label={isReasonRequired ? t('casePage.status.reasonRequired') : t('casePage.status.reason')}
+        description={t('casePage.status.reasonHelp')}
+        isRequired={isReasonRequired}
+        rows={3}
+      />
+    </FormDialog>
   )
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
+import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Section } from '../../ui'
 import { Facts } from './Facts'
-import { ageOn, formatDateTime, formatDay } from './format'
 import { useStaffName } from './staffName'
-import { useVocab } from './vocabLabels'
 
 /** What the case says about the person that is not sensitive: shown without a reveal. */
 export function SummarySection({ detail }: { detail: TCaseDetail }) {
@@ -44,10 +45,7 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
     : t('casePage.summary.no')
 
   return (
-    <section className="case-section" aria-labelledby="case-summary-title">
-      <h2 id="case-summary-title" className="case-section__title">
-        {t('casePage.summary.title')}
-      </h2>
+    <Section id="case-summary-title" title={t('casePage.summary.title')}>
       <div className="case-summary">
         <div className="case-summary__group">
           <h3 className="case-summary__title">{t('casePage.summary.names')}</h3>
@@ -184,6 +182,6 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
           )}
         </div>
       </div>
-    </section>
+    </Section>
   )
 }

@@ -1,19 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useLayoutEffect, useRef, useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
 import { ZDateSchema } from '../../../../shared/cases/intake-schema'
-import { api } from '../../api'
-import { Badge, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
+import type { TCaseDetail, TTask } from '../../../../shared/contract/cases'
+import { api, callApi } from '../../api'
+import { daysFrom, formatDateTime, formatDay, todayIso } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Badge, Checkbox, FormDateField, FormTextField, LiveRegion, Notice, Section } from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
-import { daysFrom, formatDateTime, formatDay, todayIso } from './format'
-import { IsoDateField } from './IsoDateField'
-import { useVocab } from './vocabLabels'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 
 const ZTaskFormSchema = z.object({
   title: z
@@ -127,10 +125,9 @@ function TaskItem({
 /** The case's to-do list with due dates; overdue ones say so in words. */
 export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChanged: () => Promise<void> }) {
   const { t } = useTranslation()
-  const fieldError = useFieldErrorText()
   const [announcement, setAnnouncement] = useCaseMessage('tasks')
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
-  const { control, handleSubmit, reset, formState } = useForm<TTaskForm>({
+  const form = useForm<TTaskForm>({
     resolver: zodResolver(ZTaskFormSchema),
     defaultValues: { title: '', dueOn: '' },
     mode: 'onSubmit',
@@ -145,17 +142,17 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
     await onChanged()
   }
 
-  const onSubmit = handleSubmit(async (form, event) => {
+  const onSubmit = form.handleSubmit(async (task, event) => {
     setServerError(null)
     setAnnouncement('')
     const result = await callApi(() =>
-      api.cases.addTask({ caseId: detail.id, title: form.title, dueOn: form.dueOn }),
+      api.cases.addTask({ caseId: detail.id, title: task.title, dueOn: task.dueOn }),
     )
     if (!result.ok) {
       setServerError(caseErrorKey(result.error))
       return
     }
-    reset({ title: '', dueOn: '' })
+    form.reset({ title: '', dueOn: '' })
     // Back to the first field, ready for the next task; the new one is in the list and announced.
     const formElement = event?.target instanceof HTMLFormElement ? event.target : null
     formElement?.querySelector<HTMLInputElement>('input[name="title"]')?.focus()
@@ -163,14 +160,17 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
   })
 
   return (
-    <section className="case-section case-panel" aria-labelledby="case-tasks-title">
-      <h2 id="case-tasks-title" className="case-section__title">
-        {t('casePage.tasks.title')}
-      </h2>
-      <p className="case-section__lede">
-        {t('casePage.tasks.count', { count: openCount })}
-        {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
-      </p>
+    <Section
+      id="case-tasks-title"
+      title={t('casePage.tasks.title')}
+      lede={
+        <>
+          {t('casePage.tasks.count', { count: openCount })}
+          {overdueCount > 0 ? ` ${t('casePage.tasks.overdueCount', { count: overdueCount })}` : ''}
+        </>
+      }
+      isCompact
+    >
       {tasks.length === 0 ? (
         <p className="case-muted">{t('casePage.tasks.none')}</p>
       ) : (
@@ -186,43 +186,21 @@ export function TasksPanel({ detail, onChanged }: { detail: TCaseDetail; onChang
 
       <h3 className="case-subtitle">{t('casePage.tasks.addTitle')}</h3>
       <CaseAddForm
-        className="case-form"
-        legend={t('casePage.tasks.addTitle')}
-        isSubmitting={formState.isSubmitting}
+        form={form}
         onSubmit={onSubmit}
+        className="case-task-form"
+        legend={t('casePage.tasks.addTitle')}
         serverError={serverError}
         submitLabel={t('casePage.tasks.add')}
       >
-        <Controller
-          control={control}
+        <FormTextField<TTaskForm>
           name="title"
-          render={({ field }) => (
-            <TextField
-              label={t('casePage.tasks.taskTitle')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              inputRef={field.ref}
-              isRequired
-              autoComplete="off"
-              errorMessage={fieldError(formState.errors.title)}
-            />
-          )}
+          label={t('casePage.tasks.taskTitle')}
+          isRequired
+          autoComplete="off"
         />
-        <Controller
-          control={control}
-          name="dueOn"
-          render={({ field }) => (
-            <IsoDateField
-              label={t('casePage.tasks.dueOn')}
-              value={field.value}
-              onChange={field.onChange}
-              errorMessage={fieldError(formState.errors.dueOn)}
-            />
-          )}
-        />
+        <FormDateField<TTaskForm> name="dueOn" label={t('casePage.tasks.dueOn')} />
       </CaseAddForm>
-    </section>
+    </Section>
   )
 }

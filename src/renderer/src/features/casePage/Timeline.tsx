@@ -1,20 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
-import { Controller, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
 import { STAFF_TIMELINE_KINDS } from '../../../../shared/cases/vocabulary'
-import { api } from '../../api'
-import { Badge, LiveRegion, RadioGroupField, TextAreaField, TextField } from '../../ui'
+import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
+import { api, callApi } from '../../api'
+import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
+import { Badge, FormRadioGroupField, FormTextAreaField, FormTextField, LiveRegion, Section } from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
-import { useFieldErrorText } from './fieldErrors'
-import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from './format'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { useStaffName } from './staffName'
 import { staffNamesOf, useTimelineSentence } from './timelineText'
-import { useVocab } from './vocabLabels'
 
 const ZNoteFormSchema = z.object({
   kind: z.enum(STAFF_TIMELINE_KINDS, { error: 'vocab.validation.choice' }),
@@ -37,26 +36,25 @@ const newestFirst = (a: TTimelineEntry, b: TTimelineEntry) =>
 function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: string) => Promise<void> }) {
   const { t } = useTranslation()
   const vocab = useVocab()
-  const fieldError = useFieldErrorText()
   const [serverError, setServerError] = useState<TCaseErrorKey | null>(null)
-  const { control, handleSubmit, reset, formState } = useForm<TNoteForm>({
+  const form = useForm<TNoteForm>({
     resolver: zodResolver(ZNoteFormSchema),
     defaultValues: emptyNote(),
     mode: 'onSubmit',
   })
 
-  const onSubmit = handleSubmit(async (form, event) => {
+  const onSubmit = form.handleSubmit(async (note, event) => {
     setServerError(null)
     // Left at its default, "now" is the moment it is saved (main's clock, to the second), not the minute the
     // form opened, so the entry lands at the top of the timeline.
-    const occurredAt = formState.dirtyFields.occurredAt
-      ? (localDateTimeToIso(form.occurredAt) ?? undefined)
+    const occurredAt = form.formState.dirtyFields.occurredAt
+      ? (localDateTimeToIso(note.occurredAt) ?? undefined)
       : undefined
     const result = await callApi(() =>
       api.cases.addTimelineEntry({
         caseId,
-        kind: form.kind,
-        body: form.body,
+        kind: note.kind,
+        body: note.body,
         ...(occurredAt === undefined ? {} : { occurredAt }),
       }),
     )
@@ -64,7 +62,7 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
       setServerError(caseErrorKey(result.error))
       return
     }
-    reset(emptyNote())
+    form.reset(emptyNote())
     // Back to the form's first field (the chosen type), ready for the next entry; the new one is announced.
     const formElement = event?.target instanceof HTMLFormElement ? event.target : null
     formElement?.querySelector<HTMLInputElement>('input[type="radio"]:checked, input[type="radio"]')?.focus()
@@ -73,65 +71,34 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
 
   return (
     <CaseAddForm
-      className="case-form case-note-form"
-      legend={t('casePage.timeline.addTitle')}
-      isSubmitting={formState.isSubmitting}
+      form={form}
       onSubmit={onSubmit}
+      className="case-note-form"
+      legend={t('casePage.timeline.addTitle')}
       serverError={serverError}
       submitLabel={t('casePage.timeline.add')}
       submitVariant="primary"
     >
       <div className="case-form__row">
-        <Controller
-          control={control}
+        <FormRadioGroupField<TNoteForm>
           name="kind"
-          render={({ field }) => (
-            <RadioGroupField
-              label={t('casePage.timeline.kind')}
-              options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
-              value={field.value}
-              onChange={field.onChange}
-              name={field.name}
-              errorMessage={fieldError(formState.errors.kind)}
-            />
-          )}
+          label={t('casePage.timeline.kind')}
+          options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
         />
-        <Controller
-          control={control}
+        <FormTextField<TNoteForm>
           name="occurredAt"
-          render={({ field }) => (
-            <TextField
-              type="datetime-local"
-              label={t('casePage.timeline.when')}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              name={field.name}
-              inputRef={field.ref}
-              isRequired
-              errorMessage={fieldError(formState.errors.occurredAt)}
-            />
-          )}
+          type="datetime-local"
+          label={t('casePage.timeline.when')}
+          isRequired
         />
       </div>
-      <Controller
-        control={control}
+      <FormTextAreaField<TNoteForm>
         name="body"
-        render={({ field }) => (
-          <TextAreaField
-            label={t('casePage.timeline.text')}
-            description={t('casePage.timeline.textHelp')}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            name={field.name}
-            inputRef={field.ref}
-            isRequired
-            rows={3}
-            dir="auto"
-            errorMessage={fieldError(formState.errors.body)}
-          />
-        )}
+        label={t('casePage.timeline.text')}
+        description={t('casePage.timeline.textHelp')}
+        isRequired
+        rows={3}
+        dir="auto"
       />
     </CaseAddForm>
   )
@@ -155,10 +122,7 @@ export function Timeline({
   const entries = [...detail.timeline].sort(newestFirst)
 
   return (
-    <section className="case-section" aria-labelledby="case-timeline-title">
-      <h2 id="case-timeline-title" className="case-section__title">
-        {t('casePage.timeline.title')}
-      </h2>
+    <Section id="case-timeline-title" title={t('casePage.timeline.title')}>
       <h3 className="case-subtitle">{t('casePage.timeline.addTitle')}</h3>
       <AddNoteForm
         caseId={detail.id}
@@ -212,6 +176,6 @@ export function Timeline({
           })}
         </ol>
       )}
-    </section>
+    </Section>
   )
 }

@@ -39,14 +39,3 @@ export function refusedFields(error: TIpcError | null): string[] {
     .map((line) => /^([\w.]+):/.exec(line.trim())?.[1])
     .filter((field): field is string => field !== undefined)
 }
-
-/** Calls main and turns a thrown transport failure into the same shape as a refused request. */
-export async function callApi<T>(
-  call: () => Promise<{ ok: true; value: T } | { ok: false; error: TIpcError }>,
-): Promise<{ ok: true; value: T } | { ok: false; error: TIpcError | null }> {
-  try {
-    return await call()
-  } catch {
-    return { ok: false, error: null }
-  }
-}

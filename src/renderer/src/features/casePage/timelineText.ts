@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
-import { formatDay } from './format'
-import { useVocab } from './vocabLabels'
+import { formatDay } from '../../lib/dates'
+import { useVocab } from '../../lib/vocabulary'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TCaseDetail } from '../../../../shared/contract/cases'
-import { api } from '../../api'
-import { callApi, caseErrorKey, type TCaseErrorKey } from './errors'
+import { api, callApi } from '../../api'
+import { caseErrorKey, type TCaseErrorKey } from './errors'
 
 export type TCaseState =
   | { state: 'loading' }

@@ -9,7 +9,7 @@ import {
   ReferralsIcon,
   TextLink,
 } from '../../ui'
-import { useStaffAccess } from '../admin/useStaffRole'
+import { canHandleCases, useSignedInStaff } from '../vault'
 import { DraftsList } from '../intake'
 import { NextStepCard } from './NextStepCard'
 import './DashboardPage.css'
@@ -17,8 +17,7 @@ import './DashboardPage.css'
 /** The start page: what the day will look like, and where to begin. */
 export function DashboardPage() {
   const { t } = useTranslation()
-  const access = useStaffAccess()
-  const handlesCases = access.state === 'ready' && (access.role === 'admin' || access.role === 'caseworker')
+  const handlesCases = canHandleCases(useSignedInStaff().role)
   return (
     <>
       <PageHeader title={t('dashboard.title')} description={t('dashboard.lede')} />

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TDraftSummary } from '../../../../shared/contract/intake'
 import { api } from '../../api'
+import { useApiQuery } from '../../lib/useApiQuery'
 import { TextLink } from '../../ui'
 
 export type TDraftsListProps = {
@@ -10,32 +9,19 @@ export type TDraftsListProps = {
   compact?: boolean
 }
 
+const listDrafts = () => api.intake.listDrafts()
+
 /**
  * "Your unfinished intakes": the signed-in person's drafts, newest first, each a link that resumes it.
  * Shows nothing when there are none. The case list page may show it too.
  */
 export function DraftsList({ headingLevel = 2, compact = false }: TDraftsListProps) {
   const { t, i18n } = useTranslation()
-  const [drafts, setDrafts] = useState<TDraftSummary[] | null>(null)
-  const [failed, setFailed] = useState(false)
+  const { load } = useApiQuery(listDrafts)
 
-  useEffect(() => {
-    let current = true
-    api.intake
-      .listDrafts()
-      .then((result) => {
-        if (!current) return
-        if (result.ok) setDrafts(result.value)
-        else setFailed(true)
-      })
-      .catch(() => current && setFailed(true))
-    return () => {
-      current = false
-    }
-  }, [])
-
-  if (failed) return <p className="intake-drafts__note">{t('intake.drafts.loadFailed')}</p>
-  if (drafts === null || drafts.length === 0) return null
+  if (load.state === 'failed') return <p className="intake-drafts__note">{t('intake.drafts.loadFailed')}</p>
+  if (load.state === 'loading' || load.value.length === 0) return null
+  const drafts = load.value
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
   return (

@@ -67,7 +67,7 @@ export function DuplicateReview({
   }
 
   return (
-    <section className="intake-duplicates" aria-labelledby="intake-duplicates-title">
+    <section className="ui-panel intake-duplicates" aria-labelledby="intake-duplicates-title">
       <h2 id="intake-duplicates-title" ref={headingRef} tabIndex={-1} className="intake-step__title">
         {t('intake.duplicates.title')}
       </h2>

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { emptyIntake, type TIntakeInput } from '../../../../shared/cases/intake-schema'
 import { api } from '../../api'
+import { todayIso } from '../../lib/dates'
 import { BusyIndicator, Button, Notice, PageHeader } from '../../ui'
 import { IntakeWizard } from './IntakeWizard'
-import { intakeFromDraft, isWizardStep, todayIso, type TWizardStepId } from './wizardSchema'
+import { intakeFromDraft, isWizardStep, type TWizardStepId } from './wizardSchema'
 import './Intake.css'
 
 type TLoad =

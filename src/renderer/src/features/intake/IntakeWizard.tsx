@@ -11,11 +11,12 @@ import {
 } from '../../../../shared/cases/intake-schema'
 import type { TDuplicateCandidate, TDuplicateDecision } from '../../../../shared/contract/intake'
 import { api } from '../../api'
-import { announce, Button, DialogActions, LiveRegion, ModalDialog, Notice } from '../../ui'
+import { announce, Button, ConfirmDialog, FieldErrorWordingContext, LiveRegion, Notice } from '../../ui'
 import { normalizeDateText } from './draftDates'
 import { DraftsList } from './DraftsList'
 import { DuplicateReview } from './DuplicateReview'
 import { ErrorSummary, flattenErrors } from './ErrorSummary'
+import { useIntakeErrorWording } from './fields'
 import { useIntakeOptions } from './options'
 import { AdversePartiesStep } from './steps/AdversePartiesStep'
 import { ConsentStep } from './steps/ConsentStep'
@@ -82,6 +83,7 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const options = useIntakeOptions()
+  const errorWording = useIntakeErrorWording()
   const form = useForm<TIntakeInput, unknown, TIntake>({
     resolver: zodResolver(ZWizardSchema),
     defaultValues: initialValues,
@@ -293,156 +295,152 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
 
   return (
     <FormProvider {...form}>
-      <div className="intake-layout" ref={layoutRef}>
-        <div className="intake-aside">
-          <nav aria-label={t('intake.stepsLabel')} className="intake-steps">
-            <ol className="intake-steps__list">
-              {WIZARD_STEP_IDS.map((stepId, at) => (
-                <li key={stepId}>
-                  <button
-                    type="button"
-                    className="intake-steps__link"
-                    aria-current={stepId === step ? 'step' : undefined}
-                    onClick={() => goTo(stepId)}
-                  >
-                    <span className="intake-steps__number" aria-hidden="true">
-                      {at + 1}
-                    </span>
-                    <span>{stepTitle(stepId)}</span>
-                    {stepId !== 'review' && erroredSteps.has(stepId as TIntakeStepId) ? (
-                      <span className="intake-steps__flag">
-                        <span aria-hidden="true">!</span>
-                        <span className="visually-hidden">{t('intake.errors.summaryTitle')}</span>
+      <FieldErrorWordingContext value={errorWording}>
+        <div className="intake-layout" ref={layoutRef}>
+          <div className="intake-aside">
+            <nav aria-label={t('intake.stepsLabel')} className="intake-steps">
+              <ol className="intake-steps__list">
+                {WIZARD_STEP_IDS.map((stepId, at) => (
+                  <li key={stepId}>
+                    <button
+                      type="button"
+                      className="intake-steps__link"
+                      aria-current={stepId === step ? 'step' : undefined}
+                      onClick={() => goTo(stepId)}
+                    >
+                      <span className="intake-steps__number" aria-hidden="true">
+                        {at + 1}
                       </span>
-                    ) : null}
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </nav>
-          <div className="intake-aside__actions">
-            <Button variant="quiet" onPress={() => setDiscardOpen(true)}>
-              {t('intake.actions.discard')}
-            </Button>
+                      <span>{stepTitle(stepId)}</span>
+                      {stepId !== 'review' && erroredSteps.has(stepId as TIntakeStepId) ? (
+                        <span className="intake-steps__flag">
+                          <span aria-hidden="true">!</span>
+                          <span className="visually-hidden">{t('intake.errors.summaryTitle')}</span>
+                        </span>
+                      ) : null}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+            <div className="intake-aside__actions">
+              <Button variant="quiet" onPress={() => setDiscardOpen(true)}>
+                {t('intake.actions.discard')}
+              </Button>
+            </div>
+            {saver.draftId === undefined ? <DraftsList headingLevel={2} compact /> : null}
           </div>
-          {saver.draftId === undefined ? <DraftsList headingLevel={2} compact /> : null}
-        </div>
-        <div className="intake-body" ref={bodyRef}>
-          {phase.kind === 'duplicates' ? (
-            <DuplicateReview
-              intake={phase.intake}
-              candidates={phase.candidates}
-              options={options}
-              isBusy={false}
-              showConflict={phase.conflict}
-              onSamePerson={(candidate) =>
-                void submit(
-                  phase.intake,
-                  { kind: 'existing', caseId: candidate.caseId },
-                  phase.candidates.map((item) => item.caseId),
-                )
-              }
-              onDifferentPerson={() =>
-                void submit(
-                  phase.intake,
-                  { kind: 'new' },
-                  phase.candidates.map((item) => item.caseId),
-                )
-              }
-              onBack={() => {
-                focusHeading.current = true
-                setPhase({ kind: 'editing' })
-              }}
-            />
-          ) : (
-            <section className="intake-step" aria-labelledby="intake-step-title">
-              <p className="intake-step__count">
-                {t('intake.stepOf', { current: index + 1, total: WIZARD_STEP_IDS.length })}
+          <div className="intake-body" ref={bodyRef}>
+            {phase.kind === 'duplicates' ? (
+              <DuplicateReview
+                intake={phase.intake}
+                candidates={phase.candidates}
+                options={options}
+                isBusy={false}
+                showConflict={phase.conflict}
+                onSamePerson={(candidate) =>
+                  void submit(
+                    phase.intake,
+                    { kind: 'existing', caseId: candidate.caseId },
+                    phase.candidates.map((item) => item.caseId),
+                  )
+                }
+                onDifferentPerson={() =>
+                  void submit(
+                    phase.intake,
+                    { kind: 'new' },
+                    phase.candidates.map((item) => item.caseId),
+                  )
+                }
+                onBack={() => {
+                  focusHeading.current = true
+                  setPhase({ kind: 'editing' })
+                }}
+              />
+            ) : (
+              <section className="ui-panel intake-step" aria-labelledby="intake-step-title">
+                <p className="intake-step__count">
+                  {t('intake.stepOf', { current: index + 1, total: WIZARD_STEP_IDS.length })}
+                </p>
+                <h2 id="intake-step-title" ref={headingRef} tabIndex={-1} className="intake-step__title">
+                  {stepTitle(step)}
+                </h2>
+                <p className="intake-step__lede">{t(`intake.steps.${step}.lede`)}</p>
+                {problem === 'submitInvalid' ? (
+                  <Notice tone="warning">{t('intake.errors.submitInvalid')}</Notice>
+                ) : null}
+                {issues.length > 0 ? (
+                  <ErrorSummary
+                    issues={issues}
+                    values={values}
+                    onGoTo={(key) => focusField(bodyRef.current, key)}
+                  />
+                ) : null}
+                <div className="intake-step__fields">
+                  {step === 'person' ? <PersonStep options={options} /> : null}
+                  {step === 'contact' ? <ContactStep options={options} /> : null}
+                  {step === 'languages' ? <LanguagesStep options={options} /> : null}
+                  {step === 'location' ? <LocationStep options={options} /> : null}
+                  {step === 'experiences' ? <ExperiencesStep options={options} /> : null}
+                  {step === 'adverseParties' ? <AdversePartiesStep options={options} /> : null}
+                  {step === 'needs' ? <NeedsStep options={options} /> : null}
+                  {step === 'consent' ? <ConsentStep options={options} /> : null}
+                  {step === 'review' ? (
+                    <ReviewStep values={values} options={options} onEdit={(stepId) => goTo(stepId)} />
+                  ) : null}
+                </div>
+                <LiveRegion politeness="assertive">
+                  {problem === 'saveFailed' ? (
+                    <Notice tone="danger">{t('intake.errors.saveFailed')}</Notice>
+                  ) : null}
+                </LiveRegion>
+                <div className="intake-actions">
+                  {previous !== undefined ? (
+                    <Button onPress={() => goTo(previous)} isDisabled={isBusy}>
+                      {t('intake.actions.back', { step: stepTitle(previous) })}
+                    </Button>
+                  ) : null}
+                  {next !== undefined ? (
+                    <Button variant="primary" onPress={() => void goNext()}>
+                      {t('intake.actions.next', { step: stepTitle(next) })}
+                    </Button>
+                  ) : (
+                    <Button variant="primary" onPress={() => void save()} isDisabled={isBusy}>
+                      {isBusy ? t('intake.actions.saving') : t('intake.actions.save')}
+                    </Button>
+                  )}
+                  <span className="intake-actions__hint">
+                    {t(next === undefined ? 'intake.shortcutHintSave' : 'intake.shortcutHint')}
+                  </span>
+                </div>
+              </section>
+            )}
+            <LiveRegion politeness="polite" className="intake-draft-status">
+              {saver.failed
+                ? t('intake.draft.saveFailed')
+                : savedTime === null
+                  ? null
+                  : t('intake.draft.savedAt', { time: savedTime })}
+            </LiveRegion>
+            {phase.kind === 'checking' ? (
+              <p className="visually-hidden" role="status">
+                {t('intake.duplicates.checking')}
               </p>
-              <h2 id="intake-step-title" ref={headingRef} tabIndex={-1} className="intake-step__title">
-                {stepTitle(step)}
-              </h2>
-              <p className="intake-step__lede">{t(`intake.steps.${step}.lede`)}</p>
-              {problem === 'submitInvalid' ? (
-                <Notice tone="warning">{t('intake.errors.submitInvalid')}</Notice>
-              ) : null}
-              {issues.length > 0 ? (
-                <ErrorSummary
-                  issues={issues}
-                  values={values}
-                  onGoTo={(key) => focusField(bodyRef.current, key)}
-                />
-              ) : null}
-              <div className="intake-step__fields">
-                {step === 'person' ? <PersonStep options={options} /> : null}
-                {step === 'contact' ? <ContactStep options={options} /> : null}
-                {step === 'languages' ? <LanguagesStep options={options} /> : null}
-                {step === 'location' ? <LocationStep options={options} /> : null}
-                {step === 'experiences' ? <ExperiencesStep options={options} /> : null}
-                {step === 'adverseParties' ? <AdversePartiesStep options={options} /> : null}
-                {step === 'needs' ? <NeedsStep options={options} /> : null}
-                {step === 'consent' ? <ConsentStep options={options} /> : null}
-                {step === 'review' ? (
-                  <ReviewStep values={values} options={options} onEdit={(stepId) => goTo(stepId)} />
-                ) : null}
-              </div>
-              <LiveRegion politeness="assertive">
-                {problem === 'saveFailed' ? (
-                  <Notice tone="danger">{t('intake.errors.saveFailed')}</Notice>
-                ) : null}
-              </LiveRegion>
-              <div className="intake-actions">
-                {previous !== undefined ? (
-                  <Button onPress={() => goTo(previous)} isDisabled={isBusy}>
-                    {t('intake.actions.back', { step: stepTitle(previous) })}
-                  </Button>
-                ) : null}
-                {next !== undefined ? (
-                  <Button variant="primary" onPress={() => void goNext()}>
-                    {t('intake.actions.next', { step: stepTitle(next) })}
-                  </Button>
-                ) : (
-                  <Button variant="primary" onPress={() => void save()} isDisabled={isBusy}>
-                    {isBusy ? t('intake.actions.saving') : t('intake.actions.save')}
-                  </Button>
-                )}
-                <span className="intake-actions__hint">
-                  {t(next === undefined ? 'intake.shortcutHintSave' : 'intake.shortcutHint')}
-                </span>
-              </div>
-            </section>
-          )}
-          <LiveRegion politeness="polite" className="intake-draft-status">
-            {saver.failed
-              ? t('intake.draft.saveFailed')
-              : savedTime === null
-                ? null
-                : t('intake.draft.savedAt', { time: savedTime })}
-          </LiveRegion>
-          {phase.kind === 'checking' ? (
-            <p className="visually-hidden" role="status">
-              {t('intake.duplicates.checking')}
-            </p>
-          ) : null}
+            ) : null}
+          </div>
         </div>
-      </div>
-      <ModalDialog
-        isOpen={discardOpen}
-        onOpenChange={setDiscardOpen}
-        title={t('intake.draft.discardTitle')}
-        role="alertdialog"
-        size="small"
-      >
-        <p>{t('intake.draft.discardBody')}</p>
-        <DialogActions>
-          <Button onPress={() => setDiscardOpen(false)} autoFocus>
-            {t('intake.draft.keep')}
-          </Button>
-          <Button variant="primary" onPress={() => void discard()}>
-            {t('intake.draft.discardConfirm')}
-          </Button>
-        </DialogActions>
-      </ModalDialog>
+        <ConfirmDialog
+          isOpen={discardOpen}
+          onClose={() => setDiscardOpen(false)}
+          title={t('intake.draft.discardTitle')}
+          onConfirm={() => void discard()}
+          confirmLabel={t('intake.draft.discardConfirm')}
+          cancelLabel={t('intake.draft.keep')}
+          isCancelFocused
+        >
+          <p>{t('intake.draft.discardBody')}</p>
+        </ConfirmDialog>
+      </FieldErrorWordingContext>
     </FormProvider>
   )
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useController } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../shared/cases/intake-schema'
@@ -34,98 +34,118 @@ function useUndoableRemoval(
   return { remove, undo, message: removed?.message ?? null, clear: () => setRemoved(null) }
 }
 
-function ItemList({
-  items,
+type TListEntry = {
+  /** The items already in the list (stored values). */
+  items: readonly string[]
+  /** Adds an item unless it is empty or already there. */
+  add: (item: string) => void
+  /** The entry control's input: focus returns there after an Undo. */
+  inputRef: RefObject<HTMLInputElement | null>
+  errorMessage: string | undefined
+}
+
+/**
+ * A list of short items in the intake (other names, other languages): an entry control that adds one at a
+ * time, the list with a Remove button per item, and Undo for the last removal.
+ */
+function ListField({
+  name,
   label,
   emptyText,
-  onRemove,
-  removeLabel,
-  errorFor,
+  labelOf = (item) => item,
+  entry,
 }: {
-  items: readonly string[]
+  name: 'person.aliases' | 'languages.others'
+  /** Names the list for screen readers. */
   label: string
   emptyText: string
-  onRemove: (index: number) => void
-  removeLabel: (item: string) => string
-  errorFor: (index: number) => string | undefined
+  /** An item's words, when the stored value is a code. */
+  labelOf?: (item: string) => string
+  entry: (list: TListEntry) => ReactNode
 }) {
-  if (items.length === 0) return <p className="intake-list__empty">{emptyText}</p>
+  const { t } = useTranslation()
+  const issueText = useIssueText()
+  const { field, fieldState } = useController<TIntakeInput, typeof name>({ name })
+  const inputRef = useRef<HTMLInputElement>(null)
+  const items = field.value ?? []
+  const removal = useUndoableRemoval(
+    items,
+    field.onChange,
+    (item) => t('intake.fields.itemRemoved', { item: labelOf(item) }),
+    () => inputRef.current?.focus(),
+  )
+  const add = (item: string) => {
+    if (item === '' || items.includes(item)) return
+    removal.clear()
+    field.onChange([...items, item])
+  }
+  const itemErrors = fieldState.error as unknown as Record<number, { message?: string }> | undefined
+  const errorMessage = fieldState.error?.message ? issueText(fieldState.error.message) : undefined
   return (
-    <ul className="intake-list" aria-label={label}>
-      {items.map((item, index) => {
-        const error = errorFor(index)
-        return (
-          <li key={`${item}-${index}`} className="intake-list__item" data-field={`${index}`}>
-            <span dir="auto" className="intake-list__text">
-              {item}
-            </span>
-            <Button variant="quiet" className="intake-list__remove" onPress={() => onRemove(index)}>
-              {removeLabel(item)}
-            </Button>
-            {error ? <span className="intake-list__error">{error}</span> : null}
-          </li>
-        )
-      })}
-    </ul>
+    <div className="intake-field intake-field--wide intake-list-field" data-field={name}>
+      <div className="intake-list-field__entry">{entry({ items, add, inputRef, errorMessage })}</div>
+      {items.length === 0 ? (
+        <p className="intake-list__empty">{emptyText}</p>
+      ) : (
+        <ul className="intake-list" aria-label={label}>
+          {items.map((item, index) => {
+            const error = issueText(itemErrors?.[index]?.message)
+            return (
+              <li key={`${item}-${index}`} className="intake-list__item" data-field={`${index}`}>
+                <span dir="auto" className="intake-list__text">
+                  {labelOf(item)}
+                </span>
+                <Button variant="quiet" className="intake-list__remove" onPress={() => removal.remove(index)}>
+                  {t('intake.fields.removeItem', { item: labelOf(item) })}
+                </Button>
+                {error ? <span className="intake-list__error">{error}</span> : null}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <UndoNotice message={removal.message} onUndo={removal.undo} />
+    </div>
   )
 }
 
 /** Other names and spellings: type one, press Enter (or Add, or just move on) and it joins the list. */
 export function AliasListField() {
   const { t } = useTranslation()
-  const issueText = useIssueText()
-  const { field, fieldState } = useController<TIntakeInput, 'person.aliases'>({ name: 'person.aliases' })
   const [text, setText] = useState('')
-  const inputRef = useRef<HTMLInputElement>(null)
-  const aliases = field.value ?? []
-  const removal = useUndoableRemoval(
-    aliases,
-    field.onChange,
-    (item) => t('intake.fields.itemRemoved', { item }),
-    () => inputRef.current?.focus(),
-  )
-  const add = () => {
-    const name = text.trim()
-    setText('')
-    if (name === '' || aliases.includes(name)) return
-    removal.clear()
-    field.onChange([...aliases, name])
-  }
-  const itemError = (index: number) => {
-    const errors = fieldState.error as unknown as Record<number, { message?: string }> | undefined
-    return issueText(errors?.[index]?.message)
-  }
   return (
-    <div className="intake-field intake-field--wide intake-list-field" data-field="person.aliases">
-      <div className="intake-list-field__entry">
-        <TextField
-          label={t('intake.fields.aliasInput')}
-          value={text}
-          onChange={setText}
-          inputRef={inputRef}
-          dir="auto"
-          autoComplete="off"
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-              event.preventDefault()
-              add()
-            }
-          }}
-          onBlur={add}
-          {...(fieldState.error?.message ? { errorMessage: issueText(fieldState.error.message) } : {})}
-        />
-        <Button onPress={add}>{t('intake.fields.addAlias')}</Button>
-      </div>
-      <ItemList
-        items={aliases}
-        label={t('intake.fields.aliases')}
-        emptyText={t('intake.fields.noAliases')}
-        onRemove={removal.remove}
-        removeLabel={(item) => t('intake.fields.removeItem', { item })}
-        errorFor={itemError}
-      />
-      <UndoNotice message={removal.message} onUndo={removal.undo} />
-    </div>
+    <ListField
+      name="person.aliases"
+      label={t('intake.fields.aliases')}
+      emptyText={t('intake.fields.noAliases')}
+      entry={({ add, inputRef, errorMessage }) => {
+        const addTyped = () => {
+          setText('')
+          add(text.trim())
+        }
+        return (
+          <>
+            <TextField
+              label={t('intake.fields.aliasInput')}
+              value={text}
+              onChange={setText}
+              inputRef={inputRef}
+              dir="auto"
+              autoComplete="off"
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+                  event.preventDefault()
+                  addTyped()
+                }
+              }}
+              onBlur={addTyped}
+              {...(errorMessage === undefined ? {} : { errorMessage })}
+            />
+            <Button onPress={addTyped}>{t('intake.fields.addAlias')}</Button>
+          </>
+        )
+      }}
+    />
   )
 }
 
@@ -135,49 +155,25 @@ export function AliasListField() {
  */
 export function OtherLanguagesField({ options }: { options: readonly TChoiceOption[] }) {
   const { t } = useTranslation()
-  const issueText = useIssueText()
-  const { field, fieldState } = useController<TIntakeInput, 'languages.others'>({ name: 'languages.others' })
-  const inputRef = useRef<HTMLInputElement>(null)
-  const others = field.value ?? []
-  const labelOf = (code: string) => options.find((option) => option.id === code)?.label ?? code
-  const removal = useUndoableRemoval(
-    others,
-    field.onChange,
-    (code) => t('intake.fields.itemRemoved', { item: labelOf(code) }),
-    () => inputRef.current?.focus(),
-  )
-  const itemError = (index: number) => {
-    const errors = fieldState.error as unknown as Record<number, { message?: string }> | undefined
-    return issueText(errors?.[index]?.message)
-  }
   return (
-    <div className="intake-field intake-field--wide intake-list-field" data-field="languages.others">
-      <div className="intake-list-field__entry">
+    <ListField
+      name="languages.others"
+      label={t('intake.fields.otherLanguages')}
+      emptyText={t('intake.fields.noOtherLanguages')}
+      labelOf={(code) => options.find((option) => option.id === code)?.label ?? code}
+      entry={({ items, add, inputRef, errorMessage }) => (
         <ComboBoxField
           label={t('intake.fields.otherLanguageInput')}
-          options={options.filter((option) => !others.includes(option.id))}
+          options={options.filter((option) => !items.includes(option.id))}
           value=""
           clearOnSelect
-          onChange={(code) => {
-            if (code === '' || others.includes(code)) return
-            removal.clear()
-            field.onChange([...others, code])
-          }}
+          onChange={add}
           inputRef={inputRef}
           emptyText={t('intake.fields.noMatches')}
           showListLabel={t('intake.fields.showList')}
-          {...(fieldState.error?.message ? { errorMessage: issueText(fieldState.error.message) } : {})}
+          {...(errorMessage === undefined ? {} : { errorMessage })}
         />
-      </div>
-      <ItemList
-        items={others.map(labelOf)}
-        label={t('intake.fields.otherLanguages')}
-        emptyText={t('intake.fields.noOtherLanguages')}
-        onRemove={removal.remove}
-        removeLabel={(item) => t('intake.fields.removeItem', { item })}
-        errorFor={itemError}
-      />
-      <UndoNotice message={removal.message} onUndo={removal.undo} />
-    </div>
+      )}
+    />
   )
 }

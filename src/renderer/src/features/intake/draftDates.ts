@@ -1,3 +1,5 @@
+import { todayIso } from '../../lib/dates'
+
 const pad = (part: string) => part.padStart(2, '0')
 
 /**
@@ -21,12 +23,7 @@ export function normalizeDateText(text: string, language = 'en'): string {
   return trimmed
 }
 
-/** Today in the computer's time zone, as YYYY-MM-DD. */
-function today(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(String(now.getMonth() + 1))}-${pad(String(now.getDate()))}`
-}
-
 /** A complete YYYY-MM-DD date before today: worth a second look for a hearing or removal date. */
 export function isPastDate(value: string, now = new Date()): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && value < today(now)
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && value < todayIso(now)
 }

@@ -1,18 +1,25 @@
 import type { ParseKeys } from 'i18next'
 import { useCallback, useId, type ReactNode } from 'react'
-import { useController, type FieldPath } from 'react-hook-form'
+import { get, useFormState, useWatch, type FieldPath } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TIntakeInput } from '../../../../shared/cases/intake-schema'
 import {
-  Checkbox,
-  CheckboxGroupField,
-  ComboBoxField,
-  NumberField,
-  RadioGroupField,
-  SelectField,
-  TextAreaField,
-  TextField,
-  type TChoiceOption,
+  FormCheckbox,
+  FormCheckboxGroupField,
+  FormComboBoxField,
+  FormNumberField,
+  FormRadioGroupField,
+  FormSelectField,
+  FormTextAreaField,
+  FormTextField,
+  type TFieldErrorWording,
+  type TFormCheckboxGroupFieldProps,
+  type TFormCheckboxProps,
+  type TFormComboBoxFieldProps,
+  type TFormRadioGroupFieldProps,
+  type TFormSelectFieldProps,
+  type TFormTextAreaFieldProps,
+  type TFormTextFieldProps,
 } from '../../ui'
 import { isPastDate, normalizeDateText } from './draftDates'
 
@@ -31,8 +38,14 @@ export function useIssueText(): (message: string | undefined) => string | undefi
   )
 }
 
+/** The wizard's wording of its fields' errors (the kit's fields read it from FieldErrorWordingContext). */
+export function useIntakeErrorWording(): TFieldErrorWording {
+  const issueText = useIssueText()
+  return useCallback((error) => issueText(error?.message), [issueText])
+}
+
 /** The wrapper every bound field sits in: the error summary finds the field by `data-field` and focuses it. */
-function FieldSlot({ name, children, wide }: { name: string; children: ReactNode; wide?: boolean }) {
+function FieldSlot({ name, children, wide }: { name: string; children: ReactNode; wide: boolean }) {
   return (
     <div data-field={name} className={wide ? 'intake-field intake-field--wide' : 'intake-field'}>
       {children}
@@ -40,69 +53,21 @@ function FieldSlot({ name, children, wide }: { name: string; children: ReactNode
   )
 }
 
-function useBound(name: TIntakePath) {
-  const { field, fieldState } = useController<TIntakeInput>({ name })
-  const issueText = useIssueText()
-  return { field, errorMessage: issueText(fieldState.error?.message) }
-}
+/** A bound field of the intake, with `name` typed against the intake and `wide` spanning the grid. */
+type TIntake<P> = Omit<P, 'name'> & { name: TIntakePath; wide?: boolean }
 
-type TTextProps = {
-  name: TIntakePath
-  label: string
-  description?: string
-  type?: 'text' | 'email' | 'tel'
-  dir?: 'auto'
-  wide?: boolean
-  autoComplete?: string
-}
-
-export function IntakeText({ name, label, description, type = 'text', dir, wide, autoComplete }: TTextProps) {
-  const { field, errorMessage } = useBound(name)
+export function IntakeText({ wide = false, ...props }: TIntake<TFormTextFieldProps<TIntakeInput>>) {
   return (
-    <FieldSlot name={name} wide={wide ?? false}>
-      <TextField
-        label={label}
-        {...(description === undefined ? {} : { description })}
-        type={type}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        name={field.name}
-        inputRef={field.ref}
-        autoComplete={autoComplete ?? 'off'}
-        {...(errorMessage === undefined ? {} : { errorMessage })}
-        {...(dir === undefined ? {} : { dir })}
-      />
+    <FieldSlot name={props.name} wide={wide}>
+      <FormTextField<TIntakeInput> autoComplete="off" {...props} />
     </FieldSlot>
   )
 }
 
-export function IntakeTextArea({
-  name,
-  label,
-  description,
-  rows,
-}: {
-  name: TIntakePath
-  label: string
-  description?: string
-  rows?: number
-}) {
-  const { field, errorMessage } = useBound(name)
+export function IntakeTextArea({ wide = true, ...props }: TIntake<TFormTextAreaFieldProps<TIntakeInput>>) {
   return (
-    <FieldSlot name={name} wide>
-      <TextAreaField
-        label={label}
-        {...(description === undefined ? {} : { description })}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        name={field.name}
-        inputRef={field.ref}
-        rows={rows ?? 4}
-        dir="auto"
-        errorMessage={errorMessage}
-      />
+    <FieldSlot name={props.name} wide={wide}>
+      <FormTextAreaField<TIntakeInput> rows={4} dir="auto" {...props} />
     </FieldSlot>
   )
 }
@@ -125,29 +90,23 @@ export function IntakeDate({
 }) {
   const { t, i18n } = useTranslation()
   const warningId = useId()
-  const { field, errorMessage } = useBound(name)
-  const value = typeof field.value === 'string' ? field.value : ''
+  const value = useWatch<TIntakeInput>({ name })
+  const { errors } = useFormState<TIntakeInput>({ name })
   const warning =
-    warnIfPast && errorMessage === undefined && isPastDate(value) ? t('intake.fields.pastDate') : null
+    warnIfPast && get(errors, name) === undefined && typeof value === 'string' && isPastDate(value)
+      ? t('intake.fields.pastDate')
+      : null
   return (
-    <FieldSlot name={name}>
-      <TextField
+    <FieldSlot name={name} wide={false}>
+      <FormTextField<TIntakeInput>
+        name={name}
         label={label}
         description={description}
         {...(warnIfPast ? { 'aria-describedby': warningId } : {})}
-        value={value}
-        onChange={field.onChange}
-        onBlur={() => {
-          const tidy = normalizeDateText(value, i18n.language)
-          if (tidy !== value) field.onChange(tidy)
-          field.onBlur()
-        }}
-        name={field.name}
-        inputRef={field.ref}
+        normalize={(text) => normalizeDateText(text, i18n.language)}
         inputMode="numeric"
         autoComplete="off"
         className="intake-date"
-        {...(errorMessage === undefined ? {} : { errorMessage })}
       />
       {warnIfPast ? (
         <div id={warningId} aria-live="polite" className="intake-date__warning">
@@ -163,155 +122,56 @@ export function IntakeDate({
   )
 }
 
-export function IntakeRadio({
-  name,
-  label,
-  options,
-  description,
-  orientation,
-}: {
-  name: TIntakePath
-  label: string
-  options: readonly TChoiceOption[]
-  description?: string
-  orientation?: 'horizontal' | 'vertical'
-}) {
-  const { field, errorMessage } = useBound(name)
+export function IntakeRadio({ wide = true, ...props }: TIntake<TFormRadioGroupFieldProps<TIntakeInput>>) {
   return (
-    <FieldSlot name={name} wide>
-      <RadioGroupField
-        label={label}
-        options={options}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={(value) => {
-          field.onChange(value)
-          field.onBlur()
-        }}
-        name={field.name}
-        errorMessage={errorMessage}
-        {...(description === undefined ? {} : { description })}
-        {...(orientation === undefined ? {} : { orientation })}
-      />
+    <FieldSlot name={props.name} wide={wide}>
+      <FormRadioGroupField<TIntakeInput> {...props} />
     </FieldSlot>
   )
 }
-
-const NOT_ANSWERED = '__not_answered'
 
 /** A drop-down for an optional answer: its first option, "Not answered", stores ''. */
-export function IntakeSelect({
-  name,
-  label,
-  options,
-  description,
-}: {
-  name: TIntakePath
-  label: string
-  options: readonly TChoiceOption[]
-  description?: string
-}) {
+export function IntakeSelect({ wide = false, ...props }: TIntake<TFormSelectFieldProps<TIntakeInput>>) {
   const { t } = useTranslation()
-  const { field, errorMessage } = useBound(name)
-  const value = typeof field.value === 'string' && field.value !== '' ? field.value : NOT_ANSWERED
   return (
-    <FieldSlot name={name}>
-      <SelectField
-        label={label}
-        options={[{ id: NOT_ANSWERED, label: t('intake.fields.notAnswered') }, ...options]}
-        value={value}
-        onChange={(next) => {
-          field.onChange(next === null || next === NOT_ANSWERED ? '' : next)
-          field.onBlur()
-        }}
-        name={field.name}
-        errorMessage={errorMessage}
-        {...(description === undefined ? {} : { description })}
-      />
+    <FieldSlot name={props.name} wide={wide}>
+      <FormSelectField<TIntakeInput> emptyOption={t('intake.fields.notAnswered')} {...props} />
     </FieldSlot>
   )
 }
 
+/** Pick one item of a long list (a country, a language) by typing part of its name. */
 export function IntakeCombo({
-  name,
-  label,
-  options,
-  description,
-}: {
-  name: TIntakePath
-  label: string
-  options: readonly TChoiceOption[]
-  description?: string
-}) {
+  wide = false,
+  ...props
+}: TIntake<Omit<TFormComboBoxFieldProps<TIntakeInput>, 'emptyText' | 'showListLabel'>>) {
   const { t } = useTranslation()
-  const { field, errorMessage } = useBound(name)
   return (
-    <FieldSlot name={name}>
-      <ComboBoxField
-        label={label}
-        options={options}
-        value={typeof field.value === 'string' ? field.value : ''}
-        onChange={(value) => {
-          field.onChange(value)
-          field.onBlur()
-        }}
-        name={field.name}
-        inputRef={field.ref}
-        errorMessage={errorMessage}
+    <FieldSlot name={props.name} wide={wide}>
+      <FormComboBoxField<TIntakeInput>
+        {...props}
         emptyText={t('intake.fields.noMatches')}
         showListLabel={t('intake.fields.showList')}
-        {...(description === undefined ? {} : { description })}
       />
     </FieldSlot>
   )
 }
 
-export function IntakeCheckbox({ name, children }: { name: TIntakePath; children: ReactNode }) {
-  const { field, errorMessage } = useBound(name)
+export function IntakeCheckbox({ wide = true, ...props }: TIntake<TFormCheckboxProps<TIntakeInput>>) {
   return (
-    <FieldSlot name={name} wide>
-      <Checkbox
-        id={`intake-${name.replaceAll('.', '-')}`}
-        isSelected={field.value === true}
-        onChange={(selected) => {
-          field.onChange(selected)
-          field.onBlur()
-        }}
-        name={field.name}
-        inputRef={field.ref}
-        {...(errorMessage === undefined ? {} : { errorMessage })}
-      >
-        {children}
-      </Checkbox>
+    <FieldSlot name={props.name} wide={wide}>
+      <FormCheckbox<TIntakeInput> id={`intake-${props.name.replaceAll('.', '-')}`} {...props} />
     </FieldSlot>
   )
 }
 
 export function IntakeCheckboxGroup({
-  name,
-  label,
-  options,
-  columns,
-}: {
-  name: TIntakePath
-  label: string
-  options: readonly TChoiceOption[]
-  columns?: 1 | 2 | 3
-}) {
-  const { field, errorMessage } = useBound(name)
+  wide = true,
+  ...props
+}: TIntake<TFormCheckboxGroupFieldProps<TIntakeInput>>) {
   return (
-    <FieldSlot name={name} wide>
-      <CheckboxGroupField
-        label={label}
-        options={options}
-        value={Array.isArray(field.value) ? (field.value as string[]) : []}
-        onChange={(value) => {
-          field.onChange(value)
-          field.onBlur()
-        }}
-        name={field.name}
-        errorMessage={errorMessage}
-        {...(columns === undefined ? {} : { columns })}
-      />
+    <FieldSlot name={props.name} wide={wide}>
+      <FormCheckboxGroupField<TIntakeInput> {...props} />
     </FieldSlot>
   )
 }
@@ -327,24 +187,17 @@ export function IntakeAge({
   description: string
 }) {
   const { t } = useTranslation()
-  const { field, errorMessage } = useBound(name)
   return (
-    <FieldSlot name={name}>
-      <NumberField
+    <FieldSlot name={name} wide={false}>
+      <FormNumberField<TIntakeInput>
+        name={name}
         label={label}
         description={description}
-        value={typeof field.value === 'number' ? field.value : Number.NaN}
-        onChange={(value) => {
-          field.onChange(Number.isNaN(value) ? null : value)
-          field.onBlur()
-        }}
         minValue={0}
         maxValue={120}
         isClamped={false}
-        inputRef={field.ref}
         decrementLabel={t('intake.fields.decreaseAge')}
         incrementLabel={t('intake.fields.increaseAge')}
-        errorMessage={errorMessage}
       />
     </FieldSlot>
   )

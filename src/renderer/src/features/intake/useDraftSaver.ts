@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { TIntakeStepId } from '../../../../shared/cases/intake-schema'
 import { api } from '../../api'
-import { registerBeforeLock } from '../vault/lock'
+import { registerBeforeLock } from '../vault'
 
 const AUTOSAVE_DELAY_MS = 2000
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { todayIso } from '../../lib/dates'
 import {
   emptyIntake,
   INTAKE_STEP_IDS,
@@ -24,12 +25,6 @@ const TOP_KEYS = Object.keys(ZIntakeSchema.shape) as TTopKey[]
 /** The intake step that edits a top-level key ('meta' belongs to the person step). */
 export function stepOfKey(key: string): TIntakeStepId {
   return INTAKE_STEPS.find((step) => (step.keys as readonly string[]).includes(key))?.id ?? 'person'
-}
-
-/** Today in the computer's time zone, as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 export type TIntakeIssue = { path: PropertyKey[]; message: string }

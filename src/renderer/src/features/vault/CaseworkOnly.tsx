@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Notice, PageHeader } from '../../ui'
-import { useStaffAccess } from '../admin/useStaffRole'
+import { canHandleCases, useSignedInStaff } from './session'
 
 /**
  * Survivor records are for admins and caseworkers. Main refuses every case channel to a viewer anyway; this says
@@ -15,14 +15,13 @@ export function CaseworkOnly({
   children: ReactNode
 }) {
   const { t } = useTranslation()
-  const access = useStaffAccess()
-  if (access.state === 'loading') return null
-  if (access.role === 'admin' || access.role === 'caseworker') return <>{children}</>
+  const { role } = useSignedInStaff()
+  if (canHandleCases(role)) return <>{children}</>
   return (
     <>
       <PageHeader title={t(titleKey)} />
-      <Notice tone="info" title={t('caseworkOnly.title')}>
-        <p>{t('caseworkOnly.body')}</p>
+      <Notice tone="info" title={t('vault.caseworkOnly.title')}>
+        <p>{t('vault.caseworkOnly.body')}</p>
       </Notice>
     </>
   )

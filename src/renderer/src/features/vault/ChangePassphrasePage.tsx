@@ -1,17 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useMemo, useState } from 'react'
-import { Controller, FormProvider, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice, PageHeader } from '../../ui'
-import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { FormFieldset, Notice, PageHeader, SubmitButton } from '../../ui'
+import { CURRENT_PASSPHRASE_ISSUES } from './fieldErrors'
 import { changePassphraseFormSchema, type TChangePassphraseForm } from './formSchemas'
+import { VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
 import { PassphraseInput } from './PassphraseInput'
-import { retryAfterSeconds } from './refusals'
 import { useVaultSession } from './session'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 import './vault.css'
 
 const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '', confirmPassphrase: '' }
@@ -20,16 +20,15 @@ const EMPTY: TChangePassphraseForm = { currentPassphrase: '', newPassphrase: '',
 export function ChangePassphrasePage() {
   const { t } = useTranslation()
   const { staff } = useVaultSession()
-  const errorText = useFieldErrorText()
   const [outcome, setOutcome] = useState<'changed' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const schema = useMemo(
     () => changePassphraseFormSchema([staff.username, staff.displayName]),
     [staff.username, staff.displayName],
   )
   const form = useForm<TChangePassphraseForm>({ resolver: zodResolver(schema), defaultValues: EMPTY })
-  const { control, handleSubmit, formState, setError, setValue, setFocus, reset } = form
+  const { handleSubmit, formState, setError, setValue, setFocus, reset } = form
 
   useEffect(() => {
     if (focusRequest > 0 && !formState.isSubmitting) setFocus('currentPassphrase')
@@ -37,7 +36,7 @@ export function ChangePassphrasePage() {
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.changePassphrase({
       currentPassphrase: values.currentPassphrase,
       newPassphrase: values.newPassphrase,
@@ -47,9 +46,8 @@ export function ChangePassphrasePage() {
       setOutcome('changed')
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) startCountdown(wait)
-    else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setValue('currentPassphrase', '')
       setError('currentPassphrase', { type: 'server', message: 'vault.account.wrongCurrent' })
       setFocusRequest((count) => count + 1)
@@ -58,7 +56,6 @@ export function ChangePassphrasePage() {
     } else setOutcome('generic')
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <>
       <PageHeader title={t('vault.account.title')} description={t('vault.account.lede')} />
@@ -76,56 +73,47 @@ export function ChangePassphrasePage() {
             <dd>{t(`vault.roles.${staff.role}`)}</dd>
           </dl>
         </section>
-        <FormProvider {...form}>
-          <form
-            className="vault-card vault-form vault-account__form"
-            noValidate
-            aria-labelledby="account-change"
-            onSubmit={(event) => void onSubmit(event)}
-          >
-            <div>
-              <h2 id="account-change" className="vault-form__heading">
-                {t('vault.account.changeHeading')}
-              </h2>
-              <p className="vault-form__lede">{t('vault.account.changeLede')}</p>
+        <VaultForm
+          form={form}
+          onSubmit={onSubmit}
+          className="vault-account__form"
+          aria-labelledby="account-change"
+        >
+          <div>
+            <h2 id="account-change" className="vault-form__heading">
+              {t('vault.account.changeHeading')}
+            </h2>
+            <p className="vault-form__lede">{t('vault.account.changeLede')}</p>
+          </div>
+          <FormFieldset>
+            <PassphraseInput
+              name="currentPassphrase"
+              label={t('vault.account.currentLabel')}
+              autoComplete="current-password"
+              issues={CURRENT_PASSPHRASE_ISSUES}
+            />
+            <NewPassphraseFields
+              passphraseName="newPassphrase"
+              confirmName="confirmPassphrase"
+              labels={{ passphrase: t('vault.account.newLabel'), confirm: t('vault.account.confirmLabel') }}
+              userInputs={[staff.username, staff.displayName]}
+            />
+            <AttemptOutcome throttle={throttle} politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
+              {outcome === 'changed' ? (
+                <Notice tone="success">{t('vault.account.success')}</Notice>
+              ) : outcome === 'generic' ? (
+                <Notice tone="danger">{t('vault.errors.generic')}</Notice>
+              ) : null}
+            </AttemptOutcome>
+            <div className="vault-form__actions">
+              <SubmitButton
+                label={t('vault.account.submit')}
+                busyLabel={t('vault.account.submitting')}
+                isDisabled={throttle.isWaiting}
+              />
             </div>
-            <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-              <Controller
-                control={control}
-                name="currentPassphrase"
-                render={({ field, fieldState }) => (
-                  <PassphraseInput
-                    label={t('vault.account.currentLabel')}
-                    autoComplete="current-password"
-                    field={field}
-                    errorMessage={errorText(fieldState.error, CURRENT_PASSPHRASE_ISSUES)}
-                  />
-                )}
-              />
-              <NewPassphraseFields<TChangePassphraseForm>
-                passphraseName="newPassphrase"
-                confirmName="confirmPassphrase"
-                passphraseLabel={t('vault.account.newLabel')}
-                confirmLabel={t('vault.account.confirmLabel')}
-                userInputs={[staff.username, staff.displayName]}
-              />
-              <LiveRegion politeness={outcome === 'changed' ? 'polite' : 'assertive'}>
-                {isWaiting ? (
-                  <ThrottleNotice seconds={secondsLeft} />
-                ) : outcome === 'changed' ? (
-                  <Notice tone="success">{t('vault.account.success')}</Notice>
-                ) : outcome === 'generic' ? (
-                  <Notice tone="danger">{t('vault.errors.generic')}</Notice>
-                ) : null}
-              </LiveRegion>
-              <div className="vault-form__actions">
-                <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                  {formState.isSubmitting ? t('vault.account.submitting') : t('vault.account.submit')}
-                </Button>
-              </div>
-            </fieldset>
-          </form>
-        </FormProvider>
+          </FormFieldset>
+        </VaultForm>
       </div>
     </>
   )

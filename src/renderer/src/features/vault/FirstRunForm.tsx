@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState, type RefObject } from 'react'
-import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice, TextField } from '../../ui'
-import { DISPLAY_NAME_ISSUES, ORGANIZATION_ISSUES, USERNAME_ISSUES, useFieldErrorText } from './fieldErrors'
+import { FormFieldset, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
+import { DISPLAY_NAME_ISSUES, ORGANIZATION_ISSUES, USERNAME_ISSUES } from './fieldErrors'
 import { ZFirstRunFormSchema, type TFirstRunForm } from './formSchemas'
+import { GateIntro, VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
 
 type TFirstRunFormProps = {
@@ -16,7 +17,6 @@ type TFirstRunFormProps = {
 /** Organization, the first administrator and their passphrase → vault.create. */
 export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
   const { t, i18n } = useTranslation()
-  const errorText = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<TFirstRunForm>({
     resolver: zodResolver(ZFirstRunFormSchema),
@@ -28,7 +28,7 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
       confirmPassphrase: '',
     },
   })
-  const { control, handleSubmit, formState, getFieldState, setValue } = form
+  const { control, handleSubmit, getFieldState, setValue } = form
   const [username, displayName, organizationName] = useWatch({
     control,
     name: ['username', 'displayName', 'organizationName'],
@@ -59,35 +59,24 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
   })
 
   return (
-    <FormProvider {...form}>
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">{t('vault.firstRun.eyebrow')}</p>
-        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title">
-          {t('vault.firstRun.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.firstRun.lede')}</p>
-      </div>
-      <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
+    <>
+      <GateIntro
+        eyebrow={t('vault.firstRun.eyebrow')}
+        title={t('vault.firstRun.title')}
+        lede={t('vault.firstRun.lede')}
+        headingRef={headingRef}
+      />
+      <VaultForm form={form} onSubmit={onSubmit}>
+        <FormFieldset>
           <section className="vault-form__section" aria-labelledby="first-run-organization">
             <h2 id="first-run-organization" className="vault-form__heading">
               {t('vault.firstRun.organizationHeading')}
             </h2>
-            <Controller
-              control={control}
+            <FormTextField<TFirstRunForm>
               name="organizationName"
-              render={({ field, fieldState }) => (
-                <TextField
-                  label={t('vault.firstRun.organizationLabel')}
-                  description={t('vault.firstRun.organizationDescription')}
-                  name={field.name}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  errorMessage={errorText(fieldState.error, ORGANIZATION_ISSUES)}
-                />
-              )}
+              label={t('vault.firstRun.organizationLabel')}
+              description={t('vault.firstRun.organizationDescription')}
+              issues={ORGANIZATION_ISSUES}
             />
           </section>
           <section className="vault-form__section" aria-labelledby="first-run-account">
@@ -95,40 +84,20 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
               {t('vault.firstRun.accountHeading')}
             </h2>
             <div className="vault-form__row">
-              <Controller
-                control={control}
+              <FormTextField<TFirstRunForm>
                 name="displayName"
-                render={({ field, fieldState }) => (
-                  <TextField
-                    label={t('vault.firstRun.displayNameLabel')}
-                    description={t('vault.firstRun.displayNameDescription')}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    autoComplete="name"
-                    errorMessage={errorText(fieldState.error, DISPLAY_NAME_ISSUES)}
-                  />
-                )}
+                label={t('vault.firstRun.displayNameLabel')}
+                description={t('vault.firstRun.displayNameDescription')}
+                autoComplete="name"
+                issues={DISPLAY_NAME_ISSUES}
               />
-              <Controller
-                control={control}
+              <FormTextField<TFirstRunForm>
                 name="username"
-                render={({ field, fieldState }) => (
-                  <TextField
-                    label={t('vault.firstRun.usernameLabel')}
-                    description={t('vault.firstRun.usernameDescription')}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                    autoComplete="username"
-                    spellCheck="false"
-                    errorMessage={errorText(fieldState.error, USERNAME_ISSUES)}
-                  />
-                )}
+                label={t('vault.firstRun.usernameLabel')}
+                description={t('vault.firstRun.usernameDescription')}
+                autoComplete="username"
+                spellCheck="false"
+                issues={USERNAME_ISSUES}
               />
             </div>
           </section>
@@ -136,22 +105,22 @@ export function FirstRunForm({ headingRef, onCreated }: TFirstRunFormProps) {
             <h2 id="first-run-passphrase" className="vault-form__heading">
               {t('vault.firstRun.passphraseHeading')}
             </h2>
-            <NewPassphraseFields<TFirstRunForm>
+            <NewPassphraseFields
               passphraseName="passphrase"
               confirmName="confirmPassphrase"
-              passphraseLabel={t('vault.firstRun.passphraseLabel')}
-              confirmLabel={t('vault.firstRun.confirmLabel')}
+              labels={{
+                passphrase: t('vault.firstRun.passphraseLabel'),
+                confirm: t('vault.firstRun.confirmLabel'),
+              }}
               userInputs={[username, displayName, organizationName]}
             />
           </section>
           <LiveRegion>{failure ? <Notice tone="danger">{failure}</Notice> : null}</LiveRegion>
           <div className="vault-form__actions">
-            <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-              {formState.isSubmitting ? t('vault.firstRun.submitting') : t('vault.firstRun.submit')}
-            </Button>
+            <SubmitButton label={t('vault.firstRun.submit')} busyLabel={t('vault.firstRun.submitting')} />
           </div>
-        </fieldset>
-      </form>
-    </FormProvider>
+        </FormFieldset>
+      </VaultForm>
+    </>
   )
 }

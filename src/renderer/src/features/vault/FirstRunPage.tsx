@@ -1,9 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { confirmRecoveryKey } from './confirmRecoveryKey'
 import { FirstRunForm } from './FirstRunForm'
 import { GateFrame, useFocusHeadingOnChange } from './GateFrame'
-import { RecoveryKeyStep } from './RecoveryKeyStep'
+import { RecoveryKeyGate } from './RecoveryKeyGate'
 import { useActivityPing } from './useUnlockedSessionGuards'
 
 type TFirstRunPageProps = {
@@ -23,7 +22,6 @@ type TCreatedVault = { recoveryKey: string; organizationName: string; createdAt:
 export function FirstRunPage({ languageSwitch, onFinished }: TFirstRunPageProps) {
   const { t } = useTranslation()
   const [created, setCreated] = useState<TCreatedVault | null>(null)
-  const [isConfirmFailed, setIsConfirmFailed] = useState(false)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusHeadingOnChange(headingRef, created === null ? 'form' : 'key')
   // The vault is already unlocked on the recovery key step; reading and copying the key is activity.
@@ -46,23 +44,14 @@ export function FirstRunPage({ languageSwitch, onFinished }: TFirstRunPageProps)
     )
   }
   return (
-    <GateFrame
+    <RecoveryKeyGate
       languageSwitch={languageSwitch}
-      documentTitle={t('vault.recoveryKey.documentTitle')}
-      width="wide"
-    >
-      <RecoveryKeyStep
-        headingRef={headingRef}
-        recoveryKey={created.recoveryKey}
-        organizationName={created.organizationName}
-        createdAt={created.createdAt}
-        failureMessage={isConfirmFailed ? t('vault.recoveryKey.confirmFailed') : null}
-        onConfirmed={async () => {
-          setIsConfirmFailed(false)
-          if ((await confirmRecoveryKey()) === 'done') onFinished()
-          else setIsConfirmFailed(true)
-        }}
-      />
-    </GateFrame>
+      headingRef={headingRef}
+      recoveryKey={created.recoveryKey}
+      organizationName={created.organizationName}
+      createdAt={created.createdAt}
+      context="first-run"
+      onFinished={onFinished}
+    />
   )
 }

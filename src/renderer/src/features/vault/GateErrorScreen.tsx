@@ -21,8 +21,8 @@ export function GateErrorScreen({ error, languageSwitch, onRetry }: TGateErrorSc
         : t('vault.gate.statusErrorBody')
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.gate.statusErrorTitle')}>
-      <section className="vault-card">
-        <h1 className="vault-card__title">{t('vault.gate.statusErrorTitle')}</h1>
+      <section className="ui-panel vault-card">
+        <h1 className="ui-panel vault-card__title">{t('vault.gate.statusErrorTitle')}</h1>
         <Notice tone="danger">{body}</Notice>
         <div className="vault-form__actions">
           <Button variant="primary" onPress={onRetry}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ProductMark } from '../../ui'
+import { AppBar } from '../../ui'
 import './vault.css'
 
 type TGateFrameProps = {
@@ -27,13 +27,9 @@ export function GateFrame({ languageSwitch, documentTitle, children, width = 'na
 
   return (
     <div className="vault-gate">
-      <header className="vault-gate__bar">
-        <div className="vault-gate__brand">
-          <ProductMark size={28} />
-          <span className="vault-gate__product">{t('app.name')}</span>
-        </div>
+      <AppBar productName={t('app.name')} markSize={28}>
         {languageSwitch}
-      </header>
+      </AppBar>
       <main ref={mainRef} className={`vault-gate__main vault-gate__main--${width}`}>
         {children}
       </main>

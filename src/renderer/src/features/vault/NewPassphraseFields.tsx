@@ -1,56 +1,93 @@
-import { Controller, useFormContext, useWatch, type FieldValues, type Path } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase-policy'
-import { StrengthMeter } from '../../ui'
-import { NEW_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { FormTextField, StrengthMeter, type TIssueWords } from '../../ui'
+import { NEW_PASSPHRASE_ISSUES } from './fieldErrors'
 import { PassphraseInput } from './PassphraseInput'
 import { usePassphraseFeedback } from './usePassphraseFeedback'
 
-type TNewPassphraseFieldsProps<TForm extends FieldValues> = {
-  passphraseName: Path<TForm>
-  confirmName: Path<TForm>
-  passphraseLabel: string
-  confirmLabel: string
+export type TNewPassphraseFieldsProps = {
+  /** The form's fields for the passphrase and its second copy (checked by newPassphraseRule). */
+  passphraseName: string
+  confirmName: string
+  labels: { passphrase: string; confirm: string }
   /** Names that count as easy to guess (main uses the same list). */
   userInputs: readonly string[]
+  /**
+   * 'page': someone choosing their own passphrase (first run, recovery, My account): the rule spelled out,
+   * Show/Hide on each field, and advice under the meter. 'dialog': an admin and a colleague choosing one
+   * together in a dialog: the two fields side by side and a meter in a few words.
+   */
+  density?: 'page' | 'dialog'
+  /** Words for the fields' issue codes in the form's own catalog ('page' has the vault's). */
+  issues?: { passphrase?: TIssueWords; confirm?: TIssueWords }
+  autoFocus?: boolean
 }
 
 /**
- * A new passphrase twice, with the policy spelled out and a live strength meter between the two fields.
- * Reads the page's form through useFormContext; the page owns the schema.
+ * A new passphrase twice, with a live strength meter, in the surrounding form (useFormContext). The form's
+ * schema checks it with newPassphraseRule, so what the meter says and what the form refuses never differ.
  */
-export function NewPassphraseFields<TForm extends FieldValues>({
+export function NewPassphraseFields({
   passphraseName,
   confirmName,
-  passphraseLabel,
-  confirmLabel,
+  labels,
   userInputs,
-}: TNewPassphraseFieldsProps<TForm>) {
+  density = 'page',
+  issues = density === 'page' ? { passphrase: NEW_PASSPHRASE_ISSUES } : {},
+  autoFocus = false,
+}: TNewPassphraseFieldsProps) {
   const { t } = useTranslation()
-  const { control } = useFormContext<TForm>()
-  const errorText = useFieldErrorText()
-  const passphrase = useWatch({ control, name: passphraseName }) as string | undefined
+  const passphrase = useWatch({ name: passphraseName }) as string | undefined
   const feedback = usePassphraseFeedback(passphrase ?? '', userInputs)
+  const bound = (name: string, fieldIssues: TIssueWords | undefined) => ({
+    name,
+    autoComplete: 'new-password' as const,
+    ...(fieldIssues === undefined ? {} : { issues: fieldIssues }),
+  })
+
+  if (density === 'dialog') {
+    return (
+      <>
+        <div className="ui-form__row">
+          <FormTextField
+            {...bound(passphraseName, issues.passphrase)}
+            type="password"
+            label={labels.passphrase}
+            description={t('vault.passphrase.help', { count: MIN_PASSPHRASE_LENGTH })}
+            autoFocus={autoFocus}
+            isRequired
+          />
+          <FormTextField
+            {...bound(confirmName, issues.confirm)}
+            type="password"
+            label={labels.confirm}
+            isRequired
+          />
+        </div>
+        <StrengthMeter
+          label={t('vault.passphrase.brief.label')}
+          score={feedback.score}
+          valueText={feedback.brief}
+          isAcceptable={feedback.isAcceptable}
+          isEmpty={feedback.isEmpty}
+        />
+      </>
+    )
+  }
 
   return (
     <div className="vault-form__passphrase">
       <p className="vault-form__policy">{t('vault.passphrase.policy', { min: MIN_PASSPHRASE_LENGTH })}</p>
-      <Controller
-        control={control}
-        name={passphraseName}
-        render={({ field, fieldState }) => (
-          <PassphraseInput
-            label={passphraseLabel}
-            autoComplete="new-password"
-            field={field}
-            errorMessage={errorText(fieldState.error, NEW_PASSPHRASE_ISSUES)}
-          />
-        )}
+      <PassphraseInput
+        {...bound(passphraseName, issues.passphrase)}
+        label={labels.passphrase}
+        autoFocus={autoFocus}
       />
       <div className={feedback.isEmpty ? 'vault-form__meter vault-form__meter--empty' : 'vault-form__meter'}>
         <StrengthMeter
           label={t('vault.passphrase.strengthLabel')}
-          score={feedback.isEmpty ? 0 : feedback.score}
+          score={feedback.score}
           valueText={feedback.valueText}
           isAcceptable={feedback.isAcceptable}
         />
@@ -59,18 +96,7 @@ export function NewPassphraseFields<TForm extends FieldValues>({
           {feedback.hint ? <span>{feedback.hint}</span> : null}
         </p>
       </div>
-      <Controller
-        control={control}
-        name={confirmName}
-        render={({ field, fieldState }) => (
-          <PassphraseInput
-            label={confirmLabel}
-            autoComplete="new-password"
-            field={field}
-            errorMessage={errorText(fieldState.error)}
-          />
-        )}
-      />
+      <PassphraseInput {...bound(confirmName, issues.confirm)} label={labels.confirm} />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatDate } from '../../lib/dates'
 
 type TRecoveryKeySheetProps = {
   recoveryKey: string
@@ -16,9 +17,7 @@ export function RecoveryKeySheet({
   dateLabel,
 }: TRecoveryKeySheetProps) {
   const { t, i18n } = useTranslation()
-  const date = new Intl.DateTimeFormat(i18n.language === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-  }).format(createdAt)
+  const date = formatDate(createdAt, i18n.language, 'long')
   return (
     <div className="recovery-sheet" aria-hidden="true">
       <h1 className="recovery-sheet__title">{t('vault.recoveryKey.sheetTitle')}</h1>

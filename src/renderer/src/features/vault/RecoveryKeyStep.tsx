@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMemo, useState, type RefObject } from 'react'
 import { createPortal } from 'react-dom'
-import { Controller, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { Button, Checkbox, LiveRegion, Notice, TextField } from '../../ui'
-import { useFieldErrorText } from './fieldErrors'
+import { Button, FormCheckbox, FormTextField, LiveRegion, Notice, SubmitButton } from '../../ui'
 import { recoveryKeyConfirmSchema, type TRecoveryKeyConfirmForm } from './formSchemas'
 import { RecoveryKeySheet } from './RecoveryKeySheet'
+import { GateIntro, VaultForm } from './gateParts'
 import './RecoveryKeyStep.css'
 
 type TRecoveryKeyStepProps = {
@@ -43,31 +43,29 @@ export function RecoveryKeyStep({
   failureMessage = null,
 }: TRecoveryKeyStepProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
   const schema = useMemo(() => recoveryKeyConfirmSchema(recoveryKey), [recoveryKey])
-  const { control, handleSubmit, formState } = useForm<TRecoveryKeyConfirmForm>({
+  const form = useForm<TRecoveryKeyConfirmForm>({
     resolver: zodResolver(schema),
     defaultValues: { isStored: false, lastGroup: '' },
   })
-  const isStored = useWatch({ control, name: 'isStored' })
+  const isStored = useWatch({ control: form.control, name: 'isStored' })
   const [isShownAgain, setIsShownAgain] = useState(false)
   const isKeyVisible = !isStored || isShownAgain
   const groups = recoveryKey.split('-')
-  const Title = headingLevel === 1 ? 'h1' : 'h2'
   const Subheading = headingLevel === 1 ? 'h2' : 'h3'
 
   return (
     <>
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">
-          {context === 'first-run' ? t('vault.recoveryKey.eyebrow') : t('vault.recoveryKey.eyebrowNewKey')}
-        </p>
-        <Title ref={headingRef} tabIndex={-1} className="vault-intro__title">
-          {t('vault.recoveryKey.title')}
-        </Title>
-        <p className="vault-intro__lede">{t('vault.recoveryKey.lede')}</p>
-      </div>
-      <section className="vault-card recovery-key" aria-labelledby="recovery-key-label">
+      <GateIntro
+        eyebrow={
+          context === 'first-run' ? t('vault.recoveryKey.eyebrow') : t('vault.recoveryKey.eyebrowNewKey')
+        }
+        title={t('vault.recoveryKey.title')}
+        lede={t('vault.recoveryKey.lede')}
+        headingRef={headingRef}
+        level={headingLevel}
+      />
+      <section className="ui-panel vault-card recovery-key" aria-labelledby="recovery-key-label">
         <Subheading id="recovery-key-label" className="recovery-key__label">
           {t('vault.recoveryKey.keyLabel')}
         </Subheading>
@@ -100,66 +98,44 @@ export function RecoveryKeyStep({
           <p className="recovery-key__print-note">{t('vault.recoveryKey.printNote')}</p>
         </div>
       </section>
-      <form
-        className="vault-card vault-form"
-        noValidate
+      <VaultForm
+        form={form}
+        onSubmit={form.handleSubmit(() => onConfirmed())}
         aria-labelledby="recovery-key-confirm"
-        onSubmit={(event) => void handleSubmit(() => onConfirmed())(event)}
       >
         <Subheading id="recovery-key-confirm" className="vault-form__heading">
           {t('vault.recoveryKey.confirmHeading')}
         </Subheading>
-        <Controller
-          control={control}
+        <FormCheckbox<TRecoveryKeyConfirmForm>
           name="isStored"
-          render={({ field, fieldState }) => (
-            <Checkbox
-              id="recovery-key-stored"
-              name={field.name}
-              isSelected={field.value}
-              onChange={(isSelected: boolean) => {
-                // Ticking hides the key again, even after "Show again".
-                if (isSelected) setIsShownAgain(false)
-                field.onChange(isSelected)
-              }}
-              onBlur={field.onBlur}
-              inputRef={field.ref}
-              errorMessage={errorText(fieldState.error)}
-            >
-              {t('vault.recoveryKey.stored')}
-            </Checkbox>
-          )}
-        />
+          id="recovery-key-stored"
+          // Ticking hides the key again, even after "Show again".
+          onChange={(isSelected) => {
+            if (isSelected) setIsShownAgain(false)
+          }}
+        >
+          {t('vault.recoveryKey.stored')}
+        </FormCheckbox>
         {isStored ? (
-          <Controller
-            control={control}
+          <FormTextField<TRecoveryKeyConfirmForm>
             name="lastGroup"
-            render={({ field, fieldState }) => (
-              <TextField
-                label={t('vault.recoveryKey.lastGroupLabel')}
-                description={t('vault.recoveryKey.lastGroupDescription')}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                inputRef={field.ref}
-                isMonospace
-                autoComplete="off"
-                spellCheck="false"
-                maxLength={12}
-                className="recovery-key__last-group"
-                errorMessage={errorText(fieldState.error)}
-              />
-            )}
+            label={t('vault.recoveryKey.lastGroupLabel')}
+            description={t('vault.recoveryKey.lastGroupDescription')}
+            isMonospace
+            autoComplete="off"
+            spellCheck="false"
+            maxLength={12}
+            className="recovery-key__last-group"
           />
         ) : null}
         <LiveRegion>{failureMessage ? <Notice tone="danger">{failureMessage}</Notice> : null}</LiveRegion>
         <div className="vault-form__actions">
-          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {continueLabel ?? t('vault.recoveryKey.continue')}
-          </Button>
+          <SubmitButton
+            label={continueLabel ?? t('vault.recoveryKey.continue')}
+            busyLabel={continueLabel ?? t('vault.recoveryKey.continue')}
+          />
         </div>
-      </form>
+      </VaultForm>
       {/* Only this sheet prints (RecoveryKeyStep.css): outside #root, so the print stylesheet can hide the app. */}
       {createPortal(
         <RecoveryKeySheet

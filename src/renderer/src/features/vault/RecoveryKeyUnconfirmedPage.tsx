@@ -2,10 +2,10 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, forgetEverything } from '../../api'
 import { Button, LiveRegion, Notice } from '../../ui'
-import { confirmRecoveryKey } from './confirmRecoveryKey'
 import { GateFrame, useFocusHeadingOnChange } from './GateFrame'
+import { GateIntro } from './gateParts'
 import { lockNow } from './lock'
-import { RecoveryKeyStep } from './RecoveryKeyStep'
+import { RecoveryKeyGate } from './RecoveryKeyGate'
 import { useActivityPing } from './useUnlockedSessionGuards'
 
 type TRecoveryKeyUnconfirmedPageProps = {
@@ -32,7 +32,7 @@ export function RecoveryKeyUnconfirmedPage({
   const { t } = useTranslation()
   const [newKey, setNewKey] = useState<TNewKey | null>(null)
   const [isCreating, setIsCreating] = useState(false)
-  const [failure, setFailure] = useState<'create' | 'confirm' | null>(null)
+  const [isCreateFailed, setIsCreateFailed] = useState(false)
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusHeadingOnChange(headingRef, newKey === null ? 'explain' : 'key')
   // It replaces the unlock or recovery screen: start at the top, with its title announced.
@@ -45,14 +45,14 @@ export function RecoveryKeyUnconfirmedPage({
 
   const createKey = async () => {
     setIsCreating(true)
-    setFailure(null)
+    setIsCreateFailed(false)
     try {
       const result = await api.vault.replaceRecoveryKey()
       if (result.ok) setNewKey({ recoveryKey: result.value.recoveryKey, createdAt: new Date() })
       else if (result.error.code === 'LOCKED') forgetEverything()
-      else setFailure('create')
+      else setIsCreateFailed(true)
     } catch {
-      setFailure('create')
+      setIsCreateFailed(true)
     } finally {
       setIsCreating(false)
     }
@@ -60,25 +60,15 @@ export function RecoveryKeyUnconfirmedPage({
 
   if (newKey !== null) {
     return (
-      <GateFrame
+      <RecoveryKeyGate
         languageSwitch={languageSwitch}
-        documentTitle={t('vault.recoveryKey.documentTitle')}
-        width="wide"
-      >
-        <RecoveryKeyStep
-          headingRef={headingRef}
-          recoveryKey={newKey.recoveryKey}
-          organizationName={organizationName ?? ''}
-          createdAt={newKey.createdAt}
-          context="new-key"
-          failureMessage={failure === 'confirm' ? t('vault.recoveryKey.confirmFailed') : null}
-          onConfirmed={async () => {
-            setFailure(null)
-            if ((await confirmRecoveryKey()) === 'done') onFinished()
-            else setFailure('confirm')
-          }}
-        />
-      </GateFrame>
+        headingRef={headingRef}
+        recoveryKey={newKey.recoveryKey}
+        organizationName={organizationName ?? ''}
+        createdAt={newKey.createdAt}
+        context="new-key"
+        onFinished={onFinished}
+      />
     )
   }
 
@@ -88,20 +78,18 @@ export function RecoveryKeyUnconfirmedPage({
       documentTitle={t('vault.unconfirmed.documentTitle')}
       width="wide"
     >
-      <div className="vault-intro">
-        <p className="vault-intro__eyebrow">{t('vault.unconfirmed.eyebrow')}</p>
-        <h1 ref={headingRef} tabIndex={-1} className="vault-intro__title" data-gate-title="">
-          {reason === 'used' ? t('vault.unconfirmed.titleUsed') : t('vault.unconfirmed.titleUnconfirmed')}
-        </h1>
-        <p className="vault-intro__lede">
-          {reason === 'used' ? t('vault.unconfirmed.ledeUsed') : t('vault.unconfirmed.ledeUnconfirmed')}
-        </p>
-      </div>
-      <section className="vault-card vault-form" aria-labelledby="recovery-unconfirmed-action">
+      <GateIntro
+        eyebrow={t('vault.unconfirmed.eyebrow')}
+        title={reason === 'used' ? t('vault.unconfirmed.titleUsed') : t('vault.unconfirmed.titleUnconfirmed')}
+        lede={reason === 'used' ? t('vault.unconfirmed.ledeUsed') : t('vault.unconfirmed.ledeUnconfirmed')}
+        headingRef={headingRef}
+        isGateTitle
+      />
+      <section className="ui-panel vault-card vault-form" aria-labelledby="recovery-unconfirmed-action">
         <Notice tone="warning">{t('vault.unconfirmed.risk')}</Notice>
         <p id="recovery-unconfirmed-action">{t('vault.unconfirmed.action')}</p>
         <LiveRegion>
-          {failure === 'create' ? <Notice tone="danger">{t('vault.unconfirmed.failed')}</Notice> : null}
+          {isCreateFailed ? <Notice tone="danger">{t('vault.unconfirmed.failed')}</Notice> : null}
         </LiveRegion>
         <div className="vault-form__actions">
           <Button variant="primary" onPress={() => void createKey()} isDisabled={isCreating}>

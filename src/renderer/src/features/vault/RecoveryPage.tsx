@@ -1,17 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useState, type ReactNode } from 'react'
-import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice, TextField } from '../../ui'
+import { Button, FormFieldset, FormTextField, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
-import { useFieldErrorText } from './fieldErrors'
 import { compactRecoveryKey, ZRecoveryFormSchema, type TRecoveryForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
+import { GateIntro, VaultForm } from './gateParts'
 import { NewPassphraseFields } from './NewPassphraseFields'
-import { retryAfterSeconds } from './refusals'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 
 type TRecoveryPageProps = {
   languageSwitch: ReactNode
@@ -23,9 +22,8 @@ type TRecoveryPageProps = {
 /** Every passphrase forgotten: the recovery key opens the vault and gives one account a new passphrase. */
 export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: TRecoveryPageProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
   const [failure, setFailure] = useState<string | null>(null)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const form = useForm<TRecoveryForm>({
     resolver: zodResolver(ZRecoveryFormSchema),
     defaultValues: {
@@ -35,12 +33,12 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
       confirmPassphrase: '',
     },
   })
-  const { control, handleSubmit, formState, setError } = form
+  const { control, handleSubmit, setError } = form
   const username = useWatch({ control, name: 'username' })
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.recover({
       recoveryKey: compactRecoveryKey(values.recoveryKey),
       username: values.username,
@@ -50,9 +48,8 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
       onUnlocked()
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) startCountdown(wait)
-    else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setError('recoveryKey', { type: 'server', message: 'vault.recovery.wrongKey' }, { shouldFocus: false })
       setFailure(t('vault.recovery.wrongKey'))
     } else if (result.error.code === 'NOT_FOUND') {
@@ -64,68 +61,49 @@ export function RecoveryPage({ languageSwitch, accounts, onUnlocked, onBack }: T
     } else setFailure(t('vault.errors.generic'))
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.recovery.documentTitle')} width="wide">
-      <div className="vault-intro">
-        <h1 tabIndex={-1} className="vault-intro__title" data-gate-title="">
-          {t('vault.recovery.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.recovery.lede')}</p>
-      </div>
-      <FormProvider {...form}>
-        <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-            <Controller
-              control={control}
-              name="recoveryKey"
-              render={({ field, fieldState }) => (
-                <TextField
-                  label={t('vault.recovery.keyLabel')}
-                  description={t('vault.recovery.keyDescription')}
-                  name={field.name}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  isMonospace
-                  autoComplete="off"
-                  spellCheck="false"
-                  errorMessage={errorText(fieldState.error)}
-                />
-              )}
+      <GateIntro title={t('vault.recovery.title')} lede={t('vault.recovery.lede')} isGateTitle />
+      <VaultForm form={form} onSubmit={onSubmit}>
+        <FormFieldset>
+          <FormTextField<TRecoveryForm>
+            name="recoveryKey"
+            label={t('vault.recovery.keyLabel')}
+            description={t('vault.recovery.keyDescription')}
+            isMonospace
+            autoComplete="off"
+            spellCheck="false"
+          />
+          <AccountChooser
+            name="username"
+            label={t('vault.recovery.accountLabel')}
+            placeholder={t('vault.unlock.accountPlaceholder')}
+            accounts={accounts}
+          />
+          <NewPassphraseFields
+            passphraseName="newPassphrase"
+            confirmName="confirmPassphrase"
+            labels={{
+              passphrase: t('vault.recovery.newPassphraseLabel'),
+              confirm: t('vault.recovery.confirmLabel'),
+            }}
+            userInputs={[username]}
+          />
+          <AttemptOutcome throttle={throttle}>
+            {failure ? <Notice tone="danger">{failure}</Notice> : null}
+          </AttemptOutcome>
+          <div className="vault-form__actions">
+            <SubmitButton
+              label={t('vault.recovery.submit')}
+              busyLabel={t('vault.recovery.submitting')}
+              isDisabled={throttle.isWaiting}
             />
-            <AccountChooser<TRecoveryForm>
-              name="username"
-              label={t('vault.recovery.accountLabel')}
-              placeholder={t('vault.unlock.accountPlaceholder')}
-              accounts={accounts}
-            />
-            <NewPassphraseFields<TRecoveryForm>
-              passphraseName="newPassphrase"
-              confirmName="confirmPassphrase"
-              passphraseLabel={t('vault.recovery.newPassphraseLabel')}
-              confirmLabel={t('vault.recovery.confirmLabel')}
-              userInputs={[username]}
-            />
-            <LiveRegion>
-              {isWaiting ? (
-                <ThrottleNotice seconds={secondsLeft} />
-              ) : failure ? (
-                <Notice tone="danger">{failure}</Notice>
-              ) : null}
-            </LiveRegion>
-            <div className="vault-form__actions">
-              <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                {formState.isSubmitting ? t('vault.recovery.submitting') : t('vault.recovery.submit')}
-              </Button>
-              <Button variant="secondary" onPress={onBack}>
-                {t('vault.recovery.back')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </FormProvider>
+            <Button variant="secondary" onPress={onBack}>
+              {t('vault.recovery.back')}
+            </Button>
+          </div>
+        </FormFieldset>
+      </VaultForm>
     </GateFrame>
   )
 }

@@ -1,18 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState, type ReactNode } from 'react'
-import { Controller, FormProvider, useForm } from 'react-hook-form'
+import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import type { TLockReason } from '../../../../shared/contract/vault'
 import { api } from '../../api'
-import { Button, LiveRegion, Notice } from '../../ui'
+import { Button, FormFieldset, Notice, SubmitButton } from '../../ui'
 import { AccountChooser } from './AccountChooser'
-import { CURRENT_PASSPHRASE_ISSUES, useFieldErrorText } from './fieldErrors'
+import { CURRENT_PASSPHRASE_ISSUES } from './fieldErrors'
 import { ZUnlockFormSchema, type TUnlockForm } from './formSchemas'
 import { GateFrame } from './GateFrame'
+import { GateIntro, VaultForm } from './gateParts'
 import { PassphraseInput } from './PassphraseInput'
-import { retryAfterSeconds } from './refusals'
-import { ThrottleNotice } from './ThrottleNotice'
-import { useCountdown } from './useCountdown'
+import { AttemptOutcome } from './ThrottleNotice'
+import { useThrottle } from './useThrottle'
 
 type TUnlockPageProps = {
   languageSwitch: ReactNode
@@ -38,15 +38,14 @@ export function UnlockPage({
   onUseRecoveryKey,
 }: TUnlockPageProps) {
   const { t } = useTranslation()
-  const errorText = useFieldErrorText()
   const [refusal, setRefusal] = useState<'wrong' | 'generic' | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
-  const { secondsLeft, start: startCountdown, stop: stopCountdown } = useCountdown()
+  const throttle = useThrottle()
   const form = useForm<TUnlockForm>({
     resolver: zodResolver(ZUnlockFormSchema),
     defaultValues: { username: accounts.length === 1 ? (accounts[0]?.username ?? '') : '', passphrase: '' },
   })
-  const { control, handleSubmit, formState, setValue, setFocus } = form
+  const { handleSubmit, formState, setValue, setFocus } = form
 
   // Refocus the passphrase once the fieldset is enabled again (a disabled input cannot take focus).
   useEffect(() => {
@@ -55,16 +54,14 @@ export function UnlockPage({
 
   const onSubmit = handleSubmit(async (values) => {
     setRefusal(null)
-    stopCountdown()
+    throttle.reset()
     const result = await api.vault.unlock({ username: values.username, passphrase: values.passphrase })
     if (result.ok) {
       onUnlocked()
       return
     }
-    const wait = retryAfterSeconds(result.error)
-    if (wait !== null) {
-      startCountdown(wait)
-    } else if (result.error.code === 'WRONG_PASSPHRASE') {
+    if (throttle.isThrottled(result.error)) return
+    if (result.error.code === 'WRONG_PASSPHRASE') {
       setRefusal('wrong')
       setValue('passphrase', '')
       setFocusRequest((count) => count + 1)
@@ -73,63 +70,49 @@ export function UnlockPage({
     }
   })
 
-  const isWaiting = secondsLeft > 0
   return (
     <GateFrame languageSwitch={languageSwitch} documentTitle={t('vault.unlock.documentTitle')}>
-      <div className="vault-intro vault-intro--centered">
-        <h1 tabIndex={-1} className="vault-intro__title">
-          {t('vault.unlock.title')}
-        </h1>
-        <p className="vault-intro__lede">{t('vault.unlock.lede')}</p>
-      </div>
-      <FormProvider {...form}>
-        <form className="vault-card vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          <fieldset disabled={formState.isSubmitting} className="vault-form__fieldset">
-            {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
-              <Notice tone="info">
-                {t(AUTOMATIC_LOCK_NOTICES[lastLockReason as keyof typeof AUTOMATIC_LOCK_NOTICES])}
-              </Notice>
+      <GateIntro title={t('vault.unlock.title')} lede={t('vault.unlock.lede')} isCentered />
+      <VaultForm form={form} onSubmit={onSubmit}>
+        <FormFieldset>
+          {lastLockReason !== null && Object.hasOwn(AUTOMATIC_LOCK_NOTICES, lastLockReason) ? (
+            <Notice tone="info">
+              {t(AUTOMATIC_LOCK_NOTICES[lastLockReason as keyof typeof AUTOMATIC_LOCK_NOTICES])}
+            </Notice>
+          ) : null}
+          {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
+          <AccountChooser
+            name="username"
+            label={t('vault.unlock.accountLabel')}
+            placeholder={t('vault.unlock.accountPlaceholder')}
+            accounts={accounts}
+          />
+          <PassphraseInput
+            name="passphrase"
+            label={t('vault.unlock.passphraseLabel')}
+            autoComplete="current-password"
+            autoFocus={accounts.length === 1}
+            issues={CURRENT_PASSPHRASE_ISSUES}
+          />
+          <AttemptOutcome throttle={throttle}>
+            {refusal === 'wrong' ? (
+              <Notice tone="danger">{t('vault.unlock.wrongPassphrase')}</Notice>
+            ) : refusal === 'generic' ? (
+              <Notice tone="danger">{t('vault.errors.generic')}</Notice>
             ) : null}
-            {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
-            <AccountChooser<TUnlockForm>
-              name="username"
-              label={t('vault.unlock.accountLabel')}
-              placeholder={t('vault.unlock.accountPlaceholder')}
-              accounts={accounts}
+          </AttemptOutcome>
+          <div className="vault-form__actions vault-form__actions--stacked">
+            <SubmitButton
+              label={t('vault.unlock.submit')}
+              busyLabel={t('vault.unlock.submitting')}
+              isDisabled={throttle.isWaiting}
             />
-            <Controller
-              control={control}
-              name="passphrase"
-              render={({ field, fieldState }) => (
-                <PassphraseInput
-                  label={t('vault.unlock.passphraseLabel')}
-                  autoComplete="current-password"
-                  autoFocus={accounts.length === 1}
-                  field={field}
-                  errorMessage={errorText(fieldState.error, CURRENT_PASSPHRASE_ISSUES)}
-                />
-              )}
-            />
-            <LiveRegion>
-              {isWaiting ? (
-                <ThrottleNotice seconds={secondsLeft} />
-              ) : refusal === 'wrong' ? (
-                <Notice tone="danger">{t('vault.unlock.wrongPassphrase')}</Notice>
-              ) : refusal === 'generic' ? (
-                <Notice tone="danger">{t('vault.errors.generic')}</Notice>
-              ) : null}
-            </LiveRegion>
-            <div className="vault-form__actions vault-form__actions--stacked">
-              <Button type="submit" variant="primary" isDisabled={formState.isSubmitting || isWaiting}>
-                {formState.isSubmitting ? t('vault.unlock.submitting') : t('vault.unlock.submit')}
-              </Button>
-              <Button variant="quiet" onPress={onUseRecoveryKey}>
-                {t('vault.unlock.forgot')}
-              </Button>
-            </div>
-          </fieldset>
-        </form>
-      </FormProvider>
+            <Button variant="quiet" onPress={onUseRecoveryKey}>
+              {t('vault.unlock.forgot')}
+            </Button>
+          </div>
+        </FormFieldset>
+      </VaultForm>
     </GateFrame>
   )
 }

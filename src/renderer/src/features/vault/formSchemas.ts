@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ZDisplayNameSchema, ZPassphraseSchema, ZUsernameSchema } from '../../../../shared/contract/accounts'
-import { checkPassphrase } from '../../../../shared/passphrase-policy'
+import { newPassphraseRule } from './newPassphraseRule'
 
 /*
  * The forms validate with main's own schemas (sign-in name, display name, passphrase length) plus the shared
@@ -8,31 +8,16 @@ import { checkPassphrase } from '../../../../shared/passphrase-policy'
  * translation keys; issues from the shared schemas are mapped to keys by code (fieldErrors.ts).
  */
 
-type TIssueContext = z.RefinementCtx
+/** What the vault's own screens say about a new passphrase (messages are keys under vault.validation). */
+const PASSPHRASE_MESSAGES = {
+  tooShort: 'vault.validation.passphraseTooShort',
+  tooWeak: 'vault.validation.passphraseTooWeak',
+  mismatch: 'vault.validation.passphraseMismatch',
+  confirmRequired: 'vault.validation.confirmRequired',
+} as const
 
-/** The shared strength rule on `field`, and the second copy on `confirmField`. */
-function checkNewPassphrase(
-  ctx: TIssueContext,
-  passphrase: string,
-  confirmation: string,
-  userInputs: readonly string[],
-  field: string,
-  confirmField: string,
-): void {
-  if (passphrase.length > 0) {
-    const verdict = checkPassphrase(passphrase, userInputs)
-    if (!verdict.isLongEnough) {
-      ctx.addIssue({ code: 'custom', path: [field], message: 'vault.validation.passphraseTooShort' })
-    } else if (!verdict.ok) {
-      ctx.addIssue({ code: 'custom', path: [field], message: 'vault.validation.passphraseTooWeak' })
-    }
-  }
-  if (confirmation.length === 0) {
-    ctx.addIssue({ code: 'custom', path: [confirmField], message: 'vault.validation.confirmRequired' })
-  } else if (confirmation !== passphrase) {
-    ctx.addIssue({ code: 'custom', path: [confirmField], message: 'vault.validation.passphraseMismatch' })
-  }
-}
+/** An account picked from the unlock screen's list (empty: none picked yet). */
+const ZChosenAccountSchema = z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema)
 
 export const ZFirstRunFormSchema = z
   .object({
@@ -42,20 +27,18 @@ export const ZFirstRunFormSchema = z
     passphrase: ZPassphraseSchema,
     confirmPassphrase: z.string(),
   })
-  .superRefine((form, ctx) =>
-    checkNewPassphrase(
-      ctx,
-      form.passphrase,
-      form.confirmPassphrase,
-      [form.username, form.displayName, form.organizationName],
-      'passphrase',
-      'confirmPassphrase',
-    ),
+  .superRefine(
+    newPassphraseRule({
+      passphrase: 'passphrase',
+      confirmation: 'confirmPassphrase',
+      userInputs: (form) => [form.username, form.displayName, form.organizationName],
+      messages: PASSPHRASE_MESSAGES,
+    }),
   )
 export type TFirstRunForm = z.input<typeof ZFirstRunFormSchema>
 
 export const ZUnlockFormSchema = z.object({
-  username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+  username: ZChosenAccountSchema,
   passphrase: ZPassphraseSchema,
 })
 export type TUnlockForm = z.input<typeof ZUnlockFormSchema>
@@ -73,19 +56,17 @@ export const ZRecoveryFormSchema = z
         (typed) => RECOVERY_KEY_CHARACTERS.test(compactRecoveryKey(typed)),
         'vault.validation.recoveryKeyFormat',
       ),
-    username: z.string().min(1, 'vault.validation.accountRequired').pipe(ZUsernameSchema),
+    username: ZChosenAccountSchema,
     newPassphrase: ZPassphraseSchema,
     confirmPassphrase: z.string(),
   })
-  .superRefine((form, ctx) =>
-    checkNewPassphrase(
-      ctx,
-      form.newPassphrase,
-      form.confirmPassphrase,
-      [form.username],
-      'newPassphrase',
-      'confirmPassphrase',
-    ),
+  .superRefine(
+    newPassphraseRule({
+      passphrase: 'newPassphrase',
+      confirmation: 'confirmPassphrase',
+      userInputs: (form) => [form.username],
+      messages: PASSPHRASE_MESSAGES,
+    }),
   )
 export type TRecoveryForm = z.input<typeof ZRecoveryFormSchema>
 
@@ -97,15 +78,13 @@ export const changePassphraseFormSchema = (userInputs: readonly string[]) =>
       newPassphrase: ZPassphraseSchema,
       confirmPassphrase: z.string(),
     })
-    .superRefine((form, ctx) =>
-      checkNewPassphrase(
-        ctx,
-        form.newPassphrase,
-        form.confirmPassphrase,
-        userInputs,
-        'newPassphrase',
-        'confirmPassphrase',
-      ),
+    .superRefine(
+      newPassphraseRule({
+        passphrase: 'newPassphrase',
+        confirmation: 'confirmPassphrase',
+        userInputs: () => userInputs,
+        messages: PASSPHRASE_MESSAGES,
+      }),
     )
 export type TChangePassphraseForm = z.input<ReturnType<typeof changePassphraseFormSchema>>
 

@@ -34,6 +34,8 @@ export type TPassphraseFeedback = {
   hint: string
   /** "7 of at least 12 characters". */
   length: string
+  /** The verdict in two or three words ("Too easy to guess", "Strong enough"), for the compact meter. */
+  brief: string
 }
 
 /** The shared passphrase rule, worded for the person in their language. */
@@ -57,6 +59,7 @@ export function usePassphraseFeedback(
       valueText: t('vault.passphrase.strength.empty'),
       hint: '',
       length,
+      brief: t('vault.passphrase.brief.empty'),
     }
   }
   const score = Math.max(0, Math.min(4, verdict.score))
@@ -76,5 +79,12 @@ export function usePassphraseFeedback(
       verdict.ok || verdict.isLongEnough ? (t(scoreKey) as string) : t('vault.passphrase.strength.score1'),
     hint,
     length,
+    brief: !verdict.isLongEnough
+      ? t('vault.passphrase.brief.tooShort', { count: MIN_PASSPHRASE_LENGTH })
+      : !verdict.ok
+        ? t('vault.passphrase.brief.tooEasy')
+        : score >= 4
+          ? t('vault.passphrase.brief.veryStrong')
+          : t('vault.passphrase.brief.strong'),
   }
 }

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import {
   Badge,
-  BusyIndicator,
   Button,
   DataCell,
   DataColumn,
@@ -12,21 +11,27 @@ import {
   DataTable,
   DataTableBody,
   DataTableHeader,
+  Loaded,
   Notice,
 } from '../../../ui'
-import { formatDate } from '../format'
-import { useSignedInAdmin } from '../useAdminContext'
+import { formatDate } from '../../../lib/dates'
+import { api } from '../../../api'
+import { useApiQuery } from '../../../lib/useApiQuery'
+import { useSignedInStaff } from '../../vault'
+import { AdminSection } from '../AdminSection'
+import { adminErrorKey } from '../errors'
 import { AddStaffDialog } from './AddStaffDialog'
 import { ChangeRoleDialog } from './ChangeRoleDialog'
 import { DisableAccountDialog } from './DisableAccountDialog'
 import { ResetPassphraseDialog } from './ResetPassphraseDialog'
-import { useAccounts } from './useAccounts'
+
+const listAccounts = () => api.accounts.list()
 
 /** Staff accounts: who may open the vault, with which role; add, change role, reset a passphrase, disable. */
 export function AccountsPanel() {
   const { t, i18n } = useTranslation()
-  const signedIn = useSignedInAdmin()
-  const { accounts, reload } = useAccounts()
+  const signedIn = useSignedInStaff()
+  const { load: accounts, reload } = useApiQuery(listAccounts)
   const [isAdding, setIsAdding] = useState(false)
   const [toDisable, setToDisable] = useState<TStaffAccount | null>(null)
   const [toChangeRole, setToChangeRole] = useState<TStaffAccount | null>(null)
@@ -44,18 +49,14 @@ export function AccountsPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-accounts-heading" className="admin-section">
-      <div className="admin-section__header">
-        <div>
-          <h2 id="admin-accounts-heading" className="admin-section__title">
-            {t('adminConsole.accounts.heading')}
-          </h2>
-          <p className="admin-section__lede">{t('adminConsole.accounts.lede')}</p>
-        </div>
+    <AdminSection
+      tab="accounts"
+      actions={
         <Button variant="primary" onPress={() => setIsAdding(true)}>
-          {t('adminConsole.accounts.add')}
+          {t('admin.accounts.add')}
         </Button>
-      </div>
+      }
+    >
       <div role="status" className="admin-announcement">
         {announcement ? <Notice tone="success">{announcement}</Notice> : null}
       </div>
@@ -64,93 +65,93 @@ export function AccountsPanel() {
           <Notice tone="success">{disabledMessage.text}</Notice>
         </FocusedResult>
       ) : null}
-      {accounts.state === 'loading' ? <BusyIndicator label={t('adminConsole.accounts.loading')} /> : null}
-      {accounts.state === 'failed' ? (
-        <Notice tone="danger" live="alert">
-          {t(`adminConsole.errors.${accounts.errorKey}`)}
-        </Notice>
-      ) : null}
-      {accounts.state === 'ready' ? (
-        <p id="admin-accounts-grid-hint" className="admin-grid-hint">
-          {t('adminConsole.gridHint')}
-        </p>
-      ) : null}
-      {accounts.state === 'ready' ? (
-        <DataTable aria-labelledby="admin-accounts-heading" aria-describedby="admin-accounts-grid-hint">
-          <DataTableHeader>
-            <DataColumn isRowHeader>{t('adminConsole.accounts.columns.displayName')}</DataColumn>
-            <DataColumn>{t('adminConsole.accounts.columns.username')}</DataColumn>
-            <DataColumn>{t('adminConsole.accounts.columns.role')}</DataColumn>
-            <DataColumn>{t('adminConsole.accounts.columns.status')}</DataColumn>
-            <DataColumn>{t('adminConsole.accounts.columns.created')}</DataColumn>
-            <DataColumn>{t('adminConsole.accounts.columns.actions')}</DataColumn>
-          </DataTableHeader>
-          <DataTableBody items={accounts.accounts} dependencies={[i18n.language, signedIn]}>
-            {(account) => (
-              <DataRow id={account.id}>
-                <DataCell>
-                  <span className="admin-accounts__name">{account.displayName}</span>
-                  {account.id === signedIn.accountId ? (
-                    <span className="admin-accounts__you"> {t('adminConsole.accounts.you')}</span>
-                  ) : null}
-                </DataCell>
-                <DataCell>
-                  <span className="admin-mono">{account.username}</span>
-                </DataCell>
-                <DataCell>{t(`adminConsole.roles.${account.role}.label`)}</DataCell>
-                <DataCell>
-                  <Badge tone={account.status === 'active' ? 'accent' : 'neutral'}>
-                    {t(`adminConsole.accounts.status.${account.status}`)}
-                  </Badge>
-                </DataCell>
-                <DataCell>{formatDate(account.createdAt, i18n.language)}</DataCell>
-                <DataCell>
-                  {account.id === signedIn.accountId ? (
-                    // Your own account cannot be disabled here (it may be the last administrator).
-                    <span className="admin-muted">{t('adminConsole.accounts.noActionsSelf')}</span>
-                  ) : account.status === 'active' ? (
-                    <span className="admin-accounts__actions">
-                      <Button
-                        variant="quiet"
-                        aria-label={t('adminConsole.accounts.changeRoleNamed', { name: account.displayName })}
-                        onPress={() => setToChangeRole(account)}
-                      >
-                        {t('adminConsole.accounts.changeRole')}
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        aria-label={t('adminConsole.accounts.resetPassphraseNamed', {
-                          name: account.displayName,
-                        })}
-                        onPress={() => setToReset(account)}
-                      >
-                        {t('adminConsole.accounts.resetPassphrase')}
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        className="admin-danger-quiet"
-                        aria-label={t('adminConsole.accounts.disableNamed', { name: account.displayName })}
-                        onPress={() => setToDisable(account)}
-                      >
-                        {t('adminConsole.accounts.disable')}
-                      </Button>
-                    </span>
-                  ) : (
-                    <span className="admin-muted">{t('adminConsole.accounts.noActions')}</span>
-                  )}
-                </DataCell>
-              </DataRow>
-            )}
-          </DataTableBody>
-        </DataTable>
-      ) : null}
+      <Loaded
+        load={accounts}
+        loadingLabel={t('admin.accounts.loading')}
+        failedText={(error) => t(`admin.errors.${adminErrorKey('load', error)}`)}
+      >
+        {({ accounts: list }) => (
+          <>
+            <p id="admin-accounts-grid-hint" className="admin-grid-hint">
+              {t('admin.gridHint')}
+            </p>
+            <DataTable aria-labelledby="admin-accounts-heading" aria-describedby="admin-accounts-grid-hint">
+              <DataTableHeader>
+                <DataColumn isRowHeader>{t('admin.accounts.columns.displayName')}</DataColumn>
+                <DataColumn>{t('admin.accounts.columns.username')}</DataColumn>
+                <DataColumn>{t('admin.accounts.columns.role')}</DataColumn>
+                <DataColumn>{t('admin.accounts.columns.status')}</DataColumn>
+                <DataColumn>{t('admin.accounts.columns.created')}</DataColumn>
+                <DataColumn>{t('admin.accounts.columns.actions')}</DataColumn>
+              </DataTableHeader>
+              <DataTableBody items={list} dependencies={[i18n.language, signedIn]}>
+                {(account) => (
+                  <DataRow id={account.id}>
+                    <DataCell>
+                      <span className="admin-accounts__name">{account.displayName}</span>
+                      {account.id === signedIn.accountId ? (
+                        <span className="admin-accounts__you"> {t('admin.accounts.you')}</span>
+                      ) : null}
+                    </DataCell>
+                    <DataCell>
+                      <span className="admin-mono">{account.username}</span>
+                    </DataCell>
+                    <DataCell>{t(`admin.roles.${account.role}.label`)}</DataCell>
+                    <DataCell>
+                      <Badge tone={account.status === 'active' ? 'accent' : 'neutral'}>
+                        {t(`admin.accounts.status.${account.status}`)}
+                      </Badge>
+                    </DataCell>
+                    <DataCell>{formatDate(account.createdAt, i18n.language)}</DataCell>
+                    <DataCell>
+                      {account.id === signedIn.accountId ? (
+                        // Your own account cannot be disabled here (it may be the last administrator).
+                        <span className="admin-muted">{t('admin.accounts.noActionsSelf')}</span>
+                      ) : account.status === 'active' ? (
+                        <span className="admin-accounts__actions">
+                          <Button
+                            variant="quiet"
+                            aria-label={t('admin.accounts.changeRoleNamed', { name: account.displayName })}
+                            onPress={() => setToChangeRole(account)}
+                          >
+                            {t('admin.accounts.changeRole')}
+                          </Button>
+                          <Button
+                            variant="quiet"
+                            aria-label={t('admin.accounts.resetPassphraseNamed', {
+                              name: account.displayName,
+                            })}
+                            onPress={() => setToReset(account)}
+                          >
+                            {t('admin.accounts.resetPassphrase')}
+                          </Button>
+                          <Button
+                            variant="quiet"
+                            className="admin-danger-quiet"
+                            aria-label={t('admin.accounts.disableNamed', { name: account.displayName })}
+                            onPress={() => setToDisable(account)}
+                          >
+                            {t('admin.accounts.disable')}
+                          </Button>
+                        </span>
+                      ) : (
+                        <span className="admin-muted">{t('admin.accounts.noActions')}</span>
+                      )}
+                    </DataCell>
+                  </DataRow>
+                )}
+              </DataTableBody>
+            </DataTable>
+          </>
+        )}
+      </Loaded>
       <AddStaffDialog
         isOpen={isAdding}
         onClose={() => setIsAdding(false)}
         onAdded={(account) => {
           setIsAdding(false)
           setDisabledMessage(null)
-          setAnnouncement(t('adminConsole.accounts.added', { name: account.displayName }))
+          setAnnouncement(t('admin.accounts.added', { name: account.displayName }))
           reload()
         }}
       />
@@ -159,7 +160,7 @@ export function AccountsPanel() {
         onClose={() => setToDisable(null)}
         onDisabled={(account) => {
           setToDisable(null)
-          showOutcome(t('adminConsole.accounts.disabled', { name: account.displayName }))
+          showOutcome(t('admin.accounts.disabled', { name: account.displayName }))
         }}
       />
       <ChangeRoleDialog
@@ -168,9 +169,9 @@ export function AccountsPanel() {
         onChanged={(account) => {
           setToChangeRole(null)
           showOutcome(
-            t('adminConsole.accounts.roleChanged', {
+            t('admin.accounts.roleChanged', {
               name: account.displayName,
-              role: t(`adminConsole.roles.${account.role}.label`),
+              role: t(`admin.roles.${account.role}.label`),
             }),
           )
         }}
@@ -180,9 +181,9 @@ export function AccountsPanel() {
         onClose={() => setToReset(null)}
         onReset={(account) => {
           setToReset(null)
-          showOutcome(t('adminConsole.accounts.passphraseReset', { name: account.displayName }))
+          showOutcome(t('admin.accounts.passphraseReset', { name: account.displayName }))
         }}
       />
-    </section>
+    </AdminSection>
   )
 }

@@ -1,16 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
-import { Controller, useForm, useWatch } from 'react-hook-form'
-import { Form } from 'react-aria-components'
+import { useForm, useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { MIN_PASSPHRASE_LENGTH } from '../../../../../shared/passphrase-limits'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { ROLES, type TRole } from '../../../../../shared/roles'
-import { Button, DialogActions, ModalDialog, Notice, SelectField, TextField } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { newStaffErrorKey, ZNewStaffFormSchema, type TNewStaffForm } from './newStaffForm'
-import { NewPassphraseFieldPair } from './NewPassphraseFieldPair'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
+import { FormDialog, FormSelectField, FormTextField } from '../../../ui'
+import { NewPassphraseFields } from '../../vault'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import {
+  STAFF_FIELD_ISSUES,
+  useAdminFieldErrorText,
+  ZNewStaffFormSchema,
+  type TNewStaffForm,
+} from './staffForms'
 
 export type TAddStaffDialogProps = {
   isOpen: boolean
@@ -29,23 +32,21 @@ const EMPTY_FORM: TNewStaffForm = {
 /** Adds a staff member with a role and a first passphrase, chosen together with them. */
 export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProps) {
   const { t } = useTranslation()
+  const errorWording = useAdminFieldErrorText()
   const [serverErrorKey, setServerErrorKey] = useState<TAdminErrorKey | null>(null)
   const form = useForm<TNewStaffForm>({
     resolver: zodResolver(ZNewStaffFormSchema),
     defaultValues: EMPTY_FORM,
     mode: 'onTouched',
   })
-  const { control, handleSubmit, reset, setError, setFocus, formState } = form
+  const { control, reset, setError, setFocus, formState } = form
   // The fields are disabled while submitting; focus the refused sign-in name once they are enabled again.
   const [usernameRefusals, setUsernameRefusals] = useState(0)
   const { isSubmitting } = formState
   useEffect(() => {
     if (usernameRefusals > 0 && !isSubmitting) setFocus('username')
   }, [usernameRefusals, isSubmitting, setFocus])
-  const [passphrase, username, displayName] = useWatch({
-    control,
-    name: ['passphrase', 'username', 'displayName'],
-  })
+  const [username, displayName, role] = useWatch({ control, name: ['username', 'displayName', 'role'] })
 
   const close = () => {
     reset(EMPTY_FORM)
@@ -53,7 +54,7 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     onClose()
   }
 
-  const onSubmit = handleSubmit(async ({ confirmPassphrase: _confirm, ...account }) => {
+  const onSubmit = form.handleSubmit(async ({ confirmPassphrase: _confirm, ...account }) => {
     setServerErrorKey(null)
     setUsernameRefusals(0)
     const result = await callApi(() => api.accounts.add(account))
@@ -65,122 +66,71 @@ export function AddStaffDialog({ isOpen, onClose, onAdded }: TAddStaffDialogProp
     const errorKey = adminErrorKey('addAccount', result.error)
     // A taken sign-in name is said on that field, which takes focus, rather than only at the bottom.
     if (errorKey === 'usernameTaken') {
-      setError('username', { type: 'server', message: 'usernameTaken' })
+      setError('username', { type: 'server', message: 'admin.accounts.form.errors.usernameTaken' })
       setUsernameRefusals((count) => count + 1)
     } else {
       setServerErrorKey(errorKey)
     }
   })
 
-  const fieldError = (field: keyof TNewStaffForm) => {
-    const key = newStaffErrorKey(field, formState.errors[field])
-    return key === undefined
-      ? undefined
-      : t(`adminConsole.accounts.form.errors.${key}`, { count: MIN_PASSPHRASE_LENGTH })
-  }
-
-  const roleOptions = ROLES.map((role: TRole) => ({
-    id: role,
-    label: t(`adminConsole.roles.${role}.label`),
-    description: t(`adminConsole.roles.${role}.description`),
+  const roleOptions = ROLES.map((option: TRole) => ({
+    id: option,
+    label: t(`admin.roles.${option}.label`),
+    description: t(`admin.roles.${option}.description`),
   }))
 
   return (
-    <ModalDialog
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={(open) => (open ? undefined : close())}
-      title={t('adminConsole.accounts.form.title')}
-      isDismissable={!formState.isSubmitting}
-      // A stray click outside must not discard what was typed; Escape and Cancel still close it.
-      isOutsideClickDismissable={!formState.isDirty}
+      onClose={close}
+      title={t('admin.accounts.form.title')}
       size="large"
+      intro={<p className="admin-dialog__text">{t('admin.accounts.form.intro')}</p>}
+      form={form}
+      onSubmit={onSubmit}
+      errorWording={errorWording}
+      error={serverErrorKey === null ? null : t(`admin.errors.${serverErrorKey}`)}
+      cancelLabel={t('admin.common.cancel')}
+      submitLabel={t('admin.accounts.form.submit')}
+      submittingLabel={t('admin.accounts.form.submitting')}
     >
-      <p className="admin-dialog__text">{t('adminConsole.accounts.form.intro')}</p>
-      <Form onSubmit={(event) => void onSubmit(event)} validationBehavior="aria" className="admin-form">
-        <fieldset disabled={formState.isSubmitting} className="admin-form__fieldset">
-          <legend className="visually-hidden">{t('adminConsole.accounts.form.title')}</legend>
-          <div className="admin-form__row">
-            <Controller
-              control={control}
-              name="displayName"
-              render={({ field }) => (
-                <TextField
-                  label={t('adminConsole.accounts.form.displayName')}
-                  description={t('adminConsole.accounts.form.displayNameHelp')}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoFocus
-                  isRequired
-                  errorMessage={fieldError('displayName')}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="username"
-              render={({ field }) => (
-                <TextField
-                  label={t('adminConsole.accounts.form.username')}
-                  description={t('adminConsole.accounts.form.usernameHelp')}
-                  inputRef={field.ref}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  autoComplete="off"
-                  isRequired
-                  errorMessage={fieldError('username')}
-                />
-              )}
-            />
-          </div>
-          <Controller
-            control={control}
-            name="role"
-            render={({ field }) => (
-              <SelectField
-                label={t('adminConsole.accounts.form.role')}
-                options={roleOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? undefined)}
-                description={t(`adminConsole.roles.${field.value}.description`)}
-                isRequired
-                errorMessage={fieldError('role')}
-              />
-            )}
-          />
-          <NewPassphraseFieldPair
-            control={control}
-            labels={{
-              passphrase: t('adminConsole.accounts.form.passphrase'),
-              confirmPassphrase: t('adminConsole.accounts.form.confirmPassphrase'),
-            }}
-            errors={{
-              passphrase: fieldError('passphrase'),
-              confirmPassphrase: fieldError('confirmPassphrase'),
-            }}
-            passphrase={passphrase}
-            userInputs={[username, displayName]}
-          />
-        </fieldset>
-        {serverErrorKey ? (
-          <Notice tone="danger" live="alert">
-            {t(`adminConsole.errors.${serverErrorKey}`)}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button onPress={close} isDisabled={formState.isSubmitting}>
-            {t('adminConsole.common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isDisabled={formState.isSubmitting}>
-            {formState.isSubmitting
-              ? t('adminConsole.accounts.form.submitting')
-              : t('adminConsole.accounts.form.submit')}
-          </Button>
-        </DialogActions>
-      </Form>
-    </ModalDialog>
+      <div className="ui-form__row">
+        <FormTextField<TNewStaffForm>
+          name="displayName"
+          label={t('admin.accounts.form.displayName')}
+          description={t('admin.accounts.form.displayNameHelp')}
+          autoFocus
+          isRequired
+          issues={STAFF_FIELD_ISSUES.displayName}
+        />
+        <FormTextField<TNewStaffForm>
+          name="username"
+          label={t('admin.accounts.form.username')}
+          description={t('admin.accounts.form.usernameHelp')}
+          autoComplete="off"
+          isRequired
+          issues={STAFF_FIELD_ISSUES.username}
+        />
+      </div>
+      <FormSelectField<TNewStaffForm>
+        name="role"
+        label={t('admin.accounts.form.role')}
+        options={roleOptions}
+        description={t(`admin.roles.${role}.description`)}
+        isRequired
+        issues={STAFF_FIELD_ISSUES.role}
+      />
+      <NewPassphraseFields
+        density="dialog"
+        passphraseName="passphrase"
+        confirmName="confirmPassphrase"
+        labels={{
+          passphrase: t('admin.accounts.form.passphrase'),
+          confirm: t('admin.accounts.form.confirmPassphrase'),
+        }}
+        userInputs={[username, displayName]}
+        issues={{ passphrase: STAFF_FIELD_ISSUES.passphrase, confirm: STAFF_FIELD_ISSUES.confirmPassphrase }}
+      />
+    </FormDialog>
   )
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
-import { Button, DialogActions, ModalDialog, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { api } from '../../../api'
+import { api, callApi } from '../../../api'
+import { ConfirmDialog, Notice } from '../../../ui'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
 
 export type TDisableAccountDialogProps = {
   /** The account to disable; null keeps the dialog closed. */
@@ -34,36 +34,19 @@ export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableA
   }
 
   return (
-    <ModalDialog
+    <ConfirmDialog
       isOpen={account !== null}
-      onOpenChange={(isOpen) => (isOpen ? undefined : close())}
-      title={t('adminConsole.disable.title', { name: account?.displayName ?? '' })}
-      role="alertdialog"
-      isDismissable={!isBusy}
-      size="small"
+      onClose={close}
+      title={t('admin.disable.title', { name: account?.displayName ?? '' })}
+      onConfirm={() => void onConfirm()}
+      confirmLabel={t('admin.disable.confirm')}
+      cancelLabel={t('admin.common.cancel')}
+      isBusy={isBusy}
+      error={errorKey === null ? null : t(`admin.errors.${errorKey}`)}
+      isDanger
     >
-      <p className="admin-dialog__text">
-        {t('adminConsole.disable.body', { username: account?.username ?? '' })}
-      </p>
-      <Notice tone="warning">{t('adminConsole.disable.cannotUndo')}</Notice>
-      {errorKey ? (
-        <Notice tone="danger" live="alert">
-          {t(`adminConsole.errors.${errorKey}`)}
-        </Notice>
-      ) : null}
-      <DialogActions>
-        <Button onPress={close} isDisabled={isBusy}>
-          {t('adminConsole.common.cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          className="admin-danger"
-          onPress={() => void onConfirm()}
-          isDisabled={isBusy}
-        >
-          {t('adminConsole.disable.confirm')}
-        </Button>
-      </DialogActions>
-    </ModalDialog>
+      <p className="admin-dialog__text">{t('admin.disable.body', { username: account?.username ?? '' })}</p>
+      <Notice tone="warning">{t('admin.disable.cannotUndo')}</Notice>
+    </ConfirmDialog>
   )
 }

@@ -46,8 +46,8 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
   }, [actor, filters, onChange])
 
   const actionOptions = [
-    { id: ALL_ACTIONS, label: t('adminConsole.audit.filters.allActions') },
-    ...AUDIT_ACTIONS.map((action) => ({ id: action, label: t(`adminConsole.auditActions.${action}`) })),
+    { id: ALL_ACTIONS, label: t('admin.audit.filters.allActions') },
+    ...AUDIT_ACTIONS.map((action) => ({ id: action, label: t(`admin.auditActions.${action}`) })),
   ]
   const isRangeBackwards =
     filters.from !== null && filters.to !== null && filters.to.compare(filters.from) < 0
@@ -55,9 +55,9 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
     filters.action !== null || filters.actorUsername !== '' || filters.from !== null || filters.to !== null
 
   return (
-    <div className="admin-filters" role="group" aria-label={t('adminConsole.audit.filters.label')}>
+    <div className="admin-filters" role="group" aria-label={t('admin.audit.filters.label')}>
       <SelectField
-        label={t('adminConsole.audit.filters.action')}
+        label={t('admin.audit.filters.action')}
         options={actionOptions}
         value={filters.action ?? ALL_ACTIONS}
         onChange={(value) =>
@@ -69,21 +69,21 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
       />
       <TextField
         type="search"
-        label={t('adminConsole.audit.filters.actor')}
+        label={t('admin.audit.filters.actor')}
         value={actor}
         onChange={setActor}
         autoComplete="off"
       />
       <DateField
-        label={t('adminConsole.audit.filters.from')}
+        label={t('admin.audit.filters.from')}
         value={filters.from}
         onChange={(from) => onChange({ ...filters, from })}
       />
       <DateField
-        label={t('adminConsole.audit.filters.to')}
+        label={t('admin.audit.filters.to')}
         value={filters.to}
         onChange={(to) => onChange({ ...filters, to })}
-        errorMessage={isRangeBackwards ? t('adminConsole.audit.filters.rangeBackwards') : undefined}
+        errorMessage={isRangeBackwards ? t('admin.audit.filters.rangeBackwards') : undefined}
       />
       <div className="admin-filters__clear">
         <Button
@@ -95,7 +95,7 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
             onCleared?.()
           }}
         >
-          {t('adminConsole.audit.filters.clear')}
+          {t('admin.audit.filters.clear')}
         </Button>
       </div>
     </div>

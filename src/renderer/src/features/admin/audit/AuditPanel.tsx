@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TAuditEntry, TAuditQuery } from '../../../../../shared/contract/audit'
+import type { TAuditQuery } from '../../../../../shared/contract/audit'
 import {
-  BusyIndicator,
   Button,
   DataCell,
   DataColumn,
@@ -10,10 +9,12 @@ import {
   DataTable,
   DataTableBody,
   DataTableHeader,
-  Notice,
+  Loaded,
 } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { formatDateTime } from '../format'
+import { useApiQuery } from '../../../lib/useApiQuery'
+import { AdminSection } from '../AdminSection'
+import { adminErrorKey } from '../errors'
+import { formatDateTime } from '../../../lib/dates'
 import { auditTargetLabel, auditWhatLabel } from './auditLabels'
 import { AuditFilters, EMPTY_AUDIT_FILTERS, toAuditQuery, type TAuditFilters } from './AuditFilters'
 import { AuditVerification } from './AuditVerification'
@@ -21,18 +22,13 @@ import { api } from '../../../api'
 
 const PAGE_SIZE = 25
 
-type TPageState =
-  | { state: 'loading' }
-  | { state: 'failed'; errorKey: TAdminErrorKey }
-  | { state: 'ready'; entries: TAuditEntry[]; total: number }
+const listAccounts = () => api.accounts.list()
 
 /** The audit trail, newest first: who did what to which record and when, filtered and paged. */
 export function AuditPanel() {
   const { t, i18n } = useTranslation()
   const [filters, setFilters] = useState<TAuditFilters>(EMPTY_AUDIT_FILTERS)
   const [offset, setOffset] = useState(0)
-  const [page, setPage] = useState<TPageState>({ state: 'loading' })
-  const [usernames, setUsernames] = useState<ReadonlyMap<string, string>>(new Map())
   // After "Clear filters" (which then disables itself), focus lands on the count of entries shown.
   const countRef = useRef<HTMLParagraphElement>(null)
   const query = useMemo<TAuditQuery>(
@@ -40,52 +36,27 @@ export function AuditPanel() {
     [filters, offset],
   )
 
-  useEffect(() => {
-    let isCurrent = true
-    void callApi(() => api.audit.list(query)).then((result) => {
-      if (!isCurrent) return
-      setPage(
-        result.ok
-          ? { state: 'ready', entries: result.value.entries, total: result.value.total }
-          : { state: 'failed', errorKey: adminErrorKey('load', result.error) },
-      )
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [query])
-
+  const { load: page } = useApiQuery(useCallback(() => api.audit.list(query), [query]))
   // Account targets are shown by sign-in name rather than an opaque id.
-  useEffect(() => {
-    let isCurrent = true
-    void callApi(() => api.accounts.list()).then((result) => {
-      if (isCurrent && result.ok) {
-        setUsernames(new Map(result.value.accounts.map((account) => [account.id, account.username])))
-      }
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [])
+  const { load: accounts } = useApiQuery(listAccounts)
+  const usernames = useMemo<ReadonlyMap<string, string>>(
+    () =>
+      accounts.state === 'ready'
+        ? new Map(accounts.value.accounts.map((account) => [account.id, account.username]))
+        : new Map(),
+    [accounts],
+  )
 
   const onFiltersChange = (next: TAuditFilters) => {
     setFilters(next)
     setOffset(0)
   }
 
-  const total = page.state === 'ready' ? page.total : 0
-  const shown = page.state === 'ready' ? page.entries.length : 0
+  const total = page.state === 'ready' ? page.value.total : 0
+  const shown = page.state === 'ready' ? page.value.entries.length : 0
 
   return (
-    <section aria-labelledby="admin-audit-heading" className="admin-section">
-      <div className="admin-section__header">
-        <div>
-          <h2 id="admin-audit-heading" className="admin-section__title">
-            {t('adminConsole.audit.heading')}
-          </h2>
-          <p className="admin-section__lede">{t('adminConsole.audit.lede')}</p>
-        </div>
-      </div>
+    <AdminSection tab="audit">
       <AuditVerification />
       <AuditFilters
         filters={filters}
@@ -95,70 +66,74 @@ export function AuditPanel() {
       <p role="status" className="admin-audit__count" ref={countRef} tabIndex={-1}>
         {page.state === 'ready'
           ? total === 0
-            ? t('adminConsole.audit.noEntries')
-            : t('adminConsole.audit.showing', { from: offset + 1, to: offset + shown, total })
+            ? t('admin.audit.noEntries')
+            : t('admin.audit.showing', { from: offset + 1, to: offset + shown, total })
           : ''}
       </p>
-      {page.state === 'loading' ? <BusyIndicator label={t('adminConsole.audit.loading')} /> : null}
-      {page.state === 'failed' ? (
-        <Notice tone="danger" live="alert">
-          {t(`adminConsole.errors.${page.errorKey}`)}
-        </Notice>
-      ) : null}
-      {page.state === 'ready' && page.entries.length > 0 ? (
-        <p id="admin-audit-grid-hint" className="admin-grid-hint">
-          {t('adminConsole.gridHint')}
-        </p>
-      ) : null}
-      {page.state === 'ready' && page.entries.length > 0 ? (
-        <DataTable aria-labelledby="admin-audit-heading" aria-describedby="admin-audit-grid-hint">
-          <DataTableHeader>
-            <DataColumn>{t('adminConsole.audit.columns.when')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.who')}</DataColumn>
-            <DataColumn isRowHeader>{t('adminConsole.audit.columns.what')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.target')}</DataColumn>
-            <DataColumn>{t('adminConsole.audit.columns.seq')}</DataColumn>
-          </DataTableHeader>
-          {/* React Aria caches rendered rows; re-render them when names arrive or the language changes. */}
-          <DataTableBody items={page.entries} dependencies={[usernames, i18n.language]}>
-            {(entry) => (
-              <DataRow id={entry.seq}>
-                <DataCell>
-                  <span className="admin-nowrap">{formatDateTime(entry.at, i18n.language)}</span>
-                </DataCell>
-                <DataCell>
-                  {entry.actorUsername ? (
-                    <span className="admin-mono">{entry.actorUsername}</span>
-                  ) : (
-                    <span className="admin-muted">{t('adminConsole.audit.nobody')}</span>
+      <Loaded
+        load={page}
+        loadingLabel={t('admin.audit.loading')}
+        failedText={(error) => t(`admin.errors.${adminErrorKey('load', error)}`)}
+      >
+        {({ entries }) =>
+          entries.length === 0 ? null : (
+            <>
+              <p id="admin-audit-grid-hint" className="admin-grid-hint">
+                {t('admin.gridHint')}
+              </p>
+              <DataTable aria-labelledby="admin-audit-heading" aria-describedby="admin-audit-grid-hint">
+                <DataTableHeader>
+                  <DataColumn>{t('admin.audit.columns.when')}</DataColumn>
+                  <DataColumn>{t('admin.audit.columns.who')}</DataColumn>
+                  <DataColumn isRowHeader>{t('admin.audit.columns.what')}</DataColumn>
+                  <DataColumn>{t('admin.audit.columns.target')}</DataColumn>
+                  <DataColumn>{t('admin.audit.columns.seq')}</DataColumn>
+                </DataTableHeader>
+                {/* React Aria caches rendered rows; re-render them when names arrive or the language changes. */}
+                <DataTableBody items={entries} dependencies={[usernames, i18n.language]}>
+                  {(entry) => (
+                    <DataRow id={entry.seq}>
+                      <DataCell>
+                        <span className="admin-nowrap">
+                          {formatDateTime(entry.at, i18n.language, { time: 'medium' })}
+                        </span>
+                      </DataCell>
+                      <DataCell>
+                        {entry.actorUsername ? (
+                          <span className="admin-mono">{entry.actorUsername}</span>
+                        ) : (
+                          <span className="admin-muted">{t('admin.audit.nobody')}</span>
+                        )}
+                      </DataCell>
+                      <DataCell>{auditWhatLabel(t, entry)}</DataCell>
+                      <DataCell>{auditTargetLabel(t, entry, usernames)}</DataCell>
+                      <DataCell>
+                        <span className="admin-muted admin-mono">{entry.seq}</span>
+                      </DataCell>
+                    </DataRow>
                   )}
-                </DataCell>
-                <DataCell>{auditWhatLabel(t, entry)}</DataCell>
-                <DataCell>{auditTargetLabel(t, entry, usernames)}</DataCell>
-                <DataCell>
-                  <span className="admin-muted admin-mono">{entry.seq}</span>
-                </DataCell>
-              </DataRow>
-            )}
-          </DataTableBody>
-        </DataTable>
-      ) : null}
+                </DataTableBody>
+              </DataTable>
+            </>
+          )
+        }
+      </Loaded>
       {total > PAGE_SIZE ? (
-        <nav className="admin-pager" aria-label={t('adminConsole.audit.pagerLabel')}>
+        <nav className="admin-pager" aria-label={t('admin.audit.pagerLabel')}>
           <Button isDisabled={offset === 0} onPress={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            {t('adminConsole.audit.newer')}
+            {t('admin.audit.newer')}
           </Button>
           <span className="admin-muted">
-            {t('adminConsole.audit.pageOf', {
+            {t('admin.audit.pageOf', {
               page: Math.floor(offset / PAGE_SIZE) + 1,
               pages: Math.ceil(total / PAGE_SIZE),
             })}
           </span>
           <Button isDisabled={offset + PAGE_SIZE >= total} onPress={() => setOffset(offset + PAGE_SIZE)}>
-            {t('adminConsole.audit.older')}
+            {t('admin.audit.older')}
           </Button>
         </nav>
       ) : null}
-    </section>
+    </AdminSection>
   )
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TAuditVerification } from '../../../../../shared/contract/audit'
-import { BusyIndicator, Button, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { FocusedResult } from '../FocusedResult'
-import { api } from '../../../api'
+import { Button } from '../../../ui'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { ActionOutcome, type TOutcome } from '../ActionOutcome'
+import { api, callApi } from '../../../api'
 
 type TVerificationState =
   | { state: 'idle' }
@@ -27,42 +27,42 @@ export function AuditVerification() {
     )
   }
 
+  const verdict: TOutcome | null =
+    verification.state === 'done'
+      ? verification.result.ok
+        ? {
+            id: 'intact',
+            tone: 'success',
+            title: t('admin.audit.verify.intactTitle'),
+            text: t('admin.audit.verify.intact', { count: verification.result.checked }),
+          }
+        : {
+            id: 'broken',
+            tone: 'danger',
+            title: t('admin.audit.verify.brokenTitle'),
+            text: t('admin.audit.verify.broken', {
+              seq: verification.result.firstBadSeq ?? '?',
+              count: verification.result.checked,
+            }),
+          }
+      : verification.state === 'failed'
+        ? { id: 'failed', tone: 'danger', text: t(`admin.errors.${verification.errorKey}`) }
+        : null
+
   return (
     <div className="admin-verify">
       <div className="admin-verify__row">
-        <p className="admin-verify__text">{t('adminConsole.audit.verify.explain')}</p>
+        <p className="admin-verify__text">{t('admin.audit.verify.explain')}</p>
         <Button onPress={() => void onVerify()} isDisabled={verification.state === 'running'}>
-          {t('adminConsole.audit.verify.button')}
+          {t('admin.audit.verify.button')}
         </Button>
       </div>
-      <div role="status">
-        {verification.state === 'running' ? (
-          <BusyIndicator label={t('adminConsole.audit.verify.running')} />
-        ) : null}
-      </div>
       {/* The button is disabled while checking, so focus moves to the verdict. */}
-      {verification.state === 'done' && verification.result.ok ? (
-        <FocusedResult>
-          <Notice tone="success" title={t('adminConsole.audit.verify.intactTitle')}>
-            {t('adminConsole.audit.verify.intact', { count: verification.result.checked })}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {verification.state === 'done' && !verification.result.ok ? (
-        <FocusedResult>
-          <Notice tone="danger" title={t('adminConsole.audit.verify.brokenTitle')}>
-            {t('adminConsole.audit.verify.broken', {
-              seq: verification.result.firstBadSeq ?? '?',
-              count: verification.result.checked,
-            })}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {verification.state === 'failed' ? (
-        <FocusedResult>
-          <Notice tone="danger">{t(`adminConsole.errors.${verification.errorKey}`)}</Notice>
-        </FocusedResult>
-      ) : null}
+      <ActionOutcome
+        regionClassName="admin-verify__result"
+        busy={verification.state === 'running' ? { label: t('admin.audit.verify.running') } : null}
+        outcome={verdict}
+      />
     </div>
   )
 }

@@ -25,7 +25,7 @@ const isKnownAction = (action: string): action is TAuditAction =>
 
 /** "vault.created" → "Vault created"; an action from a newer version shows its stored name. */
 export function auditActionLabel(t: TFunction, action: string): string {
-  return isKnownAction(action) ? t(`adminConsole.auditActions.${action}`) : action
+  return isKnownAction(action) ? t(`admin.auditActions.${action}`) : action
 }
 
 const TARGET_TYPES = ['account', 'vault', 'record', 'packet', 'case'] as const
@@ -42,14 +42,14 @@ export function auditTargetLabel(
   entry: Pick<TAuditEntry, 'targetType' | 'targetId' | 'details'>,
   usernames: ReadonlyMap<string, string>,
 ): string {
-  if (entry.targetType === null) return t('adminConsole.audit.noTarget')
-  if (entry.targetType === 'vault') return t('adminConsole.audit.targets.vault')
+  if (entry.targetType === null) return t('admin.audit.noTarget')
+  if (entry.targetType === 'vault') return t('admin.audit.targets.vault')
   const id = entry.targetId ?? ''
   const reference = entry.targetType === 'case' ? detailText(entry.details['reference']) : null
   const name =
     entry.targetType === 'account' ? (usernames.get(id) ?? id.slice(0, 8)) : (reference ?? id.slice(0, 8))
   return isKnownTarget(entry.targetType)
-    ? t(`adminConsole.audit.targets.${entry.targetType}`, { name })
+    ? t(`admin.audit.targets.${entry.targetType}`, { name })
     : `${entry.targetType} ${name}`
 }
 
@@ -72,40 +72,40 @@ export function auditDetailLabel(
     case 'unlock.failed':
     case 'recovery.failed': {
       const username = detailText(details['username'])
-      return username === null ? null : t('adminConsole.audit.details.attemptedName', { username })
+      return username === null ? null : t('admin.audit.details.attemptedName', { username })
     }
     case 'lock': {
       const reason = details['reason']
-      if (isLockReason(reason)) return t(`adminConsole.audit.details.lockReasons.${reason}`)
+      if (isLockReason(reason)) return t(`admin.audit.details.lockReasons.${reason}`)
       return detailText(reason)
     }
     case 'settings.changed': {
       const from = detailNumber(details['from'])
       const to = detailNumber(details['to'])
       if (details['setting'] === 'idleLockMinutes' && from !== null && to !== null) {
-        return t('adminConsole.audit.details.idleLock', { from, to, count: to })
+        return t('admin.audit.details.idleLock', { from, to, count: to })
       }
       const setting = detailText(details['setting'])
-      return setting === null ? null : t('adminConsole.audit.details.setting', { setting })
+      return setting === null ? null : t('admin.audit.details.setting', { setting })
     }
     case 'record.viewed': {
       const section = details['section']
-      return isOneOf(CASE_SECTIONS, section) ? t(`adminConsole.audit.details.caseSections.${section}`) : null
+      return isOneOf(CASE_SECTIONS, section) ? t(`admin.audit.details.caseSections.${section}`) : null
     }
     case 'record.changed': {
       const change = details['change']
-      return isOneOf(CASE_CHANGES, change) ? t(`adminConsole.audit.details.caseChanges.${change}`) : null
+      return isOneOf(CASE_CHANGES, change) ? t(`admin.audit.details.caseChanges.${change}`) : null
     }
     case 'duplicate.decided': {
       const decision = details['decision']
       return decision === 'same_person' || decision === 'different_person'
-        ? t(`adminConsole.audit.details.duplicate.${decision}`)
+        ? t(`admin.audit.details.duplicate.${decision}`)
         : null
     }
     case 'import':
     case 'export': {
       const count = detailNumber(details['created']) ?? detailNumber(details['count'])
-      return count === null ? null : t('adminConsole.audit.details.intakeCount', { count })
+      return count === null ? null : t('admin.audit.details.intakeCount', { count })
     }
     default:
       return null

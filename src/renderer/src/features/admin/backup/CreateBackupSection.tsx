@@ -1,85 +1,59 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BusyIndicator, Button, Notice } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { endSentence, formatBytes, formatTime } from '../format'
-import { FocusedResult } from '../FocusedResult'
-import { useBackupProgress } from './useBackupProgress'
 import { api } from '../../../api'
+import { formatTime } from '../../../lib/dates'
+import { Button } from '../../../ui'
+import { AdminCard } from '../AdminCard'
+import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
+import { adminErrorKey } from '../errors'
+import { endSentence, formatBytes } from '../format'
+import { useFileAction } from '../useFileAction'
+import { useBackupProgress } from './useBackupProgress'
 
-type TCreateState =
-  | { state: 'idle' }
-  | { state: 'running' }
-  | { state: 'created'; bytes: number; fileName: string; at: Date }
-  | { state: 'cancelled' }
-  | { state: 'failed'; errorKey: TAdminErrorKey }
+const createBackup = () => api.backup.create()
+const wasCreated = (answer: { created: boolean }) => answer.created
 
 /** Writes an encrypted backup where the person chooses (main asks with a native dialog). */
 export function CreateBackupSection() {
   const { t, i18n } = useTranslation()
-  const [backup, setBackup] = useState<TCreateState>({ state: 'idle' })
+  const { action: backup, run } = useFileAction(createBackup, wasCreated)
   const progress = useBackupProgress(backup.state === 'running')
-
-  const onCreate = async () => {
-    setBackup({ state: 'running' })
-    const result = await callApi(() => api.backup.create())
-    if (!result.ok) setBackup({ state: 'failed', errorKey: adminErrorKey('backup', result.error) })
-    else if (!result.value.created) setBackup({ state: 'cancelled' })
-    else {
-      setBackup({
-        state: 'created',
-        bytes: result.value.bytes ?? 0,
-        fileName: result.value.fileName ?? '',
-        at: new Date(),
-      })
-    }
-  }
+  const outcome = fileActionOutcome(backup, {
+    done: (value, at) => ({
+      tone: 'success',
+      title: t('admin.backup.create.doneTitle'),
+      text: endSentence(
+        t('admin.backup.create.done', {
+          fileName: value.fileName ?? '',
+          size: formatBytes(value.bytes ?? 0, i18n.language),
+          time: formatTime(at, i18n.language),
+        }),
+      ),
+    }),
+    cancelled: t('admin.backup.create.cancelled'),
+    failed: (error) => t(`admin.errors.${adminErrorKey('backup', error)}`),
+  })
 
   return (
-    <section aria-labelledby="admin-backup-create-heading" className="admin-card">
-      <h3 id="admin-backup-create-heading" className="admin-card__title">
-        {t('adminConsole.backup.create.heading')}
-      </h3>
-      <p className="admin-card__text">{t('adminConsole.backup.create.explain')}</p>
-      <ul className="admin-card__points">
-        <li>{t('adminConsole.backup.create.pointEncrypted')}</li>
-        <li>{t('adminConsole.backup.create.pointPassphrase')}</li>
-        <li>{t('adminConsole.backup.create.pointStore')}</li>
-      </ul>
+    <AdminCard
+      id="admin-backup-create-heading"
+      title={t('admin.backup.create.heading')}
+      explain={t('admin.backup.create.explain')}
+      points={[
+        t('admin.backup.create.pointEncrypted'),
+        t('admin.backup.create.pointPassphrase'),
+        t('admin.backup.create.pointStore'),
+      ]}
+    >
       <div className="admin-card__actions">
-        <Button variant="primary" onPress={() => void onCreate()} isDisabled={backup.state === 'running'}>
-          {t('adminConsole.backup.create.button')}
+        <Button variant="primary" onPress={() => void run()} isDisabled={backup.state === 'running'}>
+          {t('admin.backup.create.button')}
         </Button>
       </div>
-      <div role="status" className="admin-card__result">
-        {backup.state === 'running' ? (
-          <BusyIndicator label={t('adminConsole.backup.create.running')} progress={progress} />
-        ) : null}
-      </div>
       {/* The button is disabled while the backup runs, so focus moves to the outcome. */}
-      {backup.state === 'created' ? (
-        <FocusedResult>
-          <Notice tone="success" title={t('adminConsole.backup.create.doneTitle')}>
-            {endSentence(
-              t('adminConsole.backup.create.done', {
-                fileName: backup.fileName,
-                size: formatBytes(backup.bytes, i18n.language),
-                time: formatTime(backup.at, i18n.language),
-              }),
-            )}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {backup.state === 'cancelled' ? (
-        <FocusedResult>
-          <Notice tone="info">{t('adminConsole.backup.create.cancelled')}</Notice>
-        </FocusedResult>
-      ) : null}
-      {backup.state === 'failed' ? (
-        <FocusedResult>
-          <Notice tone="danger">{t(`adminConsole.errors.${backup.errorKey}`)}</Notice>
-        </FocusedResult>
-      ) : null}
-    </section>
+      <ActionOutcome
+        busy={backup.state === 'running' ? { label: t('admin.backup.create.running'), progress } : null}
+        outcome={outcome}
+      />
+    </AdminCard>
   )
 }

@@ -1,70 +1,50 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../../api'
-import { BusyIndicator, Button, Notice } from '../../../ui'
-import { callApi } from '../errors'
-import { FocusedResult } from '../FocusedResult'
-import { failureKey, type TTransferFailure } from './failureKey'
+import { Button, Notice } from '../../../ui'
+import { AdminCard } from '../AdminCard'
+import { ActionOutcome, fileActionOutcome } from '../ActionOutcome'
+import { useFileAction } from '../useFileAction'
+import { failureKey } from './failureKey'
 
-type TExportState =
-  | { state: 'idle' }
-  | { state: 'running' }
-  | { state: 'exported'; count: number; fileName: string }
-  | { state: 'cancelled' }
-  | { state: 'failed'; failure: TTransferFailure }
+const exportIntakes = () => api.intakeCsv.export()
+const wasExported = (answer: { exported: boolean }) => answer.exported
 
 /** Every case to a CSV file main asks for with a native save dialog; warns first that the file is plaintext. */
 export function ExportSection() {
   const { t } = useTranslation()
-  const [status, setStatus] = useState<TExportState>({ state: 'idle' })
-
-  const onExport = async () => {
-    setStatus({ state: 'running' })
-    const result = await callApi(() => api.intakeCsv.export())
-    if (!result.ok) setStatus({ state: 'failed', failure: failureKey(result.error) })
-    else if (!result.value.exported) setStatus({ state: 'cancelled' })
-    else {
-      setStatus({ state: 'exported', count: result.value.count, fileName: result.value.fileName ?? '' })
-    }
-  }
+  const { action: status, run } = useFileAction(exportIntakes, wasExported)
+  const outcome = fileActionOutcome(status, {
+    done: (value) => ({
+      tone: 'success',
+      title: t('importExport.export.doneTitle'),
+      text: t('importExport.export.done', { count: value.count, fileName: value.fileName ?? '' }),
+    }),
+    cancelled: t('importExport.export.cancelled'),
+    failed: (error) => t(`importExport.failure.${failureKey(error)}`),
+  })
 
   return (
-    <section aria-labelledby="export-intakes-heading" className="admin-card admin-card--caution">
-      <h3 id="export-intakes-heading" className="admin-card__title">
-        {t('importExport.export.heading')}
-      </h3>
-      <p className="admin-card__text">{t('importExport.export.explain')}</p>
-      <Notice tone="warning" title={t('importExport.export.warningTitle')}>
-        {t('importExport.export.warning')}
-      </Notice>
-      <ul className="admin-card__points">
-        <li>{t('importExport.export.pointFormulas')}</li>
-      </ul>
+    <AdminCard
+      id="export-intakes-heading"
+      title={t('importExport.export.heading')}
+      explain={t('importExport.export.explain')}
+      warning={
+        <Notice tone="warning" title={t('importExport.export.warningTitle')}>
+          {t('importExport.export.warning')}
+        </Notice>
+      }
+      points={[t('importExport.export.pointFormulas')]}
+      isCaution
+    >
       <div className="admin-card__actions">
-        <Button variant="primary" onPress={() => void onExport()} isDisabled={status.state === 'running'}>
+        <Button variant="primary" onPress={() => void run()} isDisabled={status.state === 'running'}>
           {t('importExport.export.button')}
         </Button>
       </div>
-      <div role="status" className="admin-card__result">
-        {status.state === 'running' ? <BusyIndicator label={t('importExport.export.running')} /> : null}
-      </div>
-      {status.state === 'exported' ? (
-        <FocusedResult>
-          <Notice tone="success" title={t('importExport.export.doneTitle')}>
-            {t('importExport.export.done', { count: status.count, fileName: status.fileName })}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'cancelled' ? (
-        <FocusedResult>
-          <Notice tone="info">{t('importExport.export.cancelled')}</Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'failed' ? (
-        <FocusedResult>
-          <Notice tone="danger">{t(`importExport.failure.${status.failure}`)}</Notice>
-        </FocusedResult>
-      ) : null}
-    </section>
+      <ActionOutcome
+        busy={status.state === 'running' ? { label: t('importExport.export.running') } : null}
+        outcome={outcome}
+      />
+    </AdminCard>
   )
 }

@@ -6,10 +6,10 @@ import {
   type TCsvRowError,
   type TIntakeCsvImportResult,
 } from '../../../../../shared/contract/intake-csv'
-import { api } from '../../../api'
-import { BusyIndicator, Button, Notice } from '../../../ui'
-import { callApi } from '../errors'
-import { FocusedResult } from '../FocusedResult'
+import { api, callApi } from '../../../api'
+import { Button } from '../../../ui'
+import { AdminCard } from '../AdminCard'
+import { ActionOutcome, type TOutcome } from '../ActionOutcome'
 import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'
 
@@ -87,19 +87,63 @@ export function ImportSection() {
     else setStatus({ state: 'imported', fileName, created: done.created })
   }
 
+  const outcomeOf = (current: TImportState): TOutcome | null => {
+    switch (current.state) {
+      case 'ready':
+        return {
+          id: outcome,
+          tone: 'info',
+          title: t('importExport.import.readyTitle'),
+          text: t('importExport.import.ready', { count: current.rows, fileName: current.fileName }),
+          after: (
+            <div className="admin-card__actions">
+              <Button variant="primary" onPress={() => void onImport()}>
+                {t('importExport.import.importButton', { count: current.rows })}
+              </Button>
+            </div>
+          ),
+        }
+      case 'refused':
+        return {
+          id: outcome,
+          tone: 'danger',
+          title: t('importExport.import.refusedTitle'),
+          text: t('importExport.import.refused', { count: current.errorCount, fileName: current.fileName }),
+          after: (
+            <ProblemList
+              fileName={current.fileName}
+              errors={current.errors}
+              errorCount={current.errorCount}
+            />
+          ),
+        }
+      case 'imported':
+        return {
+          id: outcome,
+          tone: 'success',
+          title: t('importExport.import.doneTitle'),
+          text: t('importExport.import.done', { count: current.created, fileName: current.fileName }),
+        }
+      case 'unreadable':
+      case 'tooLarge':
+        return { id: outcome, tone: 'danger', text: t(`importExport.import.${current.state}`) }
+      case 'failed':
+        return { id: outcome, tone: 'danger', text: t(`importExport.failure.${current.failure}`) }
+      default:
+        return null
+    }
+  }
+
   const isBusy = status.state === 'checking' || status.state === 'importing'
   const hasFile = status.state !== 'idle' && status.state !== 'unreadable' && status.state !== 'tooLarge'
 
   return (
-    <section aria-labelledby="import-intakes-heading" className="admin-card">
-      <h3 id="import-intakes-heading" className="admin-card__title">
-        {t('importExport.import.heading')}
-      </h3>
-      <p className="admin-card__text">{t('importExport.import.explain')}</p>
-      <ul className="admin-card__points">
-        <li>{t('importExport.import.pointFormat')}</li>
-        <li>{t('importExport.import.pointRows')}</li>
-      </ul>
+    <AdminCard
+      id="import-intakes-heading"
+      title={t('importExport.import.heading')}
+      explain={t('importExport.import.explain')}
+      points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
+    >
       <div className="admin-card__actions">
         <FileTrigger
           acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
@@ -110,52 +154,15 @@ export function ImportSection() {
           </Button>
         </FileTrigger>
       </div>
-      <div role="status" className="admin-card__result">
-        {status.state === 'checking' ? (
-          <BusyIndicator label={t('importExport.import.checking', { fileName: status.fileName })} />
-        ) : null}
-        {status.state === 'importing' ? (
-          <BusyIndicator label={t('importExport.import.importing', { fileName: status.fileName })} />
-        ) : null}
-      </div>
-      {status.state === 'ready' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="info" title={t('importExport.import.readyTitle')}>
-            {t('importExport.import.ready', { count: status.rows, fileName: status.fileName })}
-          </Notice>
-          <div className="admin-card__actions">
-            <Button variant="primary" onPress={() => void onImport()}>
-              {t('importExport.import.importButton', { count: status.rows })}
-            </Button>
-          </div>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'refused' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger" title={t('importExport.import.refusedTitle')}>
-            {t('importExport.import.refused', { count: status.errorCount, fileName: status.fileName })}
-          </Notice>
-          <ProblemList fileName={status.fileName} errors={status.errors} errorCount={status.errorCount} />
-        </FocusedResult>
-      ) : null}
-      {status.state === 'imported' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="success" title={t('importExport.import.doneTitle')}>
-            {t('importExport.import.done', { count: status.created, fileName: status.fileName })}
-          </Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'unreadable' || status.state === 'tooLarge' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger">{t(`importExport.import.${status.state}`)}</Notice>
-        </FocusedResult>
-      ) : null}
-      {status.state === 'failed' ? (
-        <FocusedResult key={outcome}>
-          <Notice tone="danger">{t(`importExport.failure.${status.failure}`)}</Notice>
-        </FocusedResult>
-      ) : null}
-    </section>
+      <ActionOutcome
+        busy={
+          status.state === 'checking' || status.state === 'importing'
+            ? { label: t(`importExport.import.${status.state}`, { fileName: status.fileName }) }
+            : null
+        }
+        outcome={outcomeOf(status)}
+      />
+    </AdminCard>
   )
 }
 

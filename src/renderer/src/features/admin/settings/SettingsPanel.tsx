@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Form } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { IDLE_LOCK_MINUTES, ZIdleLockMinutesSchema } from '../../../../../shared/contract/settings'
-import { BusyIndicator, Button, Notice, NumberField } from '../../../ui'
-import { adminErrorKey, callApi, type TAdminErrorKey } from '../errors'
-import { FocusedResult } from '../FocusedResult'
-import { api } from '../../../api'
+import { BusyIndicator, Button, NumberField } from '../../../ui'
+import { useApiQuery } from '../../../lib/useApiQuery'
+import { AdminSection } from '../AdminSection'
+import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { ActionOutcome } from '../ActionOutcome'
+import { api, callApi } from '../../../api'
 
 type TSaveState =
   | { state: 'idle' }
@@ -21,31 +23,46 @@ export function parseIdleLockMinutes(text: string): number | null {
   return parsed.success ? parsed.data : null
 }
 
+const readSettings = () => api.settings.get()
+
 /** Device settings an admin decides: how long the vault may sit unattended before it locks itself. */
 export function SettingsPanel() {
   const { t } = useTranslation()
-  const [saved, setSaved] = useState<number | null>(null)
+  const { load } = useApiQuery(readSettings)
+  // Settings that cannot be read show the default, which saving then writes.
+  const minutes =
+    load.state === 'ready'
+      ? load.value.idleLockMinutes
+      : load.state === 'failed'
+        ? IDLE_LOCK_MINUTES.default
+        : null
+  return (
+    <AdminSection tab="settings">
+      <div className="ui-panel admin-card admin-card--narrow">
+        <h3 className="admin-card__title">{t('admin.settings.idleLock.heading')}</h3>
+        <p className="admin-card__text">{t('admin.settings.idleLock.explain')}</p>
+        {minutes === null ? (
+          <BusyIndicator label={t('admin.loading')} />
+        ) : (
+          <IdleLockForm initialMinutes={minutes} />
+        )}
+      </div>
+    </AdminSection>
+  )
+}
+
+/** The idle-lock minutes, saved on request; the outcome takes focus. */
+function IdleLockForm({ initialMinutes }: { initialMinutes: number }) {
+  const { t } = useTranslation()
+  const [saved, setSaved] = useState(initialMinutes)
   /** What the field shows, kept on every keystroke: Save is enabled as soon as it differs from what is saved. */
-  const [draft, setDraft] = useState('')
+  const [draft, setDraft] = useState(String(initialMinutes))
   const [hasTriedSaving, setHasTriedSaving] = useState(false)
   const [save, setSave] = useState<TSaveState>({ state: 'idle' })
   const inputRef = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
-    let isCurrent = true
-    void callApi(() => api.settings.get()).then((result) => {
-      if (!isCurrent) return
-      const minutes = result.ok ? result.value.idleLockMinutes : IDLE_LOCK_MINUTES.default
-      setSaved(minutes)
-      setDraft(String(minutes))
-    })
-    return () => {
-      isCurrent = false
-    }
-  }, [])
-
   const minutes = parseIdleLockMinutes(draft)
-  const isDirty = saved !== null && draft.trim() !== String(saved)
+  const isDirty = draft.trim() !== String(saved)
   // Out of range is said as soon as it is typed (never clamped behind the person's back); empty, on Save.
   const showRangeError = minutes === null && (draft.trim() !== '' || hasTriedSaving)
   const isSaving = save.state === 'saving'
@@ -74,74 +91,58 @@ export function SettingsPanel() {
   }
 
   return (
-    <section aria-labelledby="admin-settings-heading" className="admin-section">
-      <div className="admin-section__header">
-        <div>
-          <h2 id="admin-settings-heading" className="admin-section__title">
-            {t('adminConsole.settings.heading')}
-          </h2>
-          <p className="admin-section__lede">{t('adminConsole.settings.lede')}</p>
+    <>
+      <Form
+        className="admin-form"
+        validationBehavior="aria"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onSubmit()
+        }}
+      >
+        <NumberField
+          label={t('admin.settings.idleLock.label')}
+          description={t('admin.settings.idleLock.help', {
+            min: IDLE_LOCK_MINUTES.min,
+            max: IDLE_LOCK_MINUTES.max,
+            default: IDLE_LOCK_MINUTES.default,
+          })}
+          value={draft.trim() === '' || !/^\d+$/.test(draft.trim()) ? Number.NaN : Number(draft.trim())}
+          onChange={(value) => onChangeText(Number.isNaN(value) ? '' : String(value))}
+          onInputChange={onChangeText}
+          inputRef={inputRef}
+          isClamped={false}
+          minValue={IDLE_LOCK_MINUTES.min}
+          maxValue={IDLE_LOCK_MINUTES.max}
+          decrementLabel={t('admin.settings.idleLock.decrement')}
+          incrementLabel={t('admin.settings.idleLock.increment')}
+          isDisabled={isSaving}
+          errorMessage={
+            showRangeError
+              ? t('admin.settings.idleLock.outOfRange', {
+                  min: IDLE_LOCK_MINUTES.min,
+                  max: IDLE_LOCK_MINUTES.max,
+                })
+              : undefined
+          }
+        />
+        <div className="admin-card__actions">
+          <Button type="submit" variant="primary" isDisabled={isSaving || !isDirty}>
+            {t('admin.settings.save')}
+          </Button>
         </div>
-      </div>
-      <div className="admin-card admin-card--narrow">
-        <h3 className="admin-card__title">{t('adminConsole.settings.idleLock.heading')}</h3>
-        <p className="admin-card__text">{t('adminConsole.settings.idleLock.explain')}</p>
-        {saved !== null ? (
-          <Form
-            className="admin-form"
-            validationBehavior="aria"
-            onSubmit={(event) => {
-              event.preventDefault()
-              void onSubmit()
-            }}
-          >
-            <NumberField
-              label={t('adminConsole.settings.idleLock.label')}
-              description={t('adminConsole.settings.idleLock.help', {
-                min: IDLE_LOCK_MINUTES.min,
-                max: IDLE_LOCK_MINUTES.max,
-                default: IDLE_LOCK_MINUTES.default,
-              })}
-              value={draft.trim() === '' || !/^\d+$/.test(draft.trim()) ? Number.NaN : Number(draft.trim())}
-              onChange={(value) => onChangeText(Number.isNaN(value) ? '' : String(value))}
-              onInputChange={onChangeText}
-              inputRef={inputRef}
-              isClamped={false}
-              minValue={IDLE_LOCK_MINUTES.min}
-              maxValue={IDLE_LOCK_MINUTES.max}
-              decrementLabel={t('adminConsole.settings.idleLock.decrement')}
-              incrementLabel={t('adminConsole.settings.idleLock.increment')}
-              isDisabled={isSaving}
-              errorMessage={
-                showRangeError
-                  ? t('adminConsole.settings.idleLock.outOfRange', {
-                      min: IDLE_LOCK_MINUTES.min,
-                      max: IDLE_LOCK_MINUTES.max,
-                    })
-                  : undefined
-              }
-            />
-            <div className="admin-card__actions">
-              <Button type="submit" variant="primary" isDisabled={isSaving || !isDirty}>
-                {t('adminConsole.settings.save')}
-              </Button>
-            </div>
-          </Form>
-        ) : (
-          <BusyIndicator label={t('adminConsole.loading')} />
-        )}
-        {/* Save is disabled again once saved, so focus moves to the outcome. */}
-        {save.state === 'saved' ? (
-          <FocusedResult>
-            <Notice tone="success">{t('adminConsole.settings.saved', { count: save.minutes })}</Notice>
-          </FocusedResult>
-        ) : null}
-        {save.state === 'failed' ? (
-          <FocusedResult>
-            <Notice tone="danger">{t(`adminConsole.errors.${save.errorKey}`)}</Notice>
-          </FocusedResult>
-        ) : null}
-      </div>
-    </section>
+      </Form>
+      {/* Save is disabled again once saved, so focus moves to the outcome. */}
+      <ActionOutcome
+        busy={null}
+        outcome={
+          save.state === 'saved'
+            ? { id: 'saved', tone: 'success', text: t('admin.settings.saved', { count: save.minutes }) }
+            : save.state === 'failed'
+              ? { id: 'failed', tone: 'danger', text: t(`admin.errors.${save.errorKey}`) }
+              : null
+        }
+      />
+    </>
   )
 }

@@ -1,0 +1,2 @@
+/** The start page (/): unfinished intakes and where to begin. */
+export { DashboardPage } from './DashboardPage'

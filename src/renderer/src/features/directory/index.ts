@@ -1,0 +1,2 @@
+/** The referral directory of organizations and resources (/directory). */
+export { DirectoryPage } from './DirectoryPage'

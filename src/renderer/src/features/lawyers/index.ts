@@ -1,0 +1,2 @@
+/** The roster of volunteer lawyers (/lawyers). */
+export { LawyersPage } from './LawyersPage'
