@@ -98,6 +98,18 @@ test.describe('staff accounts (admin)', () => {
     await expect(dialog.getByText('The two passphrases are not the same.')).toBeVisible()
     await expect(dialog.getByLabel('First passphrase')).toHaveAttribute('aria-invalid', 'true')
 
+    // Fine against guesses typed into the app (zxcvbn's old bar of 10^8), not against an offline attacker (10^12).
+    await dialog.getByLabel('First passphrase').fill('tiger river 7')
+    await expect(
+      dialog.getByText(
+        'Not hard enough yet for someone who copied the vault and tries guesses on their own computer.',
+      ),
+    ).toBeVisible()
+    await expect(dialog.getByRole('meter', { name: 'Passphrase strength' })).toHaveAttribute(
+      'aria-valuetext',
+      'Too easy to guess',
+    )
+
     await dialog.getByLabel('First passphrase').fill('short')
     await expect(dialog.getByText('The passphrase needs at least 12 characters.')).toBeVisible()
     await app.keyboard.press('Escape')
@@ -105,24 +117,35 @@ test.describe('staff accounts (admin)', () => {
     expect(bridge.services.accounts.list().map((account) => account.username)).not.toContain('weak.test')
   })
 
-  test('disabling a staff member asks first, explains the consequence, and then takes effect', async ({
+  test('disabling a staff member asks first, says the vault gets new keys and what stays readable, then takes effect', async ({
     app,
     bridge,
   }) => {
+    const { accounts, audit } = bridge.services
     await app.goto(`${bridge.origin}/#/admin/accounts`)
     await app.getByRole('button', { name: `Disable ${CASEWORKER.displayName}` }).click()
     const confirm = app.getByRole('alertdialog', { name: `Disable ${CASEWORKER.displayName}?` })
     await expect(confirm).toContainText('will no longer open the vault')
+    await expect(confirm).toContainText('The vault gets new keys')
+    await expect(confirm).toContainText(
+      'Everyone else keeps their passphrase, and the recovery key stays the same.',
+    )
+    await expect(confirm).toContainText(
+      'Backups made before now still open with the passphrases of that time',
+    )
     await expect(confirm).toContainText('cannot be undone from here')
     await expectAccessible(app, 'disable confirmation (en)')
     await confirm.getByRole('button', { name: 'Cancel' }).click()
     await expect(confirm).toBeHidden()
-    expect(bridge.services.accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe(
-      'active',
-    )
+    expect(accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe('active')
+    expect(audit.list({ action: 'vault.rekeyed' }).total).toBe(0)
 
-    await app.getByRole('button', { name: `Disable ${CASEWORKER.displayName}` }).click()
-    await confirm.getByRole('button', { name: 'Disable account' }).click()
+    // By keyboard: the row's button, then the dialog's action.
+    await app.getByRole('button', { name: `Disable ${CASEWORKER.displayName}` }).focus()
+    await app.keyboard.press('Enter')
+    await expect(confirm).toBeVisible()
+    await confirm.getByRole('button', { name: 'Disable account' }).focus()
+    await app.keyboard.press('Enter')
     await expect(confirm).toBeHidden()
     const row = app.getByRole('row', { name: new RegExp(CASEWORKER.displayName) })
     await expect(row).toContainText('Disabled')
@@ -131,9 +154,23 @@ test.describe('staff accounts (admin)', () => {
       app.locator('.admin-result').filter({ hasText: `${CASEWORKER.displayName} was disabled.` }),
     ).toBeFocused()
     await expectAccessible(app, 'account disabled (en)')
-    expect(bridge.services.accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe(
-      'disabled',
-    )
+    expect(accounts.list().find((a) => a.username === CASEWORKER.username)?.status).toBe('disabled')
+    // What the dialog promised: the vault was given new keys, and Casey's passphrase opens nothing now.
+    expect(audit.list({ action: 'vault.rekeyed' }).total).toBe(1)
+    bridge.services.vault.lock()
+    await expect(bridge.services.vault.unlock(CASEWORKER.username, CASEWORKER.passphrase)).rejects.toThrow()
+  })
+
+  test('the disable dialog in French says the same and passes axe', async ({ app, bridge }) => {
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.goto(`${bridge.origin}/#/admin/accounts`)
+    await app.getByRole('button', { name: `Désactiver ${CASEWORKER.displayName}` }).click()
+    const confirm = app.getByRole('alertdialog', { name: `Désactiver ${CASEWORKER.displayName}\u00a0?` })
+    await expect(confirm).toContainText('Le coffre reçoit de nouvelles clés')
+    await expect(confirm).toContainText('y compris la sienne')
+    await expectAccessible(app, 'disable confirmation (fr)')
+    await app.keyboard.press('Escape')
+    await expect(confirm).toBeHidden()
   })
 
   test('your own account offers no Disable button (so the last administrator is never disabled)', async ({
@@ -197,6 +234,7 @@ test.describe('staff accounts (admin)', () => {
     await app.keyboard.press('Enter')
     await expect(dialog.getByRole('button', { name: /Viewer/ })).toBeFocused()
     await expect(dialog).toContainText('never survivor records')
+    await expect(dialog).toContainText('A lower role gives the vault new keys')
     await app.keyboard.press('Tab')
     await app.keyboard.press('Tab')
     await expect(dialog.getByRole('button', { name: 'Change role' })).toBeFocused()
@@ -221,8 +259,8 @@ test.describe('staff accounts (admin)', () => {
     if (casey === undefined || admin === null) throw new Error('expected the seeded vault, unlocked')
     // Your own row offers no role change, so the guard in main is reached when the signed-in admin's own
     // account no longer counts: here Casey became an admin and the signed-in admin's account was disabled.
-    accounts.changeRole(casey.id, 'admin')
-    accounts.disable(admin.accountId)
+    await accounts.changeRole(casey.id, 'admin')
+    await accounts.disable(admin.accountId)
 
     await app.goto(`${bridge.origin}/#/admin/accounts`)
     await app.getByRole('button', { name: `Change role of ${CASEWORKER.displayName}` }).click()
@@ -289,6 +327,20 @@ test.describe('staff accounts (admin)', () => {
     await expectAccessible(app, 'change role dialog (fr)')
     await dialog.getByRole('button', { name: 'Annuler' }).click()
     await expect(dialog).toBeHidden()
+  })
+
+  test('in French, a passphrase an offline attacker would find is refused with the reason', async ({
+    app,
+    bridge,
+  }) => {
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.goto(`${bridge.origin}/#/admin/accounts`)
+    await app.getByRole('button', { name: 'Ajouter un membre du personnel' }).click()
+    const dialog = app.getByRole('dialog', { name: 'Ajouter un membre du personnel' })
+    await dialog.getByLabel('Première phrase de passe').fill('tiger river 7')
+    await expect(dialog.getByText(/quelqu’un qui aurait copié le coffre/)).toBeVisible()
+    await expectAccessible(app, 'weak passphrase offline hint (fr)')
+    await app.keyboard.press('Escape')
   })
 
   test('the accounts page in French passes axe', async ({ app, bridge }) => {
