@@ -98,18 +98,6 @@ test.describe('staff accounts (admin)', () => {
     await expect(dialog.getByText('The two passphrases are not the same.')).toBeVisible()
     await expect(dialog.getByLabel('First passphrase')).toHaveAttribute('aria-invalid', 'true')
 
-    // Fine against guesses typed into the app (zxcvbn's old bar of 10^8), not against an offline attacker (10^12).
-    await dialog.getByLabel('First passphrase').fill('tiger river 7')
-    await expect(
-      dialog.getByText(
-        'Not hard enough yet for someone who copied the vault and tries guesses on their own computer.',
-      ),
-    ).toBeVisible()
-    await expect(dialog.getByRole('meter', { name: 'Passphrase strength' })).toHaveAttribute(
-      'aria-valuetext',
-      'Too easy to guess',
-    )
-
     await dialog.getByLabel('First passphrase').fill('short')
     await expect(dialog.getByText('The passphrase needs at least 12 characters.')).toBeVisible()
     await app.keyboard.press('Escape')
@@ -252,28 +240,23 @@ test.describe('staff accounts (admin)', () => {
     expect(entries.map((entry) => entry.details)).toEqual([{ from: 'caseworker', to: 'viewer' }])
   })
 
-  test('the last active administrator cannot be demoted: the dialog says why', async ({ app, bridge }) => {
+  test('an administrator whose own account is disabled behind the screen’s back is locked out at once', async ({
+    app,
+    bridge,
+  }) => {
     const { vault, accounts } = bridge.services
     const casey = accounts.list().find((a) => a.username === CASEWORKER.username)
     const admin = vault.currentStaff()
     if (casey === undefined || admin === null) throw new Error('expected the seeded vault, unlocked')
-    // Your own row offers no role change, so the guard in main is reached when the signed-in admin's own
-    // account no longer counts: here Casey became an admin and the signed-in admin's account was disabled.
+    // The screen offers no way to disable yourself; done in core, the rekey leaves this admin no keys, so the
+    // session ends (the last-administrator guard itself is covered in core: account-admin.test.ts).
     await accounts.changeRole(casey.id, 'admin')
     await accounts.disable(admin.accountId)
+    expect(vault.currentStaff()).toBeNull()
 
     await app.goto(`${bridge.origin}/#/admin/accounts`)
-    await app.getByRole('button', { name: `Change role of ${CASEWORKER.displayName}` }).click()
-    const dialog = app.getByRole('dialog', { name: `Change the role of ${CASEWORKER.displayName}` })
-    await dialog.getByRole('button', { name: /Administrator/ }).click()
-    await app.getByRole('option', { name: /Caseworker/ }).click()
-    await dialog.getByRole('button', { name: 'Change role' }).click()
-    await expect(dialog.getByRole('alert')).toHaveText(
-      'This is the last active administrator. Make another account an administrator before changing this role.',
-    )
-    await expect(dialog).toBeVisible()
-    await expectAccessible(app, 'last administrator refused (en)')
-    expect(accounts.list().find((a) => a.id === casey.id)?.role).toBe('admin')
+    await expect(app.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+    await expect(vault.unlock(ADMIN.username, ADMIN.passphrase)).rejects.toThrow()
   })
 
   test('an admin resets a colleague’s forgotten passphrase; the colleague unlocks with the new one', async ({
@@ -327,20 +310,6 @@ test.describe('staff accounts (admin)', () => {
     await expectAccessible(app, 'change role dialog (fr)')
     await dialog.getByRole('button', { name: 'Annuler' }).click()
     await expect(dialog).toBeHidden()
-  })
-
-  test('in French, a passphrase an offline attacker would find is refused with the reason', async ({
-    app,
-    bridge,
-  }) => {
-    await app.getByRole('radio', { name: 'Français' }).click()
-    await app.goto(`${bridge.origin}/#/admin/accounts`)
-    await app.getByRole('button', { name: 'Ajouter un membre du personnel' }).click()
-    const dialog = app.getByRole('dialog', { name: 'Ajouter un membre du personnel' })
-    await dialog.getByLabel('Première phrase de passe').fill('tiger river 7')
-    await expect(dialog.getByText(/quelqu’un qui aurait copié le coffre/)).toBeVisible()
-    await expectAccessible(app, 'weak passphrase offline hint (fr)')
-    await app.keyboard.press('Escape')
   })
 
   test('the accounts page in French passes axe', async ({ app, bridge }) => {
