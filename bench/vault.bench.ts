@@ -19,7 +19,7 @@ export const vaultBench: TBenchModule = {
       await unlocks.timeAsync(() => vault.unlock(BENCH_ADMIN.username, BENCH_ADMIN.passphrase))
     }
     const { keeper } = vault
-    const kdf = keeper.requireKeyring().slots.find((slot) => slot.kind === 'staff')?.kdf
+    const kdf = keeper.requireKeyring().slots.find((slot) => slot.kind === 'staff')?.sealedKey.kdf
     bench.note(
       'unlock_ms',
       `median of ${unlocks.wall.length} unlocks of the ${bench.caseload.count.toLocaleString('en-CA')}-case vault (${unlocks.cpuSummary()}); key derivation ${JSON.stringify(kdf)}`,
@@ -27,12 +27,14 @@ export const vaultBench: TBenchModule = {
 
     // Opened the way the keeper opens it on every unlock (look read-only, then pragmas and migrations), with the
     // open session's key, to the first query an unlock makes (the staff member's account).
-    const key = Buffer.from(keeper.require().masterKey)
+    const session = keeper.require()
+    const file = keeper.filesOf(keeper.requireKeyring()).vault
+    const key = Buffer.from(session.keys.vault)
     const opens = new Series()
     try {
       for (let run = 0; run < bench.scale.runs.open; run++) {
         opens.time(() => {
-          const database = keeper.openDatabase(key)
+          const database = keeper.openDatabase(file, key)
           try {
             new StaffDirectory(new Connection(database)).findByUsername(BENCH_ADMIN.username)
           } finally {

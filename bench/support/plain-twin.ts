@@ -19,7 +19,8 @@ import { CaseListService } from '../../src/main/core/cases/case-list-service'
 import { CaseTransferService } from '../../src/main/core/cases/case-transfer-service'
 import { IntakeService } from '../../src/main/core/cases/intake-service'
 import { Connection } from '../../src/main/core/db/connection'
-import { migrate } from '../../src/main/core/db/migrate'
+import { CASEWORK_MIGRATIONS } from '../../src/main/core/db/casework-migrations'
+import { LATEST_CASEWORK_VERSION, migrate } from '../../src/main/core/db/migrate'
 import { applyVaultPragmas, type TDatabase } from '../../src/main/core/db/open-database'
 import type { TSql } from '../../src/main/core/db/sql'
 import { VaultMetaRepository } from '../../src/main/core/db/vault-meta-repository'
@@ -83,9 +84,11 @@ function caseServicesOver(sessions: TSessionSource): TCaseServices {
   }
 }
 
-/** A session as the vault keeper makes one, over a plain connection; its key is 32 zero bytes it never uses. */
+/** A session as the vault keeper makes one, over a plain connection; its keys are zero bytes it never uses. */
 function plainSession(db: Connection, vaultId: string, staff: TStaffIdentity, clock: TClock): TSessionSource {
-  const session = new VaultSession(db, Buffer.alloc(32), vaultId, staff, clock)
+  const keys = { vault: Buffer.alloc(32), case: Buffer.alloc(32), admin: null }
+  const files = { vault: 'vault-g1.db', casework: 'casework-g1.db', anchor: 'audit-anchor-g1.json' }
+  const session = new VaultSession(db, keys, vaultId, 1, files, '', staff, clock)
   return { require: () => session }
 }
 
@@ -94,9 +97,17 @@ function plainSession(db: Connection, vaultId: string, staff: TStaffIdentity, cl
  * `caseworkers` caseworker accounts, as `vault.create` and `accounts.add` would leave them.
  */
 export function createPlainTwin(folder: string, options: { clock: TClock; caseworkers: number }): TPlainTwin {
+  // Survivor data lives in a second database attached as `casework`, as the vault keeper attaches casework.db.
+  const caseworkFile = join(folder, 'plain-casework.db')
+  const casework = new Database(caseworkFile)
+  applyVaultPragmas(casework)
+  migrate(casework, LATEST_CASEWORK_VERSION, CASEWORK_MIGRATIONS)
+  casework.close()
   const database = new Database(join(folder, 'plain.db'))
   applyVaultPragmas(database)
   migrate(database)
+  database.prepare('ATTACH DATABASE ? AS casework').run(caseworkFile)
+  applyVaultPragmas(database, 'casework')
   const db = new Connection(database)
   const vaultId = randomUUID()
   const accounts = new AccountsRepository(db)

@@ -6,8 +6,8 @@ import { createVaultServices, type TVaultServices } from '../../src/main/core/se
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
   createTestVault,
+  FLOOR_KDF,
   makeTempFolder,
   removeFolder,
   addTestCaseworker,
@@ -59,7 +59,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
 
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-intakes-')
-    const created = await createTestVault(root)
+    const created = await createTestVault(root, { kdf: FLOOR_KDF })
     await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     created.vault.lock()
     vault = join(root, 'vault')
@@ -71,7 +71,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
 
   /** The vault's cases and audit entries, read in-process as the admin. */
   async function inVault<T>(read: (services: TVaultServices) => T): Promise<T> {
-    const services = createVaultServices({ directory: vault, kdf: FAST_KDF })
+    const services = createVaultServices({ directory: vault, kdf: FLOOR_KDF })
     await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
     try {
       return read(services)

@@ -155,11 +155,11 @@ describe('nothing sensitive reaches disk in plaintext', () => {
     expect(hits).toEqual([])
   })
 
-  it('the vault folder holds only the keyring and the encrypted database once locked', () => {
+  it('the vault folder holds only the keyring, the two encrypted databases and the audit checkpoint once locked', () => {
     expect(
       listFilesRecursive(join(root, 'vault'))
         .map((file) => file.slice(root.length + 7))
         .sort(),
-    ).toEqual(['keyring.json', 'vault.db'])
+    ).toEqual(['audit-anchor-g1.json', 'casework-g1.db', 'keyring.json', 'vault-g1.db'])
   })
 })

@@ -7,6 +7,7 @@ import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
 import { DeviceSettingsStore } from './settings/device-settings'
+import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
 import { VaultService, type TVaultServiceOptions } from './vault/vault-service'
@@ -78,6 +79,8 @@ export type TServicesOptions = {
 export type TServices = TVaultServices & {
   options: TServicesOptions
   settings: DeviceSettingsStore
+  /** The idle-lock time (admins only, audited). */
+  idleLock: IdleLockSetting
   /** The staff member whose key unlocked the vault; null while locked. */
   currentStaff(): TStaffIdentity | null
 }
@@ -87,10 +90,12 @@ export function createServices(options: TServicesOptions): TServices {
     ...options.vault,
     directory: options.vault?.directory ?? join(options.dataDirectory, 'vault'),
   })
+  const settings = new DeviceSettingsStore(options.dataDirectory)
   return {
     ...services,
     options,
-    settings: new DeviceSettingsStore(options.dataDirectory),
+    settings,
+    idleLock: new IdleLockSetting(settings, services.vault.sessions),
     currentStaff: () => services.vault.currentStaff(),
   }
 }
