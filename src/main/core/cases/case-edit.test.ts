@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { TCaseFileChanges } from '../../../shared/cases/case-file-schema'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { AppError } from '../../../shared/result'
 import { createTestVault } from '#test-support/vault-fixtures'
@@ -12,6 +13,9 @@ function intake(edit: (draft: TIntake) => void): TIntake {
   edit(draft)
   return draft
 }
+
+/** The page's values, as the editor sends them back (the contract types stored choices as plain strings). */
+const asChanges = (changes: Record<string, unknown>): TCaseFileChanges => changes as TCaseFileChanges
 
 const detailsOf = (run: () => unknown): unknown => {
   try {
@@ -61,11 +65,11 @@ describe('editing a saved case', () => {
     const result = services.caseFile.edit({
       caseId,
       version: before.updatedAt,
-      changes: {
+      changes: asChanges({
         contact: { ...contact.contact, phone: '+1 514 555 0199' },
         needs: { ...before.needs, detained: 'no', removalDate: '2027-01-15' },
         person: { ...before.person, preferredName: 'Ranou' },
-      },
+      }),
     })
     expect(result.changedFields).toEqual([
       'person.preferredName',
@@ -103,7 +107,7 @@ describe('editing a saved case', () => {
       services.caseFile.edit({
         caseId,
         version: opened.updatedAt,
-        changes: { person: { ...opened.person, familyName: 'Overwritten' } },
+        changes: asChanges({ person: { ...opened.person, familyName: 'Overwritten' } }),
       })
     expect(codeOf(attempt)).toBe('CONFLICT')
     expect(services.caseFile.get(caseId).person.familyName).toBe('Testhaddad')
@@ -116,9 +120,9 @@ describe('editing a saved case', () => {
       services.caseFile.edit({
         caseId,
         version: opened.updatedAt,
-        changes: {
+        changes: asChanges({
           person: { ...opened.person, givenNames: '', familyName: '', preferredName: '', aliases: [] },
-        },
+        }),
       })
     expect(codeOf(noName)).toBe('BAD_REQUEST')
     expect(detailsOf(noName)).toEqual({
@@ -129,7 +133,7 @@ describe('editing a saved case', () => {
       services.caseFile.edit({
         caseId,
         version: opened.updatedAt,
-        changes: { location: { ...opened.location, arrivalDate: '1989-01-01' } },
+        changes: asChanges({ location: { ...opened.location, arrivalDate: '1989-01-01' } }),
       })
     expect(detailsOf(arrivedBeforeBirth)).toMatchObject({ field: 'location.arrivalDate' })
     const after = services.caseFile.get(caseId)
@@ -143,7 +147,7 @@ describe('editing a saved case', () => {
     const result = services.caseFile.edit({
       caseId,
       version: opened.updatedAt,
-      changes: { person: { ...opened.person } },
+      changes: asChanges({ person: { ...opened.person } }),
     })
     expect(result).toEqual({ version: opened.updatedAt, changedFields: [] })
     expect(services.caseFile.get(caseId).timeline.some((entry) => entry.kind === 'edit')).toBe(false)
