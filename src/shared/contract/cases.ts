@@ -66,6 +66,11 @@ export const ZCaseListRowSchema = z.object({
   openedOn: z.string(),
   /** ISO 8601. */
   updatedAt: z.string(),
+  /**
+   * For a search result found under a name spelled otherwise than typed: that name as the case holds it (why it
+   * matched). '' for every other row.
+   */
+  similarName: z.string(),
 })
 export type TCaseListRow = z.infer<typeof ZCaseListRowSchema>
 
