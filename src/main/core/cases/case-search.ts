@@ -30,6 +30,9 @@ const wordsOf = (search: string): string[] =>
     .filter(hasContent)
     .slice(0, MAX_WORDS)
 
+/** How many words a search has (what the audit trail keeps of it). */
+export const countWords = (search: string): number => wordsOf(search).length
+
 /** The FTS5 MATCH expression for a search, or null when the search has nothing to look for. */
 export function buildSearchQuery(search: string): string | null {
   const words = wordsOf(search)

@@ -86,4 +86,23 @@ describe('the case search finds every spelling the duplicate check accepts', () 
     }
     expect(hits).toEqual([])
   })
+
+  it('audits every search and duplicate check with who and how many, never the words or names', () => {
+    const lastSeq = () => Math.max(...services.audit.list({ limit: 1 }).entries.map((entry) => entry.seq))
+    const before = lastSeq()
+    services.caseList.list({ search: 'Rnia Hadad' })
+    services.caseList.list({ search: 'Rnia Hadad', offset: 100 })
+    const check = emptyIntake('2026-11-20')
+    check.person.givenNames = 'Ranya'
+    check.person.familyName = 'Hadad'
+    const candidates = services.intake.findDuplicates(check)
+    const entries = services.audit.list({ limit: 50 }).entries.filter((entry) => entry.seq > before)
+    expect(entries).toHaveLength(2)
+    const searched = entries.find((entry) => entry.action === 'cases.searched')
+    expect(searched).toMatchObject({ actorUsername: 'alex.example', details: { words: 2, results: 1 } })
+    const checked = entries.find((entry) => entry.action === 'duplicate.checked')
+    expect(checked?.details['results']).toBe(candidates.length)
+    const trail = JSON.stringify(entries).toLowerCase()
+    for (const word of ['rnia', 'hadad', 'ranya']) expect(trail).not.toContain(word)
+  })
 })
