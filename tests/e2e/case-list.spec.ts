@@ -200,6 +200,7 @@ test.describe('Survivors › case list', () => {
     app,
     bridge,
   }) => {
+    test.setTimeout(150_000) // two accessibility scans
     const seeded = seedCases(bridge, 60)
     await openCaseList(app)
     await expect(count(app)).toHaveText(`${seeded.total} cases`)
