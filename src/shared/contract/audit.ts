@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   'account.key_strengthened',
   'keyring.tamper_detected',
   'rekey.abandoned',
+  /** A search of the case list: how many words and results, never the words (see docs/cases.md). */
+  'cases.searched',
+  /** A duplicate check before saving an intake: how many likely matches, never the names checked. */
+  'duplicate.checked',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>

@@ -11,3 +11,4 @@ export { scorePersonMatch, scorePrepared, MATCH_THRESHOLDS, EVIDENCE_EFFECTS } f
 export { TOKEN_WEIGHTS } from './name-similarity'
 export { buildSearchKeys } from './search-keys'
 export { findCandidates, type Candidate, type CandidateOptions } from './candidates'
+export { scoreSearch, isSearchMatch, SEARCH_THRESHOLDS, type SearchMatch } from './search-similarity'
