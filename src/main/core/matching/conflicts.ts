@@ -13,7 +13,11 @@ import { CONFLICT_MIN_SCORE } from './weights'
 
 /** Where lawyer-side names sharing a blocking key with the survivor's names come from. */
 export type TConflictNameSource = {
-  /** Every lawyer-side name holding at least one of `keys`, each once. */
+  /**
+   * Every lawyer-side name holding at least one of `keys`, and every unit, organization and state name whatever
+   * its keys (few, and written too differently for blocking: "Syria" shares no key with "Syrian Arab Republic"),
+   * each once.
+   */
   namesWithAnyKey(keys: readonly string[]): Iterable<TCandidateName>
 }
 
@@ -74,7 +78,11 @@ export const findConflicts = (
     for (const { party, person } of prepared) {
       if (!IS_CONFLICT[party.role][candidate.source]) continue
       const match = scorePrepared(person, other, memo)
-      if (match.score < CONFLICT_MIN_SCORE) continue
+      const threshold =
+        party.kind === 'person' && candidate.kind === 'person'
+          ? CONFLICT_MIN_SCORE.person
+          : CONFLICT_MIN_SCORE.other
+      if (match.score < threshold) continue
       const survivorName = shownName(party.names)
       const lawyerName = shownName(candidate.names)
       const hitKey = conflictHitKey(survivorName, candidate.source, lawyerName)
@@ -105,6 +113,7 @@ export class ConflictNameIndex implements TConflictNameSource {
   private readonly byKey = new Map<string, number[]>()
   private readonly names: TLawyerPartyName[] = []
   private readonly preparedNames: PreparedPerson[] = []
+  private readonly notPeople: number[] = []
 
   constructor(names: Iterable<TLawyerPartyName>) {
     for (const name of names) this.add(name)
@@ -115,11 +124,12 @@ export class ConflictNameIndex implements TConflictNameSource {
     const person = preparePerson({ names: name.names })
     this.names.push(name)
     this.preparedNames.push(person)
+    if (name.kind !== 'person') this.notPeople.push(index)
     for (const key of buildSearchKeys(person)) pushTo(this.byKey, key, index)
   }
 
   *namesWithAnyKey(keys: readonly string[]): Iterable<TCandidateName> {
-    const found = new Set<number>()
+    const found = new Set<number>(this.notPeople)
     for (const key of keys) for (const index of this.byKey.get(key) ?? []) found.add(index)
     for (const index of found) {
       const name = this.names[index]

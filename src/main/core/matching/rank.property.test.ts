@@ -26,7 +26,11 @@ const survivorArbitrary: fc.Arbitrary<TSurvivorProfile> = fc
   .map(({ adverse, ...rest }) =>
     survivorProfile({
       ...rest,
-      parties: adverse.map((name) => ({ role: 'adverse_party' as const, names: [name] })),
+      parties: adverse.map((name) => ({
+        role: 'adverse_party' as const,
+        kind: 'person' as const,
+        names: [name],
+      })),
     }),
   )
 
@@ -67,6 +71,7 @@ describe('ranking never breaks a hard constraint', () => {
           lawyer.declared.map((name) => ({
             lawyerId: lawyer.id,
             source: 'declared' as const,
+            kind: 'person' as const,
             names: [name],
           })),
         )

@@ -142,10 +142,11 @@ describe('ranking lawyers for one survivor', () => {
 
 describe('conflicts across scripts and spellings', () => {
   const adverse = (name: string): TSurvivorProfile =>
-    survivorProfile({ parties: [{ role: 'adverse_party', names: [name] }] })
+    survivorProfile({ parties: [{ role: 'adverse_party', kind: 'person', names: [name] }] })
   const declared = (lawyerId: string, name: string): TLawyerPartyName => ({
     lawyerId,
     source: 'declared',
+    kind: 'person',
     names: [name],
   })
   const spellings = ['محمد الحسن', 'Mohammed Al-Hassan', 'Muhammad Alhasan']
@@ -174,6 +175,25 @@ describe('conflicts across scripts and spellings', () => {
       [declared('a', 'Testina Lopez')],
     )
     expect(ranking.ranked.map((entry) => entry.lawyer.id)).toEqual(['a'])
+  })
+
+  it('two people who only share a given name are not a conflict; a state written two ways is', () => {
+    const survivor = survivorProfile({
+      parties: [
+        { role: 'adverse_party', kind: 'person', names: ['Mohammed Karimi'] },
+        { role: 'adverse_party', kind: 'state', names: ['Syrian Arab Republic'] },
+      ],
+    })
+    const ranking = rank(
+      survivor,
+      [lawyerProfile({ id: 'namesake' }), lawyerProfile({ id: 'acts-for-state' })],
+      [
+        { lawyerId: 'namesake', source: 'declared', kind: 'person', names: ['Mohammed Hassan'] },
+        { lawyerId: 'acts-for-state', source: 'declared', kind: 'state', names: ['Syria'] },
+      ],
+    )
+    expect(ranking.ranked.map((entry) => entry.lawyer.id)).toEqual(['namesake'])
+    expect(excludedKeys(ranking, 'acts-for-state')).toEqual(['excluded.conflict'])
   })
 
   it('a cleared review lets the lawyer be ranked with the hit shown; a confirmed one keeps them out', () => {
@@ -215,8 +235,8 @@ describe('conflicts across scripts and spellings', () => {
     const survivor = survivorProfile({
       caseId: 'this-case',
       parties: [
-        { role: 'survivor', names: ['Testa Karimova'] },
-        { role: 'adverse_party', names: ['Olga Kuznetsova'] },
+        { role: 'survivor', kind: 'person', names: ['Testa Karimova'] },
+        { role: 'adverse_party', kind: 'person', names: ['Olga Kuznetsova'] },
       ],
     })
     const ranking = rank(
@@ -231,6 +251,7 @@ describe('conflicts across scripts and spellings', () => {
         {
           lawyerId: 'acts-for-perpetrator',
           source: 'referral_client',
+          kind: 'person',
           names: ['Ольга Кузнецова'],
           caseId: 'other',
         },
@@ -238,11 +259,18 @@ describe('conflicts across scripts and spellings', () => {
         {
           lawyerId: 'acts-against-survivor',
           source: 'referral_opponent',
+          kind: 'person',
           names: ['Testa Karimova'],
           caseId: 'other',
         },
         // Two survivors with the same adverse party are not in conflict.
-        { lawyerId: 'co-claimant', source: 'referral_opponent', names: ['Olga Kuznetsova'], caseId: 'other' },
+        {
+          lawyerId: 'co-claimant',
+          source: 'referral_opponent',
+          kind: 'person',
+          names: ['Olga Kuznetsova'],
+          caseId: 'other',
+        },
       ],
     )
     expect(excludedKeys(ranking, 'acts-for-perpetrator')).toEqual(['excluded.conflict'])
@@ -251,7 +279,9 @@ describe('conflicts across scripts and spellings', () => {
   })
 
   it('a declared name meeting the survivor’s own name is a conflict too', () => {
-    const survivor = survivorProfile({ parties: [{ role: 'survivor', names: ['Abd al-Rahman Yusuf'] }] })
+    const survivor = survivorProfile({
+      parties: [{ role: 'survivor', kind: 'person', names: ['Abd al-Rahman Yusuf'] }],
+    })
     const ranking = rank(survivor, [lawyerProfile({ id: 'a' })], [declared('a', 'Abdulrahman Yousef')])
     expect(excludedKeys(ranking, 'a')).toEqual(['excluded.conflict'])
   })

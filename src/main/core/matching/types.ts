@@ -2,13 +2,15 @@
  * What the ranking knows about a survivor and about a lawyer: plain values, no database rows, so the rules can be
  * tested on their own and the adapters (roster rows, case records) stay thin.
  */
-import type { TExperience, TLegalNeed, TProvince } from '../../../shared/cases/vocabulary'
+import type { TAdversePartyKind, TExperience, TLegalNeed, TProvince } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
 
 /** A name on the survivor's side of the conflict check. */
 export type TSurvivorParty = {
   /** 'survivor' for the survivor's own names; 'adverse_party' for people, units, organizations, states. */
   role: 'survivor' | 'adverse_party'
+  /** What kind of party; the survivor's own names are a person. */
+  kind: TAdversePartyKind
   /** The name as written and its original-script form, either may be empty. */
   names: readonly string[]
 }
@@ -61,6 +63,7 @@ export type TLawyerProfile = {
 export type TLawyerPartyName = {
   lawyerId: string
   source: TConflictSource
+  kind: TAdversePartyKind
   /** The names of one party (as written, original script). */
   names: readonly string[]
   /** The case the name came from, for referral sources: a survivor's own other case is not a conflict. */

@@ -33,8 +33,14 @@ export const MATCH_WEIGHTS = {
   fairnessDays: 30,
 } as const
 
-/** Conflict checks use person matching's score with the lower threshold its docs recommend for conflicts. */
-export const CONFLICT_MIN_SCORE = 0.5
+/**
+ * A conflict hit is a person-matching score at or above these (docs/matching.md, "Conflict threshold"). Between
+ * two people 0.5 (person matching's suggestion) flags every pair that shares one given or family name ("Mohammed
+ * Karimi" ~ "Mohammed Hassan" 0.61), which would bury the real hits; every cross-script and transliterated form of
+ * the same full name scores 0.85 or more. Units, organizations and states keep 0.5: their names are short, few,
+ * and written very differently ("Syrian Arab Republic" ~ "Syria" 0.52).
+ */
+export const CONFLICT_MIN_SCORE = { person: 0.75, other: 0.5 } as const
 
 /**
  * Batch assignment: each survivor first gets this many of their best eligible lawyers; the dual potentials then
