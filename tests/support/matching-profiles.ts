@@ -7,21 +7,7 @@ import type { TLawyerProfile, TRankContext, TSurvivorProfile } from '../../src/m
 /** Monday 2026-11-30 15:00 UTC, 10:00 in Montréal and Toronto. */
 export const MATCH_NOW = new Date('2026-11-30T15:00:00Z')
 
-const AIRPORT_ZONES: Readonly<Record<string, string>> = {
-  YUL: 'America/Toronto',
-  YYZ: 'America/Toronto',
-  YOW: 'America/Toronto',
-  YVR: 'America/Vancouver',
-  YYC: 'America/Edmonton',
-  YEG: 'America/Edmonton',
-  YWG: 'America/Winnipeg',
-  YHZ: 'America/Halifax',
-}
-
-export const matchContext = (now: Date = MATCH_NOW): TRankContext => ({
-  now,
-  timeZoneOf: (airport) => AIRPORT_ZONES[airport] ?? null,
-})
+export const matchContext = (now: Date = MATCH_NOW): TRankContext => ({ now })
 
 export const survivorProfile = (overrides: Partial<TSurvivorProfile> = {}): TSurvivorProfile => ({
   caseId: 'case-1',
@@ -48,7 +34,8 @@ export const lawyerProfile = (overrides: Partial<TLawyerProfile> = {}): TLawyerP
   languages: ['en'],
   city: 'Ottawa',
   province: 'ON',
-  onCall: [],
+  airports: [],
+  onCallWindows: [],
   capacity: 5,
   activeReferrals: 0,
   experiences: [],

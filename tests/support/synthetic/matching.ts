@@ -6,10 +6,20 @@
  */
 import { COMMON_LANGUAGES } from '../../../src/shared/cases/codes'
 import { EXPERIENCES, LEGAL_NEEDS, PROVINCES, type TLegalNeed } from '../../../src/shared/cases/vocabulary'
+import { WEEKDAYS, type TAirport } from '../../../src/shared/roster/airports'
 import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from '../../../src/main/core/matching'
 import { syntheticNamePools } from './intakes'
 
-const AIRPORTS = ['YVR', 'YYC', 'YEG', 'YWG', 'YYZ', 'YOW', 'YUL', 'YHZ'] as const
+const AIRPORTS = [
+  'YVR',
+  'YYC',
+  'YEG',
+  'YWG',
+  'YYZ',
+  'YOW',
+  'YUL',
+  'YHZ',
+] as const satisfies readonly TAirport[]
 const COUNTRIES = [
   'SY',
   'IQ',
@@ -50,13 +60,9 @@ export function syntheticRoster(
   for (let index = 0; index < lawyers; index++) {
     const province = skewed(random, ['ON', 'QC', 'BC', 'AB', 'MB', ...PROVINCES] as const)
     const capacity = Math.floor(random() * 6)
-    const onCall =
-      random() < 0.3
-        ? some(random, AIRPORTS, 2).map((airport) => ({
-            airport,
-            windows: [{ day: Math.floor(random() * 7), startMinute: 8 * 60, endMinute: 20 * 60 }],
-          }))
-        : []
+    const onCall = random() < 0.3
+    const airports = onCall ? some(random, AIRPORTS, 2) : []
+    const onCallWindows = onCall ? [{ days: [pick(random, WEEKDAYS)], start: '08:00', end: '20:00' }] : []
     const id = `lawyer-${index}`
     roster.push({
       id,
@@ -68,7 +74,8 @@ export function syntheticRoster(
       languages: ['en', ...some(random, COMMON_LANGUAGES, 2)],
       city: `City${Math.floor(random() * 40)}`,
       province,
-      onCall,
+      airports,
+      onCallWindows,
       capacity,
       activeReferrals: Math.floor(random() * (capacity + 1)),
       experiences: random() < 0.5 ? some(random, EXPERIENCES, 2) : [],

@@ -4,6 +4,7 @@
  */
 import type { TLegalNeed } from '../../../shared/cases/vocabulary'
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
+import type { TAirport } from '../../../shared/roster/airports'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 /** What each need asks of a lawyer's licences or on-call coverage (docs/matching.md, "Hard constraints"). */
@@ -28,6 +29,10 @@ export type TEligibility = {
 /** A survivor with no needs recorded yet is treated as needing "other": any Canadian licence. */
 export const needsToCheck = (survivor: TSurvivorProfile): readonly TLegalNeed[] =>
   survivor.needs.length > 0 ? survivor.needs : ['other']
+
+/** On call at that airport in some weekly window (whether or not right now). */
+export const coversAirport = (lawyer: TLawyerProfile, airport: TAirport): boolean =>
+  lawyer.airports.includes(airport) && lawyer.onCallWindows.length > 0
 
 export const placesFree = (lawyer: TLawyerProfile): number =>
   Math.max(0, lawyer.capacity - lawyer.activeReferrals)
@@ -65,9 +70,7 @@ export const checkEligibility = (survivor: TSurvivorProfile, lawyer: TLawyerProf
       }
     } else if (survivor.airport === null) {
       excluded.push({ key: 'excluded.airport_unknown', params: { need } })
-    } else if (
-      !lawyer.onCall.some((entry) => entry.airport === survivor.airport && entry.windows.length > 0)
-    ) {
+    } else if (!coversAirport(lawyer, survivor.airport)) {
       excluded.push({ key: 'excluded.airport_not_covered', params: { need, airport: survivor.airport } })
     } else {
       because.push({ key: 'airport.covers', points: 0, params: { airport: survivor.airport } })

@@ -6,15 +6,13 @@ export type {
   TConflictReviews,
   TLawyerPartyName,
   TLawyerProfile,
-  TOnCallWindow,
   TRankContext,
   TSurvivorParty,
   TSurvivorProfile,
 } from './types'
 export { MATCH_WEIGHTS, CONFLICT_MIN_SCORE, BATCH_CANDIDATES_PER_SURVIVOR } from './weights'
-export { checkEligibility, JURISDICTION_RULES, placesFree } from './eligibility'
+export { checkEligibility, coversAirport, JURISDICTION_RULES, placesFree } from './eligibility'
 export { softFactors } from './soft-factors'
-export { isOnCall, minuteOfWeek } from './on-call'
 export {
   ConflictNameIndex,
   conflictHitKey,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocabulary'
 import { ConflictNameIndex } from './conflicts'
 import { rankLawyers } from './rank'
+import type { TOnCallWindow } from '../../../shared/roster/on-call'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 const AIRPORTS = ['YUL', 'YYZ', 'YVR'] as const
@@ -41,11 +42,10 @@ const lawyerArbitrary = (id: number): fc.Arbitrary<TLawyerProfile & { declared: 
       licensedProvinces: fc.subarray([...PROVINCES], { maxLength: 3 }),
       capacity: fc.integer({ min: 0, max: 4 }),
       activeReferrals: fc.integer({ min: 0, max: 4 }),
-      onCall: fc
-        .subarray([...AIRPORTS])
-        .map((airports) =>
-          airports.map((airport) => ({ airport, windows: [{ day: 0, startMinute: 0, endMinute: 600 }] })),
-        ),
+      airports: fc.subarray([...AIRPORTS]),
+      onCallWindows: fc
+        .boolean()
+        .map((on): TOnCallWindow[] => (on ? [{ days: ['mon'], start: '00:00', end: '10:00' }] : [])),
       declared: fc.subarray([...NAMES], { maxLength: 1 }),
     })
     .map((fields) => ({ ...lawyerProfile({ ...fields, id: `lawyer-${id}` }), declared: fields.declared }))
@@ -57,7 +57,12 @@ const mayAct = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): boolean => 
   return needs.every((need) => {
     if (need === 'civil_claim')
       return survivor.province !== null && lawyer.licensedProvinces.includes(survivor.province)
-    if (need === 'airport_support') return lawyer.onCall.some((entry) => entry.airport === survivor.airport)
+    if (need === 'airport_support')
+      return (
+        survivor.airport !== null &&
+        lawyer.airports.includes(survivor.airport) &&
+        lawyer.onCallWindows.length > 0
+      )
     return lawyer.licensedProvinces.length > 0
   })
 }

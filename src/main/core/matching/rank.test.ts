@@ -97,12 +97,12 @@ describe('ranking lawyers for one survivor', () => {
       urgent: true,
     })
     // Monday 10:00 in Montréal.
-    const mondayMorning = [{ day: 0, startMinute: 8 * 60, endMinute: 12 * 60 }]
-    const fridayNight = [{ day: 4, startMinute: 22 * 60, endMinute: 6 * 60 }]
+    const mondayMorning = [{ days: ['mon' as const], start: '08:00', end: '12:00' }]
+    const fridayNight = [{ days: ['fri' as const], start: '22:00', end: '06:00' }]
     const ranking = rank(survivor, [
-      lawyerProfile({ id: 'yul-now', onCall: [{ airport: 'YUL', windows: mondayMorning }] }),
-      lawyerProfile({ id: 'yul-friday', onCall: [{ airport: 'YUL', windows: fridayNight }] }),
-      lawyerProfile({ id: 'yyz-now', onCall: [{ airport: 'YYZ', windows: mondayMorning }] }),
+      lawyerProfile({ id: 'yul-now', airports: ['YUL'], onCallWindows: mondayMorning }),
+      lawyerProfile({ id: 'yul-friday', airports: ['YUL'], onCallWindows: fridayNight }),
+      lawyerProfile({ id: 'yyz-now', airports: ['YYZ'], onCallWindows: mondayMorning }),
       lawyerProfile({ id: 'no-airport' }),
     ])
     expect(ranking.ranked.map((entry) => entry.lawyer.id)).toEqual(['yul-now', 'yul-friday'])
@@ -119,7 +119,7 @@ describe('ranking lawyers for one survivor', () => {
   it('finds nobody for an airport case when no one covers that airport, and says why for each', () => {
     const survivor = survivorProfile({ needs: ['airport_support'], airport: 'YHZ' })
     const ranking = rank(survivor, [
-      lawyerProfile({ onCall: [{ airport: 'YUL', windows: [{ day: 0, startMinute: 0, endMinute: 0 }] }] }),
+      lawyerProfile({ airports: ['YUL'], onCallWindows: [{ days: ['mon'], start: '00:00', end: '24:00' }] }),
     ])
     expect(ranking.ranked).toEqual([])
     expect(ranking.excluded[0]?.reasons).toEqual([

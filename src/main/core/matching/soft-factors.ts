@@ -3,8 +3,8 @@
  * says nothing, so the reasons a caseworker reads are the ones that moved the score.
  */
 import type { TScoreReason } from '../../../shared/matching/reasons'
-import { placesFree } from './eligibility'
-import { isOnCall, minuteOfWeek } from './on-call'
+import { isOnCallAt } from '../../../shared/roster/on-call'
+import { coversAirport, placesFree } from './eligibility'
 import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
@@ -52,11 +52,7 @@ const availabilityFactor = (
   const multiplier = survivor.urgent ? W.urgentMultiplier : 1
   const airport = survivor.airport
   if (airport !== null) {
-    const entry = lawyer.onCall.find((item) => item.airport === airport)
-    if (
-      entry !== undefined &&
-      isOnCall(entry.windows, minuteOfWeek(context.now, context.timeZoneOf(airport)))
-    ) {
+    if (coversAirport(lawyer, airport) && isOnCallAt(lawyer.onCallWindows, airport, context.now)) {
       reasons.push({ key: 'airport.on_call_now', points: W.onCallNow * multiplier, params: { airport } })
     }
   }

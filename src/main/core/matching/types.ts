@@ -4,6 +4,8 @@
  */
 import type { TAdversePartyKind, TExperience, TLegalNeed, TProvince } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
+import type { TAirport } from '../../../shared/roster/airports'
+import type { TOnCallWindow } from '../../../shared/roster/on-call'
 
 /** A name on the survivor's side of the conflict check. */
 export type TSurvivorParty = {
@@ -21,8 +23,8 @@ export type TSurvivorProfile = {
   needs: readonly TLegalNeed[]
   province: TProvince | null
   city: string
-  /** IATA code when the survivor is at, or arrived through, an airport. */
-  airport: string | null
+  /** The airport when the survivor is at, or arrived through, one. */
+  airport: TAirport | null
   /** ISO 639 codes. */
   preferredLanguage: string | null
   otherLanguages: readonly string[]
@@ -33,9 +35,6 @@ export type TSurvivorProfile = {
   countries: readonly string[]
   parties: readonly TSurvivorParty[]
 }
-
-/** A weekly on-call window in the airport's local time. Monday is day 0; `end` may pass midnight (end ≤ start). */
-export type TOnCallWindow = { day: number; startMinute: number; endMinute: number }
 
 export type TLawyerProfile = {
   id: string
@@ -49,7 +48,9 @@ export type TLawyerProfile = {
   languages: readonly string[]
   city: string
   province: TProvince | null
-  onCall: ReadonlyArray<{ airport: string; windows: readonly TOnCallWindow[] }>
+  /** Airports they can reach when on call, and their weekly windows (each airport's local time). */
+  airports: readonly TAirport[]
+  onCallWindows: readonly TOnCallWindow[]
   /** Most active referrals at once; 0 means full. */
   capacity: number
   activeReferrals: number
@@ -74,7 +75,6 @@ export type TLawyerPartyName = {
 export type TConflictReviews = ReadonlyMap<string, ReadonlyMap<string, 'cleared' | 'confirmed'>>
 
 export type TRankContext = {
+  /** "On call now" and "days since the last offer" are read at this instant. */
   now: Date
-  /** The IANA time zone of an airport, or null when unknown (on-call windows are then read in UTC). */
-  timeZoneOf: (airport: string) => string | null
 }
