@@ -17,7 +17,7 @@ import {
 
 const LAWYERS = 10_000
 const CONFLICTS_PER_LAWYER = 20
-const RANK_RUNS = 200
+const RANK_RUNS = 100
 const BATCH_SURVIVORS = 1_000
 
 const percentile = (values: number[], share: number): number => {

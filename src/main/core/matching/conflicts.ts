@@ -6,20 +6,44 @@
  */
 import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
-import { buildSearchKeys, preparePerson, scorePrepared, type PreparedPerson } from '../person-matching'
+import {
+  buildSearchKeys,
+  preparePerson,
+  scorePrepared,
+  tokenSearchKeys,
+  wholeNameSearchKeys,
+  type PreparedPerson,
+} from '../person-matching'
 import type { TokenMemo } from '../person-matching/name-similarity'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
 
-/** Where lawyer-side names sharing a blocking key with the survivor's names come from. */
+/**
+ * A survivor-side name's blocking keys, per token and for the whole name. Between two people a hit needs a score of
+ * 0.75, which two names of two or more tokens reach only when at least two tokens meet (one shared token gives
+ * 0.5–0.69: see docs/matching.md), so a candidate must share keys with two of the name's tokens, or a whole-name key.
+ */
+export type TBlockingName = { tokenKeys: string[][]; wholeKeys: string[] }
+
+/** Where lawyer-side names come from: the vault's conflict keys, or the in-memory index below. */
 export type TConflictNameSource = {
   /**
-   * Every lawyer-side name holding at least one of `keys`, and every unit, organization and state name whatever
-   * its keys (few, and written too differently for blocking: "Syria" shares no key with "Syrian Arab Republic"),
-   * each once.
+   * Each lawyer-side name meeting one of `names` as above (min(2, tokens) tokens, or a whole-name key), and every
+   * unit, organization and state name whatever its keys (few, and written too differently for blocking: "Syria"
+   * shares no key with "Syrian Arab Republic"), each once.
    */
-  namesWithAnyKey(keys: readonly string[]): Iterable<TCandidateName>
+  candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName>
 }
+
+/** The blocking keys of one prepared person's names. */
+export const blockingNamesOf = (person: PreparedPerson): TBlockingName[] =>
+  person.names.map((name) => ({
+    tokenKeys: name.tokens.map(tokenSearchKeys),
+    wholeKeys: wholeNameSearchKeys(name),
+  }))
+
+/** How many distinct tokens a candidate must meet. */
+export const tokensRequired = (name: TBlockingName): number => Math.min(2, name.tokenKeys.length)
 
 /** A lawyer-side name, already prepared when the source keeps it so (preparing is most of a comparison's cost). */
 export type TCandidateName = TLawyerPartyName & { prepared?: PreparedPerson }
@@ -68,11 +92,10 @@ export const findConflicts = (
     .filter((party) => party.names.some((name) => name.trim() !== ''))
     .map((party) => ({ party, person: preparePerson({ names: party.names }) }))
   if (prepared.length === 0) return findings
-  const keys = new Set<string>()
-  for (const { person } of prepared) for (const key of buildSearchKeys(person)) keys.add(key)
+  const blocking = prepared.flatMap(({ person }) => blockingNamesOf(person))
   const memo: TokenMemo = new Map()
   const seen = new Set<string>()
-  for (const candidate of source.namesWithAnyKey([...keys])) {
+  for (const candidate of source.candidatesFor(blocking)) {
     if (candidate.source !== 'declared' && candidate.caseId === caseId) continue
     const other = candidate.prepared ?? preparePerson({ names: candidate.names })
     for (const { party, person } of prepared) {
@@ -128,13 +151,30 @@ export class ConflictNameIndex implements TConflictNameSource {
     for (const key of buildSearchKeys(person)) pushTo(this.byKey, key, index)
   }
 
-  *namesWithAnyKey(keys: readonly string[]): Iterable<TCandidateName> {
+  *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
     const found = new Set<number>(this.notPeople)
-    for (const key of keys) for (const index of this.byKey.get(key) ?? []) found.add(index)
+    for (const name of names) {
+      const required = tokensRequired(name)
+      for (const key of name.wholeKeys) for (const index of this.byKey.get(key) ?? []) found.add(index)
+      // Bit i set: the entry shares a key with token i of this name.
+      const met = new Map<number, number>()
+      name.tokenKeys.forEach((keys, token) => {
+        const bit = 1 << Math.min(token, 30)
+        for (const key of keys)
+          for (const index of this.byKey.get(key) ?? []) met.set(index, (met.get(index) ?? 0) | bit)
+      })
+      for (const [index, bits] of met) if (bitCount(bits) >= required) found.add(index)
+    }
     for (const index of found) {
       const name = this.names[index]
       const prepared = this.preparedNames[index]
       if (name !== undefined) yield { ...name, prepared }
     }
   }
+}
+
+const bitCount = (bits: number): number => {
+  let count = 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
+  return count
 }
