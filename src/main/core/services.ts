@@ -6,6 +6,7 @@ import { CaseFileService } from './cases/case-file-service'
 import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
+import { MatchingService } from './matching/matching-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
@@ -47,6 +48,8 @@ export type TVaultServices = {
   caseFile: CaseFileService
   /** Cases in and out in bulk (intakes CSV). */
   caseTransfer: CaseTransferService
+  /** Lawyers ranked for a case, with the conflict check. */
+  matching: MatchingService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -63,6 +66,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
+    matching: new MatchingService(sessions),
   }
 }
 

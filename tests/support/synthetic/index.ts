@@ -32,3 +32,4 @@ export {
   type TSyntheticReferral,
   type TSyntheticReferralStatus,
 } from './referrals'
+export { syntheticRoster, syntheticSurvivors, type TSyntheticRoster } from './matching'

@@ -1,7 +1,7 @@
 import { migration0001StaffAndAudit } from './0001-staff-and-audit'
 import { migration0002RecoveryKeyConfirmation } from './0002-recovery-key-confirmation'
 import { migration0003Cases } from './0003-cases'
-import { migration0004ReservedRoster } from './0004-reserved-roster'
+import { migration0004RosterAndDirectory } from './0004-roster-and-directory'
 import { migration0005SurvivorDataMoved } from './0005-survivor-data-moved'
 import type { TMigration } from './migration'
 
@@ -12,7 +12,7 @@ export const MIGRATIONS: readonly TMigration[] = [
   migration0001StaffAndAudit,
   migration0002RecoveryKeyConfirmation,
   migration0003Cases,
-  migration0004ReservedRoster,
+  migration0004RosterAndDirectory,
   migration0005SurvivorDataMoved,
 ]
 
