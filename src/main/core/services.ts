@@ -6,6 +6,7 @@ import { CaseFileService } from './cases/case-file-service'
 import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
+import { PacketService } from './packets/packet-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
@@ -46,6 +47,8 @@ export type TVaultServices = {
   caseFile: CaseFileService
   /** Cases in and out in bulk (intakes CSV). */
   caseTransfer: CaseTransferService
+  /** Referral packets and letters: what consent allows, the document, and the record of each print. */
+  packets: PacketService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -62,6 +65,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
+    packets: new PacketService(sessions),
   }
 }
 
