@@ -3,10 +3,11 @@ import { AppError } from '../shared/result'
 import type { TCommand, TCommandContext } from './command'
 import { vaultCommands } from './commands/vault-commands'
 import { intakeCommands } from './commands/intake-commands'
+import { packetCommands } from './commands/packet-commands'
 import { UsageError } from './usage-error'
 
 /** Every admin command. Add a feature's commands here. */
-const COMMANDS: readonly TCommand[] = [...vaultCommands, ...intakeCommands]
+const COMMANDS: readonly TCommand[] = [...vaultCommands, ...intakeCommands, ...packetCommands]
 
 const EXIT_FAILURE = 1
 const EXIT_USAGE = 2

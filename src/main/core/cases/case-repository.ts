@@ -46,6 +46,10 @@ export class CaseRepository {
     return this.db.value<string>(sql`SELECT reference FROM cases WHERE id = ${caseId}`) ?? null
   }
 
+  caseIdOf(reference: string): string | null {
+    return this.db.value<string>(sql`SELECT id FROM cases WHERE reference = ${reference}`) ?? null
+  }
+
   referenceExists(reference: string): boolean {
     return this.db.get(sql`SELECT 1 FROM cases WHERE reference = ${reference}`) !== undefined
   }

@@ -69,6 +69,15 @@ export class PacketService {
     private readonly referrals: TReferralLookup | null = null,
   ) {}
 
+  /** The case with this reference number (CCIJ-YYYY-NNNN), for the admin CLI. */
+  caseIdOf(reference: string): string {
+    const caseId = new CaseWriter(caseSession(this.sessions)).repository.caseIdOf(
+      reference.trim().toUpperCase(),
+    )
+    if (caseId === null) throw new AppError('NOT_FOUND', `There is no case ${reference}.`)
+    return caseId
+  }
+
   /** What the picker offers: every field with whether consent allows it, and why not. */
   choices(request: TPacketChoicesRequest): TPacketChoices {
     const parsed = ZPacketChoicesRequestSchema.parse(request)
