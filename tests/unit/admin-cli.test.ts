@@ -2,7 +2,6 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
   makeTempFolder,
