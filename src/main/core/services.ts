@@ -6,6 +6,7 @@ import { CaseFileService } from './cases/case-file-service'
 import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
+import { vaultPacketDirectory } from './packets/packet-directory'
 import { PacketService } from './packets/packet-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { BackupService } from './vault/backup-service'
@@ -65,7 +66,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
-    packets: new PacketService(sessions),
+    packets: new PacketService(sessions, vaultPacketDirectory),
   }
 }
 

@@ -154,6 +154,34 @@ describe('referral packets', () => {
     expect(text).not.toContain(PHONE_CANARY)
   }, 60_000)
 
+  it('lists the directory for the survivor’s province with the national organizations, their languages first', () => {
+    const organizationsIn = (html: string, names: readonly string[]) =>
+      names.map((name) => html.indexOf(name))
+    const names = [
+      'Ligue des droits et libertés',
+      'Action Réfugiés Montréal',
+      'Amnesty International Canada (English',
+    ]
+    const persianOnly = newCase()
+    const french = newCase((draft) => {
+      draft.person.givenNames = 'Amira'
+      draft.person.familyName = 'Otherperson'
+      draft.languages.others = ['fr']
+    })
+    const request = { kind: 'survivor' as const, language: 'en' as const, fields: [] }
+    const first = services.packets.prepare({ ...request, caseId: persianOnly }).html
+    const second = services.packets.prepare({ ...request, caseId: french }).html
+    // Nobody lists Persian: the list is not emptied, only left in its order (by name).
+    expect(organizationsIn(first, names).every((index) => index > 0)).toBe(true)
+    expect(first).not.toContain('British Columbia Civil Liberties')
+    const [ligue, action, amnesty] = organizationsIn(second, names)
+    expect(ligue).toBeGreaterThan(0)
+    // French speakers come first; organizations listing no language, or others, follow, but stay.
+    expect(ligue).toBeLessThan(action ?? 0)
+    expect(ligue).toBeLessThan(amnesty ?? 0)
+    expect(second).toContain('Immigration and Refugee Protection Act')
+  })
+
   it('renders Arabic-script and Ethiopic names with their own embedded fonts', async () => {
     const consent = [
       {
