@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { TPageSize } from '../../shared/packets/vocabulary'
 import { AccountService } from './accounts/account-service'
 import type { TStaffIdentity } from './accounts/staff-identity'
 import { AuditTrailService } from './audit/audit-trail-service'
@@ -23,6 +24,12 @@ export type TDesktopPort = {
   chooseBackupSource?(): Promise<string | null>
   /** Ask where to save an intakes CSV export (native save dialog); null when the person cancels. */
   chooseExportDestination?(): Promise<string | null>
+  /** A packet's HTML as PDF bytes: Electron's printToPDF in an offscreen window, or system Chromium. */
+  printPacketToPdf?(html: string, pageSize: TPageSize): Promise<Buffer>
+  /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */
+  choosePacketDestination?(suggestedName: string): Promise<string | null>
+  /** Send a packet to a printer through the OS print dialog; false when the person cancels. */
+  printPacket?(html: string): Promise<boolean>
 }
 
 /**

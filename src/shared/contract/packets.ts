@@ -80,7 +80,7 @@ export const ZPacketPreviewSchema = z.object({
 })
 export type TPacketPreview = z.infer<typeof ZPacketPreviewSchema>
 
-/** Save as PDF: where it went (null when the person cancelled the save dialog) and what was recorded. */
+/** Save as PDF or Print: whether it happened (false when the person cancelled a dialog) and what was recorded. */
 export const ZPacketSavedSchema = z.object({
   saved: z.boolean(),
   record: ZPacketRecordSchema.nullable(),
@@ -102,6 +102,12 @@ export const packetsChannels = {
   }),
   /** Prints to PDF, asks where to save it, writes it (0600) and records the packet. */
   'packets:savePdf': defineChannel({
+    request: ZPacketRequestSchema,
+    response: ZPacketSavedSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** Sends the packet to a printer through the OS print dialog (the app only), and records it once printed. */
+  'packets:print': defineChannel({
     request: ZPacketRequestSchema,
     response: ZPacketSavedSchema,
     access: STAFF_WHO_HANDLE_CASES,
