@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import { lawyerConsent } from '#test-support/synthetic'
 import type { TVaultServices } from '../services'
 import { ChromiumPdfPrinter } from './chromium-pdf'
 
@@ -67,16 +68,7 @@ describe('referral packets', () => {
 
   it('prints a lawyer packet with the recipient and the disclaimer, and never a detail consent does not allow', async () => {
     const caseId = newCase((draft) => {
-      draft.consent = [
-        {
-          purpose: 'share_with_lawyer',
-          granted: true,
-          method: 'verbal',
-          givenOn: '2026-11-20',
-          expiresOn: '',
-          notes: '',
-        },
-      ]
+      draft.consent = [lawyerConsent('2026-11-20')]
     })
     const choices = services.packets.choices({ caseId, kind: 'lawyer' })
     expect(choices.conflictCleared).toBe(false)
@@ -229,16 +221,7 @@ describe('referral packets', () => {
 
   it('records nothing when consent was withdrawn between preparing and printing', () => {
     const caseId = newCase((draft) => {
-      draft.consent = [
-        {
-          purpose: 'share_with_lawyer',
-          granted: true,
-          method: 'verbal',
-          givenOn: '2026-11-20',
-          expiresOn: '',
-          notes: '',
-        },
-      ]
+      draft.consent = [lawyerConsent('2026-11-20')]
     })
     const request = {
       caseId,
