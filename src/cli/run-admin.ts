@@ -4,10 +4,16 @@ import type { TCommand, TCommandContext } from './command'
 import { vaultCommands } from './commands/vault-commands'
 import { intakeCommands } from './commands/intake-commands'
 import { matchCommands } from './commands/match-commands'
+import { packetCommands } from './commands/packet-commands'
 import { UsageError } from './usage-error'
 
 /** Every admin command. Add a feature's commands here. */
-const COMMANDS: readonly TCommand[] = [...vaultCommands, ...intakeCommands, ...matchCommands]
+const COMMANDS: readonly TCommand[] = [
+  ...vaultCommands,
+  ...intakeCommands,
+  ...matchCommands,
+  ...packetCommands,
+]
 
 const EXIT_FAILURE = 1
 const EXIT_USAGE = 2

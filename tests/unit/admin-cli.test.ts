@@ -1,37 +1,16 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
   FLOOR_KDF,
   makeTempFolder,
   removeFolder,
 } from '#test-support/vault-fixtures'
+import { runAdmin } from '#test-support/admin-cli'
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
-
-type TRun = { code: number | null; stdout: string; stderr: string }
-
-/** Run `npm run admin -- …` the way IT staff would, with the passphrase in the environment. */
-function admin(args: string[], environment: Record<string, string> = {}): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE, CCIJ_NEW_PASSPHRASE: '', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const admin = runAdmin
 
 describe('admin CLI', () => {
   let root: string

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { TPageSize } from '../../shared/packets/vocabulary'
 import { AccountService } from './accounts/account-service'
 import type { TStaffIdentity } from './accounts/staff-identity'
 import { AuditTrailService } from './audit/audit-trail-service'
@@ -7,6 +8,8 @@ import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
+import { vaultPacketDirectory } from './packets/packet-directory'
+import { PacketService } from './packets/packet-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
@@ -23,6 +26,12 @@ export type TDesktopPort = {
   chooseBackupSource?(): Promise<string | null>
   /** Ask where to save an intakes CSV export (native save dialog); null when the person cancels. */
   chooseExportDestination?(): Promise<string | null>
+  /** A packet's HTML as PDF bytes: Electron's printToPDF in an offscreen window, or system Chromium. */
+  printPacketToPdf?(html: string, pageSize: TPageSize): Promise<Buffer>
+  /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */
+  choosePacketDestination?(suggestedName: string): Promise<string | null>
+  /** Send a packet to a printer through the OS print dialog; false when the person cancels. */
+  printPacket?(html: string): Promise<boolean>
 }
 
 /**
@@ -50,6 +59,8 @@ export type TVaultServices = {
   caseTransfer: CaseTransferService
   /** Lawyers ranked for a case, with the conflict check. */
   matching: MatchingService
+  /** Referral packets and letters: what consent allows, the document, and the record of each print. */
+  packets: PacketService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -67,6 +78,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
     matching: new MatchingService(sessions),
+    packets: new PacketService(sessions, vaultPacketDirectory),
   }
 }
 

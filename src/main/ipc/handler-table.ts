@@ -9,6 +9,7 @@ import { intakeHandlers } from './handlers/intake'
 import { casesHandlers } from './handlers/cases'
 import { intakeCsvHandlers } from './handlers/intake-csv'
 import { createProgressTracker } from './handlers/progress'
+import { packetsHandlers } from './handlers/packets'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -24,5 +25,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...intakeHandlers(services),
     ...casesHandlers(services),
     ...intakeCsvHandlers(services),
+    ...packetsHandlers(services),
   }
 }

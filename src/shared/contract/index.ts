@@ -7,6 +7,7 @@ import { backupChannels } from './backup'
 import { intakeChannels } from './intake'
 import { casesChannels } from './cases'
 import { intakeCsvChannels } from './intake-csv'
+import { packetsChannels } from './packets'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -22,6 +23,7 @@ export const contract = {
   ...intakeChannels,
   ...casesChannels,
   ...intakeCsvChannels,
+  ...packetsChannels,
 } as const
 
 export type TContract = typeof contract
@@ -38,3 +40,4 @@ export * from './backup'
 export * from './intake'
 export * from './cases'
 export * from './intake-csv'
+export * from './packets'
