@@ -6,6 +6,9 @@ import { CaseFileService } from './cases/case-file-service'
 import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
+import { DirectoryService } from './directory/directory-service'
+import { LawyerImportService } from './roster/lawyer-import-service'
+import { RosterService } from './roster/roster-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
@@ -46,6 +49,12 @@ export type TVaultServices = {
   caseFile: CaseFileService
   /** Cases in and out in bulk (intakes CSV). */
   caseTransfer: CaseTransferService
+  /** The volunteer lawyer roster: list, on call now, add, edit, pause. */
+  roster: RosterService
+  /** Lawyer sign-up files in (mapping, dry run, duplicates, commit) and the roster out. */
+  lawyerImport: LawyerImportService
+  /** The referral directory: organizations and background resources. */
+  directory: DirectoryService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -62,6 +71,9 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
+    roster: new RosterService(sessions),
+    lawyerImport: new LawyerImportService(sessions),
+    directory: new DirectoryService(sessions),
   }
 }
 

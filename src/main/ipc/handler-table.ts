@@ -8,6 +8,8 @@ import { backupHandlers } from './handlers/backup'
 import { intakeHandlers } from './handlers/intake'
 import { casesHandlers } from './handlers/cases'
 import { intakeCsvHandlers } from './handlers/intake-csv'
+import { lawyersHandlers } from './handlers/lawyers'
+import { directoryHandlers } from './handlers/directory'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -22,5 +24,7 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...intakeHandlers(services),
     ...casesHandlers(services),
     ...intakeCsvHandlers(services),
+    ...lawyersHandlers(services),
+    ...directoryHandlers(services),
   }
 }

@@ -4,3 +4,4 @@
  */
 export { seededRandom } from './random'
 export { lawyerConsent, syntheticImportRows, syntheticIntake, syntheticNamePools } from './intakes'
+export { syntheticLawyer, syntheticLawyers, syntheticLawyerCsv } from './lawyers'

@@ -58,10 +58,10 @@ const COUNTRIES = [
   'HT',
 ]
 
-const pick = <T>(random: () => number, values: readonly T[]): T =>
+export const pick = <T>(random: () => number, values: readonly T[]): T =>
   values[Math.floor(random() * values.length)] as T
 
-function syllableName(random: () => number): string {
+export function syllableName(random: () => number): string {
   const syllables = 2 + Math.floor(random() * 2)
   let name = ''
   for (let index = 0; index < syllables; index++) name += pick(random, ONSETS) + pick(random, VOWELS)
@@ -69,7 +69,7 @@ function syllableName(random: () => number): string {
   return name.charAt(0).toUpperCase() + name.slice(1)
 }
 
-function abjadName(random: () => number): string {
+export function abjadName(random: () => number): string {
   const word = () => {
     let text = ''
     const length = 3 + Math.floor(random() * 3)
