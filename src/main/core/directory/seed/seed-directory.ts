@@ -11,8 +11,8 @@ import type {
 import type { TWritableDb } from '../../db/connection'
 import { OrganizationRepository } from '../organization-repository'
 import { ResourceRepository } from '../resource-repository'
-import organizationsData from './organizations.json'
-import resourcesData from './resources.json'
+import organizationsData from './organizations.json' with { type: 'json' }
+import resourcesData from './resources.json' with { type: 'json' }
 
 /*
  * CCIJ's starter directory (a copy of the shared research data, bundled with the app), mapped to the vault's
