@@ -10,6 +10,9 @@ import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
 import { PacketService } from './packets/packet-service'
+import { DirectoryService } from './directory/directory-service'
+import { LawyerImportService } from './roster/lawyer-import-service'
+import { RosterService } from './roster/roster-service'
 import { DeviceSettingsStore } from './settings/device-settings'
 import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
@@ -61,6 +64,12 @@ export type TVaultServices = {
   matching: MatchingService
   /** Referral packets and letters: what consent allows, the document, and the record of each print. */
   packets: PacketService
+  /** The volunteer lawyer roster: list, on call now, add, edit, pause. */
+  roster: RosterService
+  /** Lawyer sign-up files in (mapping, dry run, duplicates, commit) and the roster out. */
+  lawyerImport: LawyerImportService
+  /** The referral directory: organizations and background resources. */
+  directory: DirectoryService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -79,6 +88,9 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseTransfer: new CaseTransferService(sessions),
     matching: new MatchingService(sessions),
     packets: new PacketService(sessions, vaultPacketDirectory),
+    roster: new RosterService(sessions),
+    lawyerImport: new LawyerImportService(sessions),
+    directory: new DirectoryService(sessions),
   }
 }
 

@@ -10,6 +10,8 @@ import { casesHandlers } from './handlers/cases'
 import { intakeCsvHandlers } from './handlers/intake-csv'
 import { createProgressTracker } from './handlers/progress'
 import { packetsHandlers } from './handlers/packets'
+import { lawyersHandlers } from './handlers/lawyers'
+import { directoryHandlers } from './handlers/directory'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -26,5 +28,7 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...casesHandlers(services),
     ...intakeCsvHandlers(services),
     ...packetsHandlers(services),
+    ...lawyersHandlers(services),
+    ...directoryHandlers(services),
   }
 }

@@ -8,6 +8,8 @@ import { intakeChannels } from './intake'
 import { casesChannels } from './cases'
 import { intakeCsvChannels } from './intake-csv'
 import { packetsChannels } from './packets'
+import { lawyersChannels } from './lawyers'
+import { directoryChannels } from './directory'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -24,6 +26,8 @@ export const contract = {
   ...casesChannels,
   ...intakeCsvChannels,
   ...packetsChannels,
+  ...lawyersChannels,
+  ...directoryChannels,
 } as const
 
 export type TContract = typeof contract
@@ -41,3 +45,6 @@ export * from './intake'
 export * from './cases'
 export * from './intake-csv'
 export * from './packets'
+export * from './csv'
+export * from './lawyers'
+export * from './directory'

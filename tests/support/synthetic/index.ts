@@ -33,3 +33,4 @@ export {
   type TSyntheticReferralStatus,
 } from './referrals'
 export { syntheticRoster, syntheticSurvivors, type TSyntheticRoster } from './matching'
+export { syntheticLawyerCsv, syntheticRosterLawyer, syntheticRosterLawyers } from './roster-lawyers'

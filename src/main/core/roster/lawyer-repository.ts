@@ -6,7 +6,7 @@ import { slicesOf } from '../../../shared/roster/on-call'
 import { foldForSearch } from '../../../shared/search-fold'
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { hasKey, hasWords, keyList } from '../db/key-list'
-import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
+import { sql, sqlAnd, type TSql } from '../db/sql'
 import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
 
 /** 'lso-12 345' and 'LSO12345' are one licence: upper case, no spaces, hyphens or dots. */
@@ -104,6 +104,14 @@ export class LawyerQueries {
     return new Map(rows.map((row) => [`${row.province}:${row.licence_key}`, row.lawyer_id]))
   }
 
+  /** The lawyer holding this licence in this law society, if any. */
+  licenceHolder(province: string, licenceNumber: string): string | undefined {
+    return this.db.value<string>(
+      sql`SELECT lawyer_id FROM lawyer_memberships
+          WHERE province = ${province} AND licence_key = ${licenceKeyOf(licenceNumber)}`,
+    )
+  }
+
   /** Lower-cased email → lawyer id. */
   emailIndex(): Map<string, string> {
     const rows = this.db.all<{ email: string; id: string }>(
@@ -115,7 +123,7 @@ export class LawyerQueries {
   displayNames(ids: readonly string[]): Map<string, string> {
     if (ids.length === 0) return new Map()
     const rows = this.db.all<{ id: string; first_name: string; last_name: string }>(
-      sql`SELECT id, first_name, last_name FROM lawyers WHERE id IN ${sqlList(ids)}`,
+      sql`SELECT id, first_name, last_name FROM lawyers WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
     )
     return new Map(rows.map((row) => [row.id, [row.first_name, row.last_name].filter(Boolean).join(' ')]))
   }

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync'
-import type { TCsvRowError } from '../../../../shared/contract/intake-csv'
+import type { TCsvRowError } from '../../../shared/contract/intake-csv'
 
 /** One record of the file: its cells as written and the physical line it starts on (the header is line 1). */
 export type TCsvRecord = { line: number; cells: string[] }

@@ -1,7 +1,8 @@
 /**
- * Cell-level conventions of intakes CSV files (docs/intake-csv.md): lists separated by `;` (inside an item, `;` is
- * written `\;` and `\` as `\\`), and formula neutralization: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and,
- * in some, a tab or line end) as a formula, so exports put a `'` in front and imports take it off again.
+ * Cell-level conventions of every CSV file the app reads and writes (intakes, lawyers, the directory): lists
+ * separated by `;` (inside an item, `;` is written `\;` and `\` as `\\`), and formula neutralization: a spreadsheet
+ * runs a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab or line end) as a formula, so exports put
+ * a `'` in front and imports take it off again.
  */
 
 /** Characters that make a spreadsheet read a cell as a formula, including their full-width forms. */
@@ -42,4 +43,23 @@ export function splitList(cell: string): string[] {
 /** ['a', 'b;c'] → "a; b\;c" (what splitList reads back). */
 export function joinList(items: readonly string[]): string {
   return items.map((item) => item.replace(/[\\;]/g, '\\$&')).join('; ')
+}
+
+/** 'War crimes', 'war-crimes', 'WAR_CRIMES' → 'war_crimes': how vocabulary keys are accepted in any file. */
+export const vocabularyKey = (value: string): string =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+
+/** 'Prénom ', 'DATE-OF-BIRTH', "Date d'accueil" → 'prenom', 'date_of_birth', 'date_d_accueil'. */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-'’.]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_|_$/g, '')
 }
