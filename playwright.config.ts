@@ -13,7 +13,8 @@ export default defineConfig({
   // A test.only left in a commit would quietly skip every other test.
   forbidOnly: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI: a test that fails twice is a failure; one that passes on retry is listed as flaky in the output.
+  retries: process.env['CI'] ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

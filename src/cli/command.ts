@@ -18,6 +18,8 @@ export type TParsedArguments = {
 /** One admin CLI command. Later features add theirs to the table in admin.ts. */
 export type TCommand = {
   name: string
+  /** For commands that share a name (`import intakes`, `import lawyers`): the first positional that picks this one. */
+  subject?: string
   summary: string
   usage: string
   options: NonNullable<ParseArgsConfig['options']>

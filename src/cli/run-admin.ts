@@ -3,10 +3,19 @@ import { AppError } from '../shared/result'
 import type { TCommand, TCommandContext } from './command'
 import { vaultCommands } from './commands/vault-commands'
 import { intakeCommands } from './commands/intake-commands'
+import { lawyerCommands } from './commands/lawyer-commands'
+import { matchCommands } from './commands/match-commands'
+import { packetCommands } from './commands/packet-commands'
 import { UsageError } from './usage-error'
 
 /** Every admin command. Add a feature's commands here. */
-const COMMANDS: readonly TCommand[] = [...vaultCommands, ...intakeCommands]
+const COMMANDS: readonly TCommand[] = [
+  ...vaultCommands,
+  ...intakeCommands,
+  ...lawyerCommands,
+  ...matchCommands,
+  ...packetCommands,
+]
 
 const EXIT_FAILURE = 1
 const EXIT_USAGE = 2
@@ -41,8 +50,17 @@ async function runCommand(argv: readonly string[], host: TAdminHost): Promise<nu
     host.stdout(usage(host.invocation))
     return name === undefined ? EXIT_USAGE : 0
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name)
-  if (command === undefined) throw new UsageError(`Unknown command "${name}".`)
+  const named = COMMANDS.filter((candidate) => candidate.name === name)
+  if (named.length === 0) throw new UsageError(`Unknown command "${name}".`)
+  // `import intakes …`, `import lawyers …`: the subject (the first word after the command) picks among them.
+  const command =
+    named.length === 1
+      ? named[0]
+      : named.find((candidate) => rest.find((arg) => !arg.startsWith('-')) === candidate.subject)
+  if (command === undefined) {
+    const subjects = named.map((candidate) => candidate.subject).join(', ')
+    throw new UsageError(`Say what to ${name}: ${subjects}.`)
+  }
   let parsed
   try {
     parsed = parseArgs({

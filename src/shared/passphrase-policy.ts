@@ -5,13 +5,25 @@ import { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limit
 
 export { MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './passphrase-limits'
 
-/** zxcvbn score (0–4) a passphrase needs; 3 = "safely unguessable" against offline guessing. */
+/** zxcvbn score (0–4) a passphrase needs. */
 export const MIN_PASSPHRASE_SCORE = 3
 
+/**
+ * At least 10^12 guesses by zxcvbn's estimate. Someone who copied the vault guesses offline, each guess costing one
+ * Argon2id derivation (256 MiB, about a second on a laptop core; memory-hard, so graphics cards gain little): even
+ * with a thousand such machines that is decades. Score 3 alone (10^8 guesses) would fall in about a day.
+ */
+export const MIN_PASSPHRASE_GUESSES_LOG10 = 12
+
+/** The meter never shows more than "fair" (2) for a passphrase the policy refuses. */
+const REFUSED_SCORE_CAP = 2
+
 export type TPassphraseVerdict = {
-  /** 0 (trivial) to 4 (very strong). */
+  /** 0 (trivial) to 4 (very strong); at most 2 when the guess estimate is below the policy's. */
   score: number
-  /** At least MIN_PASSPHRASE_LENGTH characters and score at least MIN_PASSPHRASE_SCORE. */
+  /** zxcvbn's estimate of the guesses needed, as a power of ten. */
+  guessesLog10: number
+  /** Long enough, and at least MIN_PASSPHRASE_SCORE and MIN_PASSPHRASE_GUESSES_LOG10. */
   ok: boolean
   isLongEnough: boolean
   /** Translation keys (zxcvbn's warnings/suggestions ids), so the renderer words them in the person's language. */
@@ -38,9 +50,12 @@ export function checkPassphrase(passphrase: string, userInputs: readonly string[
   // zxcvbn's cost grows with length; anything past the cap is refused elsewhere anyway.
   const result = getFactory().check(passphrase.slice(0, 256), [...userInputs])
   const tooLong = passphrase.length > MAX_PASSPHRASE_LENGTH
+  const isHardEnough =
+    result.score >= MIN_PASSPHRASE_SCORE && result.guessesLog10 >= MIN_PASSPHRASE_GUESSES_LOG10
   return {
-    score: result.score,
-    ok: isLongEnough && !tooLong && result.score >= MIN_PASSPHRASE_SCORE,
+    score: isHardEnough ? result.score : Math.min(result.score, REFUSED_SCORE_CAP),
+    guessesLog10: result.guessesLog10,
+    ok: isLongEnough && !tooLong && isHardEnough,
     isLongEnough,
     warning: result.feedback.warning ?? null,
     suggestions: [...result.feedback.suggestions],

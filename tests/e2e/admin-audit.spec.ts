@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
 test.describe('the audit trail (admin)', () => {
@@ -39,7 +41,9 @@ test.describe('the audit trail (admin)', () => {
     // Verify by keyboard: focus lands on the verdict, not on <body>.
     await app.getByRole('button', { name: 'Verify the audit trail' }).focus()
     await app.keyboard.press('Enter')
-    const verdict = app.getByText(/^Intact: \d+ entries checked\.$/)
+    const verdict = app.getByText(
+      /^Intact: \d+ entries checked\. Sealed by an administrator’s checkpoint up to entry \d+ /,
+    )
     await expect(verdict).toBeVisible()
     await expect(app.locator('.admin-result').filter({ has: verdict })).toBeFocused()
     await expectAccessible(app, 'audit trail verified (en)')
@@ -55,6 +59,8 @@ test.describe('the audit trail (admin)', () => {
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
     await accounts.add(CASEWORKER)
     vault.lock('idle')
+    await expect(vault.unlock(CASEWORKER.username, 'not-the-passphrase-at-all')).rejects.toThrow()
+    // A name no account has is not stored: it could be a passphrase typed in the wrong field.
     await expect(vault.unlock('wrong.name-test', 'not-the-passphrase-at-all')).rejects.toThrow()
     await vault.unlock(ADMIN.username, ADMIN.passphrase)
     await page.goto(bridge.url)
@@ -62,7 +68,7 @@ test.describe('the audit trail (admin)', () => {
     const table = page.getByRole('grid', { name: 'Audit trail' })
     await expect(
       table.getByRole('rowheader', {
-        name: 'Unlock refused (wrong passphrase) — sign-in name tried: wrong.name-test',
+        name: `Unlock refused (wrong passphrase) — sign-in name tried: ${CASEWORKER.username}`,
       }),
     ).toBeVisible()
     await expect(table.getByRole('rowheader', { name: 'Locked — idle timeout' })).toBeVisible()
@@ -74,8 +80,44 @@ test.describe('the audit trail (admin)', () => {
     await expect(
       tableFr.getByRole('rowheader', { name: 'Verrouillage — délai d’inactivité écoulé' }),
     ).toBeVisible()
-    await expect(tableFr.getByText('nom de connexion essayé : wrong.name-test')).toBeVisible()
+    await expect(tableFr.getByText(`nom de connexion essayé : ${CASEWORKER.username}`)).toBeVisible()
+    await expect(tableFr.getByText('wrong.name-test')).toHaveCount(0)
     await expect(tableFr.getByText('Aucune personne connectée').first()).toBeVisible()
     await expectAccessible(page, 'audit details (fr)')
+  })
+
+  test('says how far an administrator’s checkpoint seals the trail, and when the checkpoint file is gone, in EN and FR', async ({
+    app,
+    bridge,
+  }) => {
+    test.slow()
+    const { vault } = bridge.services
+    await app.goto(`${bridge.origin}/#/admin/audit`)
+    const verify = app.getByRole('button', { name: 'Verify the audit trail' })
+    await verify.focus()
+    await app.keyboard.press('Enter')
+    await expect(
+      app
+        .locator('.admin-result')
+        .filter({ hasText: /Sealed by an administrator’s checkpoint up to entry \d+/ }),
+    ).toBeFocused()
+
+    // Someone deletes the checkpoint file beside the keyring: the chain alone can no longer vouch for the trail.
+    const anchors = readdirSync(vault.directory).filter((name) => name.startsWith('audit-anchor'))
+    expect(anchors).toHaveLength(1)
+    for (const name of anchors) rmSync(join(vault.directory, name))
+    await verify.focus()
+    await app.keyboard.press('Enter')
+    const missing = app.locator('.admin-result').filter({ hasText: 'The audit checkpoint is missing' })
+    await expect(missing).toBeFocused()
+    await expect(missing).toContainText('a rewrite by someone holding the vault’s key cannot be ruled out')
+    await expectAccessible(app, 'audit checkpoint missing (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.getByRole('button', { name: 'Vérifier le journal d’audit' }).click()
+    await expect(
+      app.getByText('Le point de contrôle du journal d’audit est introuvable', { exact: true }),
+    ).toBeVisible()
+    await expectAccessible(app, 'audit checkpoint missing (fr)')
   })
 })

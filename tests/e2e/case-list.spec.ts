@@ -196,6 +196,33 @@ test.describe('Survivors › case list', () => {
     await expect(bodyRows(app).first()).toContainText(seeded.calm.reference)
   })
 
+  test('finds a person by the spellings the duplicate check accepts, in Latin, Cyrillic and Arabic letters', async ({
+    app,
+    bridge,
+  }) => {
+    test.setTimeout(150_000) // two accessibility scans
+    const seeded = seedCases(bridge, 60)
+    await openCaseList(app)
+    await expect(count(app)).toHaveText(`${seeded.total} cases`)
+    for (const search of ['Yusef Hadour', 'Khadur Yosef', 'Юсеф Хаддур', 'يوسف خدور']) {
+      await searchBox(app).fill(search)
+      await expect(bodyRows(app).first(), search).toContainText(seeded.detained.reference)
+    }
+    // The row names the person as the case does; a note of the name that matched appears only when that
+    // name is not the one shown (an alias, the legal name behind a preferred one: see similar-names.test.ts).
+    await searchBox(app).fill('Yusef Hadour')
+    await expect(bodyRows(app).first()).toContainText('Yousef Khaddour')
+    await expect(bodyRows(app).first()).not.toContainText('similar name')
+    await expectAccessible(app, 'case list, similar-name result (en)')
+    // Nonsense finds nothing.
+    await searchBox(app).fill('wmycoi')
+    await expect(app.getByRole('heading', { name: 'No cases match this search' })).toBeVisible()
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.getByRole('searchbox', { name: 'Rechercher' }).fill('Юсеф Хаддур')
+    await expect(bodyRows(app).first()).toContainText(seeded.detained.reference)
+    await expectAccessible(app, 'case list, similar-name result (fr)')
+  })
+
   test('filters narrow the list, the caseworker filter knows "Unassigned", and Clear filters restores it', async ({
     app,
     bridge,

@@ -119,6 +119,10 @@ test.describe('Admin › Recovery key', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Replace the recovery key?' })
     await expect(dialog).toBeVisible()
     await expect(dialog).toContainText('stops working at once')
+    await expect(dialog).toContainText(
+      're-encrypted under new keys at the same time; everyone keeps their passphrase',
+    )
+    await expect(dialog).toContainText('Backups made before now still open with the current recovery key')
     await expectAccessible(page, 'replace recovery key dialog')
     // Cancel changes nothing.
     await dialog.getByRole('button', { name: 'Cancel' }).click()

@@ -6,11 +6,19 @@ import { describe, expect, it } from 'vitest'
 const MAIN_BUNDLE = join(import.meta.dirname, '../../out/main/index.js')
 
 describe('the built main bundle', () => {
-  it('bundles neither the browser bridge nor any synthetic test data', () => {
+  it('bundles neither the browser bridge, nor any synthetic test data, nor the bench’s plain database', () => {
     expect(existsSync(MAIN_BUNDLE), 'out/main/index.js exists (run electron-vite build)').toBe(true)
     const bundle = readFileSync(MAIN_BUNDLE, 'utf8')
-    // The bridge's HTTP route and its client bundler, and the synthetic generators' names.
-    for (const marker of ['/__bridge/', 'startBridge', 'esbuild', 'syntheticIntake', 'seededRandom']) {
+    // The bridge's HTTP route and its client bundler, the synthetic generators' names, the bench's unencrypted twin.
+    const markers = [
+      '/__bridge/',
+      'startBridge',
+      'esbuild',
+      'syntheticIntake',
+      'syntheticCaseload',
+      'seededRandom',
+    ]
+    for (const marker of [...markers, 'createPlainTwin', 'RecordingConnection']) {
       expect(bundle.includes(marker), marker).toBe(false)
     }
   })

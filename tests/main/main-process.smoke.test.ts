@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES } from '../../src/shared/contract'
 import { createElectronStub } from './electron-stub'
-import { ADMIN_PASSPHRASE, createTestVault, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
+import {
+  ADMIN_PASSPHRASE,
+  createTestVault,
+  FLOOR_KDF,
+  makeTempFolder,
+  removeFolder,
+} from '#test-support/vault-fixtures'
 
 /**
  * Loads the *built* main bundle (out/main/index.js) under a recording stub of `electron` and checks
@@ -341,7 +347,7 @@ describe('the built main process started with --admin (the installed app’s adm
   beforeAll(async () => {
     expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} exists (run electron-vite build)`).toBe(true)
     root = makeTempFolder('ccij-admin-mode-')
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root, { kdf: FLOOR_KDF }) // the built app enforces production's floor
     vault.lock()
     vaultFolder = join(root, 'vault')
   })

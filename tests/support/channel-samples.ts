@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { TChannelName, TContract } from '../../src/shared/contract'
 import { emptyIntake, type TIntakeInput } from '../../src/shared/cases/intake-schema'
+import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/roster/directory-schema'
+import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/lawyer-schema'
 
 /** A request that passes a channel's schema: what a renderer that knows the contract would send. */
 export type TChannelSamples = { readonly [C in TChannelName]: z.input<TContract[C]['request']> }
@@ -12,6 +14,22 @@ export function sampleIntake(): TIntakeInput {
   intake.person.familyName = 'Person-Example'
   return intake
 }
+
+/** A lawyer that validates: a name and an email. Synthetic. */
+function sampleLawyer(): TLawyerFields {
+  return {
+    ...emptyLawyerFields(),
+    firstName: 'Sample',
+    lastName: 'Lawyer-Example',
+    email: 'lawyer@example.org',
+  }
+}
+
+const SAMPLE_PACKET = {
+  caseId: 'case-sample',
+  kind: 'survivor',
+  language: 'fr',
+} as const
 
 /**
  * One valid request per contract channel, so a test of who may call a channel is refused for the role and
@@ -89,4 +107,43 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'cases:assignees': {},
   'intakeCsv:import': { csv: 'family_name\nPerson-Example\n', dryRun: true },
   'intakeCsv:export': {},
+  'cases:edit': { caseId: 'case-sample', version: '2025-06-01T12:00:00.000Z', changes: {} },
+  'lawyers:list': {},
+  'lawyers:get': { id: 'lawyer-sample' },
+  'lawyers:onCallNow': {},
+  'lawyers:create': { lawyer: sampleLawyer() },
+  'lawyers:update': { id: 'lawyer-sample', lawyer: sampleLawyer() },
+  'lawyers:setStatus': { id: 'lawyer-sample', status: 'paused' },
+  'lawyerImport:inspect': { csv: 'first_name,last_name\nSample,Lawyer-Example\n' },
+  'lawyerImport:check': {
+    csv: 'first_name,last_name\nSample,Lawyer-Example\n',
+    mapping: [{ header: 'first_name', field: 'first_name' }],
+  },
+  'lawyerImport:commit': {
+    csv: 'first_name,last_name\nSample,Lawyer-Example\n',
+    mapping: [{ header: 'first_name', field: 'first_name' }],
+    duplicates: 'skip',
+    decisions: [],
+  },
+  'directory:organizations': {},
+  'directory:organization': { id: 'organization-sample' },
+  'directory:createOrganization': {
+    organization: { ...emptyOrganizationFields(), name: 'Sample Clinic (synthetic)', national: true },
+  },
+  'directory:updateOrganization': {
+    id: 'organization-sample',
+    organization: { ...emptyOrganizationFields(), name: 'Sample Clinic (synthetic)', national: true },
+  },
+  'directory:setOrganizationRetired': { id: 'organization-sample', retired: true },
+  'directory:resources': {},
+  'directory:createResource': { resource: { ...emptyResourceFields(), title: 'Sample guide (synthetic)' } },
+  'directory:updateResource': {
+    id: 'resource-sample',
+    resource: { ...emptyResourceFields(), title: 'Sample guide (synthetic)' },
+  },
+  'directory:setResourceRetired': { id: 'resource-sample', retired: true },
+  'packets:choices': { caseId: 'case-sample', kind: 'survivor' },
+  'packets:preview': SAMPLE_PACKET,
+  'packets:savePdf': SAMPLE_PACKET,
+  'packets:print': SAMPLE_PACKET,
 }

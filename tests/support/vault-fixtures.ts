@@ -3,11 +3,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
-import type { TScryptParams } from '../../src/main/core/vault/kdf'
+import type { TKdfParams } from '../../src/main/core/vault/kdf'
 import type { TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
 
 /** Cheap KDF for tests that are not about the KDF, so the suite stays fast. */
-export const FAST_KDF: TScryptParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
+export const FAST_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }
+
+/**
+ * The cheapest key derivation a production build accepts (OWASP's Argon2id minimum, ~60 ms): for vaults a test
+ * hands to the real CLI or another process running with production settings.
+ */
+export const FLOOR_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 }
 
 export const ADMIN_PASSPHRASE = 'quiet lantern ferry orbit 92'
 export const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
@@ -71,6 +77,13 @@ export function hashFolder(folder: string): Record<string, string> {
   return hashes
 }
 
+/** hashFolder without the unlock throttle's file, which a failed attempt is meant to change. */
+export function hashVaultFiles(folder: string): Record<string, string> {
+  const hashes = hashFolder(folder)
+  delete hashes['unlock-throttle.json']
+  return hashes
+}
+
 export function listFilesRecursive(folder: string): string[] {
   const files: string[] = []
   const walk = (directory: string): void => {
@@ -96,16 +109,64 @@ export function listFilesRecursive(folder: string): string[] {
 
 export const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
-/** The master key of a test vault, unwrapped the way unlock does it, to edit the database behind the app's back. */
-export async function masterKeyOf(
+/** The current generation's files of a test vault, and the keys `username`'s slot is granted. */
+export type TTestVaultKeys = {
+  files: { vault: string; casework: string; anchor: string; keyring: string }
+  vault: Buffer
+  case: Buffer | null
+  admin: Buffer | null
+  generation: number
+  vaultId: string
+}
+
+/**
+ * What a person holding `username`'s passphrase can get from the files with a few lines of Node, exactly as unlock
+ * does it: to edit the databases behind the app's back (the insider tests) and to prove what a role cannot decrypt.
+ */
+export async function vaultKeysOf(
+  root: string,
+  username = 'alex.example',
+  passphrase = ADMIN_PASSPHRASE,
+  directory = join(root, 'vault'),
+): Promise<TTestVaultKeys> {
+  const { findSlotByUsername, isLegacyKeyring, readKeyring } =
+    await import('../../src/main/core/vault/keyring')
+  const { openGrants, openSlotPrivateKey } = await import('../../src/main/core/vault/slot-keys')
+  const { generationPaths } = await import('../../src/main/core/vault/vault-paths')
+  const keyring = readKeyring(join(directory, 'keyring.json'), CHEAP_FLOOR)
+  if (keyring === null || isLegacyKeyring(keyring)) throw new Error('test vault keyring not found')
+  const slot = findSlotByUsername(keyring, username)
+  if (slot?.kind !== 'staff') throw new Error(`no slot for ${username}`)
+  const privateKey = await openSlotPrivateKey(keyring.vaultId, slot, passphrase)
+  if (privateKey === null) throw new Error('wrong test passphrase')
+  const keys = openGrants(keyring.vaultId, keyring.generation, slot, privateKey)
+  privateKey.fill(0)
+  if (keys === null) throw new Error('test slot grants do not open')
+  return {
+    ...keys,
+    files: { ...generationPaths(directory, keyring.files), keyring: join(directory, 'keyring.json') },
+    generation: keyring.generation,
+    vaultId: keyring.vaultId,
+  }
+}
+
+/** A floor that lets the tests' cheap key derivation through (production's is OWASP's minimum). */
+export const CHEAP_FLOOR = { argon2id: { memoryKiB: 8, iterations: 1 }, scrypt: { N: 2, r: 1 } } as const
+
+/** The one master key of a wave-1 vault (keyring version 1), as that app's unlock unwrapped it. */
+export async function legacyMasterKeyOf(
   root: string,
   username = 'alex.example',
   passphrase = ADMIN_PASSPHRASE,
 ): Promise<Buffer> {
-  const { findStaffSlot, openSlot, readKeyring } = await import('../../src/main/core/vault/keyring')
-  const keyring = readKeyring(join(root, 'vault', 'keyring.json'))
-  const slot = keyring === null ? null : findStaffSlot(keyring, username)
-  const key = keyring === null || slot === null ? null : await openSlot(keyring.vaultId, slot, passphrase)
-  if (key === null) throw new Error('test vault key not found')
+  const { isLegacyKeyring, readKeyring } = await import('../../src/main/core/vault/keyring')
+  const { openLegacySlot } = await import('../../src/main/core/vault/slot-keys')
+  const keyring = readKeyring(join(root, 'vault', 'keyring.json'), CHEAP_FLOOR)
+  if (keyring === null || !isLegacyKeyring(keyring)) throw new Error('not a wave-1 keyring')
+  const slot = keyring.slots.find(
+    (candidate) => candidate.kind === 'staff' && candidate.username === username,
+  )
+  const key = slot === undefined ? null : await openLegacySlot(keyring.vaultId, slot, passphrase)
+  if (key === null) throw new Error('wave-1 test vault key not found')
   return key
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,36 +5,17 @@ import { createVaultServices, type TVaultServices } from '../../src/main/core/se
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
   createTestVault,
+  FLOOR_KDF,
   makeTempFolder,
   removeFolder,
   addTestCaseworker,
 } from '#test-support/vault-fixtures'
+import { runAdmin } from '#test-support/admin-cli'
 
 /* Synthetic, obviously invented people only. */
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
-
-type TRun = { code: number | null; stdout: string; stderr: string }
-
-/** Run `npm run admin -- …` the way IT staff would, with the passphrase in the environment. */
-function admin(args: string[], environment: Record<string, string> = {}): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const admin = runAdmin
 
 const GOOD = [
   'Reference,Surname,First name,DOB,Province,Language,Needs,Experiences,Narrative,Consent_share_lawyer,Notes',
@@ -59,7 +39,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
 
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-intakes-')
-    const created = await createTestVault(root)
+    const created = await createTestVault(root, { kdf: FLOOR_KDF })
     await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     created.vault.lock()
     vault = join(root, 'vault')
@@ -71,7 +51,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
 
   /** The vault's cases and audit entries, read in-process as the admin. */
   async function inVault<T>(read: (services: TVaultServices) => T): Promise<T> {
-    const services = createVaultServices({ directory: vault, kdf: FAST_KDF })
+    const services = createVaultServices({ directory: vault, kdf: FLOOR_KDF })
     await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
     try {
       return read(services)

@@ -1,36 +1,16 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
+  FLOOR_KDF,
   makeTempFolder,
   removeFolder,
 } from '#test-support/vault-fixtures'
+import { runAdmin } from '#test-support/admin-cli'
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
-
-type TRun = { code: number | null; stdout: string; stderr: string }
-
-/** Run `npm run admin -- …` the way IT staff would, with the passphrase in the environment. */
-function admin(args: string[], environment: Record<string, string> = {}): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: ADMIN_PASSPHRASE, CCIJ_NEW_PASSPHRASE: '', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const admin = runAdmin
 
 describe('admin CLI', () => {
   let root: string
@@ -38,7 +18,7 @@ describe('admin CLI', () => {
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-')
     // Made in-process with cheap KDF slots so most commands unlock fast; `init` below uses the real parameters.
-    const { vault } = await createTestVault(root)
+    const { vault } = await createTestVault(root, { kdf: FLOOR_KDF })
     vault.lock()
     vaultFolder = join(root, 'vault')
   })
@@ -66,7 +46,7 @@ describe('admin CLI', () => {
 
     const verify = await admin(['verify', '--vault', initFolder, '--user', 'alex.example'])
     expect(verify.code).toBe(0)
-    expect(verify.stdout).toMatch(/database: ok[\s\S]*audit chain: ok/)
+    expect(verify.stdout).toMatch(/database: ok[\s\S]*audit trail: intact/)
   })
 
   it('adds and lists users, reads a passphrase file, and changes a passphrase', async () => {
@@ -106,9 +86,14 @@ describe('admin CLI', () => {
         CCIJ_PASSPHRASE: '',
       },
     )
-    expect(list.code).toBe(0)
-    expect(list.stdout).toContain('jordan.example\tcaseworker\tactive\tJordan Example')
-    expect(list.stdout).toContain('alex.example\tadmin\tactive')
+    // Finding 3: the CLI once listed every account to any role. The core refuses, whatever the host.
+    expect(list.code).toBe(1)
+    expect(list.stderr).toMatch(/Only an admin/)
+    expect(list.stdout).toBe('')
+    const adminList = await admin(['users', 'list', '--vault', vaultFolder, '--user', 'alex.example'])
+    expect(adminList.code).toBe(0)
+    expect(adminList.stdout).toContain('jordan.example\tcaseworker\tactive\tJordan Example')
+    expect(adminList.stdout).toContain('alex.example\tadmin\tactive')
 
     const passwd = await admin(
       ['passwd', '--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile],
@@ -174,6 +159,62 @@ describe('admin CLI', () => {
       'vault',
     ])
     expect((await admin(['verify', '--vault', vaultFolder, '--user', 'alex.example'])).code).toBe(0)
+  })
+
+  // Finding 3: backup, restore, verify and users list once worked for any role; a disabled viewer restored an old
+  // backup with --force, re-enabling themselves and erasing newer data.
+  it('backup, restore, verify and users list are for admins; a disabled viewer cannot restore an old backup', async () => {
+    const oldBackup = join(root, 'before-viewer-left.ccijbackup')
+    const viewerPass = join(root, 'riley.pass')
+    writeFileSync(viewerPass, 'orchid tundra pebble lantern 8\n', { mode: 0o600 })
+    const added = await admin(
+      [
+        'users',
+        'add',
+        '--vault',
+        vaultFolder,
+        '--user',
+        'alex.example',
+        '--username',
+        'riley.example',
+        '--role',
+        'viewer',
+      ],
+      { CCIJ_NEW_PASSPHRASE: 'orchid tundra pebble lantern 8' },
+    )
+    expect(added.code).toBe(0)
+    expect(
+      (await admin(['backup', '--vault', vaultFolder, '--user', 'alex.example', '--out', oldBackup])).code,
+    ).toBe(0)
+    const asViewer = (args: string[]) =>
+      admin([...args, '--vault', vaultFolder, '--user', 'riley.example', '--passphrase-file', viewerPass], {
+        CCIJ_PASSPHRASE: '',
+      })
+    for (const args of [
+      ['backup', '--out', join(root, 'viewer.ccijbackup')],
+      ['verify'],
+      ['users', 'list'],
+    ]) {
+      const run = await asViewer(args)
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.stderr, args.join(' ')).toMatch(/admin/i)
+    }
+    expect(existsSync(join(root, 'viewer.ccijbackup'))).toBe(false)
+    const disabled = await admin([
+      'users',
+      'disable',
+      '--vault',
+      vaultFolder,
+      '--user',
+      'alex.example',
+      '--username',
+      'riley.example',
+    ])
+    expect(disabled.stdout).toMatch(/new keys/)
+    const restore = await asViewer(['restore', '--from', oldBackup, '--force'])
+    expect(restore.code).toBe(1)
+    const list = await admin(['users', 'list', '--vault', vaultFolder, '--user', 'alex.example'])
+    expect(list.stdout).toContain('riley.example\tviewer\tdisabled')
   })
 
   it('fails clearly, with a non-zero exit, on bad arguments and wrong passphrases', async () => {

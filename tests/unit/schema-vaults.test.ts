@@ -10,7 +10,8 @@ import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   hashFolder,
-  masterKeyOf,
+  legacyMasterKeyOf,
+  vaultKeysOf,
   NEW_PASSPHRASE,
   newVaultServices,
 } from '#test-support/vault-fixtures'
@@ -41,7 +42,7 @@ describe.each(SAVED)(
 
     it(`is what it says: schema ${schema}, behind today’s ${LATEST_SCHEMA_VERSION}`, async () => {
       copySaved(folder, root())
-      const key = await masterKeyOf(root())
+      const key = await legacyMasterKeyOf(root())
       expect(peekSchemaVersion(join(root(), 'vault', 'vault.db'), key)).toBe(schema)
       expect(schema).toBeLessThan(LATEST_SCHEMA_VERSION)
     })
@@ -82,31 +83,33 @@ describe.each(SAVED)(
       expect(caseList.list({ search: 'schemafixture' }).total).toBe(1)
       expect(audit.verify()).toMatchObject({ ok: true, firstBadSeq: null })
       vault.lock()
-      expect(peekSchemaVersion(join(root(), 'vault', 'vault.db'), await masterKeyOf(root()))).toBe(
-        LATEST_SCHEMA_VERSION,
-      )
+      // The upgrade split the keys: vault.db of generation 1 under its own key, at today's schema.
+      const upgraded = await vaultKeysOf(root())
+      expect(peekSchemaVersion(upgraded.files.vault, upgraded.vault)).toBe(LATEST_SCHEMA_VERSION)
 
-      // Each colleague's saved passphrase still opens it at their role; the leaver's account stays shut.
-      expect((await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)).role).toBe('caseworker')
-      expect(caseList.list({}).total).toBe(1)
-      vault.lock()
-      expect((await vault.unlock('riley.example', VIEWER_PASSPHRASE)).role).toBe('viewer')
-      vault.lock()
+      // Colleagues' old passphrases only ever wrapped the old shared key: they wait for an admin's reset, and the
+      // leaver's account stays shut.
+      expect(await codeOfAsync(vault.unlock('casey.example', CASEWORKER_PASSPHRASE))).not.toBeNull()
+      expect(await codeOfAsync(vault.unlock('riley.example', VIEWER_PASSPHRASE))).not.toBeNull()
       expect(await codeOfAsync(vault.unlock('sam.example', 'granite tulip comet saddle 45'))).not.toBeNull()
     })
 
-    it('opens with its saved recovery key', async () => {
+    // The one-time upgrade needs an admin's passphrase (the old recovery key wraps only the old shared key and is
+    // dropped by the upgrade): before it, the recovery key is refused with that reason and nothing is written.
+    it('refuses its saved recovery key until an admin has upgraded it, and changes nothing', async () => {
       copySaved(folder, root())
+      const before = hashFolder(join(root(), 'vault'))
       const { vault } = newVaultServices(root())
-      const staff = await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)
-      expect(staff.username).toBe('alex.example')
-      vault.lock()
-      expect((await vault.unlock('alex.example', NEW_PASSPHRASE)).role).toBe('admin')
+      expect(
+        await codeOfAsync(vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)),
+      ).toBe('FORBIDDEN')
+      expect(hashFolder(join(root(), 'vault'))).toEqual(before)
+      expect((await vault.unlock('alex.example', ADMIN_PASSPHRASE)).role).toBe('admin')
     })
 
     it('keeps its old schema, whole, when a later step fails', async () => {
       copySaved(folder, root())
-      const key = await masterKeyOf(root())
+      const key = await legacyMasterKeyOf(root())
       const file = join(root(), 'vault', 'vault.db')
       const before = hashFolder(join(root(), 'vault'))
       const db = openEncryptedDatabase(file, key)

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
+import { readCsvFile, refuseExistingOut } from '../csv-file'
 import { AppError } from '../../shared/result'
 import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
 import { exportIntakesCsv, importIntakesCsv } from '../../main/core/cases/csv/intake-csv-transfer'
@@ -42,17 +41,6 @@ function asAdmin<T>(
   })
 }
 
-/** The file as text. Not UTF-8 shows up as replacement characters, which the reader reports with their line. */
-function readCsvFile(file: string): string {
-  if (!existsSync(file) || !statSync(file).isFile())
-    throw new AppError('NOT_FOUND', `There is no file ${file}.`)
-  const bytes = readFileSync(file)
-  if (bytes.length > CSV_MAX_CHARS) {
-    throw new AppError('BAD_REQUEST', `${file} is larger than ${CSV_MAX_CHARS / 1_000_000} MB; split it.`)
-  }
-  return new TextDecoder('utf-8').decode(bytes)
-}
-
 const IMPORT_USAGE = 'import intakes FILE.csv --vault DIR --user NAME [--dry-run] [--passphrase-file FILE]'
 const EXPORT_USAGE =
   'export intakes --out FILE.csv --vault DIR --user NAME [--force] [--passphrase-file FILE]'
@@ -60,6 +48,7 @@ const EXPORT_USAGE =
 export const intakeCommands: readonly TCommand[] = [
   {
     name: 'import',
+    subject: 'intakes',
     summary:
       'Create one case per row of a CSV file (docs/intake-csv.md), all or nothing; --dry-run only checks it.',
     usage: IMPORT_USAGE,
@@ -69,7 +58,7 @@ export const intakeCommands: readonly TCommand[] = [
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
       // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open.
-      const text = readCsvFile(file)
+      const text = readCsvFile(file, CSV_MAX_CHARS)
       const result = await asAdmin(values, context, (cases) =>
         importIntakesCsv(cases, text, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
       )
@@ -92,6 +81,7 @@ export const intakeCommands: readonly TCommand[] = [
   },
   {
     name: 'export',
+    subject: 'intakes',
     summary: 'Write every case to a CSV file (plain text: handle it as survivor data); --force to overwrite.',
     usage: EXPORT_USAGE,
     options: { ...VAULT_OPTIONS, out: { type: 'string' }, force: { type: 'boolean' } },
@@ -99,10 +89,7 @@ export const intakeCommands: readonly TCommand[] = [
     async run({ values, positionals }, context) {
       subject(positionals, 0, EXPORT_USAGE)
       const out = required(values, 'out')
-      if (existsSync(out) && values['force'] !== true) {
-        throw new UsageError(`${out} already exists. Add --force to replace it.`)
-      }
-      if (!existsSync(dirname(out))) throw new AppError('NOT_FOUND', `There is no folder ${dirname(out)}.`)
+      refuseExistingOut(out, values['force'] === true)
       context.stderr(PLAINTEXT_WARNING)
       const { count } = await asAdmin(values, context, (cases) => exportIntakesCsv(cases, out))
       context.stdout(`Exported ${count} case(s) to ${out}.\n`)

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/result'
+import type { TAuditVerification } from '../../shared/contract/audit'
 import { ZRoleSchema } from '../../shared/roles'
 import type { TProgressListener } from '../../main/core/vault/backup-file'
 import { promptLine, readSecret } from '../passphrase-input'
@@ -12,6 +13,14 @@ import {
   VAULT_OPTIONS,
   withUnlockedVault,
 } from '../vault-access'
+
+/** One line on the audit trail's state, as verify prints it. */
+function describeTrail(audit: TAuditVerification): string {
+  const unsealed = audit.unsealedCount === 0 ? '' : `, ${audit.unsealedCount} newest not yet sealed`
+  if (audit.ok)
+    return `intact (${audit.checked} entries, sealed through ${audit.sealedThroughSeq ?? 0}${unsealed})`
+  return `${audit.status} at entry ${audit.firstBadSeq ?? '?'}: ${audit.reason ?? ''}`
+}
 
 const NEW_PASSPHRASE_OPTION = { 'new-passphrase-file': { type: 'string' } } as const
 
@@ -81,25 +90,25 @@ export const vaultCommands: readonly TCommand[] = [
   },
   {
     name: 'verify',
-    summary: 'Check the database (integrity_check) and the audit chain; exit 0 only when both hold.',
+    summary:
+      'Check both databases (integrity_check) and the audit trail against its checkpoint; exit 0 only when all hold. Admins.',
     usage: 'verify --vault DIR --user NAME [--passphrase-file FILE]',
     options: VAULT_OPTIONS,
     run: ({ values }, context) =>
       withUnlockedVault(values, context, ({ vault, audit: trail }) => {
-        const integrity = vault.integrityCheck()
+        // The audit check comes first: it is admins only, so a colleague of another role learns nothing here.
         const audit = trail.verify()
+        const integrity = vault.integrityCheck()
         const isSound = integrity.length === 1 && integrity[0] === 'ok'
         context.stdout(`database: ${isSound ? 'ok' : `damaged (${integrity.slice(0, 5).join('; ')})`}\n`)
-        context.stdout(
-          `audit chain: ${audit.ok ? `ok (${audit.checked} entries)` : `broken at entry ${audit.firstBadSeq}: ${audit.reason}`}\n`,
-        )
+        context.stdout(`audit trail: ${describeTrail(audit)}\n`)
         if (!isSound || !audit.ok) context.stderr('error: verification failed.\n')
         return isSound && audit.ok ? 0 : 1
       }),
   },
   {
     name: 'backup',
-    summary: 'Write an encrypted, checksummed backup of the vault to --out.',
+    summary: 'Write an encrypted backup of the vault to --out, authenticated with the admin key. Admins.',
     usage: 'backup --vault DIR --user NAME --out FILE [--passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, out: { type: 'string' } },
     run: ({ values }, context) => {
@@ -113,21 +122,54 @@ export const vaultCommands: readonly TCommand[] = [
   },
   {
     name: 'restore',
-    summary: "Replace the vault with a backup (--user's passphrase in the backup); --force to overwrite.",
+    summary:
+      'Replace the vault with a backup: --user must be an admin of the current vault and of the backup (same passphrase); --force to overwrite.',
     usage: 'restore --vault DIR --user NAME --from FILE [--force] [--passphrase-file FILE]',
     options: { ...VAULT_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } },
     async run({ values }, context) {
       const from = required(values, 'from')
       const user = required(values, 'user')
-      const { vault, backup } = servicesOf(values, context)
-      if (vault.status().state !== 'no-vault' && values['force'] !== true) {
-        throw new UsageError('A vault already exists there. Add --force to replace it with the backup.')
+      const services = servicesOf(values, context)
+      const passphrase = await passphraseOf(values)
+      if (services.vault.status().state === 'no-vault') {
+        await services.backup.restore(from, user, passphrase, progressPrinter(context))
+        services.vault.lock()
+      } else {
+        if (values['force'] !== true) {
+          throw new UsageError('A vault already exists there. Add --force to replace it with the backup.')
+        }
+        // Signed in to the current vault first: only its admins may replace it.
+        await withUnlockedVault(
+          values,
+          context,
+          ({ backup }) => backup.restore(from, user, passphrase, progressPrinter(context)),
+          passphrase,
+        )
       }
-      await backup.restore(from, user, await passphraseOf(values), progressPrinter(context))
-      vault.lock()
       context.stdout(`Vault restored from ${from}.\n`)
       return 0
     },
+  },
+  {
+    name: 'rekey',
+    summary:
+      'Give the vault new keys now (after an upgrade, or when a passphrase may have been seen); backups keep theirs. Admins.',
+    usage: 'rekey --vault DIR --user NAME [--passphrase-file FILE]',
+    options: VAULT_OPTIONS,
+    run: ({ values }, context) =>
+      withUnlockedVault(values, context, async ({ vault }) => {
+        const result = await vault.rekey({ onProgress: progressPrinter(context) })
+        context.stdout(`The vault has new keys (generation ${result.generation}).\n`)
+        for (const name of result.needsNewPassphrase) {
+          context.stdout(
+            `${name} needs a new passphrase from an admin (users reset) before they can sign in.\n`,
+          )
+        }
+        for (const name of result.unendorsed) {
+          context.stdout(`warning: the key slot of ${name} was not endorsed by an admin and was left out.\n`)
+        }
+        return 0
+      }),
   },
   {
     name: 'passwd',
@@ -190,13 +232,15 @@ export const vaultCommands: readonly TCommand[] = [
       }
       if (action === 'disable') {
         const username = required(values, 'username')
-        return withUnlockedVault(values, context, ({ accounts }) => {
+        return withUnlockedVault(values, context, async ({ accounts }) => {
           const account = accounts
             .list()
             .find((candidate) => candidate.username.toLowerCase() === username.toLowerCase())
           if (account === undefined) throw new AppError('NOT_FOUND', `There is no account "${username}".`)
-          accounts.disable(account.id)
-          context.stdout(`Disabled "${account.username}"; their passphrase no longer opens the vault.\n`)
+          await accounts.disable(account.id, { onProgress: progressPrinter(context) })
+          context.stdout(
+            `Disabled "${account.username}". The vault has new keys: their passphrase and any keyring copy they kept no longer open it (backups made before still open with the passphrases of then).\n`,
+          )
           return 0
         })
       }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { createServices, type TDesktopPort, type TServices, type TServicesOptions } from '../core/services'
+import { ChromiumPdfPrinter } from '../core/packets/chromium-pdf'
 import { IdleLock } from '../core/vault/idle-lock'
 import { dispatch } from '../ipc/dispatch'
 import { CHANNEL_NAMES, contract, type TChannelName } from '../../shared/contract'
@@ -107,7 +108,15 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   const externalLinkRequests: string[] = []
   // A browser has no native file dialogs: backups go to (and restore from the newest in) <data>/backups/.
   const backupsDirectory = join(options.dataDirectory, 'backups')
+  // Packets print with system Chromium, one browser for the bridge's life, and save to <data>/packets/.
+  const packetPrinter = new ChromiumPdfPrinter()
   const desktop: TDesktopPort = {
+    printPacketToPdf: (html, pageSize) => packetPrinter.print(html, pageSize),
+    choosePacketDestination: async (suggestedName) => {
+      const packetsDirectory = join(options.dataDirectory, 'packets')
+      mkdirSync(packetsDirectory, { recursive: true, mode: 0o700 })
+      return join(packetsDirectory, suggestedName)
+    },
     openExternalAfterConfirm: async (url) => {
       externalLinkRequests.push(url)
       return false
@@ -217,7 +226,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
         stopIdleLock()
         services.vault.lock()
         server.closeAllConnections()
-        server.close(() => resolve())
+        server.close(() => void packetPrinter.close().then(resolve, resolve))
       }),
   }
 }

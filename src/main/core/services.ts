@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import type { TPageSize } from '../../shared/packets/vocabulary'
 import { AccountService } from './accounts/account-service'
 import type { TStaffIdentity } from './accounts/staff-identity'
 import { AuditTrailService } from './audit/audit-trail-service'
@@ -6,7 +7,14 @@ import { CaseFileService } from './cases/case-file-service'
 import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
+import { MatchingService } from './matching/matching-service'
+import { vaultPacketDirectory } from './packets/packet-directory'
+import { PacketService } from './packets/packet-service'
+import { DirectoryService } from './directory/directory-service'
+import { LawyerImportService } from './roster/lawyer-import-service'
+import { RosterService } from './roster/roster-service'
 import { DeviceSettingsStore } from './settings/device-settings'
+import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
 import { VaultService, type TVaultServiceOptions } from './vault/vault-service'
@@ -21,6 +29,12 @@ export type TDesktopPort = {
   chooseBackupSource?(): Promise<string | null>
   /** Ask where to save an intakes CSV export (native save dialog); null when the person cancels. */
   chooseExportDestination?(): Promise<string | null>
+  /** A packet's HTML as PDF bytes: Electron's printToPDF in an offscreen window, or system Chromium. */
+  printPacketToPdf?(html: string, pageSize: TPageSize): Promise<Buffer>
+  /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */
+  choosePacketDestination?(suggestedName: string): Promise<string | null>
+  /** Send a packet to a printer through the OS print dialog; false when the person cancels. */
+  printPacket?(html: string): Promise<boolean>
 }
 
 /**
@@ -46,6 +60,16 @@ export type TVaultServices = {
   caseFile: CaseFileService
   /** Cases in and out in bulk (intakes CSV). */
   caseTransfer: CaseTransferService
+  /** Lawyers ranked for a case, with the conflict check. */
+  matching: MatchingService
+  /** Referral packets and letters: what consent allows, the document, and the record of each print. */
+  packets: PacketService
+  /** The volunteer lawyer roster: list, on call now, add, edit, pause. */
+  roster: RosterService
+  /** Lawyer sign-up files in (mapping, dry run, duplicates, commit) and the roster out. */
+  lawyerImport: LawyerImportService
+  /** The referral directory: organizations and background resources. */
+  directory: DirectoryService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -62,6 +86,11 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
+    matching: new MatchingService(sessions),
+    packets: new PacketService(sessions, vaultPacketDirectory),
+    roster: new RosterService(sessions),
+    lawyerImport: new LawyerImportService(sessions),
+    directory: new DirectoryService(sessions),
   }
 }
 
@@ -78,6 +107,8 @@ export type TServicesOptions = {
 export type TServices = TVaultServices & {
   options: TServicesOptions
   settings: DeviceSettingsStore
+  /** The idle-lock time (admins only, audited). */
+  idleLock: IdleLockSetting
   /** The staff member whose key unlocked the vault; null while locked. */
   currentStaff(): TStaffIdentity | null
 }
@@ -87,10 +118,12 @@ export function createServices(options: TServicesOptions): TServices {
     ...options.vault,
     directory: options.vault?.directory ?? join(options.dataDirectory, 'vault'),
   })
+  const settings = new DeviceSettingsStore(options.dataDirectory)
   return {
     ...services,
     options,
-    settings: new DeviceSettingsStore(options.dataDirectory),
+    settings,
+    idleLock: new IdleLockSetting(settings, services.vault.sessions),
     currentStaff: () => services.vault.currentStaff(),
   }
 }

@@ -3,6 +3,7 @@ import type { TDesktopPort } from '../core/services'
 import { desktopText, type TDesktopMessageKey } from '../../shared/i18n/desktop-messages'
 import type { TLocale } from '../../shared/contract'
 import { isExternalHttpsUrl } from '../security/origin'
+import { printPacket, printPacketToPdf } from './packet-printing'
 
 /** The Electron side of the desktop port: native dialogs and the OS browser. */
 export function createElectronDesktop(
@@ -59,6 +60,21 @@ export function createElectronDesktop(
         name: 'ccij-vault',
         extension: 'ccijbackup',
       }),
+    printPacketToPdf,
+    printPacket,
+    async choosePacketDestination(suggestedName) {
+      const options = {
+        title: desktopText(locale(), 'dialog.packet.saveTitle'),
+        defaultPath: suggestedName,
+        filters: [{ name: desktopText(locale(), 'dialog.packet.fileType'), extensions: ['pdf'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+      }
+      const owner = window()
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
+      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
+    },
     chooseExportDestination: () =>
       chooseSavePath({
         title: 'dialog.export.saveTitle',

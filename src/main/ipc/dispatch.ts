@@ -1,5 +1,6 @@
 import { contract, type TChannelName } from '../../shared/contract'
 import { AppError, fail, ok, type TIpcResult } from '../../shared/result'
+import { requestShapeProblem } from './request-shape'
 import type { THandler, THandlerContext, THandlerTable } from './types'
 
 const isChannel = (name: string): name is TChannelName => Object.hasOwn(contract, name)
@@ -14,9 +15,9 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /**
- * The paranoid receiver, shared by Electron's ipcMain and the test/browser bridge: parse the request,
- * check the caller's role, run the handler, and parse the answer against the contract.
- * Never throws; never lets an unexpected error's text (paths, SQL, data) reach the renderer.
+ * The paranoid receiver, shared by Electron's ipcMain and the test/browser bridge: check the caller's role (before
+ * looking at what they sent), check the request's shape, parse it, run the handler, and parse the answer against
+ * the contract. Never throws; never lets an unexpected error's text (paths, SQL, data) reach the renderer.
  */
 export async function dispatch(
   table: THandlerTable,
@@ -27,15 +28,23 @@ export async function dispatch(
   if (!isChannel(channelName)) return fail('UNKNOWN_CHANNEL', 'This request is not part of the app.')
   const channel = contract[channelName]
 
-  const parsed = channel.request.safeParse(rawRequest)
-  if (!parsed.success) return fail('BAD_REQUEST', describeIssues(parsed.error.issues))
-
+  // Who may call comes first: a caller without the role learns nothing from how their request was judged.
   if (channel.access !== 'public') {
     if (context.staff === null) return fail('LOCKED', 'The vault is locked. Unlock it to continue.')
     if (!channel.access.includes(context.staff.role)) {
       return fail('FORBIDDEN', 'Your role does not allow this action.')
     }
   }
+
+  const problem = requestShapeProblem(rawRequest)
+  if (problem !== null) return fail('BAD_REQUEST', problem)
+  let parsed: ReturnType<typeof channel.request.safeParse>
+  try {
+    parsed = channel.request.safeParse(rawRequest)
+  } catch {
+    return fail('BAD_REQUEST', 'The request could not be read.')
+  }
+  if (!parsed.success) return fail('BAD_REQUEST', describeIssues(parsed.error.issues))
 
   try {
     const handler = table[channelName] as THandler<TChannelName>

@@ -8,19 +8,27 @@ import { backupHandlers } from './handlers/backup'
 import { intakeHandlers } from './handlers/intake'
 import { casesHandlers } from './handlers/cases'
 import { intakeCsvHandlers } from './handlers/intake-csv'
+import { createProgressTracker } from './handlers/progress'
+import { packetsHandlers } from './handlers/packets'
+import { lawyersHandlers } from './handlers/lawyers'
+import { directoryHandlers } from './handlers/directory'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
 export function createHandlerTable(services: TServices): THandlerTable {
+  const progress = createProgressTracker()
   return {
     ...appHandlers(services),
     ...settingsHandlers(services),
-    ...vaultHandlers(services),
-    ...accountsHandlers(services),
+    ...vaultHandlers(services, progress),
+    ...accountsHandlers(services, progress),
     ...auditHandlers(services),
-    ...backupHandlers(services),
+    ...backupHandlers(services, progress),
     ...intakeHandlers(services),
     ...casesHandlers(services),
     ...intakeCsvHandlers(services),
+    ...packetsHandlers(services),
+    ...lawyersHandlers(services),
+    ...directoryHandlers(services),
   }
 }

@@ -213,6 +213,31 @@ export const ZIntakeMetaSchema = z.object({
   notes: text(4000),
 })
 
+/**
+ * The rules across fields of the person's file, shared by the intake and the case edit: a name in some form, no
+ * birth or arrival in the future, no arrival before birth.
+ */
+export function checkPersonFacts(
+  file: { person: z.output<typeof ZPersonSchema>; location: z.output<typeof ZLocationSchema> },
+  ctx: z.RefinementCtx,
+): void {
+  if (intakeNames(file.person).length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['person', 'familyName'], message: MESSAGES.nameRequired })
+  }
+  const today = new Date().toISOString().slice(0, 10)
+  const { dateOfBirth } = file.person
+  const { arrivalDate } = file.location
+  if (dateOfBirth !== '' && dateOfBirth > today) {
+    ctx.addIssue({ code: 'custom', path: ['person', 'dateOfBirth'], message: MESSAGES.dateInFuture })
+  }
+  if (arrivalDate !== '' && arrivalDate > today) {
+    ctx.addIssue({ code: 'custom', path: ['location', 'arrivalDate'], message: MESSAGES.dateInFuture })
+  }
+  if (dateOfBirth !== '' && arrivalDate !== '' && arrivalDate < dateOfBirth) {
+    ctx.addIssue({ code: 'custom', path: ['location', 'arrivalDate'], message: MESSAGES.birthBeforeArrival })
+  }
+}
+
 /** The whole intake. Steps of the wizard each own one top-level key. */
 export const ZIntakeSchema = z
   .object({
@@ -227,27 +252,10 @@ export const ZIntakeSchema = z
     consent: list(ZConsentEntrySchema, CONSENT_PURPOSES.length),
   })
   .superRefine((intake, ctx) => {
-    if (intakeNames(intake.person).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['person', 'familyName'], message: MESSAGES.nameRequired })
-    }
+    checkPersonFacts(intake, ctx)
     const today = new Date().toISOString().slice(0, 10)
-    if (intake.person.dateOfBirth !== '' && intake.person.dateOfBirth > today) {
-      ctx.addIssue({ code: 'custom', path: ['person', 'dateOfBirth'], message: MESSAGES.dateInFuture })
-    }
     if (intake.meta.intakeDate > today && isIsoDate(intake.meta.intakeDate)) {
       ctx.addIssue({ code: 'custom', path: ['meta', 'intakeDate'], message: MESSAGES.dateInFuture })
-    }
-    if (intake.location.arrivalDate !== '' && intake.location.arrivalDate > today) {
-      ctx.addIssue({ code: 'custom', path: ['location', 'arrivalDate'], message: MESSAGES.dateInFuture })
-    }
-    const { dateOfBirth } = intake.person
-    const { arrivalDate } = intake.location
-    if (dateOfBirth !== '' && arrivalDate !== '' && arrivalDate < dateOfBirth) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['location', 'arrivalDate'],
-        message: MESSAGES.birthBeforeArrival,
-      })
     }
     const purposes = new Set<string>()
     intake.consent.forEach((entry, index) => {

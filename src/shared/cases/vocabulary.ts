@@ -85,7 +85,7 @@ export type TIntakeMethod = (typeof INTAKE_METHODS)[number]
 /** What can appear on a case's timeline. Notes, calls and meetings are written by staff; the rest by the app. */
 // prettier-ignore
 export const TIMELINE_KINDS = [
-  'note', 'call', 'meeting', 'intake', 'status', 'assignment', 'consent', 'task', 'referral', 'packet',
+  'note', 'call', 'meeting', 'intake', 'status', 'assignment', 'consent', 'task', 'referral', 'packet', 'edit',
 ] as const
 export type TTimelineKind = (typeof TIMELINE_KINDS)[number]
 export const STAFF_TIMELINE_KINDS = ['note', 'call', 'meeting'] as const

@@ -28,6 +28,15 @@ export const AUDIT_ACTIONS = [
   'account.passphrase_reset',
   'duplicate.decided',
   'import',
+  'vault.rekeyed',
+  'vault.upgraded',
+  'account.key_strengthened',
+  'keyring.tamper_detected',
+  'rekey.abandoned',
+  /** A search of the case list: how many words and results, never the words (see docs/cases.md). */
+  'cases.searched',
+  /** A duplicate check before saving an intake: how many likely matches, never the names checked. */
+  'duplicate.checked',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>
@@ -72,13 +81,34 @@ export const ZAuditPageSchema = z.object({
 })
 export type TAuditPage = z.infer<typeof ZAuditPageSchema>
 
+/**
+ * What `verify` found: intact; edited (the hash chain itself is broken); rewritten (the chain holds but no longer
+ * matches the admin-sealed checkpoint: someone holding the database key re-chained it); truncated (the checkpoint is
+ * ahead of the trail: newest entries deleted, or an older database put back); the checkpoint file missing, or not
+ * sealed by this vault.
+ */
+export const AUDIT_TRAIL_STATUSES = [
+  'intact',
+  'edited',
+  'rewritten',
+  'truncated',
+  'anchor-missing',
+  'anchor-forged',
+] as const
+
 export const ZAuditVerificationSchema = z.object({
   ok: z.boolean(),
+  status: z.enum(AUDIT_TRAIL_STATUSES),
   /** Entries walked. */
   checked: z.number().int(),
   /** The first entry whose hash, link or position is wrong; null when the chain holds. */
   firstBadSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** The newest entry sealed by the checkpoint, and when it was sealed; null without a trusted checkpoint. */
+  sealedThroughSeq: z.number().int().nullable(),
+  checkpointAt: z.string().nullable(),
+  /** Entries newer than the checkpoint: not yet sealed (a colleague holding the database key could still drop them). */
+  unsealedCount: z.number().int(),
 })
 export type TAuditVerification = z.infer<typeof ZAuditVerificationSchema>
 

@@ -32,12 +32,15 @@ export const backupChannels = {
     }),
     access: ADMIN_ONLY,
   }),
-  /** How far the running backup or restore has got, for a progress bar; null when none is running. */
+  /**
+   * How far the running backup, restore or rekey (new keys after a disable, a demotion or a new recovery key) has
+   * got, for a progress bar; null when none is running.
+   */
   'backup:progress': defineChannel({
     request: z.strictObject({}),
     response: z
       .object({
-        operation: z.enum(['backup', 'restore']),
+        operation: z.enum(['backup', 'restore', 'rekey']),
         bytesDone: z.number().int().min(0),
         bytesTotal: z.number().int().min(0),
       })

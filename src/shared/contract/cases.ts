@@ -18,6 +18,7 @@ import {
   TIMELINE_KINDS,
   URGENCIES,
 } from '../cases/vocabulary'
+import { ZCaseFileChangesSchema } from '../cases/case-file-schema'
 import { STAFF_WHO_HANDLE_CASES } from '../roles'
 import { defineChannel } from './channel'
 import { ZIdSchema } from './intake'
@@ -65,6 +66,11 @@ export const ZCaseListRowSchema = z.object({
   openedOn: z.string(),
   /** ISO 8601. */
   updatedAt: z.string(),
+  /**
+   * For a search result found under a name spelled otherwise than typed: that name as the case holds it (why it
+   * matched). '' for every other row.
+   */
+  similarName: z.string(),
 })
 export type TCaseListRow = z.infer<typeof ZCaseListRowSchema>
 
@@ -199,6 +205,16 @@ export const ZRevealedSectionSchema = z.discriminatedUnion('section', [
 export type TRevealedSection = z.infer<typeof ZRevealedSectionSchema>
 
 const ZCaseRefSchema = z.strictObject({ caseId: ZIdSchema })
+
+/** Which fields an edit changed, as 'section.field' (never their values). */
+const ZChangedFieldSchema = z.string().max(64)
+
+export const ZCaseEditResultSchema = z.object({
+  /** The case's new version (its updatedAt), for the next edit. */
+  version: z.string(),
+  changedFields: z.array(ZChangedFieldSchema),
+})
+export type TCaseEditResult = z.infer<typeof ZCaseEditResultSchema>
 const ZReasonSchema = z.string().trim().max(2000)
 
 export const casesChannels = {
@@ -218,6 +234,20 @@ export const casesChannels = {
   'cases:reveal': defineChannel({
     request: z.strictObject({ caseId: ZIdSchema, section: z.enum(SENSITIVE_SECTIONS) }),
     response: ZRevealedSectionSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /**
+   * Change sections of the survivor's file with the intake's field rules. `version` is the case's updatedAt as the
+   * editor loaded it: if the case changed since (another window, a colleague), the edit is refused with CONFLICT
+   * and nothing is written. Recorded on the timeline and in the audit trail as which fields changed.
+   */
+  'cases:edit': defineChannel({
+    request: z.strictObject({
+      caseId: ZIdSchema,
+      version: z.string().min(1).max(40),
+      changes: ZCaseFileChangesSchema,
+    }),
+    response: ZCaseEditResultSchema,
     access: STAFF_WHO_HANDLE_CASES,
   }),
   'cases:addTimelineEntry': defineChannel({

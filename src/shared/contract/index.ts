@@ -7,6 +7,9 @@ import { backupChannels } from './backup'
 import { intakeChannels } from './intake'
 import { casesChannels } from './cases'
 import { intakeCsvChannels } from './intake-csv'
+import { packetsChannels } from './packets'
+import { lawyersChannels } from './lawyers'
+import { directoryChannels } from './directory'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -22,6 +25,9 @@ export const contract = {
   ...intakeChannels,
   ...casesChannels,
   ...intakeCsvChannels,
+  ...packetsChannels,
+  ...lawyersChannels,
+  ...directoryChannels,
 } as const
 
 export type TContract = typeof contract
@@ -38,3 +44,7 @@ export * from './backup'
 export * from './intake'
 export * from './cases'
 export * from './intake-csv'
+export * from './packets'
+export * from './csv'
+export * from './lawyers'
+export * from './directory'

@@ -41,6 +41,8 @@ const en = {
   'dialog.backup.fileType': 'CCIJ vault backup',
   'dialog.export.saveTitle': 'Export intakes (unencrypted CSV)',
   'dialog.export.fileType': 'CSV file',
+  'dialog.packet.saveTitle': 'Save packet as PDF (not encrypted)',
+  'dialog.packet.fileType': 'PDF document',
   'dialog.startFailed.title': 'CCIJ Caseworker cannot start',
   'dialog.startFailed.message':
     'The database module that came with this copy of CCIJ Caseworker is missing or was built for another version. Your vault was not opened or changed.',
@@ -84,6 +86,8 @@ const fr: Record<TDesktopMessageKey, string> = {
   'dialog.backup.fileType': 'Sauvegarde de coffre CCIJ',
   'dialog.export.saveTitle': 'Exporter les accueils (CSV non chiffré)',
   'dialog.export.fileType': 'Fichier CSV',
+  'dialog.packet.saveTitle': 'Enregistrer la trousse en PDF (non chiffré)',
+  'dialog.packet.fileType': 'Document PDF',
   'dialog.startFailed.title': 'CCIJ Caseworker ne peut pas démarrer',
   'dialog.startFailed.message':
     'Le module de base de données fourni avec cette copie de CCIJ Caseworker est absent ou a été compilé pour une autre version. Votre coffre n’a été ni ouvert ni modifié.',

@@ -1,160 +1,168 @@
 /**
- * Invented survivors for tests, benchmarks and demos. Names are built from syllables so they look like names to the
- * search and matching code without being anyone's. Deterministic for a given seed.
+ * Invented survivors for tests, benchmarks and demos: names in many scripts and transliterations, aliases,
+ * adverse parties and notes, with distributions shaped like a real caseload (common and rare names, most people
+ * in Ontario and Quebec, a few detained or facing removal). Deterministic for a given seed; never anyone's data.
  */
 import { emptyIntake, type TIntake } from '../../../src/shared/cases/intake-schema'
-import { COMMON_LANGUAGES } from '../../../src/shared/cases/codes'
+import type { IMMIGRATION_STATUSES, LEGAL_NEEDS } from '../../../src/shared/cases/vocabulary'
 import {
+  ARRIVAL_ROUTES,
   CONTACT_METHODS,
   EXPERIENCES,
-  IMMIGRATION_STATUSES,
-  LEGAL_NEEDS,
-  PROVINCES,
+  INTAKE_METHODS,
+  type TProvince,
 } from '../../../src/shared/cases/vocabulary'
-import { seededRandom } from './random'
+import { narrative, staffNote } from './narratives'
+import { CITIES, ORIGIN_WEIGHTS, ORIGINS, PROVINCE_WEIGHTS, type TOrigin } from './origins'
+import { partyPools, type TPartyPools } from './parties'
+import { namePopulation, personNames, wordOf, type TNamePopulation } from './people'
+import { between, chance, pick, seededRandom, skewed, weighted, type TRandom } from './random'
 
-const ONSETS = [
-  'b',
-  'd',
-  'f',
-  'g',
-  'h',
-  'k',
-  'l',
-  'm',
-  'n',
-  'r',
-  's',
-  't',
-  'v',
-  'z',
-  'sh',
-  'kh',
-  'y',
-  'j',
-  'q',
-  'w',
-]
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'aa', 'ei', 'ou']
-const CODAS = ['', '', '', 'n', 'r', 'l', 'm', 's', 'd', 'k']
-const ARABIC_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'
-const COUNTRIES = [
-  'SY',
-  'AF',
-  'ER',
-  'ET',
-  'SD',
-  'SS',
-  'CD',
-  'IQ',
-  'IR',
-  'YE',
-  'MM',
-  'UA',
-  'RW',
-  'SO',
-  'CO',
-  'VE',
-  'HT',
-]
+/** The pools a caseload draws from: names per tradition and perpetrators per country. */
+export type TPopulation = { names: TNamePopulation; parties: TPartyPools }
 
-const pick = <T>(random: () => number, values: readonly T[]): T =>
-  values[Math.floor(random() * values.length)] as T
-
-function syllableName(random: () => number): string {
-  const syllables = 2 + Math.floor(random() * 2)
-  let name = ''
-  for (let index = 0; index < syllables; index++) name += pick(random, ONSETS) + pick(random, VOWELS)
-  name += pick(random, CODAS)
-  return name.charAt(0).toUpperCase() + name.slice(1)
+export const syntheticPopulation = (random: TRandom): TPopulation => {
+  const names = namePopulation(random)
+  return { names, parties: partyPools(random, names) }
 }
 
-function abjadName(random: () => number): string {
-  const word = () => {
-    let text = ''
-    const length = 3 + Math.floor(random() * 3)
-    for (let index = 0; index < length; index++)
-      text += ARABIC_LETTERS[Math.floor(random() * ARABIC_LETTERS.length)]
-    return text
-  }
-  return `${word()} ${word()}`
-}
-
+const DAY_MS = 86_400_000
 const isoDate = (date: Date): string => date.toISOString().slice(0, 10)
+const daysFrom = (date: Date, days: number): string => isoDate(new Date(date.getTime() + days * DAY_MS))
 
-/** Reusable pools, so the caseload has common and rare names like a real one. */
-export function syntheticNamePools(random: () => number, size = 400): { given: string[]; family: string[] } {
-  return {
-    given: Array.from({ length: size }, () => syllableName(random)),
-    family: Array.from({ length: size * 2 }, () => syllableName(random)),
-  }
+/** Legal needs, commonest first (drawn with a skew). */
+const NEEDS_BY_FREQUENCY = [
+  'refugee_claim',
+  'family_reunification',
+  'removal_prra',
+  'criminal_complaint',
+  'federal_court',
+  'detention_review',
+  'civil_claim',
+  'airport_support',
+  'other',
+] as const satisfies readonly (typeof LEGAL_NEEDS)[number][]
+
+const IMMIGRATION_WEIGHTS: Record<(typeof IMMIGRATION_STATUSES)[number], number> = {
+  refugee_claimant: 40,
+  protected_person: 25,
+  permanent_resident: 12,
+  temporary_resident: 5,
+  citizen: 5,
+  no_status: 5,
+  unknown: 5,
+  prefer_not_to_say: 2,
+  other: 1,
 }
+
+const GENDER_WEIGHTS = { woman: 46, man: 48, non_binary: 1, prefer_not_to_say: 3, '': 2 } as const
+
+const AIRPORTS = ['YYZ', 'YUL', 'YVR', 'YYC', 'YEG', 'YOW', 'YWG', 'YHZ']
 
 /** One invented intake; `today` anchors dates so urgent cases exist relative to it. */
 export function syntheticIntake(
-  random: () => number,
+  random: TRandom,
   today: Date,
-  pools: { given: string[]; family: string[] } = syntheticNamePools(random, 50),
+  population: TPopulation = syntheticPopulation(random),
 ): TIntake {
-  const intakeDate = new Date(today.getTime() - Math.floor(random() * 3 * 365) * 86_400_000)
+  const intakeDate = new Date(today.getTime() - Math.floor(random() * 3 * 365) * DAY_MS)
   const intake = emptyIntake(isoDate(intakeDate))
-  // Zipf-ish: a few names are very common.
-  const skewed = <T>(values: readonly T[]) => values[Math.floor(random() ** 2.5 * values.length)] as T
-  intake.person.givenNames = skewed(pools.given)
-  intake.person.familyName = skewed(pools.family)
-  if (random() < 0.3) intake.person.aliases = [`${skewed(pools.given)} ${intake.person.familyName}`]
-  if (random() < 0.25) intake.person.originalScriptName = abjadName(random)
-  if (random() < 0.8) {
-    const birth = new Date(
-      Date.UTC(1950 + Math.floor(random() * 55), Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
+  const country = weighted(random, ORIGIN_WEIGHTS)
+  const origin: TOrigin = ORIGINS[country] ?? { weight: 0, traditions: { arabic: 1 }, languages: { ar: 1 } }
+  const tradition = weighted(random, origin.traditions)
+  const gender = weighted(random, GENDER_WEIGHTS)
+
+  intake.meta.method = pick(random, ['', ...INTAKE_METHODS] as const)
+  intake.meta.notes = staffNote(random)
+  Object.assign(
+    intake.person,
+    personNames(random, population.names, tradition, gender === 'woman' ? 'woman' : 'man', origin),
+  )
+  intake.person.gender = gender
+  if (chance(random, 0.8)) {
+    const age = 18 + Math.floor(random() ** 1.6 * 60)
+    intake.person.dateOfBirth = isoDate(
+      new Date(Date.UTC(intakeDate.getUTCFullYear() - age, between(random, 0, 11), between(random, 1, 28))),
     )
-    intake.person.dateOfBirth = isoDate(birth)
-  } else intake.person.approximateAge = 18 + Math.floor(random() * 50)
-  intake.person.gender = pick(random, ['woman', 'man', 'non_binary', 'prefer_not_to_say', ''] as const)
-  if (random() < 0.7)
-    intake.contact.phone = `+1 555 ${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`
+  } else intake.person.approximateAge = 18 + Math.floor(random() ** 1.6 * 60)
+
+  if (chance(random, 0.7))
+    intake.contact.phone = `+1 555 ${String(between(random, 0, 9_999_999)).padStart(7, '0')}`
+  if (chance(random, 0.25)) {
+    intake.contact.email = `${intake.person.familyName.toLowerCase().replace(/[^a-z]/g, '') || 'survivor'}.${between(random, 10, 9999)}@example.org`
+  }
   intake.contact.safeMethod = pick(random, ['', ...CONTACT_METHODS] as const)
-  intake.languages.preferred = skewed(COMMON_LANGUAGES.slice(2))
-  if (random() < 0.4) intake.languages.others = [pick(random, COMMON_LANGUAGES)]
-  intake.languages.interpreterNeeded = pick(random, ['yes', 'no', ''] as const)
-  intake.location.province = skewed(['ON', 'QC', 'BC', 'AB', 'MB', ...PROVINCES] as const)
-  intake.location.city = syllableName(random) + 'ville'
-  intake.location.countryOfOrigin = pick(random, COUNTRIES)
-  intake.location.immigrationStatus = pick(random, IMMIGRATION_STATUSES)
-  const experienceCount = Math.floor(random() * 3)
-  intake.experiences.entries = Array.from({ length: experienceCount }, () => ({
-    kind: pick(random, EXPERIENCES),
+  intake.contact.voicemailSafe = pick(random, ['', 'yes', 'no', 'no', 'unknown'] as const)
+  if (chance(random, 0.08))
+    intake.contact.safetyNotes = 'Synthetic: shares the phone with a relative; do not leave details.'
+
+  intake.languages.preferred = weighted(random, origin.languages)
+  const province = weighted(random, PROVINCE_WEIGHTS)
+  if (chance(random, 0.35)) intake.languages.others = [province === 'QC' && chance(random, 0.6) ? 'fr' : 'en']
+  intake.languages.interpreterNeeded = ['en', 'fr'].includes(intake.languages.preferred)
+    ? 'no'
+    : pick(random, ['yes', 'yes', 'yes', 'no', ''] as const)
+
+  intake.location.province = province
+  intake.location.city = skewed(random, CITIES[province as TProvince], 1.8)
+  intake.location.countryOfOrigin = country
+  intake.location.immigrationStatus = weighted(random, IMMIGRATION_WEIGHTS)
+  if (chance(random, 0.6)) {
+    intake.location.arrivalDate = daysFrom(intakeDate, -between(random, 10, 2_000))
+    intake.location.arrivalRoute = pick(random, ARRIVAL_ROUTES)
+  }
+
+  const place = () => wordOf(random, population.names, tradition)
+  const parties = population.parties[country] ?? []
+  intake.experiences.entries = Array.from({ length: Math.floor(random() ** 1.5 * 4) }, () => ({
+    kind: skewed(random, EXPERIENCES, 1.5),
     otherKind: '',
-    country: intake.location.countryOfOrigin,
-    period: String(2000 + Math.floor(random() * 24)),
-    place: syllableName(random),
+    country,
+    period: String(between(random, 1994, 2024)),
+    place: place(),
   }))
-  if (random() < 0.6) {
-    intake.experiences.narrative = `Synthetic narrative ${Math.floor(random() * 1e6)}: detained near ${syllableName(random)}, travelled through ${syllableName(random)}.`
+  if (chance(random, 0.45) && parties.length > 0) {
+    const count = 1 + Math.floor(random() ** 2 * 4)
+    const chosen = new Set(Array.from({ length: count }, () => skewed(random, parties, 2)))
+    intake.adverseParties = [...chosen].map((party) => ({ ...party }))
   }
-  if (random() < 0.3) {
-    intake.adverseParties = [
-      {
-        kind: 'unit',
-        name: `${syllableName(random)} Brigade`,
-        originalScriptName: '',
-        country: intake.location.countryOfOrigin,
-        notes: '',
-      },
-    ]
+  if (chance(random, 0.55)) {
+    intake.experiences.narrative = narrative(random, {
+      place: place(),
+      otherPlace: place(),
+      party: intake.adverseParties[0]?.name ?? `${place()} Brigade`,
+      city: intake.location.city,
+    })
   }
-  const needCount = 1 + Math.floor(random() * 2)
-  intake.needs.needs = [...new Set(Array.from({ length: needCount }, () => skewed(LEGAL_NEEDS)))]
+
+  const needCount = 1 + Math.floor(random() ** 2 * 3)
+  intake.needs.needs = [
+    ...new Set(Array.from({ length: needCount }, () => skewed(random, NEEDS_BY_FREQUENCY))),
+  ]
   const roll = random()
-  if (roll < 0.01) intake.needs.detained = 'yes'
-  else if (roll < 0.015) intake.needs.atAirportNow = true
-  if (random() < 0.05)
-    intake.needs.removalDate = isoDate(
-      new Date(today.getTime() + Math.floor(random() * 120 - 10) * 86_400_000),
-    )
-  if (random() < 0.1)
-    intake.needs.hearingDate = isoDate(new Date(today.getTime() + Math.floor(random() * 200) * 86_400_000))
-  if (random() < 0.7) intake.consent = [lawyerConsent(intake.meta.intakeDate)]
+  if (roll < 0.012) {
+    intake.needs.detained = 'yes'
+    intake.needs.detentionPlace = 'Synthetic immigration holding centre'
+  } else if (roll < 0.016) {
+    intake.needs.atAirportNow = true
+    intake.needs.airport = pick(random, AIRPORTS)
+  }
+  if (chance(random, 0.05)) intake.needs.removalDate = daysFrom(today, between(random, -10, 120))
+  if (chance(random, 0.12)) intake.needs.hearingDate = daysFrom(today, between(random, -30, 200))
+  if (intake.needs.detained === 'yes' || intake.needs.atAirportNow)
+    intake.needs.urgencyNotes = 'Synthetic: urgent.'
+
+  if (chance(random, 0.7)) intake.consent.push(lawyerConsent(intake.meta.intakeDate))
+  if (chance(random, 0.3))
+    intake.consent.push({ ...lawyerConsent(intake.meta.intakeDate), purpose: 'contact_by_phone' })
+  if (chance(random, 0.15)) {
+    intake.consent.push({
+      ...lawyerConsent(intake.meta.intakeDate),
+      purpose: 'share_with_organization',
+      granted: chance(random, 0.8),
+      expiresOn: chance(random, 0.3) ? daysFrom(intakeDate, 365) : '',
+    })
+  }
   return intake
 }
 
@@ -175,9 +183,9 @@ export function syntheticImportRows(
   today = new Date(),
 ): { line: number; intake: TIntake }[] {
   const random = seededRandom(seed)
-  const pools = syntheticNamePools(random)
+  const population = syntheticPopulation(random)
   return Array.from({ length: count }, (_, index) => ({
     line: index + 2,
-    intake: syntheticIntake(random, today, pools),
+    intake: syntheticIntake(random, today, population),
   }))
 }

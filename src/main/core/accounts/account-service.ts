@@ -6,13 +6,15 @@ import {
   type TStaffAccount,
 } from '../../../shared/contract/accounts'
 import { AppError } from '../../../shared/result'
-import { ADMIN_ONLY, ZRoleSchema, type TRole } from '../../../shared/roles'
+import { ADMIN_ONLY, ROLES, ZRoleSchema, type TRole } from '../../../shared/roles'
 import { ONLY_ADMINS, sessionIn, type TSession, type TSessionSource } from '../session/session'
 import type { TKeySlots } from '../vault/key-slots'
+import type { TRekeyOptions } from '../vault/rekey'
 import { assertStrongPassphrase } from '../vault/strong-passphrase'
 import { AccountsRepository } from './accounts-repository'
 
 const noSuchAccount = (): AppError => new AppError('NOT_FOUND', 'There is no such account.')
+const rankOf = (role: TRole): number => ROLES.length - ROLES.indexOf(role)
 const noActiveAccount = (): AppError => new AppError('NOT_FOUND', 'There is no active account with that id.')
 
 /**
@@ -26,8 +28,9 @@ export class AccountService {
     private readonly keySlots: TKeySlots,
   ) {}
 
+  /** Every staff account, active and disabled: admins only (names and roles are who to target). */
   list(): TStaffAccount[] {
-    return this.accounts(this.sessions.require()).list()
+    return this.accounts(this.adminSession()).list()
   }
 
   /** A new staff member with a first passphrase, and their key slot. */
@@ -43,68 +46,89 @@ export class AccountService {
       assertStrongPassphrase(request.passphrase, [request.username, request.displayName])
       const id = randomUUID()
       const { username, displayName, role } = request
-      const slot = await this.keySlots.wrapForStaff({ id, username, role }, request.passphrase)
+      const slot = await this.keySlots.newStaffSlot({ id, username, role }, request.passphrase)
       const session = this.adminSession()
       const accounts = this.accounts(session)
-      // The keyring is written inside the transaction: if the write fails, the account row rolls back too.
-      return session.db.transaction(() => {
-        const account = accounts.insert({ id, username, displayName, role }, session.clock.now())
+      const account = session.db.transaction(() => {
+        const added = accounts.insert({ id, username, displayName, role }, session.clock.now())
         session.audit.record('account.added', { type: 'account', id }, { role })
-        this.keySlots.put(slot)
-        return account
+        return added
       })
-    })
-  }
-
-  /** Delete the account's key slot and mark it disabled. The last active admin stays. */
-  disable(accountId: string): TStaffAccount {
-    const session = this.adminSession()
-    const accounts = this.accounts(session)
-    return session.db.transaction(() => {
-      const account = accounts.findById(accountId)
-      if (account === null) throw noSuchAccount()
-      if (account.status === 'disabled') return account
-      if (account.role === 'admin' && accounts.activeAdminCount() <= 1) {
-        throw new AppError(
-          'CONFLICT',
-          'This is the last active admin. Add another admin before disabling this one.',
-        )
-      }
-      accounts.setStatus(accountId, 'disabled', session.clock.now())
-      session.audit.record('account.disabled', { type: 'account', id: accountId })
-      this.keySlots.remove(accountId)
-      return accounts.findById(accountId) ?? account
+      // After the commit: a keyring never holds a slot the trail does not record. If this write fails, the account
+      // exists without a slot (it cannot sign in) until an admin resets its passphrase.
+      this.keySlots.put(slot)
+      return account
     })
   }
 
   /**
-   * Give an active colleague another role. The last active admin cannot be demoted, and your own role is changed
-   * by another admin (so a session never keeps rights its account no longer has).
+   * Mark the account disabled, then give the vault new keys (a rekey): their slot is not carried into the new
+   * generation, so neither their passphrase nor any copy of the keyring they kept opens the current data. Backups
+   * made before keep the keys of then. The last active admin stays.
    */
-  changeRole(accountId: string, role: TRole): TStaffAccount {
-    const session = this.adminSession()
-    const accounts = this.accounts(session)
-    const to = ZRoleSchema.parse(role)
-    return session.db.transaction(() => {
-      const account = accounts.findById(accountId)
-      if (account === null || account.status !== 'active') throw noActiveAccount()
-      if (account.role === to) return account
-      if (account.role === 'admin' && accounts.activeAdminCount() <= 1) {
+  disable(accountId: string, options: TRekeyOptions = {}): Promise<TStaffAccount> {
+    return this.keySlots.exclusive(async () => {
+      const session = this.adminSession()
+      const accounts = this.accounts(session)
+      const account = session.db.transaction(() => {
+        const found = accounts.findById(accountId)
+        if (found === null) throw noSuchAccount()
+        if (found.status === 'disabled') return found
+        if (found.role === 'admin' && accounts.activeAdminCount() <= 1) {
+          throw new AppError(
+            'CONFLICT',
+            'This is the last active admin. Add another admin before disabling this one.',
+          )
+        }
+        accounts.setStatus(accountId, 'disabled', session.clock.now())
+        session.audit.record('account.disabled', { type: 'account', id: accountId })
+        return accounts.findById(accountId) ?? found
+      })
+      // A crash or lock before the rekey switches is finished at the next admin unlock (heal-keyring.ts); meanwhile
+      // the account is disabled, so its slot opens no session.
+      await this.keySlots.rekey('account-disabled', options)
+      return account
+    })
+  }
+
+  /**
+   * Give an active colleague another role. A promotion grants the new role's keys to their slot; a demotion gives
+   * the vault new keys, since they may have kept the ones they no longer should have. The last active admin cannot
+   * be demoted, and your own role is changed by another admin (so a session never keeps rights its account no longer
+   * has).
+   */
+  changeRole(accountId: string, role: TRole, options: TRekeyOptions = {}): Promise<TStaffAccount> {
+    return this.keySlots.exclusive(async () => {
+      const session = this.adminSession()
+      const accounts = this.accounts(session)
+      const to = ZRoleSchema.parse(role)
+      const before = accounts.findById(accountId)
+      if (before === null || before.status !== 'active') throw noActiveAccount()
+      if (before.role === to) return before
+      if (before.role === 'admin' && accounts.activeAdminCount() <= 1) {
         throw new AppError(
           'CONFLICT',
           'This is the last active admin. Make another account an admin before changing this role.',
         )
       }
-      if (account.id === session.staff.accountId) {
+      if (before.id === session.staff.accountId) {
         throw new AppError('FORBIDDEN', 'Your own role is changed by another admin.')
       }
-      accounts.setRole(accountId, to, session.clock.now())
-      session.audit.record(
-        'account.role_changed',
-        { type: 'account', id: accountId },
-        { from: account.role, to },
-      )
-      return accounts.findById(accountId) ?? account
+      const isPromotion = rankOf(to) > rankOf(before.role)
+      // Checked before the change: a slot no admin endorsed gets no more keys.
+      const promoted = isPromotion ? this.keySlots.regrant(accountId, to) : null
+      const changed = session.db.transaction(() => {
+        accounts.setRole(accountId, to, session.clock.now())
+        session.audit.record(
+          'account.role_changed',
+          { type: 'account', id: accountId },
+          { from: before.role, to },
+        )
+        return accounts.findById(accountId) ?? before
+      })
+      if (promoted !== null) this.keySlots.put(promoted)
+      else await this.keySlots.rekey('role-lowered', options)
+      return changed
     })
   }
 
@@ -123,16 +147,19 @@ export class AccountService {
       if (account === null || account.status !== 'active') throw noActiveAccount()
       ZPassphraseSchema.parse(newPassphrase)
       assertStrongPassphrase(newPassphrase, [account.username, account.displayName])
-      const slot = await this.keySlots.wrapForStaff(account, newPassphrase)
+      // A new key pair, endorsed and granted their role's keys: the admin never learns the colleague's private key.
+      const slot = await this.keySlots.newStaffSlot(account, newPassphrase)
       const current = this.adminSession()
-      return current.db.transaction(() => {
+      const latest = current.db.transaction(() => {
         // Checked again after the KDF: the account may have been disabled meanwhile (its slot must not come back).
-        const latest = this.accounts(current).findById(accountId)
-        if (latest === null || latest.status !== 'active') throw noActiveAccount()
+        const found = this.accounts(current).findById(accountId)
+        if (found === null || found.status !== 'active' || found.role !== account.role)
+          throw noActiveAccount()
         current.audit.record('account.passphrase_reset', { type: 'account', id: accountId })
-        this.keySlots.put(slot)
-        return latest
+        return found
       })
+      this.keySlots.put(slot)
+      return latest
     })
   }
 
@@ -140,15 +167,12 @@ export class AccountService {
   changeOwnPassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.keySlots.exclusive(async () => {
       const { staff } = this.sessions.require()
-      await this.keySlots.checkOwnPassphrase(currentPassphrase)
+      ZPassphraseSchema.parse(newPassphrase)
       assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
-      const account = { id: staff.accountId, username: staff.username, role: staff.role }
-      const slot = await this.keySlots.wrapForStaff(account, newPassphrase)
+      const slot = await this.keySlots.resealOwnSlot(currentPassphrase, newPassphrase)
       const session = this.sessions.require()
-      session.db.transaction(() => {
-        session.audit.record('account.passphrase_changed', { type: 'account', id: staff.accountId })
-        this.keySlots.put(slot)
-      })
+      session.audit.record('account.passphrase_changed', { type: 'account', id: staff.accountId })
+      this.keySlots.put(slot)
     })
   }
 

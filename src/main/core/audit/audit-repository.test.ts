@@ -1,15 +1,27 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ADMIN_PASSPHRASE, createTestVault, masterKeyOf } from '#test-support/vault-fixtures'
+import { existsSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  addTestCaseworker,
+  ADMIN_PASSPHRASE,
+  CASEWORKER_PASSPHRASE,
+  createTestVault,
+  vaultKeysOf,
+} from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
 import type { TVaultServices } from '../services'
 import { canonicalJson } from './audit-chain'
 import { AuditRepository } from './audit-repository'
 
-/** Edit the encrypted database the way someone holding the key could, behind the app's back. */
+/**
+ * Edit vault.db the way a colleague holding only the database key could, behind the app's back: here a caseworker,
+ * whose slot is granted K_vault and K_case but not K_admin.
+ */
 async function tamper(root: string, edit: (db: TDatabase) => void): Promise<void> {
-  const db = openEncryptedDatabase(join(root, 'vault', 'vault.db'), await masterKeyOf(root))
+  const { vault: key, files, admin } = await vaultKeysOf(root, 'casey.example', CASEWORKER_PASSPHRASE)
+  expect(admin).toBeNull()
+  const db = openEncryptedDatabase(files.vault, key)
   try {
     edit(db)
   } finally {
@@ -22,13 +34,21 @@ describe('audit trail', () => {
   let vault: TVaultServices['vault']
   let audit: TVaultServices['audit']
   beforeEach(async () => {
-    ;({ vault, audit } = await createTestVault(root()))
+    let accounts: TVaultServices['accounts']
+    ;({ vault, audit, accounts } = await createTestVault(root()))
+    await addTestCaseworker(accounts)
     const actor = { accountId: 'a-1', username: 'alex.example' }
     const trail = new AuditRepository(vault.session().db)
     trail.append(actor, 'record.viewed', { type: 'survivor', id: 's-1' }, { fields: ['names'] })
     trail.append(actor, 'record.changed', { type: 'survivor', id: 's-1' }, { fields: ['urgency'] })
     trail.append(actor, 'packet.printed', { type: 'referral', id: 'r-1' }, { recipient: 'lawyer' })
-    expect(audit.verify()).toEqual({ ok: true, checked: 6, firstBadSeq: null, reason: null })
+    expect(audit.verify()).toMatchObject({
+      ok: true,
+      status: 'intact',
+      checked: 7,
+      firstBadSeq: null,
+      reason: null,
+    })
     vault.lock()
   })
   afterEach(() => vault.lock())
@@ -43,40 +63,123 @@ describe('audit trail', () => {
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(audit.list({ action: 'record.viewed' }).entries.map((entry) => entry.targetId)).toEqual(['s-1'])
     const page = audit.list({ actorUsername: 'ALEX.EXAMPLE', limit: 2, offset: 1 })
-    expect(page.total).toBe(8)
-    expect(page.entries.map((entry) => entry.seq)).toEqual([7, 6])
+    expect(page.total).toBe(9)
+    expect(page.entries.map((entry) => entry.seq)).toEqual([8, 7])
     expect(audit.list({ from: '2999-01-01T00:00:00Z' }).total).toBe(0)
-    expect(audit.list({ to: '2999-01-01T00:00:00Z' }).total).toBe(8)
+    expect(audit.list({ to: '2999-01-01T00:00:00Z' }).total).toBe(9)
   })
 
   it('detects an edited entry', async () => {
     await tamper(root(), (db) =>
-      db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 5`).run(),
+      db.prepare(`UPDATE audit_log SET details = '{"fields":["notes"]}' WHERE seq = 6`).run(),
     )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(audit.verify()).toMatchObject({
       ok: false,
-      firstBadSeq: 5,
+      status: 'edited',
+      firstBadSeq: 6,
       reason: expect.stringMatching(/edited/),
     })
   })
 
   it('detects a deleted entry', async () => {
-    await tamper(root(), (db) => db.prepare('DELETE FROM audit_log WHERE seq = 4').run())
+    await tamper(root(), (db) => db.prepare('DELETE FROM audit_log WHERE seq = 5').run())
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
+    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 6 })
   })
 
   it('detects reordered entries', async () => {
     await tamper(root(), (db) =>
       db.transaction(() => {
-        // Swap entries 4 and 5, hashes included.
-        db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 4').run()
-        db.prepare('UPDATE audit_log SET seq = 4 WHERE seq = 5').run()
-        db.prepare('UPDATE audit_log SET seq = 5 WHERE seq = -1').run()
+        // Swap entries 5 and 6, hashes included.
+        db.prepare('UPDATE audit_log SET seq = -1 WHERE seq = 5').run()
+        db.prepare('UPDATE audit_log SET seq = 5 WHERE seq = 6').run()
+        db.prepare('UPDATE audit_log SET seq = 6 WHERE seq = -1').run()
       })(),
     )
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 4 })
+    expect(audit.verify()).toMatchObject({ ok: false, firstBadSeq: 5 })
+  })
+
+  // Finding 5: with only a hash chain, a colleague holding the database key could delete an entry and re-chain the
+  // rest, and it verified as intact. The admin-sealed checkpoint outside the database catches it.
+  it('a trail rewritten and re-chained by a colleague holding the database key is reported as rewritten', async () => {
+    await tamper(root(), (db) => {
+      db.prepare('DELETE FROM audit_log WHERE seq = 5').run()
+      rechain(db)
+    })
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(audit.verify()).toMatchObject({ ok: false, status: 'rewritten' })
+    // The admin's unlock did not bless it: still rewritten on the next check, and after a lock and unlock.
+    vault.lock()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(audit.verify()).toMatchObject({ ok: false, status: 'rewritten' })
+  })
+
+  it('deleting the newest entries (or putting back an older database) is reported as truncated', async () => {
+    // Entries 6–8 were sealed at the last lock; the admin's unlock then adds entry 6 again.
+    await tamper(root(), (db) => db.prepare('DELETE FROM audit_log WHERE seq >= 6').run())
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(audit.verify()).toMatchObject({ ok: false, status: 'truncated', firstBadSeq: 7 })
+  })
+
+  it('a deleted or forged checkpoint file is reported, never silently replaced', async () => {
+    const { files } = await vaultKeysOf(root())
+    rmSync(files.anchor)
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(existsSync(files.anchor)).toBe(false)
+    expect(audit.verify()).toMatchObject({ ok: false, status: 'anchor-missing' })
+  })
+
+  it('entries written by a colleague after the last admin session are counted as not yet sealed', async () => {
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    vault.lock()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    // The admin's unlock sealed them (and its own entry) after checking they follow from the checkpoint.
+    expect(audit.verify()).toMatchObject({ ok: true, status: 'intact', unsealedCount: 0 })
+    const sealed = audit.verify().sealedThroughSeq ?? 0
+    vault.lock()
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    vault.lock()
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(sealed).toBeGreaterThan(8)
   })
 })
+
+/** Recompute every hash after an edit, as an insider would to hide it: the chain alone then verifies. */
+function rechain(db: TDatabase): void {
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[]
+  let prevHash = '0'.repeat(64)
+  let seq = 1
+  db.prepare('DELETE FROM audit_log').run()
+  const insert = db.prepare(
+    'INSERT INTO audit_log (seq, at, actor_account_id, actor_username, action, target_type, target_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+  for (const row of rows) {
+    const fields = {
+      seq,
+      at: row['at'],
+      actorAccountId: row['actor_account_id'],
+      actorUsername: row['actor_username'],
+      action: row['action'],
+      targetType: row['target_type'],
+      targetId: row['target_id'],
+      details: JSON.parse(String(row['details'])),
+    }
+    const hash = createHash('sha256').update(prevHash).update(canonicalJson(fields)).digest('hex')
+    insert.run(
+      seq,
+      row['at'],
+      row['actor_account_id'],
+      row['actor_username'],
+      row['action'],
+      row['target_type'],
+      row['target_id'],
+      row['details'],
+      prevHash,
+      hash,
+    )
+    prevHash = hash
+    seq++
+  }
+}

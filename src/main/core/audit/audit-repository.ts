@@ -5,11 +5,13 @@ import {
   type TAuditEntry,
   type TAuditQuery,
   type TAuditPage,
-  type TAuditVerification,
 } from '../../../shared/contract/audit'
 import { GENESIS_HASH, hashAuditEntry, type THashedAuditFields } from './audit-chain'
 import type { TWritableDb } from '../db/connection'
 import { sql } from '../db/sql'
+
+/** The hash chain's own verdict: the first entry that does not follow from the one before, if any. */
+export type TChainCheck = { ok: boolean; checked: number; firstBadSeq: number | null; reason: string | null }
 
 /** Who did it: a staff member, or null for the app itself (e.g. a failed unlock with no account). */
 export type TAuditActor = { accountId: string; username: string } | null
@@ -122,14 +124,47 @@ export class AuditRepository {
     return { entries, total }
   }
 
-  /** Walk the chain in storage order; report the first entry that does not follow from the one before. */
-  verify(): TAuditVerification {
-    let expectedSeq = 1
-    let prevHash = GENESIS_HASH
+  /** The newest entry's seq and hash; null for an empty trail. */
+  head(): { seq: number; hash: string } | null {
+    return (
+      this.db.get<{ seq: number; hash: string }>(
+        sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+      ) ?? null
+    )
+  }
+
+  /** How many entries came after `seq`, of which actions, and when the last one was made. */
+  summaryAfter(seq: number): { count: number; lastAt: string | null; actions: Record<string, number> } {
+    const rows = this.db.all<{ action: string; count: number; last_at: string }>(
+      sql`SELECT action, count(*) AS count, max(at) AS last_at FROM audit_log WHERE seq > ${seq} GROUP BY action`,
+    )
+    const actions = Object.fromEntries(rows.map((row) => [row.action, row.count]))
+    const lastAt = rows.reduce<string | null>(
+      (last, row) => (last === null || row.last_at > last ? row.last_at : last),
+      null,
+    )
+    return { count: rows.reduce((total, row) => total + row.count, 0), lastAt, actions }
+  }
+
+  /** The hash stored for entry `seq`, or null when there is none. */
+  hashAt(seq: number): string | null {
+    return this.db.value<string>(sql`SELECT hash FROM audit_log WHERE seq = ${seq}`) ?? null
+  }
+
+  /**
+   * Walk the chain in storage order; report the first entry that does not follow from the one before. With `from`
+   * (a checkpoint), only the entries after it are walked, starting from its hash: the cheap check an admin session
+   * makes before sealing a new checkpoint.
+   */
+  verify(from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): TChainCheck {
+    let expectedSeq = from.seq + 1
+    let prevHash = from.hash
     let checked = 0
-    for (const row of this.db.iterate<TAuditRow>(sql`SELECT * FROM audit_log ORDER BY rowid`)) {
+    for (const row of this.db.iterate<TAuditRow>(
+      sql`SELECT * FROM audit_log WHERE seq > ${from.seq} ORDER BY seq`,
+    )) {
       checked++
-      const bad = (reason: string): TAuditVerification => ({
+      const bad = (reason: string): TChainCheck => ({
         ok: false,
         checked,
         firstBadSeq: row.seq,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import type { TCaseFileChanges } from '../../../shared/cases/case-file-schema'
 import type {
   TCaseDetail,
+  TCaseEditResult,
   TConsentRecord,
   TRevealedSection,
   TStaffRef,
@@ -19,6 +21,7 @@ import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { StaffDirectory } from '../accounts/accounts-repository'
 import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
+import { applyEdit } from './case-edit'
 import {
   isUrgent,
   removalCutoff,
@@ -140,6 +143,30 @@ export class CaseFileService {
             })),
         }
     }
+  }
+
+  /**
+   * Changes sections of the survivor's file. `version` is the updatedAt the editor loaded: a case changed since
+   * (another window, a colleague) is refused with CONFLICT so nobody's change is silently lost.
+   */
+  edit(request: { caseId: string; version: string; changes: TCaseFileChanges }): TCaseEditResult {
+    return this.change(request.caseId, (writer, row, at) => {
+      if (row.updated_at !== request.version) {
+        throw new AppError(
+          'CONFLICT',
+          'The case was changed since it was opened; reload it and edit again.',
+          {
+            reason: 'stale',
+          },
+        )
+      }
+      const { state, fields } = applyEdit(stateOf(row), request.changes)
+      if (fields.length === 0) return { version: row.updated_at, changedFields: [] }
+      writer.editCase(row, state, at)
+      writer.event(row.id, 'edit', at, '', { fields: fields.join(' ') }, at)
+      writer.audit('record.changed', row.id, { change: 'edited', fields })
+      return { version: at, changedFields: fields }
+    })
   }
 
   addTimelineEntry(request: {

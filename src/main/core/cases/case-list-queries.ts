@@ -112,8 +112,31 @@ export class CaseListQueries {
     return { rows: this.listRows(rowids), total }
   }
 
+  /**
+   * Cases the looser name query finds that the exact search did not, with their profile for person matching: at
+   * most `limit`, the best-ranked first, with the same filters.
+   */
+  similarNameCandidates(
+    similar: string,
+    exact: string,
+    filters: TListFilters,
+    cutoff: string,
+    limit: number,
+  ): { rowid: number; profile: string }[] {
+    const conditions = filterConditions(filters)
+    if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
+    if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
+    conditions.push(sql`c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${exact})`)
+    return this.db.all<{ rowid: number; profile: string }>(
+      sql`SELECT c.rowid, f.profile
+          FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH ${similar}) h
+          JOIN cases c ON c.rowid = h.rowid JOIN case_files f ON f.case_id = c.id WHERE ${sqlAnd(conditions)}
+          ORDER BY h.rank LIMIT ${limit}`,
+    )
+  }
+
   /** The list columns of these cases, in the order given. */
-  private listRows(rowids: readonly number[]): TCaseListRecord[] {
+  listRows(rowids: readonly number[]): TCaseListRecord[] {
     if (rowids.length === 0) return []
     const rows = this.db.all<TCaseListRecord>(
       sql`SELECT c.rowid, c.id, c.reference, c.display_name, c.status, c.city, c.province, c.preferred_language,

@@ -10,7 +10,8 @@ import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
 import { CaseListQueries } from './case-list-queries'
 import { removalCutoff } from './case-records'
-import { buildSearchQuery } from './case-search'
+import { buildSearchQuery, countWords } from './case-search'
+import { findSimilarNames } from './similar-names'
 import { toListRow } from './case-views'
 
 /** One per session: its counts stay valid between the pages of a scrolling list. */
@@ -34,16 +35,36 @@ export class CaseListService {
       urgency: query.urgency,
     }
     const match = buildSearchQuery(query.search)
-    const page =
-      match === null
-        ? queries.listByUrgency(filters, cutoff, query.offset, query.limit)
-        : queries.search(match, filters, cutoff, query.offset, query.limit)
     const names = new StaffDirectory(session.db).displayNames()
-    return {
-      rows: page.rows.map((row) => toListRow(row, cutoff, names)),
-      total: page.total,
-      offset: query.offset,
+    if (match === null) {
+      const page = queries.listByUrgency(filters, cutoff, query.offset, query.limit)
+      return {
+        rows: page.rows.map((row) => toListRow(row, cutoff, names)),
+        total: page.total,
+        offset: query.offset,
+      }
     }
+    // Exact hits (names as typed or begun, references, cities, notes) first; then names spelled otherwise, found
+    // only when the page reaches past the exact hits, so a search with many exact hits pays nothing more.
+    const exact = queries.search(match, filters, cutoff, query.offset, query.limit)
+    const rows = exact.rows.map((row) => toListRow(row, cutoff, names))
+    let total = exact.total
+    if (query.offset + query.limit > exact.total) {
+      const similar = findSimilarNames(queries, query.search, match, filters, cutoff)
+      const start = Math.max(0, query.offset - exact.total)
+      const wanted = similar.slice(start, start + query.limit - rows.length)
+      const byRowid = new Map(wanted.map((hit) => [hit.rowid, hit.name]))
+      for (const row of queries.listRows(wanted.map((hit) => hit.rowid))) {
+        rows.push({ ...toListRow(row, cutoff, names), similarName: byRowid.get(row.rowid) ?? '' })
+      }
+      total += similar.length
+    }
+    // A search reaches survivors' names and notes: who searched, when and how many it found is audited (the
+    // first page only: scrolling is the same search). The words are not kept, not even hashed: see docs/cases.md.
+    if (query.offset === 0) {
+      session.audit.record('cases.searched', null, { words: countWords(query.search), results: total })
+    }
+    return { rows, total, offset: query.offset }
   }
 
   /** Who a case can be assigned to: active admins and caseworkers. */

@@ -46,6 +46,10 @@ export class CaseRepository {
     return this.db.value<string>(sql`SELECT reference FROM cases WHERE id = ${caseId}`) ?? null
   }
 
+  caseIdOf(reference: string): string | null {
+    return this.db.value<string>(sql`SELECT id FROM cases WHERE reference = ${reference}`) ?? null
+  }
+
   referenceExists(reference: string): boolean {
     return this.db.get(sql`SELECT 1 FROM cases WHERE reference = ${reference}`) !== undefined
   }
@@ -128,13 +132,17 @@ export class CaseRepository {
     }
   }
 
-  /** Owners sharing the most keys with `keys`, most first. */
+  /**
+   * Owners sharing the most keys with `keys`, most first. CROSS JOIN fixes the loop order: one primary-key search
+   * per key. Written as `key IN (…)`, SQLite chose the owner index instead and read every case's keys (1.35 million
+   * rows at 100,000 cases: 2 s per save instead of 10 ms).
+   */
   ownersSharingKeys(ownerType: string, keys: readonly string[], limit: number): string[] {
     if (keys.length === 0) return []
     return this.db.column<string>(
-      sql`SELECT owner_id FROM match_keys
-          WHERE owner_type = ${ownerType} AND key IN (SELECT value FROM json_each(${jsonList(keys)}))
-          GROUP BY owner_id ORDER BY count(*) DESC LIMIT ${limit}`,
+      sql`SELECT m.owner_id FROM json_each(${jsonList(keys)}) k CROSS JOIN match_keys m
+            ON m.key = k.value AND m.owner_type = ${ownerType}
+          GROUP BY m.owner_id ORDER BY count(*) DESC LIMIT ${limit}`,
     )
   }
 

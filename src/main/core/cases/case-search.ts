@@ -1,8 +1,9 @@
 /**
- * Turns what a person typed into the search box into an FTS5 query over case_search. Every word must match
- * (AND); a word matches when it begins a name as written (any script, accents ignored), the same name in Latin
- * letters, a reference number part, or a word of the notes, or when it sounds like or is spelled like a name
- * (Double Metaphone and consonant-skeleton keys). Input is never spliced into the query unquoted.
+ * Turns what a person typed into the search box into FTS5 queries over case_search. The exact query: every word
+ * must match (AND), by beginning a name as written (any script, accents ignored), the same name in Latin letters,
+ * a normalized name token, a reference number part, or a word of the notes. The similar-name query: the words'
+ * sound-alike and skeleton codes, whose candidates person matching checks (see similar-names.ts). Input is never
+ * spliced into a query unquoted.
  */
 import { toLatin } from '../person-matching'
 import { searchKeysOfNames } from './case-records'
@@ -15,23 +16,26 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`
 /** FTS5 barewords: only letters and digits, safe unquoted. */
 const BAREWORD = /^[\p{L}\p{N}]+$/u
 
-/**
- * Sound-alike ('dm…') and skeleton ('sk…') codes of one or two letters are shared by a large part of any caseload
- * ("zzzzqqq" has the skeleton "sk"): such a code would turn nonsense into matches, so only longer codes are used.
- */
-const isShortCode = (key: string): boolean => (key.startsWith('dm') || key.startsWith('sk')) && key.length < 5
+/** Sound-alike ('dm…') and skeleton ('sk…') codes, as `searchKeysOfNames` writes them. */
+const isCode = (key: string): boolean => key.startsWith('dm') || key.startsWith('sk')
 
 /** True when a word has letters or digits in it (a lone "-" or "'" would match everything or nothing). */
 const hasContent = (word: string): boolean => /[\p{L}\p{N}]/u.test(word)
 
-/** The FTS5 MATCH expression for a search, or null when the search has nothing to look for. */
-export function buildSearchQuery(search: string): string | null {
-  const words = search
+const wordsOf = (search: string): string[] =>
+  search
     .normalize('NFC')
     .split(/[\s,;]+/u)
     .map((word) => word.trim())
     .filter(hasContent)
     .slice(0, MAX_WORDS)
+
+/** How many words a search has (what the audit trail keeps of it). */
+export const countWords = (search: string): number => wordsOf(search).length
+
+/** The FTS5 MATCH expression for a search, or null when the search has nothing to look for. */
+export function buildSearchQuery(search: string): string | null {
+  const words = wordsOf(search)
   if (words.length === 0) return null
   const clauses = words.map((word) => {
     const lower = word.toLocaleLowerCase()
@@ -42,11 +46,35 @@ export function buildSearchQuery(search: string): string | null {
     ]
     const latin = toLatin(word).toLowerCase().trim()
     if (latin !== '' && hasContent(latin)) alternatives.push(`latin : ${quote(latin)}*`)
+    // The name's normalized tokens only; its sound-alike and skeleton codes are the similar-name search's, where
+    // person matching checks every candidate they bring ("ydyfno" shares the skeleton "dfn" with real names).
     const keys = searchKeysOfNames([word])
       .split(' ')
-      .filter((key) => key !== '' && BAREWORD.test(key) && !isShortCode(key))
+      .filter((key) => key !== '' && BAREWORD.test(key) && !isCode(key))
     if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
     return `(${alternatives.join(' OR ')})`
   })
   return clauses.join(' AND ')
+}
+
+/**
+ * The looser query behind "names spelled otherwise": for every word, its sound-alike and skeleton codes, the short
+ * ones included ("Ranya" is only 'dmrn'). It finds candidates, never results: each is checked by person matching
+ * (`scoreSearch`) before it is shown, so the codes many names share cannot turn into nonsense matches. Null when
+ * a word has no such code (digits, a lone letter): then only the exact search applies.
+ */
+export function buildSimilarNameQuery(search: string): string | null {
+  const words = wordsOf(search)
+  if (words.length === 0) return null
+  const clauses: string[] = []
+  for (const word of words) {
+    const keys = searchKeysOfNames([word])
+      .split(' ')
+      .filter((key) => isCode(key) && key.length >= 4 && BAREWORD.test(key))
+    if (keys.length === 0) continue
+    clauses.push(`keys : (${keys.map(quote).join(' OR ')})`)
+  }
+  // Any word: a dropped letter can change a word's codes ("Ose" for "Hose"), and the ranking puts the cases that
+  // meet more of the words first, so the person sought is among the candidates scored.
+  return clauses.length === 0 ? null : clauses.join(' OR ')
 }

@@ -51,6 +51,7 @@ export const toListRow = (
   assignee: staffRef(names, row.assigned_account_id),
   openedOn: row.opened_on,
   updatedAt: row.updated_at,
+  similarName: '',
 })
 
 export const toConsentRecord = (row: TConsentRow, names: ReadonlyMap<string, string>): TConsentRecord => ({

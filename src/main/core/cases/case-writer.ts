@@ -104,6 +104,13 @@ export class CaseWriter {
     this.audit('record.changed', row.id, { change: 'intake_added' })
   }
 
+  /** A case file edited on the case page: the row, what is derived from it, and tasks for new dates. */
+  editCase(row: TCaseWithFile, state: TCaseState, at: string): void {
+    this.rewriteCase(row, state, {}, at)
+    this.writeDerived(row.id, row.rowid, row.reference, state)
+    this.createDateTasks(row.id, state.needs, at)
+  }
+
   /** Writes a case's row and file after a change of its content, status or assignee (unchanged parts kept). */
   rewriteCase(
     row: TCaseWithFile,

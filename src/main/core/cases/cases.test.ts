@@ -335,6 +335,7 @@ describe('the case services', () => {
       () => cases.caseFile.get(caseId),
       () => cases.caseFile.reveal(caseId, 'contact'),
       () => cases.caseFile.addTask({ caseId, title: 'x', dueOn: '2030-01-01' }),
+      () => cases.caseFile.edit({ caseId, version: 'any', changes: {} }),
       () => cases.intake.listDrafts(),
       () => cases.intake.findDuplicates(intake((draft) => (draft.person.familyName = 'Protected'))),
     ]

@@ -101,8 +101,15 @@ export class IntakeService {
 
   // ── the duplicate check and saving ──────────────────────────────────────────────────────────────────────────
 
+  /** Audited: a duplicate check reads survivors' names and contacts (who, when, how many; never the names). */
   findDuplicates(intake: TIntake): TDuplicateCandidate[] {
-    return scoreCandidates(new CaseRepository(caseSession(this.sessions).db), intake)
+    const session = caseSession(this.sessions)
+    const candidates = scoreCandidates(new CaseRepository(session.db), intake)
+    session.audit.record('duplicate.checked', null, {
+      results: candidates.length,
+      candidates: candidates.map((candidate) => candidate.caseId),
+    })
+    return candidates
   }
 
   /**

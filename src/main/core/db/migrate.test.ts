@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { ADMIN_PASSPHRASE, createTestVault, hashFolder, masterKeyOf } from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, hashFolder, vaultKeysOf } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { assertMigrationOrder, LATEST_SCHEMA_VERSION, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
@@ -106,8 +106,8 @@ describe('migrations', () => {
   it('a vault from a newer app version is refused with a clear message and left untouched', async () => {
     const { vault } = await createTestVault(root())
     vault.lock()
-    const key = await masterKeyOf(root())
-    const db = openEncryptedDatabase(join(root(), 'vault', 'vault.db'), key)
+    const { vault: key, files } = await vaultKeysOf(root())
+    const db = openEncryptedDatabase(files.vault, key)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.close()
     const before = hashFolder(join(root(), 'vault'))
@@ -118,13 +118,9 @@ describe('migrations', () => {
     expect(hashFolder(join(root(), 'vault'))).toEqual(before)
     expect(vault.status().state).toBe('locked')
     // And the runner refuses directly too (this read-only look adds empty -wal/-shm files; the database stays as it was).
-    const again = openEncryptedDatabase(join(root(), 'vault', 'vault.db'), key, { readonly: true })
+    const again = openEncryptedDatabase(files.vault, key, { readonly: true })
     expect(() => migrate(again)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }))
     again.close()
-    expect(
-      createHash('sha256')
-        .update(readFileSync(join(root(), 'vault', 'vault.db')))
-        .digest('hex'),
-    ).toBe(before['vault.db'])
+    expect(createHash('sha256').update(readFileSync(files.vault)).digest('hex')).toBe(before['vault-g1.db'])
   })
 })

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/result'
+import { CASEWORK_MIGRATIONS } from './casework-migrations'
 import { MIGRATIONS, type TMigration } from './migrations'
 import { readSchemaVersion, type TDatabase } from './open-database'
 
@@ -13,7 +14,10 @@ export function assertMigrationOrder(migrations: readonly TMigration[]): void {
   })
 }
 
+/** vault.db's newest schema version. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length
+/** casework.db's newest schema version (its own list, its own user_version). */
+export const LATEST_CASEWORK_VERSION = CASEWORK_MIGRATIONS.length
 
 /** Refuse a vault written by a newer app before anything writes to it. */
 export function assertSchemaNotTooNew(version: number, latest = LATEST_SCHEMA_VERSION): void {

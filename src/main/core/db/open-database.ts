@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers'
 import { AppError } from '../../../shared/result'
+import { rawKeyText } from '../vault/vault-keys'
 
 export type TDatabase = Database.Database
 
@@ -8,47 +9,79 @@ export type TOpenDatabaseOptions = {
   nativeBinding?: string
   /** Open without writing anything: used to look at a vault before deciding it may be changed. */
   readonly?: boolean
-  /** Create the file if missing (only when creating or restoring a vault). */
+  /** Create the file if missing (only when creating a vault or a new generation of it). */
   create?: boolean
 }
 
+const cannotOpen = (): AppError =>
+  new AppError('INVALID_FILE', 'The vault database could not be opened with its key. It may be damaged.')
+
 /**
- * Open the SQLCipher-4-compatible database with the raw 256-bit master key and check the key by
- * reading the schema. The key goes in as hex because that is the only form the pragma takes.
+ * Open a SQLCipher-4-compatible database with a raw 256-bit key and check the key by reading the schema. The key
+ * reaches SQLite as `x'…'` text built in a Buffer that is zeroed at once (never a JavaScript string).
  */
 export function openEncryptedDatabase(
   file: string,
-  masterKey: Buffer,
+  key: Buffer,
   options: TOpenDatabaseOptions = {},
 ): TDatabase {
-  if (masterKey.length !== 32) throw new AppError('INTERNAL', 'The vault key has the wrong length.')
+  if (key.length !== 32) throw new AppError('INTERNAL', 'The vault key has the wrong length.')
   const db = new Database(file, {
     readonly: options.readonly ?? false,
     fileMustExist: !(options.create ?? false),
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
   })
+  const keyText = rawKeyText(key)
   try {
     db.pragma(`cipher='sqlcipher'`)
     db.pragma('legacy=4')
-    db.pragma(`key="x'${masterKey.toString('hex')}'"`)
+    db.key(keyText)
     // Fails with SQLITE_NOTADB when the key does not decrypt page 1.
     db.prepare('SELECT count(*) AS count FROM sqlite_master').get()
   } catch {
     db.close()
-    throw new AppError(
-      'INVALID_FILE',
-      'The vault database could not be opened with its key. It may be damaged.',
-    )
+    throw cannotOpen()
+  } finally {
+    keyText.fill(0)
   }
   return db
 }
 
-/** The pragmas every writable vault connection runs with (see DESIGN.md, security model). */
-export function applyVaultPragmas(db: TDatabase): void {
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
+/**
+ * Attach another encrypted database to `db` as `schema` (`casework`), keyed with its own key, bound as a value so
+ * the key never appears in SQL text. Unqualified table names then find its tables.
+ */
+export function attachEncryptedDatabase(db: TDatabase, schema: 'casework', file: string, key: Buffer): void {
+  const keyText = rawKeyText(key)
+  try {
+    db.prepare(`ATTACH DATABASE ? AS ${schema} KEY ?`).run(file, keyText)
+    db.prepare(`SELECT count(*) FROM ${schema}.sqlite_master`).get()
+  } catch {
+    try {
+      db.exec(`DETACH DATABASE ${schema}`)
+    } catch {
+      // Not attached: nothing to undo.
+    }
+    throw cannotOpen()
+  } finally {
+    keyText.fill(0)
+  }
+  applyVaultPragmas(db, schema)
+}
+
+/**
+ * The pragmas every writable vault connection runs with (see DESIGN.md, security model), per schema.
+ *
+ * The journal is a rollback journal, not WAL: a transaction that writes vault.db and the attached casework.db (a case
+ * change and its audit entry) is atomic across both files only with a rollback journal (SQLite's super-journal);
+ * in WAL mode a crash can commit one file and not the other.
+ */
+export function applyVaultPragmas(db: TDatabase, schema = 'main'): void {
+  db.pragma(`${schema}.journal_mode = DELETE`)
+  db.pragma(`${schema}.synchronous = FULL`)
+  db.pragma(`${schema}.secure_delete = ON`)
+  if (schema !== 'main') return
   db.pragma('foreign_keys = ON')
-  db.pragma('secure_delete = ON')
   db.pragma('temp_store = MEMORY')
   db.pragma('mmap_size = 0')
   // Pages are decrypted on every read from disk: keep up to 64 MiB of them decrypted in memory (the process's own
@@ -56,6 +89,6 @@ export function applyVaultPragmas(db: TDatabase): void {
   db.pragma('cache_size = -65536')
 }
 
-export function readSchemaVersion(db: TDatabase): number {
-  return db.pragma('user_version', { simple: true }) as number
+export function readSchemaVersion(db: TDatabase, schema = 'main'): number {
+  return db.pragma(`${schema}.user_version`, { simple: true }) as number
 }

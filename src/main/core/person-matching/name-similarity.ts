@@ -32,7 +32,7 @@ type Similarity = { value: number; reason: MatchReason }
 
 const NO_SIMILARITY: Similarity = { value: 0, reason: 'name.spelling' }
 
-const editSimilarity = (a: string, b: string): number => {
+export const editSimilarity = (a: string, b: string): number => {
   const longest = Math.max(a.length, b.length)
   return longest === 0 ? 0 : 1 - distance(a, b) / longest
 }

@@ -2,6 +2,7 @@ import type { TAuditAction, TAuditDetails } from '../../../shared/contract/audit
 import type { TRole } from '../../../shared/roles'
 import type { TStaffIdentity } from '../accounts/staff-identity'
 import type { TAuditTarget } from '../audit/audit-repository'
+import type { TSealContext } from '../audit/audit-seal'
 import type { TWritableDb } from '../db/connection'
 
 /** The refusal of an admin-only method, for `requireRole(ADMIN_ONLY, ONLY_ADMINS)`. */
@@ -41,6 +42,11 @@ export type TSession = {
    * counts, what was audited recently). A lock drops it with the session.
    */
   scoped<T>(create: (session: TSession) => T): T
+  /**
+   * The audit checkpoint of this session, for admins only (it needs K_admin, which stays inside): its context, to
+   * check the trail against it, and `seal()` to write a new one. Null for other roles.
+   */
+  sealing(): { context: TSealContext; seal(): boolean } | null
 }
 
 /** How a service reaches the session: asked at the start of every method, since the vault may lock in between. */

@@ -8,8 +8,10 @@ import {
   NEW_PASSPHRASE,
   addTestCaseworker,
   signedIn,
+  vaultKeysOf,
 } from '#test-support/vault-fixtures'
 import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
+import { openEncryptedDatabase } from '../db/open-database'
 
 type TSlot = { kind: string; id: string }
 const readSlots = (root: string): TSlot[] =>
@@ -21,15 +23,21 @@ describe('an admin changes a colleague’s role', () => {
   it('changes the role, audits from/to, and the colleague unlocks with the new role', async () => {
     const { vault, accounts, audit } = await createTestVault(root())
     const casey = await addTestCaseworker(accounts)
-    const changed = accounts.changeRole(casey.id, 'viewer')
+    const before = await vaultKeysOf(root(), 'casey.example', CASEWORKER_PASSPHRASE)
+    const changed = await accounts.changeRole(casey.id, 'viewer')
     expect(changed).toMatchObject({ id: casey.id, role: 'viewer', status: 'active' })
     expect(accounts.list().find((account) => account.id === casey.id)?.role).toBe('viewer')
     const entries = audit.list({ action: 'account.role_changed' }).entries
     expect(entries.map((entry) => [entry.targetId, entry.details])).toEqual([
       [casey.id, { from: 'caseworker', to: 'viewer' }],
     ])
+    // A demotion rekeys: the case key Casey held as a caseworker does not open the new casework.db.
+    const after = await vaultKeysOf(root(), 'casey.example', CASEWORKER_PASSPHRASE)
+    expect(after.case).toBeNull()
+    expect(after.generation).toBe(before.generation + 1)
+    expect(() => openEncryptedDatabase(after.files.casework, before.case ?? Buffer.alloc(32))).toThrow()
     // The same role again changes nothing and records nothing.
-    accounts.changeRole(casey.id, 'viewer')
+    await accounts.changeRole(casey.id, 'viewer')
     expect(audit.list({ action: 'account.role_changed' }).total).toBe(1)
     expect(audit.verify().ok).toBe(true)
     vault.lock()
@@ -44,13 +52,16 @@ describe('an admin changes a colleague’s role', () => {
     const admin = signedIn(vault)
     expect(await codeOfAsync(() => accounts.changeRole(admin.accountId, 'caseworker'))).toBe('CONFLICT')
     const casey = await addTestCaseworker(accounts)
-    accounts.changeRole(casey.id, 'admin')
+    await accounts.changeRole(casey.id, 'admin')
     // Your own role is changed by another admin.
     expect(await codeOfAsync(() => accounts.changeRole(admin.accountId, 'viewer'))).toBe('FORBIDDEN')
-    accounts.changeRole(casey.id, 'caseworker')
+    await accounts.changeRole(casey.id, 'caseworker')
     // The signed-in admin's own account disabled meanwhile: the only active admin left is the colleague.
-    accounts.changeRole(casey.id, 'admin')
-    accounts.disable(admin.accountId)
+    await accounts.changeRole(casey.id, 'admin')
+    await accounts.disable(admin.accountId)
+    // Their own slot is not in the new generation: the vault locked. Casey is now the only active admin.
+    expect(vault.currentStaff()).toBeNull()
+    await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
     expect(await codeOfAsync(() => accounts.changeRole(casey.id, 'viewer'))).toBe('CONFLICT')
     expect(accounts.list().find((account) => account.id === casey.id)?.role).toBe('admin')
     expect(
@@ -121,7 +132,7 @@ describe('an admin resets a colleague’s forgotten passphrase', () => {
     const admin = signedIn(vault)
     const casey = await addTestCaseworker(accounts)
     const sam = await addTestCaseworker(accounts, 'sam.example')
-    accounts.disable(sam.id)
+    await accounts.disable(sam.id)
     const keyring = readFileSync(join(root(), 'vault', 'keyring.json'))
 
     expect(await codeOfAsync(accounts.resetPassphrase(admin.accountId, NEW_PASSPHRASE))).toBe('FORBIDDEN')

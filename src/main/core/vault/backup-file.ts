@@ -1,77 +1,113 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../../../shared/result'
 import { fsyncDirectory } from '../fs/atomic-write'
+import type { TOperation } from './operation-guard'
+import type { TProgressListener } from './progress'
+
+export type { TProgress, TProgressListener } from './progress'
 
 /**
- * Backup file layout (all integers big-endian):
+ * Backup file layout, format 2 (all integers big-endian):
  *   16 bytes  magic "CCIJVAULTBACKUP\n"
  *    2 bytes  format version
  *    4 bytes  metadata length, then that many bytes of JSON metadata (no survivor or staff data)
- *             keyring bytes, then the encrypted database snapshot (lengths in the metadata)
- *   32 bytes  SHA-256 of everything before it
+ *             then the sections named in the metadata, in order: keyring, audit anchor, vault.db, casework.db
+ *             (both databases as VACUUM INTO snapshots, still encrypted under their own keys)
+ *   32 bytes  HMAC-SHA256 of everything before it, keyed from the backup generation's K_admin
+ *
+ * Only someone holding K_admin can make a file that verifies: a colleague who can write the file (and recompute any
+ * checksum) cannot change a byte of it, its KDF settings or its snapshot unseen. The MAC is checked in the same pass
+ * that copies the sections out, before anything in them is used; only the keyring section is read before, to find
+ * the key, and it is parsed with bounds (see keyring.ts).
  */
 export const BACKUP_MAGIC = Buffer.from('CCIJVAULTBACKUP\n', 'latin1')
-export const BACKUP_FORMAT_VERSION = 1
+export const BACKUP_FORMAT_VERSION = 2
 const CHUNK_BYTES = 1024 * 1024
-const CHECKSUM_BYTES = 32
+const MAC_BYTES = 32
 const PREFIX_BYTES = BACKUP_MAGIC.length + 2 + 4
+const MAX_HEADER_BYTES = 64 * 1024
+
+export const BACKUP_SECTIONS = ['keyring', 'anchor', 'vault', 'casework'] as const
+export type TBackupSection = (typeof BACKUP_SECTIONS)[number]
+
+const ZSectionBytesSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 export const ZBackupMetadataSchema = z.strictObject({
   createdAt: z.string().max(64),
   vaultId: z.string().max(64),
-  schemaVersion: z.number().int().min(0),
-  keyringBytes: z
-    .number()
-    .int()
-    .min(1)
-    .max(16 * 1024 * 1024),
-  databaseBytes: z.number().int().min(1),
+  generation: z.number().int().min(1).max(999_999_999),
+  schemaVersion: z.number().int().min(0).max(10_000),
+  caseworkSchemaVersion: z.number().int().min(0).max(10_000),
+  sections: z.strictObject({
+    keyring: z
+      .number()
+      .int()
+      .min(1)
+      .max(16 * 1024 * 1024),
+    anchor: z
+      .number()
+      .int()
+      .min(1)
+      .max(64 * 1024),
+    vault: ZSectionBytesSchema,
+    casework: ZSectionBytesSchema,
+  }),
 })
 export type TBackupMetadata = z.infer<typeof ZBackupMetadataSchema>
 
-export type TProgress = { bytesDone: number; bytesTotal: number }
-export type TProgressListener = (progress: TProgress) => void
-
-const invalid = (why: string): AppError =>
+export const invalidBackup = (why: string): AppError =>
   new AppError('INVALID_FILE', `This is not a usable CCIJ vault backup: ${why}. Nothing was changed.`)
 
-/** Write the backup to a sibling temp file, fsync, then rename, so a half-written backup never looks complete. */
+/** Where each section of a backup comes from when writing one. */
+export type TBackupSources = { keyring: Buffer; anchor: Buffer; vault: string; casework: string }
+
+/**
+ * Write the backup to a sibling temp file in one pass that copies and MACs, fsync it, then call `beforeRename` (the
+ * audit entry) and rename it into place, so a half-written, cancelled or unaudited backup never looks complete.
+ */
 export async function writeBackupFile(
   target: string,
-  metadata: Omit<TBackupMetadata, 'keyringBytes' | 'databaseBytes'>,
-  keyring: Buffer,
-  databaseFile: string,
-  onProgress?: TProgressListener,
+  metadata: Omit<TBackupMetadata, 'sections'>,
+  sources: TBackupSources,
+  macKey: Buffer,
+  options: { onProgress?: TProgressListener; operation: TOperation; beforeRename: (bytes: number) => void },
 ): Promise<number> {
-  const databaseBytes = (await stat(databaseFile)).size
-  const header = Buffer.from(
-    JSON.stringify({ ...metadata, keyringBytes: keyring.length, databaseBytes } satisfies TBackupMetadata),
-    'utf8',
-  )
+  const sections = {
+    keyring: sources.keyring.length,
+    anchor: sources.anchor.length,
+    vault: (await stat(sources.vault)).size,
+    casework: (await stat(sources.casework)).size,
+  }
+  const header = Buffer.from(JSON.stringify({ ...metadata, sections } satisfies TBackupMetadata), 'utf8')
   const prefix = Buffer.alloc(PREFIX_BYTES)
   BACKUP_MAGIC.copy(prefix, 0)
   prefix.writeUInt16BE(BACKUP_FORMAT_VERSION, BACKUP_MAGIC.length)
   prefix.writeUInt32BE(header.length, BACKUP_MAGIC.length + 2)
-  const bytesTotal = PREFIX_BYTES + header.length + keyring.length + databaseBytes + CHECKSUM_BYTES
+  const bytesTotal =
+    PREFIX_BYTES +
+    header.length +
+    sections.keyring +
+    sections.anchor +
+    sections.vault +
+    sections.casework +
+    MAC_BYTES
 
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const hash = createHash('sha256')
+  const mac = createHmac('sha256', macKey)
   const output = await open(temporary, 'wx', 0o600)
   let bytesDone = 0
-  const put = async (bytes: Buffer, isChecksum = false): Promise<void> => {
-    if (!isChecksum) hash.update(bytes)
+  const put = async (bytes: Buffer, isMac = false): Promise<void> => {
+    options.operation.throwIfCancelled()
+    if (!isMac) mac.update(bytes)
     await output.write(bytes)
     bytesDone += bytes.length
-    onProgress?.({ bytesDone, bytesTotal })
+    options.onProgress?.({ bytesDone, bytesTotal })
   }
-  try {
-    await put(prefix)
-    await put(header)
-    await put(keyring)
-    const input = await open(databaseFile, 'r')
+  const copyFile = async (file: string): Promise<void> => {
+    const input = await open(file, 'r')
     try {
       const chunk = Buffer.alloc(CHUNK_BYTES)
       for (;;) {
@@ -82,23 +118,31 @@ export async function writeBackupFile(
     } finally {
       await input.close()
     }
-    await put(hash.digest(), true)
+  }
+  let renamed = false
+  try {
+    await put(prefix)
+    await put(header)
+    await put(sources.keyring)
+    await put(sources.anchor)
+    await copyFile(sources.vault)
+    await copyFile(sources.casework)
+    await put(mac.digest(), true)
     await output.sync()
     await output.close()
+    options.operation.throwIfCancelled()
+    // Synchronous from here to the rename: a lock cannot come between the audit entry and the file appearing.
+    options.beforeRename(bytesTotal)
     await rename(temporary, target)
+    renamed = true
     fsyncDirectory(dirname(target))
     return bytesTotal
-  } catch (error) {
-    await output.close().catch(() => undefined)
-    await rm(temporary, { force: true })
-    throw error
+  } finally {
+    if (!renamed) {
+      await output.close().catch(() => undefined)
+      await rm(temporary, { force: true })
+    }
   }
-}
-
-export type TBackupContents = {
-  metadata: TBackupMetadata
-  keyring: Buffer
-  databaseOffset: number
 }
 
 /** The backup opened for reading; INVALID_FILE when it cannot be. */
@@ -106,126 +150,124 @@ async function openBackup(source: string): Promise<FileHandle> {
   try {
     return await open(source, 'r')
   } catch {
-    throw invalid('the file cannot be read')
+    throw invalidBackup('the file cannot be read')
   }
 }
 
 /** Size, magic and format version (INVALID_FILE, VAULT_TOO_NEW); returns the header's length, not yet checked. */
 async function readPrefix(input: FileHandle, size: number): Promise<number> {
-  if (size < PREFIX_BYTES + CHECKSUM_BYTES) throw invalid('the file is too short')
+  if (size < PREFIX_BYTES + MAC_BYTES) throw invalidBackup('the file is too short')
   const prefix = Buffer.alloc(PREFIX_BYTES)
   await input.read(prefix, 0, PREFIX_BYTES, 0)
   if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC))
-    throw invalid('it does not start like one')
-  if (prefix.readUInt16BE(BACKUP_MAGIC.length) > BACKUP_FORMAT_VERSION) {
+    throw invalidBackup('it does not start like one')
+  const version = prefix.readUInt16BE(BACKUP_MAGIC.length)
+  if (version > BACKUP_FORMAT_VERSION) {
     throw new AppError(
       'VAULT_TOO_NEW',
       'This backup was made by a newer version of CCIJ Caseworker. Update the app to restore it.',
     )
   }
+  if (version < BACKUP_FORMAT_VERSION) {
+    throw invalidBackup(
+      'it was made by an earlier version of the app, before backups were authenticated; make a new backup',
+    )
+  }
   return prefix.readUInt32BE(BACKUP_MAGIC.length + 2)
 }
 
-/** The JSON metadata after the prefix, which must end before `bodyBytes`. */
-async function readMetadata(
-  input: FileHandle,
-  headerLength: number,
-  bodyBytes: number,
-): Promise<TBackupMetadata> {
-  if (headerLength > 64 * 1024 || PREFIX_BYTES + headerLength > bodyBytes)
-    throw invalid('its header is damaged')
+/** The JSON metadata after the prefix; its sections must add up to the file's size. Not yet authenticated. */
+async function readMetadata(input: FileHandle, headerLength: number, size: number): Promise<TBackupMetadata> {
+  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > size - MAC_BYTES) {
+    throw invalidBackup('its header is damaged')
+  }
   const header = Buffer.alloc(headerLength)
   await input.read(header, 0, headerLength, PREFIX_BYTES)
+  let metadata: TBackupMetadata
   try {
-    return ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
+    metadata = ZBackupMetadataSchema.parse(JSON.parse(header.toString('utf8')))
   } catch {
-    throw invalid('its header is damaged')
+    throw invalidBackup('its header is damaged')
   }
+  const { keyring, anchor, vault, casework } = metadata.sections
+  if (PREFIX_BYTES + headerLength + keyring + anchor + vault + casework + MAC_BYTES !== size) {
+    throw invalidBackup('its sections do not add up')
+  }
+  return metadata
+}
+
+export type TBackupHead = { metadata: TBackupMetadata; headerLength: number; keyring: Buffer; size: number }
+
+/**
+ * The metadata and keyring section of a backup, NOT authenticated: enough to find the key that checks the MAC
+ * (the passphrase opens an admin slot of this keyring), and to show when the backup was made.
+ */
+export async function readBackupHead(source: string): Promise<TBackupHead> {
+  const input = await openBackup(source)
+  try {
+    const size = (await input.stat()).size
+    const headerLength = await readPrefix(input, size)
+    const metadata = await readMetadata(input, headerLength, size)
+    const keyring = Buffer.alloc(metadata.sections.keyring)
+    await input.read(keyring, 0, keyring.length, PREFIX_BYTES + headerLength)
+    return { metadata, headerLength, keyring, size }
+  } finally {
+    await input.close()
+  }
+}
+
+/** Only the metadata (when the backup was made), for the restore dialog. Not proof of anything. */
+export async function readBackupMetadata(source: string): Promise<TBackupMetadata> {
+  return (await readBackupHead(source)).metadata
 }
 
 /**
- * Read only the metadata header of a backup (magic, version, JSON header), without the checksum pass:
- * cheap, for showing when a backup was made. Not proof the file is intact; `readBackupFile` is.
- * Throws INVALID_FILE or VAULT_TOO_NEW like `readBackupFile`.
+ * One pass over the whole file: every byte goes into the HMAC, and each section is copied to its target file
+ * (fsynced). Throws INVALID_FILE when the MAC does not match — the caller then deletes the targets unread — and
+ * CANCELLED when a lock arrives.
  */
-export async function readBackupMetadata(source: string): Promise<TBackupMetadata> {
-  const input = await openBackup(source)
-  try {
-    const size = (await input.stat()).size
-    const headerLength = await readPrefix(input, size)
-    return await readMetadata(input, headerLength, size - CHECKSUM_BYTES)
-  } finally {
-    await input.close()
-  }
-}
-
-/** Check magic, version and checksum of a backup, and read its metadata and keyring. Throws INVALID_FILE. */
-export async function readBackupFile(
+export async function extractVerifiedBackup(
   source: string,
-  onProgress?: TProgressListener,
-): Promise<TBackupContents> {
-  const input = await openBackup(source)
-  try {
-    const size = (await input.stat()).size
-    const headerLength = await readPrefix(input, size)
-
-    // Checksum first: nothing inside is trusted until the whole file is known to be intact.
-    const hash = createHash('sha256')
-    const chunk = Buffer.alloc(CHUNK_BYTES)
-    const bodyBytes = size - CHECKSUM_BYTES
-    let position = 0
-    while (position < bodyBytes) {
-      const { bytesRead } = await input.read(chunk, 0, Math.min(CHUNK_BYTES, bodyBytes - position), position)
-      if (bytesRead === 0) throw invalid('the file ended early')
-      hash.update(chunk.subarray(0, bytesRead))
-      position += bytesRead
-      onProgress?.({ bytesDone: position, bytesTotal: size })
-    }
-    const stored = Buffer.alloc(CHECKSUM_BYTES)
-    await input.read(stored, 0, CHECKSUM_BYTES, bodyBytes)
-    if (!hash.digest().equals(stored)) throw invalid('its checksum does not match (damaged or altered)')
-
-    const metadata = await readMetadata(input, headerLength, bodyBytes)
-    const keyringOffset = PREFIX_BYTES + headerLength
-    const databaseOffset = keyringOffset + metadata.keyringBytes
-    if (databaseOffset + metadata.databaseBytes !== bodyBytes) throw invalid('its sections do not add up')
-    const keyring = Buffer.alloc(metadata.keyringBytes)
-    await input.read(keyring, 0, metadata.keyringBytes, keyringOffset)
-    return { metadata, keyring, databaseOffset }
-  } finally {
-    await input.close()
-  }
-}
-
-/** Copy the database section of a verified backup into `target`, fsynced. */
-export async function extractDatabase(
-  source: string,
-  contents: TBackupContents,
-  target: string,
-  onProgress?: TProgressListener,
+  head: TBackupHead,
+  macKey: Buffer,
+  targets: Record<TBackupSection, string>,
+  options: { onProgress?: TProgressListener; operation: TOperation },
 ): Promise<void> {
-  const input = await open(source, 'r')
+  const input = await openBackup(source)
   try {
-    const output = await open(target, 'wx', 0o600)
-    try {
-      const chunk = Buffer.alloc(CHUNK_BYTES)
-      const total = contents.metadata.databaseBytes
-      let done = 0
-      while (done < total) {
-        const { bytesRead } = await input.read(
-          chunk,
-          0,
-          Math.min(CHUNK_BYTES, total - done),
-          contents.databaseOffset + done,
-        )
-        if (bytesRead === 0) throw invalid('the file ended early')
-        await output.write(chunk.subarray(0, bytesRead))
-        done += bytesRead
-        onProgress?.({ bytesDone: done, bytesTotal: total })
+    const mac = createHmac('sha256', macKey)
+    const chunk = Buffer.alloc(CHUNK_BYTES)
+    const bodyBytes = head.size - MAC_BYTES
+    let position = 0
+    const take = async (length: number, output: FileHandle | null): Promise<void> => {
+      let remaining = length
+      while (remaining > 0) {
+        options.operation.throwIfCancelled()
+        const { bytesRead } = await input.read(chunk, 0, Math.min(CHUNK_BYTES, remaining), position)
+        if (bytesRead === 0) throw invalidBackup('the file ended early')
+        const bytes = chunk.subarray(0, bytesRead)
+        mac.update(bytes)
+        if (output !== null) await output.write(bytes)
+        position += bytesRead
+        remaining -= bytesRead
+        options.onProgress?.({ bytesDone: position, bytesTotal: head.size })
       }
-      await output.sync()
-    } finally {
-      await output.close()
+    }
+    await take(PREFIX_BYTES + head.headerLength, null)
+    for (const section of BACKUP_SECTIONS) {
+      const output = await open(targets[section], 'wx', 0o600)
+      try {
+        await take(head.metadata.sections[section], output)
+        await output.sync()
+      } finally {
+        await output.close()
+      }
+    }
+    if (position !== bodyBytes) throw invalidBackup('its sections do not add up')
+    const stored = Buffer.alloc(MAC_BYTES)
+    await input.read(stored, 0, MAC_BYTES, bodyBytes)
+    if (!timingSafeEqual(mac.digest(), stored)) {
+      throw invalidBackup('it was altered or damaged (its authentication code does not match)')
     }
   } finally {
     await input.close()

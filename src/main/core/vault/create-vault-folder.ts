@@ -1,17 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AccountsRepository } from '../accounts/accounts-repository'
 import { AuditRepository } from '../audit/audit-repository'
+import { writeHeadCheckpoint } from '../audit/audit-seal'
 import { Connection } from '../db/connection'
 import { VaultMetaRepository } from '../db/vault-meta-repository'
 import { fsyncDirectory } from '../fs/atomic-write'
 import type { TClock } from '../session/session'
-import type { TScryptParams } from './kdf'
-import { createSlot, KEYRING_VERSION, writeKeyring, type TKeyring } from './keyring'
+import { fsyncFile } from './database-files'
+import type { TKdfParams } from './kdf'
+import { filesOfGeneration, KEYRING_VERSION, writeKeyring, type TKeyring } from './keyring'
 import { createVaultDatabase } from './open-vault-database'
 import { generateRecoveryKey } from './recovery-key'
-import { siblingFolder, vaultPaths, type TVaultPaths } from './vault-paths'
+import { createGrantedSlot } from './slot-keys'
+import { generationPaths, siblingFolder, vaultPaths, type TVaultPaths } from './vault-paths'
+import { newVaultKeys, zeroKeys, type TVaultKeys } from './vault-keys'
 
 export type TNewVault = {
   organizationName: string
@@ -21,36 +25,48 @@ export type TNewVault = {
 }
 
 /**
- * Build a new vault (keyring with the first admin's slot and a recovery slot, database with the vault's row, the
- * admin's account and their audit entries) in a sibling folder and rename it into place, so a crash never leaves a
- * half-made vault. The input is already validated. The caller owns the returned master key and must zero it.
+ * Build a new vault (keyring with the first admin's slot and a recovery slot, both granted all three keys; vault.db
+ * with the vault's row, the admin's account and their audit entries; an empty casework.db; the first audit
+ * checkpoint) in a sibling folder and rename it into place, so a crash never leaves a half-made vault. The input is
+ * already validated. Returns the keyring and the keys; the caller owns the keys and must zero them.
  */
 export async function createVaultFolder(
   paths: TVaultPaths,
   input: TNewVault,
-  options: { kdf: TScryptParams; clock: TClock; nativeBinding: string | undefined },
-): Promise<{ vaultId: string; masterKey: Buffer; recoveryKey: string }> {
+  options: { kdf: TKdfParams; clock: TClock; nativeBinding: string | undefined },
+): Promise<{ keyring: TKeyring; accountId: string; keys: TVaultKeys; recoveryKey: string }> {
   const vaultId = randomUUID()
   const accountId = randomUUID()
-  const masterKey = randomBytes(32)
+  const keys = newVaultKeys()
   const recoveryKey = generateRecoveryKey()
+  const generation = 1
   try {
-    const staff = { kind: 'staff', id: accountId, username: input.username } as const
+    const context = { vaultId, generation, keys, kdf: options.kdf }
+    const admin = await createGrantedSlot(
+      { kind: 'staff', id: accountId, username: input.username },
+      'admin',
+      input.passphrase,
+      context,
+    )
+    admin.keyPair.privateKey.fill(0)
+    const recovery = await createGrantedSlot({ kind: 'recovery' }, 'admin', recoveryKey, context)
+    recovery.keyPair.privateKey.fill(0)
     const keyring: TKeyring = {
       format: 'ccij-keyring',
       version: KEYRING_VERSION,
       vaultId,
-      slots: [
-        await createSlot(vaultId, staff, input.passphrase, masterKey, options.kdf),
-        await createSlot(vaultId, { kind: 'recovery' }, recoveryKey, masterKey, options.kdf),
-      ],
+      generation,
+      files: filesOfGeneration(generation),
+      slots: [admin.slot, recovery.slot],
     }
     const staging = siblingFolder(paths.directory, 'creating')
     mkdirSync(dirname(paths.directory), { recursive: true, mode: 0o700 })
     mkdirSync(staging, { mode: 0o700 })
     try {
-      const stagingPaths = vaultPaths(staging)
-      const database = createVaultDatabase(stagingPaths.database, masterKey, options.nativeBinding)
+      const files = generationPaths(staging, keyring.files)
+      createVaultDatabase(files.casework, keys.case, options.nativeBinding, 'casework').close()
+      fsyncFile(files.casework)
+      const database = createVaultDatabase(files.vault, keys.vault, options.nativeBinding)
       try {
         const db = new Connection(database)
         const actor = { accountId, username: input.username }
@@ -65,10 +81,19 @@ export async function createVaultFolder(
           const account = { type: 'account', id: accountId }
           trail.append(actor, 'account.added', account, { role: 'admin' }, options.clock.now())
         })
+        writeHeadCheckpoint({
+          trail,
+          anchorFile: files.anchor,
+          vaultId,
+          generation,
+          adminKey: keys.admin,
+          now: () => options.clock.now(),
+        })
       } finally {
         database.close()
       }
-      writeKeyring(stagingPaths.keyring, keyring)
+      fsyncFile(files.vault)
+      writeKeyring(vaultPaths(staging).keyring, keyring)
       fsyncDirectory(staging)
       if (existsSync(paths.directory)) rmdirSync(paths.directory)
       renameSync(staging, paths.directory)
@@ -77,9 +102,9 @@ export async function createVaultFolder(
       rmSync(staging, { recursive: true, force: true })
       throw error
     }
-    return { vaultId, masterKey, recoveryKey }
+    return { keyring, accountId, keys, recoveryKey }
   } catch (error) {
-    masterKey.fill(0)
+    zeroKeys(keys)
     throw error
   }
 }

@@ -2,72 +2,143 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { FAST_KDF } from '#test-support/vault-fixtures'
+import { CHEAP_FLOOR, FAST_KDF } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
-import { PRODUCTION_KDF, type TScryptParams } from './kdf'
-import {
-  createSlot,
-  openSlot,
-  parseKeyring,
-  readKeyring,
-  withSlot,
-  writeKeyring,
-  type TKeyring,
-} from './keyring'
+import { PRODUCTION_FLOOR, PRODUCTION_KDF } from './kdf'
+import { filesOfGeneration, parseKeyring, readKeyring, writeKeyring, type TKeyring } from './keyring'
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
+import { createGrantedSlot, isEndorsed, openGrants, openSlotPrivateKey } from './slot-keys'
+import { newVaultKeys } from './vault-keys'
 
-/** A staff slot of account-1 in vault-1. */
-const staffSlot = (passphrase: string, masterKey: Buffer, kdf: TScryptParams) =>
-  createSlot(
-    'vault-1',
-    { kind: 'staff', id: 'account-1', username: 'alex.example' },
-    passphrase,
-    masterKey,
-    kdf,
-  )
+const owner = { kind: 'staff', id: 'account-1', username: 'alex.example' } as const
 
-describe('keyring', () => {
+describe('keyring slots', () => {
   const root = tempFolderPerTest()
 
-  it('a slot made with the production KDF opens with its passphrase only, and stores its parameters', async () => {
-    const masterKey = randomBytes(32)
-    const slot = await staffSlot('quiet lantern ferry orbit 92', masterKey, PRODUCTION_KDF)
-    expect(slot.kdf).toEqual({ name: 'scrypt', N: 131072, r: 8, p: 1 })
-    expect(Buffer.from(slot.salt, 'base64')).toHaveLength(16)
-    const opened = await openSlot('vault-1', slot, 'quiet lantern ferry orbit 92')
-    expect(opened?.equals(masterKey)).toBe(true)
-    expect(await openSlot('vault-1', slot, 'quiet lantern ferry orbit 93')).toBeNull()
+  it('a slot made with the production KDF (Argon2id) opens with its passphrase only, and stores its parameters', async () => {
+    const keys = newVaultKeys()
+    const { slot } = await createGrantedSlot(owner, 'admin', 'quiet lantern ferry orbit 92', {
+      vaultId: 'vault-1',
+      generation: 1,
+      keys,
+      kdf: PRODUCTION_KDF,
+    })
+    expect(slot.sealedKey.kdf).toEqual({ name: 'argon2id', memoryKiB: 262144, iterations: 4, parallelism: 1 })
+    expect(Buffer.from(slot.sealedKey.salt, 'base64')).toHaveLength(16)
+    const privateKey = await openSlotPrivateKey('vault-1', slot, 'quiet lantern ferry orbit 92')
+    expect(privateKey).not.toBeNull()
+    const opened = openGrants('vault-1', 1, slot, privateKey ?? Buffer.alloc(32))
+    expect(opened?.case?.equals(keys.case)).toBe(true)
+    expect(await openSlotPrivateKey('vault-1', slot, 'quiet lantern ferry orbit 93')).toBeNull()
   })
 
-  it('a slot is bound to its vault and slot id (AAD): copied elsewhere, it does not open', async () => {
-    const masterKey = randomBytes(32)
-    const slot = await staffSlot('secret words here', masterKey, FAST_KDF)
-    expect(await openSlot('vault-2', slot, 'secret words here')).toBeNull()
+  // Finding 1: the wave-1 AAD bound vault id and slot id only, so a viewer renamed their slot "admin" and signed in
+  // as the admin. The name is now sealed in with the key.
+  it('a slot renamed to another person, moved to another id or vault, or with a forged key, does not open', async () => {
+    const { slot } = await createGrantedSlot(owner, 'viewer', 'secret words here', {
+      vaultId: 'vault-1',
+      generation: 1,
+      keys: newVaultKeys(),
+      kdf: FAST_KDF,
+    })
+    if (slot.kind !== 'staff') throw new Error('expected a staff slot')
+    expect(await openSlotPrivateKey('vault-1', slot, 'secret words here')).not.toBeNull()
     expect(
-      await openSlot('vault-1', { ...slot, id: 'account-2' } as typeof slot, 'secret words here'),
+      await openSlotPrivateKey('vault-1', { ...slot, username: 'jordan.admin' }, 'secret words here'),
     ).toBeNull()
-    const tampered = {
-      ...slot,
-      wrappedKey: { ...slot.wrappedKey, ciphertext: Buffer.alloc(32, 1).toString('base64') },
+    expect(await openSlotPrivateKey('vault-1', { ...slot, id: 'account-2' }, 'secret words here')).toBeNull()
+    expect(await openSlotPrivateKey('vault-2', slot, 'secret words here')).toBeNull()
+    const forged = {
+      ...slot.sealedKey,
+      key: { ...slot.sealedKey.key, ciphertext: randomBytes(32).toString('base64') },
     }
-    expect(await openSlot('vault-1', tampered, 'secret words here')).toBeNull()
+    expect(
+      await openSlotPrivateKey('vault-1', { ...slot, sealedKey: forged }, 'secret words here'),
+    ).toBeNull()
+  })
+
+  it('a viewer is granted only the vault key; grants open only for their generation; endorsements cover the role', async () => {
+    const keys = newVaultKeys()
+    const { slot, keyPair } = await createGrantedSlot(owner, 'viewer', 'secret words here', {
+      vaultId: 'vault-1',
+      generation: 3,
+      keys,
+      kdf: FAST_KDF,
+    })
+    expect(Object.keys(slot.grants)).toEqual(['vault'])
+    expect(openGrants('vault-1', 3, slot, keyPair.privateKey)).toMatchObject({ case: null, admin: null })
+    expect(openGrants('vault-1', 4, slot, keyPair.privateKey)).toBeNull()
+    expect(isEndorsed(keys.admin, 'vault-1', slot)).toBe(true)
+    expect(isEndorsed(keys.admin, 'vault-1', { ...slot, role: 'admin' })).toBe(false)
+    expect(isEndorsed(randomBytes(32), 'vault-1', slot)).toBe(false)
   })
 
   it('is written atomically as JSON and read back; a damaged file is INVALID_FILE, a newer one VAULT_TOO_NEW', async () => {
-    const masterKey = randomBytes(32)
-    const keyring: TKeyring = { format: 'ccij-keyring', version: 1, vaultId: 'vault-1', slots: [] }
+    const keys = newVaultKeys()
+    const { slot } = await createGrantedSlot({ kind: 'recovery' }, 'admin', 'recovery', {
+      vaultId: 'vault-1',
+      generation: 1,
+      keys,
+      kdf: FAST_KDF,
+    })
+    const keyring: TKeyring = {
+      format: 'ccij-keyring',
+      version: 2,
+      vaultId: 'vault-1',
+      generation: 1,
+      files: filesOfGeneration(1),
+      slots: [slot],
+    }
     const file = join(root(), 'keyring.json')
-    writeKeyring(
-      file,
-      withSlot(keyring, await createSlot('vault-1', { kind: 'recovery' }, 'recovery', masterKey, FAST_KDF)),
+    writeKeyring(file, keyring)
+    expect(readKeyring(file, CHEAP_FLOOR)?.slots.map((each) => each.kind)).toEqual(['recovery'])
+    for (const key of [keys.vault, keys.case, keys.admin]) {
+      expect(readFileSync(file, 'utf8')).not.toContain(key.toString('base64'))
+    }
+    expect(() => parseKeyring('{not json', CHEAP_FLOOR)).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILE' }),
     )
-    expect(readKeyring(file)?.slots.map((slot) => slot.kind)).toEqual(['recovery'])
-    expect(readFileSync(file, 'utf8')).not.toContain(masterKey.toString('base64'))
-    expect(() => parseKeyring('{not json')).toThrow(expect.objectContaining({ code: 'INVALID_FILE' }))
-    expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 99 }))).toThrow(
+    expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 99 }), CHEAP_FLOOR)).toThrow(
       expect.objectContaining({ code: 'VAULT_TOO_NEW' }),
     )
-    expect(readKeyring(join(root(), 'missing.json'))).toBeNull()
+    expect(readKeyring(join(root(), 'missing.json'), CHEAP_FLOOR)).toBeNull()
+  })
+
+  // Finding 11 (KDF parameters read from a file had no floor) and finding 4 (a backup's keyring asked for 128 GiB).
+  it('refuses slots below the floor or above the ceilings before any key derivation runs', async () => {
+    const { slot } = await createGrantedSlot(owner, 'admin', 'secret words here', {
+      vaultId: 'vault-1',
+      generation: 1,
+      keys: newVaultKeys(),
+      kdf: FAST_KDF,
+    })
+    const keyringWith = (kdf: unknown) =>
+      JSON.stringify({
+        format: 'ccij-keyring',
+        version: 2,
+        vaultId: 'vault-1',
+        generation: 1,
+        files: filesOfGeneration(1),
+        slots: [{ ...slot, sealedKey: { ...slot.sealedKey, kdf } }],
+      })
+    // The tests' own cheap slot is below production's floor.
+    expect(() => parseKeyring(keyringWith(FAST_KDF), PRODUCTION_FLOOR)).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILE' }),
+    )
+    expect(() =>
+      parseKeyring(keyringWith({ name: 'scrypt', N: 2 ** 14, r: 8, p: 1 }), PRODUCTION_FLOOR),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_FILE' }))
+    for (const huge of [
+      { name: 'scrypt', N: 2 ** 30, r: 8, p: 1 },
+      { name: 'scrypt', N: 2 ** 20, r: 64, p: 1 },
+      { name: 'argon2id', memoryKiB: 128 * 1024 * 1024, iterations: 4, parallelism: 1 },
+      { name: 'argon2id', memoryKiB: 262144, iterations: 10_000, parallelism: 1 },
+    ]) {
+      expect(() => parseKeyring(keyringWith(huge), CHEAP_FLOOR)).toThrow(
+        expect.objectContaining({ code: 'INVALID_FILE' }),
+      )
+    }
+    expect(() => parseKeyring(keyringWith(PRODUCTION_KDF), PRODUCTION_FLOOR)).not.toThrow()
   })
 
   it('recovery keys are 30 unambiguous characters in groups and forgive how people type them', () => {

@@ -2,6 +2,7 @@ import { ADMIN_ONLY } from '../../../shared/roles'
 import { VaultMetaRepository } from '../db/vault-meta-repository'
 import { ONLY_ADMINS, sessionIn, type TSession, type TSessionSource } from '../session/session'
 import type { TKeySlots } from './key-slots'
+import type { TRekeyOptions } from './rekey'
 import { generateRecoveryKey } from './recovery-key'
 
 /**
@@ -15,21 +16,19 @@ export class RecoveryKeyService {
   ) {}
 
   /**
-   * A new random recovery key. Only the recovery slot is rewritten (atomically, inside the same transaction as the
-   * audit entry); the old key stops working at once and the new one starts unconfirmed. Returns the new key, to be
-   * shown once.
+   * A new random recovery key, and new keys for the vault (a rekey): whoever saw or kept the old key, or a keyring
+   * copy from before, cannot open the current data with it. Backups made before still open with the old key. The new
+   * key starts unconfirmed; it is returned once, to be shown once.
    */
-  replace(): Promise<string> {
+  replace(options: TRekeyOptions = {}): Promise<string> {
     return this.keySlots.exclusive(async () => {
-      this.adminSession()
-      const recoveryKey = generateRecoveryKey()
-      const slot = await this.keySlots.wrapForRecovery(recoveryKey)
       const session = this.adminSession()
+      const recoveryKey = generateRecoveryKey()
       session.db.transaction(() => {
         new VaultMetaRepository(session.db).setRecoveryKeyConfirmedAt(null)
         session.audit.record('recovery.replaced', { type: 'vault', id: session.vaultId })
-        this.keySlots.put(slot)
       })
+      await this.keySlots.rekey('recovery-key-replaced', { ...options, recoveryKey })
       return recoveryKey
     })
   }

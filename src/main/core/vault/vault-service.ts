@@ -5,15 +5,15 @@ import { AppError } from '../../../shared/result'
 import type { TStaffIdentity } from '../accounts/staff-identity'
 import { clockOf, type TClock, type TSession, type TSessionSource } from '../session/session'
 import { createVaultFolder, type TNewVault } from './create-vault-folder'
-import { deriveKey, PRODUCTION_KDF, type TScryptParams } from './kdf'
+import { kdfPolicyFor, type TKdfParams } from './kdf'
 import type { TKeySlots } from './key-slots'
-import { createSlot, findRecoverySlot, findStaffSlot, openSlot, readKeyring, type TKeyring } from './keyring'
+import { signInNames } from './keyring'
+import { rekeyVault, type TRekeyOptions, type TRekeyResult } from './rekey'
 import { integrityCheck } from './open-vault-database'
-import { normalizeRecoveryKey } from './recovery-key'
 import { assertStrongPassphrase } from './strong-passphrase'
-import { VaultKeeper, type TLockListener } from './vault-keeper'
+import { unlockWithPassphrase, unlockWithRecoveryKey } from './unlock'
+import { VaultKeeper, type TLockListener, type TVaultHooks } from './vault-keeper'
 import { vaultPaths } from './vault-paths'
-import type { VaultSession } from './vault-session'
 
 export type { TNewVault } from './create-vault-folder'
 export type { TLockListener } from './vault-keeper'
@@ -21,8 +21,13 @@ export type { TLockListener } from './vault-keeper'
 export type TVaultServiceOptions = {
   /** The folder holding keyring.json and vault.db. */
   directory: string
-  /** Key-derivation cost for new slots. Production uses PRODUCTION_KDF; tests pass cheaper params. */
-  kdf?: TScryptParams
+  /**
+   * Test-only: a cheaper key derivation for new slots (and a floor lowered to it). Production passes none and gets
+   * Argon2id at PRODUCTION_KDF, with OWASP's minimums as the floor for every slot it reads.
+   */
+  kdf?: TKdfParams
+  /** Test-only: crash points of rekey, upgrade and restore (see TVaultHooks). */
+  hooks?: TVaultHooks
   /** The native addon build for the running runtime (Electron's ABI), passed to better-sqlite3. */
   nativeBinding?: string
   /** Milliseconds since the epoch; the session's clock, the throttle's and the audit trail's. */
@@ -46,11 +51,6 @@ export type TVaultStatus = {
   lastLockReason: TLockReason | null
 }
 
-const RECOVERY_THROTTLE_KEY = 'recovery:'
-
-const wrongPassphrase = (): AppError =>
-  new AppError('WRONG_PASSPHRASE', 'That account name and passphrase do not open the vault.')
-
 /**
  * The vault's lifecycle: is there one, create it, unlock it (passphrase or recovery key), lock it. Plain Node: the
  * Electron main process, the browser bridge and the admin CLI all drive this one class. Everything done inside an
@@ -65,9 +65,10 @@ export class VaultService {
     this.clock = clockOf(options.now)
     this.keeper = new VaultKeeper(
       vaultPaths(options.directory),
-      options.kdf ?? PRODUCTION_KDF,
+      kdfPolicyFor(options.kdf),
       this.clock,
       options.nativeBinding,
+      options.hooks,
     )
   }
 
@@ -90,18 +91,22 @@ export class VaultService {
     return this.keeper.require()
   }
 
+  /**
+   * Whether there is a vault, and who may unlock it. While locked, whatever a crash or lock interrupted (a restore's
+   * folder swap, a rekey) is finished or rolled back first, so "no vault" is never answered over one.
+   */
   status(): TVaultStatus {
-    const keyring = readKeyring(this.keeper.paths.keyring)
+    if (this.keeper.current() === null) this.keeper.settle()
+    const keyring = this.keeper.readAnyKeyring()
     const closed = { organizationName: null, staff: null, recoveryKeyConfirmed: null }
     if (keyring === null) return { state: 'no-vault', ...closed, accounts: [], lastLockReason: null }
     const session = this.keeper.current()
     // While locked only sign-in names are known (the keyring); display names live in the encrypted database.
     const displayNames = session?.accounts.displayNames() ?? new Map<string, string>()
-    const accounts = keyring.slots.flatMap((slot) =>
-      slot.kind === 'staff'
-        ? [{ username: slot.username, displayName: displayNames.get(slot.id) ?? slot.username }]
-        : [],
-    )
+    const accounts = signInNames(keyring).map(({ id, username }) => ({
+      username,
+      displayName: displayNames.get(id) ?? username,
+    }))
     accounts.sort((left, right) => left.username.localeCompare(right.username))
     if (session === null) {
       return { state: 'locked', ...closed, accounts, lastLockReason: this.keeper.lastLockReason }
@@ -138,94 +143,74 @@ export class VaultService {
       const displayName = ZDisplayNameSchema.parse(input.displayName)
       assertStrongPassphrase(input.passphrase, [username, displayName, organizationName])
       const { directory } = this.keeper.paths
+      this.keeper.settle()
+      if (this.keeper.hasLeftovers()) {
+        throw new AppError(
+          'VAULT_EXISTS',
+          'An interrupted restore or upgrade left files beside the vault folder. Quit and start the app again, or ask IT.',
+        )
+      }
       if (existsSync(directory) && readdirSync(directory).length > 0) {
         throw new AppError(
           'VAULT_EXISTS',
           'A vault already exists here. Unlock it, or restore over it from a backup.',
         )
       }
-      const { vaultId, masterKey, recoveryKey } = await createVaultFolder(
+      const created = await createVaultFolder(
         this.keeper.paths,
         { organizationName, username, displayName, passphrase: input.passphrase },
-        { kdf: this.keeper.kdf, clock: this.clock, nativeBinding: this.keeper.nativeBinding },
+        { kdf: this.keeper.kdf.create, clock: this.clock, nativeBinding: this.keeper.nativeBinding },
       )
-      try {
-        const staff = this.keeper.open(Buffer.from(masterKey), vaultId, username)
-        return { recoveryKey, staff }
-      } finally {
-        masterKey.fill(0)
-      }
+      this.keeper.closeSession()
+      const session = this.keeper.openSession(
+        created.keyring,
+        created.accountId,
+        created.keys,
+        new AppError('INTERNAL', 'The new vault did not open for its first admin.'),
+      )
+      session.audit.record('unlock.succeeded', { type: 'account', id: session.staff.accountId })
+      return { recoveryKey: created.recoveryKey, staff: this.keeper.install(session) }
     })
   }
 
-  /** Open the vault with a staff member's passphrase. Wrong passphrase: WRONG_PASSPHRASE, growing delay, no file touched. */
+  /**
+   * Open the vault with a staff member's passphrase (see unlock.ts). Wrong passphrase: WRONG_PASSPHRASE, growing
+   * delay (kept across restarts), no file touched.
+   */
   unlock(username: string, passphrase: string): Promise<TStaffIdentity> {
-    return this.keeper.exclusive(async () => {
-      this.keeper.throttle.assertAllowed(username)
-      const keyring = this.keeper.requireKeyring()
-      const slot = findStaffSlot(keyring, username)
-      // An unknown name costs the same KDF time as a known one, so timing does not reveal which names exist.
-      const masterKey =
-        slot === null
-          ? await spendDecoyTime(keyring, passphrase)
-          : await openSlot(keyring.vaultId, slot, passphrase)
-      if (masterKey === null || slot === null) {
-        masterKey?.fill(0)
-        this.keeper.recordFailedUnlock(username, 'passphrase')
-        throw wrongPassphrase()
-      }
-      this.keeper.close(false)
-      return this.keeper.open(masterKey, keyring.vaultId, slot.username)
-    })
+    // Begun now, not when its turn in the queue comes: a lock requested meanwhile (suspend, the lock shortcut) wins.
+    const operation = this.keeper.begin()
+    return this.keeper.exclusive(() => unlockWithPassphrase(this.keeper, username, passphrase, operation))
   }
 
-  /** Open the vault with the recovery key and give `username` a new passphrase (their slot is rewritten). */
+  /** Open the vault with the recovery key and give `username` a new passphrase (a new slot for their account). */
   unlockWithRecoveryKey(
     recoveryKey: string,
     username: string,
     newPassphrase: string,
   ): Promise<TStaffIdentity> {
-    return this.keeper.exclusive(async () => {
-      const { keeper } = this
-      keeper.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
-      const keyring = keeper.requireKeyring()
-      const recoverySlot = findRecoverySlot(keyring)
-      if (recoverySlot === null) throw new AppError('NOT_FOUND', 'This vault has no recovery key.')
-      const masterKey = await openSlot(keyring.vaultId, recoverySlot, normalizeRecoveryKey(recoveryKey))
-      if (masterKey === null) {
-        keeper.recordFailedUnlock(username, 'recovery-key')
-        keeper.throttle.recordFailure(RECOVERY_THROTTLE_KEY)
-        throw new AppError('WRONG_PASSPHRASE', 'That recovery key does not open this vault.')
-      }
-      keeper.throttle.recordSuccess(RECOVERY_THROTTLE_KEY)
-      keeper.close(false)
-      let session: VaultSession
-      try {
-        session = keeper.sessionFor(
-          keeper.openDatabase(masterKey),
-          masterKey,
-          keyring.vaultId,
-          username,
-          new AppError('NOT_FOUND', 'There is no active account with that name.'),
-        )
-      } catch (error) {
-        masterKey.fill(0)
-        throw error
-      }
-      try {
-        await this.giveNewPassphrase(session, newPassphrase)
-      } catch (error) {
-        session.close()
-        throw error
-      }
-      keeper.throttle.recordSuccess(session.staff.username)
-      return keeper.install(session)
-    })
+    const operation = this.keeper.begin()
+    return this.keeper.exclusive(() =>
+      unlockWithRecoveryKey(this.keeper, recoveryKey, username, newPassphrase, operation),
+    )
   }
 
-  /** SQLite's integrity check of the open vault: ['ok'] when sound. */
+  /**
+   * New keys for the whole vault now (see rekey.ts): after an upgrade from a wave-1 vault, or when a passphrase or
+   * the recovery key may have been seen. Admins only; backups made before keep their own keys.
+   */
+  rekey(options: TRekeyOptions = {}): Promise<TRekeyResult> {
+    return this.keeper.exclusive(() => rekeyVault(this.keeper, 'requested', options))
+  }
+
+  /** SQLite's integrity check of the open vault's databases (casework.db too, when attached): ['ok'] when sound. */
   integrityCheck(): string[] {
-    return integrityCheck(this.keeper.require().db.database)
+    const session = this.keeper.require()
+    const problems = [
+      ...integrityCheck(session.db.database),
+      ...(session.keys.case === null ? [] : integrityCheck(session.db.database, 'casework')),
+    ].filter((line) => line !== 'ok')
+    return problems.length === 0 ? ['ok'] : problems
   }
 
   /** Close the database and zero the key; `reason` goes into the 'lock' audit entry. Safe to call when locked. */
@@ -233,33 +218,4 @@ export class VaultService {
     if (this.keeper.current() !== null) this.keeper.lastLockReason = reason
     this.keeper.close(true, reason)
   }
-
-  /** The recovery path's second half: a new slot for the person who used the key, audited with the unlock. */
-  private async giveNewPassphrase(session: VaultSession, newPassphrase: string): Promise<void> {
-    const { staff } = session
-    assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
-    const slot = await createSlot(
-      session.vaultId,
-      { kind: 'staff', id: staff.accountId, username: staff.username },
-      newPassphrase,
-      session.masterKey,
-      this.keeper.kdf,
-    )
-    const account = { type: 'account', id: staff.accountId }
-    session.db.transaction(() => {
-      this.keeper.flushPendingFailures(session)
-      session.audit.record('recovery.used', account)
-      // A key that was used has been seen (typed, perhaps read aloud or photographed): an admin should replace it.
-      session.meta.setRecoveryKeyConfirmedAt(null)
-      session.audit.record('account.passphrase_changed', account, { via: 'recovery-key' })
-      this.keeper.keySlots.put(slot)
-    })
-  }
-}
-
-/** Spend the same KDF time on an unknown account name as on a known one. Always null. */
-async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<null> {
-  const slot = keyring.slots[0]
-  if (slot !== undefined) (await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)).fill(0)
-  return null
 }

@@ -4,13 +4,17 @@ import type { TRole } from '../../../shared/roles'
 import { AccountsRepository } from '../accounts/accounts-repository'
 import type { TStaffIdentity } from '../accounts/staff-identity'
 import { AuditRepository, type TAuditTarget } from '../audit/audit-repository'
+import { sealTrail, type TSealContext } from '../audit/audit-seal'
 import type { Connection } from '../db/connection'
 import { VaultMetaRepository } from '../db/vault-meta-repository'
 import type { TClock, TSession, TSessionAudit } from '../session/session'
+import type { TVaultFiles } from './keyring'
+import { generationPaths } from './vault-paths'
+import { zeroKeys, type TVaultKeys } from './vault-keys'
 
 /**
- * Everything that exists only while the vault is unlocked: the open database, the key, and who opened it.
- * Services see it through `TSession`, which leaves the key out.
+ * Everything that exists only while the vault is unlocked: the open databases, the keys this role holds, and who
+ * opened it. Services see it through `TSession`, which leaves the keys out.
  */
 export class VaultSession implements TSession {
   /** The trail itself, for the vault's own entries (failed unlocks have no actor and their own time). */
@@ -19,12 +23,19 @@ export class VaultSession implements TSession {
   readonly meta: VaultMetaRepository
   readonly audit: TSessionAudit
   private readonly scopes = new Map<(session: TSession) => unknown, unknown>()
+  private sealPending = false
+  /** False once this session found the trail disagreeing with its checkpoint: it stops sealing (verify says why). */
+  private sealHolds = true
 
   constructor(
     readonly db: Connection,
-    /** Owned by the session and zeroed when it closes. */
-    readonly masterKey: Buffer,
+    /** Owned by the session and zeroed when it closes. Only the keys `staff.role` may hold. */
+    readonly keys: TVaultKeys,
     readonly vaultId: string,
+    readonly generation: number,
+    readonly files: TVaultFiles,
+    readonly directory: string,
+    /** `role` is the lower of the account's role and the role its keys prove. */
     readonly staff: TStaffIdentity,
     readonly clock: TClock,
   ) {
@@ -34,6 +45,7 @@ export class VaultSession implements TSession {
     this.audit = {
       record: (action: TAuditAction, target: TAuditTarget, details: TAuditDetails = {}) => {
         this.trail.append(this.actor, action, target, details, this.clock.now())
+        this.sealSoon()
       },
     }
   }
@@ -52,12 +64,58 @@ export class VaultSession implements TSession {
     return this.scopes.get(create) as T
   }
 
+  sealing(): { context: TSealContext; seal(): boolean } | null {
+    const context = this.sealContext()
+    return context === null ? null : { context, seal: () => this.seal() }
+  }
+
+  /** The checkpoint's context, for a session holding K_admin; null for other roles. */
+  sealContext(): TSealContext | null {
+    if (this.keys.admin === null || !this.db.database.open) return null
+    return {
+      trail: this.trail,
+      anchorFile: generationPaths(this.directory, this.files).anchor,
+      vaultId: this.vaultId,
+      generation: this.generation,
+      adminKey: this.keys.admin,
+      now: () => this.clock.now(),
+    }
+  }
+
+  /**
+   * Seal the trail's head now (admins only). Called after unlock, backup, verify and lock; other entries seal soon
+   * after they commit. Never inside a transaction: the checkpoint must never be ahead of what was committed.
+   */
+  seal(): boolean {
+    const context = this.sealContext()
+    if (context === null || !this.sealHolds || this.db.database.inTransaction) return false
+    this.sealHolds = sealTrail(context)
+    return this.sealHolds
+  }
+
+  /**
+   * After the current synchronous work (and so after its transaction committed or rolled back), seal once. Entries
+   * recorded in a burst share one checkpoint write.
+   */
+  private sealSoon(): void {
+    if (this.keys.admin === null || this.sealPending) return
+    this.sealPending = true
+    queueMicrotask(() => {
+      this.sealPending = false
+      try {
+        this.seal()
+      } catch {
+        // A checkpoint that cannot be written now is written at the next admin action; verify counts what is unsealed.
+      }
+    })
+  }
+
   close(): void {
     this.scopes.clear()
     try {
       if (this.db.database.open) this.db.database.close()
     } finally {
-      this.masterKey.fill(0)
+      zeroKeys(this.keys)
     }
   }
 }

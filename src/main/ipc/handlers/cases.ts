@@ -7,6 +7,7 @@ export const casesHandlers = ({ caseList, caseFile }: TServices): THandlersFor<t
   'cases:assignees': () => caseList.assignees(),
   'cases:get': ({ caseId }) => caseFile.get(caseId),
   'cases:reveal': ({ caseId, section }) => caseFile.reveal(caseId, section),
+  'cases:edit': (request) => caseFile.edit(request),
   'cases:addTimelineEntry': (request) => caseFile.addTimelineEntry(request),
   'cases:changeStatus': (request) => caseFile.changeStatus(request),
   'cases:assign': (request) => caseFile.assign(request),

@@ -5,7 +5,7 @@ import { CasePage } from '../features/casePage'
 import { DashboardPage } from '../features/dashboard'
 import { DirectoryPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
-import { LawyersPage } from '../features/lawyers'
+import { LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'survivors/:caseId', element: <CasePage />, handle: handle('casePage.title') },
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
+          { path: 'lawyers/:lawyerId', element: <LawyerPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },

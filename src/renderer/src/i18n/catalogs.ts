@@ -6,6 +6,7 @@ import enDirectory from './locales/en/directory.json'
 import enImportExport from './locales/en/importExport.json'
 import enIntake from './locales/en/intake.json'
 import enLawyers from './locales/en/lawyers.json'
+import enPackets from './locales/en/packets.json'
 import enReferrals from './locales/en/referrals.json'
 import enShell from './locales/en/shell.json'
 import enVault from './locales/en/vault.json'
@@ -18,6 +19,7 @@ import frDirectory from './locales/fr/directory.json'
 import frImportExport from './locales/fr/importExport.json'
 import frIntake from './locales/fr/intake.json'
 import frLawyers from './locales/fr/lawyers.json'
+import frPackets from './locales/fr/packets.json'
 import frReferrals from './locales/fr/referrals.json'
 import frShell from './locales/fr/shell.json'
 import frVault from './locales/fr/vault.json'
@@ -40,6 +42,7 @@ export const catalogs = {
     importExport: enImportExport,
     intake: enIntake,
     lawyers: enLawyers,
+    packets: enPackets,
     referrals: enReferrals,
     vault: enVault,
     vocab: enVocab,
@@ -54,6 +57,7 @@ export const catalogs = {
     importExport: frImportExport,
     intake: frIntake,
     lawyers: frLawyers,
+    packets: frPackets,
     referrals: frReferrals,
     vault: frVault,
     vocab: frVocab,

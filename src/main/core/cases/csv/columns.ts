@@ -3,6 +3,10 @@
  * header names imports accept for each. Header names are compared after `normalizeHeader`, so case, accents,
  * spaces, hyphens and apostrophes do not matter ("Date of birth", "date-of-birth" and "DATE_OF_BIRTH" are one).
  */
+import { normalizeHeader } from '../../csv/cells'
+
+export { normalizeHeader }
+
 export const CSV_COLUMNS = [
   'reference',
   'family_name',
@@ -97,18 +101,6 @@ export const NAME_COLUMNS: readonly TCsvColumn[] = [
   'aliases',
   'name_original_script',
 ]
-
-/** 'Prénom ', 'DATE-OF-BIRTH', "Date d'accueil" → 'prenom', 'date_of_birth', 'date_d_accueil'. */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-'’.]+/g, '_')
-    .replace(/_+/g, '_')
-    .replace(/^_|_$/g, '')
-}
 
 const byName = new Map<string, TCsvColumn>()
 for (const column of CSV_COLUMNS) {

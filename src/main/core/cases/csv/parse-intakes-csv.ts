@@ -16,8 +16,8 @@ import {
 } from '../../../../shared/contract/intake-csv'
 import { REFERENCE_PATTERN } from '../../../../shared/contract/intake'
 import { NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
-import { splitCsvText } from './csv-text'
-import { splitList, unneutralize } from './cells'
+import { splitCsvText } from '../../csv/csv-text'
+import { splitList, unneutralize, vocabularyKey } from '../../csv/cells'
 import { columnOrder, schemaErrors } from './schema-problems'
 
 /** One valid row, ready for the case transfer service's `importIntakes`. */
@@ -47,13 +47,6 @@ const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
 
 /** Values a person can read back ('1980-02-31', 'ZZ', 'tortur') are echoed, shortened; text never is. */
 const shortValue = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value)
-
-/** 'War crimes', 'war-crimes', 'WAR_CRIMES' → 'war_crimes'. */
-const vocabularyKey = (value: string): string =>
-  value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
 
 type TChoice<F extends TCsvChoiceColumn> = (typeof CSV_CHOICES)[F][number]
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../../shared/cases/intake-schema'
-import { joinList, neutralize, splitList, unneutralize } from './cells'
+import { joinList, neutralize, splitList, unneutralize } from '../../csv/cells'
 import { CSV_COLUMNS } from './columns'
 import { parseIntakesCsv } from './parse-intakes-csv'
 import { serializeIntakesCsv, type TExportCase } from './serialize-intakes-csv'

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { TIntake } from '../../../../shared/cases/intake-schema'
 import { CSV_COLUMNS, type TCsvColumn } from './columns'
-import { joinList, neutralize } from './cells'
+import { joinList, neutralize } from '../../csv/cells'
 
 /** One case as exported: its reference and its intakes assembled into one (profile + merged intakes). */
 export type TExportCase = { reference: string; intake: TIntake; notes: readonly string[] }

@@ -1,13 +1,20 @@
 import { migration0001StaffAndAudit } from './0001-staff-and-audit'
 import { migration0002RecoveryKeyConfirmation } from './0002-recovery-key-confirmation'
 import { migration0003Cases } from './0003-cases'
+import { migration0004RosterAndDirectory } from './0004-roster-and-directory'
+import { migration0005SurvivorDataMoved } from './0005-survivor-data-moved'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
 
-/** Every migration, in order. Add new ones at the end, one file each. */
+/** vault.db's migrations, in order. Add new ones at the end, one file each (survivor tables: casework-migrations). */
 export const MIGRATIONS: readonly TMigration[] = [
   migration0001StaffAndAudit,
   migration0002RecoveryKeyConfirmation,
   migration0003Cases,
+  migration0004RosterAndDirectory,
+  migration0005SurvivorDataMoved,
 ]
+
+/** The last vault.db version that still holds survivor data: a wave-1 vault is brought here, then split. */
+export const LAST_VERSION_WITH_SURVIVOR_DATA = 4

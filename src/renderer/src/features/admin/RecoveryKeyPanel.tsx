@@ -6,6 +6,7 @@ import { useApiQuery } from '../../lib/useApiQuery'
 import { Button, ConfirmDialog, Loaded, Notice, type TLoad } from '../../ui'
 import { confirmRecoveryKey, RecoveryKeyStep, useVaultSession } from '../vault'
 import { AdminSection } from './AdminSection'
+import { RekeyProgress } from './RekeyProgress'
 
 const readStatus = () => api.vault.recoveryKeyStatus()
 
@@ -13,7 +14,8 @@ type TNewKey = { recoveryKey: string; createdAt: Date }
 
 /**
  * Admin › Recovery key (/admin/recovery-key): whether the current key was confirmed as stored, and replacing it
- * (the old key stops working at once; the new one is shown once, through the same step as the first run).
+ * (the old key stops working at once and the vault gets new keys; the new one is shown once, through the same step
+ * as the first run).
  */
 export function RecoveryKeyPanel() {
   const { t, i18n } = useTranslation()
@@ -133,6 +135,11 @@ export function RecoveryKeyPanel() {
       >
         <p className="admin-dialog__text">{t('admin.recoveryKey.dialogBody')}</p>
         <Notice tone="warning">{t('admin.recoveryKey.dialogWarning')}</Notice>
+        <Notice tone="info">
+          <p>{t('admin.recoveryKey.dialogRekey')}</p>
+          <p>{t('admin.recoveryKey.dialogOldBackups')}</p>
+        </Notice>
+        <RekeyProgress isRunning={isBusy} label={t('admin.recoveryKey.progress')} />
       </ConfirmDialog>
     </AdminSection>
   )

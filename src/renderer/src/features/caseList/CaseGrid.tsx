@@ -322,6 +322,13 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
         >
           {row.displayName}
         </Link>
+        {row.similarName === '' || row.similarName === row.displayName ? null : (
+          // Why a search found this case: under a name spelled otherwise than typed.
+          <span className="case-grid__muted case-grid__similar" dir="auto">
+            {' '}
+            {t('caseList.similarName', { name: row.similarName })}
+          </span>
+        )}
       </th>
       <td role="gridcell" className="case-grid__cell case-grid__status">
         <Badge tone={STATUS_TONES[row.status]}>{t(`vocab.status.${row.status}`)}</Badge>

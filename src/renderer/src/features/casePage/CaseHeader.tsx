@@ -5,6 +5,7 @@ import { api, callApi } from '../../api'
 import { daysFrom, formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 import { Badge, Button, LiveRegion, MenuButton, Notice } from '../../ui'
+import { PacketDialog } from '../packets'
 import { useSignedInStaff } from '../vault'
 import { useCaseMessage } from './caseMessage'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
@@ -95,6 +96,7 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
   const [isStatusOpen, setIsStatusOpen] = useState(false)
+  const [isPacketOpen, setIsPacketOpen] = useState(false)
   const [isAssigning, setIsAssigning] = useState(false)
   const [assignError, setAssignError] = useState<TCaseErrorKey | null>(null)
   const [announcement, setAnnouncement] = useCaseMessage('assign')
@@ -174,6 +176,9 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
           </MenuButton>
         </div>
         <div className="case-header__control">
+          <Button onPress={() => setIsPacketOpen(true)}>{t('packets.open')}</Button>
+        </div>
+        <div className="case-header__control">
           <p className="case-header__label">{t('casePage.status.label')}</p>
           <p className="case-header__value">{vocab.status(detail.status)}</p>
           <Button
@@ -197,6 +202,13 @@ export function CaseHeader({ detail, assignees, onChanged }: TCaseHeaderProps) {
           <p className="visually-hidden">{announcement}</p>
         ) : null}
       </LiveRegion>
+      <PacketDialog
+        caseId={detail.id}
+        reference={detail.reference}
+        isOpen={isPacketOpen}
+        onClose={() => setIsPacketOpen(false)}
+        onRecorded={onChanged}
+      />
       <StatusDialog
         detail={detail}
         isOpen={isStatusOpen}

@@ -59,8 +59,8 @@ function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promi
           {savedMessage === null ? null : <Notice tone="success">{savedMessage}</Notice>}
           <div className="case-page__columns">
             <div className="case-page__main">
-              <SummarySection detail={detail} />
-              <SensitiveSections detail={detail} />
+              <SummarySection detail={detail} onChanged={reload} />
+              <SensitiveSections detail={detail} onChanged={reload} />
               <Timeline detail={detail} assignees={assignees} onChanged={reload} />
             </div>
             <div className="case-page__side">

@@ -6,6 +6,7 @@ import { api, callApi } from '../../api'
 import { formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 import { Button, LockIcon, Notice, Section } from '../../ui'
+import { EditContactButton } from './EditContact'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { Facts } from './Facts'
 
@@ -145,14 +146,17 @@ function RevealedContent({ content }: { content: TRevealedSection }) {
 
 /** One sensitive section: collapsed until someone reveals it (an audited view); Hide forgets what was read. */
 function SensitiveSection({
-  caseId,
+  detail,
   section,
   hasContent,
+  onChanged,
 }: {
-  caseId: string
+  detail: TCaseDetail
   section: TSensitiveSection
   hasContent: boolean
+  onChanged: () => Promise<void>
 }) {
+  const caseId = detail.id
   const { t } = useTranslation()
   const panelId = useId()
   const headingId = useId()
@@ -200,6 +204,22 @@ function SensitiveSection({
             <span className="visually-hidden"> {title}</span>
           </Button>
         ) : null}
+        {section === 'contact' && (isShown || !hasContent) ? (
+          <EditContactButton
+            detail={detail}
+            contact={
+              reveal.state === 'shown' && reveal.content.section === 'contact' ? reveal.content.contact : null
+            }
+            onSaved={async (contact) => {
+              setReveal({ state: 'shown', content: { section: 'contact', contact } })
+              await onChanged()
+            }}
+            onReload={async () => {
+              setReveal({ state: 'hidden' })
+              await onChanged()
+            }}
+          />
+        ) : null}
       </div>
       <div id={panelId} className="case-sensitive__body">
         {!hasContent ? (
@@ -223,7 +243,13 @@ function SensitiveSection({
 }
 
 /** Contact and safety, experiences, adverse parties, narrative: each revealed one at a time, each reveal audited. */
-export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
+export function SensitiveSections({
+  detail,
+  onChanged,
+}: {
+  detail: TCaseDetail
+  onChanged: () => Promise<void>
+}) {
   const { t } = useTranslation()
   const contentOf = (section: TSensitiveSection) =>
     detail.sensitiveSections.find((entry) => entry.section === section)?.hasContent ?? false
@@ -237,9 +263,10 @@ export function SensitiveSections({ detail }: { detail: TCaseDetail }) {
         {SENSITIVE_SECTIONS.map((section) => (
           <SensitiveSection
             key={section}
-            caseId={detail.id}
+            detail={detail}
             section={section}
             hasContent={contentOf(section)}
+            onChanged={onChanged}
           />
         ))}
       </div>

@@ -3,11 +3,18 @@ import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 import { Section } from '../../ui'
+import { EditSummaryButton } from './EditSummary'
 import { Facts } from './Facts'
 import { useStaffName } from './staffName'
 
 /** What the case says about the person that is not sensitive: shown without a reveal. */
-export function SummarySection({ detail }: { detail: TCaseDetail }) {
+export function SummarySection({
+  detail,
+  onChanged,
+}: {
+  detail: TCaseDetail
+  onChanged: () => Promise<void>
+}) {
   const { t, i18n } = useTranslation()
   const staffName = useStaffName()
   const vocab = useVocab()
@@ -45,7 +52,11 @@ export function SummarySection({ detail }: { detail: TCaseDetail }) {
     : t('casePage.summary.no')
 
   return (
-    <Section id="case-summary-title" title={t('casePage.summary.title')}>
+    <Section
+      id="case-summary-title"
+      title={t('casePage.summary.title')}
+      action={<EditSummaryButton detail={detail} onChanged={onChanged} />}
+    >
       <div className="case-summary">
         <div className="case-summary__group">
           <h3 className="case-summary__title">{t('casePage.summary.names')}</h3>

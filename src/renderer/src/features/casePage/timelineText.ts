@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/contract/cases'
 import { formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
+import { useCaseFieldLabel } from '../intake'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
@@ -30,6 +31,7 @@ export function staffNamesOf(
 export function useTimelineSentence(detail: TCaseDetail, names: Map<string, string>) {
   const { t, i18n } = useTranslation()
   const vocab = useVocab()
+  const fieldLabel = useCaseFieldLabel()
   /** The name recorded with the entry (main keeps it since the assignment), else today's, else "former staff". */
   const staffName = (accountId: unknown, recorded?: unknown) =>
     typeof recorded === 'string' && recorded !== ''
@@ -124,6 +126,11 @@ export function useTimelineSentence(detail: TCaseDetail, names: Map<string, stri
         return { sentence: t('casePage.timeline.referral'), note: entry.body }
       case 'packet':
         return { sentence: t('casePage.timeline.packet'), note: entry.body }
+      case 'edit': {
+        const fields = text(details['fields']).split(' ').filter(Boolean).map(fieldLabel)
+        const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(fields)
+        return { sentence: t('casePage.timeline.edited', { fields: list }), note: '' }
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
-/** The survivor intake wizard, and the list of the signed-in person's unfinished intakes. */
+/** The survivor intake wizard, the list of the signed-in person's unfinished intakes, and the intake's fields. */
 export { IntakePage } from './IntakePage'
 export { DraftsList, type TDraftsListProps } from './DraftsList'
+export { CaseContactFields, CaseSummaryFields, useCaseFieldLabel } from './CaseFileFields'

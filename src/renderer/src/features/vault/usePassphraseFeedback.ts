@@ -3,6 +3,9 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { checkPassphrase, MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase-policy'
 
+/** zxcvbn's old bar (score 3): past it, only the offline-guessing estimate still refuses the passphrase. */
+const SCORE_THREE_GUESSES_LOG10 = 8
+
 type TKey = ParseKeys<'translation'>
 
 const WARNINGS = new Set([
@@ -69,6 +72,8 @@ export function usePassphraseFeedback(
   else if (verdict.warning !== null && WARNINGS.has(verdict.warning))
     hint = t(`vault.passphrase.warning.${verdict.warning}` as TKey)
   else if (!verdict.isLongEnough) hint = t('vault.passphrase.hint.tooShort', { min: MIN_PASSPHRASE_LENGTH })
+  // Fine against someone typing guesses into the app, not against someone who copied the vault: say so.
+  else if (verdict.guessesLog10 >= SCORE_THREE_GUESSES_LOG10) hint = t('vault.passphrase.hint.offline')
   else hint = t(`vault.passphrase.hint.score${Math.min(score, 2)}` as TKey)
   return {
     score,

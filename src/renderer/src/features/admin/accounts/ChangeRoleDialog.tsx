@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { ROLES, type TRole } from '../../../../../shared/roles'
 import { api, callApi } from '../../../api'
-import { FormDialog, FormSelectField } from '../../../ui'
+import { FormDialog, FormSelectField, Notice } from '../../../ui'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { RekeyProgress } from '../RekeyProgress'
 
 export type TChangeRoleDialogProps = {
   /** The colleague whose role changes; null keeps the dialog closed. */
@@ -16,7 +17,10 @@ export type TChangeRoleDialogProps = {
 
 type TRoleForm = { role: TRole }
 
-/** Gives a colleague another role. Main refuses to demote the last active administrator. */
+/**
+ * Gives a colleague another role. Main refuses to demote the last active administrator; a lower role gives the
+ * vault new keys (the keys of the higher role must stop working), which the dialog says before and shows as it runs.
+ */
 export function ChangeRoleDialog({ account, ...props }: TChangeRoleDialogProps) {
   // A fresh form for each colleague, starting at their current role.
   return <ChangeRoleForm key={account?.id ?? 'closed'} account={account} {...props} />
@@ -27,6 +31,9 @@ function ChangeRoleForm({ account, onClose, onChanged }: TChangeRoleDialogProps)
   const [errorKey, setErrorKey] = useState<TAdminErrorKey | null>(null)
   const form = useForm<TRoleForm>({ defaultValues: { role: account?.role ?? 'caseworker' } })
   const role = useWatch({ control: form.control, name: 'role' })
+  // ROLES runs from the most to the least trusted.
+  const isLowering = account !== null && ROLES.indexOf(role) > ROLES.indexOf(account.role)
+  const isSubmitting = form.formState.isSubmitting
 
   const onSubmit = form.handleSubmit(async ({ role: chosen }) => {
     if (account === null) return
@@ -64,6 +71,8 @@ function ChangeRoleForm({ account, onClose, onChanged }: TChangeRoleDialogProps)
         isRequired
         autoFocus
       />
+      {isLowering ? <Notice tone="info">{t('admin.changeRole.lowerRekey')}</Notice> : null}
+      <RekeyProgress isRunning={isSubmitting && isLowering} label={t('admin.changeRole.progress')} />
     </FormDialog>
   )
 }

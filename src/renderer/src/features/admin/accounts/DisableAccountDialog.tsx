@@ -4,6 +4,7 @@ import type { TStaffAccount } from '../../../../../shared/contract/accounts'
 import { api, callApi } from '../../../api'
 import { ConfirmDialog, Notice } from '../../../ui'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
+import { RekeyProgress } from '../RekeyProgress'
 
 export type TDisableAccountDialogProps = {
   /** The account to disable; null keeps the dialog closed. */
@@ -12,7 +13,11 @@ export type TDisableAccountDialogProps = {
   onDisabled: (account: TStaffAccount) => void
 }
 
-/** Asks before disabling: the person's passphrase stops opening the vault, and this screen cannot undo it. */
+/**
+ * Asks before disabling, and says what happens: the person's passphrase stops opening the vault, the vault is
+ * re-encrypted under new keys (so a copy they kept opens nothing current), colleagues keep their passphrases, and
+ * backups made before still open with that time's passphrases, theirs included.
+ */
 export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableAccountDialogProps) {
   const { t } = useTranslation()
   const [isBusy, setIsBusy] = useState(false)
@@ -40,13 +45,20 @@ export function DisableAccountDialog({ account, onClose, onDisabled }: TDisableA
       title={t('admin.disable.title', { name: account?.displayName ?? '' })}
       onConfirm={() => void onConfirm()}
       confirmLabel={t('admin.disable.confirm')}
+      busyLabel={t('admin.disable.busy')}
       cancelLabel={t('admin.common.cancel')}
       isBusy={isBusy}
       error={errorKey === null ? null : t(`admin.errors.${errorKey}`)}
       isDanger
+      size="medium"
     >
       <p className="admin-dialog__text">{t('admin.disable.body', { username: account?.username ?? '' })}</p>
+      <Notice tone="info" title={t('admin.disable.rekeyTitle')}>
+        <p>{t('admin.disable.rekey')}</p>
+        <p>{t('admin.disable.oldBackups')}</p>
+      </Notice>
       <Notice tone="warning">{t('admin.disable.cannotUndo')}</Notice>
+      <RekeyProgress isRunning={isBusy} label={t('admin.disable.progress')} />
     </ConfirmDialog>
   )
 }

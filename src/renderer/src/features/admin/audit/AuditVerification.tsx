@@ -5,6 +5,7 @@ import { Button } from '../../../ui'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { ActionOutcome, type TOutcome } from '../ActionOutcome'
 import { api, callApi } from '../../../api'
+import { verificationOutcome } from './verificationOutcome'
 
 type TVerificationState =
   | { state: 'idle' }
@@ -12,9 +13,12 @@ type TVerificationState =
   | { state: 'done'; result: TAuditVerification }
   | { state: 'failed'; errorKey: TAdminErrorKey }
 
-/** Walks the hash chain on request and says plainly whether any entry was edited, deleted or moved. */
+/**
+ * Walks the hash chain on request and says plainly whether any entry was edited, deleted or moved, and whether the
+ * trail still matches the checkpoint an administrator sealed (so a rewrite or a rollback by a colleague shows).
+ */
 export function AuditVerification() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [verification, setVerification] = useState<TVerificationState>({ state: 'idle' })
 
   const onVerify = async () => {
@@ -29,22 +33,7 @@ export function AuditVerification() {
 
   const verdict: TOutcome | null =
     verification.state === 'done'
-      ? verification.result.ok
-        ? {
-            id: 'intact',
-            tone: 'success',
-            title: t('admin.audit.verify.intactTitle'),
-            text: t('admin.audit.verify.intact', { count: verification.result.checked }),
-          }
-        : {
-            id: 'broken',
-            tone: 'danger',
-            title: t('admin.audit.verify.brokenTitle'),
-            text: t('admin.audit.verify.broken', {
-              seq: verification.result.firstBadSeq ?? '?',
-              count: verification.result.checked,
-            }),
-          }
+      ? { id: verification.result.status, ...verificationOutcome(verification.result, t, i18n.language) }
       : verification.state === 'failed'
         ? { id: 'failed', tone: 'danger', text: t(`admin.errors.${verification.errorKey}`) }
         : null

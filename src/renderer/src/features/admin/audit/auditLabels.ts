@@ -16,6 +16,7 @@ const CASE_CHANGES = [
   'task_added',
   'task_done',
   'task_reopened',
+  'edited',
 ] as const
 const isOneOf = <T extends string>(values: readonly T[], value: unknown): value is T =>
   (values as readonly unknown[]).includes(value)
@@ -101,6 +102,11 @@ export function auditDetailLabel(
       return decision === 'same_person' || decision === 'different_person'
         ? t(`admin.audit.details.duplicate.${decision}`)
         : null
+    }
+    case 'cases.searched':
+    case 'duplicate.checked': {
+      const count = detailNumber(details['results'])
+      return count === null ? null : t('admin.audit.details.resultCount', { count })
     }
     case 'import':
     case 'export': {

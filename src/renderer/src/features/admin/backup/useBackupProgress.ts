@@ -3,7 +3,10 @@ import { api } from '../../../api'
 
 const POLL_INTERVAL_MS = 250
 
-/** While a backup or restore runs, asks main how many bytes are done so large vaults show real progress. */
+/**
+ * While a backup, a restore or a rekey (new keys after a disable, a lower role or a new recovery key) runs, asks main
+ * how many bytes are done so large vaults show real progress.
+ */
 export function useBackupProgress(isRunning: boolean): { done: number; total: number } | null {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
   useEffect(() => {

@@ -5,7 +5,8 @@ import { IntakeAge, IntakeDate, IntakeRadio, IntakeText } from '../fields'
 import { AliasListField } from '../ListFields'
 import type { TIntakeOptions } from '../options'
 
-export function PersonStep({ options }: { options: TIntakeOptions }) {
+/** Names, birth and gender: the person as the case file keeps them (the case page edits these too). */
+export function PersonFields({ options }: { options: TIntakeOptions }) {
   const { t } = useTranslation()
   const gender = useWatch<TIntakeInput, 'person.gender'>({ name: 'person.gender' })
   return (
@@ -55,6 +56,15 @@ export function PersonStep({ options }: { options: TIntakeOptions }) {
           />
         </div>
       </fieldset>
+    </>
+  )
+}
+
+export function PersonStep({ options }: { options: TIntakeOptions }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <PersonFields options={options} />
       <fieldset className="intake-section">
         <legend className="intake-section__title">{t('intake.fields.metaTitle')}</legend>
         <div className="intake-grid">

@@ -1,0 +1,22 @@
+import type { TMigration } from '../migrations/migration'
+import { caseworkMigration0001Cases } from './0001-cases'
+
+/**
+ * casework.db's own migrations, keyed on its own `user_version`: survivor data. Add new ones at the end, one file
+ * each; a change to a survivor table goes here, never in vault.db's list.
+ */
+export const CASEWORK_MIGRATIONS: readonly TMigration[] = [caseworkMigration0001Cases]
+
+/** The survivor tables, in an order that deletes children before parents. */
+export const CASEWORK_TABLES = [
+  'case_search',
+  'case_consents',
+  'case_tasks',
+  'case_events',
+  'case_intakes',
+  'case_files',
+  'cases',
+  'match_keys',
+  'intake_drafts',
+  'reference_counters',
+] as const

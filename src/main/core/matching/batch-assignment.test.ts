@@ -1,0 +1,165 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { assignBatch, objectiveOf, type TBatchInput, type TBatchObjective } from './batch-assignment'
+
+/** Every assignment of survivors to eligible lawyers (or nobody) within capacities, best by the same order. */
+const bruteForce = (input: TBatchInput): TBatchObjective => {
+  let best: TBatchObjective = { urgentAssigned: 0, assigned: 0, totalScore: 0 }
+  const used = input.capacities.map(() => 0)
+  const chosen: Array<number | null> = []
+  const better = (left: TBatchObjective, right: TBatchObjective): boolean =>
+    left.urgentAssigned !== right.urgentAssigned
+      ? left.urgentAssigned > right.urgentAssigned
+      : left.assigned !== right.assigned
+        ? left.assigned > right.assigned
+        : left.totalScore > right.totalScore
+  const walk = (index: number): void => {
+    if (index === input.survivors.length) {
+      const objective = objectiveOf(input, chosen)
+      if (better(objective, best)) best = objective
+      return
+    }
+    chosen.push(null)
+    walk(index + 1)
+    chosen.pop()
+    for (const option of input.survivors[index]?.options ?? []) {
+      if ((used[option.lawyer] ?? 0) >= (input.capacities[option.lawyer] ?? 0)) continue
+      used[option.lawyer] = (used[option.lawyer] ?? 0) + 1
+      chosen.push(option.lawyer)
+      walk(index + 1)
+      chosen.pop()
+      used[option.lawyer] = (used[option.lawyer] ?? 0) - 1
+    }
+  }
+  walk(0)
+  return best
+}
+
+const instance = (maxSurvivors: number, maxLawyers: number): fc.Arbitrary<TBatchInput> =>
+  fc.integer({ min: 1, max: maxLawyers }).chain((lawyers) =>
+    fc.record({
+      capacities: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: lawyers, maxLength: lawyers }),
+      survivors: fc.array(
+        fc.record({
+          urgent: fc.boolean(),
+          options: fc
+            .uniqueArray(
+              fc.record({
+                lawyer: fc.integer({ min: 0, max: lawyers - 1 }),
+                score: fc.integer({ min: -40, max: 160 }),
+              }),
+              { selector: (option) => option.lawyer, maxLength: lawyers },
+            )
+            .map((options) => options),
+        }),
+        { minLength: 0, maxLength: maxSurvivors },
+      ),
+    }),
+  )
+
+const respectsConstraints = (input: TBatchInput, assignment: ReadonlyArray<number | null>): boolean => {
+  const used = input.capacities.map(() => 0)
+  return assignment.every((lawyer, index) => {
+    if (lawyer === null) return true
+    const eligible = input.survivors[index]?.options.some((option) => option.lawyer === lawyer) === true
+    used[lawyer] = (used[lawyer] ?? 0) + 1
+    return eligible && (used[lawyer] ?? 0) <= (input.capacities[lawyer] ?? 0)
+  })
+}
+
+describe('batch assignment', () => {
+  it('never pairs a survivor with a lawyer they are not eligible for, nor beyond a lawyer’s free places', () => {
+    fc.assert(
+      fc.property(instance(8, 6), (input) => {
+        const result = assignBatch(input, { candidatesPerSurvivor: 2 })
+        expect(result.assignment).toHaveLength(input.survivors.length)
+        expect(respectsConstraints(input, result.assignment)).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('reaches the brute-force optimum (urgent first, then how many, then total score) on small instances', () => {
+    fc.assert(
+      fc.property(instance(6, 4), (input) => {
+        const result = assignBatch(input)
+        expect(result.objective).toEqual(bruteForce(input))
+        expect(result.proven).toBe(true)
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('proves the pruned graph’s optimum is the full optimum, adding left-out pairs when the prices say so', () => {
+    fc.assert(
+      fc.property(instance(6, 5), (input) => {
+        const pruned = assignBatch(input, { candidatesPerSurvivor: 1 })
+        expect(pruned.objective).toEqual(bruteForce(input))
+        expect(pruned.proven).toBe(true)
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('gives the one free place to the urgent survivor even when the calm one scores higher', () => {
+    const input: TBatchInput = {
+      capacities: [1],
+      survivors: [
+        { urgent: false, options: [{ lawyer: 0, score: 150 }] },
+        { urgent: true, options: [{ lawyer: 0, score: 5 }] },
+      ],
+    }
+    expect(assignBatch(input).assignment).toEqual([null, 0])
+  })
+
+  it('assigns two survivors rather than one better pair (how many before how well)', () => {
+    const input: TBatchInput = {
+      capacities: [1, 1],
+      survivors: [
+        {
+          urgent: false,
+          options: [
+            { lawyer: 0, score: 100 },
+            { lawyer: 1, score: 0 },
+          ],
+        },
+        { urgent: false, options: [{ lawyer: 0, score: 90 }] },
+      ],
+    }
+    expect(assignBatch(input).assignment).toEqual([1, 0])
+  })
+
+  it('needs more than one round when the first few pairs of each survivor are not enough', () => {
+    const input: TBatchInput = {
+      capacities: [1, 1, 1],
+      survivors: [
+        {
+          urgent: false,
+          options: [
+            { lawyer: 0, score: 90 },
+            { lawyer: 1, score: 80 },
+            { lawyer: 2, score: 10 },
+          ],
+        },
+        {
+          urgent: false,
+          options: [
+            { lawyer: 0, score: 90 },
+            { lawyer: 1, score: 80 },
+          ],
+        },
+        {
+          urgent: false,
+          options: [
+            { lawyer: 0, score: 90 },
+            { lawyer: 1, score: 80 },
+          ],
+        },
+      ],
+    }
+    const result = assignBatch(input, { candidatesPerSurvivor: 1 })
+    expect(result.rounds).toBeGreaterThan(1)
+    expect(result.objective).toEqual({ urgentAssigned: 0, assigned: 3, totalScore: 180 })
+    expect(result.proven).toBe(true)
+  })
+})

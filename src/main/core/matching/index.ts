@@ -1,0 +1,38 @@
+/**
+ * Matching survivors to lawyers: hard constraints, soft factors with their reasons, the cross-script conflict
+ * check, and the proven-optimal batch assignment. Pure rules over plain profiles; docs/matching.md explains them.
+ */
+export type {
+  TConflictReviews,
+  TLawyerPartyName,
+  TLawyerProfile,
+  TRankContext,
+  TSurvivorParty,
+  TSurvivorProfile,
+} from './types'
+export { MATCH_WEIGHTS, CONFLICT_MIN_SCORE, BATCH_CANDIDATES_PER_SURVIVOR } from './weights'
+export { checkEligibility, coversAirport, JURISDICTION_RULES, placesFree } from './eligibility'
+export { softFactors } from './soft-factors'
+export {
+  ConflictNameIndex,
+  conflictHitKey,
+  findConflicts,
+  type TCandidateName,
+  type TConflictFindings,
+  type TConflictNameSource,
+} from './conflicts'
+export {
+  rankLawyers,
+  rankWithConflicts,
+  type TExcludedLawyer,
+  type TRankedLawyer,
+  type TRanking,
+} from './rank'
+export {
+  assignBatch,
+  type TBatchInput,
+  type TBatchOption,
+  type TBatchResult,
+  type TBatchSurvivor,
+} from './batch-assignment'
+export { MinCostFlow } from './min-cost-flow'

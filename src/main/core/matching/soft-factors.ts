@@ -1,0 +1,110 @@
+/**
+ * The soft factors: each returns its reasons with the points they add (weights.ts). A factor that does not apply
+ * says nothing, so the reasons a caseworker reads are the ones that moved the score.
+ */
+import type { TScoreReason } from '../../../shared/matching/reasons'
+import { isOnCallAt } from '../../../shared/roster/on-call'
+import { coversAirport, placesFree } from './eligibility'
+import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
+import { MATCH_WEIGHTS as W } from './weights'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+const sameCity = (left: string, right: string): boolean =>
+  left.trim() !== '' && left.trim().toLocaleLowerCase('en-CA') === right.trim().toLocaleLowerCase('en-CA')
+
+const needsFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
+  if (survivor.needs.length === 0) return []
+  const covered = survivor.needs.filter((need) => lawyer.practiceAreas.includes(need))
+  if (covered.length === 0)
+    return [{ key: 'needs.none', points: 0, params: { total: survivor.needs.length } }]
+  const points = Math.round((W.needsCovered * covered.length) / survivor.needs.length)
+  return [{ key: 'needs.covered', points, params: { needs: covered, total: survivor.needs.length } }]
+}
+
+const languageFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
+  const preferred = survivor.preferredLanguage
+  if (preferred !== null && lawyer.languages.includes(preferred)) {
+    return [{ key: 'language.preferred', points: W.preferredLanguage, params: { language: preferred } }]
+  }
+  const other = survivor.otherLanguages.find((language) => lawyer.languages.includes(language))
+  if (other !== undefined)
+    return [{ key: 'language.other', points: W.otherLanguage, params: { language: other } }]
+  if (preferred === null && survivor.otherLanguages.length === 0) return []
+  const language = preferred ?? survivor.otherLanguages[0] ?? ''
+  return [{ key: 'language.interpreter', points: W.interpreterNeeded, params: { language } }]
+}
+
+const locationFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
+  if (survivor.province === null || lawyer.province !== survivor.province) return []
+  if (sameCity(survivor.city, lawyer.city)) {
+    return [{ key: 'location.city', points: W.sameCity, params: { city: lawyer.city.trim() } }]
+  }
+  return [{ key: 'location.province', points: W.sameProvince, params: { province: survivor.province } }]
+}
+
+const availabilityFactor = (
+  survivor: TSurvivorProfile,
+  lawyer: TLawyerProfile,
+  context: TRankContext,
+): TScoreReason[] => {
+  const reasons: TScoreReason[] = []
+  const multiplier = survivor.urgent ? W.urgentMultiplier : 1
+  const airport = survivor.airport
+  if (airport !== null) {
+    if (coversAirport(lawyer, airport) && isOnCallAt(lawyer.onCallWindows, airport, context.now)) {
+      reasons.push({ key: 'airport.on_call_now', points: W.onCallNow * multiplier, params: { airport } })
+    }
+  }
+  const free = placesFree(lawyer)
+  if (survivor.urgent && lawyer.capacity > 0) {
+    const points = Math.round((W.urgentFreeCapacity * free) / lawyer.capacity)
+    reasons.push({ key: 'urgent.free_places', points, params: { free, capacity: lawyer.capacity } })
+  }
+  const used = lawyer.capacity > 0 ? Math.min(1, lawyer.activeReferrals / lawyer.capacity) : 1
+  reasons.push({
+    key: 'load.places_free',
+    points: -Math.round(W.load * used),
+    params: { free, capacity: lawyer.capacity },
+  })
+  return reasons
+}
+
+const experienceFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
+  const reasons: TScoreReason[] = []
+  const experiences = [...new Set(survivor.experiences)].filter((kind) => lawyer.experiences.includes(kind))
+  if (experiences.length > 0) {
+    reasons.push({ key: 'experience.atrocity', points: W.atrocityExperience, params: { experiences } })
+  }
+  const countries = [...new Set(survivor.countries)].filter((country) => lawyer.countries.includes(country))
+  if (countries.length > 0) {
+    reasons.push({ key: 'experience.country', points: W.countryExperience, params: { countries } })
+  }
+  return reasons
+}
+
+const fairnessFactor = (lawyer: TLawyerProfile, context: TRankContext): TScoreReason[] => {
+  if (lawyer.lastOfferedAt === null) {
+    return [{ key: 'fairness.never_offered', points: W.fairness, params: {} }]
+  }
+  const offered = Date.parse(lawyer.lastOfferedAt)
+  const days = Number.isNaN(offered)
+    ? W.fairnessDays
+    : Math.max(0, Math.floor((context.now.getTime() - offered) / DAY_MS))
+  const points = Math.round((W.fairness * Math.min(days, W.fairnessDays)) / W.fairnessDays)
+  return [{ key: 'fairness.last_offered', points, params: { days } }]
+}
+
+/** Every soft factor's reasons for one eligible lawyer, in the order a caseworker reads them. */
+export const softFactors = (
+  survivor: TSurvivorProfile,
+  lawyer: TLawyerProfile,
+  context: TRankContext,
+): TScoreReason[] => [
+  ...needsFactor(survivor, lawyer),
+  ...languageFactor(survivor, lawyer),
+  ...locationFactor(survivor, lawyer),
+  ...availabilityFactor(survivor, lawyer, context),
+  ...experienceFactor(survivor, lawyer),
+  ...fairnessFactor(lawyer, context),
+]

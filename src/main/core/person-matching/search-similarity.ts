@@ -1,0 +1,94 @@
+/**
+ * How well words typed into the case list's search box name a person. The duplicate check compares two whole
+ * people; a search names part of one ("Ranya", "Hadad Rania", "رانية"), so here only the words typed must each
+ * meet a token of one of the person's names, by the same token comparison the duplicate check uses (spelling,
+ * sound, consonant skeleton, transliteration, attached articles). Extra tokens of the stored name cost nothing.
+ */
+import { editSimilarity, nameSimilarity, tokenSimilarity, type TokenMemo } from './name-similarity'
+import type { PreparedName, PreparedPerson, PreparedToken } from './prepare'
+
+export const SEARCH_THRESHOLDS = {
+  /**
+   * Every word typed must meet a name token at least this well: 0.7 is the duplicate check's own floor for a
+   * token to count as a reason (a skeleton match between two vowelled spellings is 0.75; "Zorb" ~ "Rania" is 0).
+   */
+  word: 0.7,
+  /** And the words on average this well: a phonetic or abjad-skeleton match (0.88–0.9) passes, two weak ones do not. */
+  match: 0.8,
+  /**
+   * A word typed in Latin letters must also be spelled at least this much like the token it meets: sound-alike
+   * codes keep only the first few consonants, so "Wmycoi" sounds like "Miqe" to them, and a search is often one
+   * word with nothing else to outweigh such a coincidence. Words typed in an abjad are exempt (their vowels are
+   * guessed, so spelling says little).
+   */
+  spelling: 0.5,
+} as const
+
+/** How alike two tokens are spelled, with or without an attached article ("alhasan" ~ "hasan"). */
+const spelledAlike = (a: PreparedToken, b: PreparedToken): number => {
+  let best = 0
+  for (const left of [a, a.variant]) {
+    for (const right of [b, b.variant]) {
+      if (left !== null && right !== null) best = Math.max(best, editSimilarity(left.text, right.text))
+    }
+  }
+  return best
+}
+
+/** Each query token aligned one-to-one with its best remaining token of `name`; 0 when a word meets none. */
+const coverage = (query: PreparedName, name: PreparedName, memo: TokenMemo | undefined): number => {
+  if (query.tokens.length === 0 || query.tokens.length > name.tokens.length) return 0
+  const isFromAbjad = query.isFromAbjad || name.isFromAbjad
+  const used = new Set<number>()
+  let total = 0
+  for (const word of query.tokens) {
+    let best = 0
+    let bestIndex = -1
+    name.tokens.forEach((token, index) => {
+      if (used.has(index)) return
+      const key = `${word.text}|${token.text}|${isFromAbjad ? 1 : 0}`
+      let value = memo?.get(key)?.value
+      if (value === undefined) {
+        const similarity = tokenSimilarity(word, token, isFromAbjad)
+        memo?.set(key, similarity)
+        value = similarity.value
+      }
+      if (!query.isFromAbjad && value < 1 && spelledAlike(word, token) < SEARCH_THRESHOLDS.spelling) {
+        value = 0
+      }
+      if (value > best) {
+        best = value
+        bestIndex = index
+      }
+    })
+    if (best < SEARCH_THRESHOLDS.word) return 0
+    used.add(bestIndex)
+    total += best
+  }
+  return total / query.tokens.length
+}
+
+export type SearchMatch = {
+  /** 0..1; at or above SEARCH_THRESHOLDS.match the person is a result. */
+  score: number
+  /** The person's name (as written) the search met best, or '' when none. */
+  name: string
+}
+
+/** The best of the person's names for what was typed (words in any order, or the whole name run together). */
+export const scoreSearch = (query: PreparedPerson, person: PreparedPerson, memo?: TokenMemo): SearchMatch => {
+  let best: SearchMatch = { score: 0, name: '' }
+  for (const typed of query.names) {
+    for (const name of person.names) {
+      // The whole-name comparison catches names run together ("alireza" ~ "Ali Reza"); only as such, since its
+      // token alignment forgives a word that meets nothing.
+      const joined = nameSimilarity(typed, name, memo)
+      const whole = joined.reasons.includes('name.joined') ? joined.value : 0
+      const score = Math.max(coverage(typed, name, memo), whole)
+      if (score > best.score) best = { score, name: name.written }
+    }
+  }
+  return best
+}
+
+export const isSearchMatch = (match: SearchMatch): boolean => match.score >= SEARCH_THRESHOLDS.match

@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempFolderPerTest } from '#test-support/per-test'
+import { syntheticLawyerCsv } from '#test-support/synthetic'
+import { createTestVault, listFilesRecursive } from '#test-support/vault-fixtures'
+import type { TLawyerCsvMapping } from '../../../shared/contract/lawyers'
+
+const SIGN_UP_HEADER =
+  'first_name,last_name,email,phone,firm,law_society_province,licence_number,other_jurisdictions,practice_areas,languages,city,province,airport_on_call,airports,max_active,conflicts,status,notes'
+
+const signUp = (...rows: string[]): string => [SIGN_UP_HEADER, ...rows].join('\r\n') + '\r\n'
+
+const CLEAN_ROWS = [
+  'Ada,Example,ada@example.org,+1 555 0100,Example LLP,Ontario,LSO-1,QC:Q-77,Refugee claim; Detention review,English; arabe,Toronto,ON,Mon-Fri 18:00-23:00,YYZ,3,person:Mohammed Al-Hassan; state:Exampleland,active,',
+  'Bao,Sample,bao@example.org,,,Québec,B-2,,demande d’asile,fr,Montréal,QC,,,0,,paused,Prefers email',
+]
+
+const mappingOf = (csv: string): TLawyerCsvMapping =>
+  (csv.split(/\r?\n/)[0] ?? '').split(',').map((header) => ({ header, field: header as never }))
+
+describe('lawyer sign-up import', () => {
+  const root = tempFolderPerTest()
+
+  it('refuses a file with bad rows whole, naming each row and column, and writes nothing', async () => {
+    const services = await createTestVault(root())
+    const csv = signUp(
+      CLEAN_ROWS[0] ?? '',
+      'Cy,Bad,not-an-email,,,Atlantis,C-3,,refugee claim,en,,,,,1,,,',
+      'Di,Bad,di@example.org,,,ON,LSO-9,,astronaut law,en,,ON,,,1,,,',
+      'Ed,Dup,ed@example.org,,,ON,lso 1,,,en,,,,,1,,,',
+    )
+    const before = services.audit.list({}).entries.length
+    const check = services.lawyerImport.check(csv, mappingOf(csv))
+    expect(check.accepted).toBe(false)
+    expect(check.problems.map(({ row, column, code }) => ({ row, column, code }))).toEqual([
+      { row: 3, column: 'email', code: 'email' },
+      { row: 3, column: 'law_society_province', code: 'province' },
+      { row: 4, column: 'practice_areas', code: 'practiceArea' },
+      { row: 5, column: 'licence_number', code: 'duplicateLicence' },
+    ])
+    expect(check.problems[3]?.params).toEqual({ otherRow: 2 })
+    const commit = services.lawyerImport.commit(csv, mappingOf(csv), 'skip')
+    expect(commit.imported).toBe(false)
+    expect(services.roster.list({}).total).toBe(0)
+    expect(services.audit.list({}).entries.length).toBe(before)
+  })
+
+  it('imports a clean file, reads EN/FR words, and reports the same file again as duplicates', async () => {
+    const services = await createTestVault(root())
+    const csv = signUp(...CLEAN_ROWS)
+    const first = services.lawyerImport.commit(csv, mappingOf(csv), 'skip')
+    expect(first).toEqual({ imported: true, result: { added: 2, updated: 0, skipped: 0 } })
+    const ada = services.roster.list({ search: 'ada' }).rows[0]
+    expect(ada).toMatchObject({ licensedIn: ['ON', 'QC'], languages: ['en', 'ar'], airports: ['YYZ'] })
+    const bao = services.roster.get(services.roster.list({ search: 'bao' }).rows[0]?.id ?? '')
+    expect(bao).toMatchObject({
+      practiceAreas: ['refugee_claim'],
+      status: 'paused',
+      maxActive: 0,
+      notes: 'Prefers email',
+    })
+
+    const again = services.lawyerImport.check(csv, mappingOf(csv))
+    expect(again.accepted).toBe(true)
+    expect(
+      again.duplicates.map(({ row, matchedBy, displayName }) => ({ row, matchedBy, displayName })),
+    ).toEqual([
+      { row: 2, matchedBy: 'licence', displayName: 'Ada Example' },
+      { row: 3, matchedBy: 'licence', displayName: 'Bao Sample' },
+    ])
+    expect(services.lawyerImport.commit(csv, mappingOf(csv), 'skip')).toEqual({
+      imported: true,
+      result: { added: 0, updated: 0, skipped: 2 },
+    })
+    expect(services.roster.list({}).total).toBe(2)
+  })
+
+  it('updates the duplicates chosen (per row or all), replacing only the columns the file has', async () => {
+    const services = await createTestVault(root())
+    const csv = signUp(...CLEAN_ROWS)
+    services.lawyerImport.commit(csv, mappingOf(csv), 'skip')
+    const adaId = services.roster.list({ search: 'ada' }).rows[0]?.id ?? ''
+    services.roster.update(adaId, { ...services.roster.get(adaId), experienceTypes: ['torture'] })
+    // A later form export: Ada changed her city (matched by email now), Bao changed firm; only Ada is updated.
+    const short =
+      'first_name,last_name,email,city\r\nAda,Example,ADA@example.org,Ottawa\r\nBao,Sample,bao@example.org,Laval\r\n'
+    const mapping = mappingOf(short)
+    const check = services.lawyerImport.check(short, mapping)
+    expect(check.duplicates.map((duplicate) => duplicate.matchedBy)).toEqual(['email', 'email'])
+    const result = services.lawyerImport.commit(short, mapping, 'skip', [{ row: 2, action: 'update' }])
+    expect(result).toEqual({ imported: true, result: { added: 0, updated: 1, skipped: 1 } })
+    const ada = services.roster.get(adaId)
+    expect(ada).toMatchObject({ city: 'Ottawa', experienceTypes: ['torture'], airports: ['YYZ'] })
+    expect(services.roster.list({ search: 'bao' }).rows[0]?.city).toBe('Montréal')
+    const changed = services.audit.list({}).entries.find((entry) => entry.action === 'record.changed')
+    // The email's case differs in the form's file: it is the same person, and the file's spelling is kept.
+    expect(changed?.details).toEqual({ via: 'import', fields: ['email', 'city'] })
+  })
+
+  it('remembers the header mapping of a form for the next file', async () => {
+    const services = await createTestVault(root())
+    const csv = 'Prénom,Nom,Courriel,Q7 which airports\r\nAda,Example,ada@example.org,YUL\r\n'
+    const inspected = services.lawyerImport.inspect(csv)
+    expect(inspected.mapping.map((entry) => entry.field)).toEqual(['first_name', 'last_name', 'email', ''])
+    const mapping = inspected.mapping.map((entry) =>
+      entry.field === '' ? { ...entry, field: 'airports' as const } : entry,
+    )
+    expect(services.lawyerImport.check(csv, mapping).accepted).toBe(true)
+    expect(services.lawyerImport.inspect(csv).mapping.map((entry) => entry.field)).toEqual([
+      'first_name',
+      'last_name',
+      'email',
+      'airports',
+    ])
+  })
+
+  it('exports the roster and imports it into a new vault with every field intact', async () => {
+    const first = await createTestVault(join(root(), 'a'))
+    const csv = syntheticLawyerCsv(40, 11, 5)
+    const imported = first.lawyerImport.commit(csv, first.lawyerImport.mappingFor(csv), 'skip')
+    expect(imported.imported ? [] : imported.check.problems).toEqual([])
+    const out = join(root(), 'roster.csv')
+    expect(first.lawyerImport.exportTo(out)).toEqual({ count: 40, fileName: 'roster.csv' })
+    const exported = readFileSync(out, 'utf8')
+    expect(listFilesRecursive(root()).filter((file) => file.endsWith('.tmp'))).toEqual([])
+
+    const second = await createTestVault(join(root(), 'b'))
+    expect(
+      second.lawyerImport.commit(exported, second.lawyerImport.mappingFor(exported), 'skip'),
+    ).toMatchObject({
+      imported: true,
+      result: { added: 40 },
+    })
+    const strip = (services: typeof first) =>
+      services.roster
+        .list({ limit: 500 })
+        .rows.map((row) => services.roster.get(row.id))
+        .map(({ id: _id, createdAt: _created, updatedAt: _updated, ...fields }) => fields)
+    expect(strip(second)).toEqual(strip(first))
+  })
+})

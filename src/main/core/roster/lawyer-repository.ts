@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto'
+import type { TProvince } from '../../../shared/cases/vocabulary'
+import type { TAirport, TWeekday } from '../../../shared/roster/airports'
+import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
+import { slicesOf } from '../../../shared/roster/on-call'
+import { foldForSearch } from '../../../shared/search-fold'
+import type { TReadableDb, TWritableDb } from '../db/connection'
+import { hasKey, hasWords, keyList } from '../db/key-list'
+import { sql, sqlAnd, type TSql } from '../db/sql'
+import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
+
+/** 'lso-12 345' and 'LSO12345' are one licence: upper case, no spaces, hyphens or dots. */
+export const licenceKeyOf = (licenceNumber: string): string =>
+  licenceNumber.toUpperCase().replace(/[\s.\-–]/g, '')
+
+/** What the roster list can be narrowed by (validated by the service; `words` folded). */
+export type TLawyerFilter = {
+  words: readonly string[]
+  status?: string
+  province?: TProvince
+  language?: string
+  practiceArea?: string
+  airport?: TAirport
+  /** Only these lawyers (those on call now, computed by the service per airport's local time). */
+  ids?: readonly string[]
+  hasCapacity: boolean
+}
+
+const searchTextOf = (fields: TLawyerFields): string =>
+  foldForSearch([fields.firstName, fields.lastName, fields.firm, fields.email, fields.city].join(' '))
+
+/** A lawyer's rows together: the main row, memberships in order, declared conflicts in order. */
+export type TLawyerRecord = { row: TLawyerRow; memberships: TMembershipRow[]; conflicts: TConflictRow[] }
+
+/** Reading the roster. */
+export class LawyerQueries {
+  constructor(protected readonly db: TReadableDb) {}
+
+  get(id: string): TLawyerRecord | undefined {
+    const row = this.db.get<TLawyerRow>(sql`SELECT * FROM lawyers WHERE id = ${id}`)
+    if (row === undefined) return undefined
+    return {
+      row,
+      memberships: this.db.all<TMembershipRow>(
+        sql`SELECT * FROM lawyer_memberships WHERE lawyer_id = ${id} ORDER BY position`,
+      ),
+      conflicts: this.db.all<TConflictRow>(
+        sql`SELECT id, lawyer_id, kind, name FROM lawyer_conflicts WHERE lawyer_id = ${id} ORDER BY position`,
+      ),
+    }
+  }
+
+  /** Every lawyer, one at a time with their memberships and conflicts (exports never hold the roster at once). */
+  *iterateAll(): Generator<TLawyerRecord> {
+    const ids = this.db.column<string>(sql`SELECT id FROM lawyers ORDER BY last_name, first_name, id`)
+    for (const id of ids) {
+      const record = this.get(id)
+      if (record !== undefined) yield record
+    }
+  }
+
+  private where(filter: TLawyerFilter): TSql {
+    const conditions: TSql[] = [hasWords(sql`search_text`, filter.words)]
+    if (filter.status !== undefined) conditions.push(sql`status = ${filter.status}`)
+    if (filter.province !== undefined)
+      conditions.push(
+        sql`(province = ${filter.province} OR ${hasKey(sql`licence_provinces`, filter.province)})`,
+      )
+    if (filter.language !== undefined) conditions.push(hasKey(sql`language_keys`, filter.language))
+    if (filter.practiceArea !== undefined) conditions.push(hasKey(sql`practice_keys`, filter.practiceArea))
+    if (filter.airport !== undefined) conditions.push(hasKey(sql`airport_keys`, filter.airport))
+    if (filter.ids !== undefined)
+      conditions.push(sql`id IN (SELECT value FROM json_each(${JSON.stringify(filter.ids)}))`)
+    // Active referrals do not exist yet: capacity left is max_active > 0 until matching counts them.
+    if (filter.hasCapacity) conditions.push(sql`max_active > 0`)
+    return sqlAnd(conditions)
+  }
+
+  list(filter: TLawyerFilter, offset: number, limit: number): { rows: TLawyerRow[]; total: number } {
+    const where = this.where(filter)
+    return {
+      rows: this.db.all<TLawyerRow>(
+        sql`SELECT * FROM lawyers WHERE ${where} ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id
+            LIMIT ${limit} OFFSET ${offset}`,
+      ),
+      total: this.db.value<number>(sql`SELECT count(*) FROM lawyers WHERE ${where}`) ?? 0,
+    }
+  }
+
+  /** Active lawyers on call at `airport` on local weekday `day` at local minute `minute`. */
+  onCallAt(airport: TAirport, day: TWeekday, minute: number): TLawyerRow[] {
+    return this.db.all<TLawyerRow>(sql`
+      SELECT * FROM lawyers WHERE status = 'active' AND id IN (
+        SELECT lawyer_id FROM lawyer_on_call
+        WHERE airport = ${airport} AND day = ${day} AND start_minute <= ${minute} AND end_minute > ${minute})
+      ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id`)
+  }
+
+  /** Licence province + key ('ON:LSO12345') → lawyer id, over the whole roster (for an import's duplicate check). */
+  licenceIndex(): Map<string, string> {
+    const rows = this.db.all<{ province: string; licence_key: string; lawyer_id: string }>(
+      sql`SELECT province, licence_key, lawyer_id FROM lawyer_memberships`,
+    )
+    return new Map(rows.map((row) => [`${row.province}:${row.licence_key}`, row.lawyer_id]))
+  }
+
+  /** The lawyer holding this licence in this law society, if any. */
+  licenceHolder(province: string, licenceNumber: string): string | undefined {
+    return this.db.value<string>(
+      sql`SELECT lawyer_id FROM lawyer_memberships
+          WHERE province = ${province} AND licence_key = ${licenceKeyOf(licenceNumber)}`,
+    )
+  }
+
+  /** Lower-cased email → lawyer id. */
+  emailIndex(): Map<string, string> {
+    const rows = this.db.all<{ email: string; id: string }>(
+      sql`SELECT lower(email) AS email, id FROM lawyers WHERE email <> ''`,
+    )
+    return new Map(rows.map((row) => [row.email, row.id]))
+  }
+
+  displayNames(ids: readonly string[]): Map<string, string> {
+    if (ids.length === 0) return new Map()
+    const rows = this.db.all<{ id: string; first_name: string; last_name: string }>(
+      sql`SELECT id, first_name, last_name FROM lawyers WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    )
+    return new Map(rows.map((row) => [row.id, [row.first_name, row.last_name].filter(Boolean).join(' ')]))
+  }
+
+  count(): number {
+    return this.db.value<number>(sql`SELECT count(*) FROM lawyers`) ?? 0
+  }
+}
+
+/** Reading and writing the roster. A lawyer's rows are written together by the caller's transaction. */
+export class LawyerRepository extends LawyerQueries {
+  constructor(protected override readonly db: TWritableDb) {
+    super(db)
+  }
+
+  insert(id: string, fields: TLawyerFields, at: string, createdBy: string | null): void {
+    this.db.run(sql`
+      INSERT INTO lawyers (id, first_name, last_name, search_text, email, phone, firm, city, province, practice_keys,
+        language_keys, licence_provinces, airport_keys, experience_types, experience_countries, on_call_windows,
+        max_active, status, notes, created_at, created_by, updated_at)
+      VALUES (${id}, ${fields.firstName}, ${fields.lastName}, ${searchTextOf(fields)}, ${fields.email},
+        ${fields.phone}, ${fields.firm}, ${fields.city}, ${fields.province}, ${keyList(fields.practiceAreas)},
+        ${keyList(fields.languages)}, ${keyList(fields.memberships.map((m) => m.province))},
+        ${keyList(fields.airports)}, ${JSON.stringify(fields.experienceTypes)},
+        ${JSON.stringify(fields.experienceCountries)}, ${JSON.stringify(fields.onCallWindows)}, ${fields.maxActive},
+        ${fields.status}, ${fields.notes}, ${at}, ${createdBy}, ${at})`)
+    this.writeChildren(id, fields)
+  }
+
+  /** Every field replaced; memberships, on-call slices and conflicts rewritten. False when there is no such lawyer. */
+  replace(id: string, fields: TLawyerFields, at: string): boolean {
+    const { changes } = this.db.run(sql`
+      UPDATE lawyers SET first_name = ${fields.firstName}, last_name = ${fields.lastName},
+        search_text = ${searchTextOf(fields)}, email = ${fields.email}, phone = ${fields.phone},
+        firm = ${fields.firm}, city = ${fields.city}, province = ${fields.province},
+        practice_keys = ${keyList(fields.practiceAreas)}, language_keys = ${keyList(fields.languages)},
+        licence_provinces = ${keyList(fields.memberships.map((m) => m.province))},
+        airport_keys = ${keyList(fields.airports)}, experience_types = ${JSON.stringify(fields.experienceTypes)},
+        experience_countries = ${JSON.stringify(fields.experienceCountries)},
+        on_call_windows = ${JSON.stringify(fields.onCallWindows)}, max_active = ${fields.maxActive},
+        status = ${fields.status}, notes = ${fields.notes}, updated_at = ${at}
+      WHERE id = ${id}`)
+    if (changes !== 1) return false
+    this.db.run(sql`DELETE FROM lawyer_memberships WHERE lawyer_id = ${id}`)
+    this.db.run(sql`DELETE FROM lawyer_on_call WHERE lawyer_id = ${id}`)
+    this.db.run(sql`DELETE FROM lawyer_conflicts WHERE lawyer_id = ${id}`)
+    this.writeChildren(id, fields)
+    return true
+  }
+
+  setStatus(id: string, status: string, at: string): boolean {
+    return (
+      this.db.run(sql`UPDATE lawyers SET status = ${status}, updated_at = ${at} WHERE id = ${id}`).changes ===
+      1
+    )
+  }
+
+  /** Conflict names whose blocking keys are not built yet (matching builds them in batches). */
+  unkeyedConflicts(limit: number): TConflictRow[] {
+    return this.db.all<TConflictRow>(
+      sql`SELECT id, lawyer_id, kind, name FROM lawyer_conflicts WHERE keys_built_at IS NULL LIMIT ${limit}`,
+    )
+  }
+
+  /** One conflict name's person-matching keys (core/person-matching buildSearchKeys). */
+  storeConflictKeys(conflictId: string, keys: readonly string[], at: string): void {
+    this.db.run(sql`DELETE FROM lawyer_conflict_keys WHERE conflict_id = ${conflictId}`)
+    for (const key of keys)
+      this.db.run(
+        sql`INSERT OR IGNORE INTO lawyer_conflict_keys (key, conflict_id) VALUES (${key}, ${conflictId})`,
+      )
+    this.db.run(sql`UPDATE lawyer_conflicts SET keys_built_at = ${at} WHERE id = ${conflictId}`)
+  }
+
+  private writeChildren(id: string, fields: TLawyerFields): void {
+    fields.memberships.forEach((membership, position) => {
+      this.db.run(sql`
+        INSERT INTO lawyer_memberships (lawyer_id, province, licence_number, licence_key, status, verified_on, position)
+        VALUES (${id}, ${membership.province}, ${membership.licenceNumber}, ${licenceKeyOf(membership.licenceNumber)},
+          ${membership.status}, ${membership.verifiedOn}, ${position})`)
+    })
+    const slices = fields.onCallWindows.flatMap(slicesOf)
+    for (const airport of new Set(fields.airports))
+      for (const slice of slices)
+        this.db.run(sql`
+          INSERT INTO lawyer_on_call (lawyer_id, airport, day, start_minute, end_minute)
+          VALUES (${id}, ${airport}, ${slice.day}, ${slice.startMinute}, ${slice.endMinute})`)
+    fields.conflicts.forEach((conflict, position) => {
+      this.db.run(sql`
+        INSERT INTO lawyer_conflicts (id, lawyer_id, kind, name, position)
+        VALUES (${randomUUID()}, ${id}, ${conflict.kind}, ${conflict.name}, ${position})`)
+    })
+  }
+}

@@ -1,0 +1,19 @@
+import type { lawyersChannels } from '../../../shared/contract'
+import type { TServices } from '../../core/services'
+import type { THandlersFor } from '../types'
+
+export const lawyersHandlers = ({
+  roster,
+  lawyerImport,
+}: TServices): THandlersFor<typeof lawyersChannels> => ({
+  'lawyers:list': (query) => roster.list(query),
+  'lawyers:get': ({ id }) => roster.get(id),
+  'lawyers:onCallNow': () => roster.onCallNow(),
+  'lawyers:create': ({ lawyer }) => roster.create(lawyer),
+  'lawyers:update': ({ id, lawyer }) => roster.update(id, lawyer),
+  'lawyers:setStatus': ({ id, status }) => roster.setStatus(id, status),
+  'lawyerImport:inspect': ({ csv }) => lawyerImport.inspect(csv),
+  'lawyerImport:check': ({ csv, mapping }) => lawyerImport.check(csv, mapping),
+  'lawyerImport:commit': ({ csv, mapping, duplicates, decisions }) =>
+    lawyerImport.commit(csv, mapping, duplicates, decisions),
+})

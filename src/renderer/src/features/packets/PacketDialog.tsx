@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TPacketChoices, TPacketSaved } from '../../../../shared/contract/packets'
+import type { TIpcResult } from '../../../../shared/result'
+import {
+  PACKET_KINDS,
+  PACKET_LANGUAGES,
+  PAGE_SIZES,
+  type TPacketKind,
+} from '../../../../shared/packets/vocabulary'
+import { api, callApi } from '../../api'
+import {
+  BusyIndicator,
+  Button,
+  DialogActions,
+  LiveRegion,
+  ModalDialog,
+  Notice,
+  RadioGroupField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui'
+import { PacketFieldPicker } from './PacketFieldPicker'
+import {
+  needsRecipient,
+  packetErrorKey,
+  packetRequest,
+  type TPacketDraft,
+  type TPacketErrorKey,
+} from './packetRequest'
+import './Packets.css'
+
+export type TPacketDialogProps = {
+  caseId: string
+  reference: string
+  isOpen: boolean
+  onClose: () => void
+  /** After a packet was saved or printed (the timeline has a new entry). */
+  onRecorded: () => void | Promise<void>
+}
+
+type TBusy = 'save' | 'print' | null
+
+/** Choose a packet's kind, recipient, language and details, then Save as PDF or Print. */
+export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }: TPacketDialogProps) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<TPacketDraft>({
+    kind: 'survivor',
+    language: 'en',
+    pageSize: 'letter',
+    recipientName: '',
+    recipientLines: '',
+    fields: [],
+  })
+  const [choices, setChoices] = useState<TPacketChoices | null>(null)
+  const [busy, setBusy] = useState<TBusy>(null)
+  const [error, setError] = useState<TPacketErrorKey | 'recipient' | null>(null)
+  const [done, setDone] = useState<string>('')
+
+  useEffect(() => {
+    if (!isOpen) return
+    let isCurrent = true
+    void callApi(() => api.packets.choices({ caseId, kind: draft.kind })).then((result) => {
+      if (!isCurrent) return
+      if (!result.ok) {
+        setError(packetErrorKey(result.error))
+        return
+      }
+      setChoices(result.value)
+      setDraft((current) => ({
+        ...current,
+        fields: result.value.defaultFields,
+        language: result.value.defaultLanguage,
+      }))
+    })
+    return () => {
+      isCurrent = false
+    }
+  }, [caseId, draft.kind, isOpen])
+
+  const change = (patch: Partial<TPacketDraft>) => {
+    // Another kind has other rules: its choices load afresh, and nothing is picked until they have.
+    if (patch.kind !== undefined && patch.kind !== draft.kind) setChoices(null)
+    setDraft((current) => ({ ...current, ...patch }))
+    setError(null)
+    setDone('')
+  }
+
+  const run = async (what: 'save' | 'print') => {
+    if (choices === null) return
+    if (needsRecipient(draft.kind) && draft.recipientName.trim() === '') {
+      setError('recipient')
+      return
+    }
+    setBusy(what)
+    setError(null)
+    setDone('')
+    const request = packetRequest(caseId, draft, choices)
+    const call = (): Promise<TIpcResult<TPacketSaved>> =>
+      what === 'save' ? api.packets.savePdf(request) : api.packets.print(request)
+    const result = await callApi(call)
+    setBusy(null)
+    if (!result.ok) {
+      setError(packetErrorKey(result.error))
+      return
+    }
+    if (result.value.record === null) return
+    setDone(
+      t(what === 'save' ? 'packets.saved' : 'packets.printed', { packetId: result.value.record.packetId }),
+    )
+    await onRecorded()
+  }
+
+  const isBusy = busy !== null
+  return (
+    <ModalDialog
+      isOpen={isOpen}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={t('packets.title', { reference })}
+      isDismissable={!isBusy}
+      isOutsideClickDismissable={false}
+      size="large"
+    >
+      <p>{t('packets.intro')}</p>
+      <div className="packet-dialog__choices">
+        <SelectField
+          label={t('packets.kind.label')}
+          options={PACKET_KINDS.map((kind) => ({ id: kind, label: t(`packets.kind.${kind}`) }))}
+          value={draft.kind}
+          onChange={(kind) => kind !== null && change({ kind: kind as TPacketKind })}
+          isDisabled={isBusy}
+          autoFocus
+        />
+        <RadioGroupField
+          label={t('packets.language.label')}
+          options={PACKET_LANGUAGES.map((language) => ({
+            id: language,
+            label: t(`packets.language.${language}`),
+          }))}
+          value={draft.language}
+          onChange={(language) => change({ language: language as TPacketDraft['language'] })}
+          orientation="horizontal"
+          isDisabled={isBusy}
+        />
+        <RadioGroupField
+          label={t('packets.pageSize.label')}
+          options={PAGE_SIZES.map((size) => ({ id: size, label: t(`packets.pageSize.${size}`) }))}
+          value={draft.pageSize}
+          onChange={(pageSize) => change({ pageSize: pageSize as TPacketDraft['pageSize'] })}
+          orientation="horizontal"
+          isDisabled={isBusy}
+        />
+      </div>
+      {needsRecipient(draft.kind) ? (
+        <div className="packet-dialog__recipient">
+          <TextField
+            label={t('packets.recipient.name')}
+            value={draft.recipientName}
+            onChange={(recipientName) => change({ recipientName })}
+            isRequired
+            maxLength={200}
+            isDisabled={isBusy}
+            errorMessage={error === 'recipient' ? t('packets.recipient.required') : undefined}
+          />
+          <TextAreaField
+            label={t('packets.recipient.address')}
+            description={t('packets.recipient.addressHelp')}
+            value={draft.recipientLines}
+            onChange={(recipientLines) => change({ recipientLines })}
+            isDisabled={isBusy}
+          />
+        </div>
+      ) : null}
+      {choices === null ? (
+        <BusyIndicator label={t('packets.fields.loading')} />
+      ) : (
+        <PacketFieldPicker
+          choices={choices}
+          selected={draft.fields}
+          onChange={(fields) => change({ fields })}
+          isDisabled={isBusy}
+        />
+      )}
+      <LiveRegion politeness="polite">
+        {done === '' ? null : <Notice tone="success">{done}</Notice>}
+      </LiveRegion>
+      {error === null || error === 'recipient' ? null : (
+        <Notice tone="danger" live="alert">
+          {t(`packets.errors.${error}`)}
+        </Notice>
+      )}
+      <DialogActions>
+        <Button onPress={onClose} isDisabled={isBusy}>
+          {t('packets.cancel')}
+        </Button>
+        <Button onPress={() => void run('print')} isDisabled={isBusy || choices === null}>
+          {busy === 'print' ? t('packets.printing') : t('packets.print')}
+        </Button>
+        <Button variant="primary" onPress={() => void run('save')} isDisabled={isBusy || choices === null}>
+          {busy === 'save' ? t('packets.saving') : t('packets.savePdf')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  )
+}

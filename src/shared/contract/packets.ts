@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import {
+  FIELD_REFUSALS,
+  PACKET_FIELDS,
+  PACKET_KINDS,
+  PACKET_LANGUAGES,
+  PAGE_SIZES,
+} from '../packets/vocabulary'
+import { STAFF_WHO_HANDLE_CASES } from '../roles'
+import { defineChannel } from './channel'
+import { ZIdSchema } from './intake'
+
+const ZRecipientLineSchema = z.string().trim().max(200)
+
+/** Who a packet is addressed to, as staff typed it or as the directory and roster have it. */
+export const ZPacketRecipientSchema = z.strictObject({
+  name: ZRecipientLineSchema,
+  lines: z.array(ZRecipientLineSchema).max(6).default([]),
+})
+export type TPacketRecipient = z.infer<typeof ZPacketRecipientSchema>
+
+/** Which packet to make for a case: the picker's choices before printing. */
+export const ZPacketChoicesRequestSchema = z.strictObject({
+  caseId: ZIdSchema,
+  kind: z.enum(PACKET_KINDS),
+  /** A lawyer or organization packet made from a referral (matching): its "no conflict" confirmation counts. */
+  referralId: ZIdSchema.optional(),
+})
+export type TPacketChoicesRequest = z.input<typeof ZPacketChoicesRequestSchema>
+
+/** One packet: what is printed, for whom, in which language, with which of the survivor's details. */
+export const ZPacketRequestSchema = ZPacketChoicesRequestSchema.extend({
+  language: z.enum(PACKET_LANGUAGES),
+  pageSize: z.enum(PAGE_SIZES).default('letter'),
+  /** The details staff chose; each is checked against consent again when printing. */
+  fields: z.array(z.enum(PACKET_FIELDS)).max(PACKET_FIELDS.length).default([]),
+  /** Required for lawyer, organization and MP packets; the survivor's packet is addressed to them. */
+  recipient: ZPacketRecipientSchema.optional(),
+})
+export type TPacketRequest = z.input<typeof ZPacketRequestSchema>
+
+export const ZFieldDecisionSchema = z.object({
+  field: z.enum(PACKET_FIELDS),
+  allowed: z.boolean(),
+  refusal: z.enum(FIELD_REFUSALS).nullable(),
+  sensitive: z.boolean(),
+})
+
+export const ZPacketChoicesSchema = z.object({
+  /** The survivor's preferred language when it is English or French, else English. */
+  defaultLanguage: z.enum(PACKET_LANGUAGES),
+  decisions: z.array(ZFieldDecisionSchema),
+  /** Allowed and not sensitive: what the picker starts with. */
+  defaultFields: z.array(z.enum(PACKET_FIELDS)),
+  /** Lawyer packets: whether the lawyer's "no conflict" confirmation is recorded. */
+  conflictCleared: z.boolean(),
+})
+export type TPacketChoices = z.infer<typeof ZPacketChoicesSchema>
+
+/** What the case timeline and the audit trail keep of a printed packet: the choices, never the content. */
+export const ZPacketRecordSchema = z.object({
+  packetId: z.string(),
+  kind: z.enum(PACKET_KINDS),
+  language: z.enum(PACKET_LANGUAGES),
+  pageSize: z.enum(PAGE_SIZES),
+  /** YYYY-MM-DD, as printed. */
+  date: z.string(),
+  recipient: z.string(),
+  fields: z.array(z.enum(PACKET_FIELDS)),
+  templateVersion: z.number().int(),
+  /** SHA-256 of the rendered document: a reprint with the same choices matches it unless the case changed. */
+  contentHash: z.string(),
+})
+export type TPacketRecord = z.infer<typeof ZPacketRecordSchema>
+
+/** A packet's document for the preview (self-contained HTML with its fonts; a few MB at most). */
+export const ZPacketPreviewSchema = z.object({
+  html: z.string().max(20_000_000),
+  record: ZPacketRecordSchema,
+})
+export type TPacketPreview = z.infer<typeof ZPacketPreviewSchema>
+
+/** Save as PDF or Print: whether it happened (false when the person cancelled a dialog) and what was recorded. */
+export const ZPacketSavedSchema = z.object({
+  saved: z.boolean(),
+  record: ZPacketRecordSchema.nullable(),
+})
+export type TPacketSaved = z.infer<typeof ZPacketSavedSchema>
+
+export const packetsChannels = {
+  /** Every field with whether consent allows it in this kind of packet, and why not. */
+  'packets:choices': defineChannel({
+    request: ZPacketChoicesRequestSchema,
+    response: ZPacketChoicesSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** The packet as it will print, checked against consent. An audited view of the record. */
+  'packets:preview': defineChannel({
+    request: ZPacketRequestSchema,
+    response: ZPacketPreviewSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** Prints to PDF, asks where to save it, writes it (0600) and records the packet. */
+  'packets:savePdf': defineChannel({
+    request: ZPacketRequestSchema,
+    response: ZPacketSavedSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** Sends the packet to a printer through the OS print dialog (the app only), and records it once printed. */
+  'packets:print': defineChannel({
+    request: ZPacketRequestSchema,
+    response: ZPacketSavedSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+} as const

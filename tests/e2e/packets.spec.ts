@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { expectAccessible, expect, test } from './fixtures'
+
+/** Synthetic people only: obviously invented names, a 555 number. */
+const PHONE_CANARY = '+1 555 010 9931'
+
+test.describe('packets from the case page', () => {
+  test.describe.configure({ timeout: 150_000 })
+
+  test('makes a lawyer packet by keyboard with only what consent allows, saves it as PDF, in EN and FR', async ({
+    app,
+    bridge,
+  }) => {
+    const intake = emptyIntake('2026-11-20')
+    intake.person.givenNames = 'Invented'
+    intake.person.familyName = 'Packet-Example'
+    intake.location.province = 'ON'
+    intake.contact.phone = PHONE_CANARY
+    intake.needs.needs = ['refugee_claim']
+    intake.consent = [
+      {
+        purpose: 'share_with_lawyer',
+        granted: true,
+        method: 'verbal',
+        givenOn: '2026-11-20',
+        expiresOn: '',
+        notes: '',
+      },
+    ]
+    const { caseId } = bridge.services.intake.submit({
+      intake,
+      decision: { kind: 'new' },
+      reviewedCandidates: [],
+    })
+    await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
+    await expect(app.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
+
+    await app.getByRole('button', { name: 'Make a packet' }).focus()
+    await app.keyboard.press('Enter')
+    const dialog = app.getByRole('dialog', { name: /Make a packet for CCIJ-/ })
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByRole('checkbox', { name: 'Name', exact: true })).toBeChecked()
+    await expectAccessible(app, 'packet dialog, survivor (EN)')
+
+    // The kind, by keyboard: the select has focus when the dialog opens.
+    await expect(dialog.getByRole('button', { name: /Packet/ })).toBeFocused()
+    await app.keyboard.press('Enter')
+    await app.getByRole('option', { name: 'To a lawyer' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(dialog.getByText('Only after the lawyer confirms no conflict.').first()).toBeVisible()
+    await expect(dialog.getByRole('checkbox', { name: 'Name', exact: true })).toBeDisabled()
+    await expect(dialog.getByRole('checkbox', { name: 'Phone (sensitive)' })).toBeDisabled()
+    await expect(dialog.getByRole('checkbox', { name: 'Legal help needed' })).toBeChecked()
+    await expectAccessible(app, 'packet dialog, lawyer (EN)')
+
+    // Save without a recipient: the field says what is missing.
+    await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(dialog.getByText('Say who the packet is for.')).toBeVisible()
+    await dialog.getByRole('textbox', { name: 'Recipient’s name' }).fill('Morgan Counsel-Example')
+    await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(dialog.getByText(/Packet PKT-[A-Z0-9-]+ saved and recorded on the timeline\./)).toBeVisible({
+      timeout: 60_000,
+    })
+
+    const packetsFolder = join(bridge.services.options.dataDirectory, 'packets')
+    const [file] = readdirSync(packetsFolder)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(packetsFolder, file ?? ''), '-']).toString(
+      'utf8',
+    )
+    expect(text).toContain('Morgan Counsel-Example')
+    expect(text).toContain('This document is not legal advice.')
+    expect(text).not.toContain(PHONE_CANARY)
+    expect(text).not.toContain('Packet-Example')
+
+    await dialog.getByRole('button', { name: 'Close' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(dialog).toBeHidden()
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.getByRole('button', { name: 'Préparer une trousse' }).click()
+    const french = app.getByRole('dialog', { name: /Préparer une trousse pour CCIJ-/ })
+    await expect(french.getByRole('checkbox', { name: 'Nom', exact: true })).toBeVisible()
+    await expectAccessible(app, 'packet dialog (FR)')
+  })
+})
