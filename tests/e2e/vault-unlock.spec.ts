@@ -144,7 +144,9 @@ test.describe('the recovery key', () => {
     await expectAccessible(page, 'recovery key was used (en)')
     // The wrong key was audited as a refused recovery key, with the sign-in name tried; not as a wrong passphrase.
     const failed = bridge.services.audit.list({ action: 'recovery.failed' })
-    expect(failed.entries.map((entry) => entry.details)).toEqual([{ username: ADMIN.username }])
+    expect(failed.entries.map((entry) => entry.details)).toEqual([
+      { username: ADMIN.username, method: 'recovery-key' },
+    ])
     expect(bridge.services.audit.list({ action: 'unlock.failed' }).total).toBe(0)
 
     await page.getByRole('button', { name: 'Create a new recovery key' }).click()

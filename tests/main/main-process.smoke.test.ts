@@ -67,7 +67,7 @@ describe('the built main process, started under a stub electron', () => {
   beforeAll(async () => {
     expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} exists (run electron-vite build)`).toBe(true)
     // A locked vault in the app's data folder, so the lock paths below have something to lock.
-    const { vault } = await createTestVault(userData)
+    const { vault } = await createTestVault(userData, { kdf: FLOOR_KDF }) // the built app enforces production’s floor
     vault.lock()
     process.env['CCIJ_STUB_USER_DATA'] = userData
     stub = await loadMain(true)

@@ -6,6 +6,7 @@ import {
   addTestCaseworker,
   CASEWORKER_PASSPHRASE,
   createTestVault,
+  FLOOR_KDF,
   makeTempFolder,
   removeFolder,
 } from '#test-support/vault-fixtures'
@@ -54,7 +55,7 @@ describe('admin CLI: import lawyers and export lawyers', { timeout: 180_000 }, (
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-lawyers-')
     vault = join(root, 'vault')
-    const services = await createTestVault(root)
+    const services = await createTestVault(root, { kdf: FLOOR_KDF })
     await addTestCaseworker(services.accounts)
     services.vault.lock()
     writeFileSync(join(root, 'good.csv'), GOOD)

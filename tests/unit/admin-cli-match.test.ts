@@ -8,6 +8,7 @@ import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
   createTestVault,
+  FLOOR_KDF,
   makeTempFolder,
   removeFolder,
   addTestCaseworker,
@@ -43,7 +44,7 @@ describe('admin CLI: match', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-match-')
-    const created = await createTestVault(root)
+    const created = await createTestVault(root, { kdf: FLOOR_KDF })
     await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     const draft = emptyIntake('2026-11-20')
     draft.person.familyName = 'Invented-Gamma'

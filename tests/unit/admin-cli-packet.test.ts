@@ -7,7 +7,7 @@ import { createVaultServices } from '../../src/main/core/services'
 import {
   ADMIN_PASSPHRASE,
   CASEWORKER_PASSPHRASE,
-  FAST_KDF,
+  FLOOR_KDF,
   addTestCaseworker,
   createTestVault,
   makeTempFolder,
@@ -26,7 +26,7 @@ describe('admin CLI: packet', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     root = makeTempFolder('ccij-cli-packet-')
-    const created = await createTestVault(root)
+    const created = await createTestVault(root, { kdf: FLOOR_KDF })
     await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
     const intake = emptyIntake('2026-11-20')
     intake.person.givenNames = 'Invented'
@@ -80,7 +80,7 @@ describe('admin CLI: packet', { timeout: 180_000 }, () => {
     expect(text).not.toContain('Packetperson')
     expect(text).not.toContain(NARRATIVE_CANARY)
 
-    const services = createVaultServices({ directory: vault, kdf: FAST_KDF })
+    const services = createVaultServices({ directory: vault, kdf: FLOOR_KDF })
     await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
     try {
       const printed = services.audit.list().entries.filter((entry) => entry.action === 'packet.printed')

@@ -33,7 +33,8 @@ type TFontFace = {
   ranges: readonly (readonly [number, number])[]
 }
 
-const require = createRequire(import.meta.url)
+// Not named `require`: in main's CommonJS bundle that name is the module wrapper's own parameter.
+const fontRequire = createRequire(import.meta.url)
 
 function parseRanges(unicodeRange: string): [number, number][] {
   return unicodeRange.split(',').map((part) => {
@@ -45,7 +46,7 @@ function parseRanges(unicodeRange: string): [number, number][] {
 
 /** The faces of one Fontsource package, read from its index.css (the one place the ranges are written). */
 function facesOf(packageName: string, family: string, weight: number): TFontFace[] {
-  const cssPath = require.resolve(`${packageName}/${weight}.css`)
+  const cssPath = fontRequire.resolve(`${packageName}/${weight}.css`)
   const css = readFileSync(cssPath, 'utf8')
   const faces: TFontFace[] = []
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
