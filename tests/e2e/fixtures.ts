@@ -44,7 +44,12 @@ function watchConsole(context: BrowserContext, errors: string[]): void {
   watchedContexts.add(context)
   const watch = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
+      if (message.type() !== 'error') return
+      // A request still in flight when the test's bridge has already closed (teardown): not the app's error.
+      const refusedByClosedBridge =
+        message.text().includes('ERR_CONNECTION_REFUSED') && message.location().url.includes('/__bridge/')
+      if (refusedByClosedBridge) return
+      errors.push(`${message.text()} (${message.location().url})`)
     })
     page.on('pageerror', (error) => errors.push(error.message))
   }
