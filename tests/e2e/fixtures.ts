@@ -47,7 +47,7 @@ function watchConsole(context: BrowserContext, errors: string[]): void {
       if (message.type() !== 'error') return
       // A request still in flight when the test's bridge has already closed (teardown): not the app's error.
       const refusedByClosedBridge =
-        message.text().includes('ERR_CONNECTION_REFUSED') && message.location().url.includes('/__bridge/')
+        /ERR_CONNECTION_(REFUSED|RESET)/.test(message.text()) && message.location().url.includes('/__bridge/')
       if (refusedByClosedBridge) return
       errors.push(`${message.text()} (${message.location().url})`)
     })
