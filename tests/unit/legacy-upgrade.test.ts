@@ -49,6 +49,7 @@ describe('a wave-1 vault is upgraded to role-separated keys by its admin’s unl
     expect(audit.list({ action: 'vault.upgraded' }).entries[0]?.details).toEqual({
       generation: 1,
       needsNewPassphrase: 2,
+      via: 'passphrase',
     })
     // The old recovery key wrapped the old key: a new one is asked for at once.
     expect(recovery.status().confirmedAt).toBeNull()

@@ -94,16 +94,62 @@ describe.each(SAVED)(
       expect(await codeOfAsync(vault.unlock('sam.example', 'granite tulip comet saddle 45'))).not.toBeNull()
     })
 
-    // The one-time upgrade needs an admin's passphrase (the old recovery key wraps only the old shared key and is
-    // dropped by the upgrade): before it, the recovery key is refused with that reason and nothing is written.
-    it('refuses its saved recovery key until an admin has upgraded it, and changes nothing', async () => {
+    // The recovery key of a wave-1 vault wrapped the same master key as an admin's passphrase: it may be the only
+    // way left in (the admin forgot theirs), so it runs the one-time upgrade too, and stays valid afterwards.
+    it('upgrades with its saved recovery key, for a caseworker, and the key still recovers the admin after', async () => {
+      copySaved(folder, root())
+      const { vault, accounts, audit, caseList } = newVaultServices(root())
+      expect(
+        (await vault.unlockWithRecoveryKey(recoveryKey.toLowerCase(), 'casey.example', NEW_PASSPHRASE)).role,
+      ).toBe('caseworker')
+      expect(caseList.list({}).total).toBe(0)
+      vault.lock()
+      const upgraded = await vaultKeysOf(root(), 'casey.example', NEW_PASSPHRASE)
+      expect(peekSchemaVersion(upgraded.files.vault, upgraded.vault)).toBe(LATEST_SCHEMA_VERSION)
+      // A caseworker's grants: no admin key, though the upgrade made one.
+      expect([upgraded.case !== null, upgraded.admin]).toEqual([true, null])
+      expect((await vault.unlock('casey.example', NEW_PASSPHRASE)).role).toBe('caseworker')
+      vault.lock()
+      // The admin's old passphrase wrapped only the old key; the recovery key (made again for the new keys) lets the
+      // admin back in, who then sees the whole story in the trail.
+      expect(await codeOfAsync(vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('FORBIDDEN')
+      const adminPassphrase = 'velvet compass harbour quince 63'
+      expect((await vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', adminPassphrase)).role).toBe(
+        'admin',
+      )
+      expect(namesAndRoles(accounts.list())).toContain('casey.example caseworker active')
+      expect(audit.verify()).toMatchObject({ ok: true, status: 'intact' })
+      expect(audit.list({ action: 'vault.upgraded' }).entries[0]?.details).toEqual({
+        generation: 1,
+        needsNewPassphrase: 2,
+        via: 'recovery-key',
+      })
+      expect(audit.list({ action: 'recovery.used' }).entries).toHaveLength(2)
+      vault.lock()
+      expect((await vault.unlock('alex.example', adminPassphrase)).role).toBe('admin')
+    })
+
+    it('refuses a wrong recovery key, a disabled account or a weak passphrase, and changes nothing', async () => {
       copySaved(folder, root())
       const before = hashFolder(join(root(), 'vault'))
       const { vault } = newVaultServices(root())
+      const unchanged = () => {
+        const after = hashFolder(join(root(), 'vault'))
+        delete after['unlock-throttle.json']
+        return after
+      }
       expect(
-        await codeOfAsync(vault.unlockWithRecoveryKey(recoveryKey, 'alex.example', NEW_PASSPHRASE)),
-      ).toBe('FORBIDDEN')
-      expect(hashFolder(join(root(), 'vault'))).toEqual(before)
+        await codeOfAsync(
+          vault.unlockWithRecoveryKey('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA', 'casey.example', NEW_PASSPHRASE),
+        ),
+      ).toBe('WRONG_PASSPHRASE')
+      expect(await codeOfAsync(vault.unlockWithRecoveryKey(recoveryKey, 'sam.example', NEW_PASSPHRASE))).toBe(
+        'NOT_FOUND',
+      )
+      expect(
+        await codeOfAsync(vault.unlockWithRecoveryKey(recoveryKey, 'casey.example', 'casey.example1')),
+      ).toBe('BAD_REQUEST')
+      expect(unchanged()).toEqual(before)
       expect((await vault.unlock('alex.example', ADMIN_PASSPHRASE)).role).toBe('admin')
     })
 

@@ -1,3 +1,4 @@
+import type { TStaffAccount } from '../../../shared/contract/accounts'
 import { AppError } from '../../../shared/result'
 import { StaffDirectory } from '../accounts/accounts-repository'
 import { AuditRepository } from '../audit/audit-repository'
@@ -26,9 +27,19 @@ import {
 import { bindingOption, createVaultDatabase, lookAtReadOnly, openVaultDatabase } from './open-vault-database'
 import type { TOperation } from './operation-guard'
 import { createGrantedSlot } from './slot-keys'
+import { assertStrongPassphrase } from './strong-passphrase'
 import type { VaultKeeper } from './vault-keeper'
 import { generationPaths } from './vault-paths'
 import { newVaultKeys, zeroKeys, type TVaultKeys } from './vault-keys'
+
+/**
+ * Who runs the upgrade, and with what: the account's id and the passphrase its new slot is sealed under (an admin's
+ * own; or, recovering with the recovery key, the sign-in name and its new passphrase, the key sealing the new
+ * recovery slot).
+ */
+export type TUpgrader =
+  | { via: 'passphrase'; accountId: string; passphrase: string }
+  | { via: 'recovery-key'; username: string; passphrase: string; recoveryKey: string }
 
 /** Tables of the FTS5 index that hold its content (the config table is the new database's own). */
 const SEARCH_INDEX_TABLES = ['case_search_data', 'case_search_idx', 'case_search_docsize'] as const
@@ -45,26 +56,42 @@ const SEARCH_INDEX_TABLES = ['case_search_data', 'case_search_idx', 'case_search
  *
  * Colleagues' slots become "legacy" slots: their passphrases were only ever wrapping the old key, which opens nothing
  * now, and an admin cannot vouch for a key pair made by someone else holding that shared key. An admin gives each of
- * them a new passphrase (Reset passphrase). The old recovery key is dropped with the old key: admins are asked to
- * issue a new one at once (the recovery key counts as unconfirmed).
+ * them a new passphrase (Reset passphrase). Admins are asked to issue a new recovery key at once (it counts as
+ * unconfirmed).
+ *
+ * Two ways in, each holding the old master key: an admin's passphrase, or the recovery key (which in wave 1 wrapped
+ * the same master key, so it could already do anything an admin could). The recovery key may be the only way left
+ * into an old vault (the admin forgot their passphrase), so it upgrades too: the account it recovers, of any active
+ * role, gets a new slot under the new passphrase, and the recovery slot is made again under the same recovery key
+ * with all three new keys — otherwise a recovered caseworker would leave a vault no admin can open.
  */
 export async function upgradeLegacyVault(
   keeper: VaultKeeper,
   keyring: TLegacyKeyring,
-  account: { id: string; passphrase: string },
+  upgrader: TUpgrader,
   masterKey: Buffer,
   operation: TOperation,
-): Promise<{ keyring: TKeyring; keys: TVaultKeys }> {
+): Promise<{ keyring: TKeyring; keys: TVaultKeys; account: TStaffAccount }> {
   const generation = 1
   const files = filesOfGeneration(generation)
   const paths = generationPaths(keeper.paths.directory, files)
   const keys = newVaultKeys()
   try {
     // Who is unlocking, looked up without writing a byte: a refused upgrade leaves the wave-1 vault exactly as it was.
-    const admin = lookAtReadOnly(keeper.paths.legacyDatabase, masterKey, keeper.nativeBinding, (db) =>
-      new StaffDirectory(new Connection(db)).findById(account.id),
-    )
-    if (admin === null || admin.status !== 'active' || admin.role !== 'admin') {
+    const account = lookAtReadOnly(keeper.paths.legacyDatabase, masterKey, keeper.nativeBinding, (db) => {
+      const staff = new StaffDirectory(new Connection(db))
+      // A wave-1 slot's name is not authenticated, so a passphrase's slot is found by its id; the recovery key names
+      // the account by the sign-in name typed beside it.
+      return upgrader.via === 'passphrase'
+        ? staff.findById(upgrader.accountId)
+        : staff.findByUsername(upgrader.username)
+    })
+    if (upgrader.via === 'recovery-key') {
+      if (account === null || account.status !== 'active') {
+        throw new AppError('NOT_FOUND', 'There is no active account with that name.')
+      }
+      assertStrongPassphrase(upgrader.passphrase, [account.username, account.displayName])
+    } else if (account === null || account.status !== 'active' || account.role !== 'admin') {
       throw new AppError(
         'FORBIDDEN',
         'This vault needs its one-time upgrade to role-separated keys: an admin must unlock it first.',
@@ -81,10 +108,10 @@ export async function upgradeLegacyVault(
     let needsNewPassphrase: string[]
     try {
       const directory = new StaffDirectory(new Connection(legacy))
-      username = admin.username
+      username = account.username
       needsNewPassphrase = directory
         .list()
-        .filter((each) => each.status === 'active' && each.id !== admin.id)
+        .filter((each) => each.status === 'active' && each.id !== account.id)
         .map((each) => each.username)
       removeGenerationFiles(paths, keeper.paths.directory)
       keeper.step('upgrade:start')
@@ -100,12 +127,17 @@ export async function upgradeLegacyVault(
     const context = { vaultId: keyring.vaultId, generation, keys, kdf: keeper.kdf.create }
     const created = await createGrantedSlot(
       { kind: 'staff', id: account.id, username },
-      'admin',
-      account.passphrase,
+      account.role,
+      upgrader.passphrase,
       context,
     )
     created.keyPair.privateKey.fill(0)
     const slots: TKeySlot[] = [created.slot]
+    if (upgrader.via === 'recovery-key') {
+      const recovery = await createGrantedSlot({ kind: 'recovery' }, 'admin', upgrader.recoveryKey, context)
+      recovery.keyPair.privateKey.fill(0)
+      slots.push(recovery.slot)
+    }
     for (const slot of keyring.slots) {
       if (slot.kind === 'staff' && slot.id !== account.id) slots.push({ ...slot, kind: 'legacy' })
     }
@@ -115,7 +147,7 @@ export async function upgradeLegacyVault(
       keys,
       keyring.vaultId,
       { accountId: account.id, username },
-      needsNewPassphrase.length,
+      { generation, needsNewPassphrase: needsNewPassphrase.length, via: upgrader.via },
     )
     fsyncDirectory(keeper.paths.directory)
     keeper.step('upgrade:ready')
@@ -133,7 +165,7 @@ export async function upgradeLegacyVault(
     keeper.step('upgrade:switched')
     removeDatabaseFile(keeper.paths.legacyDatabase)
     fsyncDirectory(keeper.paths.directory)
-    return { keyring: upgraded, keys }
+    return { keyring: upgraded, keys, account }
   } catch (error) {
     zeroKeys(keys)
     throw error
@@ -204,7 +236,7 @@ function recordUpgrade(
   keys: TVaultKeys,
   vaultId: string,
   actor: { accountId: string; username: string },
-  needsNewPassphrase: number,
+  details: { generation: number; needsNewPassphrase: number; via: TUpgrader['via'] },
 ): void {
   if (keys.admin === null) return
   const database = openEncryptedDatabase(paths.vault, keys.vault, bindingOption(keeper.nativeBinding))
@@ -213,14 +245,8 @@ function recordUpgrade(
     const trail = new AuditRepository(db)
     const at = keeper.clock.now()
     db.transaction(() => {
-      trail.append(
-        actor,
-        'vault.upgraded',
-        { type: 'vault', id: vaultId },
-        { generation: 1, needsNewPassphrase },
-        at,
-      )
-      // The old recovery key wrapped the old key: it opens nothing now, so admins are asked for a new one at once.
+      trail.append(actor, 'vault.upgraded', { type: 'vault', id: vaultId }, details, at)
+      // The recovery key was seen (it was typed, or it wrapped the old shared key): admins are asked for a new one.
       new VaultMetaRepository(db).setRecoveryKeyConfirmedAt(null)
     })
     writeHeadCheckpoint({

@@ -173,7 +173,13 @@ async function unlockLegacy(
   }
   let upgraded: { keyring: TKeyring; keys: TVaultKeys }
   try {
-    upgraded = await upgradeLegacyVault(keeper, keyring, { id: slot.id, passphrase }, masterKey, operation)
+    upgraded = await upgradeLegacyVault(
+      keeper,
+      keyring,
+      { via: 'passphrase', accountId: slot.id, passphrase },
+      masterKey,
+      operation,
+    )
   } finally {
     masterKey.fill(0)
   }
@@ -224,7 +230,12 @@ export async function unlockWithRecoveryKey(
     operation.throwIfCancelled()
     keeper.settleAround(operation)
     keeper.throttle.assertAllowed(RECOVERY_THROTTLE_KEY)
-    const keyring = keeper.requireKeyring()
+    const anyKeyring = keeper.readAnyKeyring()
+    if (anyKeyring === null) throw new AppError('NO_VAULT', 'There is no vault yet. Create one first.')
+    if (isLegacyKeyring(anyKeyring)) {
+      return await recoverLegacy(keeper, anyKeyring, recoveryKey, username, newPassphrase, operation)
+    }
+    const keyring = anyKeyring
     const recoverySlot = findRecoverySlot(keyring)
     if (recoverySlot === null) throw new AppError('NOT_FOUND', 'This vault has no recovery key.')
     const privateKey = await openSlotPrivateKey(
@@ -232,11 +243,7 @@ export async function unlockWithRecoveryKey(
       recoverySlot,
       normalizeRecoveryKey(recoveryKey),
     )
-    if (privateKey === null) {
-      keeper.recordFailedUnlock(knownName(keyring, username), 'recovery-key')
-      keeper.throttle.recordFailure(RECOVERY_THROTTLE_KEY)
-      throw new AppError('WRONG_PASSPHRASE', 'That recovery key does not open this vault.')
-    }
+    if (privateKey === null) return failedRecovery(keeper, keyring, username)
     const keys = openGrants(keyring.vaultId, keyring.generation, recoverySlot, privateKey)
     privateKey.fill(0)
     if (keys === null || keys.admin === null) throw damagedGrants()
@@ -249,6 +256,57 @@ export async function unlockWithRecoveryKey(
   } finally {
     operation.end()
   }
+}
+
+/** A wrong recovery key: counted (its own throttle), remembered under the account tried, then WRONG_PASSPHRASE. */
+function failedRecovery(keeper: VaultKeeper, keyring: TAnyKeyring, username: string): never {
+  keeper.recordFailedUnlock(knownName(keyring, username), 'recovery-key')
+  keeper.throttle.recordFailure(RECOVERY_THROTTLE_KEY)
+  throw new AppError('WRONG_PASSPHRASE', 'That recovery key does not open this vault.')
+}
+
+/**
+ * The recovery key of a wave-1 vault wraps the old master key, as an admin's passphrase does: it runs the one-time
+ * upgrade (see legacy-upgrade.ts), `username` getting a new slot under `newPassphrase` and the recovery key staying
+ * valid for the new keys. A refusal (unknown or disabled account, weak passphrase) leaves the old vault as it was.
+ */
+async function recoverLegacy(
+  keeper: VaultKeeper,
+  keyring: TLegacyKeyring,
+  recoveryKey: string,
+  username: string,
+  newPassphrase: string,
+  operation: TOperation,
+): Promise<TStaffIdentity> {
+  const slot = keyring.slots.find((candidate) => candidate.kind === 'recovery')
+  if (slot === undefined) throw new AppError('NOT_FOUND', 'This vault has no recovery key.')
+  const normalized = normalizeRecoveryKey(recoveryKey)
+  const masterKey = await openLegacySlot(keyring.vaultId, slot, normalized)
+  if (masterKey === null) return failedRecovery(keeper, keyring, username)
+  keeper.throttle.recordSuccess(RECOVERY_THROTTLE_KEY)
+  let upgraded: Awaited<ReturnType<typeof upgradeLegacyVault>>
+  try {
+    upgraded = await upgradeLegacyVault(
+      keeper,
+      keyring,
+      { via: 'recovery-key', username, passphrase: newPassphrase, recoveryKey: normalized },
+      masterKey,
+      operation,
+    )
+  } finally {
+    masterKey.fill(0)
+  }
+  const { account } = upgraded
+  keeper.closeSession()
+  const session = keeper.openSession(upgraded.keyring, account.id, upgraded.keys, disabledAccount())
+  const target = { type: 'account', id: account.id }
+  session.db.transaction(() => {
+    keeper.flushPendingFailures(session)
+    session.audit.record('recovery.used', target)
+    session.audit.record('account.passphrase_changed', target, { via: 'recovery-key' })
+  })
+  keeper.throttle.recordSuccess(account.username)
+  return keeper.install(session)
 }
 
 async function recoverAccount(
