@@ -98,6 +98,19 @@ test.describe('staff accounts (admin)', () => {
     await expect(dialog.getByText('The two passphrases are not the same.')).toBeVisible()
     await expect(dialog.getByLabel('First passphrase')).toHaveAttribute('aria-invalid', 'true')
 
+    // Long enough and past zxcvbn's old bar (10^10 guesses), yet refused: the dialog says it is someone with a copy
+    // of the vault, guessing offline, that it is too easy for, and what each guess costs them.
+    await dialog.getByLabel('First passphrase').fill('blue kettle1')
+    await expect(
+      dialog.getByText('Not hard enough yet for someone who copied the vault and tries guesses', {
+        exact: false,
+      }),
+    ).toBeVisible()
+    await expect(
+      dialog.getByText('Each guess costs them about a second of computing and 256 MiB of memory', {
+        exact: false,
+      }),
+    ).toBeVisible()
     await dialog.getByLabel('First passphrase').fill('short')
     await expect(dialog.getByText('The passphrase needs at least 12 characters.')).toBeVisible()
     await app.keyboard.press('Escape')
@@ -272,6 +285,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(newPassphrase).toBeFocused()
     const meter = dialog.getByRole('meter', { name: 'Passphrase strength' })
     await expect(meter).toHaveAttribute('aria-valuetext', 'Not entered yet')
+    await expect(dialog).toContainText('someone who copies the vault can try guesses on their own computers')
     await app.keyboard.type(RESET_PASSPHRASE)
     await expect(meter).toHaveAttribute('aria-valuetext', /Strong enough|Very strong/)
     await app.keyboard.press('Tab')
@@ -324,7 +338,19 @@ test.describe('staff accounts (admin)', () => {
     ).toBeVisible()
     await expectAccessible(app, 'accounts (fr)')
     await app.getByRole('button', { name: 'Ajouter un membre du personnel' }).click()
-    await expect(app.getByRole('dialog', { name: 'Ajouter un membre du personnel' })).toBeVisible()
+    const dialog = app.getByRole('dialog', { name: 'Ajouter un membre du personnel' })
+    await expect(dialog).toBeVisible()
+    await dialog.getByLabel('Première phrase de passe').fill('blue kettle1')
+    await expect(
+      dialog.getByText('Pas encore assez robuste contre quelqu’un qui aurait copié le coffre', {
+        exact: false,
+      }),
+    ).toBeVisible()
+    await expect(
+      dialog.getByText('Chaque essai lui coûte environ une seconde de calcul et 256\u00a0Mio de mémoire', {
+        exact: false,
+      }),
+    ).toBeVisible()
     await expectAccessible(app, 'add staff dialog (fr)')
   })
 

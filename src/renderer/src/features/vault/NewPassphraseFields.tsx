@@ -5,6 +5,7 @@ import { FormTextField, StrengthMeter, type TIssueWords } from '../../ui'
 import { NEW_PASSPHRASE_ISSUES } from './fieldErrors'
 import { PassphraseInput } from './PassphraseInput'
 import { usePassphraseFeedback } from './usePassphraseFeedback'
+import './vault.css'
 
 export type TNewPassphraseFieldsProps = {
   /** The form's fields for the passphrase and its second copy (checked by newPassphraseRule). */
@@ -72,6 +73,13 @@ export function NewPassphraseFields({
           isAcceptable={feedback.isAcceptable}
           isEmpty={feedback.isEmpty}
         />
+        <div className="vault-form__offline">
+          {/* Why a long enough passphrase is still refused (often: too easy for someone guessing offline). */}
+          {!feedback.isEmpty && !feedback.isAcceptable && feedback.hint !== '' ? (
+            <p className="vault-form__offline-hint">{feedback.hint}</p>
+          ) : null}
+          <p>{t('vault.passphrase.offlineCost')}</p>
+        </div>
       </>
     )
   }
