@@ -4,8 +4,20 @@
  */
 import { caseListBench } from './case-list.bench'
 import { floorBench } from './floor.bench'
+import { matchingBench } from './matching.bench'
 import type { TBenchModule } from './module'
+import { packetsBench } from './packets.bench'
+import { rekeyBench } from './rekey.bench'
 import { rendererBench } from './renderer.bench'
 import { vaultBench } from './vault.bench'
 
-export const BENCH_MODULES: readonly TBenchModule[] = [vaultBench, caseListBench, floorBench, rendererBench]
+export const BENCH_MODULES: readonly TBenchModule[] = [
+  vaultBench,
+  caseListBench,
+  floorBench,
+  rendererBench,
+  matchingBench,
+  packetsBench,
+  // Last: it moves the vault to a new generation.
+  rekeyBench,
+]

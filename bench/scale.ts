@@ -30,6 +30,11 @@ export type TScale = {
     /** Rounds of the encrypted / plain / bare-SQL comparison. */
     readonly floorRounds: number
     readonly render: number
+    /** Survivors ranked one at a time over the roster; survivors in one batch assignment. */
+    readonly rank: number
+    readonly batchSurvivors: number
+    /** Packets printed by a running Chromium. */
+    readonly packets: number
   }
 }
 
@@ -52,6 +57,9 @@ export const SCALES: Readonly<Record<TScaleName, TScale>> = {
       duplicateChecks: 60,
       floorRounds: 7,
       render: 10,
+      rank: 100,
+      batchSurvivors: 1_000,
+      packets: 7,
     },
   },
   small: {
@@ -72,6 +80,9 @@ export const SCALES: Readonly<Record<TScaleName, TScale>> = {
       duplicateChecks: 20,
       floorRounds: 4,
       render: 5,
+      rank: 40,
+      batchSurvivors: 200,
+      packets: 5,
     },
   },
   tiny: {
@@ -92,6 +103,9 @@ export const SCALES: Readonly<Record<TScaleName, TScale>> = {
       duplicateChecks: 5,
       floorRounds: 2,
       render: 2,
+      rank: 8,
+      batchSurvivors: 30,
+      packets: 2,
     },
   },
 }
