@@ -1,5 +1,6 @@
-import type { TReadableDb } from '../db/connection'
+import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
+import { CaseCounts } from './case-counts'
 import type { TCaseListRecord } from './case-rows'
 import { jsonList } from './case-repository'
 
@@ -55,8 +56,15 @@ export class CaseListQueries {
    */
   private readonly counts = new Map<string, number>()
   private countsVersion = ''
+  private readonly db: TReadableDb
+  /** Counts per status, province and assignee, kept in step with this connection's writes (case-counts.ts). */
+  private readonly caseCounts: CaseCounts
 
-  constructor(private readonly db: TReadableDb) {}
+  /** Writable only for the session's TEMP count table: nothing here writes to a vault file. */
+  constructor(db: TWritableDb) {
+    this.db = db
+    this.caseCounts = new CaseCounts(db)
+  }
 
   /**
    * The default list: urgent cases first (detained or at an airport, then by removal date), then the rest, most
@@ -69,12 +77,10 @@ export class CaseListQueries {
     const wantCalm = filters.urgency !== 'urgent'
     const urgentWhere = sql`WHERE (c.urgent_flag = 1 OR c.removal_date IS NOT NULL) AND ${sqlAnd([urgent(cutoff), ...conditions])}`
     const calmWhere = sql`WHERE ${sqlAnd([sql`NOT ${urgent(cutoff)}`, ...conditions])}`
-    const urgentCount = wantUrgent
-      ? this.cachedCount(sql`SELECT count(*) FROM cases c INDEXED BY cases_attention ${urgentWhere}`)
-      : 0
-    const calmCount = wantCalm
-      ? this.cachedCount(sql`SELECT count(*) FROM cases c INDEXED BY ${countIndexFor(filters)} ${calmWhere}`)
-      : 0
+    const { urgentCount, calmCount } = this.countByUrgency(filters, cutoff, conditions, {
+      urgentWhere: wantUrgent ? urgentWhere : null,
+      calmWhere: wantCalm ? calmWhere : null,
+    })
     const rowids: number[] = []
     if (wantUrgent && offset < urgentCount) {
       rowids.push(
@@ -95,6 +101,47 @@ export class CaseListQueries {
       )
     }
     return { rows: this.listRows(rowids), total: urgentCount + calmCount }
+  }
+
+  /**
+   * The two halves' counts. Without a language or need filter they come from the count table: all matching cases
+   * and the open flagged ones, plus the few facing removal by the cutoff (a range of the attention index); the calm
+   * half is the rest. A language or need is one word among several in a column, which neither a count table keyed
+   * on columns nor a B-tree can look up, so those counts walk an index (cached until the next write).
+   */
+  private countByUrgency(
+    filters: TListFilters,
+    cutoff: string,
+    conditions: TSql[],
+    /** The halves' WHERE clauses, null for a half the urgency filter leaves out. */
+    halves: { urgentWhere: TSql | null; calmWhere: TSql | null },
+  ): { urgentCount: number; calmCount: number } {
+    const { urgentWhere, calmWhere } = halves
+    if (filters.language !== undefined || filters.need !== undefined) {
+      return {
+        urgentCount:
+          urgentWhere === null
+            ? 0
+            : this.cachedCount(sql`SELECT count(*) FROM cases c INDEXED BY cases_attention ${urgentWhere}`),
+        calmCount:
+          calmWhere === null
+            ? 0
+            : this.cachedCount(
+                sql`SELECT count(*) FROM cases c INDEXED BY ${countIndexFor(filters)} ${calmWhere}`,
+              ),
+      }
+    }
+    const { total, flaggedOpen } = this.caseCounts.count(filters)
+    const removalSoon = this.cachedCount(
+      sql`SELECT count(*) FROM cases c INDEXED BY cases_attention
+          WHERE (c.urgent_flag = 1 OR c.removal_date IS NOT NULL) AND c.urgent_flag = 0
+            AND c.removal_date <= ${cutoff} AND c.status <> 'closed' AND ${sqlAnd(conditions)}`,
+    )
+    const urgentCount = flaggedOpen + removalSoon
+    return {
+      urgentCount: urgentWhere === null ? 0 : urgentCount,
+      calmCount: calmWhere === null ? 0 : total - urgentCount,
+    }
   }
 
   /** Search results, best match first (urgent cases first among equals), with the same filters. */
