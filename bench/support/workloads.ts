@@ -100,8 +100,9 @@ export function duplicateChecksFrom(samples: readonly TCaseSample[], count: numb
 }
 
 /**
- * Makes the next list or search count its rows again, as it does after any change (the list keeps counts only
- * while nothing was written): a caseworker's draft saved and discarded, outside any timing.
+ * A write, as staff make all day (a caseworker's draft saved and discarded), outside any timing: it throws away the
+ * counts the list caches (searches, language and need filters, cases facing removal); the case counts of the
+ * session's count table stay, being kept in step by triggers.
  */
 export function forgetCounts(services: TCaseServices): void {
   const { id } = services.intake.saveDraft({ step: 'person', data: {} })
