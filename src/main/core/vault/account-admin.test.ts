@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -148,5 +148,38 @@ describe('an admin resets a colleague’s forgotten passphrase', () => {
     expect(await codeOfAsync(vault.unlock('sam.example', NEW_PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     vault.lock()
+  })
+})
+
+describe('a lock during the rekey that follows a departure', () => {
+  const root = tempFolderPerTest()
+
+  it('stops the rekey cleanly; the next admin unlock finishes it and the leaver stays out', async () => {
+    const { vault, accounts } = await createTestVault(root())
+    const casey = await addTestCaseworker(accounts)
+    const before = await vaultKeysOf(root(), 'casey.example', CASEWORKER_PASSPHRASE)
+    let locked = false
+    const disabling = accounts.disable(casey.id, {
+      onProgress: () => {
+        // The idle lock or Ctrl+L, arriving (as an IPC message does) while the databases are being re-encrypted.
+        if (!locked) setImmediate(() => vault.lock())
+        locked = true
+      },
+    })
+    expect(await codeOfAsync(disabling)).toBe('CANCELLED')
+    expect(vault.status().state).toBe('locked')
+    // The keyring still names the old generation, and the abandoned new files are gone.
+    expect(readdirSync(join(root(), 'vault')).filter((name) => name.includes('-g2'))).toEqual([])
+    const stillOld = await vaultKeysOf(root())
+    expect(stillOld.generation).toBe(before.generation)
+
+    // The disable itself committed before the rekey started: the admin's unlock finishes the rekey.
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    expect(accounts.list().find((account) => account.id === casey.id)?.status).toBe('disabled')
+    const after = await vaultKeysOf(root())
+    expect(after.generation).toBe(before.generation + 1)
+    expect(() => openEncryptedDatabase(after.files.casework, before.case ?? Buffer.alloc(32))).toThrow()
+    vault.lock()
+    expect(await codeOfAsync(vault.unlock('casey.example', CASEWORKER_PASSPHRASE))).not.toBeNull()
   })
 })
