@@ -62,6 +62,13 @@ const note = (key: TFigureKey, text: string) => {
 }
 const root = mkdtempSync(join(tmpdir(), 'ccij-bench-'))
 const scratchFolder = (name: string) => mkdtempSync(join(root, `${name}-`))
+// A run stopped with Ctrl+C or kill leaves no vault, plain twin or packet behind in the temporary folder.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    rmSync(root, { recursive: true, force: true })
+    process.exit(130)
+  })
+}
 
 progress(
   `${scale.name} scale: ${scale.cases.toLocaleString('en-CA')} cases, seed ${seed}, load ${machine.load_start.join(' ')}`,
