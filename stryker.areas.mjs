@@ -20,6 +20,7 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-access.test.ts',
       'tests/unit/ipc-contract.test.ts',
       'tests/unit/ipc-handlers.test.ts',
+      'tests/unit/request-shape.test.ts',
     ],
   },
   security: {
