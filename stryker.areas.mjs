@@ -21,6 +21,9 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-contract.test.ts',
       'tests/unit/ipc-handlers.test.ts',
       'tests/unit/request-shape.test.ts',
+      'tests/unit/roster-handlers.test.ts',
+      'tests/unit/intake-csv-handler.test.ts',
+      'tests/unit/settings-audit.test.ts',
     ],
   },
   security: {
