@@ -24,6 +24,7 @@ export const MUTATION_AREAS = {
       'tests/unit/roster-handlers.test.ts',
       'tests/unit/intake-csv-handler.test.ts',
       'tests/unit/settings-audit.test.ts',
+      'tests/unit/packets-handler.test.ts',
     ],
   },
   security: {
