@@ -5,7 +5,9 @@
  * scripts/mutation.ts, which runs the areas one after another and merges their reports.
  * Tests that run the code in a child process (the canary scan, crash and power-loss runs) are not listed: a child
  * loads the mutated files with no mutant switched on, so it can never kill one.
- * @type {Record<string, { mutate: string[]; tests: string[] }>}
+ * `related: false` when the area's tests load its code by a path vitest cannot follow (a dynamic import): vitest's
+ * related-files filter would find no test, and the area's tests run whole instead.
+ * @type {Record<string, { mutate: string[]; tests: string[]; related?: false }>}
  */
 export const MUTATION_AREAS = {
   fs: {
@@ -18,6 +20,11 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-access.test.ts',
       'tests/unit/ipc-contract.test.ts',
       'tests/unit/ipc-handlers.test.ts',
+      'tests/unit/request-shape.test.ts',
+      'tests/unit/roster-handlers.test.ts',
+      'tests/unit/intake-csv-handler.test.ts',
+      'tests/unit/settings-audit.test.ts',
+      'tests/unit/packets-handler.test.ts',
     ],
   },
   security: {
@@ -30,6 +37,7 @@ export const MUTATION_AREAS = {
       'src/main/core/vault/**/*.test.ts',
       'tests/unit/schema-vaults.test.ts',
       'tests/unit/backup-handler.test.ts',
+      'tests/unit/backup-restore-faults.test.ts',
       'tests/unit/lock-reason.test.ts',
     ],
   },
@@ -37,6 +45,8 @@ export const MUTATION_AREAS = {
   electron: {
     mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
     tests: ['tests/main/main-process.smoke.test.ts'],
+    // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
+    related: false,
   },
 }
 

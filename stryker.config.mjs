@@ -15,7 +15,10 @@ const folder = single === undefined ? 'reports/mutation' : `reports/mutation/${s
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  vitest: {
+    configFile: 'vitest.mutation.config.ts',
+    related: areas.every((area) => area.related !== false),
+  },
   coverageAnalysis: 'perTest',
   concurrency: 2,
   incremental: true,

@@ -1,17 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
-import {
-  ADMIN_PASSPHRASE,
-  CASEWORKER_PASSPHRASE,
-  createTestVault,
-  FLOOR_KDF,
-  makeTempFolder,
-  removeFolder,
-  addTestCaseworker,
-} from '#test-support/vault-fixtures'
-import { runAdmin } from '#test-support/admin-cli'
+import { CASEWORKER_PASSPHRASE, removeFolder } from '#test-support/vault-fixtures'
+import { asUser, makeCliVault, readVault, runAdmin } from '#test-support/admin-cli'
 
 /* Synthetic, obviously invented people only. */
 
@@ -35,31 +26,18 @@ const BAD = [
 describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, () => {
   let root: string
   let vault: string
-  const as = ['--vault', '', '--user', 'alex.example']
+  let as: string[]
 
   beforeAll(async () => {
-    root = makeTempFolder('ccij-cli-intakes-')
-    const created = await createTestVault(root, { kdf: FLOOR_KDF })
-    await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
-    created.vault.lock()
-    vault = join(root, 'vault')
-    as[1] = vault
+    ;({ root, vault } = await makeCliVault('ccij-cli-intakes-'))
+    as = asUser(vault, 'alex.example')
     writeFileSync(join(root, 'good.csv'), `\uFEFF${GOOD}`)
     writeFileSync(join(root, 'bad.csv'), BAD)
   })
   afterAll(() => removeFolder(root))
 
-  /** The vault's cases and audit entries, read in-process as the admin. */
-  async function inVault<T>(read: (services: TVaultServices) => T): Promise<T> {
-    const services = createVaultServices({ directory: vault, kdf: FLOOR_KDF })
-    await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    try {
-      return read(services)
-    } finally {
-      services.vault.lock()
-    }
-  }
-  const auditOf = (action: 'import' | 'export') => inVault(({ audit }) => audit.list({ action }).entries)
+  const auditOf = (action: 'import' | 'export') =>
+    readVault(vault, ({ audit }) => audit.list({ action }).entries)
 
   it('refuses a file with bad rows whole, printing every bad row and field, and imports nothing', async () => {
     const run = await admin(['import', 'intakes', join(root, 'bad.csv'), ...as])

@@ -1,39 +1,13 @@
-import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  addTestCaseworker,
-  CASEWORKER_PASSPHRASE,
-  createTestVault,
-  FLOOR_KDF,
-  makeTempFolder,
-  removeFolder,
-} from '#test-support/vault-fixtures'
+import { CASEWORKER_PASSPHRASE, removeFolder } from '#test-support/vault-fixtures'
+import { asUser, makeCliVault, runAdmin } from '#test-support/admin-cli'
 
 /* Synthetic, obviously invented lawyers only. */
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
-
-type TRun = { code: number | null; stdout: string; stderr: string }
-
 /** `npm run admin -- …` as a caseworker (the roster is theirs to keep, not only admins'). */
-function admin(args: string[]): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: CASEWORKER_PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const admin = (args: string[]) => runAdmin(args, { CCIJ_PASSPHRASE: CASEWORKER_PASSPHRASE })
 
 const GOOD = [
   'First name,Last name,Courriel,Barreau,Licence number,Practice areas,Languages,Airports,Airport on call,Conflicts',
@@ -50,14 +24,10 @@ const BAD = [
 describe('admin CLI: import lawyers and export lawyers', { timeout: 180_000 }, () => {
   let root: string
   let vault: string
-  const as = (): string[] => ['--vault', vault, '--user', 'casey.example']
+  const as = (): string[] => asUser(vault, 'casey.example')
 
   beforeAll(async () => {
-    root = makeTempFolder('ccij-cli-lawyers-')
-    vault = join(root, 'vault')
-    const services = await createTestVault(root, { kdf: FLOOR_KDF })
-    await addTestCaseworker(services.accounts)
-    services.vault.lock()
+    ;({ root, vault } = await makeCliVault('ccij-cli-lawyers-'))
     writeFileSync(join(root, 'good.csv'), GOOD)
     writeFileSync(join(root, 'bad.csv'), BAD)
   })

@@ -1,41 +1,14 @@
-import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { LawyerRepository } from '../../src/main/core/roster/lawyer-repository'
-import {
-  ADMIN_PASSPHRASE,
-  CASEWORKER_PASSPHRASE,
-  createTestVault,
-  FLOOR_KDF,
-  makeTempFolder,
-  removeFolder,
-  addTestCaseworker,
-} from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, CASEWORKER_PASSPHRASE, removeFolder } from '#test-support/vault-fixtures'
+import { makeCliVault, runAdmin } from '#test-support/admin-cli'
 
 /* Synthetic, obviously invented people only. */
 
-const PROJECT_ROOT = join(import.meta.dirname, '../..')
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx')
-
-type TRun = { code: number | null; stdout: string; stderr: string }
-
-function admin(args: string[], passphrase = ADMIN_PASSPHRASE): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(PROJECT_ROOT, 'src/cli/admin.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CCIJ_PASSPHRASE: passphrase },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const admin = (args: string[], passphrase = ADMIN_PASSPHRASE) =>
+  runAdmin(args, { CCIJ_PASSPHRASE: passphrase })
 
 describe('admin CLI: match', { timeout: 180_000 }, () => {
   let root: string
@@ -43,67 +16,64 @@ describe('admin CLI: match', { timeout: 180_000 }, () => {
   let reference: string
 
   beforeAll(async () => {
-    root = makeTempFolder('ccij-cli-match-')
-    const created = await createTestVault(root, { kdf: FLOOR_KDF })
-    await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
-    const draft = emptyIntake('2026-11-20')
-    draft.person.familyName = 'Invented-Gamma'
-    draft.languages.preferred = 'ar'
-    draft.location.province = 'ON'
-    draft.needs.needs = ['civil_claim']
-    draft.adverseParties = [
-      { kind: 'person', name: 'Muhammad Alhasan', originalScriptName: '', country: '', notes: '' },
-    ]
-    reference = created.intake.submit({
-      intake: draft,
-      decision: { kind: 'new' },
-      reviewedCandidates: [],
-    }).reference
-    const db = created.vault.sessions.require().db
-    const lawyers = new LawyerRepository(db)
-    const base = { ...emptyLawyerFields(), practiceAreas: ['civil_claim' as const], maxActive: 4 }
-    db.transaction(() => {
-      lawyers.insert(
-        'a',
-        {
-          ...base,
-          firstName: 'Testa',
-          lastName: 'Arabic',
-          email: 'testa@example.org',
-          languages: ['ar'],
-          memberships: [{ province: 'ON', licenceNumber: 'P1', status: 'practising', verifiedOn: '' }],
-        },
-        '2026-11-20T00:00:00Z',
-        null,
-      )
-      lawyers.insert(
-        'b',
-        {
-          ...base,
-          firstName: 'Testb',
-          lastName: 'Quebec',
-          email: 'testb@example.org',
-          memberships: [{ province: 'QC', licenceNumber: 'P2', status: 'practising', verifiedOn: '' }],
-        },
-        '2026-11-20T00:00:00Z',
-        null,
-      )
-      lawyers.insert(
-        'c',
-        {
-          ...base,
-          firstName: 'Testc',
-          lastName: 'Conflicted',
-          email: 'testc@example.org',
-          memberships: [{ province: 'ON', licenceNumber: 'P3', status: 'practising', verifiedOn: '' }],
-          conflicts: [{ kind: 'person', name: 'محمد الحسن' }],
-        },
-        '2026-11-20T00:00:00Z',
-        null,
-      )
-    })
-    created.vault.lock()
-    vault = join(root, 'vault')
+    ;({ root, vault } = await makeCliVault('ccij-cli-match-', (created) => {
+      const draft = emptyIntake('2026-11-20')
+      draft.person.familyName = 'Invented-Gamma'
+      draft.languages.preferred = 'ar'
+      draft.location.province = 'ON'
+      draft.needs.needs = ['civil_claim']
+      draft.adverseParties = [
+        { kind: 'person', name: 'Muhammad Alhasan', originalScriptName: '', country: '', notes: '' },
+      ]
+      reference = created.intake.submit({
+        intake: draft,
+        decision: { kind: 'new' },
+        reviewedCandidates: [],
+      }).reference
+      const db = created.vault.sessions.require().db
+      const lawyers = new LawyerRepository(db)
+      const base = { ...emptyLawyerFields(), practiceAreas: ['civil_claim' as const], maxActive: 4 }
+      db.transaction(() => {
+        lawyers.insert(
+          'a',
+          {
+            ...base,
+            firstName: 'Testa',
+            lastName: 'Arabic',
+            email: 'testa@example.org',
+            languages: ['ar'],
+            memberships: [{ province: 'ON', licenceNumber: 'P1', status: 'practising', verifiedOn: '' }],
+          },
+          '2026-11-20T00:00:00Z',
+          null,
+        )
+        lawyers.insert(
+          'b',
+          {
+            ...base,
+            firstName: 'Testb',
+            lastName: 'Quebec',
+            email: 'testb@example.org',
+            memberships: [{ province: 'QC', licenceNumber: 'P2', status: 'practising', verifiedOn: '' }],
+          },
+          '2026-11-20T00:00:00Z',
+          null,
+        )
+        lawyers.insert(
+          'c',
+          {
+            ...base,
+            firstName: 'Testc',
+            lastName: 'Conflicted',
+            email: 'testc@example.org',
+            memberships: [{ province: 'ON', licenceNumber: 'P3', status: 'practising', verifiedOn: '' }],
+            conflicts: [{ kind: 'person', name: 'محمد الحسن' }],
+          },
+          '2026-11-20T00:00:00Z',
+          null,
+        )
+      })
+    }))
   })
   afterAll(() => removeFolder(root))
 

@@ -3,17 +3,8 @@ import { existsSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
-import { createVaultServices } from '../../src/main/core/services'
-import {
-  ADMIN_PASSPHRASE,
-  CASEWORKER_PASSPHRASE,
-  FLOOR_KDF,
-  addTestCaseworker,
-  createTestVault,
-  makeTempFolder,
-  removeFolder,
-} from '#test-support/vault-fixtures'
-import { runAdmin } from '#test-support/admin-cli'
+import { CASEWORKER_PASSPHRASE, removeFolder } from '#test-support/vault-fixtures'
+import { asUser, makeCliVault, readVault, runAdmin } from '#test-support/admin-cli'
 
 /* Synthetic, obviously invented people only. */
 
@@ -25,32 +16,33 @@ describe('admin CLI: packet', { timeout: 180_000 }, () => {
   let reference: string
 
   beforeAll(async () => {
-    root = makeTempFolder('ccij-cli-packet-')
-    const created = await createTestVault(root, { kdf: FLOOR_KDF })
-    await addTestCaseworker(created.accounts, 'casey.example', 'Casey Example')
-    const intake = emptyIntake('2026-11-20')
-    intake.person.givenNames = 'Invented'
-    intake.person.familyName = 'Packetperson'
-    intake.location.province = 'ON'
-    intake.needs.needs = ['detention_review']
-    intake.experiences.narrative = NARRATIVE_CANARY
-    intake.consent = [
-      {
-        purpose: 'share_with_lawyer',
-        granted: true,
-        method: 'verbal',
-        givenOn: '2026-11-20',
-        expiresOn: '',
-        notes: '',
-      },
-    ]
-    reference = created.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] }).reference
-    created.vault.lock()
-    vault = join(root, 'vault')
+    ;({ root, vault } = await makeCliVault('ccij-cli-packet-', (created) => {
+      const intake = emptyIntake('2026-11-20')
+      intake.person.givenNames = 'Invented'
+      intake.person.familyName = 'Packetperson'
+      intake.location.province = 'ON'
+      intake.needs.needs = ['detention_review']
+      intake.experiences.narrative = NARRATIVE_CANARY
+      intake.consent = [
+        {
+          purpose: 'share_with_lawyer',
+          granted: true,
+          method: 'verbal',
+          givenOn: '2026-11-20',
+          expiresOn: '',
+          notes: '',
+        },
+      ]
+      reference = created.intake.submit({
+        intake,
+        decision: { kind: 'new' },
+        reviewedCandidates: [],
+      }).reference
+    }))
   })
   afterAll(() => removeFolder(root))
 
-  const as = (user: string) => ['--vault', vault, '--user', user]
+  const as = (user: string) => asUser(vault, user)
 
   it('writes a French lawyer packet as a 0600 PDF, says it is plain text, and records it', async () => {
     const out = join(root, 'lawyer.pdf')
@@ -80,15 +72,11 @@ describe('admin CLI: packet', { timeout: 180_000 }, () => {
     expect(text).not.toContain('Packetperson')
     expect(text).not.toContain(NARRATIVE_CANARY)
 
-    const services = createVaultServices({ directory: vault, kdf: FLOOR_KDF })
-    await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
-    try {
-      const printed = services.audit.list().entries.filter((entry) => entry.action === 'packet.printed')
-      expect(printed).toHaveLength(1)
-      expect(printed[0]?.actorUsername).toBe('casey.example')
-    } finally {
-      services.vault.lock()
-    }
+    const printed = await readVault(vault, ({ audit }) =>
+      audit.list().entries.filter((entry) => entry.action === 'packet.printed'),
+    )
+    expect(printed).toHaveLength(1)
+    expect(printed[0]?.actorUsername).toBe('casey.example')
   })
 
   it('refuses a sensitive section consent does not allow, writing nothing, and will not overwrite without --force', async () => {

@@ -9,12 +9,19 @@ import { CHANNEL_NAMES, type TChannelName, type TContract } from '../../src/shar
 import { createServices } from '../../src/main/core/services'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { createHandlerTable } from '../../src/main/ipc/handler-table'
+import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/roster/directory-schema'
+import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { canaryIntake, canaryText } from '#test-support/canary/canary-intake'
 import { FAST_KDF } from '#test-support/vault-fixtures'
 
-const [dataDirectory, exportPath, backupPath] = process.argv.slice(2)
-if (dataDirectory === undefined || exportPath === undefined || backupPath === undefined) {
-  throw new Error('usage: canary-workload.ts DATA_DIRECTORY EXPORT_FILE BACKUP_FILE')
+const [dataDirectory, exportPath, backupPath, packetPath] = process.argv.slice(2)
+if (
+  dataDirectory === undefined ||
+  exportPath === undefined ||
+  backupPath === undefined ||
+  packetPath === undefined
+) {
+  throw new Error('usage: canary-workload.ts DATA_DIRECTORY EXPORT_FILE BACKUP_FILE PACKET_PDF_FILE')
 }
 
 const services = createServices({
@@ -27,6 +34,12 @@ const services = createServices({
     chooseExportDestination: async () => exportPath,
     chooseBackupDestination: async () => backupPath,
     chooseBackupSource: async () => backupPath,
+    // Chromium prints in processes of its own, which this scan does not follow (docs/testing.md): main's part is
+    // handing it the packet's HTML and writing the bytes it returns where the person chose, so those bytes are the
+    // HTML itself here, and the packet file must hold the canaries the person chose to print.
+    printPacketToPdf: async (html) => Buffer.from(html),
+    choosePacketDestination: async () => packetPath,
+    printPacket: async () => true,
   },
 })
 const table = createHandlerTable(services)
@@ -140,6 +153,26 @@ await call('cases:recordConsent', {
     notes: canary('consentNotes'),
   },
 })
+const { updatedAt } = await call('cases:get', { caseId })
+await call('cases:edit', {
+  caseId,
+  version: updatedAt,
+  changes: { person: { ...intake.person, preferredName: canary('editedPreferredName') } },
+})
+
+// A referral packet to print for the survivor, with every detail consent allows (sensitive ones too).
+const packetChoices = await call('packets:choices', { caseId, kind: 'survivor' })
+const packet = {
+  caseId,
+  kind: 'survivor',
+  language: 'fr',
+  fields: packetChoices.decisions.filter((decision) => decision.allowed).map((decision) => decision.field),
+} as const
+await call('packets:preview', packet)
+const savedPacket = await call('packets:savePdf', packet)
+const printedPacket = await call('packets:print', packet)
+if (!savedPacket.saved || !printedPacket.saved) throw new Error('the packet was neither saved nor printed')
+
 const assignees = await call('cases:assignees', {})
 await call('cases:assign', { caseId, accountId: assignees[0]?.accountId ?? null })
 await call('cases:changeStatus', { caseId, to: 'screening' })
@@ -170,6 +203,72 @@ await call('intakeCsv:import', { csv, dryRun: true })
 const imported = await call('intakeCsv:import', { csv, dryRun: false })
 if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)
 await call('intakeCsv:export', {})
+
+// The roster: a lawyer added by hand, edited, paused; two more from a sign-up file, checked then imported.
+/** Every text field of a lawyer a canary, each named `<version>Lawyer<Field>` (the edit's values differ). */
+const lawyerFields = (version: string) => ({
+  ...emptyLawyerFields(),
+  firstName: canary(`${version}LawyerFirstName`),
+  lastName: canary(`${version}LawyerLastName`),
+  email: (canaries[`${version}LawyerEmail`] =
+    `${canaryText(`${version}lawyeremail`).toLowerCase()}@example.org`),
+  firm: canary(`${version}LawyerFirm`),
+  city: canary(`${version}LawyerCity`),
+  conflicts: [{ kind: 'person', name: canary(`${version}LawyerConflict`) } as const],
+  notes: canary(`${version}LawyerNotes`),
+})
+const lawyer = await call('lawyers:create', { lawyer: lawyerFields('added') })
+await call('lawyers:update', { id: lawyer.id, lawyer: lawyerFields('edited') })
+await call('lawyers:setStatus', { id: lawyer.id, status: 'paused' })
+await call('lawyers:get', { id: lawyer.id })
+await call('lawyers:list', { search: canaries['editedLawyerCity'] ?? '' })
+await call('lawyers:onCallNow', {})
+const signUpRow = (row: number): string =>
+  [
+    canary(`signUp${row}FirstName`),
+    canary(`signUp${row}LastName`),
+    (canaries[`signUp${row}Email`] = `${canaryText(`signup${row}email`).toLowerCase()}@example.org`),
+    canary(`signUp${row}Firm`),
+    canary(`signUp${row}Notes`),
+  ].join(',')
+const signUps = ['first_name,last_name,email,firm,notes', signUpRow(1), signUpRow(2)].join('\n')
+const { mapping } = await call('lawyerImport:inspect', { csv: signUps })
+await call('lawyerImport:check', { csv: signUps, mapping })
+const signedUp = await call('lawyerImport:commit', {
+  csv: signUps,
+  mapping,
+  duplicates: 'skip',
+  decisions: [],
+})
+if (!signedUp.imported || signedUp.result.added !== 2)
+  throw new Error('lawyerImport:commit did not add 2 lawyers')
+
+// The referral directory: an organization and a resource added, edited, retired and brought back.
+const organizationFields = (version: string) => ({
+  ...emptyOrganizationFields(),
+  name: canary(`${version}DirectoryOrganization`),
+  national: true,
+  services: canary(`${version}DirectoryServices`),
+  notes: canary(`${version}DirectoryNotes`),
+})
+const organization = await call('directory:createOrganization', { organization: organizationFields('added') })
+await call('directory:updateOrganization', {
+  id: organization.id,
+  organization: organizationFields('edited'),
+})
+await call('directory:setOrganizationRetired', { id: organization.id, retired: true })
+await call('directory:setOrganizationRetired', { id: organization.id, retired: false })
+await call('directory:organization', { id: organization.id })
+await call('directory:organizations', { search: canaries['editedDirectoryOrganization'] ?? '' })
+const resourceFields = (version: string) => ({
+  ...emptyResourceFields(),
+  title: canary(`${version}ResourceTitle`),
+  summary: canary(`${version}ResourceSummary`),
+})
+const resource = await call('directory:createResource', { resource: resourceFields('added') })
+await call('directory:updateResource', { id: resource.id, resource: resourceFields('edited') })
+await call('directory:setResourceRetired', { id: resource.id, retired: true })
+await call('directory:resources', { includeRetired: true })
 
 // The audit trail, a backup and a restore of it.
 await call('audit:list', { limit: 500 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/main/security/csp'
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../src/main/security/origin'
-import { serveRendererFile } from '../../src/main/security/static-files'
+import { resolveRendererFile, serveRendererFile } from '../../src/main/security/static-files'
 import { tempFolderPerTest } from '#test-support/per-test'
 
 /**
@@ -92,6 +92,12 @@ describe('serving renderer files', () => {
       expect(response.status, path).toBe(200)
     }
     expect(await (await serveRendererFile(root(), '/')).text()).toBe('content of index.html')
+  })
+
+  it('drops only the leading slashes: a slash inside the path still separates folders', () => {
+    build()
+    expect(resolveRendererFile(root(), 'assets/app.js')).toBe(join(root(), 'assets', 'app.js'))
+    expect(resolveRendererFile(root(), '//assets//app.js')).toBe(join(root(), 'assets', 'app.js'))
   })
 
   it.each(['/missing.js', '/assets/folder.css', '/../index.html', '/assets/app.exe'])(
