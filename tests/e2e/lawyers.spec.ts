@@ -89,9 +89,17 @@ test.describe('the lawyer roster', () => {
     await expect(app.getByRole('heading', { level: 1, name: 'Avocats' })).toBeVisible()
     await expect(app.getByText('3 avocat·es')).toBeVisible()
     await expectAccessible(app, 'roster (fr)')
-    await expect(app.getByRole('link', { name: 'Cyd Invented-Jurist' })).toBeVisible()
-    const cyd = bridge.services.roster.list({ search: 'cyd' }).rows[0]?.id ?? ''
-    await app.goto(`${bridge.origin}/#/lawyers/${cyd}`)
+    // The name in the list opens the lawyer's page, by keyboard as by mouse.
+    // Tab from the last filter into the list, arrow down to the third lawyer (by name), Enter.
+    await app.getByRole('checkbox', { name: 'Peut prendre un dossier' }).focus()
+    await app.keyboard.press('Tab')
+    await app.keyboard.press('ArrowDown')
+    await app.keyboard.press('ArrowDown')
+    await expect(app.getByRole('row', { name: /Cyd Invented-Jurist/ })).toBeFocused()
+    await app.keyboard.press('Enter')
+    await expect(app.getByRole('heading', { level: 1, name: 'Cyd Invented-Jurist' })).toBeVisible()
+    await app.getByRole('link', { name: 'Retour à la liste des avocat·es' }).click()
+    await app.getByRole('link', { name: 'Cyd Invented-Jurist' }).click()
     await expect(app.getByRole('button', { name: 'Réactiver' })).toBeVisible()
     await expectAccessible(app, 'lawyer page (fr)')
   })

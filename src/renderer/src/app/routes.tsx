@@ -3,7 +3,7 @@ import { AdminPage, adminRoutes } from '../features/admin'
 import { CaseListPage } from '../features/caseList'
 import { CasePage } from '../features/casePage'
 import { DashboardPage } from '../features/dashboard'
-import { DirectoryPage } from '../features/directory'
+import { DirectoryPage, OrganizationPage, ResourcesPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
 import { LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
@@ -72,6 +72,12 @@ export const routes: RouteObject[] = [
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
           { path: 'lawyers/:lawyerId', element: <LawyerPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
+          { path: 'directory/resources', element: <ResourcesPage />, handle: handle('directory.title') },
+          {
+            path: 'directory/organizations/:organizationId',
+            element: <OrganizationPage />,
+            handle: handle('directory.title'),
+          },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
           { path: 'account', element: <ChangePassphrasePage />, handle: accountRouteHandle },

@@ -86,9 +86,9 @@ export function LawyersPage() {
                 </DataTableHeader>
                 <DataTableBody>
                   {page.rows.map((row) => (
-                    <DataRow key={row.id} id={row.id}>
+                    <DataRow key={row.id} id={row.id} href={`/lawyers/${row.id}`}>
                       <DataCell>
-                        <TextLink href={`#/lawyers/${row.id}`}>{row.displayName}</TextLink>
+                        <TextLink href={`/lawyers/${row.id}`}>{row.displayName}</TextLink>
                         {row.firm === '' ? null : <div className="lawyers-page__firm">{row.firm}</div>}
                       </DataCell>
                       <DataCell>
