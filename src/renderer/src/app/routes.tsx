@@ -5,7 +5,7 @@ import { CasePage } from '../features/casePage'
 import { DashboardPage } from '../features/dashboard'
 import { DirectoryPage, OrganizationPage, ResourcesPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
-import { LawyerPage, LawyersPage } from '../features/lawyers'
+import { ImportLawyersPage, LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
           },
           { path: 'survivors/:caseId', element: <CasePage />, handle: handle('casePage.title') },
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
+          { path: 'lawyers/import', element: <ImportLawyersPage />, handle: handle('lawyers.title') },
           { path: 'lawyers/:lawyerId', element: <LawyerPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'directory/resources', element: <ResourcesPage />, handle: handle('directory.title') },

@@ -13,6 +13,7 @@ import {
   DataTable,
   DataTableBody,
   DataTableHeader,
+  LinkButton,
   Loaded,
   PageHeader,
   TextLink,
@@ -53,9 +54,12 @@ export function LawyersPage() {
         description={t('lawyers.lede')}
         actions={
           canHandleCases(staff.role) ? (
-            <Button variant="primary" onPress={() => setIsAdding(true)}>
-              {t('lawyers.add')}
-            </Button>
+            <>
+              <LinkButton href="/lawyers/import">{t('lawyers.import.open')}</LinkButton>
+              <Button variant="primary" onPress={() => setIsAdding(true)}>
+                {t('lawyers.add')}
+              </Button>
+            </>
           ) : null
         }
       />
