@@ -6,6 +6,13 @@ import { caseListBench } from './case-list.bench'
 import { floorBench } from './floor.bench'
 import type { TBenchModule } from './module'
 import { rendererBench } from './renderer.bench'
+import { rosterBench } from './roster.bench'
 import { vaultBench } from './vault.bench'
 
-export const BENCH_MODULES: readonly TBenchModule[] = [vaultBench, caseListBench, floorBench, rendererBench]
+export const BENCH_MODULES: readonly TBenchModule[] = [
+  vaultBench,
+  caseListBench,
+  floorBench,
+  rendererBench,
+  rosterBench,
+]
