@@ -34,7 +34,6 @@ export const FIGURES = {
     label: 'import 10,000 lawyers (dry run + commit)',
     unit: 'ms',
     target: { max: 3_000 },
-    pending: 'the roster (issue 10)',
   },
   list_first_render_ms: { label: 'case list first render (headless)', unit: 'ms', target: { max: 300 } },
   renderer_memory_bytes: { label: 'renderer memory with the list open', unit: 'bytes' },

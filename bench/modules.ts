@@ -9,6 +9,7 @@ import type { TBenchModule } from './module'
 import { packetsBench } from './packets.bench'
 import { rekeyBench } from './rekey.bench'
 import { rendererBench } from './renderer.bench'
+import { rosterBench } from './roster.bench'
 import { vaultBench } from './vault.bench'
 
 export const BENCH_MODULES: readonly TBenchModule[] = [
@@ -16,6 +17,7 @@ export const BENCH_MODULES: readonly TBenchModule[] = [
   caseListBench,
   floorBench,
   rendererBench,
+  rosterBench,
   matchingBench,
   packetsBench,
   // Last: it moves the vault to a new generation.

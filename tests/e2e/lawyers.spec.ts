@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
 
@@ -89,10 +90,114 @@ test.describe('the lawyer roster', () => {
     await expect(app.getByRole('heading', { level: 1, name: 'Avocats' })).toBeVisible()
     await expect(app.getByText('3 avocat·es')).toBeVisible()
     await expectAccessible(app, 'roster (fr)')
-    await expect(app.getByRole('link', { name: 'Cyd Invented-Jurist' })).toBeVisible()
-    const cyd = bridge.services.roster.list({ search: 'cyd' }).rows[0]?.id ?? ''
-    await app.goto(`${bridge.origin}/#/lawyers/${cyd}`)
+    // The name in the list opens the lawyer's page, by keyboard as by mouse.
+    // Tab from the last filter into the list, arrow down to the third lawyer (by name), Enter.
+    await app.getByRole('checkbox', { name: 'Peut prendre un dossier' }).focus()
+    await app.keyboard.press('Tab')
+    await app.keyboard.press('ArrowDown')
+    await app.keyboard.press('ArrowDown')
+    await expect(app.getByRole('row', { name: /Cyd Invented-Jurist/ })).toBeFocused()
+    await app.keyboard.press('Enter')
+    await expect(app.getByRole('heading', { level: 1, name: 'Cyd Invented-Jurist' })).toBeVisible()
+    await app.getByRole('link', { name: 'Retour à la liste des avocat·es' }).click()
+    await app.getByRole('link', { name: 'Cyd Invented-Jurist' }).click()
     await expect(app.getByRole('button', { name: 'Réactiver' })).toBeVisible()
     await expectAccessible(app, 'lawyer page (fr)')
+  })
+})
+
+test.describe('the sign-up import', () => {
+  test.describe.configure({ timeout: 240_000 })
+  const HEADER = 'Prénom,Nom,Courriel,Barreau,No de membre,Domaines,Langues'
+  const file = (...rows: string[]) => ({
+    name: 'signups.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'utf8'),
+  })
+  const choose = async (page: Page, buttonName: string, content: ReturnType<typeof file>) => {
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: buttonName }).click()
+    await (await chooser).setFiles(content)
+  }
+
+  test('maps columns, names each bad row and column, imports all or nothing, then offers duplicates', async ({
+    app,
+    bridge,
+  }) => {
+    await app.goto(`${bridge.origin}/#/lawyers`)
+    await app.getByRole('link', { name: 'Import sign-ups' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByRole('heading', { level: 1, name: 'Import lawyer sign-ups' })).toBeVisible()
+    await expectAccessible(app, 'import (en)')
+
+    // French headers the guess does not know: the person maps them; the file has a bad province and a bad email.
+    await choose(
+      app,
+      'Choose a CSV file',
+      file(
+        'Ada,Invented-Counsel,ada@example.org,QC,Q-100,refugee claim,fr',
+        'Bao,Invented-Advocate,not-an-email,Atlantis,B-200,refugee claim,en',
+      ),
+    )
+    await expect(app.getByRole('heading', { name: 'Columns' })).toBeVisible()
+    const fields = [
+      'first_name',
+      'last_name',
+      'email',
+      'law_society_province',
+      'licence_number',
+      'practice_areas',
+    ]
+    const headers = ['Prénom', 'Nom', 'Courriel', 'Barreau', 'No de membre', 'Domaines']
+    for (const [index, header] of headers.entries()) {
+      const select = app.getByRole('button', { name: new RegExp(`Column “${header}”`) })
+      if ((await select.textContent())?.includes(fields[index] ?? '') === true) continue
+      await select.click()
+      await app.getByRole('option', { name: fields[index], exact: true }).click()
+    }
+    await app.getByRole('button', { name: 'Check the file' }).click()
+    await expect(app.getByText('2 problems, by row and column.')).toBeVisible()
+    await expect(app.getByText('row 3: email is not an email address')).toBeVisible()
+    await expect(
+      app.getByText('row 3: law_society_province “Atlantis” is not a Canadian province'),
+    ).toBeVisible()
+    await expectAccessible(app, 'import problems (en)')
+    await app.getByRole('button', { name: 'Check the file' }).focus()
+    expect(bridge.services.roster.list({}).total).toBe(0)
+
+    // A clean file imports; the mapping is remembered, so the same headers need no choice.
+    await choose(
+      app,
+      'Choose another file',
+      file('Ada,Invented-Counsel,ada@example.org,QC,Q-100,refugee claim,fr'),
+    )
+    await app.getByRole('button', { name: 'Check the file' }).click()
+    await expect(app.getByText('1 row is ready; 0 already on the roster.')).toBeVisible()
+    await app.getByRole('button', { name: 'Import 1 row' }).click()
+    await expect(
+      app.getByText('signups.csv: 1 added, 0 updated, 0 skipped as already on the roster.'),
+    ).toBeVisible()
+
+    // Again in French: the same lawyer is recognized by licence and can be updated instead of added twice.
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await choose(
+      app,
+      'Choisir un fichier CSV',
+      file('Ada,Invented-Counsel,ada.new@example.org,QC,Q-100,refugee claim,fr'),
+    )
+    await app.getByRole('button', { name: 'Vérifier le fichier' }).click()
+    await expect(app.getByText('1 ligne est prête ; 1 déjà dans la liste.')).toBeVisible()
+    await app
+      .getByRole('button', { name: /Ligne 2 : Ada Invented-Counsel \(même numéro de membre\)/ })
+      .click()
+    await app.getByRole('option', { name: 'Mettre à jour à partir du fichier' }).click()
+    await expectAccessible(app, 'import duplicates (fr)')
+    await app.getByRole('button', { name: 'Importer 1 ligne' }).click()
+    await expect(app.getByText(/0 ajouté·es, 1 mis·es à jour, 0 ignoré·es/)).toBeVisible()
+    expect(bridge.services.roster.list({}).rows.map((row) => row.displayName)).toEqual([
+      'Ada Invented-Counsel',
+    ])
+    const [ada] = bridge.services.roster.list({}).rows
+    expect(bridge.services.roster.get(ada?.id ?? '').email).toBe('ada.new@example.org')
   })
 })

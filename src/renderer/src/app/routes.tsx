@@ -3,9 +3,9 @@ import { AdminPage, adminRoutes } from '../features/admin'
 import { CaseListPage } from '../features/caseList'
 import { CasePage } from '../features/casePage'
 import { DashboardPage } from '../features/dashboard'
-import { DirectoryPage } from '../features/directory'
+import { DirectoryPage, OrganizationPage, ResourcesPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
-import { LawyerPage, LawyersPage } from '../features/lawyers'
+import { ImportLawyersPage, LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
@@ -70,8 +70,15 @@ export const routes: RouteObject[] = [
           },
           { path: 'survivors/:caseId', element: <CasePage />, handle: handle('casePage.title') },
           { path: 'lawyers', element: <LawyersPage />, handle: handle('lawyers.title') },
+          { path: 'lawyers/import', element: <ImportLawyersPage />, handle: handle('lawyers.title') },
           { path: 'lawyers/:lawyerId', element: <LawyerPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
+          { path: 'directory/resources', element: <ResourcesPage />, handle: handle('directory.title') },
+          {
+            path: 'directory/organizations/:organizationId',
+            element: <OrganizationPage />,
+            handle: handle('directory.title'),
+          },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
           { path: 'account', element: <ChangePassphrasePage />, handle: accountRouteHandle },

@@ -1,2 +1,4 @@
-/** The referral directory of organizations and resources (/directory). */
-export { DirectoryPage } from './DirectoryPage'
+/** The referral directory: organizations (/directory, /directory/organizations/:id) and resources. */
+export { OrganizationsPage as DirectoryPage } from './OrganizationsPage'
+export { OrganizationPage } from './OrganizationPage'
+export { ResourcesPage } from './ResourcesPage'

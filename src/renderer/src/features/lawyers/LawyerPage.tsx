@@ -22,7 +22,7 @@ export function LawyerPage() {
   return (
     <div className="lawyer-page">
       <p>
-        <TextLink href="#/lawyers">{t('lawyers.detail.back')}</TextLink>
+        <TextLink href="/lawyers">{t('lawyers.detail.back')}</TextLink>
       </p>
       <Loaded
         load={load}

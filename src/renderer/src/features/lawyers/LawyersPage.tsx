@@ -13,6 +13,7 @@ import {
   DataTable,
   DataTableBody,
   DataTableHeader,
+  LinkButton,
   Loaded,
   PageHeader,
   TextLink,
@@ -53,9 +54,12 @@ export function LawyersPage() {
         description={t('lawyers.lede')}
         actions={
           canHandleCases(staff.role) ? (
-            <Button variant="primary" onPress={() => setIsAdding(true)}>
-              {t('lawyers.add')}
-            </Button>
+            <>
+              <LinkButton href="/lawyers/import">{t('lawyers.import.open')}</LinkButton>
+              <Button variant="primary" onPress={() => setIsAdding(true)}>
+                {t('lawyers.add')}
+              </Button>
+            </>
           ) : null
         }
       />
@@ -86,9 +90,9 @@ export function LawyersPage() {
                 </DataTableHeader>
                 <DataTableBody>
                   {page.rows.map((row) => (
-                    <DataRow key={row.id} id={row.id}>
+                    <DataRow key={row.id} id={row.id} href={`/lawyers/${row.id}`}>
                       <DataCell>
-                        <TextLink href={`#/lawyers/${row.id}`}>{row.displayName}</TextLink>
+                        <TextLink href={`/lawyers/${row.id}`}>{row.displayName}</TextLink>
                         {row.firm === '' ? null : <div className="lawyers-page__firm">{row.firm}</div>}
                       </DataCell>
                       <DataCell>

@@ -42,7 +42,7 @@ export function OnCallNowPanel() {
                     <ul>
                       {entry.lawyers.map((lawyer) => (
                         <li key={lawyer.id}>
-                          <TextLink href={`#/lawyers/${lawyer.id}`}>{lawyer.displayName}</TextLink>
+                          <TextLink href={`/lawyers/${lawyer.id}`}>{lawyer.displayName}</TextLink>
                           {lawyer.phone === '' ? null : ` — ${lawyer.phone}`}
                         </li>
                       ))}

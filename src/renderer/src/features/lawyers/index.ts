@@ -1,3 +1,4 @@
-/** The roster of volunteer lawyers (/lawyers) and one lawyer's page (/lawyers/:lawyerId). */
+/** The roster of volunteer lawyers (/lawyers), one lawyer's page (/lawyers/:lawyerId), the sign-up import. */
 export { LawyersPage } from './LawyersPage'
 export { LawyerPage } from './LawyerPage'
+export { ImportLawyersPage } from './ImportLawyersPage'

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { isLanguageCode } from '../../../../shared/cases/codes'
 import {
   ADVERSE_PARTY_KINDS,
   PROVINCES,
@@ -14,6 +13,7 @@ import {
 } from '../../../../shared/roster/lawyer-schema'
 import { formatOnCallWindow, parseOnCallWindow, type TOnCallWindow } from '../../../../shared/roster/on-call'
 import { LICENCE_STATUSES } from '../../../../shared/roster/vocabulary'
+import { parseLanguageCodes } from '../../lib/languageCodes'
 
 /*
  * The add/edit form holds lists as short text a person can type (on-call hours "Mon-Fri 18:00-23:00; Sat
@@ -32,11 +32,6 @@ const splitItems = (text: string, separator: RegExp): string[] =>
 const parseWindows = (text: string): TOnCallWindow[] | null => {
   const windows = splitItems(text, /;|\n/).map(parseOnCallWindow)
   return windows.every((window) => window !== null) ? (windows as TOnCallWindow[]) : null
-}
-
-const parseLanguages = (text: string): string[] | null => {
-  const codes = splitItems(text.toLowerCase(), /[,;\s]+/)
-  return codes.every(isLanguageCode) ? [...new Set(codes)] : null
 }
 
 const parseOtherLicences = (text: string): TLawSocietyMembership[] | null => {
@@ -94,7 +89,7 @@ export const ZLawyerFormSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (form.firstName.trim() === '' && form.lastName.trim() === '')
       issue('lastName', 'lawyers.validation.nameRequired')
-    if (parseLanguages(form.languages) === null) issue('languages', 'lawyers.validation.languages')
+    if (parseLanguageCodes(form.languages) === null) issue('languages', 'lawyers.validation.languages')
     if (form.licenceProvince !== '' && form.licenceNumber.trim() === '')
       issue('licenceNumber', 'lawyers.validation.licenceRequired')
     if (form.licenceProvince === '' && form.licenceNumber.trim() !== '')
@@ -160,7 +155,7 @@ export function fromLawyerForm(form: TLawyerForm, base: TLawyerFields): TLawyerF
     firm: form.firm.trim(),
     city: form.city.trim(),
     province: form.province ?? '',
-    languages: parseLanguages(form.languages) ?? [],
+    languages: parseLanguageCodes(form.languages) ?? [],
     practiceAreas: form.practiceAreas,
     experienceTypes: form.experienceTypes,
     memberships: [
