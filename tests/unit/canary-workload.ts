@@ -123,6 +123,7 @@ const { caseId } = await call('intake:submit', {
 })
 await call('cases:list', { search: intake.person.familyName })
 await call('cases:get', { caseId })
+await call('reports:caseload', { from: '', to: '' })
 for (const section of ['contact', 'experiences', 'adverse_parties', 'narrative'] as const) {
   await call('cases:reveal', { caseId, section })
 }
