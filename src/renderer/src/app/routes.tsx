@@ -7,6 +7,7 @@ import { DirectoryPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
 import { LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
+import { ReportsPage } from '../features/reports'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage, RouteErrorPage } from './ApologyPage'
@@ -20,6 +21,7 @@ export type TPageTitleKey =
   | 'lawyers.title'
   | 'directory.title'
   | 'referrals.title'
+  | 'reports.title'
   | 'admin.title'
   | 'notFound.title'
 
@@ -73,6 +75,15 @@ export const routes: RouteObject[] = [
           { path: 'lawyers/:lawyerId', element: <LawyerPage />, handle: handle('lawyers.title') },
           { path: 'directory', element: <DirectoryPage />, handle: handle('directory.title') },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
+          {
+            path: 'reports',
+            element: (
+              <CaseworkOnly titleKey="reports.title">
+                <ReportsPage />
+              </CaseworkOnly>
+            ),
+            handle: handle('reports.title'),
+          },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
           { path: 'account', element: <ChangePassphrasePage />, handle: accountRouteHandle },
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },
