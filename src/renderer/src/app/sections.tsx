@@ -10,7 +10,8 @@ import {
   type TIconProps,
 } from '../ui'
 
-export type TSectionId = 'dashboard' | 'survivors' | 'lawyers' | 'directory' | 'referrals' | 'reports' | 'admin'
+export type TSectionId =
+  'dashboard' | 'survivors' | 'lawyers' | 'directory' | 'referrals' | 'reports' | 'admin'
 
 export type TSection = {
   id: TSectionId
