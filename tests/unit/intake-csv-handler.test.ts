@@ -54,12 +54,35 @@ describe('intakeCsv:import and intakeCsv:export', () => {
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
     const dry = await importCsv(GOOD, true)
-    expect(dry).toEqual({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
+    expect(dry).toMatchObject({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
+    // The preview shows each row as read (names, dates, places, needs), never contact details or the story.
+    expect(dry.preview).toEqual([
+      {
+        line: 2,
+        reference: 'CCIJ-2024-0100',
+        name: 'Test Invented-One',
+        dateOfBirth: '1980-02-28',
+        province: 'ON',
+        countryOfOrigin: '',
+        intakeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        legalNeeds: ['refugee_claim'],
+      },
+      expect.objectContaining({ line: 4, reference: '', name: 'Test Invented-Two', province: 'QC' }),
+      expect.objectContaining({ line: 5, name: 'Test Invented-Three' }),
+    ])
+    expect(JSON.stringify(dry.preview)).not.toMatch(/Canary|555/)
+    expect(dry.createdCases).toEqual([])
     expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
 
     const done = await importCsv(GOOD, false)
     expect(done).toMatchObject({ accepted: true, dryRun: false, rows: 3, created: 3 })
+    // The cases created, in file order, each with the id its link opens.
+    expect(done.createdCases.map((created) => created.reference)[0]).toBe('CCIJ-2024-0100')
+    expect(done.createdCases).toHaveLength(3)
+    for (const created of done.createdCases) {
+      expect(services.caseFile.get(created.caseId).reference).toBe(created.reference)
+    }
     expect(services.caseList.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
     const entry = services.audit.list({ action: 'import' }).entries[0]
     expect(entry?.details).toMatchObject({ created: 3 })
@@ -91,10 +114,12 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       rows: 4,
       created: 0,
       errors: [
-        { line: 3, field: 'date_of_birth', code: 'notADate', value: '1980-02-31' },
+        { line: 3, field: 'date_of_birth', code: 'noSuchDay', value: '1980-02-31' },
         { line: 5, field: 'province', code: 'province', value: 'ZZ' },
       ],
       errorCount: 2,
+      preview: [],
+      createdCases: [],
     })
     expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')

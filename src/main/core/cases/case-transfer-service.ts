@@ -27,7 +27,7 @@ export class CaseTransferService implements TIntakeCsvStore {
   importIntakes(
     rows: readonly TImportRow[],
     options: { dryRun: boolean },
-  ): { created: number; references: string[] } {
+  ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
     // Imported records have no author: the case page says "Imported", and the import itself is audited.
     const writer = new CaseWriter(session, null)
@@ -48,19 +48,22 @@ export class CaseTransferService implements TIntakeCsvStore {
     if (errors.length > 0) {
       throw new AppError('BAD_REQUEST', errors.map((error) => error.message).join('\n'), { errors })
     }
-    if (options.dryRun) return { created: 0, references: [] }
+    if (options.dryRun) return { created: 0, references: [], caseIds: [] }
     return repository.transaction(() => {
       const references: string[] = []
+      const caseIds: string[] = []
       for (const row of rows) {
         if (row.reference !== undefined) {
           const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
           if (year !== undefined && number !== undefined)
             repository.reserveReferenceNumber(Number(year), Number(number))
         }
-        references.push(writer.createCase(row.intake, row.reference).reference)
+        const created = writer.createCase(row.intake, row.reference)
+        references.push(created.reference)
+        caseIds.push(created.caseId)
       }
       writer.audit('import', null, { kind: 'intakes', created: references.length })
-      return { created: references.length, references }
+      return { created: references.length, references, caseIds }
     })
   }
 
