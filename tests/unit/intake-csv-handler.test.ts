@@ -54,7 +54,14 @@ describe('intakeCsv:import and intakeCsv:export', () => {
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
     const dry = await importCsv(GOOD, true)
-    expect(dry).toMatchObject({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
+    expect(dry).toMatchObject({
+      accepted: true,
+      dryRun: true,
+      rows: 3,
+      created: 0,
+      errors: [],
+      errorCount: 0,
+    })
     // The preview shows each row as read (names, dates, places, needs), never contact details or the story.
     expect(dry.preview).toEqual([
       {
