@@ -159,6 +159,37 @@ test.describe('Admin › Import & export', () => {
     expect(bridge.services.caseList.list({}).total).toBe(0)
   })
 
+  test('the column guide and the template are in the app, in French too, and the template imports as it is', async ({
+    app,
+    bridge,
+  }) => {
+    await openTab(app, bridge.origin)
+    await expect(app.getByText(/docs\/intake-csv\.md/)).toHaveCount(0)
+    const guide = app.getByText('The file’s 29 columns')
+    await guide.focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByRole('row', { name: /^date_of_birth YYYY-MM-DD/ })).toBeVisible()
+    await expectAccessible(app, 'import guide (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await expect(app.getByRole('row', { name: /^date_de_naissance AAAA-MM-JJ/ })).toBeVisible()
+    const download = app.waitForEvent('download')
+    await app.getByRole('button', { name: 'Télécharger le modèle (CSV)' }).press('Enter')
+    const file = await download
+    expect(file.suggestedFilename()).toBe('modele-accueils.csv')
+    const path = join(folder, 'modele.csv')
+    await file.saveAs(path)
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFF"numero_de_dossier","nom_de_famille"/)
+    await expectAccessible(app, 'import guide (fr)')
+
+    await chooseFile(app, 'Choisir un fichier CSV…', path)
+    await expect(app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })).toContainText(
+      'modele.csv : 1 ligne est prête à être importée.',
+    )
+    await expect(app.getByRole('table', { name: /La première ligne/ }).getByRole('row')).toHaveCount(2)
+    expect(bridge.services.caseList.list({}).total).toBe(0)
+  })
+
   test('a caseworker sees neither the tab nor the screen', async ({ app, bridge }) => {
     bridge.services.vault.lock()
     await bridge.services.vault.unlock(CASEWORKER.username, CASEWORKER.passphrase)

@@ -147,4 +147,5 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'packets:savePdf': SAMPLE_PACKET,
   'packets:print': SAMPLE_PACKET,
   'reports:caseload': { from: '2026-01-01', to: '' },
+  'intakeCsv:template': { language: 'fr' },
 }

@@ -167,6 +167,7 @@ const csv = [
   csvRow(1).join(','),
   csvRow(2).join(','),
 ].join('\n')
+await call('intakeCsv:template', { language: 'en' })
 await call('intakeCsv:import', { csv, dryRun: true })
 const imported = await call('intakeCsv:import', { csv, dryRun: false })
 if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)

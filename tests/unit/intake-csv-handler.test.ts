@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TIntakeCsvImportResult } from '../../src/shared/contract/intake-csv'
+import type { TIntakeCsvImportResult, TIntakeCsvTemplate } from '../../src/shared/contract/intake-csv'
 import {
   CASEWORKER_PASSPHRASE,
   makeTempFolder,
@@ -13,6 +13,7 @@ import { dispatch } from '../../src/main/ipc/dispatch'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
 import { type TServices } from '../../src/main/core/services'
 import { localToday } from '../../src/main/core/cases/csv/intake-csv-transfer'
+import { CSV_COLUMNS, columnOf } from '../../src/main/core/cases/csv/columns'
 
 /* Synthetic, obviously invented people only. */
 
@@ -104,6 +105,24 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       errorCount: 1,
     })
     expect(services.caseList.list({}).total).toBe(3)
+  })
+
+  it('hands out a template in English and French that the import accepts unchanged', async () => {
+    for (const language of ['en', 'fr'] as const) {
+      const result = await dispatch(table, 'intakeCsv:template', { language }, context)
+      if (!result.ok) throw new Error(result.error.message)
+      const template = result.value as TIntakeCsvTemplate
+      expect(template.columns.map((column) => column.column)).toEqual([...CSV_COLUMNS])
+      for (const { column, header } of template.columns) expect(columnOf(header)).toBe(column)
+      const dry = await importCsv(template.csv, true)
+      expect(dry).toMatchObject({ accepted: true, rows: 1, errorCount: 0 })
+      expect(dry.preview[0]).toMatchObject({ name: expect.stringMatching(/^Sam Ex[ae]mple/), province: 'QC' })
+    }
+    const french = await dispatch(table, 'intakeCsv:template', { language: 'fr' }, context)
+    expect(french.ok && (french.value as TIntakeCsvTemplate).csv).toMatch(
+      /^"numero_de_dossier","nom_de_famille"/,
+    )
+    expect(services.caseList.list({}).total).toBe(0)
   })
 
   it('refuses a file with bad rows whole, listing each row and field, and stores nothing', async () => {

@@ -133,6 +133,20 @@ export const ZIntakeCsvImportResultSchema = z.object({
 })
 export type TIntakeCsvImportResult = z.infer<typeof ZIntakeCsvImportResultSchema>
 
+/** The languages a blank template comes in. */
+export const TEMPLATE_LANGUAGES = ['en', 'fr'] as const
+export type TTemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number]
+
+export const ZIntakeCsvTemplateSchema = z.object({
+  /** The suggested file name. */
+  fileName: z.string().max(80),
+  /** Header line and one invented example row; the import accepts it unchanged. */
+  csv: z.string().max(20_000),
+  /** Every column in file order: its canonical name and the header the template gives it in this language. */
+  columns: z.array(z.object({ column: z.string().max(80), header: z.string().max(80) })).max(200),
+})
+export type TIntakeCsvTemplate = z.infer<typeof ZIntakeCsvTemplateSchema>
+
 export const intakeCsvChannels = {
   /**
    * Check a CSV file of intakes and, unless `dryRun`, create one case per row in one transaction. A file with any
@@ -144,6 +158,12 @@ export const intakeCsvChannels = {
       dryRun: z.boolean(),
     }),
     response: ZIntakeCsvImportResultSchema,
+    access: ADMIN_ONLY,
+  }),
+  /** A blank intakes file to fill in (headers in English or French, one invented example row) and its columns. */
+  'intakeCsv:template': defineChannel({
+    request: z.strictObject({ language: z.enum(TEMPLATE_LANGUAGES) }),
+    response: ZIntakeCsvTemplateSchema,
     access: ADMIN_ONLY,
   }),
   /**

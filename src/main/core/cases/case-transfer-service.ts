@@ -1,3 +1,5 @@
+import type { TIntakeCsvTemplate, TTemplateLanguage } from '../../../shared/contract/intake-csv'
+import { intakeCsvTemplate } from './csv/intake-csv-template'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import type { TConsentPurpose } from '../../../shared/cases/vocabulary'
 import { AppError } from '../../../shared/result'
@@ -19,6 +21,12 @@ type TImportError = { line: number; field: string; code: string; value: string; 
  */
 export class CaseTransferService implements TIntakeCsvStore {
   constructor(private readonly sessions: TSessionSource) {}
+
+  /** A blank intakes file to fill in, and its columns: for admins, who import. No survivor data in it. */
+  template(language: TTemplateLanguage): TIntakeCsvTemplate {
+    this.adminSession()
+    return intakeCsvTemplate(language)
+  }
 
   /**
    * Create one case per row, all or nothing. Rows were validated by the CSV reader; here the vault's own rules

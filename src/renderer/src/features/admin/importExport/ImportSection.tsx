@@ -15,6 +15,7 @@ import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'
 import { ImportPreview } from './ImportPreview'
 import { CreatedCases } from './CreatedCases'
+import { ImportGuide } from './ImportGuide'
 
 type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
@@ -153,6 +154,7 @@ export function ImportSection() {
       explain={t('importExport.import.explain')}
       points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
     >
+      <ImportGuide />
       <div className="admin-card__actions">
         <FileTrigger
           acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
