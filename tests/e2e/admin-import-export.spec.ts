@@ -165,6 +165,10 @@ test.describe('Admin › Import & export', () => {
   }) => {
     await openTab(app, bridge.origin)
     await expect(app.getByText(/docs\/intake-csv\.md/)).toHaveCount(0)
+    // The export says it is not a complete copy, and names what it leaves out.
+    await expect(app.getByText(/^What it leaves out \(it is not a complete copy/)).toContainText(
+      'place of detention and airport',
+    )
     const guide = app.getByText('The file’s 29 columns')
     await guide.focus()
     await app.keyboard.press('Enter')
