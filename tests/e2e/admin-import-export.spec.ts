@@ -60,6 +60,13 @@ test.describe('Admin › Import & export', () => {
     const ready = app.locator('.admin-result').filter({ hasText: 'Ready to import' })
     await expect(ready).toBeFocused()
     await expect(ready).toContainText('good.csv: 2 rows are ready to import. Nothing has been stored yet.')
+    // The rows as the app read them, before anything is stored: the headers found their columns.
+    const preview = app.getByRole('table', { name: /The first 2 rows as the app read them/ })
+    await expect(preview.getByRole('row')).toHaveText([
+      'LineNamesDate of birthProvince · country of originLegal needsIntake date',
+      /^2Test Invented-Quill \(CCIJ-2025-0901\)Jul 7, 1981OntarioRefugee claim/,
+      /^4Test Invented-Sparrow—QuebecDetention review, Removal/,
+    ])
     expect(bridge.services.caseList.list({}).total).toBe(0)
     await expectAccessible(app, 'import ready (en)')
 
@@ -68,6 +75,11 @@ test.describe('Admin › Import & export', () => {
     await expect(done).toBeFocused()
     await expect(done).toContainText('2 cases were created from good.csv.')
     expect(bridge.services.caseList.list({}).total).toBe(2)
+    // Each case created is a link to it.
+    const created = app.getByRole('region', { name: 'Cases created' }).getByRole('link')
+    await expect(created).toHaveCount(2)
+    await expect(created.first()).toHaveText('CCIJ-2025-0901')
+    await expectAccessible(app, 'import complete (en)')
     const imported = bridge.services.audit.list({ action: 'import' }).entries
     expect(imported).toHaveLength(1)
     expect(JSON.stringify(imported)).not.toMatch(/Invented|Canary/)
@@ -111,7 +123,7 @@ test.describe('Admin › Import & export', () => {
     await expect(refused).toContainText('bad.csv has 3 problems. Nothing was imported.')
     const problems = app.getByRole('region', { name: 'Problems in bad.csv' }).getByRole('listitem')
     await expect(problems).toHaveText([
-      'Row 3: date_of_birth 1980-02-31 is not a date (YYYY-MM-DD).',
+      'Row 3: date_of_birth 1980-02-31 does not exist: February 1980 has 29 days.',
       'Row 5: gender robot is not one of: woman, man, non_binary, self_described, prefer_not_to_say.',
       'Row 5: province ZZ is not a province code (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT).',
     ])
@@ -128,7 +140,7 @@ test.describe('Admin › Import & export', () => {
     await expect(
       app.getByRole('region', { name: 'Problèmes dans bad.csv' }).getByRole('listitem'),
     ).toHaveText([
-      'Ligne 3 : date_of_birth 1980-02-31 n’est pas une date (AAAA-MM-JJ).',
+      'Ligne 3 : date_of_birth 1980-02-31 n’existe pas : février 1980 compte 29 jours.',
       'Ligne 5 : gender robot ne fait pas partie des valeurs permises : woman, man, non_binary, self_described, prefer_not_to_say.',
       'Ligne 5 : province ZZ n’est pas un code de province ou de territoire (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT).',
     ])
@@ -144,6 +156,41 @@ test.describe('Admin › Import & export', () => {
     await expect(app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })).toContainText(
       'fixed.csv : 4 lignes sont prêtes à être importées.',
     )
+    expect(bridge.services.caseList.list({}).total).toBe(0)
+  })
+
+  test('the column guide and the template are in the app, in French too, and the template imports as it is', async ({
+    app,
+    bridge,
+  }) => {
+    await openTab(app, bridge.origin)
+    await expect(app.getByText(/docs\/intake-csv\.md/)).toHaveCount(0)
+    // The export says it is not a complete copy, and names what it leaves out.
+    await expect(app.getByText(/^What it leaves out \(it is not a complete copy/)).toContainText(
+      'place of detention and airport',
+    )
+    const guide = app.getByText('The file’s 29 columns')
+    await guide.focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByRole('row', { name: /^date_of_birth YYYY-MM-DD/ })).toBeVisible()
+    await expectAccessible(app, 'import guide (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await expect(app.getByRole('row', { name: /^date_de_naissance AAAA-MM-JJ/ })).toBeVisible()
+    const download = app.waitForEvent('download')
+    await app.getByRole('button', { name: 'Télécharger le modèle (CSV)' }).press('Enter')
+    const file = await download
+    expect(file.suggestedFilename()).toBe('modele-accueils.csv')
+    const path = join(folder, 'modele.csv')
+    await file.saveAs(path)
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFF"numero_de_dossier","nom_de_famille"/)
+    await expectAccessible(app, 'import guide (fr)')
+
+    await chooseFile(app, 'Choisir un fichier CSV…', path)
+    await expect(app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })).toContainText(
+      'modele.csv : 1 ligne est prête à être importée.',
+    )
+    await expect(app.getByRole('table', { name: /La première ligne/ }).getByRole('row')).toHaveCount(2)
     expect(bridge.services.caseList.list({}).total).toBe(0)
   })
 

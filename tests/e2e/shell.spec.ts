@@ -8,6 +8,7 @@ const SECTIONS = [
   { en: 'Directory', fr: 'Répertoire', hash: '#/directory' },
   { en: 'Referrals', fr: 'Aiguillages', hash: '#/referrals' },
   { en: 'Admin', fr: 'Administration', hash: '#/admin' },
+  { en: 'Reports', fr: 'Rapports', hash: '#/reports' },
 ] as const
 
 test.describe('the app shell', () => {

@@ -146,4 +146,6 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'packets:preview': SAMPLE_PACKET,
   'packets:savePdf': SAMPLE_PACKET,
   'packets:print': SAMPLE_PACKET,
+  'reports:caseload': { from: '2026-01-01', to: '' },
+  'intakeCsv:template': { language: 'fr' },
 }

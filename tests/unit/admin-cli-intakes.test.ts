@@ -44,7 +44,7 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
     expect(run.stderr.split('\n')).toEqual([
-      'row 3: date_of_birth 1980-02-31 is not a date (YYYY-MM-DD)',
+      'row 3: date_of_birth 1980-02-31 does not exist: February 1980 has 29 days',
       'row 5: gender robot is not one of woman, man, non_binary, self_described, prefer_not_to_say',
       'row 5: province ZZ is not a province code (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT)',
       'error: the file was refused and nothing was imported: 3 problem(s) in 2 of 4 row(s).',

@@ -136,6 +136,7 @@ const { caseId } = await call('intake:submit', {
 })
 await call('cases:list', { search: intake.person.familyName })
 await call('cases:get', { caseId })
+await call('reports:caseload', { from: '', to: '' })
 for (const section of ['contact', 'experiences', 'adverse_parties', 'narrative'] as const) {
   await call('cases:reveal', { caseId, section })
 }
@@ -199,6 +200,7 @@ const csv = [
   csvRow(1).join(','),
   csvRow(2).join(','),
 ].join('\n')
+await call('intakeCsv:template', { language: 'en' })
 await call('intakeCsv:import', { csv, dryRun: true })
 const imported = await call('intakeCsv:import', { csv, dryRun: false })
 if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TIntakeCsvImportResult } from '../../src/shared/contract/intake-csv'
+import type { TIntakeCsvImportResult, TIntakeCsvTemplate } from '../../src/shared/contract/intake-csv'
 import {
   CASEWORKER_PASSPHRASE,
   makeTempFolder,
@@ -13,6 +13,7 @@ import { dispatch } from '../../src/main/ipc/dispatch'
 import type { THandlerContext, THandlerTable } from '../../src/main/ipc/types'
 import { type TServices } from '../../src/main/core/services'
 import { localToday } from '../../src/main/core/cases/csv/intake-csv-transfer'
+import { CSV_COLUMNS, columnOf } from '../../src/main/core/cases/csv/columns'
 
 /* Synthetic, obviously invented people only. */
 
@@ -54,12 +55,42 @@ describe('intakeCsv:import and intakeCsv:export', () => {
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
     const dry = await importCsv(GOOD, true)
-    expect(dry).toEqual({ accepted: true, dryRun: true, rows: 3, created: 0, errors: [], errorCount: 0 })
+    expect(dry).toMatchObject({
+      accepted: true,
+      dryRun: true,
+      rows: 3,
+      created: 0,
+      errors: [],
+      errorCount: 0,
+    })
+    // The preview shows each row as read (names, dates, places, needs), never contact details or the story.
+    expect(dry.preview).toEqual([
+      {
+        line: 2,
+        reference: 'CCIJ-2024-0100',
+        name: 'Test Invented-One',
+        dateOfBirth: '1980-02-28',
+        province: 'ON',
+        countryOfOrigin: '',
+        intakeDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        legalNeeds: ['refugee_claim'],
+      },
+      expect.objectContaining({ line: 4, reference: '', name: 'Test Invented-Two', province: 'QC' }),
+      expect.objectContaining({ line: 5, name: 'Test Invented-Three' }),
+    ])
+    expect(JSON.stringify(dry.preview)).not.toMatch(/Canary|555/)
+    expect(dry.createdCases).toEqual([])
     expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')
 
     const done = await importCsv(GOOD, false)
     expect(done).toMatchObject({ accepted: true, dryRun: false, rows: 3, created: 3 })
+    // The cases created, in file order, each with the id its link opens.
+    expect(done.createdCases.map((created) => created.reference)[0]).toBe('CCIJ-2024-0100')
+    expect(done.createdCases).toHaveLength(3)
+    for (const created of done.createdCases) {
+      expect(services.caseFile.get(created.caseId).reference).toBe(created.reference)
+    }
     expect(services.caseList.list({}).rows.map((row) => row.reference)).toContain('CCIJ-2024-0100')
     const entry = services.audit.list({ action: 'import' }).entries[0]
     expect(entry?.details).toMatchObject({ created: 3 })
@@ -74,6 +105,24 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       errorCount: 1,
     })
     expect(services.caseList.list({}).total).toBe(3)
+  })
+
+  it('hands out a template in English and French that the import accepts unchanged', async () => {
+    for (const language of ['en', 'fr'] as const) {
+      const result = await dispatch(table, 'intakeCsv:template', { language }, context)
+      if (!result.ok) throw new Error(result.error.message)
+      const template = result.value as TIntakeCsvTemplate
+      expect(template.columns.map((column) => column.column)).toEqual([...CSV_COLUMNS])
+      for (const { column, header } of template.columns) expect(columnOf(header)).toBe(column)
+      const dry = await importCsv(template.csv, true)
+      expect(dry).toMatchObject({ accepted: true, rows: 1, errorCount: 0 })
+      expect(dry.preview[0]).toMatchObject({ name: expect.stringMatching(/^Sam Ex[ae]mple/), province: 'QC' })
+    }
+    const french = await dispatch(table, 'intakeCsv:template', { language: 'fr' }, context)
+    expect(french.ok && (french.value as TIntakeCsvTemplate).csv).toMatch(
+      /^"numero_de_dossier","nom_de_famille"/,
+    )
+    expect(services.caseList.list({}).total).toBe(0)
   })
 
   it('refuses a file with bad rows whole, listing each row and field, and stores nothing', async () => {
@@ -91,10 +140,12 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       rows: 4,
       created: 0,
       errors: [
-        { line: 3, field: 'date_of_birth', code: 'notADate', value: '1980-02-31' },
+        { line: 3, field: 'date_of_birth', code: 'noSuchDay', value: '1980-02-31' },
         { line: 5, field: 'province', code: 'province', value: 'ZZ' },
       ],
       errorCount: 2,
+      preview: [],
+      createdCases: [],
     })
     expect(services.caseList.list({}).total).toBe(0)
     expect(auditActions()).not.toContain('import')

@@ -11,6 +11,7 @@ import { MatchingService } from './matching/matching-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
 import { PacketService } from './packets/packet-service'
 import { DirectoryService } from './directory/directory-service'
+import { CaseloadReportService } from './reports/caseload-report-service'
 import { LawyerImportService } from './roster/lawyer-import-service'
 import { RosterService } from './roster/roster-service'
 import { DeviceSettingsStore } from './settings/device-settings'
@@ -70,6 +71,8 @@ export type TVaultServices = {
   lawyerImport: LawyerImportService
   /** The referral directory: organizations and background resources. */
   directory: DirectoryService
+  /** Counts for the board and funders, small counts withheld. */
+  reports: CaseloadReportService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -91,6 +94,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),
+    reports: new CaseloadReportService(sessions),
   }
 }
 

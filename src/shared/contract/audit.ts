@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'cases.searched',
   /** A duplicate check before saving an intake: how many likely matches, never the names checked. */
   'duplicate.checked',
+  /** The caseload report: its date range and total, counts only. */
+  'reports.viewed',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>

@@ -69,6 +69,8 @@ export const CSV_ERROR_CODES = [
   'referenceDuplicate',
   'referenceExists',
   'invalid',
+  /** A date written right whose day does not exist: 2024-02-30. */
+  'noSuchDay',
 ] as const
 export type TCsvErrorCode = (typeof CSV_ERROR_CODES)[number]
 
@@ -94,6 +96,23 @@ export const ZCsvRowErrorSchema = z.object({
 })
 export type TCsvRowError = z.infer<typeof ZCsvRowErrorSchema>
 
+/** Rows of a checked file shown before it is imported. */
+export const CSV_PREVIEW_ROWS = 10
+
+/** One row as the app read it: enough to recognize the row, before anything is stored. */
+export const ZCsvPreviewRowSchema = z.object({
+  /** The file's line where the row starts. */
+  line: z.number().int().min(2),
+  reference: z.string().max(40),
+  name: z.string().max(400),
+  dateOfBirth: z.string().max(10),
+  province: z.string().max(2),
+  countryOfOrigin: z.string().max(2),
+  intakeDate: z.string().max(10),
+  legalNeeds: z.array(z.enum(LEGAL_NEEDS)).max(LEGAL_NEEDS.length),
+})
+export type TCsvPreviewRow = z.infer<typeof ZCsvPreviewRowSchema>
+
 export const ZIntakeCsvImportResultSchema = z.object({
   /** True when the file was valid: on a dry run nothing was stored; otherwise every row was. */
   accepted: z.boolean(),
@@ -105,8 +124,28 @@ export const ZIntakeCsvImportResultSchema = z.object({
   /** The first CSV_MAX_REPORTED_ERRORS problems, in file order; empty when accepted. */
   errors: z.array(ZCsvRowErrorSchema).max(CSV_MAX_REPORTED_ERRORS),
   errorCount: z.number().int().min(0),
+  /** The first CSV_PREVIEW_ROWS rows as read, when the file was accepted (dry run or not). */
+  preview: z.array(ZCsvPreviewRowSchema).max(CSV_PREVIEW_ROWS),
+  /** The cases an import created, in file order (empty on a dry run or a refused file): links on the screen. */
+  createdCases: z
+    .array(z.object({ caseId: z.string().max(64), reference: z.string().max(40) }))
+    .max(CSV_MAX_ROWS),
 })
 export type TIntakeCsvImportResult = z.infer<typeof ZIntakeCsvImportResultSchema>
+
+/** The languages a blank template comes in. */
+export const TEMPLATE_LANGUAGES = ['en', 'fr'] as const
+export type TTemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number]
+
+export const ZIntakeCsvTemplateSchema = z.object({
+  /** The suggested file name. */
+  fileName: z.string().max(80),
+  /** Header line and one invented example row; the import accepts it unchanged. */
+  csv: z.string().max(20_000),
+  /** Every column in file order: its canonical name and the header the template gives it in this language. */
+  columns: z.array(z.object({ column: z.string().max(80), header: z.string().max(80) })).max(200),
+})
+export type TIntakeCsvTemplate = z.infer<typeof ZIntakeCsvTemplateSchema>
 
 export const intakeCsvChannels = {
   /**
@@ -119,6 +158,12 @@ export const intakeCsvChannels = {
       dryRun: z.boolean(),
     }),
     response: ZIntakeCsvImportResultSchema,
+    access: ADMIN_ONLY,
+  }),
+  /** A blank intakes file to fill in (headers in English or French, one invented example row) and its columns. */
+  'intakeCsv:template': defineChannel({
+    request: z.strictObject({ language: z.enum(TEMPLATE_LANGUAGES) }),
+    response: ZIntakeCsvTemplateSchema,
     access: ADMIN_ONLY,
   }),
   /**

@@ -1,3 +1,5 @@
+import type { TIntakeCsvTemplate, TTemplateLanguage } from '../../../shared/contract/intake-csv'
+import { intakeCsvTemplate } from './csv/intake-csv-template'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import type { TConsentPurpose } from '../../../shared/cases/vocabulary'
 import { AppError } from '../../../shared/result'
@@ -20,6 +22,12 @@ type TImportError = { line: number; field: string; code: string; value: string; 
 export class CaseTransferService implements TIntakeCsvStore {
   constructor(private readonly sessions: TSessionSource) {}
 
+  /** A blank intakes file to fill in, and its columns: for admins, who import. No survivor data in it. */
+  template(language: TTemplateLanguage): TIntakeCsvTemplate {
+    this.adminSession()
+    return intakeCsvTemplate(language)
+  }
+
   /**
    * Create one case per row, all or nothing. Rows were validated by the CSV reader; here the vault's own rules
    * apply (a reference already in use). A dry run checks the same and writes nothing.
@@ -27,7 +35,7 @@ export class CaseTransferService implements TIntakeCsvStore {
   importIntakes(
     rows: readonly TImportRow[],
     options: { dryRun: boolean },
-  ): { created: number; references: string[] } {
+  ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
     // Imported records have no author: the case page says "Imported", and the import itself is audited.
     const writer = new CaseWriter(session, null)
@@ -48,19 +56,22 @@ export class CaseTransferService implements TIntakeCsvStore {
     if (errors.length > 0) {
       throw new AppError('BAD_REQUEST', errors.map((error) => error.message).join('\n'), { errors })
     }
-    if (options.dryRun) return { created: 0, references: [] }
+    if (options.dryRun) return { created: 0, references: [], caseIds: [] }
     return repository.transaction(() => {
       const references: string[] = []
+      const caseIds: string[] = []
       for (const row of rows) {
         if (row.reference !== undefined) {
           const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
           if (year !== undefined && number !== undefined)
             repository.reserveReferenceNumber(Number(year), Number(number))
         }
-        references.push(writer.createCase(row.intake, row.reference).reference)
+        const created = writer.createCase(row.intake, row.reference)
+        references.push(created.reference)
+        caseIds.push(created.caseId)
       }
       writer.audit('import', null, { kind: 'intakes', created: references.length })
-      return { created: references.length, references }
+      return { created: references.length, references, caseIds }
     })
   }
 

@@ -178,7 +178,9 @@ export class CaseWriter {
       data: JSON.stringify(intake),
       recorded_at: at,
     })
-    const occurredAt = `${intake.meta.intakeDate}T12:00:00.000Z`
+    // An intake of today happened now, so what follows it today (a status change, a note) lists above it; an
+    // intake dated earlier has no time of day, and noon keeps it on its own date in every Canadian time zone.
+    const occurredAt = at.startsWith(intake.meta.intakeDate) ? at : `${intake.meta.intakeDate}T12:00:00.000Z`
     this.event(caseId, 'intake', occurredAt, '', { intakeId, method: intake.meta.method }, at)
     for (const entry of intake.consent) {
       this.repository.insertConsent({

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import {
@@ -54,6 +55,28 @@ describe('the case services', () => {
     const actions = cases.audit.list().entries.map((entry) => entry.action)
     expect(actions).toContain('record.created')
     expect(actions).toContain('record.viewed')
+  })
+
+  it('lists the timeline newest first within a day: a status change right after today’s intake is above it', async () => {
+    // A morning (UTC) session: the moment that used to put today's intake at noon, above what followed it.
+    vault.lock()
+    let tick = Date.parse('2026-11-27T09:00:00Z')
+    const morning = await createTestVault(join(root(), 'morning'), { now: () => (tick += 1000) })
+    try {
+      const saved = morning.intake.submit({
+        intake: intake((draft) => {
+          draft.meta.intakeDate = '2026-11-27'
+          draft.person.familyName = 'Timelineperson'
+        }),
+        decision: { kind: 'new' },
+        reviewedCandidates: [],
+      })
+      morning.caseFile.changeStatus({ caseId: saved.caseId, to: 'screening', reason: '' })
+      const kinds = morning.caseFile.get(saved.caseId).timeline.map((entry) => entry.kind)
+      expect(kinds.indexOf('status')).toBeLessThan(kinds.indexOf('intake'))
+    } finally {
+      morning.vault.lock()
+    }
   })
 
   it('offers the three spellings of Mohammed Al-Hassan as the same person, and not with another birth date', () => {

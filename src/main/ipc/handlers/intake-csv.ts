@@ -14,6 +14,7 @@ export const intakeCsvHandlers = ({
   options,
 }: TServices): THandlersFor<typeof intakeCsvChannels> => ({
   'intakeCsv:import': ({ csv, dryRun }) => importIntakesCsv(caseTransfer, csv, { dryRun }),
+  'intakeCsv:template': ({ language }) => caseTransfer.template(language),
   'intakeCsv:export': async () => {
     if (options.desktop.chooseExportDestination === undefined) {
       throw new AppError('CANCELLED', 'Choosing where to save an export is not available here.')

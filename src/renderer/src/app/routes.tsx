@@ -7,6 +7,7 @@ import { DirectoryPage, OrganizationPage, ResourcesPage } from '../features/dire
 import { IntakePage } from '../features/intake'
 import { ImportLawyersPage, LawyerPage, LawyersPage } from '../features/lawyers'
 import { ReferralsPage } from '../features/referrals'
+import { ReportsPage } from '../features/reports'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
 import { NotFoundPage, RouteErrorPage } from './ApologyPage'
@@ -20,6 +21,7 @@ export type TPageTitleKey =
   | 'lawyers.title'
   | 'directory.title'
   | 'referrals.title'
+  | 'reports.title'
   | 'admin.title'
   | 'notFound.title'
 
@@ -80,6 +82,15 @@ export const routes: RouteObject[] = [
             handle: handle('directory.title'),
           },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
+          {
+            path: 'reports',
+            element: (
+              <CaseworkOnly titleKey="reports.title">
+                <ReportsPage />
+              </CaseworkOnly>
+            ),
+            handle: handle('reports.title'),
+          },
           { path: 'admin', element: <AdminPage />, handle: handle('admin.title'), children: adminRoutes },
           { path: 'account', element: <ChangePassphrasePage />, handle: accountRouteHandle },
           { path: '*', element: <NotFoundPage />, handle: handle('notFound.title') },

@@ -5,11 +5,13 @@ import {
   DirectoryIcon,
   LawyersIcon,
   ReferralsIcon,
+  ReportsIcon,
   SurvivorsIcon,
   type TIconProps,
 } from '../ui'
 
-export type TSectionId = 'dashboard' | 'survivors' | 'lawyers' | 'directory' | 'referrals' | 'admin'
+export type TSectionId =
+  'dashboard' | 'survivors' | 'lawyers' | 'directory' | 'referrals' | 'reports' | 'admin'
 
 export type TSection = {
   id: TSectionId
@@ -25,6 +27,7 @@ export const SECTIONS: readonly TSection[] = [
   { id: 'lawyers', path: '/lawyers', icon: LawyersIcon },
   { id: 'directory', path: '/directory', icon: DirectoryIcon },
   { id: 'referrals', path: '/referrals', icon: ReferralsIcon },
+  { id: 'reports', path: '/reports', icon: ReportsIcon },
   { id: 'admin', path: '/admin', icon: AdminIcon },
 ]
 

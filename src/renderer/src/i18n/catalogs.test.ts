@@ -93,7 +93,15 @@ describe('the English and French catalogs', () => {
   })
 
   it('name every nav section, so each page has a link and a title', () => {
-    for (const section of ['dashboard', 'survivors', 'lawyers', 'directory', 'referrals', 'admin']) {
+    for (const section of [
+      'dashboard',
+      'survivors',
+      'lawyers',
+      'directory',
+      'referrals',
+      'admin',
+      'reports',
+    ]) {
       expect(catalogs.en.get(`nav.${section}`)).toBeTruthy()
       expect(catalogs.en.get(`${section}.title`)).toBeTruthy()
     }

@@ -8,6 +8,7 @@ import enIntake from './locales/en/intake.json'
 import enLawyers from './locales/en/lawyers.json'
 import enPackets from './locales/en/packets.json'
 import enReferrals from './locales/en/referrals.json'
+import enReports from './locales/en/reports.json'
 import enShell from './locales/en/shell.json'
 import enVault from './locales/en/vault.json'
 import enVocab from './locales/en/vocab.json'
@@ -21,6 +22,7 @@ import frIntake from './locales/fr/intake.json'
 import frLawyers from './locales/fr/lawyers.json'
 import frPackets from './locales/fr/packets.json'
 import frReferrals from './locales/fr/referrals.json'
+import frReports from './locales/fr/reports.json'
 import frShell from './locales/fr/shell.json'
 import frVault from './locales/fr/vault.json'
 import frVocab from './locales/fr/vocab.json'
@@ -44,6 +46,7 @@ export const catalogs = {
     lawyers: enLawyers,
     packets: enPackets,
     referrals: enReferrals,
+    reports: enReports,
     vault: enVault,
     vocab: enVocab,
   },
@@ -59,6 +62,7 @@ export const catalogs = {
     lawyers: frLawyers,
     packets: frPackets,
     referrals: frReferrals,
+    reports: frReports,
     vault: frVault,
     vocab: frVocab,
   },

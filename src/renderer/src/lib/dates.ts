@@ -90,3 +90,14 @@ export function localDateTimeToIso(value: string): string | null {
   const sign = offset >= 0 ? '+' : '-'
   return `${todayIso(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
 }
+
+/** A month 'YYYY-MM' → "Mar 2026" / "mars 2026"; anything else is shown as it is. */
+export function formatMonth(month: string, language: string): string {
+  const day = utcDay(`${month}-01`)
+  if (day === null) return month
+  return new Intl.DateTimeFormat(localeTag(language), {
+    year: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(day))
+}

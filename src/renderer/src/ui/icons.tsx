@@ -71,6 +71,15 @@ export const ReferralsIcon = (props: TIconProps) => (
   </Icon>
 )
 
+export const ReportsIcon = (props: TIconProps) => (
+  <Icon {...props}>
+    <path d="M4 20.5h16" />
+    <rect x="5.5" y="11" width="3" height="7" rx="0.75" />
+    <rect x="10.5" y="6" width="3" height="12" rx="0.75" />
+    <rect x="15.5" y="13.5" width="3" height="4.5" rx="0.75" />
+  </Icon>
+)
+
 export const AdminIcon = (props: TIconProps) => (
   <Icon {...props}>
     <path d="M12 3 5 5.75v5.5c0 4.35 2.95 8.1 7 9.25 4.05-1.15 7-4.9 7-9.25v-5.5L12 3Z" />

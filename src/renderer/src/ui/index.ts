@@ -1,6 +1,7 @@
 /** The design-system kit. It never imports from features or the app frame. */
 export { AppBar, type TAppBarProps } from './AppBar'
 export { Badge, type TBadgeProps } from './Badge'
+export { BarChart, type TBar, type TBarChartProps } from './BarChart'
 export {
   Button,
   LinkButton,

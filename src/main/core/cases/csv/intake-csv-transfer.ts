@@ -1,8 +1,10 @@
 import { basename } from 'node:path'
-import type { TIntake } from '../../../../shared/cases/intake-schema'
+import { intakeNames, type TIntake } from '../../../../shared/cases/intake-schema'
 import {
   CSV_ERROR_CODES,
   CSV_MAX_REPORTED_ERRORS,
+  CSV_PREVIEW_ROWS,
+  type TCsvPreviewRow,
   type TCsvErrorCode,
   type TCsvRowError,
   type TIntakeCsvImportResult,
@@ -17,7 +19,7 @@ export type TIntakeCsvStore = {
   importIntakes(
     rows: readonly TCsvImportRow[],
     options: { dryRun: boolean },
-  ): { created: number; references: string[] }
+  ): { created: number; references: string[]; caseIds: string[] }
   exportCases(): Iterable<{ reference: string; intake: TIntake; notes: string[] }>
   auditExport(details: { count: number; fileName: string }): void
 }
@@ -27,6 +29,18 @@ export function localToday(now: Date = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+/** A row as the preview shows it: every name it gives, its dates and places, never contact details or stories. */
+const previewOf = ({ line, reference, intake }: TCsvImportRow): TCsvPreviewRow => ({
+  line,
+  reference: reference ?? '',
+  name: intakeNames(intake.person).join(' · ').slice(0, 400),
+  dateOfBirth: intake.person.dateOfBirth,
+  province: intake.location.province,
+  countryOfOrigin: intake.location.countryOfOrigin,
+  intakeDate: intake.meta.intakeDate,
+  legalNeeds: intake.needs.needs,
+})
 
 const STORE_CODES: Readonly<Record<string, TCsvErrorCode>> = { reference_exists: 'referenceExists' }
 
@@ -64,6 +78,8 @@ function refused(
     created: 0,
     errors: errors.slice(0, options.maxErrors ?? CSV_MAX_REPORTED_ERRORS),
     errorCount: errors.length,
+    preview: [],
+    createdCases: [],
   }
 }
 
@@ -80,7 +96,7 @@ export function importIntakesCsv(
   const parsed = parseIntakesCsv(text, { today: options.today ?? localToday() })
   if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options)
   try {
-    const { created } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
+    const { created, references, caseIds } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
     return {
       accepted: true,
       dryRun: options.dryRun,
@@ -88,6 +104,8 @@ export function importIntakesCsv(
       created,
       errors: [],
       errorCount: 0,
+      preview: parsed.rows.slice(0, CSV_PREVIEW_ROWS).map(previewOf),
+      createdCases: references.map((reference, index) => ({ reference, caseId: caseIds[index] ?? '' })),
     }
   } catch (error) {
     const errors = storeErrors(error)

@@ -1,3 +1,4 @@
+import { missingDay, monthAndYear } from '../../../../shared/calendar'
 import { CSV_CHOICES, csvChoicesOf, type TCsvRowError } from '../../../../shared/contract/intake-csv'
 
 const quoted = (value: string | undefined): string => (value === undefined ? '' : ` ${value}`)
@@ -37,6 +38,8 @@ export function formatCsvError(error: TCsvRowError): string {
         return 'has no name (family_name, given_names, aliases or name_original_script)'
       case 'notADate':
         return `${field}${quoted(value)} is not a date (YYYY-MM-DD)`
+      case 'noSuchDay':
+        return `${field}${quoted(value)} does not exist${missingDayReason(value)}`
       case 'dateInFuture':
         return `${field}${quoted(value)} is in the future`
       case 'province':
@@ -73,4 +76,10 @@ export function formatCsvError(error: TCsvRowError): string {
     }
   })()
   return `${where}: ${what}`
+}
+
+/** ': February 2024 has 29 days', or '' when the value is not a missing day. */
+function missingDayReason(value: string | undefined): string {
+  const missing = missingDay(value ?? '')
+  return missing === null ? '' : `: ${monthAndYear(missing, 'en-CA')} has ${missing.days} days`
 }

@@ -220,12 +220,28 @@ describe('parseIntakesCsv: refusing a file', () => {
     const result = parse(text)
     expect('rows' in result).toBe(false)
     expect(messagesOf(text)).toEqual([
-      'row 3: date_of_birth 1980-02-31 is not a date (YYYY-MM-DD)',
+      'row 3: date_of_birth 1980-02-31 does not exist: February 1980 has 29 days',
       'row 5: gender robot is not one of woman, man, non_binary, self_described, prefer_not_to_say',
       'row 5: preferred_language xx1 is not an ISO 639 language code (such as en, fr, ar, prs)',
       'row 5: province ZZ is not a province code (AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT)',
       'row 5: country_of_origin SYR is not an ISO 3166 alpha-2 country code (such as SY, AF, CD)',
     ])
+  })
+
+  it('says a day does not exist, not that the format is wrong, when the month has no such day', () => {
+    const text = [
+      'family_name,date_of_birth,removal_date',
+      'One,2024-02-30,2026-04-31',
+      'Two,2023-02-29,',
+    ].join('\n')
+    expect(errorsOf(text)).toEqual([
+      { line: 2, field: 'date_of_birth', code: 'noSuchDay', value: '2024-02-30' },
+      { line: 2, field: 'removal_date', code: 'noSuchDay', value: '2026-04-31' },
+      { line: 3, field: 'date_of_birth', code: 'noSuchDay', value: '2023-02-29' },
+    ])
+    expect(messagesOf(text)[0]).toBe(
+      'row 2: date_of_birth 2024-02-30 does not exist: February 2024 has 29 days',
+    )
   })
 
   it('counts physical lines, so a multi-line quoted cell keeps later row numbers right', () => {

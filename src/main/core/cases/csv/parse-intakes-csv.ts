@@ -1,3 +1,4 @@
+import { missingDay } from '../../../../shared/calendar'
 import { isCountryCode, isLanguageCode } from '../../../../shared/cases/codes'
 import {
   ZIntakeSchema,
@@ -101,7 +102,7 @@ function readRow(
     const value = cell(field)
     if (value === '') return ''
     if (!isIsoDate(value)) {
-      refuse(field, 'notADate', value)
+      refuse(field, missingDay(value) !== null ? 'noSuchDay' : 'notADate', value)
       return ''
     }
     return value

@@ -11,7 +11,7 @@ export function CaseworkOnly({
   titleKey,
   children,
 }: {
-  titleKey: 'caseList.title' | 'intake.title'
+  titleKey: 'caseList.title' | 'intake.title' | 'reports.title'
   children: ReactNode
 }) {
   const { t } = useTranslation()

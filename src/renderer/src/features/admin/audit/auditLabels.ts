@@ -104,7 +104,8 @@ export function auditDetailLabel(
         : null
     }
     case 'cases.searched':
-    case 'duplicate.checked': {
+    case 'duplicate.checked':
+    case 'reports.viewed': {
       const count = detailNumber(details['results'])
       return count === null ? null : t('admin.audit.details.resultCount', { count })
     }

@@ -33,7 +33,11 @@ export function ExportSection() {
           {t('importExport.export.warning')}
         </Notice>
       }
-      points={[t('importExport.export.pointFormulas')]}
+      points={[
+        t('importExport.export.pointContents'),
+        t('importExport.export.pointLeftOut'),
+        t('importExport.export.pointFormulas'),
+      ]}
       isCaution
     >
       <div className="admin-card__actions">

@@ -3,6 +3,7 @@ import { FileTrigger } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import {
   CSV_MAX_CHARS,
+  type TCsvPreviewRow,
   type TCsvRowError,
   type TIntakeCsvImportResult,
 } from '../../../../../shared/contract/intake-csv'
@@ -12,15 +13,20 @@ import { AdminCard } from '../AdminCard'
 import { ActionOutcome, type TOutcome } from '../ActionOutcome'
 import { failureKey, type TTransferFailure } from './failureKey'
 import { problemText } from './problemText'
+import { ImportPreview } from './ImportPreview'
+import { CreatedCases } from './CreatedCases'
+import { ImportGuide } from './ImportGuide'
+
+type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
 type TImportState =
   | { state: 'idle' }
   | { state: 'checking'; fileName: string }
   /** The checked text is kept until the import, so the file is not read twice; a lock reloads the page. */
-  | { state: 'ready'; fileName: string; csv: string; rows: number }
+  | { state: 'ready'; fileName: string; csv: string; rows: number; preview: TCsvPreviewRow[] }
   | { state: 'refused'; fileName: string; errors: TCsvRowError[]; errorCount: number }
   | { state: 'importing'; fileName: string; rows: number }
-  | { state: 'imported'; fileName: string; created: number }
+  | { state: 'imported'; fileName: string; created: number; createdCases: TCreatedCase[] }
   | { state: 'unreadable' }
   | { state: 'tooLarge' }
   | { state: 'failed'; failure: TTransferFailure }
@@ -75,7 +81,7 @@ export function ImportSection() {
     }
     const checked = refusedOrFailed(fileName, await send(csv, true))
     if ('state' in checked) setStatus(checked)
-    else setStatus({ state: 'ready', fileName, csv, rows: checked.rows })
+    else setStatus({ state: 'ready', fileName, csv, rows: checked.rows, preview: checked.preview })
   }
 
   const onImport = async () => {
@@ -84,7 +90,7 @@ export function ImportSection() {
     setStatus({ state: 'importing', fileName, rows })
     const done = refusedOrFailed(fileName, await send(csv, false))
     if ('state' in done) setStatus(done)
-    else setStatus({ state: 'imported', fileName, created: done.created })
+    else setStatus({ state: 'imported', fileName, created: done.created, createdCases: done.createdCases })
   }
 
   const outcomeOf = (current: TImportState): TOutcome | null => {
@@ -96,11 +102,14 @@ export function ImportSection() {
           title: t('importExport.import.readyTitle'),
           text: t('importExport.import.ready', { count: current.rows, fileName: current.fileName }),
           after: (
-            <div className="admin-card__actions">
-              <Button variant="primary" onPress={() => void onImport()}>
-                {t('importExport.import.importButton', { count: current.rows })}
-              </Button>
-            </div>
+            <>
+              <ImportPreview rows={current.preview} total={current.rows} />
+              <div className="admin-card__actions">
+                <Button variant="primary" onPress={() => void onImport()}>
+                  {t('importExport.import.importButton', { count: current.rows })}
+                </Button>
+              </div>
+            </>
           ),
         }
       case 'refused':
@@ -123,6 +132,7 @@ export function ImportSection() {
           tone: 'success',
           title: t('importExport.import.doneTitle'),
           text: t('importExport.import.done', { count: current.created, fileName: current.fileName }),
+          after: <CreatedCases cases={current.createdCases} />,
         }
       case 'unreadable':
       case 'tooLarge':
@@ -144,6 +154,7 @@ export function ImportSection() {
       explain={t('importExport.import.explain')}
       points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
     >
+      <ImportGuide />
       <div className="admin-card__actions">
         <FileTrigger
           acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
@@ -176,7 +187,7 @@ function ProblemList({
   errors: readonly TCsvRowError[]
   errorCount: number
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <h4 id="import-problems-heading" className="import-export__problems-heading">
@@ -190,7 +201,9 @@ function ProblemList({
       >
         <ul className="import-export__problem-list">
           {errors.map((error, index) => (
-            <li key={`${error.line}-${error.field}-${error.code}-${index}`}>{problemText(t, error)}</li>
+            <li key={`${error.line}-${error.field}-${error.code}-${index}`}>
+              {problemText(t, error, i18n.language)}
+            </li>
           ))}
         </ul>
       </div>
