@@ -146,4 +146,15 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'packets:preview': SAMPLE_PACKET,
   'packets:savePdf': SAMPLE_PACKET,
   'packets:print': SAMPLE_PACKET,
+  'matching:rank': { caseId: 'case-sample' },
+  'matching:reviewConflict': {
+    caseId: 'case-sample',
+    lawyerId: 'lawyer-sample',
+    hitKey: 'hit-sample',
+    decision: 'cleared',
+    reason: 'A different person (sample)',
+  },
+  'referrals:propose': { caseId: 'case-sample', recipientKind: 'lawyer', recipientId: 'lawyer-sample' },
+  'referrals:act': { referralId: 'referral-sample', action: 'send' },
+  'referrals:list': {},
 }

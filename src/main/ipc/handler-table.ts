@@ -12,6 +12,7 @@ import { createProgressTracker } from './handlers/progress'
 import { packetsHandlers } from './handlers/packets'
 import { lawyersHandlers } from './handlers/lawyers'
 import { directoryHandlers } from './handlers/directory'
+import { referralsHandlers } from './handlers/referrals'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -30,5 +31,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...packetsHandlers(services),
     ...lawyersHandlers(services),
     ...directoryHandlers(services),
+    ...referralsHandlers(services),
   }
 }

@@ -10,6 +10,7 @@ import { intakeCsvChannels } from './intake-csv'
 import { packetsChannels } from './packets'
 import { lawyersChannels } from './lawyers'
 import { directoryChannels } from './directory'
+import { referralsChannels } from './referrals'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -28,6 +29,7 @@ export const contract = {
   ...packetsChannels,
   ...lawyersChannels,
   ...directoryChannels,
+  ...referralsChannels,
 } as const
 
 export type TContract = typeof contract
@@ -48,3 +50,4 @@ export * from './packets'
 export * from './csv'
 export * from './lawyers'
 export * from './directory'
+export * from './referrals'
