@@ -20,6 +20,16 @@ export const REFERRAL_ACTIONS = [
 ] as const
 export type TReferralAction = (typeof REFERRAL_ACTIONS)[number]
 
+/** From conflict cleared on, lawyers and organizations walk the same edges. */
+const ONCE_SENT = {
+  conflict_cleared: { send: 'sent', close: 'closed' },
+  sent: { accepted: 'accepted', declined: 'declined', no_response: 'no_response', close: 'closed' },
+  no_response: { accepted: 'accepted', declined: 'declined', close: 'closed' },
+  accepted: { close: 'closed' },
+  declined: { close: 'closed' },
+  closed: {},
+} as const satisfies Readonly<Record<string, Partial<Record<TReferralAction, TReferralState>>>>
+
 /**
  * The edges: from a state, which action leads where. A lawyer must confirm they have no conflict before the
  * referral is sent (identifying details go out with it); an organization is sent straight from proposed. A late
@@ -31,24 +41,8 @@ export const REFERRAL_TRANSITIONS: Readonly<
     Readonly<Record<TReferralState, Partial<Record<TReferralAction, TReferralState>>>>
   >
 > = {
-  lawyer: {
-    proposed: { confirm_no_conflict: 'conflict_cleared', close: 'closed' },
-    conflict_cleared: { send: 'sent', close: 'closed' },
-    sent: { accepted: 'accepted', declined: 'declined', no_response: 'no_response', close: 'closed' },
-    no_response: { accepted: 'accepted', declined: 'declined', close: 'closed' },
-    accepted: { close: 'closed' },
-    declined: { close: 'closed' },
-    closed: {},
-  },
-  organization: {
-    proposed: { send: 'sent', close: 'closed' },
-    conflict_cleared: { send: 'sent', close: 'closed' },
-    sent: { accepted: 'accepted', declined: 'declined', no_response: 'no_response', close: 'closed' },
-    no_response: { accepted: 'accepted', declined: 'declined', close: 'closed' },
-    accepted: { close: 'closed' },
-    declined: { close: 'closed' },
-    closed: {},
-  },
+  lawyer: { ...ONCE_SENT, proposed: { confirm_no_conflict: 'conflict_cleared', close: 'closed' } },
+  organization: { ...ONCE_SENT, proposed: { send: 'sent', close: 'closed' } },
 }
 
 /** The actions open to staff on a referral in this state. */
