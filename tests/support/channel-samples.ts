@@ -148,4 +148,15 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'packets:print': SAMPLE_PACKET,
   'reports:caseload': { from: '2026-01-01', to: '' },
   'intakeCsv:template': { language: 'fr' },
+  'matching:rank': { caseId: 'case-sample' },
+  'matching:reviewConflict': {
+    caseId: 'case-sample',
+    lawyerId: 'lawyer-sample',
+    hitKey: 'hit-sample',
+    decision: 'cleared',
+    reason: 'A different person (sample)',
+  },
+  'referrals:propose': { caseId: 'case-sample', recipientKind: 'lawyer', recipientId: 'lawyer-sample' },
+  'referrals:act': { referralId: 'referral-sample', action: 'send' },
+  'referrals:list': {},
 }

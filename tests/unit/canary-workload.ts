@@ -13,6 +13,7 @@ import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/r
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { canaryIntake, canaryText } from '#test-support/canary/canary-intake'
 import { FAST_KDF } from '#test-support/vault-fixtures'
+import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 
 const [dataDirectory, exportPath, backupPath, packetPath] = process.argv.slice(2)
 if (
@@ -177,6 +178,38 @@ if (!savedPacket.saved || !printedPacket.saved) throw new Error('the packet was 
 const assignees = await call('cases:assignees', {})
 await call('cases:assign', { caseId, accountId: assignees[0]?.accountId ?? null })
 await call('cases:changeStatus', { caseId, to: 'screening' })
+await call('cases:changeStatus', { caseId, to: 'awaiting_match' })
+
+// Matching and referrals: a lawyer who declared the survivor's own name as a conflict; staff clear the hit with a
+// reason, propose the lawyer, record their "no conflict", send, and record a decline with a note.
+const lawyer = await call('lawyers:create', {
+  lawyer: {
+    ...emptyLawyerFields(),
+    firstName: 'Canary',
+    lastName: 'Lawyer-Example',
+    email: 'canary.lawyer@example.org',
+    memberships: [{ province: 'QC', licenceNumber: 'C-0001', status: 'practising', verifiedOn: '' }],
+    conflicts: [{ kind: 'person', name: `${intake.person.givenNames} ${intake.person.familyName}` }],
+    maxActive: 2,
+  },
+})
+const ranking = await call('matching:rank', { caseId })
+const hit = ranking.excluded
+  .find((each) => each.lawyerId === lawyer.id)
+  ?.reasons.find((reason) => reason.key === 'excluded.conflict')?.params['hitKey']
+if (typeof hit !== 'string') throw new Error('the declared conflict was not found')
+await call('matching:reviewConflict', {
+  caseId,
+  lawyerId: lawyer.id,
+  hitKey: hit,
+  decision: 'cleared',
+  reason: canary('conflictReviewReason'),
+})
+const referral = await call('referrals:propose', { caseId, recipientKind: 'lawyer', recipientId: lawyer.id })
+await call('referrals:act', { referralId: referral.id, action: 'confirm_no_conflict', confirmation: 'email' })
+await call('referrals:act', { referralId: referral.id, action: 'send' })
+await call('referrals:act', { referralId: referral.id, action: 'declined', note: canary('referralNote') })
+await call('referrals:list', { state: 'declined' })
 await call('cases:changeStatus', { caseId, to: 'closed', reason: canary('statusReason') })
 
 // A spreadsheet of intakes, checked and then imported; then every case exported to the chosen file.

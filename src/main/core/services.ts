@@ -10,6 +10,8 @@ import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
 import { PacketService } from './packets/packet-service'
+import { ReferralService } from './referrals/referral-service'
+import { vaultReferralLookup } from './referrals/packet-referral'
 import { DirectoryService } from './directory/directory-service'
 import { CaseloadReportService } from './reports/caseload-report-service'
 import { LawyerImportService } from './roster/lawyer-import-service'
@@ -73,6 +75,8 @@ export type TVaultServices = {
   directory: DirectoryService
   /** Counts for the board and funders, small counts withheld. */
   reports: CaseloadReportService
+  /** Referrals to lawyers and organizations, along their state machine, with follow-ups. */
+  referrals: ReferralService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -90,11 +94,12 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
     matching: new MatchingService(sessions),
-    packets: new PacketService(sessions, vaultPacketDirectory),
+    packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup),
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),
     reports: new CaseloadReportService(sessions),
+    referrals: new ReferralService(sessions),
   }
 }
 

@@ -13,6 +13,7 @@ import { packetsHandlers } from './handlers/packets'
 import { lawyersHandlers } from './handlers/lawyers'
 import { directoryHandlers } from './handlers/directory'
 import { reportsHandlers } from './handlers/reports'
+import { referralsHandlers } from './handlers/referrals'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -32,5 +33,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...lawyersHandlers(services),
     ...directoryHandlers(services),
     ...reportsHandlers(services),
+    ...referralsHandlers(services),
   }
 }

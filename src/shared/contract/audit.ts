@@ -39,6 +39,12 @@ export const AUDIT_ACTIONS = [
   'duplicate.checked',
   /** The caseload report: its date range and total, counts only. */
   'reports.viewed',
+  /** A referral proposed to a lawyer or an organization (ids and the reference, never names). */
+  'referral.proposed',
+  /** A referral moved along its state machine: from, to, the action. */
+  'referral.changed',
+  /** Staff's decision on a conflict hit (cleared or confirmed); the reason stays in the case file. */
+  'conflict.reviewed',
 ] as const
 export const ZAuditActionSchema = z.enum(AUDIT_ACTIONS)
 export type TAuditAction = z.infer<typeof ZAuditActionSchema>

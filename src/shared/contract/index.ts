@@ -11,6 +11,7 @@ import { packetsChannels } from './packets'
 import { lawyersChannels } from './lawyers'
 import { directoryChannels } from './directory'
 import { reportsChannels } from './reports'
+import { referralsChannels } from './referrals'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -30,6 +31,7 @@ export const contract = {
   ...lawyersChannels,
   ...directoryChannels,
   ...reportsChannels,
+  ...referralsChannels,
 } as const
 
 export type TContract = typeof contract
@@ -51,3 +53,4 @@ export * from './csv'
 export * from './lawyers'
 export * from './directory'
 export * from './reports'
+export * from './referrals'

@@ -59,7 +59,7 @@ export const ZLawyerListRowSchema = z.object({
   onCallNowAt: z.array(z.enum(AIRPORTS)),
   status: z.enum(LAWYER_STATUSES),
   maxActive: z.number().int(),
-  /** Active referrals they hold now (0 until referrals exist); capacity left is maxActive − activeReferrals. */
+  /** Active referrals they hold now (from open referrals; 0 for viewers, who cannot read referrals); capacity left is maxActive − activeReferrals. */
   activeReferrals: z.number().int(),
   updatedAt: z.string(),
 })

@@ -83,6 +83,7 @@ const EXCLUSION_TEXT: { [K in TExclusionReasonKey]: (params: TExclusionReasonPar
   'excluded.licence_canada': ({ need }) => `no Canadian law society membership (${NEED_WORDS[need]})`,
   'excluded.airport_not_covered': ({ airport }) => `not on call at ${airport}`,
   'excluded.airport_unknown': () => 'the survivor’s airport is not recorded (airport support)',
+  'excluded.declined': () => 'declined a referral of this case',
 }
 
 /** "speaks Arabic +30", "licensed in QC". */

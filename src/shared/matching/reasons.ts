@@ -34,7 +34,7 @@ export type TScoreReasonParams = {
   'experience.country': { countries: string[] }
   'fairness.never_offered': Record<string, never>
   'fairness.last_offered': { days: number }
-  'conflict.cleared': { survivorName: string; lawyerName: string }
+  'conflict.cleared': { survivorName: string; lawyerName: string; hitKey: string }
 }
 
 /** One name on the survivor's side that met one name on the lawyer's side. */
@@ -61,6 +61,8 @@ export type TExclusionReasonParams = {
   'excluded.licence_canada': { need: TLegalNeed }
   'excluded.airport_not_covered': { need: TLegalNeed; airport: string }
   'excluded.airport_unknown': { need: TLegalNeed }
+  /** The lawyer declined a referral of this case: re-matching looks further. */
+  'excluded.declined': Record<string, never>
 }
 
 export type TScoreReasonKey = keyof TScoreReasonParams

@@ -41,6 +41,7 @@ export const checkEligibility = (survivor: TSurvivorProfile, lawyer: TLawyerProf
   const excluded: TExclusionReason[] = []
   const because: TScoreReason[] = []
   if (lawyer.status !== 'active') excluded.push({ key: 'excluded.paused', params: {} })
+  if (survivor.declinedBy?.has(lawyer.id) === true) excluded.push({ key: 'excluded.declined', params: {} })
   if (placesFree(lawyer) === 0) {
     excluded.push({
       key: 'excluded.full',

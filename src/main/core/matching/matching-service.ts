@@ -1,69 +1,156 @@
 /**
- * Ranking lawyers for one case, over the vault: the roster's lawyers and declared conflicts, the case file and its
- * intakes. Caseworkers and admins only (the ranking shows the survivor's adverse parties).
+ * Ranking lawyers for one case, over the vault, and staff's reviews of the conflicts it finds. Caseworkers and
+ * admins only (the ranking shows the survivor's adverse parties).
  */
-import { ZIntakeSchema, type TIntake } from '../../../shared/cases/intake-schema'
+import { randomUUID } from 'node:crypto'
+import {
+  ZConflictReviewRequestSchema,
+  RANKING_LIST_MAX,
+  type TCaseRankingView,
+  type TConflictReviewRequest,
+} from '../../../shared/contract/referrals'
+import type { TExclusionReason } from '../../../shared/matching/reasons'
+import type { TConflictDecision } from '../../../shared/referrals/vocabulary'
 import { AppError } from '../../../shared/result'
 import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
-import { isUrgent, removalCutoff } from '../cases/case-records'
 import { CaseRepository } from '../cases/case-repository'
+import { CaseWriter } from '../cases/case-writer'
 import { stateOf } from '../cases/case-views'
 import { buildSearchKeys } from '../person-matching'
+import { ReferralRepository } from '../referrals/referral-repository'
 import { LawyerRepository } from '../roster/lawyer-repository'
-import type { TMembershipRow } from '../roster/lawyer-rows'
-import { sessionIn, type TSessionSource } from '../session/session'
-import { MatchingQueries } from './matching-queries'
-import { lawyerProfileOf, survivorDisplayName, survivorProfileOf } from './profiles'
-import { rankLawyers, type TRanking } from './rank'
+import { sessionIn, type TSession, type TSessionSource } from '../session/session'
+import { rankCase } from './case-ranking'
+import { survivorDisplayName } from './profiles'
+import type { TRanking } from './rank'
 
 /** Conflict names keyed per batch: one transaction stays short even when an import left 200,000 to do. */
 const KEYS_PER_BATCH = 2_000
 
 export type TCaseRanking = { caseId: string; reference: string; survivorName: string; ranking: TRanking }
 
+const isConflict = (reason: TExclusionReason): boolean =>
+  reason.key === 'excluded.conflict' || reason.key === 'excluded.conflict_confirmed'
+
 export class MatchingService {
   constructor(private readonly sessions: TSessionSource) {}
 
   /** Every lawyer ranked or excluded for the case with this reference; NOT_FOUND when there is none. */
   rankForReference(reference: string): TCaseRanking {
-    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
-    const cases = new CaseRepository(session.db)
-    const caseId = cases.caseIdOf(reference.trim().toUpperCase())
-    const row = caseId === null ? null : cases.findCase(caseId)
-    if (caseId === null || row === null) throw new AppError('NOT_FOUND', `There is no case ${reference}.`)
-    this.buildMissingConflictKeys()
-    const now = session.clock.now()
-    const state = stateOf(row)
-    const intakes = cases
-      .intakesOf(caseId)
-      .map((intake) => ZIntakeSchema.safeParse(JSON.parse(intake.data)))
-      .flatMap((parsed): TIntake[] => (parsed.success ? [parsed.data] : []))
-    const survivor = survivorProfileOf(caseId, state, intakes, isUrgent(row, removalCutoff(now)))
-    const queries = new MatchingQueries(session.db)
-    const memberships = new Map<string, TMembershipRow[]>()
-    for (const membership of queries.memberships()) {
-      const list = memberships.get(membership.lawyer_id)
-      if (list === undefined) memberships.set(membership.lawyer_id, [membership])
-      else list.push(membership)
+    const session = this.session()
+    const caseId = new CaseRepository(session.db).caseIdOf(reference.trim().toUpperCase())
+    if (caseId === null) throw new AppError('NOT_FOUND', `There is no case ${reference}.`)
+    const { row, ranking } = this.rankAudited(session, caseId)
+    return { caseId, reference: row.reference, survivorName: survivorDisplayName(stateOf(row)), ranking }
+  }
+
+  /** The case page's Matching section: the best lawyers, and the excluded ones with conflicts to review first. */
+  rank(caseId: string): TCaseRankingView {
+    const session = this.session()
+    const { row, survivor, ranking } = this.rankAudited(session, caseId)
+    const excluded = [...ranking.excluded].sort(
+      (left, right) => Number(right.reasons.some(isConflict)) - Number(left.reasons.some(isConflict)),
+    )
+    return {
+      caseId: row.id,
+      reference: row.reference,
+      urgent: survivor.urgent,
+      ranked: ranking.ranked.slice(0, RANKING_LIST_MAX).map(({ lawyer, score, reasons }) => ({
+        lawyerId: lawyer.id,
+        name: lawyer.name,
+        email: lawyer.email,
+        score,
+        reasons,
+      })),
+      rankedTotal: ranking.ranked.length,
+      excluded: excluded.slice(0, RANKING_LIST_MAX).map(({ lawyer, reasons }) => ({
+        lawyerId: lawyer.id,
+        name: lawyer.name,
+        email: lawyer.email,
+        reasons,
+      })),
+      excludedTotal: ranking.excluded.length,
     }
-    // Referrals are not recorded yet: no lawyer has active referrals or a last offer, and no review exists.
-    const lawyers = queries
-      .lawyers()
-      .map((lawyer) => lawyerProfileOf(lawyer, memberships.get(lawyer.id) ?? [], 0, null))
-    const ranking = rankLawyers(survivor, lawyers, queries, new Map(), { now })
+  }
+
+  /**
+   * Staff's decision on one conflict hit the ranking shows now for this lawyer and case: a review never covers a
+   * pair of names it was not made for. Recorded with its reason (in the case file), audited, on the timeline.
+   */
+  reviewConflict(request: TConflictReviewRequest): { decision: TConflictDecision } {
+    const session = this.session()
+    const parsed = ZConflictReviewRequestSchema.parse(request)
+    this.buildMissingConflictKeys(session)
+    const writer = new CaseWriter(session)
+    return session.db.transaction(() => {
+      const { ranking } = rankCase(session, parsed.caseId)
+      // The hits shown now: excluding the lawyer, or already cleared (a cleared hit may still be confirmed).
+      const shown = [
+        ...(ranking.excluded.find((each) => each.lawyer.id === parsed.lawyerId)?.reasons ?? []),
+        ...(ranking.ranked.find((each) => each.lawyer.id === parsed.lawyerId)?.reasons ?? []),
+      ].flatMap((reason) =>
+        reason.key === 'excluded.conflict' ||
+        reason.key === 'excluded.conflict_confirmed' ||
+        reason.key === 'conflict.cleared'
+          ? [reason.params.hitKey]
+          : [],
+      )
+      if (!shown.includes(parsed.hitKey)) {
+        throw new AppError('NOT_FOUND', 'This lawyer has no such possible conflict with this case.', {
+          field: 'hitKey',
+        })
+      }
+      const at = writer.nowIso()
+      new ReferralRepository(session.db).insertReview({
+        id: randomUUID(),
+        case_id: parsed.caseId,
+        lawyer_id: parsed.lawyerId,
+        hit_key: parsed.hitKey,
+        decision: parsed.decision,
+        reason: parsed.reason,
+        reviewed_by: session.staff.accountId,
+        reviewed_at: at,
+      })
+      const details = { action: 'conflict_reviewed', lawyerId: parsed.lawyerId, decision: parsed.decision }
+      writer.event(parsed.caseId, 'referral', at, '', details, at)
+      writer.repository.touchCase(parsed.caseId, at)
+      session.audit.record(
+        'conflict.reviewed',
+        { type: 'case', id: parsed.caseId },
+        {
+          reference: writer.repository.referenceOf(parsed.caseId),
+          lawyerId: parsed.lawyerId,
+          hitKey: parsed.hitKey,
+          decision: parsed.decision,
+        },
+      )
+      return { decision: parsed.decision }
+    })
+  }
+
+  private session(): TSession {
+    return sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES, 'Your role cannot open survivor records.')
+  }
+
+  private rankAudited(session: TSession, caseId: string): ReturnType<typeof rankCase> {
+    this.buildMissingConflictKeys(session)
+    const ranked = rankCase(session, caseId)
     session.db.transaction(() => {
       session.audit.record(
         'record.viewed',
         { type: 'case', id: caseId },
-        { view: 'matching', ranked: ranking.ranked.length, excluded: ranking.excluded.length },
+        {
+          view: 'matching',
+          ranked: ranked.ranking.ranked.length,
+          excluded: ranked.ranking.excluded.length,
+        },
       )
     })
-    return { caseId, reference: row.reference, survivorName: survivorDisplayName(state), ranking }
+    return ranked
   }
 
   /** Declared conflicts whose blocking keys are not built yet (a fresh import) get them before any check. */
-  private buildMissingConflictKeys(): void {
-    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+  private buildMissingConflictKeys(session: TSession): void {
     const lawyers = new LawyerRepository(session.db)
     for (;;) {
       const pending = lawyers.unkeyedConflicts(KEYS_PER_BATCH)

@@ -214,7 +214,7 @@ describe('conflicts across scripts and spellings', () => {
     expect(after.ranked[0]?.reasons).toContainEqual({
       key: 'conflict.cleared',
       points: 0,
-      params: { survivorName: 'محمد الحسن', lawyerName: 'Mohammed Al-Hassan' },
+      params: { survivorName: 'محمد الحسن', lawyerName: 'Mohammed Al-Hassan', hitKey: keyOf('a') },
     })
     expect(excludedKeys(after, 'b')).toEqual(['excluded.conflict_confirmed'])
   })

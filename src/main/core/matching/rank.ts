@@ -44,7 +44,7 @@ export const rankWithConflicts = (
     const cleared = (conflicts.cleared.get(lawyer.id) ?? []).map((hit): TScoreReason => ({
       key: 'conflict.cleared',
       points: 0,
-      params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName },
+      params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
     }))
     const scored = softFactors(survivor, lawyer, context)
     const score = scored.reduce((total, reason) => total + reason.points, 0)

@@ -34,6 +34,8 @@ export type TSurvivorProfile = {
   /** ISO 3166 alpha-2: where it happened and the country of origin. */
   countries: readonly string[]
   parties: readonly TSurvivorParty[]
+  /** Lawyers who declined a referral of this case: re-matching leaves them out. */
+  declinedBy?: ReadonlySet<string>
 }
 
 export type TLawyerProfile = {

@@ -50,7 +50,11 @@ export const toLawyer = (record: TLawyerRecord): TLawyer => ({
 export const displayNameOf = (row: Pick<TLawyerRow, 'first_name' | 'last_name'>): string =>
   [row.first_name, row.last_name].filter((part) => part !== '').join(' ')
 
-export const toLawyerListRow = (row: TLawyerRow, onCallNowAt: TAirport[]): TLawyerListRow => ({
+export const toLawyerListRow = (
+  row: TLawyerRow,
+  onCallNowAt: TAirport[],
+  activeReferrals: number,
+): TLawyerListRow => ({
   id: row.id,
   displayName: displayNameOf(row),
   firm: row.firm,
@@ -65,6 +69,6 @@ export const toLawyerListRow = (row: TLawyerRow, onCallNowAt: TAirport[]): TLawy
   onCallNowAt,
   status: row.status as TLawyerStatus,
   maxActive: row.max_active,
-  activeReferrals: 0,
+  activeReferrals,
   updatedAt: row.updated_at,
 })

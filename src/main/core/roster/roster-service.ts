@@ -14,12 +14,22 @@ import { searchWords } from '../../../shared/search-fold'
 import { AppError } from '../../../shared/result'
 import { ANY_STAFF, STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { keysOf } from '../db/key-list'
-import { sessionIn, type TSessionSource } from '../session/session'
+import { ReferralQueries } from '../referrals/referral-repository'
+import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { buildSearchKeys } from '../person-matching'
 import { LawyerQueries, LawyerRepository, type TLawyerRecord } from './lawyer-repository'
 import { displayNameOf, toLawyer, toLawyerFields, toLawyerListRow } from './lawyer-views'
 
 const NOT_FOUND = 'This lawyer is not on the roster.'
+
+/**
+ * Places each lawyer holds in open referrals. Referrals are survivor data (casework.db, attached only for staff
+ * who handle cases), so a viewer's list shows none in use: their session cannot read them.
+ */
+const placesHeldFor = (session: TSession): Map<string, number> =>
+  STAFF_WHO_HANDLE_CASES.includes(session.staff.role)
+    ? new ReferralQueries(session.db).placesHeld()
+    : new Map()
 const DUPLICATE_LICENCE = 'Another lawyer on the roster has this licence number in this law society.'
 
 /** The fields that differ between two versions of a lawyer: what an audit entry names (never the values). */
@@ -56,13 +66,14 @@ export class RosterService {
       parsed.offset,
       parsed.limit,
     )
+    const held = placesHeldFor(session)
     return {
       rows: rows.map((row) => {
         const windows = JSON.parse(row.on_call_windows) as TOnCallWindow[]
         const airports = keysOf(row.airport_keys) as TAirport[]
         const onCallNowAt =
           row.status === 'active' ? airports.filter((airport) => isOnCallAt(windows, airport, now)) : []
-        return toLawyerListRow(row, onCallNowAt)
+        return toLawyerListRow(row, onCallNowAt, held.get(row.id) ?? 0)
       }),
       total,
       offset: parsed.offset,

@@ -1,13 +1,20 @@
 import type { TMigration } from '../migrations/migration'
 import { caseworkMigration0001Cases } from './0001-cases'
+import { caseworkMigration0002Referrals } from './0002-referrals'
 
 /**
  * casework.db's own migrations, keyed on its own `user_version`: survivor data. Add new ones at the end, one file
  * each; a change to a survivor table goes here, never in vault.db's list.
  */
-export const CASEWORK_MIGRATIONS: readonly TMigration[] = [caseworkMigration0001Cases]
+export const CASEWORK_MIGRATIONS: readonly TMigration[] = [
+  caseworkMigration0001Cases,
+  caseworkMigration0002Referrals,
+]
 
-/** The survivor tables, in an order that deletes children before parents. */
+/**
+ * The survivor tables of casework.db's version 1 (a wave-1 vault's upgrade copies them), in an order that deletes
+ * children before parents. Later versions' tables start empty on an upgraded vault.
+ */
 export const CASEWORK_TABLES = [
   'case_search',
   'case_consents',

@@ -4,6 +4,7 @@ import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
 import { api } from '../../api'
 import { useApiQuery } from '../../lib/useApiQuery'
 import { BusyIndicator, Button, LinkButton, Notice } from '../../ui'
+import { MatchingSection } from '../referrals'
 import { CaseHeader } from './CaseHeader'
 import { CaseMessageProvider } from './caseMessage'
 import { ConsentPanel } from './ConsentPanel'
@@ -61,6 +62,7 @@ function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promi
             <div className="case-page__main">
               <SummarySection detail={detail} onChanged={reload} />
               <SensitiveSections detail={detail} onChanged={reload} />
+              <MatchingSection caseId={detail.id} onChanged={reload} />
               <Timeline detail={detail} assignees={assignees} onChanged={reload} />
             </div>
             <div className="case-page__side">

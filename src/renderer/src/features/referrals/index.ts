@@ -1,2 +1,3 @@
-/** Referrals of survivors to lawyers and organizations, and their follow-ups (/referrals). */
+/** Referrals of survivors to lawyers and organizations, and their follow-ups (/referrals); matching on the case page. */
 export { ReferralsPage } from './ReferralsPage'
+export { MatchingSection } from './MatchingSection'

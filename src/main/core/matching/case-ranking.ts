@@ -1,0 +1,108 @@
+/**
+ * One case's ranking over the vault: the case file and intakes, the roster with the places each lawyer holds and
+ * their last offer (from referrals), the conflict reviews of this case, and the parties of every other case a
+ * lawyer holds a referral for (a lawyer acting for another survivor whose adverse party is this one).
+ */
+import { ZIntakeSchema, type TIntake } from '../../../shared/cases/intake-schema'
+import { AppError } from '../../../shared/result'
+import { isUrgent, removalCutoff } from '../cases/case-records'
+import { CaseRepository } from '../cases/case-repository'
+import type { TCaseWithFile } from '../cases/case-rows'
+import { stateOf } from '../cases/case-views'
+import { ReferralQueries } from '../referrals/referral-repository'
+import type { TMembershipRow } from '../roster/lawyer-rows'
+import type { TSession } from '../session/session'
+import {
+  ConflictNameIndex,
+  type TBlockingName,
+  type TCandidateName,
+  type TConflictNameSource,
+} from './conflicts'
+import { MatchingQueries } from './matching-queries'
+import { lawyerProfileOf, survivorProfileOf } from './profiles'
+import { rankLawyers, type TRanking } from './rank'
+import type { TLawyerPartyName, TSurvivorProfile } from './types'
+
+export type TRankedCase = { row: TCaseWithFile; survivor: TSurvivorProfile; ranking: TRanking }
+
+const intakesOf = (cases: CaseRepository, caseId: string): TIntake[] =>
+  cases
+    .intakesOf(caseId)
+    .map((intake) => ZIntakeSchema.safeParse(JSON.parse(intake.data)))
+    .flatMap((parsed): TIntake[] => (parsed.success ? [parsed.data] : []))
+
+/** The survivor of a case as matching sees it; `declinedBy` lists the lawyers who declined it. */
+export const survivorOfCase = (session: TSession, row: TCaseWithFile): TSurvivorProfile => {
+  const cases = new CaseRepository(session.db)
+  const urgent = isUrgent(row, removalCutoff(session.clock.now()))
+  return {
+    ...survivorProfileOf(row.id, stateOf(row), intakesOf(cases, row.id), urgent),
+    declinedBy: new ReferralQueries(session.db).declinedBy(row.id),
+  }
+}
+
+/** The parties of the cases lawyers hold referrals for: clients and opponents, tagged with their case. */
+const referralPartyNames = (session: TSession, cases: CaseRepository): TLawyerPartyName[] => {
+  const names: TLawyerPartyName[] = []
+  const survivors = new Map<string, TSurvivorProfile | null>()
+  for (const referral of new ReferralQueries(session.db).placeHoldingLawyerReferrals()) {
+    if (!survivors.has(referral.case_id)) {
+      const row = cases.findCase(referral.case_id)
+      survivors.set(
+        referral.case_id,
+        row === null ? null : survivorProfileOf(row.id, stateOf(row), intakesOf(cases, row.id), false),
+      )
+    }
+    for (const party of survivors.get(referral.case_id)?.parties ?? []) {
+      names.push({
+        lawyerId: referral.recipient_id,
+        source: party.role === 'survivor' ? 'referral_client' : 'referral_opponent',
+        kind: party.kind,
+        names: party.names,
+        caseId: referral.case_id,
+      })
+    }
+  }
+  return names
+}
+
+/** Declared conflicts from the vault's keys, and referral parties from memory (few: at most the places held). */
+const bothSources = (declared: TConflictNameSource, referrals: TConflictNameSource): TConflictNameSource => ({
+  *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
+    yield* declared.candidatesFor(names)
+    yield* referrals.candidatesFor(names)
+  },
+})
+
+/** Every lawyer ranked or excluded for one case; NOT_FOUND when there is no such case. */
+export function rankCase(session: TSession, caseId: string): TRankedCase {
+  const cases = new CaseRepository(session.db)
+  const row = cases.findCase(caseId)
+  if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
+  const survivor = survivorOfCase(session, row)
+  const queries = new MatchingQueries(session.db)
+  const referrals = new ReferralQueries(session.db)
+  const memberships = new Map<string, TMembershipRow[]>()
+  for (const membership of queries.memberships()) {
+    const list = memberships.get(membership.lawyer_id)
+    if (list === undefined) memberships.set(membership.lawyer_id, [membership])
+    else list.push(membership)
+  }
+  const held = referrals.placesHeld()
+  const lastOffers = referrals.lastOffers()
+  const lawyers = queries
+    .lawyers()
+    .map((lawyer) =>
+      lawyerProfileOf(
+        lawyer,
+        memberships.get(lawyer.id) ?? [],
+        held.get(lawyer.id) ?? 0,
+        lastOffers.get(lawyer.id) ?? null,
+      ),
+    )
+  const names = bothSources(queries, new ConflictNameIndex(referralPartyNames(session, cases)))
+  const ranking = rankLawyers(survivor, lawyers, names, referrals.reviewsOf(row.id), {
+    now: session.clock.now(),
+  })
+  return { row, survivor, ranking }
+}
