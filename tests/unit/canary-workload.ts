@@ -13,7 +13,6 @@ import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/r
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { canaryIntake, canaryText } from '#test-support/canary/canary-intake'
 import { FAST_KDF } from '#test-support/vault-fixtures'
-import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 
 const [dataDirectory, exportPath, backupPath, packetPath] = process.argv.slice(2)
 if (
@@ -182,7 +181,7 @@ await call('cases:changeStatus', { caseId, to: 'awaiting_match' })
 
 // Matching and referrals: a lawyer who declared the survivor's own name as a conflict; staff clear the hit with a
 // reason, propose the lawyer, record their "no conflict", send, and record a decline with a note.
-const lawyer = await call('lawyers:create', {
+const conflictedLawyer = await call('lawyers:create', {
   lawyer: {
     ...emptyLawyerFields(),
     firstName: 'Canary',
@@ -195,17 +194,21 @@ const lawyer = await call('lawyers:create', {
 })
 const ranking = await call('matching:rank', { caseId })
 const hit = ranking.excluded
-  .find((each) => each.lawyerId === lawyer.id)
+  .find((each) => each.lawyerId === conflictedLawyer.id)
   ?.reasons.find((reason) => reason.key === 'excluded.conflict')?.params['hitKey']
 if (typeof hit !== 'string') throw new Error('the declared conflict was not found')
 await call('matching:reviewConflict', {
   caseId,
-  lawyerId: lawyer.id,
+  lawyerId: conflictedLawyer.id,
   hitKey: hit,
   decision: 'cleared',
   reason: canary('conflictReviewReason'),
 })
-const referral = await call('referrals:propose', { caseId, recipientKind: 'lawyer', recipientId: lawyer.id })
+const referral = await call('referrals:propose', {
+  caseId,
+  recipientKind: 'lawyer',
+  recipientId: conflictedLawyer.id,
+})
 await call('referrals:act', { referralId: referral.id, action: 'confirm_no_conflict', confirmation: 'email' })
 await call('referrals:act', { referralId: referral.id, action: 'send' })
 await call('referrals:act', { referralId: referral.id, action: 'declined', note: canary('referralNote') })
