@@ -61,6 +61,26 @@ test.describe('packets from the case page', () => {
     await app.keyboard.press('Enter')
     await expect(dialog.getByText('Say who the packet is for.')).toBeVisible()
     await dialog.getByRole('textbox', { name: 'Recipient’s name' }).fill('Morgan Counsel-Example')
+
+    // The preview is the PDF's pages, drawn in main: the CSP allows them as data: images.
+    await dialog.getByRole('button', { name: 'Preview' }).focus()
+    await app.keyboard.press('Enter')
+    const pages = dialog.getByRole('region', { name: 'Pages of the packet as they will print' })
+    await expect(pages.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 60_000 })
+    await expect(
+      dialog.getByRole('heading', { name: /Preview of packet PKT-[A-Z0-9-]+: \d+ pages?/ }),
+    ).toBeVisible()
+    const size = await pages
+      .getByRole('img')
+      .first()
+      .evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])
+    expect(size).toEqual([918, 1188])
+    await expect(pages).toBeFocused()
+    await expectAccessible(app, 'packet preview (EN)')
+    // Other choices make the preview stale: it goes away rather than show what will not print.
+    await dialog.getByRole('radio', { name: 'A4' }).focus()
+    await app.keyboard.press('Space')
+    await expect(pages).toBeHidden()
     await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
     await app.keyboard.press('Enter')
     await expect(dialog.getByText(/Packet PKT-[A-Z0-9-]+ saved and recorded on the timeline\./)).toBeVisible({

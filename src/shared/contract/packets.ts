@@ -73,9 +73,17 @@ export const ZPacketRecordSchema = z.object({
 })
 export type TPacketRecord = z.infer<typeof ZPacketRecordSchema>
 
-/** A packet's document for the preview (self-contained HTML with its fonts; a few MB at most). */
+/** One page of the packet's PDF as an image (PNG `data:` URL: the app's CSP allows data: images, not frames). */
+export const ZPacketPageSchema = z.object({
+  src: z.string().startsWith('data:image/png;base64,').max(12_000_000),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+})
+export type TPacketPage = z.infer<typeof ZPacketPageSchema>
+
+/** The packet's PDF, page by page, exactly as Save as PDF writes it. */
 export const ZPacketPreviewSchema = z.object({
-  html: z.string().max(20_000_000),
+  pages: z.array(ZPacketPageSchema).min(1).max(40),
   record: ZPacketRecordSchema,
 })
 export type TPacketPreview = z.infer<typeof ZPacketPreviewSchema>
@@ -94,7 +102,7 @@ export const packetsChannels = {
     response: ZPacketChoicesSchema,
     access: STAFF_WHO_HANDLE_CASES,
   }),
-  /** The packet as it will print, checked against consent. An audited view of the record. */
+  /** The packet as it will print (its PDF's pages as images), checked against consent. An audited view of the record. */
   'packets:preview': defineChannel({
     request: ZPacketRequestSchema,
     response: ZPacketPreviewSchema,

@@ -1,6 +1,7 @@
 import type { packetsChannels } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
 import { savePacketPdf } from '../../core/packets/packet-pdf-file'
+import { previewPacket } from '../../core/packets/packet-preview'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
@@ -12,7 +13,11 @@ const unavailable = (what: string): AppError => new AppError('CANCELLED', `${wha
  */
 export const packetsHandlers = ({ packets, options }: TServices): THandlersFor<typeof packetsChannels> => ({
   'packets:choices': (request) => packets.choices(request),
-  'packets:preview': (request) => packets.preview(request),
+  'packets:preview': (request) => {
+    const { printPacketToPdf } = options.desktop
+    if (printPacketToPdf === undefined) throw unavailable('The preview')
+    return previewPacket(packets, request, printPacketToPdf)
+  },
   'packets:savePdf': (request) => {
     const { printPacketToPdf, choosePacketDestination } = options.desktop
     if (printPacketToPdf === undefined || choosePacketDestination === undefined)

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TPacketChoices, TPacketSaved } from '../../../../shared/contract/packets'
+import type { TPacketChoices, TPacketPreview, TPacketSaved } from '../../../../shared/contract/packets'
 import type { TIpcResult } from '../../../../shared/result'
 import {
   PACKET_KINDS,
@@ -22,6 +22,7 @@ import {
   TextField,
 } from '../../ui'
 import { PacketFieldPicker } from './PacketFieldPicker'
+import { PacketPreview } from './PacketPreview'
 import {
   needsRecipient,
   packetErrorKey,
@@ -40,7 +41,7 @@ export type TPacketDialogProps = {
   onRecorded: () => void | Promise<void>
 }
 
-type TBusy = 'save' | 'print' | null
+type TBusy = 'preview' | 'save' | 'print' | null
 
 /** Choose a packet's kind, recipient, language and details, then Save as PDF or Print. */
 export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }: TPacketDialogProps) {
@@ -57,6 +58,7 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
   const [busy, setBusy] = useState<TBusy>(null)
   const [error, setError] = useState<TPacketErrorKey | 'recipient' | null>(null)
   const [done, setDone] = useState<string>('')
+  const [preview, setPreview] = useState<TPacketPreview | null>(null)
 
   useEffect(() => {
     if (!isOpen) return
@@ -85,18 +87,41 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
     setDraft((current) => ({ ...current, ...patch }))
     setError(null)
     setDone('')
+    // A preview of other choices would show what will not print.
+    setPreview(null)
+  }
+
+  /** The request, or null (with the reason shown) when the recipient is missing. */
+  const readyRequest = () => {
+    if (choices === null) return null
+    if (needsRecipient(draft.kind) && draft.recipientName.trim() === '') {
+      setError('recipient')
+      return null
+    }
+    return packetRequest(caseId, draft, choices)
+  }
+
+  const showPreview = async () => {
+    const request = readyRequest()
+    if (request === null) return
+    setBusy('preview')
+    setError(null)
+    setDone('')
+    const result = await callApi(() => api.packets.preview(request))
+    setBusy(null)
+    if (!result.ok) {
+      setError(packetErrorKey(result.error))
+      return
+    }
+    setPreview(result.value)
   }
 
   const run = async (what: 'save' | 'print') => {
-    if (choices === null) return
-    if (needsRecipient(draft.kind) && draft.recipientName.trim() === '') {
-      setError('recipient')
-      return
-    }
+    const request = readyRequest()
+    if (request === null) return
     setBusy(what)
     setError(null)
     setDone('')
-    const request = packetRequest(caseId, draft, choices)
     const call = (): Promise<TIpcResult<TPacketSaved>> =>
       what === 'save' ? api.packets.savePdf(request) : api.packets.print(request)
     const result = await callApi(call)
@@ -182,6 +207,7 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
           isDisabled={isBusy}
         />
       )}
+      {preview === null ? null : <PacketPreview preview={preview} />}
       <LiveRegion politeness="polite">
         {done === '' ? null : <Notice tone="success">{done}</Notice>}
       </LiveRegion>
@@ -193,6 +219,9 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
       <DialogActions>
         <Button onPress={onClose} isDisabled={isBusy}>
           {t('packets.cancel')}
+        </Button>
+        <Button onPress={() => void showPreview()} isDisabled={isBusy || choices === null}>
+          {busy === 'preview' ? t('packets.previewing') : t('packets.previewAction')}
         </Button>
         <Button onPress={() => void run('print')} isDisabled={isBusy || choices === null}>
           {busy === 'print' ? t('packets.printing') : t('packets.print')}
