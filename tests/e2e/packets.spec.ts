@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
 
 /** Synthetic people only: obviously invented names, a 555 number. */
@@ -35,6 +36,14 @@ test.describe('packets from the case page', () => {
       decision: { kind: 'new' },
       reviewedCandidates: [],
     })
+    const lawyer = emptyLawyerFields()
+    lawyer.firstName = 'Morgan'
+    lawyer.lastName = 'Counsel-Example'
+    lawyer.firm = 'Invented Chambers LLP'
+    lawyer.city = 'Ottawa'
+    lawyer.province = 'ON'
+    lawyer.email = 'morgan@example.org'
+    bridge.services.roster.create(lawyer)
     await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
     await expect(app.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
 
@@ -60,7 +69,17 @@ test.describe('packets from the case page', () => {
     await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
     await app.keyboard.press('Enter')
     await expect(dialog.getByText('Say who the packet is for.')).toBeVisible()
-    await dialog.getByRole('textbox', { name: 'Recipient’s name' }).fill('Morgan Counsel-Example')
+    // The recipient, from the roster: typing part of the name, then the arrow keys and Enter.
+    await dialog.getByRole('combobox', { name: 'Lawyer from the roster' }).focus()
+    await app.keyboard.type('Counsel')
+    await app.keyboard.press('ArrowDown')
+    await app.keyboard.press('Enter')
+    await expect(dialog.getByRole('textbox', { name: 'Recipient’s name' })).toHaveValue(
+      'Morgan Counsel-Example',
+    )
+    await expect(dialog.getByRole('textbox', { name: 'Address or contact lines' })).toHaveValue(
+      'Invented Chambers LLP\nOttawa ON\nmorgan@example.org',
+    )
 
     // The preview is the PDF's pages, drawn in main: the CSP allows them as data: images.
     await dialog.getByRole('button', { name: 'Preview' }).focus()
@@ -93,6 +112,7 @@ test.describe('packets from the case page', () => {
       'utf8',
     )
     expect(text).toContain('Morgan Counsel-Example')
+    expect(text).toContain('Invented Chambers LLP')
     expect(text).toContain('This document is not legal advice.')
     expect(text).not.toContain(PHONE_CANARY)
     expect(text).not.toContain('Packet-Example')

@@ -23,6 +23,7 @@ import {
 } from '../../ui'
 import { PacketFieldPicker } from './PacketFieldPicker'
 import { PacketPreview } from './PacketPreview'
+import { PacketRecipientPicker } from './PacketRecipientPicker'
 import {
   needsRecipient,
   packetErrorKey,
@@ -179,6 +180,16 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
       </div>
       {needsRecipient(draft.kind) ? (
         <div className="packet-dialog__recipient">
+          {draft.kind === 'lawyer' || draft.kind === 'organization' ? (
+            <PacketRecipientPicker
+              key={draft.kind}
+              kind={draft.kind}
+              isDisabled={isBusy}
+              onPick={(recipient) =>
+                change({ recipientName: recipient.name, recipientLines: recipient.lines.join('\n') })
+              }
+            />
+          ) : null}
           <TextField
             label={t('packets.recipient.name')}
             value={draft.recipientName}
