@@ -146,4 +146,6 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'packets:preview': SAMPLE_PACKET,
   'packets:savePdf': SAMPLE_PACKET,
   'packets:print': SAMPLE_PACKET,
+  'packets:letterTemplates': {},
+  'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
 }

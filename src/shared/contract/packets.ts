@@ -6,7 +6,8 @@ import {
   PACKET_LANGUAGES,
   PAGE_SIZES,
 } from '../packets/vocabulary'
-import { STAFF_WHO_HANDLE_CASES } from '../roles'
+import { ZLetterTemplateBodySchema } from '../packets/letter-template'
+import { ADMIN_ONLY, STAFF_WHO_HANDLE_CASES } from '../roles'
 import { defineChannel } from './channel'
 import { ZIdSchema } from './intake'
 
@@ -54,6 +55,17 @@ export const ZPacketChoicesSchema = z.object({
   defaultFields: z.array(z.enum(PACKET_FIELDS)),
   /** Lawyer packets: whether the lawyer's "no conflict" confirmation is recorded. */
   conflictCleared: z.boolean(),
+  /** The case's referrals of this kind (lawyer and organization packets), to make the packet from one. */
+  referrals: z
+    .array(
+      z.object({
+        referralId: ZIdSchema,
+        recipientName: z.string().max(200),
+        conflictCleared: z.boolean(),
+      }),
+    )
+    .max(200)
+    .default([]),
 })
 export type TPacketChoices = z.infer<typeof ZPacketChoicesSchema>
 
@@ -68,6 +80,8 @@ export const ZPacketRecordSchema = z.object({
   recipient: z.string(),
   fields: z.array(z.enum(PACKET_FIELDS)),
   templateVersion: z.number().int(),
+  /** MP letters: the version of the admins' letter it printed (1: as shipped), so a reprint uses the same text. */
+  letterVersion: z.number().int().nullable(),
   /** SHA-256 of the rendered document: a reprint with the same choices matches it unless the case changed. */
   contentHash: z.string(),
 })
@@ -95,6 +109,26 @@ export const ZPacketSavedSchema = z.object({
 })
 export type TPacketSaved = z.infer<typeof ZPacketSavedSchema>
 
+/** The MP letter in one language: the text that prints, and which saved version it is (1: as shipped). */
+export const ZLetterTemplateSchema = z.object({
+  language: z.enum(PACKET_LANGUAGES),
+  body: z.string(),
+  version: z.number().int().min(1),
+  /** When and by whom it was saved; null for the letter the app ships with. */
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+})
+export type TLetterTemplate = z.infer<typeof ZLetterTemplateSchema>
+
+export const ZLetterTemplatesSchema = z.object({ en: ZLetterTemplateSchema, fr: ZLetterTemplateSchema })
+export type TLetterTemplates = z.infer<typeof ZLetterTemplatesSchema>
+
+export const ZSaveLetterTemplateRequestSchema = z.strictObject({
+  language: z.enum(PACKET_LANGUAGES),
+  body: ZLetterTemplateBodySchema,
+})
+export type TSaveLetterTemplateRequest = z.infer<typeof ZSaveLetterTemplateRequestSchema>
+
 export const packetsChannels = {
   /** Every field with whether consent allows it in this kind of packet, and why not. */
   'packets:choices': defineChannel({
@@ -119,5 +153,17 @@ export const packetsChannels = {
     request: ZPacketRequestSchema,
     response: ZPacketSavedSchema,
     access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** The MP letter as it prints now, in English and French. */
+  'packets:letterTemplates': defineChannel({
+    request: z.strictObject({}),
+    response: ZLetterTemplatesSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** Saves a new version of the MP letter in one language (admins; checked, audited). */
+  'packets:saveLetterTemplate': defineChannel({
+    request: ZSaveLetterTemplateRequestSchema,
+    response: ZLetterTemplateSchema,
+    access: ADMIN_ONLY,
   }),
 } as const

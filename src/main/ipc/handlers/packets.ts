@@ -11,7 +11,11 @@ const unavailable = (what: string): AppError => new AppError('CANCELLED', `${wha
  * Referral packets. The packet service checks the role and consent again on every call; printing and the save
  * dialog belong to the host (desktop port), and the PDF's path never comes from the renderer.
  */
-export const packetsHandlers = ({ packets, options }: TServices): THandlersFor<typeof packetsChannels> => ({
+export const packetsHandlers = ({
+  packets,
+  letterTemplates,
+  options,
+}: TServices): THandlersFor<typeof packetsChannels> => ({
   'packets:choices': (request) => packets.choices(request),
   'packets:preview': (request) => {
     const { printPacketToPdf } = options.desktop
@@ -24,6 +28,8 @@ export const packetsHandlers = ({ packets, options }: TServices): THandlersFor<t
       throw unavailable('Saving as PDF')
     return savePacketPdf(packets, request, printPacketToPdf, choosePacketDestination)
   },
+  'packets:letterTemplates': () => letterTemplates.get(),
+  'packets:saveLetterTemplate': (request) => letterTemplates.save(request),
   'packets:print': async (request) => {
     const { printPacket } = options.desktop
     if (printPacket === undefined) throw unavailable('Printing')

@@ -27,6 +27,7 @@ import { PacketRecipientPicker } from './PacketRecipientPicker'
 import {
   needsRecipient,
   packetErrorKey,
+  typesRecipient,
   packetRequest,
   type TPacketDraft,
   type TPacketErrorKey,
@@ -44,6 +45,9 @@ export type TPacketDialogProps = {
 
 type TBusy = 'preview' | 'save' | 'print' | null
 
+/** The referral select's "type the recipient instead" option. */
+const NO_REFERRAL = 'none'
+
 /** Choose a packet's kind, recipient, language and details, then Save as PDF or Print. */
 export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }: TPacketDialogProps) {
   const { t } = useTranslation()
@@ -54,6 +58,7 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
     recipientName: '',
     recipientLines: '',
     fields: [],
+    referralId: null,
   })
   const [choices, setChoices] = useState<TPacketChoices | null>(null)
   const [busy, setBusy] = useState<TBusy>(null)
@@ -64,7 +69,8 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
   useEffect(() => {
     if (!isOpen) return
     let isCurrent = true
-    void callApi(() => api.packets.choices({ caseId, kind: draft.kind })).then((result) => {
+    const referralId = draft.referralId ?? undefined
+    void callApi(() => api.packets.choices({ caseId, kind: draft.kind, referralId })).then((result) => {
       if (!isCurrent) return
       if (!result.ok) {
         setError(packetErrorKey(result.error))
@@ -80,12 +86,14 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
     return () => {
       isCurrent = false
     }
-  }, [caseId, draft.kind, isOpen])
+  }, [caseId, draft.kind, draft.referralId, isOpen])
 
   const change = (patch: Partial<TPacketDraft>) => {
-    // Another kind has other rules: its choices load afresh, and nothing is picked until they have.
-    if (patch.kind !== undefined && patch.kind !== draft.kind) setChoices(null)
-    setDraft((current) => ({ ...current, ...patch }))
+    // Another kind or referral has other rules: its choices load afresh, and nothing is picked until they have.
+    const kindChanged = patch.kind !== undefined && patch.kind !== draft.kind
+    if (kindChanged || (patch.referralId !== undefined && patch.referralId !== draft.referralId))
+      setChoices(null)
+    setDraft((current) => ({ ...current, ...patch, ...(kindChanged ? { referralId: null } : {}) }))
     setError(null)
     setDone('')
     // A preview of other choices would show what will not print.
@@ -95,7 +103,7 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
   /** The request, or null (with the reason shown) when the recipient is missing. */
   const readyRequest = () => {
     if (choices === null) return null
-    if (needsRecipient(draft.kind) && draft.recipientName.trim() === '') {
+    if (typesRecipient(draft) && draft.recipientName.trim() === '') {
       setError('recipient')
       return null
     }
@@ -178,7 +186,25 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
           isDisabled={isBusy}
         />
       </div>
-      {needsRecipient(draft.kind) ? (
+      {needsRecipient(draft.kind) && (choices?.referrals.length ?? 0) > 0 ? (
+        <SelectField
+          label={t('packets.referral.label')}
+          description={t('packets.referral.help')}
+          options={[
+            { id: NO_REFERRAL, label: t('packets.referral.none') },
+            ...(choices?.referrals ?? []).map((referral) => ({
+              id: referral.referralId,
+              label: t(referral.conflictCleared ? 'packets.referral.cleared' : 'packets.referral.pending', {
+                name: referral.recipientName,
+              }),
+            })),
+          ]}
+          value={draft.referralId ?? NO_REFERRAL}
+          onChange={(id) => change({ referralId: id === null || id === NO_REFERRAL ? null : String(id) })}
+          isDisabled={isBusy}
+        />
+      ) : null}
+      {typesRecipient(draft) ? (
         <div className="packet-dialog__recipient">
           {draft.kind === 'lawyer' || draft.kind === 'organization' ? (
             <PacketRecipientPicker
