@@ -5,6 +5,9 @@ import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
 
+const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
+
 /** Synthetic people only: obviously invented names, a 555 number. */
 const PHONE_CANARY = '+1 555 010 9931'
 
@@ -106,16 +109,28 @@ test.describe('packets from the case page', () => {
       timeout: 60_000,
     })
 
-    const packetsFolder = join(bridge.services.options.dataDirectory, 'packets')
-    const [file] = readdirSync(packetsFolder)
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(packetsFolder, file ?? ''), '-']).toString(
-      'utf8',
-    )
+    const [file] = readdirSync(bridge.packetsDirectory)
+    const text = pdfText(join(bridge.packetsDirectory, file ?? ''))
     expect(text).toContain('Morgan Counsel-Example')
     expect(text).toContain('Invented Chambers LLP')
     expect(text).toContain('This document is not legal advice.')
     expect(text).not.toContain(PHONE_CANARY)
     expect(text).not.toContain('Packet-Example')
+
+    // Print: the bridge's "printer" is a PDF in the packets folder; the print is recorded like a save.
+    await dialog.getByRole('button', { name: 'Print' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(
+      dialog.getByText(/Packet PKT-[A-Z0-9-]+ printed and recorded on the timeline\./),
+    ).toBeVisible({
+      timeout: 60_000,
+    })
+    const printed = pdfText(join(bridge.packetsDirectory, 'printed-1.pdf'))
+    expect(printed).toContain('Morgan Counsel-Example')
+    expect(printed).not.toContain(PHONE_CANARY)
+    const timeline = bridge.services.caseFile.get(caseId).timeline
+    expect(timeline.filter((entry) => entry.kind === 'packet')).toHaveLength(2)
+    expect(readdirSync(bridge.services.options.dataDirectory)).not.toContain('packets')
 
     await dialog.getByRole('button', { name: 'Close' }).focus()
     await app.keyboard.press('Enter')

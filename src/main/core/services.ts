@@ -35,7 +35,7 @@ export type TDesktopPort = {
   /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */
   choosePacketDestination?(suggestedName: string): Promise<string | null>
   /** Send a packet to a printer through the OS print dialog; false when the person cancels. */
-  printPacket?(html: string): Promise<boolean>
+  printPacket?(html: string, pageSize: TPageSize): Promise<boolean>
 }
 
 /**

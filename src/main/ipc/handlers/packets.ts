@@ -34,7 +34,7 @@ export const packetsHandlers = ({
     const { printPacket } = options.desktop
     if (printPacket === undefined) throw unavailable('Printing')
     const packet = packets.prepare(request)
-    if (!(await printPacket(packet.html))) return { saved: false, record: null }
+    if (!(await printPacket(packet.html, packet.record.pageSize))) return { saved: false, record: null }
     return { saved: true, record: packets.recordPrinted(request, packet.record) }
   },
 })
