@@ -5,7 +5,14 @@
 import { caseListBench } from './case-list.bench'
 import { floorBench } from './floor.bench'
 import type { TBenchModule } from './module'
+import { packetsBench } from './packets.bench'
 import { rendererBench } from './renderer.bench'
 import { vaultBench } from './vault.bench'
 
-export const BENCH_MODULES: readonly TBenchModule[] = [vaultBench, caseListBench, floorBench, rendererBench]
+export const BENCH_MODULES: readonly TBenchModule[] = [
+  vaultBench,
+  caseListBench,
+  floorBench,
+  rendererBench,
+  packetsBench,
+]
