@@ -6,6 +6,7 @@
  */
 import { emptyIntake } from '../src/shared/cases/intake-schema'
 import { ChromiumPdfPrinter } from '../src/main/core/packets/chromium-pdf'
+import { previewPacket } from '../src/main/core/packets/packet-preview'
 import type { TBenchModule } from './module'
 import { median, ms, Series } from './support/measure'
 
@@ -54,9 +55,16 @@ export const packetsBench: TBenchModule = {
           await printer.print(packet.html, packet.record.pageSize)
         })
       }
+      // The preview is the same print, then every page drawn by PDFium into images.
+      const preview = new Series()
+      for (let run = 0; run < 3; run++) {
+        await preview.timeAsync(() =>
+          previewPacket(packets, request, (html, size) => printer.print(html, size)),
+        )
+      }
       bench.note(
         'packet_pdf_ms',
-        `median of ${warm.wall.length} packets prepared and printed by a running Chromium (min ${ms(Math.min(...warm.wall))} ms, max ${ms(Math.max(...warm.wall))} ms; ${warm.cpuSummary()} in this process); its cold start and first packet took ${ms(cold.wall[0] ?? Number.NaN)} ms`,
+        `median of ${warm.wall.length} packets prepared and printed by a running Chromium (min ${ms(Math.min(...warm.wall))} ms, max ${ms(Math.max(...warm.wall))} ms; ${warm.cpuSummary()} in this process); its cold start and first packet took ${ms(cold.wall[0] ?? Number.NaN)} ms; a preview (PDF + pages) median ${ms(median(preview.wall))} ms`,
       )
       return { packet_pdf_ms: ms(median(warm.wall)) }
     } finally {

@@ -4,7 +4,7 @@ test.describe('device settings (admin)', () => {
   test('the idle-lock time is explained, changed, remembered and audited', async ({ app, bridge }) => {
     await app.goto(`${bridge.origin}/#/admin/settings`)
     const minutes = app.getByRole('textbox', { name: 'Minutes without activity' })
-    const save = app.getByRole('button', { name: 'Save' })
+    const save = app.getByRole('button', { name: 'Save', exact: true })
     await expect(minutes).toHaveValue('10')
     await expect(save).toBeDisabled()
     await expectAccessible(app, 'settings (en)')
@@ -43,13 +43,13 @@ test.describe('device settings (admin)', () => {
     await expectAccessible(app, 'settings out of range (en)')
     await minutes.press('Tab')
     await expect(minutes).toHaveValue('300')
-    await app.getByRole('button', { name: 'Save' }).click()
+    await app.getByRole('button', { name: 'Save', exact: true }).click()
     await expect(minutes).toBeFocused()
     await expect(app.getByText('Choose between 1 and 240 minutes.')).toBeVisible()
     expect(bridge.services.settings.get().idleLockMinutes).toBe(10)
 
     await minutes.fill('')
-    await app.getByRole('button', { name: 'Save' }).click()
+    await app.getByRole('button', { name: 'Save', exact: true }).click()
     await expect(app.getByText('Choose between 1 and 240 minutes.')).toBeVisible()
     expect(bridge.services.settings.get().idleLockMinutes).toBe(10)
 

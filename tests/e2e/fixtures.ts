@@ -96,12 +96,15 @@ export const test = base.extend<TFixtures>({
   },
   bridge: async ({}, use) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-'))
-    const bridge = await startBridge({ dataDirectory, vault: { kdf: TEST_KDF } })
+    // Packets the test saves or prints go to a folder of its own, outside the app's data folder.
+    const packetsDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-packets-'))
+    const bridge = await startBridge({ dataDirectory, packetsDirectory, vault: { kdf: TEST_KDF } })
     try {
       await use(bridge)
     } finally {
       await bridge.close()
       rmSync(dataDirectory, { recursive: true, force: true })
+      rmSync(packetsDirectory, { recursive: true, force: true })
     }
   },
   firstRun: async ({ page, bridge }, use) => {

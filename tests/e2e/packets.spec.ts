@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
+
+const pdfText = (file: string): string =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
 
 /** Synthetic people only: obviously invented names, a 555 number. */
 const PHONE_CANARY = '+1 555 010 9931'
@@ -35,6 +39,14 @@ test.describe('packets from the case page', () => {
       decision: { kind: 'new' },
       reviewedCandidates: [],
     })
+    const lawyer = emptyLawyerFields()
+    lawyer.firstName = 'Morgan'
+    lawyer.lastName = 'Counsel-Example'
+    lawyer.firm = 'Invented Chambers LLP'
+    lawyer.city = 'Ottawa'
+    lawyer.province = 'ON'
+    lawyer.email = 'morgan@example.org'
+    bridge.services.roster.create(lawyer)
     await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
     await expect(app.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible()
 
@@ -60,22 +72,65 @@ test.describe('packets from the case page', () => {
     await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
     await app.keyboard.press('Enter')
     await expect(dialog.getByText('Say who the packet is for.')).toBeVisible()
-    await dialog.getByRole('textbox', { name: 'Recipient’s name' }).fill('Morgan Counsel-Example')
+    // The recipient, from the roster: typing part of the name, then the arrow keys and Enter.
+    await dialog.getByRole('combobox', { name: 'Lawyer from the roster' }).focus()
+    await app.keyboard.type('Counsel')
+    await app.keyboard.press('ArrowDown')
+    await app.keyboard.press('Enter')
+    await expect(dialog.getByRole('textbox', { name: 'Recipient’s name' })).toHaveValue(
+      'Morgan Counsel-Example',
+    )
+    await expect(dialog.getByRole('textbox', { name: 'Address or contact lines' })).toHaveValue(
+      'Invented Chambers LLP\nOttawa ON\nmorgan@example.org',
+    )
+
+    // The preview is the PDF's pages, drawn in main: the CSP allows them as data: images.
+    await dialog.getByRole('button', { name: 'Preview' }).focus()
+    await app.keyboard.press('Enter')
+    const pages = dialog.getByRole('region', { name: 'Pages of the packet as they will print' })
+    await expect(pages.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 60_000 })
+    await expect(
+      dialog.getByRole('heading', { name: /Preview of packet PKT-[A-Z0-9-]+: \d+ pages?/ }),
+    ).toBeVisible()
+    const size = await pages
+      .getByRole('img')
+      .first()
+      .evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])
+    expect(size).toEqual([918, 1188])
+    await expect(pages).toBeFocused()
+    await expectAccessible(app, 'packet preview (EN)')
+    // Other choices make the preview stale: it goes away rather than show what will not print.
+    await dialog.getByRole('radio', { name: 'A4' }).focus()
+    await app.keyboard.press('Space')
+    await expect(pages).toBeHidden()
     await dialog.getByRole('button', { name: 'Save as PDF' }).focus()
     await app.keyboard.press('Enter')
     await expect(dialog.getByText(/Packet PKT-[A-Z0-9-]+ saved and recorded on the timeline\./)).toBeVisible({
       timeout: 60_000,
     })
 
-    const packetsFolder = join(bridge.services.options.dataDirectory, 'packets')
-    const [file] = readdirSync(packetsFolder)
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(packetsFolder, file ?? ''), '-']).toString(
-      'utf8',
-    )
+    const [file] = readdirSync(bridge.packetsDirectory)
+    const text = pdfText(join(bridge.packetsDirectory, file ?? ''))
     expect(text).toContain('Morgan Counsel-Example')
+    expect(text).toContain('Invented Chambers LLP')
     expect(text).toContain('This document is not legal advice.')
     expect(text).not.toContain(PHONE_CANARY)
     expect(text).not.toContain('Packet-Example')
+
+    // Print: the bridge's "printer" is a PDF in the packets folder; the print is recorded like a save.
+    await dialog.getByRole('button', { name: 'Print' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(
+      dialog.getByText(/Packet PKT-[A-Z0-9-]+ printed and recorded on the timeline\./),
+    ).toBeVisible({
+      timeout: 60_000,
+    })
+    const printed = pdfText(join(bridge.packetsDirectory, 'printed-1.pdf'))
+    expect(printed).toContain('Morgan Counsel-Example')
+    expect(printed).not.toContain(PHONE_CANARY)
+    const timeline = bridge.services.caseFile.get(caseId).timeline
+    expect(timeline.filter((entry) => entry.kind === 'packet')).toHaveLength(2)
+    expect(readdirSync(bridge.services.options.dataDirectory)).not.toContain('packets')
 
     await dialog.getByRole('button', { name: 'Close' }).focus()
     await app.keyboard.press('Enter')

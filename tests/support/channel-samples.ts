@@ -159,4 +159,6 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'referrals:propose': { caseId: 'case-sample', recipientKind: 'lawyer', recipientId: 'lawyer-sample' },
   'referrals:act': { referralId: 'referral-sample', action: 'send' },
   'referrals:list': {},
+  'packets:letterTemplates': {},
+  'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { build } from 'esbuild'
 import { createServices, type TDesktopPort, type TServices, type TServicesOptions } from '../core/services'
 import { ChromiumPdfPrinter } from '../core/packets/chromium-pdf'
+import { writeFileAtomic } from '../core/fs/atomic-write'
 import { IdleLock } from '../core/vault/idle-lock'
 import { dispatch } from '../ipc/dispatch'
 import { CHANNEL_NAMES, contract, type TChannelName } from '../../shared/contract'
@@ -27,6 +28,11 @@ export type TBridgeOptions = {
   port?: number
   /** Stands in for native dialogs; tests decide what the "person" chooses. */
   desktop?: Partial<TDesktopPort>
+  /**
+   * Where saved and printed packets go (a browser has no save or print dialog): tests pass a temp folder of their
+   * own, outside the data folder; dev:browser uses <data>/packets.
+   */
+  packetsDirectory?: string
   /** Vault options; tests pass cheaper key derivation (never dev:browser). */
   vault?: TServicesOptions['vault']
 }
@@ -38,6 +44,8 @@ export type TBridge = {
   services: TServices
   /** https links the app asked to open (the bridge never opens them). */
   externalLinkRequests: string[]
+  /** Where packets are saved (`<packet ID>.pdf`) and printed (`printed-<n>.pdf`). */
+  packetsDirectory: string
   close(): Promise<void>
 }
 
@@ -108,14 +116,22 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
   const externalLinkRequests: string[] = []
   // A browser has no native file dialogs: backups go to (and restore from the newest in) <data>/backups/.
   const backupsDirectory = join(options.dataDirectory, 'backups')
-  // Packets print with system Chromium, one browser for the bridge's life, and save to <data>/packets/.
+  // Packets print with system Chromium, one browser for the bridge's life. With no printer to send them to, a
+  // print goes where a browser's "Save as PDF" printer would put it: a PDF in the packets folder, written 0600.
   const packetPrinter = new ChromiumPdfPrinter()
+  const packetsDirectory = options.packetsDirectory ?? join(options.dataDirectory, 'packets')
+  const packetsFolder = (): string => {
+    mkdirSync(packetsDirectory, { recursive: true, mode: 0o700 })
+    return packetsDirectory
+  }
+  let printJobs = 0
   const desktop: TDesktopPort = {
     printPacketToPdf: (html, pageSize) => packetPrinter.print(html, pageSize),
-    choosePacketDestination: async (suggestedName) => {
-      const packetsDirectory = join(options.dataDirectory, 'packets')
-      mkdirSync(packetsDirectory, { recursive: true, mode: 0o700 })
-      return join(packetsDirectory, suggestedName)
+    choosePacketDestination: async (suggestedName) => join(packetsFolder(), suggestedName),
+    printPacket: async (html, pageSize) => {
+      const pdf = await packetPrinter.print(html, pageSize)
+      writeFileAtomic(join(packetsFolder(), `printed-${++printJobs}.pdf`), pdf, 0o600)
+      return true
     },
     openExternalAfterConfirm: async (url) => {
       externalLinkRequests.push(url)
@@ -221,6 +237,7 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
     origin,
     services,
     externalLinkRequests,
+    packetsDirectory,
     close: () =>
       new Promise<void>((resolve) => {
         stopIdleLock()

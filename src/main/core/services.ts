@@ -9,6 +9,7 @@ import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
+import { LetterTemplateService } from './packets/letter-template-service'
 import { PacketService } from './packets/packet-service'
 import { ReferralService } from './referrals/referral-service'
 import { vaultReferralLookup } from './referrals/packet-referral'
@@ -37,7 +38,7 @@ export type TDesktopPort = {
   /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */
   choosePacketDestination?(suggestedName: string): Promise<string | null>
   /** Send a packet to a printer through the OS print dialog; false when the person cancels. */
-  printPacket?(html: string): Promise<boolean>
+  printPacket?(html: string, pageSize: TPageSize): Promise<boolean>
 }
 
 /**
@@ -67,6 +68,8 @@ export type TVaultServices = {
   matching: MatchingService
   /** Referral packets and letters: what consent allows, the document, and the record of each print. */
   packets: PacketService
+  /** The letter to an MP as admins word it, in English and French. */
+  letterTemplates: LetterTemplateService
   /** The volunteer lawyer roster: list, on call now, add, edit, pause. */
   roster: RosterService
   /** Lawyer sign-up files in (mapping, dry run, duplicates, commit) and the roster out. */
@@ -95,6 +98,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseTransfer: new CaseTransferService(sessions),
     matching: new MatchingService(sessions),
     packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup),
+    letterTemplates: new LetterTemplateService(sessions),
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),

@@ -53,16 +53,20 @@ export const printPacketToPdf = (html: string, pageSize: TPageSize): Promise<Buf
     }),
   )
 
-/** Print: the OS print dialog; false when the person cancels it. */
-export const printPacket = (html: string): Promise<boolean> =>
+/** Print: the OS print dialog, on the packet's paper; false when the person cancels it. */
+export const printPacket = (html: string, pageSize: TPageSize): Promise<boolean> =>
   withPacketWindow(
     html,
     (window) =>
       new Promise<boolean>((resolve, reject) => {
-        window.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
-          if (success) resolve(true)
-          else if (reason === 'cancelled' || reason === 'Print job canceled') resolve(false)
-          else reject(new Error(`The packet could not be printed: ${reason}`))
-        })
+        const paper = pageSize === 'a4' ? ('A4' as const) : ('Letter' as const)
+        window.webContents.print(
+          { silent: false, printBackground: true, pageSize: paper },
+          (success, reason) => {
+            if (success) resolve(true)
+            else if (reason === 'cancelled' || reason === 'Print job canceled') resolve(false)
+            else reject(new Error(`The packet could not be printed: ${reason}`))
+          },
+        )
       }),
   )

@@ -6,7 +6,8 @@ import {
   PACKET_LANGUAGES,
   PAGE_SIZES,
 } from '../packets/vocabulary'
-import { STAFF_WHO_HANDLE_CASES } from '../roles'
+import { ZLetterTemplateBodySchema } from '../packets/letter-template'
+import { ADMIN_ONLY, STAFF_WHO_HANDLE_CASES } from '../roles'
 import { defineChannel } from './channel'
 import { ZIdSchema } from './intake'
 
@@ -54,6 +55,17 @@ export const ZPacketChoicesSchema = z.object({
   defaultFields: z.array(z.enum(PACKET_FIELDS)),
   /** Lawyer packets: whether the lawyer's "no conflict" confirmation is recorded. */
   conflictCleared: z.boolean(),
+  /** The case's referrals of this kind (lawyer and organization packets), to make the packet from one. */
+  referrals: z
+    .array(
+      z.object({
+        referralId: ZIdSchema,
+        recipientName: z.string().max(200),
+        conflictCleared: z.boolean(),
+      }),
+    )
+    .max(200)
+    .default([]),
 })
 export type TPacketChoices = z.infer<typeof ZPacketChoicesSchema>
 
@@ -68,14 +80,24 @@ export const ZPacketRecordSchema = z.object({
   recipient: z.string(),
   fields: z.array(z.enum(PACKET_FIELDS)),
   templateVersion: z.number().int(),
+  /** MP letters: the version of the admins' letter it printed (1: as shipped), so a reprint uses the same text. */
+  letterVersion: z.number().int().nullable(),
   /** SHA-256 of the rendered document: a reprint with the same choices matches it unless the case changed. */
   contentHash: z.string(),
 })
 export type TPacketRecord = z.infer<typeof ZPacketRecordSchema>
 
-/** A packet's document for the preview (self-contained HTML with its fonts; a few MB at most). */
+/** One page of the packet's PDF as an image (PNG `data:` URL: the app's CSP allows data: images, not frames). */
+export const ZPacketPageSchema = z.object({
+  src: z.string().startsWith('data:image/png;base64,').max(12_000_000),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+})
+export type TPacketPage = z.infer<typeof ZPacketPageSchema>
+
+/** The packet's PDF, page by page, exactly as Save as PDF writes it. */
 export const ZPacketPreviewSchema = z.object({
-  html: z.string().max(20_000_000),
+  pages: z.array(ZPacketPageSchema).min(1).max(40),
   record: ZPacketRecordSchema,
 })
 export type TPacketPreview = z.infer<typeof ZPacketPreviewSchema>
@@ -87,6 +109,26 @@ export const ZPacketSavedSchema = z.object({
 })
 export type TPacketSaved = z.infer<typeof ZPacketSavedSchema>
 
+/** The MP letter in one language: the text that prints, and which saved version it is (1: as shipped). */
+export const ZLetterTemplateSchema = z.object({
+  language: z.enum(PACKET_LANGUAGES),
+  body: z.string(),
+  version: z.number().int().min(1),
+  /** When and by whom it was saved; null for the letter the app ships with. */
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+})
+export type TLetterTemplate = z.infer<typeof ZLetterTemplateSchema>
+
+export const ZLetterTemplatesSchema = z.object({ en: ZLetterTemplateSchema, fr: ZLetterTemplateSchema })
+export type TLetterTemplates = z.infer<typeof ZLetterTemplatesSchema>
+
+export const ZSaveLetterTemplateRequestSchema = z.strictObject({
+  language: z.enum(PACKET_LANGUAGES),
+  body: ZLetterTemplateBodySchema,
+})
+export type TSaveLetterTemplateRequest = z.infer<typeof ZSaveLetterTemplateRequestSchema>
+
 export const packetsChannels = {
   /** Every field with whether consent allows it in this kind of packet, and why not. */
   'packets:choices': defineChannel({
@@ -94,7 +136,7 @@ export const packetsChannels = {
     response: ZPacketChoicesSchema,
     access: STAFF_WHO_HANDLE_CASES,
   }),
-  /** The packet as it will print, checked against consent. An audited view of the record. */
+  /** The packet as it will print (its PDF's pages as images), checked against consent. An audited view of the record. */
   'packets:preview': defineChannel({
     request: ZPacketRequestSchema,
     response: ZPacketPreviewSchema,
@@ -111,5 +153,17 @@ export const packetsChannels = {
     request: ZPacketRequestSchema,
     response: ZPacketSavedSchema,
     access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** The MP letter as it prints now, in English and French. */
+  'packets:letterTemplates': defineChannel({
+    request: z.strictObject({}),
+    response: ZLetterTemplatesSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** Saves a new version of the MP letter in one language (admins; checked, audited). */
+  'packets:saveLetterTemplate': defineChannel({
+    request: ZSaveLetterTemplateRequestSchema,
+    response: ZLetterTemplateSchema,
+    access: ADMIN_ONLY,
   }),
 } as const

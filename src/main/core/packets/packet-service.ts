@@ -9,6 +9,7 @@ import {
   type TPacketRecord,
   type TPacketRequest,
 } from '../../../shared/contract/packets'
+import { letterParagraphs, type TLetterPlaceholder } from '../../../shared/packets/letter-template'
 import { fillText, packetTexts } from '../../../shared/packets/packet-texts'
 import {
   PACKET_FIELDS,
@@ -26,14 +27,18 @@ import { decideFields, defaultFields, type TFieldDecision } from './consent-gate
 import { detailLines, type TSurvivorFacts } from './packet-details'
 import { embeddedFontCss, PACKET_FONT_STACK } from './packet-fonts'
 import type { TPacketModel, TPacketParty } from './packet-model'
-import type { TPacketDirectory, TPacketReferral, TReferralLookup } from './packet-sources'
+import type { TCaseReferrals, TPacketDirectory, TPacketReferral, TReferralLookup } from './packet-sources'
+import { letterTemplateIn } from './letter-template-service'
 import { renderPacketHtml } from './render-packet-html'
 
 /** A packet ready to print: the document, and the record that will be kept of it. */
 export type TPreparedPacket = { html: string; record: TPacketRecord }
 
-/** The packet ID and date of a packet being printed or reprinted, so the same choices give the same document. */
-export type TPacketIdentity = { packetId: string; date: string }
+/**
+ * The packet ID and date of a packet being printed or reprinted, and for MP letters the letter's version, so the
+ * same choices give the same document.
+ */
+export type TPacketIdentity = { packetId: string; date: string; letterVersion?: number | null }
 
 type TCaseForPacket = {
   caseId: string
@@ -67,6 +72,7 @@ export class PacketService {
     private readonly sessions: TSessionSource,
     private readonly directory: TPacketDirectory | null = null,
     private readonly referrals: TReferralLookup | null = null,
+    private readonly caseReferrals: TCaseReferrals | null = null,
   ) {}
 
   /** The case with this reference number (CCIJ-YYYY-NNNN), for the admin CLI. */
@@ -91,6 +97,16 @@ export class PacketService {
       decisions,
       defaultFields: defaultFields(decisions),
       conflictCleared: referral?.conflictClearedAt != null,
+      referrals:
+        parsed.kind === 'lawyer' || parsed.kind === 'organization'
+          ? (this.caseReferrals?.(session, parsed.caseId) ?? [])
+              .filter((each) => each.caseId === parsed.caseId && each.recipientKind === parsed.kind)
+              .map((each) => ({
+                referralId: each.referralId,
+                recipientName: each.recipient.name,
+                conflictCleared: each.conflictClearedAt !== null,
+              }))
+          : [],
     }
   }
 
@@ -128,6 +144,7 @@ export class PacketService {
       const { caseId, packet } = this.prepareIn(session, request, {
         packetId: printed.packetId,
         date: printed.date,
+        letterVersion: printed.letterVersion,
       })
       if (packet.record.contentHash !== printed.contentHash) {
         throw new AppError(
@@ -146,6 +163,7 @@ export class PacketService {
         recipient: record.recipient,
         fields: record.fields.join(','),
         templateVersion: record.templateVersion,
+        letterVersion: record.letterVersion,
         contentHash: record.contentHash,
       }
       writer.event(caseId, 'packet', at, '', details, at)
@@ -178,6 +196,8 @@ export class PacketService {
     const texts = packetTexts(language)
     const printed = fields.filter((field) => decisions.find((each) => each.field === field)?.allowed === true)
     const recipient = this.recipientFor(parsed.recipient, referral, found, kind)
+    const letter =
+      kind === 'mp' ? letterTemplateIn(session.db, language, identity.letterVersion ?? undefined) : null
     const model: TPacketModel = {
       packetId: identity.packetId,
       kind,
@@ -189,7 +209,16 @@ export class PacketService {
       sender: { name: session.staff.displayName, lines: [texts.organization] },
       details: printed.map((field) => ({ field, lines: detailLines(found.facts, field, texts, language) })),
       conflictCleared: referral?.conflictClearedAt != null,
-      letter: kind === 'mp' ? texts.mpLetter.map((line) => fillText(line, { mp: recipient.name })) : [],
+      letter:
+        letter === null
+          ? []
+          : letterParagraphs(letter.body).map((paragraph) =>
+              fillText(paragraph, {
+                mp: recipient.name,
+                caseworker: session.staff.displayName,
+                reference: found.reference,
+              } satisfies Record<TLetterPlaceholder, string>),
+            ),
       organizations: kind === 'survivor' ? this.organizationsFor(session, found, language) : [],
       resources: kind === 'survivor' && this.directory !== null ? this.directory.resources(session) : [],
     }
@@ -207,6 +236,7 @@ export class PacketService {
           recipient: kind === 'survivor' ? 'survivor' : recipient.name,
           fields: printed,
           templateVersion: PACKET_TEMPLATE_VERSION,
+          letterVersion: letter?.version ?? null,
           contentHash: contentHashOf(html),
         },
       },

@@ -18,6 +18,13 @@ export type TPacketReferral = {
 export type TReferralLookup = (session: TSession, referralId: string) => TPacketReferral | null
 
 /**
+ * The case's referrals (matching, issue 11), so the packet dialog can offer them: a lawyer or organization packet
+ * made from a referral is addressed as the roster or directory has the recipient, and the lawyer's own
+ * "no conflict" confirmation counts. Until matching provides it, a case has none to offer.
+ */
+export type TCaseReferrals = (session: TSession, caseId: string) => readonly TPacketReferral[]
+
+/**
  * What the survivor's packet lists from the directory (issue 10): organizations serving a province and national
  * ones, ordered with those speaking the survivor's languages first, and the background resources.
  */

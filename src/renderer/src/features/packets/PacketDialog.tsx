@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TPacketChoices, TPacketSaved } from '../../../../shared/contract/packets'
+import type { TPacketChoices, TPacketPreview, TPacketSaved } from '../../../../shared/contract/packets'
 import type { TIpcResult } from '../../../../shared/result'
 import {
   PACKET_KINDS,
@@ -22,9 +22,12 @@ import {
   TextField,
 } from '../../ui'
 import { PacketFieldPicker } from './PacketFieldPicker'
+import { PacketPreview } from './PacketPreview'
+import { PacketRecipientPicker } from './PacketRecipientPicker'
 import {
   needsRecipient,
   packetErrorKey,
+  typesRecipient,
   packetRequest,
   type TPacketDraft,
   type TPacketErrorKey,
@@ -40,7 +43,10 @@ export type TPacketDialogProps = {
   onRecorded: () => void | Promise<void>
 }
 
-type TBusy = 'save' | 'print' | null
+type TBusy = 'preview' | 'save' | 'print' | null
+
+/** The referral select's "type the recipient instead" option. */
+const NO_REFERRAL = 'none'
 
 /** Choose a packet's kind, recipient, language and details, then Save as PDF or Print. */
 export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }: TPacketDialogProps) {
@@ -52,16 +58,19 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
     recipientName: '',
     recipientLines: '',
     fields: [],
+    referralId: null,
   })
   const [choices, setChoices] = useState<TPacketChoices | null>(null)
   const [busy, setBusy] = useState<TBusy>(null)
   const [error, setError] = useState<TPacketErrorKey | 'recipient' | null>(null)
   const [done, setDone] = useState<string>('')
+  const [preview, setPreview] = useState<TPacketPreview | null>(null)
 
   useEffect(() => {
     if (!isOpen) return
     let isCurrent = true
-    void callApi(() => api.packets.choices({ caseId, kind: draft.kind })).then((result) => {
+    const referralId = draft.referralId ?? undefined
+    void callApi(() => api.packets.choices({ caseId, kind: draft.kind, referralId })).then((result) => {
       if (!isCurrent) return
       if (!result.ok) {
         setError(packetErrorKey(result.error))
@@ -77,26 +86,51 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
     return () => {
       isCurrent = false
     }
-  }, [caseId, draft.kind, isOpen])
+  }, [caseId, draft.kind, draft.referralId, isOpen])
 
   const change = (patch: Partial<TPacketDraft>) => {
-    // Another kind has other rules: its choices load afresh, and nothing is picked until they have.
-    if (patch.kind !== undefined && patch.kind !== draft.kind) setChoices(null)
-    setDraft((current) => ({ ...current, ...patch }))
+    // Another kind or referral has other rules: its choices load afresh, and nothing is picked until they have.
+    const kindChanged = patch.kind !== undefined && patch.kind !== draft.kind
+    if (kindChanged || (patch.referralId !== undefined && patch.referralId !== draft.referralId))
+      setChoices(null)
+    setDraft((current) => ({ ...current, ...patch, ...(kindChanged ? { referralId: null } : {}) }))
     setError(null)
     setDone('')
+    // A preview of other choices would show what will not print.
+    setPreview(null)
+  }
+
+  /** The request, or null (with the reason shown) when the recipient is missing. */
+  const readyRequest = () => {
+    if (choices === null) return null
+    if (typesRecipient(draft) && draft.recipientName.trim() === '') {
+      setError('recipient')
+      return null
+    }
+    return packetRequest(caseId, draft, choices)
+  }
+
+  const showPreview = async () => {
+    const request = readyRequest()
+    if (request === null) return
+    setBusy('preview')
+    setError(null)
+    setDone('')
+    const result = await callApi(() => api.packets.preview(request))
+    setBusy(null)
+    if (!result.ok) {
+      setError(packetErrorKey(result.error))
+      return
+    }
+    setPreview(result.value)
   }
 
   const run = async (what: 'save' | 'print') => {
-    if (choices === null) return
-    if (needsRecipient(draft.kind) && draft.recipientName.trim() === '') {
-      setError('recipient')
-      return
-    }
+    const request = readyRequest()
+    if (request === null) return
     setBusy(what)
     setError(null)
     setDone('')
-    const request = packetRequest(caseId, draft, choices)
     const call = (): Promise<TIpcResult<TPacketSaved>> =>
       what === 'save' ? api.packets.savePdf(request) : api.packets.print(request)
     const result = await callApi(call)
@@ -152,8 +186,36 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
           isDisabled={isBusy}
         />
       </div>
-      {needsRecipient(draft.kind) ? (
+      {needsRecipient(draft.kind) && (choices?.referrals.length ?? 0) > 0 ? (
+        <SelectField
+          label={t('packets.referral.label')}
+          description={t('packets.referral.help')}
+          options={[
+            { id: NO_REFERRAL, label: t('packets.referral.none') },
+            ...(choices?.referrals ?? []).map((referral) => ({
+              id: referral.referralId,
+              label: t(referral.conflictCleared ? 'packets.referral.cleared' : 'packets.referral.pending', {
+                name: referral.recipientName,
+              }),
+            })),
+          ]}
+          value={draft.referralId ?? NO_REFERRAL}
+          onChange={(id) => change({ referralId: id === null || id === NO_REFERRAL ? null : String(id) })}
+          isDisabled={isBusy}
+        />
+      ) : null}
+      {typesRecipient(draft) ? (
         <div className="packet-dialog__recipient">
+          {draft.kind === 'lawyer' || draft.kind === 'organization' ? (
+            <PacketRecipientPicker
+              key={draft.kind}
+              kind={draft.kind}
+              isDisabled={isBusy}
+              onPick={(recipient) =>
+                change({ recipientName: recipient.name, recipientLines: recipient.lines.join('\n') })
+              }
+            />
+          ) : null}
           <TextField
             label={t('packets.recipient.name')}
             value={draft.recipientName}
@@ -182,6 +244,7 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
           isDisabled={isBusy}
         />
       )}
+      {preview === null ? null : <PacketPreview preview={preview} />}
       <LiveRegion politeness="polite">
         {done === '' ? null : <Notice tone="success">{done}</Notice>}
       </LiveRegion>
@@ -193,6 +256,9 @@ export function PacketDialog({ caseId, reference, isOpen, onClose, onRecorded }:
       <DialogActions>
         <Button onPress={onClose} isDisabled={isBusy}>
           {t('packets.cancel')}
+        </Button>
+        <Button onPress={() => void showPreview()} isDisabled={isBusy || choices === null}>
+          {busy === 'preview' ? t('packets.previewing') : t('packets.previewAction')}
         </Button>
         <Button onPress={() => void run('print')} isDisabled={isBusy || choices === null}>
           {busy === 'print' ? t('packets.printing') : t('packets.print')}

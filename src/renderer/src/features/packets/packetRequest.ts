@@ -15,9 +15,15 @@ export type TPacketDraft = {
   recipientName: string
   recipientLines: string
   fields: readonly TPacketField[]
+  /** A lawyer or organization packet made from one of the case's referrals: addressed as the referral names them. */
+  referralId: string | null
 }
 
 export const needsRecipient = (kind: TPacketKind): boolean => kind !== 'survivor'
+
+/** Whether staff type (or pick) the recipient: not for the survivor's own packet, nor one made from a referral. */
+export const typesRecipient = (draft: Pick<TPacketDraft, 'kind' | 'referralId'>): boolean =>
+  needsRecipient(draft.kind) && draft.referralId === null
 
 /** The request main checks again: only fields the choices allowed are sent, and recipient lines one per line. */
 export function packetRequest(caseId: string, draft: TPacketDraft, choices: TPacketChoices): TPacketRequest {
@@ -33,7 +39,8 @@ export function packetRequest(caseId: string, draft: TPacketDraft, choices: TPac
     language: draft.language,
     pageSize: draft.pageSize,
     fields: draft.fields.filter((field) => allowed.has(field)),
-    ...(needsRecipient(draft.kind) ? { recipient: { name: draft.recipientName.trim(), lines } } : {}),
+    ...(draft.referralId === null ? {} : { referralId: draft.referralId }),
+    ...(typesRecipient(draft) ? { recipient: { name: draft.recipientName.trim(), lines } } : {}),
   }
 }
 

@@ -8,6 +8,7 @@ import { AdminSection } from '../AdminSection'
 import { adminErrorKey, type TAdminErrorKey } from '../errors'
 import { ActionOutcome } from '../ActionOutcome'
 import { api, callApi } from '../../../api'
+import { MpLetterTemplateCard } from '../../packets'
 
 type TSaveState =
   | { state: 'idle' }
@@ -47,6 +48,7 @@ export function SettingsPanel() {
           <IdleLockForm initialMinutes={minutes} />
         )}
       </div>
+      <MpLetterTemplateCard />
     </AdminSection>
   )
 }
