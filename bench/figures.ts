@@ -43,7 +43,6 @@ export const FIGURES = {
     label: 'one packet to PDF',
     unit: 'ms',
     target: { max: 1_500 },
-    pending: 'packets (issue 12)',
   },
   import_10k_lawyers_ms: {
     label: 'import 10,000 lawyers (dry run + commit)',
