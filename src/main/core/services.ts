@@ -12,7 +12,7 @@ import { vaultPacketDirectory } from './packets/packet-directory'
 import { LetterTemplateService } from './packets/letter-template-service'
 import { PacketService } from './packets/packet-service'
 import { ReferralService } from './referrals/referral-service'
-import { vaultReferralLookup } from './referrals/packet-referral'
+import { vaultCaseReferrals, vaultReferralLookup } from './referrals/packet-referral'
 import { DirectoryService } from './directory/directory-service'
 import { CaseloadReportService } from './reports/caseload-report-service'
 import { LawyerImportService } from './roster/lawyer-import-service'
@@ -97,7 +97,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
     matching: new MatchingService(sessions),
-    packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup),
+    packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup, vaultCaseReferrals),
     letterTemplates: new LetterTemplateService(sessions),
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),

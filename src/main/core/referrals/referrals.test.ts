@@ -277,6 +277,12 @@ describe('referrals: from proposed to accepted, with the case and the follow-ups
     const { id } = services.referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: lawyerId })
     const choices = () => services.packets.choices({ caseId, kind: 'lawyer', referralId: id })
     expect(choices().conflictCleared).toBe(false)
+    // The packet dialog offers the case's open referrals of the packet's kind.
+    const offered = () => services.packets.choices({ caseId, kind: 'lawyer' }).referrals
+    expect(offered()).toEqual([
+      { referralId: id, recipientName: expect.stringContaining('Packet'), conflictCleared: false },
+    ])
+    expect(services.packets.choices({ caseId, kind: 'organization' }).referrals).toEqual([])
     services.referrals.act({ referralId: id, action: 'confirm_no_conflict', confirmation: 'email' })
     expect(choices().conflictCleared).toBe(true)
     expect(codeOf(() => services.packets.choices({ caseId, kind: 'organization', referralId: id }))).toBe(
@@ -285,6 +291,7 @@ describe('referrals: from proposed to accepted, with the case and the follow-ups
     services.referrals.act({ referralId: id, action: 'send' })
     services.referrals.act({ referralId: id, action: 'declined' })
     expect(codeOf(choices)).toBe('NOT_FOUND')
+    expect(offered()).toEqual([])
   })
 
   it('is for caseworkers and admins only, in core itself', async () => {

@@ -3,8 +3,7 @@ import { migration0002RecoveryKeyConfirmation } from './0002-recovery-key-confir
 import { migration0003Cases } from './0003-cases'
 import { migration0004RosterAndDirectory } from './0004-roster-and-directory'
 import { migration0005SurvivorDataMoved } from './0005-survivor-data-moved'
-import { migration0006ReservedRosterDirectory } from './0006-reserved-roster-directory'
-import { migration0007MpLetterTemplates } from './0007-mp-letter-templates'
+import { migration0006MpLetterTemplates } from './0006-mp-letter-templates'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
@@ -16,8 +15,7 @@ export const MIGRATIONS: readonly TMigration[] = [
   migration0003Cases,
   migration0004RosterAndDirectory,
   migration0005SurvivorDataMoved,
-  migration0006ReservedRosterDirectory,
-  migration0007MpLetterTemplates,
+  migration0006MpLetterTemplates,
 ]
 
 /** The last vault.db version that still holds survivor data: a wave-1 vault is brought here, then split. */

@@ -5,8 +5,8 @@ import type { TMigration } from './migration'
  * updated in place), so a packet's record names the version it printed and a reprint uses that same text.
  * Version 1 is the letter the app ships with and is not stored.
  */
-export const migration0007MpLetterTemplates: TMigration = {
-  version: 7,
+export const migration0006MpLetterTemplates: TMigration = {
+  version: 6,
   name: 'mp-letter-templates',
   up(db) {
     db.exec(`
