@@ -24,6 +24,40 @@ if (
   throw new Error('usage: canary-workload.ts DATA_DIRECTORY EXPORT_FILE BACKUP_FILE PACKET_PDF_FILE')
 }
 
+/** A valid one-page PDF (blank page) whose one unreferenced stream is `payload`, byte for byte. */
+function pdfCarrying(payload: Buffer): Buffer {
+  const objects = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>'),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${payload.length} >>\nstream\n`),
+      payload,
+      Buffer.from('\nendstream'),
+    ]),
+  ]
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')]
+  const offsets: number[] = []
+  let length = parts[0]!.length
+  objects.forEach((body, index) => {
+    const object = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')])
+    offsets.push(length)
+    parts.push(object)
+    length += object.length
+  })
+  const xref = [
+    'xref',
+    `0 ${objects.length + 1}`,
+    '0000000000 65535 f ',
+    ...offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n `),
+    `trailer << /Size ${objects.length + 1} /Root 1 0 R >>`,
+    'startxref',
+    String(length),
+    '%%EOF',
+  ].join('\n')
+  return Buffer.concat([...parts, Buffer.from(`${xref}\n`)])
+}
+
 const services = createServices({
   dataDirectory,
   runtime: 'bridge',
@@ -35,9 +69,10 @@ const services = createServices({
     chooseBackupDestination: async () => backupPath,
     chooseBackupSource: async () => backupPath,
     // Chromium prints in processes of its own, which this scan does not follow (docs/testing.md): main's part is
-    // handing it the packet's HTML and writing the bytes it returns where the person chose, so those bytes are the
-    // HTML itself here, and the packet file must hold the canaries the person chose to print.
-    printPacketToPdf: async (html) => Buffer.from(html),
+    // handing it the packet's HTML, drawing the pages for the preview, and writing the bytes it returns where the
+    // person chose. Those bytes are a one-page PDF carrying the HTML itself here, so the preview has a real PDF to
+    // draw and the packet file must hold the canaries the person chose to print.
+    printPacketToPdf: async (html) => pdfCarrying(Buffer.from(html)),
     choosePacketDestination: async () => packetPath,
     printPacket: async () => true,
   },
@@ -173,6 +208,12 @@ await call('packets:preview', packet)
 const savedPacket = await call('packets:savePdf', packet)
 const printedPacket = await call('packets:print', packet)
 if (!savedPacket.saved || !printedPacket.saved) throw new Error('the packet was neither saved nor printed')
+// The admin rewords the MP letter: its text stays in the vault like everything else.
+await call('packets:saveLetterTemplate', {
+  language: 'en',
+  body: `Dear {mp},\n\n${canary('mpLetterBody')}\n\n{caseworker}`,
+})
+await call('packets:letterTemplates', {})
 
 const assignees = await call('cases:assignees', {})
 await call('cases:assign', { caseId, accountId: assignees[0]?.accountId ?? null })
