@@ -47,7 +47,8 @@ function watchConsole(context: BrowserContext, errors: string[]): void {
       if (message.type() !== 'error') return
       // A request still in flight when the test's bridge has already closed (teardown): not the app's error.
       const refusedByClosedBridge =
-        /ERR_CONNECTION_(REFUSED|RESET)/.test(message.text()) && message.location().url.includes('/__bridge/')
+        /ERR_(CONNECTION_REFUSED|CONNECTION_RESET|SOCKET_NOT_CONNECTED)/.test(message.text()) &&
+        message.location().url.includes('/__bridge/')
       if (refusedByClosedBridge) return
       errors.push(`${message.text()} (${message.location().url})`)
     })
