@@ -45,10 +45,11 @@ function watchConsole(context: BrowserContext, errors: string[]): void {
   const watch = (page: Page) => {
     page.on('console', (message) => {
       if (message.type() !== 'error') return
-      // A request still in flight when the test's bridge has already closed (teardown): not the app's error.
+      // A request (bridge call or bundled asset such as a font) still in flight when the test's server has already
+      // closed (teardown): not the app's error.
       const refusedByClosedBridge =
         /ERR_(CONNECTION_REFUSED|CONNECTION_RESET|SOCKET_NOT_CONNECTED)/.test(message.text()) &&
-        message.location().url.includes('/__bridge/')
+        /\/(__bridge|assets)\//.test(message.location().url)
       if (refusedByClosedBridge) return
       errors.push(`${message.text()} (${message.location().url})`)
     })
