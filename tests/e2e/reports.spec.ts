@@ -31,12 +31,16 @@ function seedCaseload(bridge: TBridge): void {
 async function typeDate(page: Page, label: string, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-') as [string, string, string]
   const group = page.getByRole('group', { name: label })
-  await group.getByRole('spinbutton', { name: /^year|^année/i }).focus()
-  await page.keyboard.type(year)
-  await group.getByRole('spinbutton', { name: /^month|^mois/i }).focus()
-  await page.keyboard.type(month)
-  await group.getByRole('spinbutton', { name: /^day|^jour/i }).focus()
-  await page.keyboard.type(day)
+  // A segment already holding the value is left alone: typing into a filled year segment does not replace it.
+  const typeInto = async (name: RegExp, digits: string) => {
+    const segment = group.getByRole('spinbutton', { name })
+    if (Number(await segment.getAttribute('aria-valuenow')) === Number(digits)) return
+    await segment.focus()
+    await page.keyboard.type(digits)
+  }
+  await typeInto(/^year|^année/i, year)
+  await typeInto(/^month|^mois/i, month)
+  await typeInto(/^day|^jour/i, day)
 }
 
 test.describe('the caseload report', () => {
