@@ -28,8 +28,8 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-dispatch.test.ts',
       'tests/unit/referrals-handlers.test.ts',
     ],
-    // In Stryker's sandbox vitest's related-files filter found only the tests importing dispatch.ts directly: the
-    // handler tests (through the handler table and the services) never ran and every handler counted as uncovered.
+    // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
+    // filter to follow the handlers through the handler table.
     related: false,
   },
   security: {
