@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { TChannelName } from '../../src/shared/contract'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import { createProgressTracker } from '../../src/main/ipc/handlers/progress'
 import { CHANNEL_SAMPLES } from '#test-support/channel-samples'
-import { HARNESS_ADMIN, unlockedHandlers } from '#test-support/handler-harness'
+import { HARNESS_ADMIN, unlockedServices } from '#test-support/handler-harness'
 import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 
 /*
@@ -45,32 +46,42 @@ describe('the progress tracker', () => {
 
 describe('long channels report their progress by name while they run', () => {
   let folder: string
-  afterEach(() => {
-    vi.restoreAllMocks()
-    removeFolder(folder)
-  })
+  let unlocked: Awaited<ReturnType<typeof unlockedServices>>
+  let send: (channel: TChannelName, request: unknown) => ReturnType<typeof dispatch>
 
-  it('rekey for a disable, a role change and a new recovery key; backup and restore for theirs', async () => {
+  // One vault for both tests; the table is built in each test, so each is credited with the handlers it runs.
+  beforeAll(async () => {
     folder = makeTempFolder('ccij-progress-')
-    const file = join(folder, 'chosen', 'office.ccijbackup')
     mkdirSync(join(folder, 'chosen'))
-    const { services, table, context } = await unlockedHandlers(join(folder, 'data'), {
+    const file = join(folder, 'chosen', 'office.ccijbackup')
+    unlocked = await unlockedServices(join(folder, 'data'), {
       chooseBackupDestination: async () => file,
       chooseBackupSource: async () => file,
     })
-    const send = (channel: TChannelName, request: unknown) => dispatch(table, channel, request, context)
-    /** Starts `channel`, reads the progress while it runs, and answers both once it ended. */
-    const watched = async (channel: TChannelName, request: unknown) => {
-      const running = send(channel, request)
-      const during = await send('backup:progress', {})
-      const result = await running
-      expect(result, channel).toMatchObject({ ok: true })
-      expect(await send('backup:progress', {}), channel).toEqual({ ok: true, value: null })
-      return { during, result }
-    }
-    const operation = (answer: Awaited<ReturnType<typeof send>>) =>
-      answer.ok ? (answer.value as { operation: string } | null)?.operation : answer.error.code
+  })
+  beforeEach(() => {
+    const table = createHandlerTable(unlocked.services)
+    send = (channel, request) => dispatch(table, channel, request, unlocked.context)
+  })
+  afterEach(() => vi.restoreAllMocks())
+  afterAll(() => {
+    unlocked.services.vault.lock()
+    removeFolder(folder)
+  })
 
+  /** Starts `channel`, reads the progress while it runs, and answers both once it ended. */
+  const watched = async (channel: TChannelName, request: unknown) => {
+    const running = send(channel, request)
+    const during = await send('backup:progress', {})
+    const result = await running
+    expect(result, channel).toMatchObject({ ok: true })
+    expect(await send('backup:progress', {}), channel).toEqual({ ok: true, value: null })
+    return { during, result }
+  }
+  const operation = (answer: Awaited<ReturnType<typeof send>>) =>
+    answer.ok ? (answer.value as { operation: string } | null)?.operation : answer.error.code
+
+  it('rekey, for a role change, a disable and a new recovery key', async () => {
     const added = await send('accounts:add', CHANNEL_SAMPLES['accounts:add'])
     if (!added.ok) throw new Error(`accounts:add answered ${added.error.code}`)
     const accountId = (added.value as { account: { id: string } }).account.id
@@ -84,8 +95,11 @@ describe('long channels report their progress by name while they run', () => {
     const replaced = await watched('vault:replaceRecoveryKey', {})
     expect(operation(replaced.during)).toBe('rekey')
     expect(replaced.result).toMatchObject({ value: { recoveryKey: expect.any(String) } })
+  })
 
-    // Backup and restore ask for the file first, so their progress is read from inside the real operation.
+  it('backup and restore, each under its own name', async () => {
+    // Both ask for the file first, so their progress is read from inside the real operation.
+    const { services } = unlocked
     const seen: (string | undefined)[] = []
     for (const method of ['create', 'restore'] as const) {
       const original = services.backup[method].bind(services.backup) as (
@@ -101,6 +115,5 @@ describe('long channels report their progress by name while they run', () => {
       value: { restored: true },
     })
     expect(seen).toEqual(['backup', 'restore'])
-    services.vault.lock()
   })
 })
