@@ -25,7 +25,13 @@ export const MUTATION_AREAS = {
       'tests/unit/intake-csv-handler.test.ts',
       'tests/unit/settings-audit.test.ts',
       'tests/unit/packets-handler.test.ts',
+      'tests/unit/ipc-dispatch.test.ts',
+      'tests/unit/referrals-handlers.test.ts',
+      'tests/unit/progress-tracker.test.ts',
     ],
+    // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
+    // filter to follow the handlers through the handler table.
+    related: false,
   },
   security: {
     mutate: ['src/main/security/**/*.ts'],
@@ -50,12 +56,24 @@ export const MUTATION_AREAS = {
   },
 }
 
-/** The areas named in CCIJ_MUTATION_AREA (comma-separated), or all of them. */
-export function selectedAreas(names = process.env['CCIJ_MUTATION_AREA']) {
+/**
+ * The areas named in CCIJ_MUTATION_AREA (comma-separated), or all of them. CCIJ_MUTATION_TESTS (comma-separated
+ * globs) replaces their tests for a run of one part of an area (with `--mutate` on a few files): the vault's tests
+ * run the real KDF and SQLCipher, and one file's mutants need only the tests that load it.
+ */
+export function selectedAreas(
+  names = process.env['CCIJ_MUTATION_AREA'],
+  tests = process.env['CCIJ_MUTATION_TESTS'],
+) {
   const chosen = names ? names.split(',') : Object.keys(MUTATION_AREAS)
   return chosen.map((name) => {
     const area = MUTATION_AREAS[name]
     if (area === undefined) throw new Error(`unknown mutation area "${name}"`)
-    return { name, ...area }
+    return tests
+      ? { name, ...area, tests: tests.split(','), related: /** @type {const} */ (false) }
+      : { name, ...area }
   })
 }
+
+/** CCIJ_MUTATION_PART names a part run's report folder, reports/mutation/<area>/<part>/ (see scripts/mutation.ts). */
+export const partName = () => process.env['CCIJ_MUTATION_PART'] || undefined

@@ -1,5 +1,5 @@
 // @ts-check
-import { selectedAreas } from './stryker.areas.mjs'
+import { partName, selectedAreas } from './stryker.areas.mjs'
 
 /**
  * Mutation testing of the security-critical code: `npm run test:mutation` (scripts/mutation.ts runs the areas of
@@ -10,7 +10,11 @@ import { selectedAreas } from './stryker.areas.mjs'
  */
 const areas = selectedAreas()
 const single = areas.length === 1 ? areas[0]?.name : undefined
-const folder = single === undefined ? 'reports/mutation' : `reports/mutation/${single}`
+const part = partName()
+const folder =
+  single === undefined
+    ? 'reports/mutation'
+    : `reports/mutation/${single}${part === undefined ? '' : `/${part}`}`
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -27,22 +31,24 @@ export default {
   jsonReporter: { fileName: `${folder}/mutation.json` },
   htmlReporter: { fileName: `${folder}/mutation.html` },
   // One sandbox folder per area, so two areas can run side by side.
-  tempDirName: `.stryker-tmp-${single ?? 'all'}`,
+  tempDirName: `.stryker-tmp-${single ?? 'all'}${part === undefined ? '' : `-${part}`}`,
   cleanTempDir: 'always',
   // A mutant that makes scrypt or a retry loop spin is a kill (timeout), not a hang.
   timeoutMS: 15_000,
   // The first, unmutated run of an area's tests; on a busy two-core machine the vault's takes over five minutes.
   dryRunTimeoutMinutes: 30,
   mutate: [...areas.flatMap((area) => area.mutate), '!**/*.test.ts'],
+  // Anchored to the project folder: a bare 'reports' also left src/main/core/reports/ out of the sandbox, so every
+  // test that loads the services failed to import there, ran no test, and its code counted as uncovered.
   ignorePatterns: [
-    'out',
-    'dist',
-    'native',
-    'test-results',
-    'playwright-report',
-    'reports',
-    'coverage',
-    '.vault-dev',
-    '.stryker-tmp*',
+    '/out',
+    '/dist',
+    '/native',
+    '/test-results',
+    '/playwright-report',
+    '/reports',
+    '/coverage',
+    '/.vault-dev',
+    '/.stryker-tmp*',
   ],
 }

@@ -4,7 +4,7 @@
  * score as the issue defines it: killed and timed out over every covered and uncovered mutant.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MUTATION_AREAS } from '../stryker.areas.mjs'
 
@@ -35,14 +35,28 @@ for (const area of areas) {
   if (run.status !== 0) process.exit(run.status ?? 1)
 }
 
-// Every area's last report, run now or earlier, so one area can be re-run alone and the total stays whole.
+/**
+ * An area's reports, oldest first: the whole area's and those of its part runs (CCIJ_MUTATION_PART, one folder
+ * each), so a file measured again in a later part run counts with its latest result.
+ */
+function reportsOf(area: string): string[] {
+  const folder = join(REPORTS, area)
+  if (!existsSync(folder)) return []
+  const parts = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(folder, entry.name, 'mutation.json'))
+  return [join(folder, 'mutation.json'), ...parts]
+    .filter((file) => existsSync(file))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+}
+
+// Every area's last reports, run now or earlier, so one area can be re-run alone and the total stays whole.
 let merged: TReport | undefined
-for (const area of Object.keys(MUTATION_AREAS)) {
-  const file = join(REPORTS, area, 'mutation.json')
-  if (!existsSync(file)) {
-    console.log(`(no report yet for area ${area})`)
-    continue
-  }
+for (const file of Object.keys(MUTATION_AREAS).flatMap((area) => {
+  const found = reportsOf(area)
+  if (found.length === 0) console.log(`(no report yet for area ${area})`)
+  return found
+})) {
   const report = JSON.parse(readFileSync(file, 'utf8')) as TReport
   merged =
     merged === undefined

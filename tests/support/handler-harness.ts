@@ -12,13 +12,14 @@ export const HARNESS_ADMIN = {
 }
 
 /**
- * The services and handler table main builds, over a new vault in `dataDirectory` left unlocked as HARNESS_ADMIN,
- * for tests that send requests through `dispatch` as the renderer would. `desktop` stands in for native dialogs.
+ * The services main builds, over a new vault in `dataDirectory` left unlocked as HARNESS_ADMIN. `desktop` stands in
+ * for native dialogs. Tests that share one vault between tests build the handler table inside each test from these
+ * (mutation testing credits a handler only to the tests that ran the code creating it; see docs/testing.md).
  */
-export async function unlockedHandlers(
+export async function unlockedServices(
   dataDirectory: string,
   desktop: Partial<TDesktopPort> = {},
-): Promise<{ services: TServices; table: THandlerTable; context: THandlerContext }> {
+): Promise<{ services: TServices; context: THandlerContext }> {
   const services = createServices({
     dataDirectory,
     runtime: 'bridge',
@@ -26,7 +27,15 @@ export async function unlockedHandlers(
     desktop: { openExternalAfterConfirm: async () => false, ...desktop },
     vault: { kdf: FAST_KDF },
   })
-  const table = createHandlerTable(services)
   await services.vault.create(HARNESS_ADMIN)
-  return { services, table, context: { staff: services.currentStaff() } }
+  return { services, context: { staff: services.currentStaff() } }
+}
+
+/** unlockedServices and the handler table over them, for tests that send requests through `dispatch`. */
+export async function unlockedHandlers(
+  dataDirectory: string,
+  desktop: Partial<TDesktopPort> = {},
+): Promise<{ services: TServices; table: THandlerTable; context: THandlerContext }> {
+  const { services, context } = await unlockedServices(dataDirectory, desktop)
+  return { services, table: createHandlerTable(services), context }
 }

@@ -20,7 +20,8 @@ const services = createServices({
   appVersion: 'test',
   desktop: { openExternalAfterConfirm: async () => false } as never,
 })
-const table = createHandlerTable(services)
+// Built in each test that uses it: mutation testing credits a handler only to the tests that ran the code creating it.
+const freshTable = () => createHandlerTable(services)
 
 describe('the IPC contract', () => {
   it('names every channel feature:verb', () => {
@@ -28,6 +29,7 @@ describe('the IPC contract', () => {
   })
 
   it('has a handler for every channel and a channel for every handler', () => {
+    const table = freshTable()
     expect(Object.keys(table).sort()).toEqual([...CHANNEL_NAMES].sort())
     for (const name of CHANNEL_NAMES) expect(typeof table[name]).toBe('function')
   })
@@ -86,20 +88,25 @@ describe('the paranoid receiver', () => {
   const viewer = { ...caseworker, role: 'viewer' as const }
 
   it('answers a valid public request', async () => {
-    const result = await dispatch(table, 'app:info', {}, { staff: null })
+    const result = await dispatch(freshTable(), 'app:info', {}, { staff: null })
     expect(result).toMatchObject({ ok: true, value: { name: 'CCIJ Caseworker', runtime: 'bridge' } })
   })
 
   it('refuses a channel that is not in the contract', async () => {
-    expect(await dispatch(table, 'fs:readFile', {}, { staff: caseworker })).toMatchObject({
+    expect(await dispatch(freshTable(), 'fs:readFile', {}, { staff: caseworker })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
     })
-    expect(await dispatch(table, '__proto__', {}, { staff: caseworker })).toMatchObject({ ok: false })
+    expect(await dispatch(freshTable(), '__proto__', {}, { staff: caseworker })).toMatchObject({ ok: false })
   })
 
   it('says which field is wrong and why, without echoing the value', async () => {
-    const result = await dispatch(table, 'settings:setLocale', { locale: 'xx-secret' }, { staff: null })
+    const result = await dispatch(
+      freshTable(),
+      'settings:setLocale',
+      { locale: 'xx-secret' },
+      { staff: null },
+    )
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('BAD_REQUEST')
@@ -109,7 +116,7 @@ describe('the paranoid receiver', () => {
 
   it('hides an unexpected failure behind a generic message', async () => {
     const failing = {
-      ...table,
+      ...freshTable(),
       'app:info': () => {
         throw new Error('SQLITE_CORRUPT at /home/staff/vault.db: CANARY-NAME-7f3a')
       },
@@ -121,7 +128,7 @@ describe('the paranoid receiver', () => {
 
   it('strips fields a handler returns beyond the contract', async () => {
     const leaky = {
-      ...table,
+      ...freshTable(),
       'app:info': () => ({ name: 'x', version: '1', platform: 'linux', runtime: 'bridge', secret: 'leak' }),
     } as THandlerTable
     const result = await dispatch(leaky, 'app:info', {}, { staff: null })
@@ -129,7 +136,7 @@ describe('the paranoid receiver', () => {
   })
 
   it('remembers the interface language on disk, outside the vault', async () => {
-    await dispatch(table, 'settings:setLocale', { locale: 'fr' }, { staff: null })
+    await dispatch(freshTable(), 'settings:setLocale', { locale: 'fr' }, { staff: null })
     const reopened = createHandlerTable(
       createServices({
         dataDirectory,

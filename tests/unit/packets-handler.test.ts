@@ -90,6 +90,40 @@ describe('packets channels', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('says the preview and Save as PDF are not available where the host cannot print to PDF', async () => {
+    const bare = await unlockedHandlers(join(folder, 'bare'))
+    for (const channel of ['packets:preview', 'packets:savePdf'] as const) {
+      expect(await dispatch(bare.table, channel, request(), bare.context)).toMatchObject({
+        ok: false,
+        error: { code: 'CANCELLED', message: expect.stringMatching(/not available here/) },
+      })
+    }
+    bare.services.vault.lock()
+    // A printer without a save dialog cannot save either.
+    const printerOnly = await unlockedHandlers(join(folder, 'printer-only'), {
+      printPacketToPdf: async () => FAKE_PDF,
+    })
+    expect(
+      await dispatch(printerOnly.table, 'packets:savePdf', request(), printerOnly.context),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    })
+    printerOnly.services.vault.lock()
+  })
+
+  it('keeps the MP letter the request names, in its language, as a new version', async () => {
+    const before = await dispatch(table, 'packets:letterTemplates', {}, context)
+    expect(before).toMatchObject({ ok: true, value: { en: { version: 1 }, fr: { version: 1 } } })
+    const body = 'Madame, Monsieur {mp},\n\nLettre de test (synthétique).\n\n{caseworker}'
+    const saved = await dispatch(table, 'packets:saveLetterTemplate', { language: 'fr', body }, context)
+    expect(saved).toMatchObject({ ok: true, value: { language: 'fr', body, version: 2 } })
+    expect(await dispatch(table, 'packets:letterTemplates', {}, context)).toMatchObject({
+      ok: true,
+      value: { en: { version: 1 }, fr: { body, version: 2, savedBy: expect.any(String) } },
+    })
+  })
+
   it('says Print is not available where there is no OS print dialog', async () => {
     const result = await dispatch(table, 'packets:print', request(), context)
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })

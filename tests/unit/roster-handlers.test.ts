@@ -1,11 +1,12 @@
 import type { z } from 'zod'
-import { beforeAll, afterAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, afterAll, describe, expect, it } from 'vitest'
 import type { TChannelName, TContract } from '../../src/shared/contract'
 import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/roster/directory-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import { sampleIntake } from '#test-support/channel-samples'
-import { unlockedHandlers } from '#test-support/handler-harness'
+import { unlockedServices } from '#test-support/handler-harness'
 import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 
 /*
@@ -21,11 +22,17 @@ describe('roster, directory and case-edit channels', () => {
     request: z.input<TContract[C]['request']>,
   ) => Promise<z.output<TContract[C]['response']>>
 
+  let unlocked: Awaited<ReturnType<typeof unlockedServices>>
+
+  // One vault for the file; the table is built in each test, so each test is credited with the handlers it runs.
   beforeAll(async () => {
     root = makeTempFolder('ccij-roster-handlers-')
-    const { table, context } = await unlockedHandlers(root)
+    unlocked = await unlockedServices(root)
+  })
+  beforeEach(() => {
+    const table = createHandlerTable(unlocked.services)
     call = async (channel, request) => {
-      const result = await dispatch(table, channel, request, context)
+      const result = await dispatch(table, channel, request, unlocked.context)
       if (!result.ok) throw new Error(`${channel} answered ${result.error.code}: ${result.error.message}`)
       return result.value as never
     }
