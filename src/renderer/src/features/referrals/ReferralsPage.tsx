@@ -105,9 +105,9 @@ export function ReferralsPage() {
                 </DataTableHeader>
                 <DataTableBody>
                   {page.rows.map((row) => (
-                    <DataRow key={row.id} id={row.id}>
+                    <DataRow key={row.id} id={row.id} href={`/survivors/${row.caseId}`}>
                       <DataCell>
-                        <TextLink href={`#/survivors/${row.caseId}`}>{row.reference}</TextLink>
+                        <TextLink href={`/survivors/${row.caseId}`}>{row.reference}</TextLink>
                         {row.urgent ? <Badge tone="indigo">{t('referrals.list.urgent')}</Badge> : null}
                       </DataCell>
                       <DataCell>
