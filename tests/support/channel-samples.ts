@@ -159,6 +159,8 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'referrals:propose': { caseId: 'case-sample', recipientKind: 'lawyer', recipientId: 'lawyer-sample' },
   'referrals:act': { referralId: 'referral-sample', action: 'send' },
   'referrals:list': {},
+  'matching:batchPropose': {},
+  'matching:batchApprove': { pairs: [{ caseId: 'case-sample', lawyerId: 'lawyer-sample' }] },
   'packets:letterTemplates': {},
   'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
 }

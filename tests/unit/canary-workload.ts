@@ -254,6 +254,26 @@ await call('referrals:act', { referralId: referral.id, action: 'confirm_no_confl
 await call('referrals:act', { referralId: referral.id, action: 'send' })
 await call('referrals:act', { referralId: referral.id, action: 'declined', note: canary('referralNote') })
 await call('referrals:list', { state: 'declined' })
+// Batch matching: the declined case waits for a lawyer again; the proposal offers another one, staff approve it,
+// then close that referral with a reason.
+await call('lawyers:create', {
+  lawyer: {
+    ...emptyLawyerFields(),
+    firstName: 'Canary',
+    lastName: 'Batch-Example',
+    email: 'canary.batch@example.org',
+    memberships: [{ province: 'QC', licenceNumber: 'C-0002', status: 'practising', verifiedOn: '' }],
+    maxActive: 1,
+  },
+})
+const batch = await call('matching:batchPropose', {})
+const batchPairs = batch.cases.flatMap((each) =>
+  each.proposal === null ? [] : [{ caseId: each.caseId, lawyerId: each.proposal.lawyerId }],
+)
+if (batchPairs.length === 0) throw new Error('the batch proposed no lawyer for the waiting case')
+const approved = await call('matching:batchApprove', { pairs: batchPairs })
+for (const referralId of approved.referralIds)
+  await call('referrals:act', { referralId, action: 'close', note: canary('batchReferralCloseNote') })
 await call('cases:changeStatus', { caseId, to: 'closed', reason: canary('statusReason') })
 
 // A spreadsheet of intakes, checked and then imported; then every case exported to the chosen file.

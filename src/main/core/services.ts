@@ -8,6 +8,7 @@ import { CaseListService } from './cases/case-list-service'
 import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
+import { BatchMatchingService } from './matching/batch-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
 import { LetterTemplateService } from './packets/letter-template-service'
 import { PacketService } from './packets/packet-service'
@@ -80,12 +81,16 @@ export type TVaultServices = {
   reports: CaseloadReportService
   /** Referrals to lawyers and organizations, along their state machine, with follow-ups. */
   referrals: ReferralService
+  /** Every case awaiting a match assigned at once (proven optimal), approved by staff into referrals. */
+  batchMatching: BatchMatchingService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
 export function createVaultServices(options: TVaultServiceOptions): TVaultServices {
   const vault = new VaultService(options)
   const { sessions, keySlots } = vault
+  const matching = new MatchingService(sessions)
+  const referrals = new ReferralService(sessions)
   return {
     vault,
     accounts: new AccountService(sessions, keySlots),
@@ -96,14 +101,15 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     caseList: new CaseListService(sessions),
     caseFile: new CaseFileService(sessions),
     caseTransfer: new CaseTransferService(sessions),
-    matching: new MatchingService(sessions),
+    matching,
     packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup, vaultCaseReferrals),
     letterTemplates: new LetterTemplateService(sessions),
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),
     reports: new CaseloadReportService(sessions),
-    referrals: new ReferralService(sessions),
+    referrals,
+    batchMatching: new BatchMatchingService(sessions, matching, referrals),
   }
 }
 

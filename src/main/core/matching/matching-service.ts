@@ -150,7 +150,7 @@ export class MatchingService {
   }
 
   /** Declared conflicts whose blocking keys are not built yet (a fresh import) get them before any check. */
-  private buildMissingConflictKeys(session: TSession): void {
+  buildMissingConflictKeys(session: TSession): void {
     const lawyers = new LawyerRepository(session.db)
     for (;;) {
       const pending = lawyers.unkeyedConflicts(KEYS_PER_BATCH)

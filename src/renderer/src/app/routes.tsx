@@ -6,7 +6,7 @@ import { DashboardPage } from '../features/dashboard'
 import { DirectoryPage, OrganizationPage, ResourcesPage } from '../features/directory'
 import { IntakePage } from '../features/intake'
 import { ImportLawyersPage, LawyerPage, LawyersPage } from '../features/lawyers'
-import { ReferralsPage } from '../features/referrals'
+import { BatchMatchingPage, ReferralsPage } from '../features/referrals'
 import { ReportsPage } from '../features/reports'
 import { accountRouteHandle, CaseworkOnly, ChangePassphrasePage } from '../features/vault'
 import { AppFrame } from './AppFrame'
@@ -82,6 +82,15 @@ export const routes: RouteObject[] = [
             handle: handle('directory.title'),
           },
           { path: 'referrals', element: <ReferralsPage />, handle: handle('referrals.title') },
+          {
+            path: 'referrals/batch',
+            element: (
+              <CaseworkOnly titleKey="referrals.title">
+                <BatchMatchingPage />
+              </CaseworkOnly>
+            ),
+            handle: handle('referrals.title'),
+          },
           {
             path: 'reports',
             element: (

@@ -11,6 +11,7 @@ import {
 } from '../../ui'
 import { canHandleCases, useSignedInStaff } from '../vault'
 import { DraftsList } from '../intake'
+import { MatchingFigures } from './MatchingFigures'
 import { NextStepCard } from './NextStepCard'
 import './DashboardPage.css'
 
@@ -23,6 +24,7 @@ export function DashboardPage() {
       <PageHeader title={t('dashboard.title')} description={t('dashboard.lede')} />
       {/* After a lock, an unlock starts here: unfinished intakes are one step away. */}
       {handlesCases ? <DraftsList /> : null}
+      <MatchingFigures />
       <section className="dashboard__section" aria-labelledby="dashboard-next-steps">
         <h2 id="dashboard-next-steps" className="dashboard__heading">
           {t('dashboard.nextStepsHeading')}

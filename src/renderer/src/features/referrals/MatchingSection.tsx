@@ -28,7 +28,7 @@ const hitOf = (lawyerId: string, lawyerDisplayName: string, reason: TMatchReason
   }
 }
 
-function Reasons({ reasons }: { reasons: readonly TMatchReason[] }) {
+export function Reasons({ reasons }: { reasons: readonly TMatchReason[] }) {
   const reasonText = useReasonText()
   return (
     <ul className="referrals-reasons">

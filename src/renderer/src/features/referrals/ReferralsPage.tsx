@@ -19,6 +19,7 @@ import {
   DataTable,
   DataTableBody,
   DataTableHeader,
+  LinkButton,
   Loaded,
   PageHeader,
   SelectField,
@@ -44,7 +45,11 @@ export function ReferralsPage() {
 
   return (
     <div className="referrals-page">
-      <PageHeader title={t('referrals.title')} description={t('referrals.lede')} />
+      <PageHeader
+        title={t('referrals.title')}
+        description={t('referrals.lede')}
+        actions={<LinkButton href="/referrals/batch">{t('referrals.batch.open')}</LinkButton>}
+      />
       <div className="referrals-page__filters" role="group" aria-label={t('referrals.filters.label')}>
         <SelectField
           label={t('referrals.filters.state')}
@@ -105,9 +110,9 @@ export function ReferralsPage() {
                 </DataTableHeader>
                 <DataTableBody>
                   {page.rows.map((row) => (
-                    <DataRow key={row.id} id={row.id}>
+                    <DataRow key={row.id} id={row.id} href={`/survivors/${row.caseId}`}>
                       <DataCell>
-                        <TextLink href={`#/survivors/${row.caseId}`}>{row.reference}</TextLink>
+                        <TextLink href={`/survivors/${row.caseId}`}>{row.reference}</TextLink>
                         {row.urgent ? <Badge tone="indigo">{t('referrals.list.urgent')}</Badge> : null}
                       </DataCell>
                       <DataCell>

@@ -11,7 +11,7 @@ export function CaseworkOnly({
   titleKey,
   children,
 }: {
-  titleKey: 'caseList.title' | 'intake.title' | 'reports.title'
+  titleKey: 'caseList.title' | 'intake.title' | 'reports.title' | 'referrals.title'
   children: ReactNode
 }) {
   const { t } = useTranslation()

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
+import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
+import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import type { TVaultServices } from '../services'
+
+const NOW = Date.parse('2026-11-30T15:00:00Z')
+
+let licences = 0
+const lawyer = (edit: Partial<TLawyerFields>): TLawyerFields => ({
+  ...emptyLawyerFields(),
+  firstName: 'Batchlawyer',
+  email: `batch${++licences}@example.org`,
+  memberships: [{ province: 'QC', licenceNumber: `B-${licences}`, status: 'practising', verifiedOn: '' }],
+  practiceAreas: ['refugee_claim'],
+  languages: ['ar'],
+  maxActive: 1,
+  ...edit,
+})
+
+describe('batch matching over the vault: proposed for approval, approved all or none', () => {
+  const root = tempFolderPerTest()
+  let services: TVaultServices
+
+  beforeEach(async () => {
+    services = await createTestVault(root(), { now: () => NOW })
+  })
+  afterEach(() => services.vault.lock())
+
+  const newCase = (familyName: string, edit: (draft: TIntake) => void = () => {}) => {
+    const draft = emptyIntake('2026-11-29')
+    draft.person.givenNames = 'Synthetic'
+    draft.person.familyName = familyName
+    draft.languages.preferred = 'ar'
+    draft.location.province = 'QC'
+    draft.needs.needs = ['refugee_claim']
+    edit(draft)
+    const { caseId } = services.intake.submit({
+      intake: draft,
+      decision: { kind: 'new' },
+      reviewedCandidates: [],
+    })
+    services.caseFile.changeStatus({ caseId, to: 'screening', reason: '' })
+    services.caseFile.changeStatus({ caseId, to: 'awaiting_match', reason: '' })
+    return caseId
+  }
+
+  /** Three cases for two places (one urgent), and a civil claim in ON that no lawyer may act on. */
+  const seed = () => {
+    const calmA = newCase('Calm-One')
+    const urgent = newCase('Detained-Two', (draft) => {
+      draft.needs.detained = 'yes'
+    })
+    const calmB = newCase('Calm-Three')
+    const nobody = newCase('Ontario-Four', (draft) => {
+      draft.location.province = 'ON'
+      draft.needs.needs = ['civil_claim']
+    })
+    const first = services.roster.create(lawyer({ lastName: 'First' }))
+    const second = services.roster.create(lawyer({ lastName: 'Second' }))
+    services.roster.create(lawyer({ lastName: 'Paused', status: 'paused' }))
+    return { calmA, urgent, calmB, nobody, lawyers: [first.id, second.id] }
+  }
+
+  it('proposes the optimum, urgent first, with why nobody could take the rest, and writes no referral', () => {
+    const { urgent, nobody, lawyers } = seed()
+    const proposal = services.batchMatching.propose()
+    expect(proposal.cases).toHaveLength(4)
+    expect(proposal.cases[0]).toMatchObject({ caseId: urgent, urgent: true, eligible: 2 })
+    expect(proposal.cases[0]?.proposal?.reasons.length).toBeGreaterThan(0)
+    expect(proposal).toMatchObject({ urgentAssigned: 1, assigned: 2, proven: true, lawyers: 2 })
+    const chosen = proposal.cases.flatMap((each) => (each.proposal === null ? [] : [each.proposal.lawyerId]))
+    expect(chosen.sort()).toEqual([...lawyers].sort())
+    const stranded = proposal.cases.find((each) => each.caseId === nobody)
+    expect(stranded).toMatchObject({ eligible: 0, proposal: null })
+    expect(stranded?.excludedBy[0]).toEqual({ key: 'excluded.licence_province', lawyers: 3 })
+    expect(stranded?.excludedBy.map((each) => each.key)).toContain('excluded.paused')
+    expect(services.referrals.list({}).total).toBe(0)
+  })
+
+  it('creates the approved pairs as proposed referrals, and leaves those cases out of the next batch', () => {
+    seed()
+    const pairs = services.batchMatching
+      .propose()
+      .cases.flatMap((each) =>
+        each.proposal === null ? [] : [{ caseId: each.caseId, lawyerId: each.proposal.lawyerId }],
+      )
+    expect(services.batchMatching.approve({ pairs })).toMatchObject({ created: 2 })
+    const listed = services.referrals.list({})
+    expect(listed.rows.map((row) => row.state)).toEqual(['proposed', 'proposed'])
+    const next = services.batchMatching.propose()
+    expect(next.cases).toHaveLength(2)
+    expect(next.assigned).toBe(0)
+  })
+
+  it('writes nothing when one pair is refused: a lawyer given two cases past their places', () => {
+    const { calmA, calmB, urgent, lawyers } = seed()
+    const [first = '', second = ''] = lawyers
+    const before = services.referrals.list({}).total
+    const code = codeOf(() =>
+      services.batchMatching.approve({
+        pairs: [
+          { caseId: urgent, lawyerId: second },
+          { caseId: calmA, lawyerId: first },
+          { caseId: calmB, lawyerId: first },
+        ],
+      }),
+    )
+    expect(code).toBe('CONFLICT')
+    expect(services.referrals.list({}).total).toBe(before)
+    expect(
+      codeOf(() =>
+        services.batchMatching.approve({
+          pairs: [
+            { caseId: calmA, lawyerId: first },
+            { caseId: calmA, lawyerId: second },
+          ],
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
+    expect(services.referrals.list({}).total).toBe(before)
+  })
+
+  it('is for caseworkers and admins only, in core itself', async () => {
+    const { calmA, lawyers } = seed()
+    await services.accounts.add({
+      username: 'vera.batch',
+      displayName: 'Vera Viewer',
+      role: 'viewer',
+      passphrase: CASEWORKER_PASSPHRASE,
+    })
+    services.vault.lock()
+    await services.vault.unlock('vera.batch', CASEWORKER_PASSPHRASE)
+    expect(codeOf(() => services.batchMatching.propose())).toBe('FORBIDDEN')
+    expect(
+      codeOf(() =>
+        services.batchMatching.approve({ pairs: [{ caseId: calmA, lawyerId: lawyers[0] ?? '' }] }),
+      ),
+    ).toBe('FORBIDDEN')
+  })
+})

@@ -1,0 +1,151 @@
+/**
+ * Batch matching over the vault: every case awaiting a match (without an open lawyer referral) ranked, then the
+ * proven-optimal assignment under the lawyers' free places (`batch-assignment.ts`), shown to staff; the pairs they
+ * approve become referrals, all or none. Caseworkers and admins only: the proposal names survivors' cases.
+ */
+import { performance } from 'node:perf_hooks'
+import {
+  ZBatchApproveRequestSchema,
+  type TBatchApproveRequest,
+  type TBatchCase,
+  type TBatchProposal,
+} from '../../../shared/contract/batch-matching'
+import { AppError } from '../../../shared/result'
+import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
+import type { TReadableDb } from '../db/connection'
+import { sql } from '../db/sql'
+import type { ReferralService } from '../referrals/referral-service'
+import { sessionIn, type TSession, type TSessionSource } from '../session/session'
+import { assignBatch, type TBatchSurvivor } from './batch-assignment'
+import { rankCase, type TRankedCase } from './case-ranking'
+import type { MatchingService } from './matching-service'
+
+/** How many exclusion reasons explain a case nobody can take. */
+const EXCLUSION_REASONS_SHOWN = 3
+
+/** Cases awaiting a match that no lawyer referral is already open for (proposed, cleared, sent or accepted). */
+const casesAwaitingMatch = (db: TReadableDb): string[] =>
+  db.column<string>(
+    sql`SELECT c.id FROM cases c
+        WHERE c.status = 'awaiting_match'
+          AND NOT EXISTS (SELECT 1 FROM referrals r
+                          WHERE r.case_id = c.id AND r.recipient_kind = 'lawyer' AND r.holds_place = 1)
+        ORDER BY c.reference`,
+  )
+
+/** The reasons lawyers were left out of one case, commonest first. */
+const commonestExclusions = (ranked: TRankedCase): TBatchCase['excludedBy'] => {
+  const counts = new Map<string, number>()
+  for (const { reasons } of ranked.ranking.excluded) {
+    for (const key of new Set(reasons.map((reason) => reason.key)))
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts]
+    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
+    .slice(0, EXCLUSION_REASONS_SHOWN)
+    .map(([key, lawyers]) => ({ key, lawyers }))
+}
+
+export class BatchMatchingService {
+  constructor(
+    private readonly sessions: TSessionSource,
+    private readonly matching: MatchingService,
+    private readonly referrals: ReferralService,
+  ) {}
+
+  /** The optimum for every case awaiting a match; writes nothing but the audit of the cases it read. */
+  propose(): TBatchProposal {
+    const session = this.session()
+    const started = performance.now()
+    this.matching.buildMissingConflictKeys(session)
+    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCase(session, caseId))
+    const lawyerIndex = new Map<string, number>()
+    const capacities: number[] = []
+    const survivors: TBatchSurvivor[] = ranked.map(({ survivor, ranking }) => ({
+      urgent: survivor.urgent,
+      options: ranking.ranked.map(({ lawyer, score }) => {
+        let index = lawyerIndex.get(lawyer.id)
+        if (index === undefined) {
+          index = capacities.length
+          lawyerIndex.set(lawyer.id, index)
+          capacities.push(Math.max(0, lawyer.capacity - lawyer.activeReferrals))
+        }
+        return { lawyer: index, score }
+      }),
+    }))
+    const result = assignBatch({ survivors, capacities })
+    const lawyerIds = [...lawyerIndex.keys()]
+    const cases: TBatchCase[] = ranked.map((each, position) => {
+      const chosen = result.assignment[position]
+      const pick =
+        chosen === null || chosen === undefined
+          ? undefined
+          : each.ranking.ranked.find(({ lawyer }) => lawyer.id === lawyerIds[chosen])
+      return {
+        caseId: each.row.id,
+        reference: each.row.reference,
+        urgent: each.survivor.urgent,
+        eligible: each.ranking.ranked.length,
+        proposal:
+          pick === undefined
+            ? null
+            : {
+                lawyerId: pick.lawyer.id,
+                lawyerName: pick.lawyer.name,
+                score: pick.score,
+                reasons: pick.reasons,
+              },
+        excludedBy: pick === undefined && each.ranking.ranked.length === 0 ? commonestExclusions(each) : [],
+      }
+    })
+    cases.sort((left, right) => Number(right.urgent) - Number(left.urgent))
+    // Reading every case's ranking is a view of each case, audited like the case page's ranking.
+    session.db.transaction(() => {
+      for (const each of cases) {
+        session.audit.record(
+          'record.viewed',
+          { type: 'case', id: each.caseId },
+          { view: 'matching_batch', eligible: each.eligible, proposed: each.proposal !== null },
+        )
+      }
+    })
+    return {
+      cases,
+      lawyers: lawyerIndex.size,
+      ...result.objective,
+      proven: result.proven,
+      rounds: result.rounds,
+      pairsUsed: result.pairsUsed,
+      pairsEligible: result.pairsEligible,
+      elapsedMs: Math.round(performance.now() - started),
+    }
+  }
+
+  /**
+   * The approved pairs as proposed referrals, in one transaction: each is checked as a single proposal is (the
+   * lawyer still eligible, a place still free counting the pairs before it), and any refusal leaves nothing written.
+   */
+  approve(request: TBatchApproveRequest): { created: number; referralIds: string[] } {
+    const session = this.session()
+    const { pairs } = ZBatchApproveRequestSchema.parse(request)
+    if (new Set(pairs.map((pair) => pair.caseId)).size !== pairs.length) {
+      throw new AppError('BAD_REQUEST', 'A case appears twice in this batch: approve one lawyer per case.', {
+        field: 'pairs',
+      })
+    }
+    this.matching.buildMissingConflictKeys(session)
+    const referralIds = session.db.transaction(
+      () =>
+        pairs.map(
+          ({ caseId, lawyerId }) =>
+            this.referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: lawyerId }).id,
+        ),
+      'immediate',
+    )
+    return { created: referralIds.length, referralIds }
+  }
+
+  private session(): TSession {
+    return sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES, 'Your role cannot open survivor records.')
+  }
+}

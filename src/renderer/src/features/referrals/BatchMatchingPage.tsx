@@ -1,0 +1,236 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TBatchCase, TBatchProposal } from '../../../../shared/contract/batch-matching'
+import { api, callApi } from '../../api'
+import {
+  Badge,
+  BusyIndicator,
+  Button,
+  Checkbox,
+  LinkButton,
+  LiveRegion,
+  Notice,
+  PageHeader,
+  Section,
+  TextLink,
+} from '../../ui'
+import { referralErrorKey, type TReferralErrorKey } from './errors'
+import { Reasons } from './MatchingSection'
+import './referrals.css'
+
+/** Exclusion keys the batch explains in words; any other reads as "another reason". */
+const WHY_KEYS = [
+  'excluded.paused',
+  'excluded.full',
+  'excluded.conflict',
+  'excluded.conflict_confirmed',
+  'excluded.licence_province',
+  'excluded.province_unknown',
+  'excluded.licence_canada',
+  'excluded.airport_not_covered',
+  'excluded.airport_unknown',
+  'excluded.declined',
+] as const
+type TWhyKey = (typeof WHY_KEYS)[number]
+const whyKey = (key: string): TWhyKey | 'other' =>
+  (WHY_KEYS as readonly string[]).includes(key) ? (key as TWhyKey) : 'other'
+
+const pairOf = (each: TBatchCase) =>
+  each.proposal === null ? [] : [{ caseId: each.caseId, lawyerId: each.proposal.lawyerId }]
+
+/** Why a case got nobody: no eligible lawyer (the commonest reasons), or the places went to other cases. */
+function WhyNobody({ item }: { item: TBatchCase }) {
+  const { t } = useTranslation()
+  if (item.eligible > 0) return <p>{t('referrals.batch.placesTaken', { count: item.eligible })}</p>
+  return (
+    <>
+      <p>{t('referrals.batch.noEligible')}</p>
+      <ul className="referrals-reasons">
+        {item.excludedBy.map(({ key, lawyers }) => (
+          <li key={key}>
+            {t(`referrals.batch.why.${whyKey(key).replace('excluded.', '')}` as 'referrals.batch.why.other', {
+              count: lawyers,
+            })}
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/**
+ * Every case awaiting a match at once: the proven-optimal proposal (urgent cases first), each pair with its
+ * reasons and each case left over with why; staff approve all or some, and only then are referrals proposed.
+ */
+export function BatchMatchingPage() {
+  const { t } = useTranslation()
+  const [proposal, setProposal] = useState<TBatchProposal | null>(null)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [busy, setBusy] = useState<'proposing' | 'approving' | null>(null)
+  const [errorKey, setErrorKey] = useState<TReferralErrorKey | null>(null)
+  const [done, setDone] = useState<number | null>(null)
+
+  const run = async () => {
+    setBusy('proposing')
+    setErrorKey(null)
+    setDone(null)
+    const result = await callApi(() => api.matching.batchPropose({}))
+    setBusy(null)
+    if (!result.ok) {
+      setErrorKey(referralErrorKey(result.error))
+      return
+    }
+    setProposal(result.value)
+    setSelected(new Set(result.value.cases.flatMap((each) => (each.proposal === null ? [] : [each.caseId]))))
+  }
+  const approve = async () => {
+    if (proposal === null) return
+    const pairs = proposal.cases.filter((each) => selected.has(each.caseId)).flatMap(pairOf)
+    if (pairs.length === 0) return
+    setBusy('approving')
+    setErrorKey(null)
+    const result = await callApi(() => api.matching.batchApprove({ pairs }))
+    setBusy(null)
+    if (!result.ok) {
+      setErrorKey(referralErrorKey(result.error))
+      return
+    }
+    // Approved pairs are referrals now: the proposal is spent, so it cannot be approved twice.
+    setProposal(null)
+    setSelected(new Set())
+    setDone(result.value.created)
+  }
+  const toggle = (caseId: string, on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before)
+      if (on) next.add(caseId)
+      else next.delete(caseId)
+      return next
+    })
+
+  const proposed = proposal?.cases.filter((each) => each.proposal !== null) ?? []
+  const leftOver = proposal?.cases.filter((each) => each.proposal === null) ?? []
+  const chosen = proposed.filter((each) => selected.has(each.caseId)).length
+
+  return (
+    <div className="referrals-page">
+      <PageHeader
+        title={t('referrals.batch.title')}
+        description={t('referrals.batch.lede')}
+        actions={<LinkButton href="/referrals">{t('referrals.batch.back')}</LinkButton>}
+      />
+      <LiveRegion>
+        {done === null ? '' : t('referrals.batch.approved', { count: done })}
+        {busy === 'proposing' ? t('referrals.batch.proposing') : ''}
+      </LiveRegion>
+      {errorKey === null ? null : (
+        <Notice tone="danger" live="alert">
+          {t(`referrals.errors.${errorKey}`)}
+        </Notice>
+      )}
+      {done === null ? null : (
+        <Notice tone="success">
+          {t('referrals.batch.approved', { count: done })}{' '}
+          <TextLink href="/referrals?state=proposed">{t('referrals.batch.seeProposed')}</TextLink>
+        </Notice>
+      )}
+      <div className="referrals-case__actions">
+        <Button
+          variant={proposal === null ? 'primary' : 'secondary'}
+          onPress={() => void run()}
+          isDisabled={busy !== null}
+        >
+          {proposal === null ? t('referrals.batch.propose') : t('referrals.batch.proposeAgain')}
+        </Button>
+      </div>
+      {busy === null ? null : (
+        <BusyIndicator
+          label={busy === 'proposing' ? t('referrals.batch.proposing') : t('referrals.batch.approving')}
+        />
+      )}
+      {proposal === null ? null : (
+        <>
+          <p role="status">
+            {t('referrals.batch.summary', {
+              count: proposal.cases.length,
+              assigned: proposal.assigned,
+              urgent: proposal.urgentAssigned,
+              lawyers: proposal.lawyers,
+            })}{' '}
+            {proposal.proven
+              ? t('referrals.batch.proven', {
+                  pairs: proposal.pairsUsed,
+                  eligible: proposal.pairsEligible,
+                  ms: proposal.elapsedMs,
+                })
+              : null}
+          </p>
+          <Section
+            id="batch-proposed-title"
+            title={t('referrals.batch.proposedTitle', { count: proposed.length })}
+          >
+            {proposed.length === 0 ? (
+              <p>{t('referrals.batch.noneProposed')}</p>
+            ) : (
+              <>
+                <div className="referrals-case__actions">
+                  <Button onPress={() => setSelected(new Set(proposed.map((each) => each.caseId)))}>
+                    {t('referrals.batch.selectAll')}
+                  </Button>
+                  <Button onPress={() => setSelected(new Set())}>{t('referrals.batch.selectNone')}</Button>
+                </div>
+                <ul className="referrals-ranking__list" aria-label={t('referrals.batch.proposedLabel')}>
+                  {proposed.map((each) => (
+                    <li key={each.caseId} className="referrals-ranking__item">
+                      <Checkbox
+                        isSelected={selected.has(each.caseId)}
+                        onChange={(on) => toggle(each.caseId, on)}
+                      >
+                        {t('referrals.batch.pair', {
+                          reference: each.reference,
+                          name: each.proposal?.lawyerName ?? '',
+                        })}
+                      </Checkbox>
+                      <p className="referrals-case__line">
+                        <TextLink href={`/survivors/${each.caseId}`}>{each.reference}</TextLink>{' '}
+                        {each.urgent ? <Badge tone="indigo">{t('referrals.list.urgent')}</Badge> : null}{' '}
+                        <span>{t('referrals.matching.score', { score: each.proposal?.score ?? 0 })}</span>
+                      </p>
+                      <Reasons reasons={each.proposal?.reasons ?? []} />
+                    </li>
+                  ))}
+                </ul>
+                <div className="referrals-case__actions">
+                  <Button
+                    variant="primary"
+                    onPress={() => void approve()}
+                    isDisabled={chosen === 0 || busy !== null}
+                  >
+                    {t('referrals.batch.approve', { count: chosen })}
+                  </Button>
+                </div>
+              </>
+            )}
+          </Section>
+          <Section id="batch-left-title" title={t('referrals.batch.leftTitle', { count: leftOver.length })}>
+            {leftOver.length === 0 ? (
+              <p>{t('referrals.batch.noneLeft')}</p>
+            ) : (
+              <ul className="referrals-ranking__list" aria-label={t('referrals.batch.leftLabel')}>
+                {leftOver.map((each) => (
+                  <li key={each.caseId} className="referrals-ranking__item">
+                    <p className="referrals-case__line">
+                      <TextLink href={`/survivors/${each.caseId}`}>{each.reference}</TextLink>{' '}
+                      {each.urgent ? <Badge tone="indigo">{t('referrals.list.urgent')}</Badge> : null}
+                    </p>
+                    <WhyNobody item={each} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </>
+      )}
+    </div>
+  )
+}
