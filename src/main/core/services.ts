@@ -22,6 +22,7 @@ import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
 import { VaultService, type TVaultServiceOptions } from './vault/vault-service'
+import { CsvUploads } from './csv/csv-uploads'
 
 /** What only the host (Electron, or the browser bridge) can do. */
 export type TDesktopPort = {
@@ -80,6 +81,8 @@ export type TVaultServices = {
   reports: CaseloadReportService
   /** Referrals to lawyers and organizations, along their state machine, with follow-ups. */
   referrals: ReferralService
+  /** CSV files arriving from the renderer in slices, parsed as they come (imports name them). */
+  csvUploads: CsvUploads
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -104,6 +107,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     directory: new DirectoryService(sessions),
     reports: new CaseloadReportService(sessions),
     referrals: new ReferralService(sessions),
+    csvUploads: new CsvUploads(sessions),
   }
 }
 
