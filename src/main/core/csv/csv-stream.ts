@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse'
 import type { TCsvRowError } from '../../../shared/contract/intake-csv'
-import type { TCsvRecord } from './csv-text'
+import { delimiterOf, type TCsvRecord } from './csv-text'
 
 /** What the reader did before it stopped: shown as progress, and what the cap tests count. */
 export type TCsvReadProgress = { bytesRead: number; records: number }
@@ -29,14 +29,6 @@ export type TCsvRecordHandler = (record: TCsvRecord) => 'stop' | undefined
 
 const REPLACEMENT_CHARACTER = '\uFFFD'
 const BYTE_ORDER_MARK = '\uFEFF'
-
-/** As splitCsvText: comma, unless the header has semicolons and no comma (French Excel), or tabs and neither. */
-function delimiterOf(headerLine: string): string {
-  if (headerLine.includes(',')) return ','
-  if (headerLine.includes(';')) return ';'
-  if (headerLine.includes('\t')) return '\t'
-  return ','
-}
 
 /** Lets timers and other IPC requests (a progress poll) run between chunks of a long file. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
