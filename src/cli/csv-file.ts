@@ -3,13 +3,18 @@ import { dirname } from 'node:path'
 import { AppError } from '../shared/result'
 import { UsageError } from './usage-error'
 
-/** The file as text. Not UTF-8 shows up as replacement characters, which the readers report with their line. */
-export function readCsvFile(file: string, maxBytes: number): string {
+/** A file that exists and is not larger than `maxBytes`, or a clear refusal before anything is read. */
+export function requireCsvFile(file: string, maxBytes: number): void {
   if (!existsSync(file) || !statSync(file).isFile())
     throw new AppError('NOT_FOUND', `There is no file ${file}.`)
   if (statSync(file).size > maxBytes) {
     throw new AppError('BAD_REQUEST', `${file} is larger than ${maxBytes / 1_000_000} MB; split it.`)
   }
+}
+
+/** The file as text. Not UTF-8 shows up as replacement characters, which the readers report with their line. */
+export function readCsvFile(file: string, maxBytes: number): string {
+  requireCsvFile(file, maxBytes)
   return new TextDecoder('utf-8').decode(readFileSync(file))
 }
 

@@ -159,6 +159,64 @@ test.describe('Admin › Import & export', () => {
     expect(bridge.services.caseList.list({}).total).toBe(0)
   })
 
+  test('a large file is sent in slices with a progress bar, by keyboard, in French and English', async ({
+    app,
+    bridge,
+  }) => {
+    // About 3 MB: six slices. Invented people, a long invented story each.
+    const story = 'Synthetic narrative for a progress test. '.repeat(12)
+    const rows = Array.from(
+      { length: 6_000 },
+      (_, index) => `Invented-Progress${index},Test,"${story}${index}"`,
+    )
+    const path = csvFile('large.csv', ['family_name,given_names,narrative', ...rows].join('\r\n'))
+    // Each import call waits at a gate until the bar has been seen full: no race with a fast machine.
+    let openGate = () => {}
+    let gate = Promise.resolve()
+    const closeGate = () => (gate = new Promise<void>((resolve) => (openGate = resolve)))
+    await app.route(
+      (url) => decodeURIComponent(url.pathname).endsWith('/intakeCsv:import'),
+      async (route) => {
+        await gate
+        await route.continue()
+      },
+    )
+
+    await openTab(app, bridge.origin)
+    await app.getByRole('radio', { name: 'Français' }).click()
+    const choose = app.getByRole('button', { name: 'Choisir un fichier CSV…' })
+    await choose.focus()
+    const chooser = app.waitForEvent('filechooser')
+    await app.keyboard.press('Enter')
+    closeGate()
+    await (await chooser).setFiles(path)
+    const bar = app.getByRole('progressbar', { name: 'Vérification de large.csv…' })
+    // Six thousand rows are checked as they arrive: on a busy machine that takes a while, so wait long (no timing).
+    await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 180_000 })
+    await expect(bar).toHaveAttribute('aria-valuetext', /100\s?%/)
+    await expectAccessible(app, 'import progress (fr)')
+    openGate()
+    const ready = app.locator('.admin-result').filter({ hasText: 'Prêt à importer' })
+    await expect(ready).toBeFocused()
+    await expect(ready).toContainText(/large\.csv : 6[\s\u202f]?000 lignes sont prêtes à être importées\./)
+    await expect(bar).toHaveCount(0)
+
+    // The import sends the file again: the bar shows there too, in English.
+    await app.getByRole('radio', { name: 'English' }).click()
+    closeGate()
+    await app.getByRole('button', { name: /^Import 6,?000 rows$/ }).press('Enter')
+    const importing = app.getByRole('progressbar', { name: 'Importing large.csv…' })
+    await expect(importing).toHaveAttribute('aria-valuenow', '100', { timeout: 180_000 })
+    await expectAccessible(app, 'import progress (en)')
+    openGate()
+    const done = app.locator('.admin-result').filter({ hasText: 'Import complete' })
+    // Six thousand cases are written in one transaction: long on a busy machine.
+    await expect(done).toBeFocused({ timeout: 180_000 })
+    await expect(done).toContainText(/6,?000 cases were created from large\.csv\./)
+    expect(bridge.services.caseList.list({}).total).toBe(6_000)
+    expect(bridge.services.csvUploads.openCount).toBe(0)
+  })
+
   test('the column guide and the template are in the app, in French too, and the template imports as it is', async ({
     app,
     bridge,

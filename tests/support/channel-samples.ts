@@ -105,7 +105,7 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'cases:addTask': { caseId: 'case-sample', title: 'Call back (sample)', dueOn: '2025-07-01' },
   'cases:setTaskDone': { caseId: 'case-sample', taskId: 'task-sample', done: true },
   'cases:assignees': {},
-  'intakeCsv:import': { csv: 'family_name\nPerson-Example\n', dryRun: true },
+  'intakeCsv:import': { uploadId: '0123456789abcdef0123456789abcdef', dryRun: true },
   'intakeCsv:export': {},
   'cases:edit': { caseId: 'case-sample', version: '2025-06-01T12:00:00.000Z', changes: {} },
   'lawyers:list': {},
@@ -163,4 +163,7 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'matching:batchApprove': { pairs: [{ caseId: 'case-sample', lawyerId: 'lawyer-sample' }] },
   'packets:letterTemplates': {},
   'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
+  'csvUpload:open': { kind: 'intakes', bytes: 30 },
+  'csvUpload:append': { uploadId: '0123456789abcdef0123456789abcdef', text: 'family_name\n', last: false },
+  'csvUpload:cancel': { uploadId: '0123456789abcdef0123456789abcdef' },
 }

@@ -298,8 +298,18 @@ const csv = [
   csvRow(2).join(','),
 ].join('\n')
 await call('intakeCsv:template', { language: 'en' })
-await call('intakeCsv:import', { csv, dryRun: true })
-const imported = await call('intakeCsv:import', { csv, dryRun: false })
+/** The file in slices as the screen sends it, cut mid-row; the last one cancelled first to drive csvUpload:cancel. */
+const uploadCsvText = async (text: string): Promise<string> => {
+  const abandoned = await call('csvUpload:open', { kind: 'intakes', bytes: text.length })
+  await call('csvUpload:append', { uploadId: abandoned.uploadId, text: text.slice(0, 50), last: false })
+  await call('csvUpload:cancel', { uploadId: abandoned.uploadId })
+  const { uploadId } = await call('csvUpload:open', { kind: 'intakes', bytes: text.length })
+  await call('csvUpload:append', { uploadId, text: text.slice(0, 50), last: false })
+  await call('csvUpload:append', { uploadId, text: text.slice(50), last: true })
+  return uploadId
+}
+await call('intakeCsv:import', { uploadId: await uploadCsvText(csv), dryRun: true })
+const imported = await call('intakeCsv:import', { uploadId: await uploadCsvText(csv), dryRun: false })
 if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)
 await call('intakeCsv:export', {})
 

@@ -217,9 +217,31 @@ describe('every channel through the real handler table', () => {
   it('intakes CSV: a dry run stores nothing, the import stores, the export writes the chosen file', async () => {
     const { call } = await createdVault(root())
     const csv = 'family_name,given_names\nCsvperson-Example,Sample\nOtherperson-Example,Sample\n'
-    expect(await call('intakeCsv:import', { csv, dryRun: true })).toMatchObject({ created: 0 })
+    // The file goes in two slices, cut inside a name; each answer says how far the read got.
+    const upload = async () => {
+      const { uploadId } = await call('csvUpload:open', { kind: 'intakes', bytes: csv.length })
+      expect(await call('csvUpload:append', { uploadId, text: csv.slice(0, 40), last: false })).toMatchObject(
+        {
+          bytesRead: 40,
+          totalBytes: csv.length,
+          ended: false,
+        },
+      )
+      expect(await call('csvUpload:append', { uploadId, text: csv.slice(40), last: true })).toMatchObject({
+        bytesRead: csv.length,
+        records: 3,
+        ended: true,
+      })
+      return uploadId
+    }
+    expect(await call('intakeCsv:import', { uploadId: await upload(), dryRun: true })).toMatchObject({
+      created: 0,
+      rows: 2,
+    })
     expect((await call('cases:list', {})).total).toBe(0)
-    expect(await call('intakeCsv:import', { csv, dryRun: false })).toMatchObject({ created: 2 })
+    expect(await call('intakeCsv:import', { uploadId: await upload(), dryRun: false })).toMatchObject({
+      created: 2,
+    })
     expect((await call('cases:list', {})).total).toBe(2)
     expect(await call('intakeCsv:export', {})).toEqual({ exported: true, count: 2, fileName: 'intakes.csv' })
     expect(existsSync(join(root(), 'chosen', 'intakes.csv'))).toBe(true)

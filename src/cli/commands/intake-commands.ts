@@ -1,8 +1,13 @@
 import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
-import { readCsvFile, refuseExistingOut } from '../csv-file'
+import { refuseExistingOut, requireCsvFile } from '../csv-file'
+import { readCsvFileWith } from '../../main/core/csv/csv-file-reader'
 import { AppError } from '../../shared/result'
 import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
-import { exportIntakesCsv, importIntakesCsv } from '../../main/core/cases/csv/intake-csv-transfer'
+import {
+  exportIntakesCsv,
+  importIntakeRows,
+  intakeCsvReader,
+} from '../../main/core/cases/csv/intake-csv-transfer'
 import { formatCsvError } from '../../main/core/cases/csv/messages'
 import type { TCommand, TCommandContext, TOptionValues } from '../command'
 import { UsageError } from '../usage-error'
@@ -57,10 +62,12 @@ export const intakeCommands: readonly TCommand[] = [
     async run({ values, positionals }, context) {
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
-      // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open.
-      const text = readCsvFile(file, CSV_MAX_CHARS)
+      // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open. It is
+      // streamed, each row checked as it is read: the file is never held whole.
+      requireCsvFile(file, CSV_MAX_CHARS)
+      const parsed = await readCsvFileWith(file, intakeCsvReader())
       const result = await asAdmin(values, context, (cases) =>
-        importIntakesCsv(cases, text, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
+        importIntakeRows(cases, parsed, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
       )
       if (!result.accepted) {
         for (const error of result.errors) context.stderr(`${formatCsvError(error)}\n`)

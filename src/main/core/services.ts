@@ -23,6 +23,7 @@ import { IdleLockSetting } from './settings/idle-lock-setting'
 import { BackupService } from './vault/backup-service'
 import { RecoveryKeyService } from './vault/recovery-key-service'
 import { VaultService, type TVaultServiceOptions } from './vault/vault-service'
+import { CsvUploads } from './csv/csv-uploads'
 
 /** What only the host (Electron, or the browser bridge) can do. */
 export type TDesktopPort = {
@@ -83,6 +84,8 @@ export type TVaultServices = {
   referrals: ReferralService
   /** Every case awaiting a match assigned at once (proven optimal), approved by staff into referrals. */
   batchMatching: BatchMatchingService
+  /** CSV files arriving from the renderer in slices, parsed as they come (imports name them). */
+  csvUploads: CsvUploads
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -110,6 +113,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     reports: new CaseloadReportService(sessions),
     referrals,
     batchMatching: new BatchMatchingService(sessions, matching, referrals),
+    csvUploads: new CsvUploads(sessions),
   }
 }
 

@@ -15,6 +15,7 @@ import { directoryHandlers } from './handlers/directory'
 import { reportsHandlers } from './handlers/reports'
 import { referralsHandlers } from './handlers/referrals'
 import { batchMatchingHandlers } from './handlers/batch-matching'
+import { csvUploadHandlers } from './handlers/csv-upload'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -36,5 +37,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...reportsHandlers(services),
     ...referralsHandlers(services),
     ...batchMatchingHandlers(services),
+    ...csvUploadHandlers(services),
   }
 }

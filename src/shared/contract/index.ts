@@ -13,6 +13,7 @@ import { directoryChannels } from './directory'
 import { reportsChannels } from './reports'
 import { referralsChannels } from './referrals'
 import { batchMatchingChannels } from './batch-matching'
+import { csvUploadChannels } from './csv-upload'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -34,6 +35,7 @@ export const contract = {
   ...reportsChannels,
   ...referralsChannels,
   ...batchMatchingChannels,
+  ...csvUploadChannels,
 } as const
 
 export type TContract = typeof contract
@@ -57,3 +59,4 @@ export * from './directory'
 export * from './reports'
 export * from './referrals'
 export * from './batch-matching'
+export * from './csv-upload'

@@ -10,10 +10,12 @@ import {
 } from '../cases/vocabulary'
 import { ADMIN_ONLY } from '../roles'
 import { defineChannel } from './channel'
+import { ZCsvUploadIdSchema } from './csv-upload'
 
 /**
  * Moving intakes in from spreadsheets and out to them (docs/intake-csv.md). The renderer reads the chosen file with
- * the File API and sends its text; main parses and validates it with the intake schema, and imports all rows or none.
+ * the File API a slice at a time and sends the slices (csv-upload.ts); main parses and validates each row with the
+ * intake schema as it arrives, and imports all rows or none.
  * A refused file is an answer, not an error: the row problems come back as data, as codes the screen translates.
  */
 
@@ -50,6 +52,8 @@ export const CSV_ERROR_CODES = [
   'unnamedColumn',
   'noNameColumn',
   'tooManyRows',
+  /** More bytes than the import reads (a 50 MB cap): the reader stops there. */
+  'tooLarge',
   // One cell of one row.
   'tooManyCells',
   'nameRequired',
@@ -154,7 +158,8 @@ export const intakeCsvChannels = {
    */
   'intakeCsv:import': defineChannel({
     request: z.strictObject({
-      csv: z.string().max(CSV_MAX_CHARS),
+      /** The file, sent beforehand in slices (csvUpload:open, csvUpload:append) and read as it arrived. */
+      uploadId: ZCsvUploadIdSchema,
       dryRun: z.boolean(),
     }),
     response: ZIntakeCsvImportResultSchema,

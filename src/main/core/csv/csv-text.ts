@@ -25,7 +25,7 @@ function lineAt(text: string, offset: number): number {
  * Comma-separated, unless the header line has semicolons and no comma (what Excel writes in French locales),
  * or tabs and neither.
  */
-function delimiterOf(headerLine: string): string {
+export function delimiterOf(headerLine: string): string {
   if (headerLine.includes(',')) return ','
   if (headerLine.includes(';')) return ';'
   if (headerLine.includes('\t')) return '\t'

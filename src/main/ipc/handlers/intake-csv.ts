@@ -1,19 +1,25 @@
 import type { intakeCsvChannels } from '../../../shared/contract'
 import { AppError } from '../../../shared/result'
-import { exportIntakesCsv, importIntakesCsv } from '../../core/cases/csv/intake-csv-transfer'
+import { exportIntakesCsv, importIntakeRows } from '../../core/cases/csv/intake-csv-transfer'
+import type { TParseIntakesResult } from '../../core/cases/csv/parse-intakes-csv'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
 /**
  * Intakes CSV import and export (admins only; the case store checks the role again and audits both). The file to
- * import arrives as text the renderer read from the person's chosen file; the export's path never comes from the
+ * import arrives in slices the renderer read from the person's chosen file (csvUpload:*), each row checked as it
+ * came; the import names the upload. The export's path never comes from the
  * renderer: main asks through a native save dialog and answers with the base file name only.
  */
 export const intakeCsvHandlers = ({
   caseTransfer,
+  csvUploads,
   options,
 }: TServices): THandlersFor<typeof intakeCsvChannels> => ({
-  'intakeCsv:import': ({ csv, dryRun }) => importIntakesCsv(caseTransfer, csv, { dryRun }),
+  'intakeCsv:import': async ({ uploadId, dryRun }) =>
+    importIntakeRows(caseTransfer, await csvUploads.result<TParseIntakesResult>(uploadId, 'intakes'), {
+      dryRun,
+    }),
   'intakeCsv:template': ({ language }) => caseTransfer.template(language),
   'intakeCsv:export': async () => {
     if (options.desktop.chooseExportDestination === undefined) {

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import { intakeNames, type TIntake } from '../../../../shared/cases/intake-schema'
 import {
   CSV_ERROR_CODES,
+  CSV_MAX_CHARS,
   CSV_MAX_REPORTED_ERRORS,
   CSV_PREVIEW_ROWS,
   type TCsvPreviewRow,
@@ -10,9 +11,17 @@ import {
   type TIntakeCsvImportResult,
 } from '../../../../shared/contract/intake-csv'
 import { AppError } from '../../../../shared/result'
-import { writeFileAtomic } from '../../fs/atomic-write'
-import { parseIntakesCsv, type TCsvImportRow } from './parse-intakes-csv'
-import { serializeIntakesCsv } from './serialize-intakes-csv'
+import { writeCsvFileAtomic } from '../../csv/csv-file-writer'
+import { CSV_COLUMNS } from './columns'
+import {
+  IntakeCsvRows,
+  parseIntakesCsv,
+  type TCsvImportRow,
+  type TParseIntakesResult,
+} from './parse-intakes-csv'
+import { ADMIN_ONLY } from '../../../../shared/roles'
+import type { TCsvUploadReader } from '../../csv/csv-uploads'
+import { intakeCells } from './serialize-intakes-csv'
 
 /** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
 export type TIntakeCsvStore = {
@@ -84,16 +93,41 @@ function refused(
 }
 
 /**
+ * How an intakes file is read as it streams in (from the app's upload or a file on disk): admins only, at most
+ * CSV_MAX_CHARS bytes, each record checked as it arrives; the file is refused at the first byte past the cap or the
+ * first row past CSV_MAX_ROWS, without reading further.
+ */
+export function intakeCsvReader(today: string = localToday()): TCsvUploadReader<TParseIntakesResult> {
+  const rows = new IntakeCsvRows({ today })
+  return {
+    kind: 'intakes',
+    roles: ADMIN_ONLY,
+    maxBytes: CSV_MAX_CHARS,
+    take: (record) => rows.take(record),
+    finish(result) {
+      if ('errors' in result) {
+        const errors = result.errors.map((error) =>
+          // Said in megabytes: "larger than 50 MB".
+          error.code === 'tooLarge' ? { ...error, limit: Math.floor(CSV_MAX_CHARS / 1_000_000) } : error,
+        )
+        return { errors, rowCount: 0 }
+      }
+      return rows.finish()
+    },
+  }
+}
+
+/**
  * Check a CSV file of intakes and, unless it is a dry run, create every row's case in one transaction (the store
  * audits the import with counts only). A refused file is an answer listing every problem, never a partial import.
+ * `parsed` is the file as read by intakeCsvReader (streamed) or parseIntakesCsv (text).
  */
-export function importIntakesCsv(
+export function importIntakeRows(
   store: TIntakeCsvStore,
-  text: string,
+  parsed: TParseIntakesResult,
   /** `maxErrors`: how many problems to list (the app's answer is capped; the CLI prints them all). */
-  options: { dryRun: boolean; today?: string; maxErrors?: number },
+  options: { dryRun: boolean; maxErrors?: number },
 ): TIntakeCsvImportResult {
-  const parsed = parseIntakesCsv(text, { today: options.today ?? localToday() })
   if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options)
   try {
     const { created, references, caseIds } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
@@ -114,16 +148,31 @@ export function importIntakesCsv(
   }
 }
 
+/** The same from a whole text (tests, small files): importIntakeRows over parseIntakesCsv. */
+export function importIntakesCsv(
+  store: TIntakeCsvStore,
+  text: string,
+  options: { dryRun: boolean; today?: string; maxErrors?: number },
+): TIntakeCsvImportResult {
+  return importIntakeRows(store, parseIntakesCsv(text, { today: options.today ?? localToday() }), options)
+}
+
 /**
- * Write every case to `destination` as CSV (atomically: a crash leaves no half-written file and no temp file),
- * then audit the export with its count and file name. The file is plaintext survivor data by nature.
+ * Write every case to `destination` as CSV, row by row (a vault of long narratives is never one string), through a
+ * temp file 0600 beside it renamed at the end: a crash or a failure mid-export leaves no half-written file and no
+ * temp file. Then audit the export with its count and file name. The file is plaintext survivor data by nature.
  */
 export function exportIntakesCsv(
   store: TIntakeCsvStore,
   destination: string,
 ): { count: number; fileName: string } {
-  const { text, count } = serializeIntakesCsv(store.exportCases())
-  writeFileAtomic(destination, text, 0o600)
+  const rows = function* () {
+    for (const exported of store.exportCases()) {
+      const cells = intakeCells(exported)
+      yield CSV_COLUMNS.map((column) => cells[column])
+    }
+  }
+  const count = writeCsvFileAtomic(destination, CSV_COLUMNS, rows())
   const fileName = basename(destination)
   store.auditExport({ count, fileName })
   return { count, fileName }

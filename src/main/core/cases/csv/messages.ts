@@ -32,6 +32,8 @@ export function formatCsvError(error: TCsvRowError): string {
         return 'the file needs at least one name column (family_name, given_names, aliases or name_original_script)'
       case 'tooManyRows':
         return `the file has more than ${limit ?? '?'} rows; split it`
+      case 'tooLarge':
+        return `the file is larger than ${limit ?? '?'} MB; split it`
       case 'tooManyCells':
         return `has more cells than the header's ${limit ?? '?'} columns`
       case 'nameRequired':

@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/contract/intake-csv'
 import { REFERENCE_PATTERN } from '../../../../shared/contract/intake'
 import { NAME_COLUMNS, columnOf, type TCsvColumn } from './columns'
-import { splitCsvText } from '../../csv/csv-text'
+import { splitCsvText, type TCsvRecord } from '../../csv/csv-text'
 import { splitList, unneutralize, vocabularyKey } from '../../csv/cells'
 import { columnOrder, schemaErrors } from './schema-problems'
 
@@ -54,38 +54,39 @@ type TChoice<F extends TCsvChoiceColumn> = (typeof CSV_CHOICES)[F][number]
 const isChoice = <F extends TCsvChoiceColumn>(field: F, value: string): value is TChoice<F> =>
   (CSV_CHOICES[field] as readonly string[]).includes(value)
 
-/** The header: which column each cell position holds. File-level problems end the check here. */
-function readHeader(
-  cells: readonly string[],
-  records: readonly { cells: readonly string[] }[],
-): { columns: (TCsvColumn | null)[] } | { errors: TCsvRowError[] } {
-  const errors: TCsvRowError[] = []
+/**
+ * The header: which column each cell position holds, and its problems by position. Whether an unnamed column holds
+ * data is only known once the rows are read, so those positions are returned for the end of the file.
+ */
+function readHeader(cells: readonly string[]): {
+  columns: (TCsvColumn | null)[]
+  problems: Map<number, TCsvRowError>
+  unnamed: number[]
+  hasNameColumn: boolean
+} {
+  const problems = new Map<number, TCsvRowError>()
   const columns: (TCsvColumn | null)[] = []
+  const unnamed: number[] = []
   const seen = new Set<TCsvColumn>()
   cells.forEach((header, position) => {
     const name = header.trim()
     if (name === '') {
       // Spreadsheets leave trailing empty columns; an unnamed column that holds data is refused.
-      if (records.some((record) => (record.cells[position] ?? '').trim() !== '')) {
-        errors.push({ line: 1, field: '', code: 'unnamedColumn', limit: position + 1 })
-      }
+      unnamed.push(position)
       columns.push(null)
       return
     }
     const column = columnOf(name)
     if (column === null) {
-      errors.push({ line: 1, field: shortValue(name), code: 'unknownColumn' })
+      problems.set(position, { line: 1, field: shortValue(name), code: 'unknownColumn' })
     } else if (seen.has(column)) {
-      errors.push({ line: 1, field: column, code: 'duplicateColumn', value: shortValue(name) })
+      problems.set(position, { line: 1, field: column, code: 'duplicateColumn', value: shortValue(name) })
     } else {
       seen.add(column)
     }
     columns.push(column)
   })
-  if (errors.length === 0 && !NAME_COLUMNS.some((column) => seen.has(column))) {
-    errors.push({ line: 1, field: 'family_name', code: 'noNameColumn' })
-  }
-  return errors.length > 0 ? { errors } : { columns }
+  return { columns, problems, unnamed, hasNameColumn: NAME_COLUMNS.some((column) => seen.has(column)) }
 }
 
 /** One row → an intake, collecting every problem rather than stopping at the first. */
@@ -253,50 +254,92 @@ function readRow(
 }
 
 /**
- * Reads an intakes CSV file (docs/intake-csv.md) into full intakes, each checked with the same schema the app
- * uses. Any problem refuses the whole file: the answer then lists every problem, by the physical line its row
- * starts on (the header is line 1) and its column. Nothing here touches the vault; reference numbers already in
- * the vault are found by the import itself.
+ * Reads an intakes file (docs/intake-csv.md) one record at a time, turning each row into a checked intake as soon
+ * as it arrives so the file's text is never held: `take` each record (the header first), then `finish`. `take`
+ * answers 'stop' once the file has more than CSV_MAX_ROWS data rows: the reader stops there, the cap is enforced
+ * while parsing. Any problem refuses the whole file: `finish` then lists every problem, by the physical line its
+ * row starts on (the header is line 1) and its column. Nothing here touches the vault; reference numbers already
+ * in the vault are found by the import itself.
  */
-export function parseIntakesCsv(text: string, { today }: TParseIntakesOptions): TParseIntakesResult {
-  const split = splitCsvText(text)
-  if ('errors' in split) return { errors: split.errors, rowCount: 0 }
-  const [header, ...records] = split.records
-  if (header === undefined) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
-  const headerResult = readHeader(header.cells, records)
-  if ('errors' in headerResult) return { errors: headerResult.errors, rowCount: 0 }
-  const { columns } = headerResult
+export class IntakeCsvRows {
+  private header: ReturnType<typeof readHeader> | null = null
+  private readonly positions = new Map<TCsvColumn, number>()
+  private readonly unnamedWithData = new Set<number>()
+  private readonly errors: TCsvRowError[] = []
+  /**
+   * Checked rows as JSON text until the import reads them: a 50 MB file's 50,000 intakes as objects take several
+   * times the memory of their text (measured by bench/csv-memory.ts), so each is rebuilt only when it is stored.
+   */
+  private readonly rows: { line: number; reference: string; json: string }[] = []
+  private readonly referenceLines = new Map<string, number>()
+  private dataRows = 0
 
-  const dataRecords = records.filter((record) => record.cells.some((value) => value.trim() !== ''))
-  if (dataRecords.length === 0) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
-  if (dataRecords.length > CSV_MAX_ROWS) {
-    return {
-      errors: [{ line: 0, field: '', code: 'tooManyRows', limit: CSV_MAX_ROWS }],
-      rowCount: dataRecords.length,
+  constructor(private readonly options: TParseIntakesOptions) {}
+
+  take({ line, cells }: TCsvRecord): 'stop' | undefined {
+    if (this.header === null) {
+      this.header = readHeader(cells)
+      this.header.columns.forEach((column, position) => {
+        if (column !== null) this.positions.set(column, position)
+      })
+      return undefined
     }
+    if (!cells.some((value) => value.trim() !== '')) return undefined
+    this.dataRows += 1
+    if (this.dataRows > CSV_MAX_ROWS) return 'stop'
+    for (const position of this.header.unnamed) {
+      if ((cells[position] ?? '').trim() !== '') this.unnamedWithData.add(position)
+    }
+    // A file refused for its header is not checked row by row (the rows would be read against the wrong columns).
+    if (this.header.problems.size > 0 || this.unnamedWithData.size > 0) return undefined
+    this.checkRow(line, cells, this.header.columns.length)
+    return undefined
   }
 
-  const errors: TCsvRowError[] = []
-  const rows: TCsvImportRow[] = []
-  const referenceLines = new Map<string, number>()
-  const positions = new Map<TCsvColumn, number>()
-  columns.forEach((column, position) => {
-    if (column !== null) positions.set(column, position)
-  })
+  finish(): TParseIntakesResult {
+    if (this.header === null) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
+    const headerErrors = this.headerErrors(this.header)
+    if (headerErrors.length > 0) return { errors: headerErrors, rowCount: 0 }
+    if (this.dataRows === 0) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
+    if (this.dataRows > CSV_MAX_ROWS) {
+      return {
+        errors: [{ line: 0, field: '', code: 'tooManyRows', limit: CSV_MAX_ROWS }],
+        rowCount: this.dataRows,
+      }
+    }
+    if (this.errors.length > 0) return { errors: this.errors, rowCount: this.dataRows }
+    return { rows: this.rows.map(compactRow) }
+  }
 
-  for (const { line, cells } of dataRecords) {
-    if (cells.length > columns.length && cells.slice(columns.length).some((value) => value.trim() !== '')) {
-      errors.push({ line, field: '', code: 'tooManyCells', limit: columns.length })
-      continue
+  /** Header problems in column order, as the person reads the header left to right. */
+  private headerErrors(header: NonNullable<typeof this.header>): TCsvRowError[] {
+    const errors: TCsvRowError[] = []
+    header.columns.forEach((_, position) => {
+      const problem = header.problems.get(position)
+      if (problem !== undefined) errors.push(problem)
+      if (this.unnamedWithData.has(position)) {
+        errors.push({ line: 1, field: '', code: 'unnamedColumn', limit: position + 1 })
+      }
+    })
+    if (errors.length === 0 && !header.hasNameColumn) {
+      errors.push({ line: 1, field: 'family_name', code: 'noNameColumn' })
+    }
+    return errors
+  }
+
+  private checkRow(line: number, cells: readonly string[], columnCount: number): void {
+    if (cells.length > columnCount && cells.slice(columnCount).some((value) => value.trim() !== '')) {
+      this.errors.push({ line, field: '', code: 'tooManyCells', limit: columnCount })
+      return
     }
     const cell = (column: TCsvColumn): string => {
-      const position = positions.get(column)
+      const position = this.positions.get(column)
       return position === undefined ? '' : unneutralize(cells[position] ?? '').trim()
     }
-    const row = readRow(line, cell, today)
+    const row = readRow(line, cell, this.options.today)
     if (row.reference !== '' && REFERENCE_PATTERN.test(row.reference)) {
-      const otherLine = referenceLines.get(row.reference)
-      if (otherLine === undefined) referenceLines.set(row.reference, line)
+      const otherLine = this.referenceLines.get(row.reference)
+      if (otherLine === undefined) this.referenceLines.set(row.reference, line)
       else row.errors.push({ line, field: 'reference', code: 'referenceDuplicate', otherLine })
     }
     // The schema too, so nothing the app would refuse gets in; a column already reported is not reported twice.
@@ -308,14 +351,40 @@ export function parseIntakesCsv(text: string, { today }: TParseIntakesOptions): 
       )
     }
     if (row.errors.length > 0 || !checked.success) {
-      errors.push(...row.errors.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)))
-      continue
+      this.errors.push(...row.errors.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)))
+      // Once the file is refused, the rows already read are not kept: only the problems are answered.
+      this.rows.length = 0
+      return
     }
-    rows.push(
-      row.reference === ''
-        ? { line, intake: checked.data }
-        : { line, reference: row.reference, intake: checked.data },
-    )
+    if (this.errors.length > 0) return
+    this.rows.push({ line, reference: row.reference, json: JSON.stringify(checked.data) })
   }
-  return errors.length > 0 ? { errors, rowCount: dataRecords.length } : { rows }
+}
+
+/** A row whose intake is parsed from its JSON each time it is read (once, when the import stores it). */
+function compactRow({
+  line,
+  reference,
+  json,
+}: {
+  line: number
+  reference: string
+  json: string
+}): TCsvImportRow {
+  const row = reference === '' ? { line } : { line, reference }
+  return Object.defineProperty(row, 'intake', {
+    enumerable: true,
+    get: (): TIntake => JSON.parse(json) as TIntake,
+  }) as TCsvImportRow
+}
+
+/** A whole file's text at once (tests and small files); the import streams files through IntakeCsvRows. */
+export function parseIntakesCsv(text: string, options: TParseIntakesOptions): TParseIntakesResult {
+  const split = splitCsvText(text)
+  if ('errors' in split) return { errors: split.errors, rowCount: 0 }
+  const reader = new IntakeCsvRows(options)
+  for (const record of split.records) {
+    if (reader.take(record) === 'stop') break
+  }
+  return reader.finish()
 }

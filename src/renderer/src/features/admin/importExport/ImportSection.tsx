@@ -8,6 +8,7 @@ import {
   type TIntakeCsvImportResult,
 } from '../../../../../shared/contract/intake-csv'
 import { api, callApi } from '../../../api'
+import { uploadCsv } from '../../../lib/uploadCsv'
 import { Button } from '../../../ui'
 import { AdminCard } from '../AdminCard'
 import { ActionOutcome, type TOutcome } from '../ActionOutcome'
@@ -19,13 +20,16 @@ import { ImportGuide } from './ImportGuide'
 
 type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
+/** Bytes of the file read so far, for the progress bar; null before the first slice is read. */
+type TProgress = { done: number; total: number } | null
+
 type TImportState =
   | { state: 'idle' }
-  | { state: 'checking'; fileName: string }
-  /** The checked text is kept until the import, so the file is not read twice; a lock reloads the page. */
-  | { state: 'ready'; fileName: string; csv: string; rows: number; preview: TCsvPreviewRow[] }
+  | { state: 'checking'; fileName: string; progress: TProgress }
+  /** The chosen file (a handle, not its text) is sent again for the import: main never keeps it between. */
+  | { state: 'ready'; fileName: string; file: File; rows: number; preview: TCsvPreviewRow[] }
   | { state: 'refused'; fileName: string; errors: TCsvRowError[]; errorCount: number }
-  | { state: 'importing'; fileName: string; rows: number }
+  | { state: 'importing'; fileName: string; rows: number; progress: TProgress }
   | { state: 'imported'; fileName: string; created: number; createdCases: TCreatedCase[] }
   | { state: 'unreadable' }
   | { state: 'tooLarge' }
@@ -42,15 +46,30 @@ export function ImportSection() {
     setOutcome((count) => count + 1)
   }
 
-  const send = async (csv: string, dryRun: boolean) => {
-    return callApi(() => api.intakeCsv.import({ csv, dryRun }))
+  /** The file in slices (the bar moves with each), then the check or the import of what main read. */
+  const send = async (file: File, dryRun: boolean, onProgress: (progress: TProgress) => void) => {
+    // The bar sits in a status region: it moves in steps of 5 %, so a screen reader is not flooded.
+    let shownStep = -1
+    const uploaded = await uploadCsv(file, 'intakes', ({ bytesRead, totalBytes }) => {
+      const step = totalBytes === 0 ? 20 : Math.floor((bytesRead / totalBytes) * 20)
+      if (step === shownStep) return
+      shownStep = step
+      onProgress({ done: bytesRead, total: totalBytes })
+    })
+    if (!uploaded.ok) return uploaded
+    const { uploadId } = uploaded
+    return callApi(() => api.intakeCsv.import({ uploadId, dryRun }))
   }
 
   const refusedOrFailed = (
     fileName: string,
     result: Awaited<ReturnType<typeof send>>,
   ): TImportState | TIntakeCsvImportResult => {
-    if (!result.ok) return { state: 'failed', failure: failureKey(result.error) }
+    if (!result.ok) {
+      return 'unreadable' in result
+        ? { state: 'unreadable' }
+        : { state: 'failed', failure: failureKey(result.error) }
+    }
     if (!result.value.accepted) {
       return {
         state: 'refused',
@@ -70,25 +89,24 @@ export function ImportSection() {
       setStatus({ state: 'tooLarge' })
       return
     }
-    setStatus({ state: 'checking', fileName })
-    let csv: string
-    try {
-      // UTF-8 with replacement characters; main reports those as "not UTF-8" with their line.
-      csv = await file.text()
-    } catch {
-      setStatus({ state: 'unreadable' })
-      return
-    }
-    const checked = refusedOrFailed(fileName, await send(csv, true))
+    setStatus({ state: 'checking', fileName, progress: null })
+    // Progress only redraws the bar (setStatusOnly): focus stays where it is until the outcome arrives.
+    const checked = refusedOrFailed(
+      fileName,
+      await send(file, true, (progress) => setStatusOnly({ state: 'checking', fileName, progress })),
+    )
     if ('state' in checked) setStatus(checked)
-    else setStatus({ state: 'ready', fileName, csv, rows: checked.rows, preview: checked.preview })
+    else setStatus({ state: 'ready', fileName, file, rows: checked.rows, preview: checked.preview })
   }
 
   const onImport = async () => {
     if (status.state !== 'ready') return
-    const { fileName, csv, rows } = status
-    setStatus({ state: 'importing', fileName, rows })
-    const done = refusedOrFailed(fileName, await send(csv, false))
+    const { fileName, file, rows } = status
+    setStatus({ state: 'importing', fileName, rows, progress: null })
+    const done = refusedOrFailed(
+      fileName,
+      await send(file, false, (progress) => setStatusOnly({ state: 'importing', fileName, rows, progress })),
+    )
     if ('state' in done) setStatus(done)
     else setStatus({ state: 'imported', fileName, created: done.created, createdCases: done.createdCases })
   }
@@ -168,7 +186,10 @@ export function ImportSection() {
       <ActionOutcome
         busy={
           status.state === 'checking' || status.state === 'importing'
-            ? { label: t(`importExport.import.${status.state}`, { fileName: status.fileName }) }
+            ? {
+                label: t(`importExport.import.${status.state}`, { fileName: status.fileName }),
+                progress: status.progress,
+              }
             : null
         }
         outcome={outcomeOf(status)}

@@ -1,0 +1,103 @@
+/**
+ * `npx tsx bench/csv-memory.ts [megabytes]`: peak memory of a ~50 MB intakes CSV going through the real import
+ * (CsvUploads in 512 KiB slices, as the screen sends it, then importIntakeRows), on a fresh test vault:
+ *   1. a file with more than 50,000 rows: refused by the row cap while parsing;
+ *   2. a file of 45,000 long rows: the dry run, then the import (one transaction).
+ * Prints the resident set after each step and the process's peak (VmHWM, Linux). Synthetic, obviously invented
+ * people only; the files and the vault live in a temp folder removed at the end. Not a timed test.
+ */
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestVault } from '#test-support/vault-fixtures'
+import { importIntakeRows, intakeCsvReader } from '../src/main/core/cases/csv/intake-csv-transfer'
+import type { TParseIntakesResult } from '../src/main/core/cases/csv/parse-intakes-csv'
+import type { TVaultServices } from '../src/main/core/services'
+
+const targetBytes = Number(process.argv[2] ?? 50) * 1_000_000
+const SLICE_BYTES = 512 * 1024
+const HEADER = 'family_name,given_names,date_of_birth,province,narrative\r\n'
+
+/** Writes `rows` rows of about `rowBytes` each, a batch at a time (never the whole file in memory). */
+function writeFile(path: string, rows: number, rowBytes: number): number {
+  const fd = openSync(path, 'wx', 0o600)
+  try {
+    writeSync(fd, HEADER)
+    let batch = ''
+    for (let index = 0; index < rows; index += 1) {
+      const start = `Invented-Memory${index},Test,1980-01-01,ON,"`
+      const story = 'Synthetic narrative, invented for a memory bench. '.repeat(
+        Math.max(1, Math.ceil((rowBytes - start.length) / 51)),
+      )
+      batch += `${start}${story.slice(0, Math.max(1, rowBytes - start.length - 3))}"\r\n`
+      if (batch.length > 1_000_000) {
+        writeSync(fd, batch)
+        batch = ''
+      }
+    }
+    writeSync(fd, batch)
+  } finally {
+    closeSync(fd)
+  }
+  return statSync(path).size
+}
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / 1e6)} MB`
+
+/** The kernel's high-water mark of this process's resident set. */
+function peakRss(): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmHWM:'))
+  return line === undefined ? Number.NaN : Number(line.replace(/\D/g, '')) * 1024
+}
+
+/** As the renderer does: the file in 512 KiB slices, each sent once the previous is parsed. */
+async function upload(services: TVaultServices, path: string): Promise<TParseIntakesResult> {
+  const size = statSync(path).size
+  const { uploadId } = services.csvUploads.open(intakeCsvReader(), size)
+  const decoder = new TextDecoder('utf-8')
+  let sent = 0
+  for await (const slice of createReadStream(path, { highWaterMark: SLICE_BYTES })) {
+    sent += (slice as Buffer).length
+    const progress = await services.csvUploads.append(
+      uploadId,
+      decoder.decode(slice as Buffer, { stream: true }),
+      sent >= size,
+    )
+    if (progress.ended && sent < size) break
+  }
+  return services.csvUploads.result<TParseIntakesResult>(uploadId, 'intakes')
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'csv-memory-bench-'))
+try {
+  const services = await createTestVault(folder)
+  const report = (step: string) =>
+    process.stdout.write(
+      `${step}: rss ${megabytes(process.memoryUsage().rss)}, peak so far ${megabytes(peakRss())}\n`,
+    )
+  report('vault open')
+
+  const tooMany = join(folder, 'too-many-rows.csv')
+  const tooManyBytes = writeFile(tooMany, 60_000, Math.floor(targetBytes / 60_000))
+  const refused = await upload(services, tooMany)
+  const refusedCode = 'errors' in refused ? refused.errors[0]?.code : 'accepted'
+  report(`${megabytes(tooManyBytes)}, 60,000 rows: ${refusedCode ?? ''}`)
+  rmSync(tooMany)
+
+  const file = join(folder, 'intakes.csv')
+  const rows = 45_000
+  const bytes = writeFile(file, rows, Math.floor(targetBytes / rows))
+  const checked = importIntakeRows(services.caseTransfer, await upload(services, file), { dryRun: true })
+  report(
+    `${megabytes(bytes)}, ${rows} rows, dry run: ${checked.accepted ? `${checked.rows} ready` : 'refused'}`,
+  )
+  const imported = importIntakeRows(services.caseTransfer, await upload(services, file), { dryRun: false })
+  report(`import: ${imported.created} cases created`)
+  process.stdout.write(`csv_import_50mb_peak_rss_bytes ${peakRss()}\n`)
+  services.vault.lock()
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}

@@ -1,0 +1,17 @@
+import type { csvUploadChannels } from '../../../shared/contract'
+import { intakeCsvReader } from '../../core/cases/csv/intake-csv-transfer'
+import type { TServices } from '../../core/services'
+import type { THandlersFor } from '../types'
+
+/**
+ * CSV files arriving in slices (core/csv/csv-uploads.ts). Each kind of import brings its reader, which checks the
+ * role that kind needs; the service checks it again at every slice, and an upload answers only to its opener.
+ */
+export const csvUploadHandlers = ({ csvUploads }: TServices): THandlersFor<typeof csvUploadChannels> => ({
+  'csvUpload:open': ({ bytes }) => csvUploads.open(intakeCsvReader(), bytes),
+  'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
+  'csvUpload:cancel': ({ uploadId }) => {
+    csvUploads.cancel(uploadId)
+    return {}
+  },
+})
