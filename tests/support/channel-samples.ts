@@ -160,5 +160,10 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'referrals:act': { referralId: 'referral-sample', action: 'send' },
   'referrals:list': {},
   'packets:letterTemplates': {},
+  'casesFile:import': {
+    json: '{"format":"ccij-cases-v1","exportedAt":"2026-01-01T00:00:00.000Z","cases":[]}',
+    dryRun: true,
+  },
+  'casesFile:export': {},
   'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
 }

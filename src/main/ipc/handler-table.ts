@@ -14,6 +14,7 @@ import { lawyersHandlers } from './handlers/lawyers'
 import { directoryHandlers } from './handlers/directory'
 import { reportsHandlers } from './handlers/reports'
 import { referralsHandlers } from './handlers/referrals'
+import { casesFileHandlers } from './handlers/cases-file'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -34,5 +35,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...directoryHandlers(services),
     ...reportsHandlers(services),
     ...referralsHandlers(services),
+    ...casesFileHandlers(services),
   }
 }

@@ -12,6 +12,7 @@ import { lawyersChannels } from './lawyers'
 import { directoryChannels } from './directory'
 import { reportsChannels } from './reports'
 import { referralsChannels } from './referrals'
+import { casesFileChannels } from './cases-file'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -32,6 +33,7 @@ export const contract = {
   ...directoryChannels,
   ...reportsChannels,
   ...referralsChannels,
+  ...casesFileChannels,
 } as const
 
 export type TContract = typeof contract
@@ -54,3 +56,4 @@ export * from './lawyers'
 export * from './directory'
 export * from './reports'
 export * from './referrals'
+export * from './cases-file'
