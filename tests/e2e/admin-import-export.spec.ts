@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
 /* Synthetic, obviously invented people only. Test files live in a temp folder removed after each test. */
@@ -250,6 +251,53 @@ test.describe('Admin › Import & export', () => {
     )
     await expect(app.getByRole('table', { name: /La première ligne/ }).getByRole('row')).toHaveCount(2)
     expect(bridge.services.caseList.list({}).total).toBe(0)
+  })
+
+  test('every case is exported whole to a cases file, by keyboard, with what it holds said in English and French', async ({
+    app,
+    bridge,
+  }) => {
+    const intake = emptyIntake('2026-11-02')
+    intake.person.familyName = 'Invented-Heron'
+    intake.needs.detentionPlace = 'Example Holding Centre'
+    bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+    await openTab(app, bridge.origin)
+    const card = app.getByRole('region', { name: 'Export every case whole (cases file, JSON)' })
+    await expect(card.getByText(/^What the file holds, for each case/)).toContainText(
+      'every consent decision, oldest first',
+    )
+    await expect(card.getByText(/^What it leaves out: staff/)).toContainText(
+      'referrals, conflict reviews and packets',
+    )
+    await expectAccessible(app, 'cases file (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    const carte = app.getByRole('region', {
+      name: 'Exporter tous les dossiers en entier (fichier de dossiers, JSON)',
+    })
+    await expect(carte.getByText('Le fichier de dossiers n’est pas chiffré')).toBeVisible()
+    await expect(carte.getByText(/^Ce qu’il laisse de côté : le personnel/)).toBeVisible()
+    const button = app.getByRole('button', { name: 'Exporter tous les dossiers en entier…' })
+    await button.focus()
+    await app.keyboard.press('Enter')
+    const saved = app.locator('.admin-result').filter({ hasText: 'Fichier de dossiers enregistré' })
+    await expect(saved).toBeFocused()
+    const exportsFolder = join(bridge.services.options.dataDirectory, 'exports')
+    const [fileName, ...others] = readdirSync(exportsFolder)
+    expect(others).toEqual([])
+    expect(fileName).toMatch(/^ccij-cases-.*\.json$/)
+    await expect(saved).toContainText(`1 dossier a été enregistré en entier dans ${fileName}.`)
+    await expect(saved).not.toContainText(exportsFolder)
+    await expectAccessible(app, 'cases file saved (fr)')
+    const text = readFileSync(join(exportsFolder, fileName ?? ''), 'utf8')
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'ccij-cases-v1',
+      cases: [{ reference: 'CCIJ-2026-0001' }],
+    })
+    expect(text).toContain('Example Holding Centre')
+    const exported = bridge.services.audit.list({ action: 'export' }).entries
+    expect(exported[0]?.details).toMatchObject({ kind: 'cases', count: 1, fileName })
+    rmSync(exportsFolder, { recursive: true, force: true })
   })
 
   test('a caseworker sees neither the tab nor the screen', async ({ app, bridge }) => {

@@ -162,6 +162,11 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'matching:batchPropose': {},
   'matching:batchApprove': { pairs: [{ caseId: 'case-sample', lawyerId: 'lawyer-sample' }] },
   'packets:letterTemplates': {},
+  'casesFile:import': {
+    json: '{"format":"ccij-cases-v1","exportedAt":"2026-01-01T00:00:00.000Z","cases":[]}',
+    dryRun: true,
+  },
+  'casesFile:export': {},
   'packets:saveLetterTemplate': { language: 'fr', body: 'Bonjour {mp},\n\nUne lettre synthétique.' },
   'csvUpload:open': { kind: 'intakes', bytes: 30 },
   'csvUpload:append': { uploadId: '0123456789abcdef0123456789abcdef', text: 'family_name\n', last: false },

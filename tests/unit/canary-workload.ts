@@ -4,6 +4,7 @@
  * with native dialogs answered by fixed paths. Prints one JSON line: the canaries and secrets it used.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { z } from 'zod'
 import { CHANNEL_NAMES, type TChannelName, type TContract } from '../../src/shared/contract'
 import { createServices } from '../../src/main/core/services'
@@ -66,6 +67,8 @@ const services = createServices({
   desktop: {
     openExternalAfterConfirm: async () => false,
     chooseExportDestination: async () => exportPath,
+    // The complete copy replaces the CSV at the same chosen path: the scan allows survivor data there only.
+    chooseCasesFileDestination: async () => exportPath,
     chooseBackupDestination: async () => backupPath,
     chooseBackupSource: async () => backupPath,
     // Chromium prints in processes of its own, which this scan does not follow (docs/testing.md): main's part is
@@ -312,6 +315,11 @@ await call('intakeCsv:import', { uploadId: await uploadCsvText(csv), dryRun: tru
 const imported = await call('intakeCsv:import', { uploadId: await uploadCsvText(csv), dryRun: false })
 if (imported.created !== 2) throw new Error(`intakeCsv:import created ${imported.created} cases, not 2`)
 await call('intakeCsv:export', {})
+// Every case whole, to the same chosen file; read back, the file is refused (its cases are in this vault already).
+await call('casesFile:export', {})
+const casesFile = await call('casesFile:import', { json: readFileSync(exportPath, 'utf8'), dryRun: true })
+if (casesFile.accepted || casesFile.errors[0]?.code !== 'referenceExists')
+  throw new Error('casesFile:import took back cases the vault already holds')
 
 // The roster: a lawyer added by hand, edited, paused; two more from a sign-up file, checked then imported.
 /** Every text field of a lawyer a canary, each named `<version>Lawyer<Field>` (the edit's values differ). */

@@ -147,6 +147,12 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
       mkdirSync(exportsDirectory, { recursive: true, mode: 0o700 })
       return join(exportsDirectory, `ccij-intakes-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`)
     },
+    // Cases file exports (ccij-cases-v1) go there too.
+    chooseCasesFileDestination: async () => {
+      const exportsDirectory = join(options.dataDirectory, 'exports')
+      mkdirSync(exportsDirectory, { recursive: true, mode: 0o700 })
+      return join(exportsDirectory, `ccij-cases-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    },
     chooseBackupSource: async () => {
       const newest = existsSync(backupsDirectory)
         ? readdirSync(backupsDirectory)

@@ -35,6 +35,8 @@ export type TDesktopPort = {
   chooseBackupSource?(): Promise<string | null>
   /** Ask where to save an intakes CSV export (native save dialog); null when the person cancels. */
   chooseExportDestination?(): Promise<string | null>
+  /** Ask where to save a ccij-cases-v1 export (native save dialog); null when the person cancels. */
+  chooseCasesFileDestination?(): Promise<string | null>
   /** A packet's HTML as PDF bytes: Electron's printToPDF in an offscreen window, or system Chromium. */
   printPacketToPdf?(html: string, pageSize: TPageSize): Promise<Buffer>
   /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */

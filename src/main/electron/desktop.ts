@@ -82,6 +82,13 @@ export function createElectronDesktop(
         name: 'ccij-intakes',
         extension: 'csv',
       }),
+    chooseCasesFileDestination: () =>
+      chooseSavePath({
+        title: 'dialog.casesFile.saveTitle',
+        fileType: 'dialog.casesFile.fileType',
+        name: 'ccij-cases',
+        extension: 'json',
+      }),
     async chooseBackupSource() {
       const options = {
         title: desktopText(locale(), 'dialog.backup.openTitle'),

@@ -16,6 +16,7 @@ import { reportsHandlers } from './handlers/reports'
 import { referralsHandlers } from './handlers/referrals'
 import { batchMatchingHandlers } from './handlers/batch-matching'
 import { csvUploadHandlers } from './handlers/csv-upload'
+import { casesFileHandlers } from './handlers/cases-file'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -38,5 +39,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...referralsHandlers(services),
     ...batchMatchingHandlers(services),
     ...csvUploadHandlers(services),
+    ...casesFileHandlers(services),
   }
 }

@@ -14,6 +14,7 @@ import { reportsChannels } from './reports'
 import { referralsChannels } from './referrals'
 import { batchMatchingChannels } from './batch-matching'
 import { csvUploadChannels } from './csv-upload'
+import { casesFileChannels } from './cases-file'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -36,6 +37,7 @@ export const contract = {
   ...referralsChannels,
   ...batchMatchingChannels,
   ...csvUploadChannels,
+  ...casesFileChannels,
 } as const
 
 export type TContract = typeof contract
@@ -60,3 +62,4 @@ export * from './reports'
 export * from './referrals'
 export * from './batch-matching'
 export * from './csv-upload'
+export * from './cases-file'

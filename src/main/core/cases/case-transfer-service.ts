@@ -11,6 +11,12 @@ import type { TCaseWithFile, TConsentRow } from './case-rows'
 import { parse } from './case-views'
 import { CaseWriter } from './case-writer'
 import type { TIntakeCsvStore } from './csv/intake-csv-transfer'
+import type { TCasesFileCase } from '../../../shared/cases/cases-file-schema'
+import { caseRecordOf } from './json/cases-file-export'
+import { clashesWithVault } from './json/cases-file-import'
+import { CasesFileQueries } from './json/cases-file-queries'
+import type { TCasesFileStore } from './json/cases-file-transfer'
+import { writeImportedCase } from './json/cases-file-writer'
 
 type TImportRow = { line: number; reference?: string | undefined; intake: TIntake }
 type TImportError = { line: number; field: string; code: string; value: string; message: string }
@@ -19,7 +25,7 @@ type TImportError = { line: number; field: string; code: string; value: string; 
  * Cases in and out of the vault in bulk (the intakes CSV of `csv/`): admins only, all or nothing, and audited with
  * counts, never contents.
  */
-export class CaseTransferService implements TIntakeCsvStore {
+export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
   constructor(private readonly sessions: TSessionSource) {}
 
   /** A blank intakes file to fill in, and its columns: for admins, who import. No survivor data in it. */
@@ -91,6 +97,48 @@ export class CaseTransferService implements TIntakeCsvStore {
   /** Called by the CSV export after writing the file: an export is an audited event. */
   auditExport(details: { count: number; fileName: string }): void {
     this.adminSession().audit.record('export', null, { kind: 'intakes', ...details })
+  }
+
+  /** Every case whole (`ccij-cases-v1`), oldest first; the admin check runs now, not at the first case. */
+  caseRecords(): Iterable<TCasesFileCase> {
+    const { db } = this.adminSession()
+    const repository = new CaseRepository(db)
+    const queries = new CasesFileQueries(db)
+    return (function* () {
+      for (const row of repository.iterateCases()) yield caseRecordOf(queries, row)
+    })()
+  }
+
+  /**
+   * Add the cases of a checked `ccij-cases-v1` file, all or none: a reference or id the vault already holds refuses
+   * the file (an import adds cases, it never overwrites one). Audited with the count, never contents.
+   */
+  importCaseRecords(
+    cases: readonly TCasesFileCase[],
+    options: { dryRun: boolean },
+  ): { createdCases: { caseId: string; reference: string }[] } {
+    const session = this.adminSession()
+    const writer = new CaseWriter(session, null)
+    const errors = clashesWithVault(new CasesFileQueries(session.db), cases)
+    if (errors.length > 0) {
+      throw new AppError('BAD_REQUEST', `The file clashes with the vault in ${errors.length} place(s).`, {
+        errors,
+      })
+    }
+    if (options.dryRun) return { createdCases: [] }
+    return writer.repository.transaction(() => {
+      for (const record of cases) writeImportedCase(writer, record)
+      writer.audit('import', null, { kind: 'cases', created: cases.length })
+      return { createdCases: cases.map(({ id, reference }) => ({ caseId: id, reference })) }
+    })
+  }
+
+  auditCasesFileExport(details: { count: number; fileName: string }): void {
+    this.adminSession().audit.record('export', null, { kind: 'cases', ...details })
+  }
+
+  nowIso(): string {
+    return this.adminSession().clock.now().toISOString()
   }
 
   private adminSession(): TSession {

@@ -1,4 +1,5 @@
 import { AdminSection } from '../AdminSection'
+import { CasesFileExportSection } from './CasesFileExportSection'
 import { ExportSection } from './ExportSection'
 import { ImportSection } from './ImportSection'
 import './ImportExport.css'
@@ -10,6 +11,7 @@ export function ImportExportPanel() {
       <div className="import-export">
         <ImportSection />
         <ExportSection />
+        <CasesFileExportSection />
       </div>
     </AdminSection>
   )
