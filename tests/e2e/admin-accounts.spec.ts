@@ -87,6 +87,14 @@ test.describe('staff accounts (admin)', () => {
     await dialog.getByLabel('Sign-in name', { exact: true }).fill('weak.test')
     await dialog.getByLabel('First passphrase').fill('password1234')
     await dialog.getByLabel('Repeat the passphrase').fill('password12345')
+    // Like every passphrase field, each one can be shown to check what was typed, and hidden again.
+    const first = dialog.getByLabel('First passphrase')
+    await expect(first).toHaveAttribute('type', 'password')
+    await dialog.getByRole('button', { name: 'Show passphrase' }).first().click()
+    await expect(first).toHaveAttribute('type', 'text')
+    await dialog.getByRole('button', { name: 'Hide passphrase' }).first().click()
+    await expect(first).toHaveAttribute('type', 'password')
+    await expect(dialog.getByRole('button', { name: 'Show passphrase' })).toHaveCount(2)
     await expect(dialog.getByRole('meter', { name: 'Passphrase strength' })).toHaveAttribute(
       'aria-valuetext',
       'Too easy to guess',
@@ -332,7 +340,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(app.getByRole('heading', { level: 2, name: 'Comptes du personnel' })).toBeVisible()
     await expect(app.getByRole('columnheader', { name: 'Nom de connexion' })).toBeVisible()
     await expect(app.getByRole('columnheader', { name: 'Nom complet' })).toBeVisible()
-    await expect(app.getByRole('row', { name: /Casey Worker-Test/ })).toContainText('Intervention')
+    await expect(app.getByRole('row', { name: /Casey Worker-Test/ })).toContainText('Intervenant·e')
     await expect(
       app.getByText('Utilisez les touches fléchées pour passer d’une cellule à l’autre.'),
     ).toBeVisible()

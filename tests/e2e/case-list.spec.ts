@@ -42,6 +42,7 @@ function seedCases(bridge: TBridge, syntheticCount: number): TSeeded {
     intake.needs.needs = ['family_reunification']
     intake.languages.preferred = 'es'
     intake.location.province = 'NS'
+    intake.person.preferredName = 'Teo'
     intake.meta.notes = 'Prefers afternoon calls (synthetic note marker lanternfish)'
   })
   const { references } = caseTransfer.importIntakes(
@@ -178,8 +179,13 @@ test.describe('Survivors › case list', () => {
     await app.reload()
     await expect(searchBox(app)).toHaveValue('Youssef Kadour')
     await expect(bodyRows(app).first()).toContainText(seeded.detained.reference)
-    await bodyRows(app).first().getByRole('link').click()
+    // By keyboard: ArrowDown goes from the search box to the first result, Enter opens it, and focus lands on
+    // the case's title (not on <body>).
+    await searchBox(app).press('ArrowDown')
+    await expect(bodyRows(app).first()).toBeFocused()
+    await app.keyboard.press('Enter')
     await expect(app).toHaveURL(new RegExp(`#/survivors/${seeded.detained.id}$`))
+    await expect(app.getByRole('heading', { level: 1, name: /Yousef Khaddour/ })).toBeFocused()
     await app.goBack()
     await expect(searchBox(app)).toHaveValue('Youssef Kadour')
     await expect(bodyRows(app).first()).toContainText(seeded.detained.reference)
@@ -188,7 +194,10 @@ test.describe('Survivors › case list', () => {
     await expect(bodyRows(app).first()).toContainText(seeded.detained.reference)
 
     await searchBox(app).fill(seeded.calm.reference)
-    await expect(bodyRows(app).first()).toContainText('Teodora Vasquelin')
+    // The full name, with the preferred one after it, so two people called Teo can be told apart.
+    await expect(bodyRows(app).first()).toContainText('Teodora Vasquelin (Teo)')
+    // Names and searches in any script read in their own direction.
+    await expect(searchBox(app)).toHaveAttribute('dir', 'auto')
 
     await searchBox(app).fill('lanternfish')
     await expect(count(app)).toHaveText('1 case')

@@ -89,7 +89,7 @@ test.describe('the case page', () => {
     const { caseId, reference } = createCase(bridge)
     await openCase(app, bridge, caseId)
     const title = app.getByRole('heading', { level: 1 })
-    await expect(title).toHaveText(`${reference}: Zori Example`)
+    await expect(title).toHaveText(`${reference}: Zorvana Testfield-Example (Zori Example)`)
     await expect(app.getByText('Status: New')).toBeVisible()
     const urgency = app.getByRole('list', { name: 'Urgency' })
     await expect(urgency).toContainText('Detained at Synthetic Holding Centre')

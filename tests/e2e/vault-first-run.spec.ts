@@ -62,7 +62,7 @@ const TEXT = {
     lastGroupMismatch: 'Ce n’est pas le dernier groupe de la clé. Vérifiez ce que vous avez noté.',
     continue: 'Continuer vers CCIJ Caseworker',
     dashboard: 'Tableau de bord',
-    role: 'Administration',
+    role: 'Administrateur·rice',
     pdf: /Enregistrer au format PDF/,
   },
 } as const

@@ -37,6 +37,8 @@ test.describe('unlocking the vault', () => {
   }) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
     await expect(page).toHaveTitle('Unlock · CCIJ Caseworker')
+    // The screen opens on its first question, whose account (there are several here), not on <body>.
+    await expect(page.getByRole('button', { name: /Account/ })).toBeFocused()
     // Nothing of the app exists while locked.
     await expect(page.getByRole('navigation')).toHaveCount(0)
     await expectAccessible(page, 'unlock (en)')
@@ -45,6 +47,10 @@ test.describe('unlocking the vault', () => {
     const banner = page.getByRole('banner')
     await expect(banner.getByText(CASEWORKER.displayName)).toBeVisible()
     await expect(banner.getByText('Caseworker', { exact: true })).toBeVisible()
+    // No link to a section that would only say "for administrators only".
+    const nav = page.getByRole('navigation')
+    await expect(nav.getByRole('link', { name: 'Survivors' })).toBeVisible()
+    await expect(nav.getByRole('link', { name: 'Admin' })).toHaveCount(0)
   })
 
   test('the unlock screen in French passes axe and says so in French', async ({ lockedApp: page }) => {
@@ -195,18 +201,37 @@ test.describe('locking', () => {
     // After unlocking, the shell opens at the top with focus on the page's title, not on <body>.
     await expect(dashboard).toBeFocused()
     expect(await page.evaluate(() => window.scrollY)).toBe(0)
-    await page.getByRole('navigation').getByRole('link', { name: 'Survivors' }).click()
+    // A search holds what was typed (often a name): it is in the address, and must not outlive the lock.
+    await page.goto(`${bridge.origin}/#/survivors?q=Testperson`)
     await expect(page.getByRole('heading', { level: 1, name: 'Survivors' })).toBeVisible()
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('Testperson')
     await page.keyboard.press('Control+L')
     await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
     expect(bridge.services.vault.status().state).toBe('locked')
     await expect(page.getByRole('navigation')).toHaveCount(0)
     expect(await page.content()).not.toContain(ADMIN.displayName)
+    // While locked the address keeps the page's path only.
+    await expect(page).toHaveURL(/#\/survivors$/)
+    // Focus waits on the first question of the unlock form (several accounts: whose), not on <body>.
+    await expect(page.getByRole('button', { name: /Account/ })).toBeFocused()
+
+    // Unlocking again returns to the page the person was on, with focus on its title, its search forgotten.
+    await unlock(page, ADMIN.username, ADMIN.passphrase)
+    const survivors = page.getByRole('heading', { level: 1, name: 'Survivors' })
+    await expect(survivors).toBeFocused()
+    await expect(page).toHaveURL(/#\/survivors$/)
+    await expect(page.getByText('Testperson')).toHaveCount(0)
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
 
     // The audit trail says how each lock happened.
     await bridge.services.vault.unlock(ADMIN.username, ADMIN.passphrase)
     const locks = bridge.services.audit.list({ action: 'lock' }).entries
-    expect(locks.slice(0, 2).map((entry) => entry.details['reason'])).toEqual(['shortcut', 'manual'])
+    expect(locks.slice(0, 3).map((entry) => entry.details['reason'])).toEqual([
+      'shortcut',
+      'shortcut',
+      'manual',
+    ])
   })
 
   test('a lock from elsewhere (idle timer, OS) takes the page back to the unlock screen on the next request', async ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyIntake, isIsoDate, MESSAGES, ZIntakeSchema, type TIntake } from './intake-schema'
+import { displayNameOf, emptyIntake, isIsoDate, MESSAGES, ZIntakeSchema, type TIntake } from './intake-schema'
 
 const TODAY = new Date().toISOString().slice(0, 10)
 
@@ -84,5 +84,31 @@ describe('the intake schema', () => {
         ]
       }),
     ).toEqual([])
+  })
+})
+
+describe('the name a case is shown under', () => {
+  const person = (names: Partial<TIntake['person']>) => ({ ...emptyIntake('2026-01-01').person, ...names })
+
+  it('is the full legal name, so two people with the same preferred name can be told apart', () => {
+    const first = person({ givenNames: 'Rania', familyName: 'Testhaddad', preferredName: 'Rania' })
+    const second = person({ givenNames: 'Rania', familyName: 'Examplesson', preferredName: 'Rania' })
+    expect(displayNameOf(first)).toBe('Rania Testhaddad')
+    expect(displayNameOf(second)).toBe('Rania Examplesson')
+  })
+
+  it('adds the preferred name when it is not part of the legal name', () => {
+    expect(
+      displayNameOf(person({ givenNames: 'Zorvana', familyName: 'Testfield', preferredName: 'Zori' })),
+    ).toBe('Zorvana Testfield (Zori)')
+    expect(
+      displayNameOf(person({ givenNames: 'Rania', familyName: 'Testhaddad', preferredName: 'rania' })),
+    ).toBe('Rania Testhaddad')
+  })
+
+  it('falls back to the preferred name, then an alias or the original-script name', () => {
+    expect(displayNameOf(person({ preferredName: 'Zori' }))).toBe('Zori')
+    expect(displayNameOf(person({ aliases: ['Zora Testfield'] }))).toBe('Zora Testfield')
+    expect(displayNameOf(person({ originalScriptName: 'زورفانا تست' }))).toBe('زورفانا تست')
   })
 })

@@ -280,12 +280,23 @@ export function intakeNames(
   return [...new Set(names)]
 }
 
-/** The name a case is shown under: preferred, else legal, else the first alias or the original-script name. */
+/** Words of a name, compared without case, so "rania" is found within "Rania Haddad". */
+const nameWords = (name: string): string[] => name.toLocaleLowerCase().split(/\s+/).filter(Boolean)
+
+/**
+ * The name a case is shown under (list, heading, pickers): the full legal name, so two Ranias can be told apart,
+ * with the preferred name after it when it is not already one of its words ("Rania Haddad (Ranya)"). Without a
+ * legal name: the preferred name, else the first alias or the original-script name.
+ */
 export function displayNameOf(
   person: Pick<TPerson, 'givenNames' | 'familyName' | 'preferredName' | 'aliases' | 'originalScriptName'>,
 ): string {
-  if (person.preferredName.trim() !== '') return person.preferredName.trim()
-  return intakeNames(person)[0] ?? ''
+  const legal = [person.givenNames.trim(), person.familyName.trim()].filter(Boolean).join(' ')
+  const preferred = person.preferredName.trim()
+  if (legal === '') return preferred !== '' ? preferred : (intakeNames(person)[0] ?? '')
+  const legalWords = nameWords(legal)
+  const isPartOfLegal = nameWords(preferred).every((word) => legalWords.includes(word))
+  return isPartOfLegal ? legal : `${legal} (${preferred})`
 }
 
 /** A blank intake, as the wizard starts it. */

@@ -77,6 +77,8 @@ export const ZAuditQuerySchema = z.strictObject({
   from: ZIsoDateTimeSchema.optional(),
   /** Exclusive upper bound on `at`. */
   to: ZIsoDateTimeSchema.optional(),
+  /** One case's entries, by its reference (CCIJ-2026-0001): those about the case and the import that created it. */
+  caseReference: z.string().trim().toUpperCase().max(32).optional(),
   offset: z.number().int().min(0).max(1_000_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 })

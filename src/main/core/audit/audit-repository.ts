@@ -109,12 +109,18 @@ export class AuditRepository {
     const username = parsed.actorUsername ?? null
     const from = parsed.from === undefined ? null : new Date(parsed.from).toISOString()
     const to = parsed.to === undefined ? null : new Date(parsed.to).toISOString()
+    const reference =
+      parsed.caseReference === undefined || parsed.caseReference === '' ? null : parsed.caseReference
     const filter = sql`
       WHERE (${action} IS NULL OR action = ${action})
         AND (${accountId} IS NULL OR actor_account_id = ${accountId})
         AND (${username} IS NULL OR actor_username = ${username} COLLATE NOCASE)
         AND (${from} IS NULL OR at >= ${from})
-        AND (${to} IS NULL OR at < ${to})`
+        AND (${to} IS NULL OR at < ${to})
+        AND (${reference} IS NULL
+          OR (target_type = 'case' AND json_extract(details, '$.reference') = ${reference})
+          OR (action = 'import'
+            AND EXISTS (SELECT 1 FROM json_each(details, '$.references') WHERE value = ${reference})))`
     const entries = this.db
       .all<TAuditRow>(
         sql`SELECT * FROM audit_log ${filter} ORDER BY seq DESC LIMIT ${parsed.limit} OFFSET ${parsed.offset}`,

@@ -79,7 +79,7 @@ describe('editing a saved case', () => {
     ])
     const after = services.caseFile.get(caseId)
     expect(after.updatedAt).toBe(result.version)
-    expect(after.person.displayName).toBe('Ranou')
+    expect(after.person.displayName).toBe('Rania Testhaddad (Ranou)')
     expect(after.needs.detained).toBe('no')
     expect(after.urgent).toBe(false)
     expect(after.tasks.map((task) => [task.origin, task.dueOn])).toEqual([['removal', '2027-01-15']])

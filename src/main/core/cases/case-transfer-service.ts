@@ -18,6 +18,9 @@ import { CasesFileQueries } from './json/cases-file-queries'
 import type { TCasesFileStore } from './json/cases-file-transfer'
 import { writeImportedCase } from './json/cases-file-writer'
 
+/** An import's audit entry lists at most this many references (a large import says how many it left out). */
+const AUDITED_REFERENCES = 500
+
 type TImportRow = { line: number; reference?: string | undefined; intake: TIntake }
 type TImportError = { line: number; field: string; code: string; value: string; message: string }
 
@@ -76,7 +79,12 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
         references.push(created.reference)
         caseIds.push(created.caseId)
       }
-      writer.audit('import', null, { kind: 'intakes', created: references.length })
+      // Which cases the import created, so the trail answers "where did this case come from" (references only).
+      writer.audit('import', null, {
+        kind: 'intakes',
+        created: references.length,
+        references: references.slice(0, AUDITED_REFERENCES),
+      })
       return { created: references.length, references, caseIds }
     })
   }

@@ -340,6 +340,15 @@ describe('the case services', () => {
     const next = submitNew(intake((draft) => (draft.person.familyName = 'After')))
     expect(next.reference > 'CCIJ-2026-0040').toBe(true)
     expect([...cases.caseTransfer.exportCases()]).toHaveLength(4)
+    // The trail says which cases the import created, and one case's entries include the import that made it.
+    const [imported] = cases.audit.list({ action: 'import' }).entries
+    expect(imported?.details['references']).toEqual(result.references)
+    const second = result.references[1] ?? ''
+    const ofCase = cases.audit.list({ caseReference: second.toLowerCase() }).entries
+    expect(ofCase.map((entry) => entry.action)).toEqual(['import'])
+    const ofNext = cases.audit.list({ caseReference: next.reference }).entries
+    expect(ofNext.map((entry) => entry.action)).toContain('record.created')
+    expect(ofNext.every((entry) => entry.details['reference'] === next.reference)).toBe(true)
   })
 
   it('refuses a viewer every survivor record in core itself, whichever host asks', async () => {

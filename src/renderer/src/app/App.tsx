@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { I18nProvider } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { createHashRouter, RouterProvider } from 'react-router'
@@ -18,6 +18,7 @@ import {
   type TVaultSession,
 } from '../features/vault'
 import { LanguageSwitch } from './LanguageSwitch'
+import { returnPathOf } from './returnPath'
 import { routes } from './routes'
 
 type TGate =
@@ -83,10 +84,17 @@ function VaultGate() {
     }
   }, [])
 
+  // The page the vault was locked on: the unlock returns there. While locked the address keeps only its path.
+  const returnPath = useRef<string | null>(null)
   useEffect(() => {
     let isCurrent = true
     void readStatus().then((next) => {
-      if (isCurrent) setGate(next)
+      if (!isCurrent) return
+      if (next.kind === 'locked') {
+        returnPath.current = returnPathOf(window.location.hash)
+        window.history.replaceState(null, '', `#${returnPath.current ?? '/'}`)
+      }
+      setGate(next)
     })
     return () => {
       isCurrent = false
@@ -97,9 +105,11 @@ function VaultGate() {
     setGate({ kind: 'opening' })
     void readStatus('reload').then(setGate)
   }
-  // A fresh unlock starts at the dashboard, whoever used the app before.
-  const openShell = (arrival: TArrival = 'gate') => {
-    window.history.replaceState(null, '', '#/')
+  // The shell opens at the dashboard, except that an unlock returns to the page the vault was locked on (its
+  // path only; the screen loads its data afresh, so nothing of it was kept while locked).
+  const openShell = (arrival: TArrival = 'gate', path: string | null = null) => {
+    returnPath.current = null
+    window.history.replaceState(null, '', `#${path ?? '/'}`)
     void readStatus(arrival).then(setGate)
   }
 
@@ -117,7 +127,7 @@ function VaultGate() {
           languageSwitch={languageSwitch}
           accounts={gate.accounts}
           lastLockReason={gate.lastLockReason}
-          onUnlocked={() => openShell('gate')}
+          onUnlocked={() => openShell('gate', returnPath.current)}
           onUseRecoveryKey={() => setGate({ ...gate, view: 'recovery' })}
         />
       ) : (

@@ -1,19 +1,21 @@
 import { Link } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
-import { isSectionCurrent, SECTIONS } from './sections'
+import { useSignedInStaff } from '../features/vault'
+import { isSectionCurrent, sectionsFor } from './sections'
 import { useAppInfo } from './useAppInfo'
 
-/** The sections of the app. The current one carries `aria-current="page"`. */
+/** The sections of the app the signed-in person can use. The current one carries `aria-current="page"`. */
 export function SideNav() {
   const { t } = useTranslation()
   const { pathname } = useLocation()
   const appInfo = useAppInfo()
+  const { role } = useSignedInStaff()
 
   return (
     <nav className="side-nav" aria-label={t('frame.navLabel')}>
       <ul className="side-nav__list">
-        {SECTIONS.map((section) => {
+        {sectionsFor(role).map((section) => {
           const isCurrent = isSectionCurrent(section, pathname)
           const SectionIcon = section.icon
           return (

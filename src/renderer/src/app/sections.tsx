@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { TRole } from '../../../shared/roles'
 import {
   AdminIcon,
   DashboardIcon,
@@ -35,3 +36,7 @@ export const isSectionCurrent = (section: TSection, pathname: string): boolean =
   section.path === '/'
     ? pathname === '/'
     : pathname === section.path || pathname.startsWith(`${section.path}/`)
+
+/** Administration is for admins only: others would find nothing behind the link but "for administrators only". */
+export const sectionsFor = (role: TRole): readonly TSection[] =>
+  role === 'admin' ? SECTIONS : SECTIONS.filter((section) => section.id !== 'admin')

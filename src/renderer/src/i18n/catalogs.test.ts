@@ -107,3 +107,30 @@ describe('the English and French catalogs', () => {
     }
   })
 })
+
+/** Where French typography is checked: the words, without placeholders and markup. */
+const prose = (text: string): string => text.replace(/\{\{[^}]*\}\}/g, 'X').replace(/<[^>]*>/g, '')
+/** The one text that shows a straight apostrophe on purpose: the character a spreadsheet puts before a formula. */
+const LITERAL_APOSTROPHE = new Set(['importExport.export.pointFormulas'])
+
+describe('the French catalogs’ typography', () => {
+  it('use curly apostrophes only', () => {
+    const straight = [...catalogs.fr]
+      .filter(([key, text]) => !LITERAL_APOSTROPHE.has(key) && prose(text).includes("'"))
+      .map(([key]) => key)
+    expect(straight).toEqual([])
+  })
+
+  it('put a non-breaking space before : ; ? ! and inside « » (times and type:name codes aside)', () => {
+    const loose = [...catalogs.fr]
+      .filter(([, text]) => {
+        const words = prose(text)
+        // A sign ending a phrase (followed by a space or the end), after a space or a word with no space at all.
+        const missing = /(?:[ \p{L})»]|^)[:;?!](?=\s|$)/u.test(words)
+        const quotes = /«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/u.test(words)
+        return missing || quotes
+      })
+      .map(([key, text]) => `${key}: ${text}`)
+    expect(loose).toEqual([])
+  })
+})

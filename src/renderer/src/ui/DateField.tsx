@@ -11,15 +11,27 @@ import './DateField.css'
 export type TDateFieldProps = TFieldProps & {
   value: DateValue | null
   onChange: (value: DateValue | null) => void
+  /** 'minute' adds the time of day, in the locale's own clock ("1:45 p.m." in en-CA, "13 h 45" in fr-CA). */
+  granularity?: 'day' | 'minute'
 }
 
-/** A calendar date typed segment by segment in the person's locale (React Aria DateField). */
-export function DateField({ label, value, onChange, description, ...field }: TDateFieldProps) {
+/**
+ * The app's one date input: a calendar date (and, with `granularity="minute"`, a time) typed segment by segment
+ * in the person's locale (React Aria DateField), so every screen writes dates the same way in each language.
+ */
+export function DateField({
+  label,
+  value,
+  onChange,
+  description,
+  granularity = 'day',
+  ...field
+}: TDateFieldProps) {
   return (
     <AriaDateField
       value={value}
       onChange={onChange}
-      granularity="day"
+      granularity={granularity}
       className="ui-field ui-date-field"
       {...ariaFieldState(field)}
     >

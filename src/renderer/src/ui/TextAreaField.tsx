@@ -17,7 +17,7 @@ export type TTextAreaFieldProps = Omit<TAriaTextFieldProps, 'className' | 'child
   inputRef?: Ref<HTMLTextAreaElement>
   /** Visible height in lines; the box grows with the person's text up to a limit. */
   rows?: number
-  /** 'auto' lets right-to-left text (Arabic, Farsi…) read in its own direction. */
+  /** 'auto' (the default) lets right-to-left text (Arabic, Farsi…) read and align in its own direction. */
   dir?: 'auto' | 'ltr' | 'rtl'
   className?: string
 }
@@ -29,7 +29,7 @@ export function TextAreaField({
   errorMessage,
   inputRef,
   rows = 4,
-  dir,
+  dir = 'auto',
   className,
   ...props
 }: TTextAreaFieldProps) {
@@ -42,12 +42,7 @@ export function TextAreaField({
     >
       <Label className="ui-field__label">{label}</Label>
       <FieldDescription>{description}</FieldDescription>
-      <TextArea
-        ref={inputRef}
-        rows={rows}
-        {...(dir === undefined ? {} : { dir })}
-        className="ui-field__control ui-text-area__input"
-      />
+      <TextArea ref={inputRef} rows={rows} dir={dir} className="ui-field__control ui-text-area__input" />
       <FieldErrorMessage>{errorMessage}</FieldErrorMessage>
     </AriaTextField>
   )

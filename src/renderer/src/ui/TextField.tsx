@@ -21,6 +21,8 @@ export type TTextFieldProps = Omit<TAriaTextFieldProps, 'className' | 'children'
   isMonospace?: boolean
   /** Controls placed inside the input's box, after it (e.g. a show/hide toggle). */
   endAdornment?: ReactNode
+  /** 'auto' (the default) lets right-to-left text (Arabic, Farsi…) read and align in its own direction. */
+  dir?: 'auto' | 'ltr' | 'rtl'
   className?: string
 }
 
@@ -35,6 +37,7 @@ export function TextField({
   inputRef,
   isMonospace = false,
   endAdornment,
+  dir = 'auto',
   className,
   ...props
 }: TTextFieldProps) {
@@ -50,6 +53,7 @@ export function TextField({
       <div className="ui-text-field__box">
         <Input
           ref={inputRef}
+          dir={dir}
           className={['ui-text-field__input', isMonospace ? 'ui-text-field__input--mono' : null]
             .filter(Boolean)
             .join(' ')}

@@ -2,11 +2,13 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import {
   useCallback,
   useEffect,
+  useImperativeHandle,
   useLayoutEffect,
   useRef,
   useState,
   type KeyboardEvent,
   type MouseEvent,
+  type Ref,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
@@ -51,7 +53,11 @@ export type TCaseGridProps = {
   describedBy: string
   today: string
   onFirstRows?: () => void
+  /** What the page around the grid may ask of it (ArrowDown in the search box focuses the first row). */
+  handleRef?: Ref<TCaseGridHandle>
 }
+
+export type TCaseGridHandle = { focusFirstRow: () => void }
 
 /**
  * The case list as an ARIA grid of rows, virtualized: only the rows in view (plus a few) are in the DOM, and
@@ -69,6 +75,7 @@ export function CaseGrid({
   describedBy,
   today,
   onFirstRows,
+  handleRef,
 }: TCaseGridProps) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
@@ -157,12 +164,22 @@ export function CaseGrid({
     }
   })
 
+  // Counts focus requests, so asking for the row already active still renders (and so focuses) it.
+  const [, setFocusRequests] = useState(0)
   const moveTo = (index: number) => {
     if (total === 0) return
     const next = Math.min(Math.max(index, 0), total - 1)
     pendingFocus.current = next
     setActiveIndex(next)
+    setFocusRequests((count) => count + 1)
   }
+
+  useImperativeHandle(handleRef, () => ({
+    focusFirstRow: () => {
+      virtualizer.scrollToOffset(0)
+      moveTo(0)
+    },
+  }))
 
   const open = (row: TCaseListRow | undefined) => {
     if (row !== undefined) void navigate(casePath(row.id))

@@ -25,7 +25,7 @@ import {
 } from '../../ui'
 import { DraftsList } from '../intake'
 import { CaseFilters } from './CaseFilters'
-import { CaseGrid } from './CaseGrid'
+import { CaseGrid, type TCaseGridHandle } from './CaseGrid'
 import {
   EMPTY_FILTERS,
   filtersFromParams,
@@ -103,8 +103,21 @@ export function CaseListPage() {
     return () => window.clearTimeout(timer)
   }, [searchText, filters.search, writeSearch])
 
+  // ArrowDown in the search box goes to the first result (the grid's own arrows take over from there); when the
+  // words typed are not yet asked, the first row of their answer gets focus once it is shown.
+  const gridRef = useRef<TCaseGridHandle>(null)
+  const wantsFirstRow = useRef(false)
   const onSearchKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && searchText.trim() !== filters.search.trim()) writeSearch(searchText)
+    const isPending = searchText.trim() !== filters.search.trim()
+    if (event.key === 'Enter' && isPending) writeSearch(searchText)
+    if (event.key !== 'ArrowDown') return
+    event.preventDefault()
+    if (isPending) {
+      wantsFirstRow.current = true
+      writeSearch(searchText)
+    } else {
+      gridRef.current?.focusFirstRow()
+    }
   }
 
   const clearFilters = () => {
@@ -135,6 +148,11 @@ export function CaseListPage() {
   const displayKey = currentTotal !== null ? key : shownKey
   const displayTotal = displayKey === null ? null : store.total(displayKey)
   const isStale = displayKey !== key
+  useEffect(() => {
+    if (!wantsFirstRow.current || isStale || displayTotal === null) return
+    wantsFirstRow.current = false
+    gridRef.current?.focusFirstRow()
+  }, [isStale, displayTotal, displayKey])
 
   // The first page of the current query; the grid asks for the rest as the person scrolls.
   useEffect(() => {
@@ -278,6 +296,7 @@ export function CaseListPage() {
               describedBy="case-list-grid-hint"
               today={today}
               onFirstRows={onFirstRows}
+              handleRef={gridRef}
             />
           ) : null}
         </>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useParams } from 'react-router'
 import type { TCaseDetail, TStaffRef } from '../../../../shared/contract/cases'
@@ -42,6 +43,13 @@ function PlainTitle({ children }: { children: string }) {
  */
 function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promise<void> }) {
   const assignees = useAssignees()
+  const pageRef = useRef<HTMLDivElement>(null)
+  // Opening a case focuses the loading title, which this view then replaces, dropping focus on <body>: the
+  // case's own title (reference and name) takes it over, so the next Tab starts in the case.
+  useEffect(() => {
+    if (document.activeElement !== null && document.activeElement !== document.body) return
+    pageRef.current?.querySelector<HTMLElement>('[data-page-title]')?.focus({ preventScroll: true })
+  }, [])
   // "Saved as CCIJ-2026-0042", when the intake wizard just saved this case (already announced there).
   const state: unknown = useLocation().state
   const savedMessage =
@@ -55,7 +63,7 @@ function CaseView({ detail, reload }: { detail: TCaseDetail; reload: () => Promi
     <CaseMessageProvider>
       {(clearMessage) => (
         // Typing or ticking anything is a new action: the last confirmation no longer describes the page.
-        <div className="case-page" onInput={clearMessage}>
+        <div className="case-page" onInput={clearMessage} ref={pageRef}>
           <CaseHeader detail={detail} assignees={assignees} onChanged={reload} />
           {savedMessage === null ? null : <Notice tone="success">{savedMessage}</Notice>}
           <div className="case-page__columns">

@@ -8,7 +8,14 @@ import type { TCaseDetail, TStaffRef, TTimelineEntry } from '../../../../shared/
 import { api, callApi } from '../../api'
 import { formatDateTime, formatDay, localDateTimeNow, localDateTimeToIso } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
-import { Badge, FormRadioGroupField, FormTextAreaField, FormTextField, LiveRegion, Section } from '../../ui'
+import {
+  Badge,
+  FormDateTimeField,
+  FormRadioGroupField,
+  FormTextAreaField,
+  LiveRegion,
+  Section,
+} from '../../ui'
 import { CaseAddForm } from './CaseAddForm'
 import { useCaseMessage } from './caseMessage'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
@@ -85,12 +92,7 @@ function AddNoteForm({ caseId, onAdded }: { caseId: string; onAdded: (message: s
           label={t('casePage.timeline.kind')}
           options={STAFF_TIMELINE_KINDS.map((kind) => ({ id: kind, label: vocab.timelineKind(kind) }))}
         />
-        <FormTextField<TNoteForm>
-          name="occurredAt"
-          type="datetime-local"
-          label={t('casePage.timeline.when')}
-          isRequired
-        />
+        <FormDateTimeField<TNoteForm> name="occurredAt" label={t('casePage.timeline.when')} isRequired />
       </div>
       <FormTextAreaField<TNoteForm>
         name="body"

@@ -16,6 +16,7 @@ import { normalizeDateText } from './draftDates'
 import { DraftsList } from './DraftsList'
 import { DuplicateReview } from './DuplicateReview'
 import { ErrorSummary, flattenErrors } from './ErrorSummary'
+import { createNameCheck } from './holdNameRequired'
 import { useIntakeErrorWording } from './fields'
 import { useIntakeOptions } from './options'
 import { AdversePartiesStep } from './steps/AdversePartiesStep'
@@ -84,8 +85,12 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
   const navigate = useNavigate()
   const options = useIntakeOptions()
   const errorWording = useIntakeErrorWording()
+  // "Enter at least one name" waits for Next, another step or a typed name (see createNameCheck).
+  const [nameCheck] = useState(() =>
+    createNameCheck(zodResolver(ZWizardSchema), initialStep !== WIZARD_STEP_IDS[0]),
+  )
   const form = useForm<TIntakeInput, unknown, TIntake>({
-    resolver: zodResolver(ZWizardSchema),
+    resolver: nameCheck.resolver,
     defaultValues: initialValues,
     mode: 'onTouched',
   })
@@ -133,6 +138,7 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
   const stepTitle = (stepId: TWizardStepId) => t(`intake.steps.${stepId}.title`)
 
   const goTo = (target: TWizardStepId) => {
+    nameCheck.arm()
     void saver.saveNow(draftStep(target))
     setSummaryFor(null)
     setProblem(null)
@@ -168,6 +174,7 @@ export function IntakeWizard({ initialValues, initialStep, initialDraftId, onSta
   const goNext = async () => {
     if (next === undefined || phase.kind !== 'editing') return
     tidyDates()
+    nameCheck.arm()
     const valid = await trigger(keysOf(step) as (keyof TIntakeInput)[])
     if (!valid) {
       showStepErrors(step)

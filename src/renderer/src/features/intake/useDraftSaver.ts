@@ -41,11 +41,16 @@ export function useDraftSaver(
   const stopped = useRef(false)
   const mounted = useRef(true)
 
+  // Leaving the wizard during the pause after typing (another section, Back) saves what is waiting instead of
+  // dropping it with the timer: a name typed and left within two seconds used to be lost without a word.
+  const saveOnLeave = useRef<(step: TIntakeStepId) => Promise<void>>(() => Promise.resolve())
   useEffect(() => {
     mounted.current = true
     return () => {
       mounted.current = false
       window.clearTimeout(timer.current)
+      const step = pendingStep.current
+      if (step !== null && !stopped.current) void saveOnLeave.current(step)
     }
   }, [])
 
@@ -87,6 +92,10 @@ export function useDraftSaver(
     },
     [run],
   )
+
+  useEffect(() => {
+    saveOnLeave.current = saveNow
+  }, [saveNow])
 
   const schedule = useCallback(
     (step: TIntakeStepId) => {

@@ -5,10 +5,17 @@ type TAccountChooserProps = {
   label: string
   placeholder: string
   accounts: readonly { username: string; displayName: string }[]
+  autoFocus?: boolean
 }
 
 /** Pick a staff account of the surrounding form by name. Nothing is remembered between unlocks. */
-export function AccountChooser({ name, label, placeholder, accounts }: TAccountChooserProps) {
+export function AccountChooser({
+  name,
+  label,
+  placeholder,
+  accounts,
+  autoFocus = false,
+}: TAccountChooserProps) {
   const options = accounts.map((account) => ({
     id: account.username,
     label: account.displayName,
@@ -20,6 +27,7 @@ export function AccountChooser({ name, label, placeholder, accounts }: TAccountC
       label={label}
       placeholder={placeholder}
       options={options}
+      autoFocus={autoFocus}
       issues={{ too_small: 'vault.validation.accountRequired' }}
     />
   )

@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { MIN_PASSPHRASE_LENGTH } from '../../../../shared/passphrase-policy'
-import { FormTextField, StrengthMeter, type TIssueWords } from '../../ui'
+import { StrengthMeter, type TIssueWords } from '../../ui'
 import { NEW_PASSPHRASE_ISSUES } from './fieldErrors'
 import { PassphraseInput } from './PassphraseInput'
 import { usePassphraseFeedback } from './usePassphraseFeedback'
@@ -15,9 +15,9 @@ export type TNewPassphraseFieldsProps = {
   /** Names that count as easy to guess (main uses the same list). */
   userInputs: readonly string[]
   /**
-   * 'page': someone choosing their own passphrase (first run, recovery, My account): the rule spelled out,
-   * Show/Hide on each field, and advice under the meter. 'dialog': an admin and a colleague choosing one
-   * together in a dialog: the two fields side by side and a meter in a few words.
+   * 'page': someone choosing their own passphrase (first run, recovery, My account): the rule spelled out and
+   * advice under the meter. 'dialog': an admin and a colleague choosing one together in a dialog: the two fields
+   * side by side and a meter in a few words. Both have Show/Hide on each field.
    */
   density?: 'page' | 'dialog'
   /** Words for the fields' issue codes in the form's own catalog ('page' has the vault's). */
@@ -51,20 +51,14 @@ export function NewPassphraseFields({
     return (
       <>
         <div className="ui-form__row">
-          <FormTextField
+          <PassphraseInput
             {...bound(passphraseName, issues.passphrase)}
-            type="password"
             label={labels.passphrase}
             description={t('vault.passphrase.help', { count: MIN_PASSPHRASE_LENGTH })}
             autoFocus={autoFocus}
             isRequired
           />
-          <FormTextField
-            {...bound(confirmName, issues.confirm)}
-            type="password"
-            label={labels.confirm}
-            isRequired
-          />
+          <PassphraseInput {...bound(confirmName, issues.confirm)} label={labels.confirm} isRequired />
         </div>
         <StrengthMeter
           label={t('vault.passphrase.brief.label')}

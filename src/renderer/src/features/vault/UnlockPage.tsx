@@ -81,11 +81,13 @@ export function UnlockPage({
             </Notice>
           ) : null}
           {accounts.length === 0 ? <Notice tone="warning">{t('vault.unlock.noAccounts')}</Notice> : null}
+          {/* The screen opens on its first question: whose account (when several), else the passphrase. */}
           <AccountChooser
             name="username"
             label={t('vault.unlock.accountLabel')}
             placeholder={t('vault.unlock.accountPlaceholder')}
             accounts={accounts}
+            autoFocus={accounts.length > 1}
           />
           <PassphraseInput
             name="passphrase"

@@ -1,4 +1,4 @@
-import { parseDate } from '@internationalized/date'
+import { parseDate, parseDateTime } from '@internationalized/date'
 import type { DateValue } from 'react-aria-components'
 import type { FieldValues } from 'react-hook-form'
 import { DateField, type TDateFieldProps } from '../DateField'
@@ -32,6 +32,37 @@ export function FormDateField<T extends FieldValues = FieldValues>({
       {...props}
       errorMessage={bound.errorMessage}
       value={toDateValue(field.value)}
+      onChange={store}
+    />
+  )
+}
+
+const toDateTimeValue = (value: unknown): DateValue | null => {
+  try {
+    return typeof value === 'string' && value !== '' ? parseDateTime(value) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The kit's DateField with the time of day, bound to a local 'YYYY-MM-DDTHH:mm' text value of the surrounding
+ * form (what `localDateTimeNow` gives and `localDateTimeToIso` reads), '' when empty.
+ */
+export function FormDateTimeField<T extends FieldValues = FieldValues>({
+  name,
+  issues,
+  ...props
+}: TFormDateFieldProps<T>) {
+  const { field, bound } = useBoundField<T>(name, issues)
+  const store = (next: DateValue | null) =>
+    field.onChange(next === null ? '' : next.toString().slice(0, 'YYYY-MM-DDTHH:mm'.length))
+  return (
+    <DateField
+      {...props}
+      granularity="minute"
+      errorMessage={bound.errorMessage}
+      value={toDateTimeValue(field.value)}
       onChange={store}
     />
   )

@@ -31,6 +31,7 @@ export {
 } from './FormTextFields'
 export {
   FormDateField,
+  FormDateTimeField,
   FormNumberField,
   type TFormDateFieldProps,
   type TFormNumberFieldProps,

@@ -7,11 +7,19 @@ import { Button, DateField, SelectField, TextField } from '../../../ui'
 export type TAuditFilters = {
   action: TAuditAction | null
   actorUsername: string
+  /** A case's reference, as typed: its entries and the import that created it. */
+  caseReference: string
   from: DateValue | null
   to: DateValue | null
 }
 
-export const EMPTY_AUDIT_FILTERS: TAuditFilters = { action: null, actorUsername: '', from: null, to: null }
+export const EMPTY_AUDIT_FILTERS: TAuditFilters = {
+  action: null,
+  actorUsername: '',
+  caseReference: '',
+  from: null,
+  to: null,
+}
 
 const ALL_ACTIONS = 'all'
 
@@ -19,9 +27,11 @@ const ALL_ACTIONS = 'all'
 export function toAuditQuery(filters: TAuditFilters): Omit<TAuditQuery, 'offset' | 'limit'> {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
   const actor = filters.actorUsername.trim()
+  const reference = filters.caseReference.trim()
   return {
     ...(filters.action === null ? {} : { action: filters.action }),
     ...(actor === '' ? {} : { actorUsername: actor }),
+    ...(reference === '' ? {} : { caseReference: reference }),
     ...(filters.from === null ? {} : { from: filters.from.toDate(zone).toISOString() }),
     ...(filters.to === null ? {} : { to: filters.to.add({ days: 1 }).toDate(zone).toISOString() }),
   }
@@ -34,16 +44,20 @@ export type TAuditFiltersProps = {
   onCleared?: () => void
 }
 
-/** Narrow the trail by action, by who did it, and by a range of days. */
+/** Narrow the trail by action, by who did it, by case and by a range of days. */
 export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProps) {
   const { t } = useTranslation()
-  // The sign-in name is applied after a pause in typing, not on every keystroke.
+  // The sign-in name and the case reference are applied after a pause in typing, not on every keystroke.
   const [actor, setActor] = useState(filters.actorUsername)
+  const [reference, setReference] = useState(filters.caseReference)
   useEffect(() => {
-    if (actor === filters.actorUsername) return
-    const timer = window.setTimeout(() => onChange({ ...filters, actorUsername: actor }), 300)
+    if (actor === filters.actorUsername && reference === filters.caseReference) return
+    const timer = window.setTimeout(
+      () => onChange({ ...filters, actorUsername: actor, caseReference: reference }),
+      300,
+    )
     return () => window.clearTimeout(timer)
-  }, [actor, filters, onChange])
+  }, [actor, reference, filters, onChange])
 
   const actionOptions = [
     { id: ALL_ACTIONS, label: t('admin.audit.filters.allActions') },
@@ -52,7 +66,11 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
   const isRangeBackwards =
     filters.from !== null && filters.to !== null && filters.to.compare(filters.from) < 0
   const hasFilters =
-    filters.action !== null || filters.actorUsername !== '' || filters.from !== null || filters.to !== null
+    filters.action !== null ||
+    filters.actorUsername !== '' ||
+    filters.caseReference !== '' ||
+    filters.from !== null ||
+    filters.to !== null
 
   return (
     <div className="admin-filters" role="group" aria-label={t('admin.audit.filters.label')}>
@@ -74,6 +92,15 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
         onChange={setActor}
         autoComplete="off"
       />
+      <TextField
+        type="search"
+        label={t('admin.audit.filters.caseReference')}
+        description={t('admin.audit.filters.caseReferenceHint')}
+        value={reference}
+        onChange={setReference}
+        autoComplete="off"
+        spellCheck="false"
+      />
       <DateField
         label={t('admin.audit.filters.from')}
         value={filters.from}
@@ -88,9 +115,10 @@ export function AuditFilters({ filters, onChange, onCleared }: TAuditFiltersProp
       <div className="admin-filters__clear">
         <Button
           variant="quiet"
-          isDisabled={!hasFilters && actor === ''}
+          isDisabled={!hasFilters && actor === '' && reference === ''}
           onPress={() => {
             setActor('')
+            setReference('')
             onChange(EMPTY_AUDIT_FILTERS)
             onCleared?.()
           }}

@@ -39,6 +39,18 @@ describe('audit labels for cases', () => {
     await t.changeLanguage('en')
   })
 
+  it('say which cases an import created and which file an export wrote', async () => {
+    const imported = entry('import', { created: 2, references: ['CCIJ-2026-0007', 'CCIJ-2026-0008'] }, null)
+    expect(auditWhatLabel(t.t, imported)).toMatch(/2 intakes, cases CCIJ-2026-0007, CCIJ-2026-0008$/)
+    const large = entry('import', { created: 502, references: ['CCIJ-2026-0001', 'CCIJ-2026-0002'] }, null)
+    expect(auditWhatLabel(t.t, large)).toMatch(/CCIJ-2026-0002 and 500 more$/)
+    const exported = entry('export', { count: 4, fileName: 'intakes-2026-11-30.csv' }, null)
+    expect(auditWhatLabel(t.t, exported)).toMatch(/4 intakes, to intakes-2026-11-30\.csv$/)
+    await t.changeLanguage('fr')
+    expect(auditWhatLabel(t.t, exported)).toMatch(/4 accueils, dans intakes-2026-11-30\.csv$/)
+    await t.changeLanguage('en')
+  })
+
   it('ignore details they do not know instead of showing raw keys', () => {
     expect(auditWhatLabel(t.t, entry('record.changed', { change: 'something_new' }))).not.toMatch(
       /something_new/,

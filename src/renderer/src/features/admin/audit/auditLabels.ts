@@ -109,10 +109,27 @@ export function auditDetailLabel(
       const count = detailNumber(details['results'])
       return count === null ? null : t('admin.audit.details.resultCount', { count })
     }
-    case 'import':
+    case 'import': {
+      const count = detailNumber(details['created'])
+      if (count === null) return null
+      const references = Array.isArray(details['references'])
+        ? details['references'].filter((reference): reference is string => typeof reference === 'string')
+        : []
+      if (references.length === 0) return t('admin.audit.details.intakeCount', { count })
+      const more = count - references.length
+      return t(more > 0 ? 'admin.audit.details.importedSome' : 'admin.audit.details.imported', {
+        count,
+        references: references.join(', '),
+        more,
+      })
+    }
     case 'export': {
-      const count = detailNumber(details['created']) ?? detailNumber(details['count'])
-      return count === null ? null : t('admin.audit.details.intakeCount', { count })
+      const count = detailNumber(details['count'])
+      const fileName = detailText(details['fileName'])
+      if (count === null) return null
+      return fileName === null
+        ? t('admin.audit.details.intakeCount', { count })
+        : t('admin.audit.details.exported', { count, fileName })
     }
     default:
       return null
