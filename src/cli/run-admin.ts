@@ -6,6 +6,7 @@ import { intakeCommands } from './commands/intake-commands'
 import { lawyerCommands } from './commands/lawyer-commands'
 import { matchCommands } from './commands/match-commands'
 import { packetCommands } from './commands/packet-commands'
+import { directoryCommands } from './commands/directory-commands'
 import { UsageError } from './usage-error'
 
 /** Every admin command. Add a feature's commands here. */
@@ -15,6 +16,7 @@ const COMMANDS: readonly TCommand[] = [
   ...lawyerCommands,
   ...matchCommands,
   ...packetCommands,
+  ...directoryCommands,
 ]
 
 const EXIT_FAILURE = 1

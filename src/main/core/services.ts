@@ -14,6 +14,7 @@ import { PacketService } from './packets/packet-service'
 import { ReferralService } from './referrals/referral-service'
 import { vaultCaseReferrals, vaultReferralLookup } from './referrals/packet-referral'
 import { DirectoryService } from './directory/directory-service'
+import { DirectoryTransferService } from './directory/transfer/directory-transfer-service'
 import { CaseloadReportService } from './reports/caseload-report-service'
 import { LawyerImportService } from './roster/lawyer-import-service'
 import { RosterService } from './roster/roster-service'
@@ -76,6 +77,8 @@ export type TVaultServices = {
   lawyerImport: LawyerImportService
   /** The referral directory: organizations and background resources. */
   directory: DirectoryService
+  /** The directory in and out as one CSV or JSON file (the admin CLI). */
+  directoryTransfer: DirectoryTransferService
   /** Counts for the board and funders, small counts withheld. */
   reports: CaseloadReportService
   /** Referrals to lawyers and organizations, along their state machine, with follow-ups. */
@@ -102,6 +105,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),
+    directoryTransfer: new DirectoryTransferService(sessions),
     reports: new CaseloadReportService(sessions),
     referrals: new ReferralService(sessions),
   }
