@@ -3,7 +3,7 @@
  * fresh test vault, without building the survivors' caseload the full bench needs first. Prints one line.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { syntheticLawyerCsv } from '#test-support/synthetic'
 import { createTestVault } from '#test-support/vault-fixtures'
@@ -15,12 +15,19 @@ try {
   const services = await createTestVault(folder)
   const csv = syntheticLawyerCsv(count, 7)
   const { mapping } = services.lawyerImport.inspect(csv)
-  const cpu = process.cpuUsage()
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(since)
+    return (used.user + used.system) / 1000
+  }
+  const checkCpu = process.cpuUsage()
   const checkMs = time(() => services.lawyerImport.check(csv, mapping))
+  const checkCpuMs = cpuMs(checkCpu)
+  const commitCpu = process.cpuUsage()
   const commitMs = time(() => services.lawyerImport.commit(csv, mapping, 'skip'))
-  const used = process.cpuUsage(cpu)
+  const commitCpuMs = cpuMs(commitCpu)
+  const [load] = loadavg()
   process.stdout.write(
-    `${count} lawyers (${(csv.length / 1e6).toFixed(1)} MB): dry run ${ms(checkMs)} ms + commit ${ms(commitMs)} ms = ${ms(checkMs + commitMs)} ms wall, ${ms((used.user + used.system) / 1000)} ms CPU; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`,
+    `${count} lawyers (${(csv.length / 1e6).toFixed(1)} MB): dry run ${ms(checkMs)} ms (CPU ${ms(checkCpuMs)}) + commit ${ms(commitMs)} ms (CPU ${ms(commitCpuMs)}) = ${ms(checkMs + commitMs)} ms wall, ${ms(checkCpuMs + commitCpuMs)} ms CPU; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`,
   )
 } finally {
   rmSync(folder, { recursive: true, force: true })

@@ -7,6 +7,7 @@ import { lawyerCommands } from './commands/lawyer-commands'
 import { matchCommands } from './commands/match-commands'
 import { packetCommands } from './commands/packet-commands'
 import { casesFileCommands } from './commands/cases-file-commands'
+import { directoryCommands } from './commands/directory-commands'
 import { UsageError } from './usage-error'
 
 /** Every admin command. Add a feature's commands here. */
@@ -17,6 +18,7 @@ const COMMANDS: readonly TCommand[] = [
   ...matchCommands,
   ...packetCommands,
   ...casesFileCommands,
+  ...directoryCommands,
 ]
 
 const EXIT_FAILURE = 1

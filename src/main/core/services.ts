@@ -15,6 +15,7 @@ import { PacketService } from './packets/packet-service'
 import { ReferralService } from './referrals/referral-service'
 import { vaultCaseReferrals, vaultReferralLookup } from './referrals/packet-referral'
 import { DirectoryService } from './directory/directory-service'
+import { DirectoryTransferService } from './directory/transfer/directory-transfer-service'
 import { CaseloadReportService } from './reports/caseload-report-service'
 import { LawyerImportService } from './roster/lawyer-import-service'
 import { RosterService } from './roster/roster-service'
@@ -80,6 +81,8 @@ export type TVaultServices = {
   lawyerImport: LawyerImportService
   /** The referral directory: organizations and background resources. */
   directory: DirectoryService
+  /** The directory in and out as one CSV or JSON file (the admin CLI). */
+  directoryTransfer: DirectoryTransferService
   /** Counts for the board and funders, small counts withheld. */
   reports: CaseloadReportService
   /** Referrals to lawyers and organizations, along their state machine, with follow-ups. */
@@ -112,6 +115,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     roster: new RosterService(sessions),
     lawyerImport: new LawyerImportService(sessions),
     directory: new DirectoryService(sessions),
+    directoryTransfer: new DirectoryTransferService(sessions),
     reports: new CaseloadReportService(sessions),
     referrals,
     batchMatching: new BatchMatchingService(sessions, matching, referrals),

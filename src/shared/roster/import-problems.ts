@@ -47,6 +47,19 @@ const PROBLEM_WORDS: Readonly<Record<string, Readonly<Record<TLanguage, TWords>>
   matchesTwoLawyers: { en: () => 'matches one roster lawyer by licence and another by email', fr: () => 'correspond à un·e avocat·e du répertoire par le numéro de membre et à un·e autre par le courriel' },
   tooLong: { en: () => 'is too long', fr: () => 'est trop long' },
   tooMany: { en: () => 'lists too many items', fr: () => 'contient trop d’éléments' },
+  // The directory's import (organizations and resources, CSV or JSON).
+  yesNo: { en: (p, v) => `${v} is not yes or no`, fr: (p, v) => `${v} n’est ni oui ni non` },
+  entryKind: { en: (p, v) => `${v} is not organization or resource`, fr: (p, v) => `${v} n’est ni organization ni resource` },
+  link: { en: (p, v) => `${v} is not a web link (http:// or https://)`, fr: (p, v) => `${v} n’est pas un lien web (http:// ou https://)` },
+  blank: { en: () => 'is empty', fr: () => 'est vide' },
+  provincesRequired: { en: () => 'is empty and the organization is not national', fr: () => 'est vide et l’organisme n’est pas national' },
+  duplicateEntry: { en: (p) => `the same entry is on row ${String(p.params?.['otherRow'] ?? '')}`, fr: (p) => `la même entrée est à la ligne ${String(p.params?.['otherRow'] ?? '')}` },
+  unknownColumn: { en: () => 'is not a column of the directory file', fr: () => 'n’est pas une colonne du fichier du répertoire' },
+  missingColumn: { en: () => 'column is missing', fr: () => 'la colonne manque' },
+  json: { en: () => 'the file is not valid JSON', fr: () => 'le fichier n’est pas du JSON valide' },
+  directoryFormat: { en: () => 'the file is not a directory export (format “ccij-directory”, version 1)', fr: () => 'le fichier n’est pas un export du répertoire (format «\u00a0ccij-directory\u00a0», version\u00a01)' },
+  notAList: { en: () => 'is not a list', fr: () => 'n’est pas une liste' },
+  notAnEntry: { en: () => 'is not an entry (an object)', fr: () => 'n’est pas une entrée (un objet)' },
 }
 
 /** Where: 'row 4' / 'ligne 4', 'the file' / 'le fichier', 'line 1 (header)' / 'ligne 1 (en-tête)'. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { CSV_MAX_REPORTED_PROBLEMS, type TCsvProblem } from '../../../shared/contract/csv'
 import {
@@ -13,6 +12,7 @@ import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { writeCsvFileAtomic } from '../csv/csv-file-writer'
 import { splitCsvText } from '../csv/csv-text'
+import { timeOrderedId } from '../db/time-ordered-id'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { parseLawyerRecords, mappedFields, type TParsedLawyerRow } from './csv/parse-lawyer-csv'
 import { suggestMapping } from './csv/lawyer-csv-columns'
@@ -82,8 +82,8 @@ export class LawyerImportService {
 
   /**
    * Every row or none, in one transaction. Roster duplicates follow `decisions` for their row, else `duplicates`;
-   * an update replaces only the fields the file's mapped columns carry. Each lawyer added or changed is audited
-   * by id (and changed field names), with one entry for the import as a whole.
+   * an update replaces only the fields the file's mapped columns carry. New lawyers are written a table at a time;
+   * the audit trail gets one entry for the file (counts and the field names updates changed).
    */
   commit(
     csv: string,
@@ -102,13 +102,12 @@ export class LawyerImportService {
       const matchOf = new Map(matches.map((match) => [match.row, match]))
       const updatable = mappedFields(mapping)
       const result: TLawyerImportResult = { added: 0, updated: 0, skipped: 0 }
+      const added: { id: string; fields: TLawyerFields }[] = []
+      const changedFields = new Set<string>()
       for (const row of rows) {
         const match = matchOf.get(row.row)
         if (match === undefined) {
-          const id = randomUUID()
-          lawyers.insert(id, row.fields, at, session.staff.accountId)
-          session.audit.record('record.created', { type: 'lawyer', id }, { via: 'import' })
-          result.added += 1
+          added.push({ id: timeOrderedId(), fields: row.fields })
           continue
         }
         if ((actionOf.get(row.row) ?? duplicates) === 'skip') {
@@ -123,20 +122,18 @@ export class LawyerImportService {
         const changed = [...updatable].filter(
           (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
         )
-        if (changed.length > 0) {
-          lawyers.replace(match.lawyerId, after, at)
-          session.audit.record(
-            'record.changed',
-            { type: 'lawyer', id: match.lawyerId },
-            { via: 'import', fields: changed },
-          )
-        }
+        if (changed.length > 0) lawyers.replace(match.lawyerId, after, at)
+        for (const key of changed) changedFields.add(key)
         result.updated += 1
       }
+      lawyers.insertMany(added, at, session.staff.accountId)
+      result.added = added.length
       new ImportMappingRepository(session.db).save(MAPPING_KIND, mapping, at)
+      // One entry for the whole file: counts and the fields updates changed, never a lawyer's name or id list.
       session.audit.record('import', null, {
         kind: 'lawyers',
         ...result,
+        ...(changedFields.size === 0 ? {} : { fields: [...changedFields] }),
         ...(source === '' ? {} : { source }),
       })
       return { imported: true as const, result }

@@ -51,6 +51,14 @@ describe('lawyer sign-up import', () => {
     const csv = signUp(...CLEAN_ROWS)
     const first = services.lawyerImport.commit(csv, mappingOf(csv), 'skip')
     expect(first).toEqual({ imported: true, result: { added: 2, updated: 0, skipped: 0 } })
+    // The whole file is one audit entry with its counts: no entry per lawyer, no name anywhere.
+    const audited = services.audit.list({}).entries.filter((entry) => entry.targetType === 'lawyer')
+    expect(audited).toEqual([])
+    const imported = services.audit.list({}).entries.filter((entry) => entry.action === 'import')
+    expect(imported.map((entry) => entry.details)).toEqual([
+      { kind: 'lawyers', added: 2, updated: 0, skipped: 0 },
+    ])
+    expect(JSON.stringify(services.audit.list({}).entries)).not.toContain('Example')
     const ada = services.roster.list({ search: 'ada' }).rows[0]
     expect(ada).toMatchObject({ licensedIn: ['ON', 'QC'], languages: ['en', 'ar'], airports: ['YYZ'] })
     const bao = services.roster.get(services.roster.list({ search: 'bao' }).rows[0]?.id ?? '')
@@ -93,9 +101,21 @@ describe('lawyer sign-up import', () => {
     const ada = services.roster.get(adaId)
     expect(ada).toMatchObject({ city: 'Ottawa', experienceTypes: ['torture'], airports: ['YYZ'] })
     expect(services.roster.list({ search: 'bao' }).rows[0]?.city).toBe('Montréal')
-    const changed = services.audit.list({}).entries.find((entry) => entry.action === 'record.changed')
-    // The email's case differs in the form's file: it is the same person, and the file's spelling is kept.
-    expect(changed?.details).toEqual({ via: 'import', fields: ['email', 'city'] })
+    // One audit entry for the file: counts and the fields changed (the email's case differs in the form's file: it
+    // is the same person, and the file's spelling is kept), never a lawyer's name.
+    // (newest first)
+    const imports = services.audit.list({}).entries.filter((entry) => entry.action === 'import')
+    expect(imports[0]?.details).toEqual({
+      kind: 'lawyers',
+      added: 0,
+      updated: 1,
+      skipped: 1,
+      fields: ['email', 'city'],
+    })
+    const changedByImport = services.audit
+      .list({})
+      .entries.filter((entry) => entry.action === 'record.changed' && entry.details?.['via'] === 'import')
+    expect(changedByImport).toEqual([])
   })
 
   it('remembers the header mapping of a form for the next file', async () => {

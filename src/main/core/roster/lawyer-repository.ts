@@ -1,17 +1,21 @@
-import { randomUUID } from 'node:crypto'
 import type { TProvince } from '../../../shared/cases/vocabulary'
 import type { TAirport, TWeekday } from '../../../shared/roster/airports'
 import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
-import { slicesOf } from '../../../shared/roster/on-call'
-import { foldForSearch } from '../../../shared/search-fold'
 import type { TReadableDb, TWritableDb } from '../db/connection'
-import { hasKey, hasWords, keyList } from '../db/key-list'
+import { hasKey, hasWords } from '../db/key-list'
 import { sql, sqlAnd, type TSql } from '../db/sql'
 import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
+import {
+  addLawyerChildRows,
+  lawyerFieldValues,
+  licenceKeyOf,
+  noChildRows,
+  type TLawyerChildRows,
+  type TTableRow,
+} from './lawyer-table-rows'
 
-/** 'lso-12 345' and 'LSO12345' are one licence: upper case, no spaces, hyphens or dots. */
-export const licenceKeyOf = (licenceNumber: string): string =>
-  licenceNumber.toUpperCase().replace(/[\s.\-–]/g, '')
+// The sign-up parser keys licences the same way as the table does.
+export { licenceKeyOf }
 
 /** What the roster list can be narrowed by (validated by the service; `words` folded). */
 export type TLawyerFilter = {
@@ -25,9 +29,6 @@ export type TLawyerFilter = {
   ids?: readonly string[]
   hasCapacity: boolean
 }
-
-const searchTextOf = (fields: TLawyerFields): string =>
-  foldForSearch([fields.firstName, fields.lastName, fields.firm, fields.email, fields.city].join(' '))
 
 /** A lawyer's rows together: the main row, memberships in order, declared conflicts in order. */
 export type TLawyerRecord = { row: TLawyerRow; memberships: TMembershipRow[]; conflicts: TConflictRow[] }
@@ -133,6 +134,9 @@ export class LawyerQueries {
   }
 }
 
+/** Rows per bound JSON array: one cached statement whatever the count, and a bounded text per call. */
+const ROWS_PER_STATEMENT = 1_000
+
 /** Reading and writing the roster. A lawyer's rows are written together by the caller's transaction. */
 export class LawyerRepository extends LawyerQueries {
   constructor(protected override readonly db: TWritableDb) {
@@ -140,37 +144,56 @@ export class LawyerRepository extends LawyerQueries {
   }
 
   insert(id: string, fields: TLawyerFields, at: string, createdBy: string | null): void {
-    this.db.run(sql`
-      INSERT INTO lawyers (id, first_name, last_name, search_text, email, phone, firm, city, province, practice_keys,
-        language_keys, licence_provinces, airport_keys, experience_types, experience_countries, on_call_windows,
-        max_active, status, notes, created_at, created_by, updated_at)
-      VALUES (${id}, ${fields.firstName}, ${fields.lastName}, ${searchTextOf(fields)}, ${fields.email},
-        ${fields.phone}, ${fields.firm}, ${fields.city}, ${fields.province}, ${keyList(fields.practiceAreas)},
-        ${keyList(fields.languages)}, ${keyList(fields.memberships.map((m) => m.province))},
-        ${keyList(fields.airports)}, ${JSON.stringify(fields.experienceTypes)},
-        ${JSON.stringify(fields.experienceCountries)}, ${JSON.stringify(fields.onCallWindows)}, ${fields.maxActive},
-        ${fields.status}, ${fields.notes}, ${at}, ${createdBy}, ${at})`)
-    this.writeChildren(id, fields)
+    this.insertMany([{ id, fields }], at, createdBy)
+  }
+
+  /**
+   * New lawyers with their memberships, on-call slices and conflicts, a table at a time: each table's rows go in as
+   * JSON arrays through one prepared INSERT … SELECT FROM json_each (an import of 10,000 lawyers with 200,000
+   * conflict names is a few hundred statements, not a quarter of a million).
+   */
+  insertMany(
+    lawyers: readonly { id: string; fields: TLawyerFields }[],
+    at: string,
+    createdBy: string | null,
+  ): void {
+    const children = noChildRows()
+    const rows = lawyers.map(({ id, fields }) => {
+      addLawyerChildRows(children, id, fields)
+      return [id, ...lawyerFieldValues(fields), at, createdBy, at]
+    })
+    this.inBatches(
+      rows,
+      (json) => sql`
+        INSERT INTO lawyers (id, first_name, last_name, search_text, email, phone, firm, city, province, practice_keys,
+          language_keys, licence_provinces, airport_keys, experience_types, experience_countries, on_call_windows,
+          max_active, status, notes, created_at, created_by, updated_at)
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+          value->>9, value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17,
+          value->>18, value->>19, value->>20, value->>21
+        FROM json_each(${json})`,
+    )
+    this.writeChildren(children)
   }
 
   /** Every field replaced; memberships, on-call slices and conflicts rewritten. False when there is no such lawyer. */
   replace(id: string, fields: TLawyerFields, at: string): boolean {
     const { changes } = this.db.run(sql`
-      UPDATE lawyers SET first_name = ${fields.firstName}, last_name = ${fields.lastName},
-        search_text = ${searchTextOf(fields)}, email = ${fields.email}, phone = ${fields.phone},
-        firm = ${fields.firm}, city = ${fields.city}, province = ${fields.province},
-        practice_keys = ${keyList(fields.practiceAreas)}, language_keys = ${keyList(fields.languages)},
-        licence_provinces = ${keyList(fields.memberships.map((m) => m.province))},
-        airport_keys = ${keyList(fields.airports)}, experience_types = ${JSON.stringify(fields.experienceTypes)},
-        experience_countries = ${JSON.stringify(fields.experienceCountries)},
-        on_call_windows = ${JSON.stringify(fields.onCallWindows)}, max_active = ${fields.maxActive},
-        status = ${fields.status}, notes = ${fields.notes}, updated_at = ${at}
+      UPDATE lawyers SET (first_name, last_name, search_text, email, phone, firm, city, province, practice_keys,
+          language_keys, licence_provinces, airport_keys, experience_types, experience_countries, on_call_windows,
+          max_active, status, notes) =
+        (SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+          value->>9, value->>10, value->>11, value->>12, value->>13, value->>14, value->>15, value->>16, value->>17
+         FROM json_each(${JSON.stringify([lawyerFieldValues(fields)])})),
+        updated_at = ${at}
       WHERE id = ${id}`)
     if (changes !== 1) return false
     this.db.run(sql`DELETE FROM lawyer_memberships WHERE lawyer_id = ${id}`)
     this.db.run(sql`DELETE FROM lawyer_on_call WHERE lawyer_id = ${id}`)
     this.db.run(sql`DELETE FROM lawyer_conflicts WHERE lawyer_id = ${id}`)
-    this.writeChildren(id, fields)
+    const children = noChildRows()
+    addLawyerChildRows(children, id, fields)
+    this.writeChildren(children)
     return true
   }
 
@@ -198,23 +221,29 @@ export class LawyerRepository extends LawyerQueries {
     this.db.run(sql`UPDATE lawyer_conflicts SET keys_built_at = ${at} WHERE id = ${conflictId}`)
   }
 
-  private writeChildren(id: string, fields: TLawyerFields): void {
-    fields.memberships.forEach((membership, position) => {
-      this.db.run(sql`
+  private writeChildren(children: TLawyerChildRows): void {
+    this.inBatches(
+      children.memberships,
+      (json) => sql`
         INSERT INTO lawyer_memberships (lawyer_id, province, licence_number, licence_key, status, verified_on, position)
-        VALUES (${id}, ${membership.province}, ${membership.licenceNumber}, ${licenceKeyOf(membership.licenceNumber)},
-          ${membership.status}, ${membership.verifiedOn}, ${position})`)
-    })
-    const slices = fields.onCallWindows.flatMap(slicesOf)
-    for (const airport of new Set(fields.airports))
-      for (const slice of slices)
-        this.db.run(sql`
-          INSERT INTO lawyer_on_call (lawyer_id, airport, day, start_minute, end_minute)
-          VALUES (${id}, ${airport}, ${slice.day}, ${slice.startMinute}, ${slice.endMinute})`)
-    fields.conflicts.forEach((conflict, position) => {
-      this.db.run(sql`
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6 FROM json_each(${json})`,
+    )
+    this.inBatches(
+      children.onCall,
+      (json) => sql`
+        INSERT INTO lawyer_on_call (lawyer_id, airport, day, start_minute, end_minute)
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${json})`,
+    )
+    this.inBatches(
+      children.conflicts,
+      (json) => sql`
         INSERT INTO lawyer_conflicts (id, lawyer_id, kind, name, position)
-        VALUES (${randomUUID()}, ${id}, ${conflict.kind}, ${conflict.name}, ${position})`)
-    })
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${json})`,
+    )
+  }
+
+  private inBatches(rows: readonly TTableRow[], insert: (json: string) => TSql): void {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT)
+      this.db.run(insert(JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT))))
   }
 }

@@ -51,6 +51,18 @@ describe('audit labels for cases', () => {
     await t.changeLanguage('en')
   })
 
+  it('say which MP letter was reworded, and its versions, in English and in French', async () => {
+    const reworded = entry('settings.changed', { setting: 'mpLetter.fr', from: 1, to: 2 }, null)
+    expect(auditWhatLabel(t.t, reworded)).toBe(
+      'Settings changed — MP letter (French) reworded: version 1 → 2',
+    )
+    await t.changeLanguage('fr')
+    expect(auditWhatLabel(t.t, reworded)).toBe(
+      'Paramètres modifiés — Lettre au ou à la député·e (français) reformulée\u00a0: version 1 → 2',
+    )
+    await t.changeLanguage('en')
+  })
+
   it('ignore details they do not know instead of showing raw keys', () => {
     expect(auditWhatLabel(t.t, entry('record.changed', { change: 'something_new' }))).not.toMatch(
       /something_new/,

@@ -86,8 +86,18 @@ export function auditDetailLabel(
       if (details['setting'] === 'idleLockMinutes' && from !== null && to !== null) {
         return t('admin.audit.details.idleLock', { from, to, count: to })
       }
-      const setting = detailText(details['setting'])
-      return setting === null ? null : t('admin.audit.details.setting', { setting })
+      // The MP letter's wording (letter-template-service): which language's letter, and its version numbers.
+      const setting = details['setting']
+      const mpLetter = setting === 'mpLetter.en' ? 'en' : setting === 'mpLetter.fr' ? 'fr' : undefined
+      if (mpLetter !== undefined && from !== null && to !== null) {
+        return t('admin.audit.details.mpLetter', {
+          language: t(`admin.audit.details.mpLetterLanguages.${mpLetter}`),
+          from,
+          to,
+        })
+      }
+      const settingName = detailText(setting)
+      return settingName === null ? null : t('admin.audit.details.setting', { setting: settingName })
     }
     case 'record.viewed': {
       const section = details['section']
