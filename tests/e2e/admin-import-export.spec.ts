@@ -276,7 +276,7 @@ test.describe('Admin › Import & export', () => {
       name: 'Exporter tous les dossiers en entier (fichier de dossiers, JSON)',
     })
     await expect(carte.getByText('Le fichier de dossiers n’est pas chiffré')).toBeVisible()
-    await expect(carte.getByText(/^Ce qu’il laisse de côté : le personnel/)).toBeVisible()
+    await expect(carte.getByText(/^Ce qu’il laisse de côté\s: le personnel/)).toBeVisible()
     const button = app.getByRole('button', { name: 'Exporter tous les dossiers en entier…' })
     await button.focus()
     await app.keyboard.press('Enter')
