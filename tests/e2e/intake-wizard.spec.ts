@@ -12,6 +12,9 @@ type TWords = {
   preferredLanguage: string
   languageTyped: string
   languageName: string
+  atAirport: string
+  airport: string
+  airportChosen: RegExp
   save: string
   saved: RegExp
 }
@@ -33,6 +36,9 @@ const EN: TWords = {
   preferredLanguage: 'Preferred language',
   languageTyped: 'Tigri',
   languageName: 'Tigrinya',
+  atAirport: 'At an airport or port of entry now',
+  airport: 'Airport',
+  airportChosen: /YUL — Montréal–Trudeau International Airport/,
   save: 'Save intake',
   saved: /^Saved as CCIJ-\d{4}-\d{4,}$/,
 }
@@ -54,8 +60,25 @@ const FR: TWords = {
   preferredLanguage: 'Langue préférée',
   languageTyped: 'tigri',
   languageName: 'tigrigna',
+  atAirport: 'Actuellement dans un aéroport ou à un point d’entrée',
+  airport: 'Aéroport',
+  airportChosen: /YUL — Aéroport international Montréal-Trudeau/,
   save: 'Enregistrer l’accueil',
   saved: /^Enregistré sous CCIJ-\d{4}-\d{4,}$/,
+}
+
+/** At an airport now: the airport list appears, and typing its code picks it (matching reads this code). */
+async function chooseAirportByKeyboard(page: Page, words: TWords, label: string): Promise<void> {
+  const region = main(page)
+  await tabTo(page, region.getByRole('checkbox', { name: words.atAirport }))
+  await page.keyboard.press('Space')
+  const airport = region.getByRole('button', { name: new RegExp(`${words.airport}$`) })
+  await tabTo(page, airport)
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('YUL')
+  await page.keyboard.press('Enter')
+  await expect(airport).toHaveText(words.airportChosen)
+  await expectAccessible(page, `${label}: needs with an airport`)
 }
 
 /** The whole intake with the keyboard alone, checking each step with axe on the way. */
@@ -85,6 +108,7 @@ async function completeByKeyboard(page: Page, words: TWords, label: string): Pro
   for (const step of words.steps.slice(3, 8)) {
     await page.keyboard.press('Control+Enter')
     await expectStep(page, step)
+    if (step === words.steps[6]) await chooseAirportByKeyboard(page, words, label)
   }
   // The last "Next" is a button this time: Tab to it and press Enter.
   const next = region.getByRole('button', { name: new RegExp(words.steps[8]!) }).last()
@@ -118,6 +142,7 @@ test.describe('intake wizard', () => {
     const saved = bridge.services.caseFile.get(caseId)
     expect(saved.person.familyName).toBe(PERSON.family)
     expect(saved.languages.preferred).toBe('ti')
+    expect(saved.needs).toMatchObject({ atAirportNow: true, airportCode: 'YUL' })
     // The draft went with the save.
     expect(bridge.services.intake.listDrafts()).toEqual([])
   })
@@ -139,6 +164,7 @@ test.describe('intake wizard', () => {
     await completeByKeyboard(page, FR, 'fr')
     const caseId = page.url().split('/').pop()!
     expect(bridge.services.caseFile.get(caseId).person.givenNames).toBe(PERSON.given)
+    expect(bridge.services.caseFile.get(caseId).needs.airportCode).toBe('YUL')
   })
 
   test('Next stops at an answer that needs a second look, says why, and focuses the field', async ({

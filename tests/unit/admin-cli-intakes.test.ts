@@ -55,15 +55,29 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
 
   it('checks a file with --dry-run without storing it, then imports it and audits counts only', async () => {
     const dry = await admin(['import', 'intakes', join(root, 'good.csv'), '--dry-run', ...as])
-    expect(dry.stderr).toBe('')
     expect(dry.code).toBe(0)
-    expect(dry.stdout).toBe('Checked: 2 row(s) ready to import. Nothing was stored (dry run).\n')
+    expect(dry.stdout).toBe('')
+    expect(dry.stderr).toBe('Checked: 2 row(s) ready to import. Nothing was stored (dry run).\n')
+    const dryJson = await admin(['import', 'intakes', join(root, 'good.csv'), '--dry-run', '--json', ...as])
+    expect(JSON.parse(dryJson.stdout)).toEqual({ dryRun: true, rows: 2, created: [] })
     expect(await auditOf('import')).toEqual([])
 
+    // stdout: the references created, one per line in file order (the second row was given the next one).
     const run = await admin(['import', 'intakes', join(root, 'good.csv'), ...as])
-    expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-    expect(run.stdout).toBe('Imported 2 case(s) from 2 row(s).\n')
+    expect(run.stderr).toBe('Imported 2 case(s) from 2 row(s).\n')
+    const references = run.stdout.split('\n')
+    expect(references).toHaveLength(3)
+    expect(references[0]).toBe('CCIJ-2023-0500')
+    expect(references[1]).toMatch(/^CCIJ-\d{4}-\d{4,}$/)
+    expect(references[2]).toBe('')
+    const stored = await readVault(vault, ({ caseList }) =>
+      caseList
+        .list({})
+        .rows.map((row) => row.reference)
+        .sort(),
+    )
+    expect(stored).toEqual(references.slice(0, 2).sort())
     const entries = await auditOf('import')
     expect(entries).toHaveLength(1)
     expect(entries[0]?.actorUsername).toBe('alex.example')
@@ -105,6 +119,22 @@ describe('admin CLI: import intakes and export intakes', { timeout: 180_000 }, (
     // What the CLI exported reads back through the import (a new vault would take it; this one has the references).
     const back = await admin(['import', 'intakes', out, '--dry-run', ...as])
     expect(back.stderr).toMatch(/row 2: reference CCIJ-2023-0500 is already in the vault/)
+  })
+
+  it('prints the created references as one JSON object with --json', async () => {
+    // --json: exactly one object on stdout, the created references in file order.
+    writeFileSync(join(root, 'more.csv'), 'family_name\nInvented-Gamma\nInvented-Delta\n')
+    const json = await admin(['import', 'intakes', join(root, 'more.csv'), '--json', ...as])
+    expect(json.code).toBe(0)
+    const parsed = JSON.parse(json.stdout) as { dryRun: boolean; rows: number; created: string[] }
+    expect(parsed).toMatchObject({ dryRun: false, rows: 2 })
+    expect(parsed.created).toHaveLength(2)
+    expect(new Set(parsed.created).size).toBe(2)
+    expect(parsed.created.every((reference) => /^CCIJ-\d{4}-\d{4,}$/.test(reference))).toBe(true)
+    const stored = await readVault(vault, ({ caseList }) =>
+      caseList.list({}).rows.map((row) => row.reference),
+    )
+    for (const reference of parsed.created) expect(stored).toContain(reference)
   })
 
   it('lets only admins import or export', async () => {

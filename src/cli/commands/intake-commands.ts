@@ -46,7 +46,8 @@ function asAdmin<T>(
   })
 }
 
-const IMPORT_USAGE = 'import intakes FILE.csv --vault DIR --user NAME [--dry-run] [--passphrase-file FILE]'
+const IMPORT_USAGE =
+  'import intakes FILE.csv --vault DIR --user NAME [--dry-run] [--json] [--passphrase-file FILE]'
 const EXPORT_USAGE =
   'export intakes --out FILE.csv --vault DIR --user NAME [--force] [--passphrase-file FILE]'
 
@@ -57,7 +58,7 @@ export const intakeCommands: readonly TCommand[] = [
     summary:
       'Create one case per row of a CSV file (docs/intake-csv.md), all or nothing; --dry-run only checks it.',
     usage: IMPORT_USAGE,
-    options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' } },
+    options: { ...VAULT_OPTIONS, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     allowPositionals: true,
     async run({ values, positionals }, context) {
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
@@ -78,7 +79,15 @@ export const intakeCommands: readonly TCommand[] = [
         )
         return 1
       }
-      context.stdout(
+      // The references created, in file order, are what a script needs next (to look cases up, to match them):
+      // stdout holds only them, one per line or one JSON object; the summary for a person goes to stderr.
+      const references = result.createdCases.map((created) => created.reference)
+      if (values['json'] === true) {
+        context.stdout(`${JSON.stringify({ dryRun, rows: result.rows, created: references })}\n`)
+        return 0
+      }
+      for (const reference of references) context.stdout(`${reference}\n`)
+      context.stderr(
         dryRun
           ? `Checked: ${result.rows} row(s) ready to import. Nothing was stored (dry run).\n`
           : `Imported ${result.created} case(s) from ${result.rows} row(s).\n`,

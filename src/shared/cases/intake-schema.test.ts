@@ -63,6 +63,10 @@ describe('the intake schema', () => {
       { path: 'languages.preferred', message: MESSAGES.language },
     ])
     expect(issues((intake) => (intake.languages.preferred = 'prs'))).toEqual([])
+    expect(issues((intake) => (intake.needs.airportCode = 'YUL'))).toEqual([])
+    expect(issues((intake) => ((intake.needs as { airportCode: string }).airportCode = 'XYZ'))).toEqual([
+      { path: 'needs.airportCode', message: MESSAGES.choice },
+    ])
     expect(
       issues((intake) => {
         intake.consent = [

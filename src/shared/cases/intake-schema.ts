@@ -14,6 +14,7 @@ import {
   LEGAL_NEEDS,
   PROVINCES,
 } from './vocabulary'
+import { AIRPORTS } from '../roster/airports'
 
 /*
  * The intake, as the wizard edits it and as main stores it. The renderer validates with these schemas and main
@@ -180,7 +181,13 @@ export const ZNeedsSchema = z.object({
   removalDate: ZOptionalDateSchema,
   hearingDate: ZOptionalDateSchema,
   atAirportNow: z.boolean(),
+  /** Free text about the airport (terminal, CBSA office…); the code below is what matching reads. */
   airport: shortText,
+  /**
+   * The airport the survivor is at, or arrived through (IATA, the roster's list), '' when none. Matching checks
+   * `airport_support` against lawyers' on-call coverage of it.
+   */
+  airportCode: optionalChoice(AIRPORTS),
   urgencyNotes: text(4000),
 })
 
@@ -336,6 +343,7 @@ export function emptyIntake(today: string): TIntake {
       hearingDate: '',
       atAirportNow: false,
       airport: '',
+      airportCode: '',
       urgencyNotes: '',
     },
     consent: [],

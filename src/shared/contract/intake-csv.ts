@@ -9,6 +9,7 @@ import {
   PROVINCES,
 } from '../cases/vocabulary'
 import { ADMIN_ONLY } from '../roles'
+import { AIRPORTS } from '../roster/airports'
 import { defineChannel } from './channel'
 import { ZCsvUploadIdSchema } from './csv-upload'
 
@@ -32,6 +33,7 @@ export const CSV_CHOICES = {
   detained: ANSWERS,
   adverse_parties: ADVERSE_PARTY_KINDS,
   province: PROVINCES,
+  airport: AIRPORTS,
 } as const
 export type TCsvChoiceColumn = keyof typeof CSV_CHOICES
 

@@ -80,10 +80,18 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   return formatter
 }
 
+const lastLocalTimes = new Map<TAirport, { at: number; local: { day: TWeekday; minute: number } }>()
+
 /** The weekday and minute of the day (0–1439) at `airport` at the instant `at`, in the airport's own time zone. */
 export function airportLocalTime(airport: TAirport, at: Date): { day: TWeekday; minute: number } {
+  // One ranking asks this for every lawyer covering the survivor's airport at the same instant: formatToParts
+  // each time was a measurable share of ranking 10,000 lawyers, so the last answer per airport is kept.
+  const last = lastLocalTimes.get(airport)
+  if (last !== undefined && last.at === at.getTime()) return last.local
   const parts = formatterFor(AIRPORT_INFO[airport].timeZone).formatToParts(at)
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
   const day = INTL_WEEKDAYS[part('weekday')] ?? 'mon'
-  return { day, minute: Number(part('hour')) * 60 + Number(part('minute')) }
+  const local = { day, minute: Number(part('hour')) * 60 + Number(part('minute')) }
+  lastLocalTimes.set(airport, { at: at.getTime(), local })
+  return local
 }

@@ -67,7 +67,8 @@ describe('ranking lawyers for a case in the vault', () => {
     draft.location.province = 'QC'
     draft.needs.needs = ['refugee_claim', 'airport_support']
     draft.needs.atAirportNow = true
-    draft.needs.airport = 'YUL'
+    draft.needs.airportCode = 'YUL'
+    draft.needs.airport = 'Terminal 3, border services office'
     draft.adverseParties = [
       { kind: 'person', name: '', originalScriptName: 'محمد الحسن', country: 'SY', notes: '' },
     ]
@@ -95,6 +96,19 @@ describe('ranking lawyers for a case in the vault', () => {
     expect(audit?.targetId).toBe(saved.caseId)
     expect(audit?.details).toEqual({ view: 'matching', ranked: 1, excluded: 3 })
     expect(JSON.stringify(audit)).not.toContain('الحسن')
+  })
+
+  it('reads the airport code only: free text naming an airport leaves airport support without coverage', () => {
+    const draft = intake()
+    draft.needs.airportCode = ''
+    draft.needs.airport = 'YUL'
+    const saved = services.intake.submit({ intake: draft, decision: { kind: 'new' }, reviewedCandidates: [] })
+    const result = services.matching.rankForReference(saved.reference)
+    expect(result.ranking.ranked).toEqual([])
+    const onCall = result.ranking.excluded.find((entry) => entry.lawyer.id === 'l-on-call')
+    expect(onCall?.reasons).toEqual([
+      { key: 'excluded.airport_unknown', params: { need: 'airport_support' } },
+    ])
   })
 
   it('answers NOT_FOUND for a reference that does not exist', () => {

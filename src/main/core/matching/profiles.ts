@@ -36,7 +36,8 @@ export function survivorProfileOf(
   urgent: boolean,
 ): TSurvivorProfile {
   const { languages, location } = state.profile
-  const airport = state.needs.airport.trim().toUpperCase()
+  // The IATA code only (casework migration 3 turned old free text into it where it was one): never a guess.
+  const airport = state.needs.airportCode ?? ''
   const ownNames = intakeNames(state.profile.person)
   const parties: TSurvivorParty[] = []
   if (ownNames.length > 0) parties.push({ role: 'survivor', kind: 'person', names: ownNames })

@@ -31,6 +31,7 @@ const FRENCH_HEADERS: Partial<Record<TCsvColumn, string>> = {
   removal_date: 'date_de_renvoi',
   hearing_date: 'date_d_audience',
   at_airport: 'a_l_aeroport',
+  airport: 'aeroport',
   adverse_parties: 'parties_adverses',
   narrative: 'recit',
   consent_share_lawyer: 'consentement_avocat',

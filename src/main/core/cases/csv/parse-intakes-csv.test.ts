@@ -50,6 +50,7 @@ const FULL_ROW = [
   '2026-12-20',
   '2026-12-01',
   'oui',
+  ' yul ',
   'Colonel Invented; unit:99th Fictional Brigade; state:Republic of Nowhere',
   'torture;war_crimes',
   '"A long, invented narrative.\nSecond line of it."',
@@ -97,6 +98,7 @@ describe('parseIntakesCsv: a full row', () => {
       removalDate: '2026-12-20',
       hearingDate: '2026-12-01',
       atAirportNow: true,
+      airportCode: 'YUL',
     })
     expect(intake.adverseParties).toEqual([
       { kind: 'person', name: 'Colonel Invented', originalScriptName: '', country: '', notes: '' },
@@ -257,6 +259,14 @@ describe('parseIntakesCsv: refusing a file', () => {
     expect(errorsOf(text)).toEqual([
       { line: 5, field: 'date_of_birth', code: 'notADate', value: '1980-13-01' },
       { line: 7, field: 'date_of_birth', code: 'notADate', value: 'tomorrow' },
+    ])
+  })
+
+  it('reads the airport as a roster IATA code in any case, and refuses a code the roster does not know', () => {
+    const rows = rowsOf(['family_name,aeroport', 'One, yyz ', 'Two,'].join('\n'))
+    expect(rows.map((row) => row.intake.needs.airportCode)).toEqual(['YYZ', ''])
+    expect(errorsOf(['family_name,airport', 'One,YUL', 'Two,Pearson'].join('\n'))).toEqual([
+      { line: 3, field: 'airport', code: 'choice', value: 'PEARSON' },
     ])
   })
 

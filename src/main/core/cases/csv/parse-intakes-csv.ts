@@ -201,6 +201,9 @@ function readRow(
   intake.needs.removalDate = date('removal_date')
   intake.needs.hearingDate = date('hearing_date')
   intake.needs.atAirportNow = boolean('at_airport') ?? false
+  const airport = cell('airport').toUpperCase()
+  if (airport !== '' && !isChoice('airport', airport)) refuse('airport', 'choice', airport)
+  intake.needs.airportCode = isChoice('airport', airport) ? airport : ''
 
   for (const item of splitList(cell('adverse_parties'))) {
     // 'unit:3rd Brigade'; a single word before a colon must be a kind, anything else is a person's name.

@@ -62,6 +62,7 @@ function columnOfPath(path: readonly PropertyKey[], intake: TIntake): TCsvColumn
             removalDate: 'removal_date',
             hearingDate: 'hearing_date',
             atAirportNow: 'at_airport',
+            airportCode: 'airport',
           } as const
         )[key as string] ?? null
       )

@@ -38,6 +38,7 @@ function sampleIntake(): TIntake {
   intake.needs.removalDate = '2026-12-24'
   intake.needs.hearingDate = ''
   intake.needs.atAirportNow = true
+  intake.needs.airportCode = 'YVR'
   intake.adverseParties = [
     { kind: 'organization', name: 'Fictional Agency', originalScriptName: '', country: '', notes: '' },
     { kind: 'person', name: 'Major: Example', originalScriptName: '', country: '', notes: '' },
@@ -116,6 +117,7 @@ describe('serializeIntakesCsv', () => {
       `'=HYPERLINK("https://attacker.example","click")`,
     )
     expect(first?.[CSV_COLUMNS.indexOf('phone')]).toBe(`'+1 416 555 0199`)
+    expect(first?.[CSV_COLUMNS.indexOf('airport')]).toBe('YVR')
     expect(first?.[CSV_COLUMNS.indexOf('safe_contact_notes')]).toBe(`'@mention first; "quoted" words, commas`)
     expect(first?.[CSV_COLUMNS.indexOf('narrative')]?.startsWith("'-minus")).toBe(true)
   })

@@ -38,6 +38,7 @@ export function intakeCells({ reference, intake, notes }: TExportCase): Record<T
     removal_date: intake.needs.removalDate,
     hearing_date: intake.needs.hearingDate,
     at_airport: yesNo(intake.needs.atAirportNow),
+    airport: intake.needs.airportCode,
     adverse_parties: joinList(
       intake.adverseParties
         .map((party) => ({ kind: party.kind, name: party.name || party.originalScriptName }))

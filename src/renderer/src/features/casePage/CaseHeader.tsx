@@ -7,6 +7,7 @@ import { useVocab } from '../../lib/vocabulary'
 import { Badge, Button, LiveRegion, MenuButton, Notice } from '../../ui'
 import { PacketDialog } from '../packets'
 import { useSignedInStaff } from '../vault'
+import { airportWords } from './airportWords'
 import { useCaseMessage } from './caseMessage'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { StatusDialog } from './StatusDialog'
@@ -41,12 +42,11 @@ function UrgencyFlags({ detail }: { detail: TCaseDetail }) {
   const { needs } = detail
   const flags: { id: string; text: string }[] = []
   if (needs.atAirportNow) {
+    const airport = airportWords(needs, i18n.language)
     flags.push({
       id: 'airport',
       text:
-        needs.airport === ''
-          ? t('casePage.header.atAirport')
-          : t('casePage.header.atAirportNamed', { airport: needs.airport }),
+        airport === '' ? t('casePage.header.atAirport') : t('casePage.header.atAirportNamed', { airport }),
     })
   }
   if (needs.detained === 'yes') {

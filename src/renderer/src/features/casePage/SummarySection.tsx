@@ -3,6 +3,7 @@ import type { TCaseDetail } from '../../../../shared/contract/cases'
 import { ageOn, formatDateTime, formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 import { Section } from '../../ui'
+import { airportWords } from './airportWords'
 import { EditSummaryButton } from './EditSummary'
 import { Facts } from './Facts'
 import { useStaffName } from './staffName'
@@ -45,11 +46,7 @@ export function SummarySection({
     needs.detained === 'yes' && needs.detentionPlace !== ''
       ? t('casePage.summary.detainedAt', { place: needs.detentionPlace })
       : vocab.answer(needs.detained)
-  const airport = needs.atAirportNow
-    ? needs.airport === ''
-      ? t('casePage.summary.yes')
-      : t('casePage.summary.atAirportNamed', { airport: needs.airport })
-    : t('casePage.summary.no')
+  const airport = needs.atAirportNow ? t('casePage.summary.yes') : t('casePage.summary.no')
 
   return (
     <Section
@@ -151,6 +148,8 @@ export function SummarySection({
               },
               { label: t('casePage.summary.detained'), value: detained },
               { label: t('casePage.summary.atAirport'), value: airport },
+              // Also when not there now: the airport they arrived through still decides who covers them.
+              { label: t('casePage.summary.airport'), value: airportWords(needs, language) },
               {
                 label: t('casePage.summary.removalDate'),
                 value: needs.removalDate === '' ? '' : formatDay(needs.removalDate, language),

@@ -74,6 +74,7 @@ const FIELD_LABELS: Record<string, TKey> = {
   'needs.removalDate': 'intake.fields.removalDate',
   'needs.hearingDate': 'intake.fields.hearingDate',
   'needs.airport': 'intake.fields.airport',
+  'needs.airportCode': 'intake.fields.airportCode',
   'needs.urgencyNotes': 'intake.fields.urgencyNotes',
   'consent.method': 'intake.fields.consentMethod',
   'consent.givenOn': 'intake.fields.consentGivenOn',

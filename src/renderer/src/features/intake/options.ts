@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COMMON_LANGUAGES, COUNTRY_CODES, countryName, languageName } from '../../../../shared/cases/codes'
+import { AIRPORTS, airportName } from '../../../../shared/roster/airports'
 import { useVocab } from '../../lib/vocabulary'
 import type { TChoiceOption } from '../../ui'
 
@@ -28,6 +29,8 @@ export function useIntakeOptions() {
       languages: COMMON_LANGUAGES.map((id) => ({ id: id as string, label: languageName(id, locale) })).sort(
         byLabel(locale),
       ),
+      // Roster order (largest first), as staff know them: "YUL — Montréal–Trudeau International Airport".
+      airports: AIRPORTS.map((id) => ({ id: id as string, label: `${id} — ${airportName(id, locale)}` })),
       countries: COUNTRY_CODES.map((id) => ({ id, label: countryName(id, locale) })).sort(byLabel(locale)),
     }),
     [vocab, locale],

@@ -8,6 +8,7 @@ import {
   LEGAL_NEEDS,
   PROVINCES,
 } from '../../../../../shared/cases/vocabulary'
+import { AIRPORTS } from '../../../../../shared/roster/airports'
 import type { TCsvRowError } from '../../../../../shared/contract/intake-csv'
 import { missingDay, monthAndYear } from '../../../../../shared/calendar'
 import { localeTag } from '../../../lib/dates'
@@ -22,6 +23,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   detained: ANSWERS,
   adverse_parties: ADVERSE_PARTY_KINDS,
   province: PROVINCES,
+  airport: AIRPORTS,
 }
 
 /**

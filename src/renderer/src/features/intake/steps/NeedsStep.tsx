@@ -6,6 +6,7 @@ import {
   IntakeCheckboxGroup,
   IntakeDate,
   IntakeRadio,
+  IntakeSelect,
   IntakeText,
   IntakeTextArea,
 } from '../fields'
@@ -50,6 +51,15 @@ export function NeedsStep({ options }: { options: TIntakeOptions }) {
             warnIfPast
           />
           <IntakeCheckbox name="needs.atAirportNow">{t('intake.fields.atAirportNow')}</IntakeCheckbox>
+          {/* The code is what matching reads (lawyers on call there); the text keeps a port of entry or terminal. */}
+          {atAirportNow || needs?.includes('airport_support') ? (
+            <IntakeSelect
+              name="needs.airportCode"
+              label={t('intake.fields.airportCode')}
+              description={t('intake.fields.airportCodeHelp')}
+              options={options.airports}
+            />
+          ) : null}
           {atAirportNow ? <IntakeText name="needs.airport" label={t('intake.fields.airport')} /> : null}
           <IntakeTextArea name="needs.urgencyNotes" label={t('intake.fields.urgencyNotes')} rows={3} />
         </div>

@@ -201,6 +201,10 @@ export function ReviewStep({
           { label: f('intake.fields.removalDate'), value: needs.removalDate },
           { label: f('intake.fields.hearingDate'), value: needs.hearingDate },
           { label: f('intake.fields.atAirportNow'), value: yesNo(needs.atAirportNow) },
+          {
+            label: f('intake.fields.airportCode'),
+            value: labelIn(options.airports, needs.airportCode ?? ''),
+          },
           { label: f('intake.fields.airport'), value: needs.airport },
           { label: f('intake.fields.urgencyNotes'), value: needs.urgencyNotes },
         ]}
