@@ -176,6 +176,8 @@ export const ZCaseDetailSchema = z.object({
     hearingDate: z.string(),
     atAirportNow: z.boolean(),
     airport: z.string(),
+    // The IATA code (casework migration 3 fills it on older cases); '' when none.
+    airportCode: z.string().max(8).default(''),
     urgencyNotes: z.string(),
   }),
   /** Which sensitive sections hold anything, so empty ones need no reveal. */
