@@ -98,7 +98,7 @@ test.describe('the case page', () => {
 
     // Names in every form, the original script in its own direction.
     await expect(app.getByText('زورفانا تست')).toHaveAttribute('dir', 'auto')
-    await expect(app.getByText('Zorvana Testfield-Example')).toBeVisible()
+    await expect(app.getByText('Zorvana Testfield-Example', { exact: true })).toBeVisible()
     await expect(app.getByText('Arabic', { exact: true })).toBeVisible()
     await expect(app.getByText('Syria')).toBeVisible()
 

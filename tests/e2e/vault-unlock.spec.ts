@@ -284,6 +284,6 @@ test.describe('my account', () => {
     await expect(page.getByText('That passphrase does not open the vault.', { exact: false })).toBeVisible()
     await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE)
     await page.getByRole('button', { name: 'Unlock', exact: true }).click()
-    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible()
   })
 })
