@@ -46,6 +46,7 @@ function everyAnswerGiven(): TIntake {
   intake.needs.needs = ['other']
   intake.needs.detained = 'yes'
   intake.needs.atAirportNow = true
+  intake.needs.airportCode = 'YUL'
   intake.consent = [
     { purpose: 'share_with_lawyer', granted: true, method: 'verbal', givenOn: '', expiresOn: '', notes: '' },
   ]

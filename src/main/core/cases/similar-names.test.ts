@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { emptyIntake } from '../../../shared/cases/intake-schema'
+import { displayNameOf, emptyIntake } from '../../../shared/cases/intake-schema'
 import { seededRandom, syntheticImportRows } from '#test-support/synthetic'
 import { createTestVault, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 import { scorePersonMatch } from '../person-matching'
@@ -64,8 +64,8 @@ describe('the case search finds every spelling the duplicate check accepts', () 
         if (!scorePersonMatch({ names: [typed] }, { names: [legal] }).isLikelySame) continue
         accepted += 1
         const hits = services.caseList.list({ search: typed, limit: 500 }).rows
-        if (hits.some((row) => row.displayName === legal || row.displayName === intake.person.preferredName))
-          recalled += 1
+        // The row shows the person as the list does: the legal name, with the preferred one when it differs.
+        if (hits.some((row) => row.displayName === displayNameOf(intake.person))) recalled += 1
         else missed.push(`${typed} → ${legal}`)
       }
     }
