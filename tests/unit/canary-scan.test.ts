@@ -124,7 +124,7 @@ describe('nothing sensitive reaches any file, even for a moment', () => {
           ? [path]
           : []
     const vocabulary =
-      /\.(method|gender|safeMethod|voicemailSafe|preferred|others\.0|interpreterNeeded|province|countryOfOrigin|country|immigrationStatus|arrivalRoute|kind|needs\.0|detained|purpose)$/
+      /\.(method|gender|safeMethod|voicemailSafe|preferred|others\.0|interpreterNeeded|province|countryOfOrigin|country|immigrationStatus|arrivalRoute|kind|needs\.0|detained|airportCode|purpose)$/
     const expected = leaves(emptyIntake(''), 'intake')
       .map((path) => path.replace(/\.entries\.0$|\.adverseParties\.0$|\.consent\.0$/, ''))
       .filter((path) => !vocabulary.test(path))

@@ -237,17 +237,22 @@ const conflictedLawyer = await call('lawyers:create', {
   },
 })
 const ranking = await call('matching:rank', { caseId })
-const hit = ranking.excluded
-  .find((each) => each.lawyerId === conflictedLawyer.id)
-  ?.reasons.find((reason) => reason.key === 'excluded.conflict')?.params['hitKey']
-if (typeof hit !== 'string') throw new Error('the declared conflict was not found')
-await call('matching:reviewConflict', {
-  caseId,
-  lawyerId: conflictedLawyer.id,
-  hitKey: hit,
-  decision: 'cleared',
-  reason: canary('conflictReviewReason'),
-})
+// Staff review every hit the ranking shows for this lawyer (the canary names look alike to the phonetic keys, so
+// an adverse party can hit too), each cleared with a reason.
+const hits = (ranking.excluded.find((each) => each.lawyerId === conflictedLawyer.id)?.reasons ?? [])
+  .filter((reason) => reason.key === 'excluded.conflict')
+  .map((reason) => reason.params['hitKey'])
+if (hits.length === 0 || hits.some((hit) => typeof hit !== 'string'))
+  throw new Error('the declared conflict was not found')
+for (const [index, hit] of hits.entries()) {
+  await call('matching:reviewConflict', {
+    caseId,
+    lawyerId: conflictedLawyer.id,
+    hitKey: String(hit),
+    decision: 'cleared',
+    reason: canary(`conflictReviewReason${index}`),
+  })
+}
 const referral = await call('referrals:propose', {
   caseId,
   recipientKind: 'lawyer',
