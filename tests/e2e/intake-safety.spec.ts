@@ -53,7 +53,7 @@ test.describe('intake wizard: slips are recoverable', () => {
     const airport = region.getByRole('checkbox', { name: 'At an airport or port of entry now' })
     await airport.focus()
     await page.keyboard.press('Space')
-    await expect(region.getByLabel('Which airport or port of entry', { exact: true })).toBeVisible()
+    await expect(region.getByLabel('Port of entry, terminal or other details', { exact: true })).toBeVisible()
     await expect(airport).toBeFocused()
     // A hearing date in the past is said, not refused.
     const hearing = region.getByLabel('Hearing date', { exact: true })
