@@ -31,25 +31,12 @@ function seedCaseload(bridge: TBridge): void {
 async function typeDate(page: Page, label: string, iso: string): Promise<void> {
   const [year, month, day] = iso.split('-') as [string, string, string]
   const group = page.getByRole('group', { name: label })
-  // An empty segment takes the digits typed; one already holding a value is moved to the target with the arrow keys
-  // (typing into a filled segment appends to what it holds, and on a busy machine a keystroke can land after the
-  // segment has moved on), then checked.
+  // A segment already holding the value is left alone: typing into a filled year segment does not replace it.
   const typeInto = async (name: RegExp, digits: string) => {
     const segment = group.getByRole('spinbutton', { name })
-    const target = Number(digits)
-    const value = async () => Number(await segment.getAttribute('aria-valuenow'))
-    // An empty segment shows its placeholder (yyyy, mm, dd), not digits.
-    if (!/^\d+$/.test(((await segment.textContent()) ?? '').trim())) {
-      await segment.focus()
-      await page.keyboard.type(digits)
-    }
-    for (let step = 0; step < 40 && (await value()) !== target; step++) {
-      const before = await value()
-      await segment.press(before < target ? 'ArrowUp' : 'ArrowDown')
-      // One step at a time: the next key only once this one has shown.
-      await expect.poll(value).not.toBe(before)
-    }
-    await expect(segment).toHaveAttribute('aria-valuenow', String(target))
+    if (Number(await segment.getAttribute('aria-valuenow')) === Number(digits)) return
+    await segment.focus()
+    await page.keyboard.type(digits)
   }
   await typeInto(/^year|^année/i, year)
   await typeInto(/^month|^mois/i, month)
@@ -94,7 +81,7 @@ test.describe('the caseload report', () => {
     await expect(countries.getByRole('img')).toHaveAccessibleName(
       'By country of origin: Afghanistan withheld, Eritrea withheld',
     )
-    await expect(app).toHaveURL(/from=2026-11-01/)
+    expect(app.url()).toContain('from=2026-11-01')
     await typeDate(app, 'To', '2026-10-31')
     await expect(app.getByText('The end of the period comes before its start.')).toBeVisible()
     await typeDate(app, 'To', '2026-11-30')
