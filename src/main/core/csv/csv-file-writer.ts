@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import { fsyncDirectory } from '../fs/atomic-write'
+import { writeChunksAtomic } from '../fs/atomic-stream'
 import { neutralize } from './cells'
 
 /** Rows turned into text and written together: a few hundred kilobytes at a time, whatever the file's size. */
@@ -26,37 +23,20 @@ export function writeCsvFileAtomic(
   header: readonly string[],
   rows: Iterable<readonly string[]>,
 ): number {
-  const directory = dirname(target)
-  const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fd = openSync(temporary, 'wx', 0o600)
   let count = 0
-  let closed = false
-  try {
-    const write = (text: string): void => {
-      const bytes = Buffer.from(text, 'utf8')
-      let offset = 0
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset)
-    }
-    write(formatCsvRows([header], true))
+  function* chunks(): Generator<string> {
+    yield formatCsvRows([header], true)
     let batch: (readonly string[])[] = []
     for (const row of rows) {
       batch.push(row)
       count += 1
       if (batch.length === ROWS_PER_WRITE) {
-        write(formatCsvRows(batch, false))
+        yield formatCsvRows(batch, false)
         batch = []
       }
     }
-    if (batch.length > 0) write(formatCsvRows(batch, false))
-    fsyncSync(fd)
-    closeSync(fd)
-    closed = true
-    renameSync(temporary, target)
-  } catch (error) {
-    if (!closed) closeSync(fd)
-    rmSync(temporary, { force: true })
-    throw error
+    if (batch.length > 0) yield formatCsvRows(batch, false)
   }
-  fsyncDirectory(directory)
+  writeChunksAtomic(target, chunks())
   return count
 }
