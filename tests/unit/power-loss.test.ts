@@ -66,6 +66,26 @@ describe('what survives a power cut', () => {
     expect(walSyncs.some((sync) => sync.at > lastWrite)).toBe(true)
   })
 
+  it('fsyncs the rollback journal twice at each commit, its pages and then its header, before the database', () => {
+    // With a rollback journal, synchronous=NORMAL still syncs the database at each commit (the test above passes
+    // with it) but syncs the journal once, its page count written together with its pages: after a power cut a
+    // hot journal can then count pages that never reached the disk, and only its checksums stand between the
+    // rollback and a damaged database. FULL syncs the pages, then the header, then writes the database.
+    const commits = phase('commits')
+    const syncs = trace.syncs.filter((sync) => within(commits, sync.at))
+    const journal = /-g\d+\.db-journal$/
+    let journalSyncsSinceDatabase = 0
+    let databaseSyncs = 0
+    for (const sync of syncs) {
+      if (journal.test(sync.path)) journalSyncsSinceDatabase++
+      if (!DATABASE_FILE.test(sync.path)) continue
+      expect(journalSyncsSinceDatabase, `journal syncs before database sync ${databaseSyncs + 1}`).toBe(2)
+      journalSyncsSinceDatabase = 0
+      databaseSyncs++
+    }
+    expect(databaseSyncs).toBeGreaterThanOrEqual(COMMITS)
+  })
+
   it('writes the keyring to a temp file, fsyncs it, renames it into place, then fsyncs the vault folder', () => {
     const keyring = phase('keyring')
     const keyringFile = join(vaultFolder, 'keyring.json')
