@@ -28,6 +28,8 @@ export const MUTATION_AREAS = {
       'tests/unit/ipc-dispatch.test.ts',
       'tests/unit/referrals-handlers.test.ts',
       'tests/unit/progress-tracker.test.ts',
+      'tests/unit/cases-file-batch-handlers.test.ts',
+      'tests/unit/backup-handler.test.ts',
     ],
     // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
     // filter to follow the handlers through the handler table.
