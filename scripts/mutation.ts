@@ -2,6 +2,7 @@
  * `npm run test:mutation [-- area …]`: runs Stryker over each area of stryker.areas.mjs in turn (each against its
  * own tests, see there why), then merges the areas' reports into reports/mutation/mutation.json and prints the
  * score as the issue defines it: killed and timed out over every covered and uncovered mutant.
+ * `npm run test:mutation -- --merge` runs nothing and only merges (after part runs, see docs/testing.md).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -18,8 +19,10 @@ type TReport = {
   [key: string]: unknown
 }
 
-const requested = process.argv.slice(2)
-const areas = requested.length > 0 ? requested : Object.keys(MUTATION_AREAS)
+// `--merge` runs nothing: it only merges the reports already there (whole areas and part runs) and prints the score.
+const mergeOnly = process.argv.includes('--merge')
+const requested = process.argv.slice(2).filter((argument) => argument !== '--merge')
+const areas = mergeOnly ? [] : requested.length > 0 ? requested : Object.keys(MUTATION_AREAS)
 for (const area of areas) {
   if (!(area in MUTATION_AREAS)) throw new Error(`unknown mutation area "${area}"`)
 }
@@ -71,8 +74,16 @@ if (merged === undefined) throw new Error('no mutation report to merge')
 writeFileSync(join(REPORTS, 'mutation.json'), JSON.stringify(merged))
 
 const counts = new Map<string, number>()
-for (const file of Object.values(merged.files)) {
+for (const [name, file] of Object.entries(merged.files).sort(([a], [b]) => a.localeCompare(b))) {
   for (const mutant of file.mutants) counts.set(mutant.status, (counts.get(mutant.status) ?? 0) + 1)
+  // Per file, so a partly measured area says which of its files have a figure.
+  const found = file.mutants.filter(
+    (mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout',
+  ).length
+  const missed = file.mutants.filter(
+    (mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage',
+  ).length
+  console.log(`${name}: ${found} of ${found + missed} killed or timed out`)
 }
 const count = (status: string) => counts.get(status) ?? 0
 const detected = count('Killed') + count('Timeout')
