@@ -97,6 +97,34 @@ describe('long channels report their progress by name while they run', () => {
     expect(replaced.result).toMatchObject({ value: { recoveryKey: expect.any(String) } })
   })
 
+  it('rekey hands the tracker its listener, so the bar moves with the bytes re-encrypted', async () => {
+    // The operation's name alone is set by the tracker; only the listener passed down to the service carries bytes.
+    const { services } = unlocked
+    const added = await send('accounts:add', { ...CHANNEL_SAMPLES['accounts:add'], username: 'sam.progress' })
+    if (!added.ok) throw new Error(`accounts:add answered ${added.error.code}`)
+    const accountId = (added.value as { account: { id: string } }).account.id
+    const seen: unknown[] = []
+    const reportFromInside = <T extends object>(target: T, method: keyof T & string) => {
+      const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target)
+      vi.spyOn(target, method as never).mockImplementation((async (...args: unknown[]) => {
+        const options = args.at(-1) as { onProgress?: (progress: object) => void }
+        options.onProgress?.({ bytesDone: 3, bytesTotal: 7 })
+        seen.push(await send('backup:progress', {}))
+        return original(...args)
+      }) as never)
+    }
+    reportFromInside(services.accounts, 'changeRole')
+    reportFromInside(services.accounts, 'disable')
+    reportFromInside(services.recovery, 'replace')
+
+    await watched('accounts:changeRole', { accountId, role: 'viewer' })
+    await watched('accounts:disable', { accountId })
+    await watched('vault:replaceRecoveryKey', {})
+
+    const reported = { ok: true, value: { operation: 'rekey', bytesDone: 3, bytesTotal: 7 } }
+    expect(seen).toEqual([reported, reported, reported])
+  })
+
   it('backup and restore, each under its own name', async () => {
     // Both ask for the file first, so their progress is read from inside the real operation.
     const { services } = unlocked
