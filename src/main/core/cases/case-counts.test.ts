@@ -46,6 +46,13 @@ describe('the case list counts', () => {
       draft.person.familyName = fixtureName(seed * 1000 + index)
       draft.location.province = PROVINCES[(index + seed) % PROVINCES.length] ?? ''
       if (index % 5 === 0) draft.needs.detained = 'yes'
+      // Languages and needs: none, one, or several (a case is counted under each of its keys).
+      draft.languages.preferred = (['ar', 'fa', 'ti', ''] as const)[(index + seed) % 4] ?? ''
+      if (index % 3 === 0) draft.languages.others = ['fr', 'en']
+      draft.needs.needs = [
+        ...(index % 2 === 0 ? (['refugee_claim'] as const) : []),
+        ...(index % 3 === 1 ? (['detention_review', 'other'] as const) : []),
+      ]
       // Facing removal soon (urgent), long after the cutoff (not), or in the past (urgent while open).
       if (index % 7 === 1) draft.needs.removalDate = '2026-12-01'
       if (index % 7 === 2) draft.needs.removalDate = '2027-09-01'
@@ -64,6 +71,24 @@ describe('the case list counts', () => {
     { query: { assignee: 'unassigned' }, where: sql`c.assigned_account_id IS NULL` },
     { query: { urgency: 'urgent' }, where: urgentSql },
     { query: { urgency: 'not_urgent', province: 'QC' }, where: sql`NOT ${urgentSql} AND c.province = 'QC'` },
+    { query: { language: 'ar' }, where: sql`instr(c.language_keys, ' ar ') > 0` },
+    {
+      query: { language: 'fr', province: 'ON' },
+      where: sql`instr(c.language_keys, ' fr ') > 0 AND c.province = 'ON'`,
+    },
+    { query: { need: 'refugee_claim' }, where: sql`instr(c.need_keys, ' refugee_claim ') > 0` },
+    {
+      query: { need: 'detention_review', urgency: 'urgent', statuses: ['new', 'closed'] },
+      where: sql`instr(c.need_keys, ' detention_review ') > 0 AND ${urgentSql} AND c.status IN ('new', 'closed')`,
+    },
+    {
+      query: { need: 'other', urgency: 'not_urgent', assignee: caseworkerId },
+      where: sql`instr(c.need_keys, ' other ') > 0 AND NOT ${urgentSql} AND c.assigned_account_id = ${caseworkerId}`,
+    },
+    {
+      query: { language: 'ti', need: 'refugee_claim' },
+      where: sql`instr(c.language_keys, ' ti ') > 0 AND instr(c.need_keys, ' refugee_claim ') > 0`,
+    },
     {
       query: { urgency: 'urgent', assignee: caseworkerId, statuses: ['new'] },
       where: sql`${urgentSql} AND c.assigned_account_id = ${caseworkerId} AND c.status = 'new'`,
@@ -91,6 +116,13 @@ describe('the case list counts', () => {
     for (const caseId of ids.slice(0, 12)) services.caseFile.assign({ caseId, accountId: null })
     addCases(9, 2)
     expectCountsRight('after unassigning and more intakes')
+    // An edit of a case's languages or needs moves it between keys (as the case edit writes the key lists).
+    const db = services.vault.session().db
+    db.run(
+      sql`UPDATE cases SET language_keys = ' ar ', need_keys = ' other refugee_claim ' WHERE rowid % 4 = 1`,
+    )
+    db.run(sql`UPDATE cases SET language_keys = ' ', need_keys = ' ' WHERE rowid % 4 = 2`)
+    expectCountsRight('after languages and needs changed')
   })
 
   it('follow a commit by another connection, and ignore a rolled-back change', async () => {

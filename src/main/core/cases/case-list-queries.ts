@@ -1,6 +1,6 @@
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
-import { CaseCounts } from './case-counts'
+import { canCount, CaseCounts } from './case-counts'
 import type { TCaseListRecord } from './case-rows'
 import { jsonList } from './case-repository'
 
@@ -104,10 +104,10 @@ export class CaseListQueries {
   }
 
   /**
-   * The two halves' counts. Without a language or need filter they come from the count table: all matching cases
-   * and the open flagged ones, plus the few facing removal by the cutoff (a range of the attention index); the calm
-   * half is the rest. A language or need is one word among several in a column, which neither a count table keyed
-   * on columns nor a B-tree can look up, so those counts walk an index (cached until the next write).
+   * The two halves' counts. They come from the count tables (a language or a need from the one counting each case
+   * under each of its keys): all matching cases and the open flagged ones, plus the few facing removal by the cutoff
+   * (a range of the attention index); the calm half is the rest. A language and a need at once (rare) walk an
+   * index instead (cached until the next write).
    */
   private countByUrgency(
     filters: TListFilters,
@@ -117,7 +117,7 @@ export class CaseListQueries {
     halves: { urgentWhere: TSql | null; calmWhere: TSql | null },
   ): { urgentCount: number; calmCount: number } {
     const { urgentWhere, calmWhere } = halves
-    if (filters.language !== undefined || filters.need !== undefined) {
+    if (!canCount(filters)) {
       return {
         urgentCount:
           urgentWhere === null

@@ -60,14 +60,18 @@ export function buildSearchQuery(search: string): string | null {
 /**
  * The looser query behind "names spelled otherwise": for every word, its sound-alike and skeleton codes, the short
  * ones included ("Ranya" is only 'dmrn'). It finds candidates, never results: each is checked by person matching
- * (`scoreSearch`) before it is shown, so the codes many names share cannot turn into nonsense matches. Null when
- * a word has no such code (digits, a lone letter): then only the exact search applies.
+ * (`scoreSearch`) before it is shown, so the codes many names share cannot turn into nonsense matches. Words with
+ * a digit are left out. Null when no word has such a code (a reference, a lone letter): then only the exact search
+ * applies.
  */
 export function buildSimilarNameQuery(search: string): string | null {
   const words = wordsOf(search)
   if (words.length === 0) return null
   const clauses: string[] = []
   for (const word of words) {
+    // A word with a digit is a reference, a date or a number: no spelling of a name. Its codes ('CCIJ' sounds like
+    // many names) would bring 150 candidates to score for nothing.
+    if (/\p{N}/u.test(word)) continue
     const keys = searchKeysOfNames([word])
       .split(' ')
       .filter((key) => isCode(key) && key.length >= 4 && BAREWORD.test(key))

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TStaffRef } from '../../../../shared/contract/cases'
-import { COMMON_LANGUAGES, languageName } from '../../../../shared/cases/codes'
 import type { TCaseStatus } from '../../../../shared/cases/vocabulary'
+import { useLanguageOptions } from '../../lib/languageOptions'
 import { useVocab, VOCABULARIES } from '../../lib/vocabulary'
 import { MultiSelectField, SelectField } from '../../ui'
 import { UNASSIGNED, type TCaseListFilters } from './caseListQuery'
@@ -32,13 +32,7 @@ export function CaseFilters({ filters, onChange, assignees }: TCaseFiltersProps)
     anyOption(t('caseList.filters.anyProvince')),
     ...vocab.options('province', { sorted: true }),
   ]
-  const languageOptions = useMemo(() => {
-    const codes = new Set<string>(COMMON_LANGUAGES)
-    if (filters.language !== null) codes.add(filters.language)
-    return [...codes]
-      .map((code) => ({ id: code, label: languageName(code, i18n.language) }))
-      .sort((left, right) => collator.compare(left.label, right.label))
-  }, [filters.language, i18n.language, collator])
+  const languageOptions = useLanguageOptions(filters.language)
   const needOptions = [anyOption(t('caseList.filters.anyNeed')), ...vocab.options('legalNeed')]
   const assigneeOptions = [
     anyOption(t('caseList.filters.anyAssignee')),

@@ -1,8 +1,7 @@
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COMMON_LANGUAGES, languageName } from '../../../../shared/cases/codes'
 import { PROVINCES } from '../../../../shared/cases/vocabulary'
 import { ORGANIZATION_CATEGORIES, ORGANIZATION_SERVICES } from '../../../../shared/roster/vocabulary'
+import { useLanguageOptions } from '../../lib/languageOptions'
 import { useVocab } from '../../lib/vocabulary'
 import { Checkbox, SelectField, TextField } from '../../ui'
 import { useDirectoryWords } from './directoryWords'
@@ -19,16 +18,11 @@ export type TOrganizationFiltersProps = {
 
 /** Search and filters of the organizations; each change goes to the URL, so the list can be shared and reloaded. */
 export function OrganizationFilters({ filters, onChange }: TOrganizationFiltersProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const vocab = useVocab()
   const words = useDirectoryWords()
   const any = (label: string) => ({ id: ANY, label })
-  const languageOptions = useMemo(() => {
-    const collator = new Intl.Collator(i18n.language)
-    return COMMON_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort(
-      (a, b) => collator.compare(a.label, b.label),
-    )
-  }, [i18n.language])
+  const languageOptions = useLanguageOptions(filters.language)
   return (
     <div className="directory-filters" role="group" aria-label={t('directory.filters.label')}>
       <TextField

@@ -1,7 +1,8 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COMMON_LANGUAGES, COUNTRY_CODES, countryName, languageName } from '../../../../shared/cases/codes'
+import { COUNTRY_CODES, countryName } from '../../../../shared/cases/codes'
 import { AIRPORTS, airportName } from '../../../../shared/roster/airports'
+import { languageOptions } from '../../lib/languageOptions'
 import { useVocab } from '../../lib/vocabulary'
 import type { TChoiceOption } from '../../ui'
 
@@ -26,9 +27,7 @@ export function useIntakeOptions() {
       legalNeeds: vocab.options('legalNeed'),
       consentMethods: vocab.options('consentMethod'),
       intakeMethods: vocab.options('intakeMethod'),
-      languages: COMMON_LANGUAGES.map((id) => ({ id: id as string, label: languageName(id, locale) })).sort(
-        byLabel(locale),
-      ),
+      languages: languageOptions(locale),
       // Roster order (largest first), as staff know them: "YUL — Montréal–Trudeau International Airport".
       airports: AIRPORTS.map((id) => ({ id: id as string, label: `${id} — ${airportName(id, locale)}` })),
       countries: COUNTRY_CODES.map((id) => ({ id, label: countryName(id, locale) })).sort(byLabel(locale)),

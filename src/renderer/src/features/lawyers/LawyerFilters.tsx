@@ -1,9 +1,8 @@
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { COMMON_LANGUAGES, languageName } from '../../../../shared/cases/codes'
 import { LEGAL_NEEDS, PROVINCES } from '../../../../shared/cases/vocabulary'
 import { AIRPORTS } from '../../../../shared/roster/airports'
 import { LAWYER_STATUSES } from '../../../../shared/roster/vocabulary'
+import { useLanguageOptions } from '../../lib/languageOptions'
 import { useVocab } from '../../lib/vocabulary'
 import { Checkbox, SelectField, TextField } from '../../ui'
 import type { TLawyerFilters } from './lawyerListQuery'
@@ -16,15 +15,10 @@ export type TLawyerFiltersProps = { filters: TLawyerFilters; onChange: (filters:
 
 /** Search and filters of the roster; each change goes to the URL, so the list can be shared and reloaded. */
 export function LawyerFilters({ filters, onChange }: TLawyerFiltersProps) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const vocab = useVocab()
   const any = (label: string) => ({ id: ANY, label })
-  const languageOptions = useMemo(() => {
-    const collator = new Intl.Collator(i18n.language)
-    return COMMON_LANGUAGES.map((code) => ({ id: code, label: languageName(code, i18n.language) })).sort(
-      (a, b) => collator.compare(a.label, b.label),
-    )
-  }, [i18n.language])
+  const languageOptions = useLanguageOptions(filters.language)
   return (
     <div className="lawyer-filters" role="group" aria-label={t('lawyers.filters.label')}>
       <TextField

@@ -1,0 +1,91 @@
+/**
+ * `npx tsx bench/measure-search.ts FOLDER [N]`: the case list's search and filter figures alone, timed as the case
+ * list bench times them, over N synthetic cases (100,000 by default) in a test vault kept in FOLDER between runs.
+ * A run first tops the vault up to N cases (the generator is deterministic, so a stopped seeding resumes where it
+ * stopped), then measures: a change to the search can be measured at full scale without seeding again. Prints the
+ * figures with the load. Delete FOLDER when done: it holds a (synthetic) vault.
+ */
+import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { sql } from '../src/main/core/db/sql'
+import { syntheticCaseload } from '#test-support/synthetic'
+import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-support/vault-fixtures'
+import { BENCH_TODAY, type TCaseSample } from './support/caseload'
+import { median, ms, percentile, Series } from './support/measure'
+import { forgetCounts, listFilters, searchesFrom } from './support/workloads'
+
+const folder = process.argv[2] ?? ''
+if (folder === '') throw new Error('usage: npx tsx bench/measure-search.ts FOLDER [N]')
+const wanted = Number(process.argv[3] ?? 100_000)
+const now = () => BENCH_TODAY.getTime()
+const BATCH = 2_000
+
+const services = existsSync(join(folder, 'vault'))
+  ? newVaultServices(folder, { now })
+  : await createTestVault(folder, { now })
+if (services.vault.currentStaff() === null) await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
+else services.recovery.confirm()
+const db = () => services.vault.session().db
+const stored = (): number => db().value<number>(sql`SELECT count(*) FROM cases`) ?? 0
+
+// Seed (or resume): batches already imported are generated again, not imported.
+const caseload = () =>
+  syntheticCaseload({ count: wanted, seed: 42, today: BENCH_TODAY, batchSize: BATCH, caseworkers: 8 })
+let seen = 0
+const have = stored()
+for (const batch of caseload()) {
+  seen += batch.length
+  if (seen <= have) continue
+  services.caseTransfer.importIntakes(
+    batch.map(({ line, intake }) => ({ line, intake })),
+    { dryRun: false },
+  )
+  process.stderr.write(`seeded ${seen} cases, load ${loadavg()[0]?.toFixed(1)}\n`)
+}
+
+// Samples as the bench takes them: every n-th case, its reference from the import order (rowid).
+const count = stored()
+const every = Math.max(1, Math.floor(count / 300))
+const samples: TCaseSample[] = []
+for (const batch of caseload()) {
+  for (const { line, intake } of batch) {
+    const index = line - 2
+    if (index >= count || index % every !== 0 || samples.length >= 300) continue
+    const reference = db().value<string>(sql`SELECT reference FROM cases WHERE rowid = ${index + 1}`) ?? ''
+    samples.push({ reference, caseId: '', plainCaseId: '', intake })
+  }
+}
+
+const { caseList } = services
+const searches = searchesFrom(samples, Number(process.env['SEARCHES'] ?? 240))
+for (const search of searches.slice(0, 8)) caseList.list({ search: search.text, limit: 100 })
+const searched = new Series()
+const byKind = new Map<string, number[]>()
+for (const search of searches) {
+  forgetCounts(services)
+  searched.time(() => caseList.list({ search: search.text, limit: 100 }))
+  byKind.set(search.kind, [...(byKind.get(search.kind) ?? []), searched.cpu.at(-1) ?? 0])
+}
+const filtered = new Series()
+const byFilter = new Map<string, number[]>()
+for (let round = 0; round < 3; round++) {
+  for (const filter of listFilters(undefined)) {
+    forgetCounts(services)
+    filtered.time(() => caseList.list({ ...filter, offset: 0, limit: 100 }))
+    const name = Object.entries(filter).join(' ')
+    byFilter.set(name, [...(byFilter.get(name) ?? []), filtered.cpu.at(-1) ?? 0])
+  }
+}
+const summary = (series: Map<string, number[]>) =>
+  [...series]
+    .map(([name, cpu]) => `${name}: CPU p50 ${ms(median(cpu))}, max ${ms(Math.max(...cpu))}`)
+    .join('\n  ')
+process.stdout.write(
+  `${count} cases, load ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}\n` +
+    `search p50 ${ms(median(searched.wall))} ms, p95 ${ms(percentile(searched.wall, 0.95))} ms (${searched.cpuSummary()})\n  ${summary(byKind)}\n` +
+    `filter p95 ${ms(percentile(filtered.wall, 0.95))} ms (${filtered.cpuSummary()})\n  ${summary(byFilter)}\n`,
+)
+services.vault.lock()
