@@ -200,4 +200,58 @@ test.describe('the sign-up import', () => {
     const [ada] = bridge.services.roster.list({}).rows
     expect(bridge.services.roster.get(ada?.id ?? '').email).toBe('ada.new@example.org')
   })
+  test('a multi-megabyte sign-up file is sent in slices with a progress bar, by keyboard, in French and English', async ({
+    app,
+    bridge,
+  }) => {
+    // About 3 MB: six slices of 512 KiB. Invented lawyers, each with a long invented note.
+    const note = 'Synthetic note for a progress test. '.repeat(18)
+    const rows = Array.from(
+      { length: 4_500 },
+      (_, index) => `Invented${index},Progress-Counsel,progress${index}@example.org,"${note}${index}"`,
+    )
+    const content = {
+      name: 'large-signups.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['first_name,last_name,email,notes', ...rows].join('\r\n'), 'utf8'),
+    }
+    expect(content.buffer.length).toBeGreaterThan(3_000_000)
+    // The headers are asked for only once the bar has been seen full: no race with a fast machine.
+    let openGate = () => {}
+    const gate = new Promise<void>((resolve) => (openGate = resolve))
+    await app.route(
+      (url) => decodeURIComponent(url.pathname).endsWith('/lawyerImport:inspect'),
+      async (route) => {
+        await gate
+        await route.continue()
+      },
+    )
+
+    await app.goto(`${bridge.origin}/#/lawyers/import`)
+    await app.getByRole('radio', { name: 'Français' }).click()
+    const chooser = app.waitForEvent('filechooser')
+    await app.getByRole('button', { name: 'Choisir un fichier CSV' }).press('Enter')
+    await (await chooser).setFiles(content)
+    const bar = app.getByRole('progressbar', { name: 'Lecture de large-signups.csv…' })
+    // Each slice is parsed as it arrives: on a busy machine that takes a while, so wait long (no timing).
+    await expect(bar).toHaveAttribute('aria-valuenow', '100', { timeout: 180_000 })
+    await expect(bar).toHaveAttribute('aria-valuetext', /100\s?%/)
+    await expectAccessible(app, 'import progress (fr)')
+    openGate()
+    await expect(app.getByRole('heading', { name: 'Colonnes' })).toBeVisible({ timeout: 60_000 })
+    await expect(bar).toHaveCount(0)
+
+    // In English, by keyboard: check, then import every row.
+    await app.getByRole('radio', { name: 'English' }).click()
+    await app.getByRole('button', { name: 'Check the file' }).press('Enter')
+    await expect(app.getByText(/4,?500 rows are ready; 0 already on the roster\./)).toBeVisible({
+      timeout: 120_000,
+    })
+    await expectAccessible(app, 'import large ready (en)')
+    await app.getByRole('button', { name: /^Import 4,?500 rows$/ }).press('Enter')
+    await expect(
+      app.getByText(/large-signups\.csv: 4,?500 added, 0 updated, 0 skipped as already on the roster\./),
+    ).toBeVisible({ timeout: 120_000 })
+    expect(bridge.services.roster.list({ search: 'progress-counsel' }).total).toBe(4_500)
+  })
 })

@@ -114,13 +114,13 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'lawyers:create': { lawyer: sampleLawyer() },
   'lawyers:update': { id: 'lawyer-sample', lawyer: sampleLawyer() },
   'lawyers:setStatus': { id: 'lawyer-sample', status: 'paused' },
-  'lawyerImport:inspect': { csv: 'first_name,last_name\nSample,Lawyer-Example\n' },
+  'lawyerImport:inspect': { uploadId: '0123456789abcdef0123456789abcdef' },
   'lawyerImport:check': {
-    csv: 'first_name,last_name\nSample,Lawyer-Example\n',
+    uploadId: '0123456789abcdef0123456789abcdef',
     mapping: [{ header: 'first_name', field: 'first_name' }],
   },
   'lawyerImport:commit': {
-    csv: 'first_name,last_name\nSample,Lawyer-Example\n',
+    uploadId: '0123456789abcdef0123456789abcdef',
     mapping: [{ header: 'first_name', field: 'first_name' }],
     duplicates: 'skip',
     decisions: [],

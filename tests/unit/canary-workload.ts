@@ -354,10 +354,15 @@ const signUpRow = (row: number): string =>
     canary(`signUp${row}Notes`),
   ].join(',')
 const signUps = ['first_name,last_name,email,firm,notes', signUpRow(1), signUpRow(2)].join('\n')
-const { mapping } = await call('lawyerImport:inspect', { csv: signUps })
-await call('lawyerImport:check', { csv: signUps, mapping })
+// The sign-up file as the import screen sends it: an upload of kind `lawyers`, in two slices cut mid-row.
+const signUpsOpened = await call('csvUpload:open', { kind: 'lawyers', bytes: signUps.length })
+const signUpsUpload = signUpsOpened.uploadId
+await call('csvUpload:append', { uploadId: signUpsUpload, text: signUps.slice(0, 60), last: false })
+await call('csvUpload:append', { uploadId: signUpsUpload, text: signUps.slice(60), last: true })
+const { mapping } = await call('lawyerImport:inspect', { uploadId: signUpsUpload })
+await call('lawyerImport:check', { uploadId: signUpsUpload, mapping })
 const signedUp = await call('lawyerImport:commit', {
-  csv: signUps,
+  uploadId: signUpsUpload,
   mapping,
   duplicates: 'skip',
   decisions: [],

@@ -71,29 +71,107 @@ describe('roster, directory and case-edit channels', () => {
     expect(await call('lawyers:onCallNow', {})).toEqual(expect.any(Array))
   })
 
-  it('inspects, checks and imports the sign-up file the request carries, with its mapping and choices', async () => {
+  /** A sign-up file as the import screen sends it: an upload of kind `lawyers`, in slices of `slice` characters. */
+  const upload = async (csv: string, slice = 40): Promise<string> => {
+    const { uploadId } = await call('csvUpload:open', { kind: 'lawyers', bytes: csv.length })
+    for (let start = 0; start < csv.length; start += slice) {
+      const last = start + slice >= csv.length
+      await call('csvUpload:append', { uploadId, text: csv.slice(start, start + slice), last })
+    }
+    return uploadId
+  }
+
+  const refusal = async (channel: TChannelName, request: unknown): Promise<string> => {
+    const result = await dispatch(createHandlerTable(unlocked.services), channel, request, unlocked.context)
+    return result.ok ? 'ok' : result.error.code
+  }
+
+  it('inspects, checks and imports the sign-up file the upload carries, with its mapping and choices', async () => {
     const csv = [
       'first_name,last_name,email',
       'Signup,One-Example,one@example.org',
       'Signup,Two-Example,',
     ].join('\n')
-    const { headers, mapping } = await call('lawyerImport:inspect', { csv })
+    const uploadId = await upload(csv)
+    const { headers, mapping } = await call('lawyerImport:inspect', { uploadId })
     expect(headers).toEqual(['first_name', 'last_name', 'email'])
     expect(mapping.map((column) => column.field)).toEqual(['first_name', 'last_name', 'email'])
 
-    const check = await call('lawyerImport:check', { csv, mapping })
+    const check = await call('lawyerImport:check', { uploadId, mapping })
     expect(check).toMatchObject({ accepted: true, rows: 2, problemCount: 0 })
     // The same file read with its email column ignored is still two rows, checked by the mapping sent.
     const ignoring = mapping.map((column) =>
       column.field === 'email' ? { ...column, field: '' as const } : column,
     )
-    expect((await call('lawyerImport:check', { csv, mapping: ignoring })).rows).toBe(2)
+    expect((await call('lawyerImport:check', { uploadId, mapping: ignoring })).rows).toBe(2)
 
-    const committed = await call('lawyerImport:commit', { csv, mapping, duplicates: 'skip', decisions: [] })
+    const committed = await call('lawyerImport:commit', {
+      uploadId,
+      mapping,
+      duplicates: 'skip',
+      decisions: [],
+    })
     expect(committed).toEqual({ imported: true, result: { added: 2, updated: 0, skipped: 0 } })
-    // Again: every row is now on the roster; `update` as the request says.
-    const again = await call('lawyerImport:commit', { csv, mapping, duplicates: 'update', decisions: [] })
+    // The imported file is gone: the same upload cannot be imported twice.
+    expect(
+      await refusal('lawyerImport:commit', { uploadId, mapping, duplicates: 'skip', decisions: [] }),
+    ).toBe('NOT_FOUND')
+    // Again, as a new upload: every row is now on the roster; `update` as the request says.
+    const again = await call('lawyerImport:commit', {
+      uploadId: await upload(csv, 7),
+      mapping,
+      duplicates: 'update',
+      decisions: [],
+    })
     expect(again).toEqual({ imported: true, result: { added: 1, updated: 1, skipped: 0 } })
+  })
+
+  it('commits with the mapping the commit sends, not the one the dry run parsed the rows with', async () => {
+    const csv = ['given,family,mail', 'Mapped,Three-Example,three@example.org'].join('\n')
+    const uploadId = await upload(csv)
+    const mapping = [
+      { header: 'given', field: 'first_name' as const },
+      { header: 'family', field: 'last_name' as const },
+      { header: 'mail', field: 'email' as const },
+    ]
+    expect((await call('lawyerImport:check', { uploadId, mapping })).accepted).toBe(true)
+    const swapped = mapping.map((column) =>
+      column.field === 'first_name'
+        ? { ...column, field: 'last_name' as const }
+        : column.field === 'last_name'
+          ? { ...column, field: 'first_name' as const }
+          : column,
+    )
+    await call('lawyerImport:commit', { uploadId, mapping: swapped, duplicates: 'skip', decisions: [] })
+    const found = await call('lawyers:list', { search: 'three@example.org' })
+    expect(found.rows.map((row) => row.displayName)).toEqual(['Three-Example Mapped'])
+  })
+
+  it('drops a sign-up file when its upload is cancelled, and never hands an unfinished one over', async () => {
+    const csv = ['first_name,last_name', 'Dropped,Four-Example'].join('\n')
+    const uploadId = await upload(csv)
+    await call('lawyerImport:inspect', { uploadId })
+    await call('csvUpload:cancel', { uploadId })
+    expect(await refusal('lawyerImport:check', { uploadId, mapping: [] })).toBe('NOT_FOUND')
+
+    const { uploadId: unfinished } = await call('csvUpload:open', { kind: 'lawyers', bytes: csv.length })
+    await call('csvUpload:append', { uploadId: unfinished, text: csv.slice(0, 10), last: false })
+    expect(await refusal('lawyerImport:inspect', { uploadId: unfinished })).toBe('BAD_REQUEST')
+    await call('csvUpload:cancel', { uploadId: unfinished })
+    expect((await call('lawyers:list', { search: 'four-example' })).total).toBe(0)
+  })
+
+  it('reports a sign-up file that is not CSV by its line, and stores nothing', async () => {
+    const uploadId = await upload('first_name,last_name\n"Unclosed,Five-Example\n')
+    const check = await call('lawyerImport:check', {
+      uploadId,
+      mapping: [
+        { header: 'first_name', field: 'first_name' },
+        { header: 'last_name', field: 'last_name' },
+      ],
+    })
+    expect(check).toMatchObject({ accepted: false, problems: [{ row: 2, code: 'unclosedQuote' }] })
+    expect((await call('lawyers:list', { search: 'five-example' })).total).toBe(0)
   })
 
   it('keeps the directory entry the request names: create, edit, retire and bring back, list', async () => {

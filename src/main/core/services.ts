@@ -99,6 +99,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
   const { sessions, keySlots } = vault
   const matching = new MatchingService(sessions)
   const referrals = new ReferralService(sessions)
+  const csvUploads = new CsvUploads(sessions)
   return {
     vault,
     accounts: new AccountService(sessions, keySlots),
@@ -113,13 +114,13 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     packets: new PacketService(sessions, vaultPacketDirectory, vaultReferralLookup, vaultCaseReferrals),
     letterTemplates: new LetterTemplateService(sessions),
     roster: new RosterService(sessions),
-    lawyerImport: new LawyerImportService(sessions),
+    lawyerImport: new LawyerImportService(sessions, csvUploads),
     directory: new DirectoryService(sessions),
     directoryTransfer: new DirectoryTransferService(sessions),
     reports: new CaseloadReportService(sessions),
     referrals,
     batchMatching: new BatchMatchingService(sessions, matching, referrals),
-    csvUploads: new CsvUploads(sessions),
+    csvUploads,
   }
 }
 

@@ -9,8 +9,11 @@ import { defineChannel } from './channel'
  * upload instead of carrying the file.
  */
 
-/** The imports that read uploads (intakes: admins only, checked by the service that reads them). */
-export const CSV_UPLOAD_KINDS = ['intakes'] as const
+/**
+ * The imports that read uploads (intakes: admins only; lawyers: caseworkers and admins; checked by the service
+ * that reads them).
+ */
+export const CSV_UPLOAD_KINDS = ['intakes', 'lawyers'] as const
 export const ZCsvUploadKindSchema = z.enum(CSV_UPLOAD_KINDS)
 export type TCsvUploadKind = z.infer<typeof ZCsvUploadKindSchema>
 

@@ -6,6 +6,7 @@ import { ZLawyerFieldsSchema } from '../roster/lawyer-schema'
 import { LAWYER_STATUSES } from '../roster/vocabulary'
 import { defineChannel } from './channel'
 import { CSV_MAX_REPORTED_PROBLEMS, ZCsvProblemSchema } from './csv'
+import { ZCsvUploadIdSchema } from './csv-upload'
 import { ZIdSchema } from './intake'
 
 /** A lawyer as stored: the form's fields plus identity and dates. */
@@ -114,8 +115,6 @@ export type TDuplicateAction = z.infer<typeof ZDuplicateActionSchema>
 export const LAWYER_CSV_MAX_CHARS = 20_000_000
 export const LAWYER_CSV_MAX_ROWS = 20_000
 
-const ZCsvTextSchema = z.string().max(LAWYER_CSV_MAX_CHARS)
-
 export const ZLawyerImportDuplicateSchema = z.object({
   row: z.number().int(),
   lawyerId: ZIdSchema,
@@ -175,15 +174,19 @@ export const lawyersChannels = {
     response: ZLawyerSchema,
     access: STAFF_WHO_HANDLE_CASES,
   }),
-  /** The file's headers and the field each one feeds: as remembered from the last import, else guessed. */
+  /**
+   * The file's headers and the field each one feeds: as remembered from the last import, else guessed. The file is
+   * an upload of kind `lawyers` (csvUpload:*, sent whole); main keeps it read for the check and the commit that
+   * follow, until the commit, a csvUpload:cancel of it, another file, or the vault locking.
+   */
   'lawyerImport:inspect': defineChannel({
-    request: z.strictObject({ csv: ZCsvTextSchema }),
+    request: z.strictObject({ uploadId: ZCsvUploadIdSchema }),
     response: z.object({ headers: z.array(z.string()), mapping: ZLawyerCsvMappingSchema }),
     access: STAFF_WHO_HANDLE_CASES,
   }),
   /** Dry run: every problem by row and column, and the rows that are already on the roster. Stores nothing. */
   'lawyerImport:check': defineChannel({
-    request: z.strictObject({ csv: ZCsvTextSchema, mapping: ZLawyerCsvMappingSchema }),
+    request: z.strictObject({ uploadId: ZCsvUploadIdSchema, mapping: ZLawyerCsvMappingSchema }),
     response: ZLawyerImportCheckSchema,
     access: STAFF_WHO_HANDLE_CASES,
   }),
@@ -193,7 +196,7 @@ export const lawyersChannels = {
    */
   'lawyerImport:commit': defineChannel({
     request: z.strictObject({
-      csv: ZCsvTextSchema,
+      uploadId: ZCsvUploadIdSchema,
       mapping: ZLawyerCsvMappingSchema,
       duplicates: ZDuplicateActionSchema,
       decisions: z

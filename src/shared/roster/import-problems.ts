@@ -1,4 +1,5 @@
 import type { TCsvProblem } from '../contract/csv'
+import { LAWYER_CSV_MAX_CHARS } from '../contract/lawyers'
 
 /*
  * The lawyer import's problems in words, English and French, for the admin CLI (English) and the import screen
@@ -20,6 +21,7 @@ const PROBLEM_WORDS: Readonly<Record<string, Readonly<Record<TLanguage, TWords>>
   unclosedQuote: { en: () => 'a quoted cell on this row is never closed', fr: () => 'une cellule entre guillemets n’est jamais fermée sur cette ligne' },
   badQuote: { en: () => 'a quote is misplaced', fr: () => 'un guillemet est mal placé' },
   csvSyntax: { en: () => 'the line is not valid CSV', fr: () => 'la ligne n’est pas du CSV valide' },
+  tooLarge: { en: () => `the file is larger than ${LAWYER_CSV_MAX_CHARS / 1_000_000} MB; split it`, fr: () => `le fichier dépasse ${LAWYER_CSV_MAX_CHARS / 1_000_000}\u00a0Mo\u202f; divisez-le` },
   tooManyRows: { en: (p) => `the file has more than ${String(p.params?.['limit'] ?? '')} rows; split it`, fr: (p) => `le fichier a plus de ${String(p.params?.['limit'] ?? '')} lignes\u00a0; divisez-le` },
   mappingMismatch: { en: () => 'the column choices do not match the file’s header', fr: () => 'les choix de colonnes ne correspondent pas à l’en-tête du fichier' },
   fieldMappedTwice: { en: () => 'is chosen for two columns', fr: () => 'est choisi pour deux colonnes' },

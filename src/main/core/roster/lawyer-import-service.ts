@@ -10,11 +10,18 @@ import {
 } from '../../../shared/contract/lawyers'
 import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
+import { AppError } from '../../../shared/result'
 import { writeCsvFileAtomic } from '../csv/csv-file-writer'
-import { splitCsvText } from '../csv/csv-text'
+import { splitCsvText, type TCsvTextResult } from '../csv/csv-text'
+import type { CsvUploads } from '../csv/csv-uploads'
 import { timeOrderedId } from '../db/time-ordered-id'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
-import { parseLawyerRecords, mappedFields, type TParsedLawyerRow } from './csv/parse-lawyer-csv'
+import {
+  parseLawyerRecords,
+  mappedFields,
+  type TParsedLawyerFile,
+  type TParsedLawyerRow,
+} from './csv/parse-lawyer-csv'
 import { suggestMapping } from './csv/lawyer-csv-columns'
 import { LAWYER_CSV_HEADER, lawyerCells } from './csv/serialize-lawyer-csv'
 import { ImportMappingRepository } from './import-mapping-repository'
@@ -24,6 +31,18 @@ import { toLawyerFields } from './lawyer-views'
 const MAPPING_KIND = 'lawyers'
 
 type TDuplicateMatch = { row: number; lawyerId: string; matchedBy: 'licence' | 'email' }
+
+/**
+ * A sign-up file as read, and its rows as last parsed for one mapping: the dry run parses them, the commit that
+ * follows with the same mapping reuses them (only the roster lookups are redone, inside the commit's transaction).
+ */
+type TSignUpFile = { split: TCsvTextResult; parsed: { mappingKey: string; file: TParsedLawyerFile } | null }
+
+const signUpFileOf = (split: TCsvTextResult): TSignUpFile => ({ split, parsed: null })
+
+/** The file an upload brought, kept between the screen's steps; one per session, so a lock drops it. */
+type TUploadedSignUp = { current: { uploadId: string; file: TSignUpFile } | null }
+const uploadedSignUpOf = (): TUploadedSignUp => ({ current: null })
 
 /** File-level problems of the CSV text (bad encoding, an unclosed quote …) as row/column problems. */
 const asProblems = (errors: readonly { line: number; field: string; code: string }[]): TCsvProblem[] =>
@@ -61,23 +80,81 @@ function matchRoster(
  * updating roster duplicates as the person chose. Caseworkers and admins may do both.
  */
 export class LawyerImportService {
-  constructor(private readonly sessions: TSessionSource) {}
+  constructor(
+    private readonly sessions: TSessionSource,
+    /** Where the import screen's files arrive (uploads of kind `lawyers`); the CLI passes text instead. */
+    private readonly uploads: CsvUploads | null = null,
+  ) {}
 
   /** The file's headers and the field each feeds: remembered from this vault's last import, else guessed. */
   inspect(csv: string): { headers: string[]; mapping: TLawyerCsvMapping } {
-    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
-    const split = splitCsvText(csv)
-    const headers = 'records' in split ? (split.records[0]?.cells ?? []).map((cell) => cell.trim()) : []
-    return { headers, mapping: suggestMapping(headers, this.rememberedMapping(session)) }
+    return this.inspectFile(signUpFileOf(splitCsvText(csv)))
   }
 
   /** The dry run. Stores nothing but the mapping, remembered for the next file. */
   check(csv: string, mapping: TLawyerCsvMapping): TLawyerImportCheck {
+    return this.checkFile(signUpFileOf(splitCsvText(csv)), mapping)
+  }
+
+  /** inspect() of a file sent to csvUpload:* (kind `lawyers`); the file stays read for checkUpload/commitUpload. */
+  async inspectUpload(uploadId: string): Promise<{ headers: string[]; mapping: TLawyerCsvMapping }> {
+    return this.inspectFile(await this.uploaded(uploadId))
+  }
+
+  async checkUpload(uploadId: string, mapping: TLawyerCsvMapping): Promise<TLawyerImportCheck> {
+    return this.checkFile(await this.uploaded(uploadId), mapping)
+  }
+
+  /** commit() of an uploaded file; once imported the file is dropped (a second commit finds no upload). */
+  async commitUpload(
+    uploadId: string,
+    mapping: TLawyerCsvMapping,
+    duplicates: TDuplicateAction,
+    decisions: readonly { row: number; action: TDuplicateAction }[],
+  ): Promise<ReturnType<LawyerImportService['commit']>> {
+    const file = await this.uploaded(uploadId)
+    const outcome = this.commitFile(file, mapping, duplicates, decisions, '')
+    if (outcome.imported) this.discardUpload(uploadId)
+    return outcome
+  }
+
+  /** Forgets an uploaded file (the person chose another or left the screen). Unknown ids are ignored. */
+  discardUpload(uploadId: string): void {
     const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
-    const { check } = this.analyze(session, csv, mapping)
+    const held = session.scoped(uploadedSignUpOf)
+    if (held.current?.uploadId === uploadId) held.current = null
+  }
+
+  private inspectFile(file: TSignUpFile): { headers: string[]; mapping: TLawyerCsvMapping } {
+    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    const { split } = file
+    const headers = 'records' in split ? (split.records[0]?.cells ?? []).map((cell) => cell.trim()) : []
+    return { headers, mapping: suggestMapping(headers, this.rememberedMapping(session)) }
+  }
+
+  private checkFile(file: TSignUpFile, mapping: TLawyerCsvMapping): TLawyerImportCheck {
+    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    const { check } = this.analyze(session, file, mapping)
     if (mapping.length > 0)
       new ImportMappingRepository(session.db).save(MAPPING_KIND, mapping, session.clock.now().toISOString())
     return check
+  }
+
+  /**
+   * The file of this person's upload: taken from csvUploads the first time (the whole file must have been sent),
+   * then kept in the session until committed, discarded, replaced by another upload, or the vault locks.
+   */
+  private async uploaded(uploadId: string): Promise<TSignUpFile> {
+    const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    const held = session.scoped(uploadedSignUpOf)
+    if (held.current?.uploadId === uploadId) return held.current.file
+    if (this.uploads === null) throw new AppError('NOT_FOUND', 'No such upload.')
+    const split = await this.uploads.result<TCsvTextResult>(uploadId, 'lawyers')
+    // The vault may have locked (or another person signed in) while the file was read: keep it in that session only.
+    const now = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    const file = signUpFileOf(split)
+    now.scoped(uploadedSignUpOf).current = { uploadId, file }
+    return file
   }
 
   /**
@@ -92,11 +169,21 @@ export class LawyerImportService {
     decisions: readonly { row: number; action: TDuplicateAction }[] = [],
     source = '',
   ): { imported: true; result: TLawyerImportResult } | { imported: false; check: TLawyerImportCheck } {
+    return this.commitFile(signUpFileOf(splitCsvText(csv)), mapping, duplicates, decisions, source)
+  }
+
+  private commitFile(
+    file: TSignUpFile,
+    mapping: TLawyerCsvMapping,
+    duplicates: TDuplicateAction,
+    decisions: readonly { row: number; action: TDuplicateAction }[],
+    source: string,
+  ): { imported: true; result: TLawyerImportResult } | { imported: false; check: TLawyerImportCheck } {
     const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
     const lawyers = new LawyerRepository(session.db)
     const at = session.clock.now().toISOString()
     return session.db.transaction(() => {
-      const { check, rows, matches } = this.analyze(session, csv, mapping)
+      const { check, rows, matches } = this.analyze(session, file, mapping)
       if (!check.accepted) return { imported: false as const, check }
       const actionOf = new Map(decisions.map((decision) => [decision.row, decision.action]))
       const matchOf = new Map(matches.map((match) => [match.row, match]))
@@ -171,15 +258,15 @@ export class LawyerImportService {
 
   private analyze(
     session: TSession,
-    csv: string,
+    file: TSignUpFile,
     mapping: TLawyerCsvMapping,
   ): { check: TLawyerImportCheck; rows: TParsedLawyerRow[]; matches: TDuplicateMatch[] } {
-    const split = splitCsvText(csv)
+    const { split } = file
     if ('errors' in split) {
       const problems = asProblems(split.errors)
       return { check: refused(problems, 0), rows: [], matches: [] }
     }
-    const parsed = parseLawyerRecords(split.records, mapping)
+    const parsed = parsedOnce(file, mapping)
     const lawyers = new LawyerQueries(session.db)
     const { matches, problems: rosterProblems } = matchRoster(parsed.rows, lawyers)
     const problems = [...parsed.problems, ...rosterProblems].sort((a, b) => a.row - b.row)
@@ -198,6 +285,16 @@ export class LawyerImportService {
       matches,
     }
   }
+}
+
+/** The file's rows parsed for `mapping`: the last parse again when the mapping is the same (the rows are pure). */
+function parsedOnce(file: TSignUpFile, mapping: TLawyerCsvMapping): TParsedLawyerFile {
+  const mappingKey = JSON.stringify(mapping)
+  if (file.parsed?.mappingKey === mappingKey) return file.parsed.file
+  if ('errors' in file.split) return { rows: [], problems: [] }
+  const parsed = parseLawyerRecords(file.split.records, mapping)
+  file.parsed = { mappingKey, file: parsed }
+  return parsed
 }
 
 function refused(problems: TCsvProblem[], rows: number): TLawyerImportCheck {

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { syntheticLawyerCsv } from '#test-support/synthetic'
-import { createTestVault, listFilesRecursive } from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, listFilesRecursive } from '#test-support/vault-fixtures'
+import { lawyerCsvReader } from './csv/lawyer-csv-upload'
 import type { TLawyerCsvMapping } from '../../../shared/contract/lawyers'
 
 const SIGN_UP_HEADER =
@@ -158,5 +159,21 @@ describe('lawyer sign-up import', () => {
         .rows.map((row) => services.roster.get(row.id))
         .map(({ id: _id, createdAt: _created, updatedAt: _updated, ...fields }) => fields)
     expect(strip(second)).toEqual(strip(first))
+  })
+  it('keeps an uploaded file for the steps of one session only: a lock drops it', async () => {
+    const services = await createTestVault(root())
+    const csv = signUp(CLEAN_ROWS[0] ?? '')
+    const { uploadId } = services.csvUploads.open(lawyerCsvReader(), csv.length)
+    await services.csvUploads.append(uploadId, csv.slice(0, 100), false)
+    await services.csvUploads.append(uploadId, csv.slice(100), true)
+    const { mapping } = await services.lawyerImport.inspectUpload(uploadId)
+    expect((await services.lawyerImport.checkUpload(uploadId, mapping)).rows).toBe(1)
+
+    services.vault.lock()
+    await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    await expect(services.lawyerImport.checkUpload(uploadId, mapping)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(services.roster.list({}).total).toBe(0)
   })
 })

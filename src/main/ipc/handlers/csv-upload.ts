@@ -1,5 +1,6 @@
 import type { csvUploadChannels } from '../../../shared/contract'
 import { intakeCsvReader } from '../../core/cases/csv/intake-csv-transfer'
+import { lawyerCsvReader } from '../../core/roster/csv/lawyer-csv-upload'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
@@ -7,11 +8,19 @@ import type { THandlersFor } from '../types'
  * CSV files arriving in slices (core/csv/csv-uploads.ts). Each kind of import brings its reader, which checks the
  * role that kind needs; the service checks it again at every slice, and an upload answers only to its opener.
  */
-export const csvUploadHandlers = ({ csvUploads }: TServices): THandlersFor<typeof csvUploadChannels> => ({
-  'csvUpload:open': ({ bytes }) => csvUploads.open(intakeCsvReader(), bytes),
+export const csvUploadHandlers = ({
+  csvUploads,
+  lawyerImport,
+}: TServices): THandlersFor<typeof csvUploadChannels> => ({
+  'csvUpload:open': ({ kind, bytes }) =>
+    kind === 'lawyers'
+      ? csvUploads.open(lawyerCsvReader(), bytes)
+      : csvUploads.open(intakeCsvReader(), bytes),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)
+    // A lawyer sign-up file stays read between the import screen's steps: leaving the screen drops it too.
+    lawyerImport.discardUpload(uploadId)
     return {}
   },
 })

@@ -12,8 +12,8 @@ export const lawyersHandlers = ({
   'lawyers:create': ({ lawyer }) => roster.create(lawyer),
   'lawyers:update': ({ id, lawyer }) => roster.update(id, lawyer),
   'lawyers:setStatus': ({ id, status }) => roster.setStatus(id, status),
-  'lawyerImport:inspect': ({ csv }) => lawyerImport.inspect(csv),
-  'lawyerImport:check': ({ csv, mapping }) => lawyerImport.check(csv, mapping),
-  'lawyerImport:commit': ({ csv, mapping, duplicates, decisions }) =>
-    lawyerImport.commit(csv, mapping, duplicates, decisions),
+  'lawyerImport:inspect': ({ uploadId }) => lawyerImport.inspectUpload(uploadId),
+  'lawyerImport:check': ({ uploadId, mapping }) => lawyerImport.checkUpload(uploadId, mapping),
+  'lawyerImport:commit': ({ uploadId, mapping, duplicates, decisions }) =>
+    lawyerImport.commitUpload(uploadId, mapping, duplicates, decisions),
 })

@@ -45,6 +45,7 @@ describe('migration 4: the roster and the directory', () => {
 
     const resources = new ResourceQueries(connection).list(everyone)
     const titles = resources.map((row) => row.title)
+    // The 15 of resources.json and the House of Commons' MP finder, which the seed page points to (issue 10 §4).
     expect(titles).toHaveLength(16)
     expect(titles.some((title) => title.startsWith('1951 Convention'))).toBe(true)
     expect(titles.some((title) => title.startsWith('Immigration and Refugee Protection Act'))).toBe(true)

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FileTrigger } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import {
@@ -11,7 +11,9 @@ import {
   type TLawyerImportResult,
 } from '../../../../shared/contract/lawyers'
 import { formatProblem } from '../../../../shared/roster/import-problems'
+import type { TIpcError } from '../../../../shared/result'
 import { api, callApi } from '../../api'
+import { uploadCsv } from '../../lib/uploadCsv'
 import { BusyIndicator, Button, Notice, PageHeader, Section, SelectField, TextLink } from '../../ui'
 import { canHandleCases, useSignedInStaff } from '../vault'
 import { lawyerErrorKey, type TLawyerErrorKey } from './errors'
@@ -22,10 +24,14 @@ const IGNORE = 'ignore'
 const fieldOrIgnore = (value: string | null): TLawyerCsvField | '' =>
   (LAWYER_CSV_FIELDS as readonly string[]).includes(value ?? '') ? (value as TLawyerCsvField) : ''
 
-type TFile = { fileName: string; csv: string; headers: string[]; mapping: TLawyerCsvMapping }
+/** The chosen file as main holds it (an upload, read once), its headers and the column choices. */
+type TFile = { fileName: string; uploadId: string; headers: string[]; mapping: TLawyerCsvMapping }
+/** Bytes of the file sent so far, for the progress bar; null when the step has no measurable size. */
+type TProgress = { done: number; total: number } | null
+type TRefusal = TLawyerErrorKey | 'tooLarge' | 'unreadable' | 'fileGone'
 type TStep =
   | { step: 'choose' }
-  | { step: 'busy'; label: string; file: TFile | null }
+  | { step: 'busy'; label: string; file: TFile | null; progress: TProgress }
   | { step: 'map'; file: TFile }
   | { step: 'checked'; file: TFile; check: TLawyerImportCheck }
   | { step: 'imported'; fileName: string; result: TLawyerImportResult }
@@ -39,10 +45,18 @@ export function ImportLawyersPage() {
   const { t, i18n } = useTranslation()
   const staff = useSignedInStaff()
   const [state, setState] = useState<TStep>({ step: 'choose' })
-  const [refusal, setRefusal] = useState<TLawyerErrorKey | 'tooLarge' | 'unreadable' | null>(null)
+  const [refusal, setRefusal] = useState<TRefusal | null>(null)
   const [forAll, setForAll] = useState<TDuplicateAction>('skip')
   const [decisions, setDecisions] = useState<ReadonlyMap<number, TDuplicateAction>>(new Map())
   const language = i18n.language.startsWith('fr') ? 'fr' : 'en'
+  // The upload main holds for this screen: let go of it when another file is chosen or the screen is left.
+  const heldUpload = useRef<string | null>(null)
+  const release = () => {
+    const uploadId = heldUpload.current
+    heldUpload.current = null
+    if (uploadId !== null) void api.csvUpload.cancel({ uploadId })
+  }
+  useEffect(() => release, [])
 
   if (!canHandleCases(staff.role))
     return (
@@ -56,53 +70,69 @@ export function ImportLawyersPage() {
     const chosen = files?.[0]
     if (chosen === undefined) return
     setRefusal(null)
+    release()
     if (chosen.size > LAWYER_CSV_MAX_CHARS) return setRefusal('tooLarge')
-    setState({ step: 'busy', label: t('lawyers.import.reading', { fileName: chosen.name }), file: null })
-    let csv: string
-    try {
-      csv = await chosen.text()
-    } catch {
+    const label = t('lawyers.import.reading', { fileName: chosen.name })
+    setState({ step: 'busy', label, file: null, progress: { done: 0, total: chosen.size } })
+    // The file goes to main in slices (never whole in one message); the bar moves in steps of 5 %.
+    let shownStep = -1
+    const uploaded = await uploadCsv(chosen, 'lawyers', ({ bytesRead, totalBytes }) => {
+      const step = totalBytes === 0 ? 20 : Math.floor((bytesRead / totalBytes) * 20)
+      if (step === shownStep) return
+      shownStep = step
+      setState({ step: 'busy', label, file: null, progress: { done: bytesRead, total: totalBytes } })
+    })
+    if (!uploaded.ok) {
       setState({ step: 'choose' })
-      return setRefusal('unreadable')
+      return setRefusal('unreadable' in uploaded ? 'unreadable' : lawyerErrorKey(uploaded.error))
     }
-    const result = await callApi(() => api.lawyerImport.inspect({ csv }))
-    if (!result.ok) {
-      setState({ step: 'choose' })
-      return setRefusal(lawyerErrorKey(result.error))
-    }
+    heldUpload.current = uploaded.uploadId
+    const result = await callApi(() => api.lawyerImport.inspect({ uploadId: uploaded.uploadId }))
+    if (!result.ok) return refuse(result.error)
     setDecisions(new Map())
-    setState({ step: 'map', file: { fileName: chosen.name, csv, ...result.value } })
+    setState({ step: 'map', file: { fileName: chosen.name, uploadId: uploaded.uploadId, ...result.value } })
+  }
+
+  /** A refusal from main; a file main no longer holds (the vault locked, too long away) must be chosen again. */
+  const refuse = (error: TIpcError | null, file?: TFile) => {
+    if (error?.code === 'NOT_FOUND' || file === undefined) {
+      release()
+      setState({ step: 'choose' })
+      return setRefusal(error?.code === 'NOT_FOUND' ? 'fileGone' : lawyerErrorKey(error))
+    }
+    setState({ step: 'map', file })
+    setRefusal(lawyerErrorKey(error))
   }
 
   const check = async (file: TFile) => {
     setRefusal(null)
-    setState({ step: 'busy', label: t('lawyers.import.checking', { fileName: file.fileName }), file })
-    const result = await callApi(() => api.lawyerImport.check({ csv: file.csv, mapping: file.mapping }))
-    if (!result.ok) {
-      setState({ step: 'map', file })
-      return setRefusal(lawyerErrorKey(result.error))
-    }
+    const label = t('lawyers.import.checking', { fileName: file.fileName })
+    setState({ step: 'busy', label, file, progress: null })
+    const result = await callApi(() =>
+      api.lawyerImport.check({ uploadId: file.uploadId, mapping: file.mapping }),
+    )
+    if (!result.ok) return refuse(result.error, file)
     setState({ step: 'checked', file, check: result.value })
   }
 
   const commit = async (file: TFile) => {
     setRefusal(null)
-    setState({ step: 'busy', label: t('lawyers.import.importing', { fileName: file.fileName }), file })
+    const label = t('lawyers.import.importing', { fileName: file.fileName })
+    setState({ step: 'busy', label, file, progress: null })
     const result = await callApi(() =>
       api.lawyerImport.commit({
-        csv: file.csv,
+        uploadId: file.uploadId,
         mapping: file.mapping,
         duplicates: forAll,
         decisions: [...decisions].map(([row, action]) => ({ row, action })),
       }),
     )
-    if (!result.ok) {
-      setState({ step: 'map', file })
-      return setRefusal(lawyerErrorKey(result.error))
-    }
-    if (result.value.imported)
+    if (!result.ok) return refuse(result.error, file)
+    if (result.value.imported) {
+      // Main let go of the file once it was imported.
+      heldUpload.current = null
       setState({ step: 'imported', fileName: file.fileName, result: result.value.result })
-    else setState({ step: 'checked', file, check: result.value.check })
+    } else setState({ step: 'checked', file, check: result.value.check })
   }
 
   const remap = (file: TFile, position: number, field: string | null) => {
@@ -136,12 +166,12 @@ export function ImportLawyersPage() {
       </div>
       {refusal === null ? null : (
         <Notice tone="danger" live="alert">
-          {refusal === 'tooLarge' || refusal === 'unreadable'
+          {refusal === 'tooLarge' || refusal === 'unreadable' || refusal === 'fileGone'
             ? t(`lawyers.import.${refusal}`)
             : t(`lawyers.errors.${refusal}`)}
         </Notice>
       )}
-      {state.step === 'busy' ? <BusyIndicator label={state.label} /> : null}
+      {state.step === 'busy' ? <BusyIndicator label={state.label} progress={state.progress} /> : null}
       {file === null ? null : (
         <Section
           id="lawyer-import-columns-heading"
