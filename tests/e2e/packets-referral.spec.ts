@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import { lawyerConsent } from '#test-support/synthetic'
 import { expectAccessible, expect, test } from './fixtures'
-import { consentToShareWithLawyer, seedCase, syntheticLawyer } from './seed'
+import { seedCase, syntheticLawyer } from './seed'
 
 const pdfText = (file: string): string =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
@@ -31,7 +32,7 @@ test.describe('a packet made from a referral', () => {
       form.location.city = 'Ottawa'
       form.contact.phone = PHONE_CANARY
       form.needs.needs = ['refugee_claim']
-      form.consent = [consentToShareWithLawyer(form.meta.intakeDate)]
+      form.consent = [lawyerConsent(form.meta.intakeDate)]
     })
     const lawyer = roster.create(
       syntheticLawyer({

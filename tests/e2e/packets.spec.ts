@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
+import { lawyerConsent } from '#test-support/synthetic'
 import { expectAccessible, expect, test } from './fixtures'
-import { consentToShareWithLawyer, seedCase } from './seed'
+import { seedCase } from './seed'
 
 const pdfText = (file: string): string =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
@@ -25,7 +26,7 @@ test.describe('packets from the case page', () => {
       form.location.province = 'ON'
       form.contact.phone = PHONE_CANARY
       form.needs.needs = ['refugee_claim']
-      form.consent = [consentToShareWithLawyer('2026-11-20')]
+      form.consent = [lawyerConsent('2026-11-20')]
     })
     const lawyer = emptyLawyerFields()
     lawyer.firstName = 'Morgan'

@@ -10,16 +10,6 @@ import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/l
 /** Today in the form the intake's dates use. */
 export const today = (): string => new Date().toISOString().slice(0, 10)
 
-/** Consent to share with a referred lawyer, given by voice on `givenOn`: what a lawyer packet needs. */
-export const consentToShareWithLawyer = (givenOn: string): TIntake['consent'][number] => ({
-  purpose: 'share_with_lawyer',
-  granted: true,
-  method: 'verbal',
-  givenOn,
-  expiresOn: '',
-  notes: '',
-})
-
 /**
  * An active volunteer licensed (and based) in `province` (ON unless said), taking refugee claims, three places;
  * `changes` override any field. The licence number is derived from the email, so emails must differ.
