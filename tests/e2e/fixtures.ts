@@ -26,6 +26,11 @@ export const CASEWORKER = {
 type TFixtures = {
   /** Console errors and uncaught exceptions of every page the test opened; must be empty when it ends. */
   consoleErrors: string[]
+  /**
+   * The clock every bridge reads: real time plus `offsetMs`, 0 when a test starts. A test moves it forward to let
+   * time pass (a follow-up becomes overdue) without waiting; most tests never touch it.
+   */
+  clock: { offsetMs: number }
   /** A fresh data folder and bridge per test: every test starts on a machine that never ran the app. */
   bridge: TBridge
   /** The app on a machine with no vault yet (first run). */
@@ -96,11 +101,18 @@ export const test = base.extend<TFixtures>({
     watchConsole(context, consoleErrors)
     await use(context)
   },
-  bridge: async ({}, use) => {
+  clock: async ({}, use) => {
+    await use({ offsetMs: 0 })
+  },
+  bridge: async ({ clock }, use) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-'))
     // Packets the test saves or prints go to a folder of its own, outside the app's data folder.
     const packetsDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-packets-'))
-    const bridge = await startBridge({ dataDirectory, packetsDirectory, vault: { kdf: TEST_KDF } })
+    const bridge = await startBridge({
+      dataDirectory,
+      packetsDirectory,
+      vault: { kdf: TEST_KDF, now: () => Date.now() + clock.offsetMs },
+    })
     try {
       await use(bridge)
     } finally {

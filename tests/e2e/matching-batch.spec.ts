@@ -1,44 +1,33 @@
 import type { Locator } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
-import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
-import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/lawyer-schema'
+import type { TIntake } from '../../src/shared/cases/intake-schema'
+import type { TLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
+import { seedCase, syntheticLawyer } from './seed'
 
 /** Invented people only. */
-const lawyer = (changes: Partial<TLawyerFields> & { email: string }): TLawyerFields => ({
-  ...emptyLawyerFields(),
-  firstName: 'Batch',
-  memberships: [
-    { province: 'QC', licenceNumber: `B-${changes.email}`, status: 'practising', verifiedOn: '' },
-  ],
-  practiceAreas: ['refugee_claim'],
-  languages: ['ar'],
-  city: 'Montréal',
-  province: 'QC',
-  maxActive: 1,
-  status: 'active',
-  ...changes,
-})
+const lawyer = (changes: Partial<TLawyerFields> & { email: string }): TLawyerFields =>
+  syntheticLawyer({ firstName: 'Batch', languages: ['ar'], city: 'Montréal', maxActive: 1, ...changes }, 'QC')
 
 /** Four cases awaiting a match for two places (one urgent), one of them a civil claim in ON nobody may act on. */
 function seedBatch(bridge: TBridge) {
-  const { roster, intake, caseFile } = bridge.services
+  const { roster } = bridge.services
   roster.create(lawyer({ lastName: 'First-Example', email: 'first@example.org' }))
   roster.create(lawyer({ lastName: 'Second-Example', email: 'second@example.org' }))
   roster.create(lawyer({ lastName: 'Paused-Example', email: 'paused@example.org', status: 'paused' }))
-  const submit = (familyName: string, edit: (form: TIntake) => void = () => {}) => {
-    const form = emptyIntake(new Date().toISOString().slice(0, 10))
-    form.person.givenNames = 'Invented'
-    form.person.familyName = familyName
-    form.location.province = 'QC'
-    form.languages.preferred = 'ar'
-    form.needs.needs = ['refugee_claim']
-    edit(form)
-    const { caseId } = intake.submit({ intake: form, decision: { kind: 'new' }, reviewedCandidates: [] })
-    for (const to of ['screening', 'awaiting_match'] as const)
-      caseFile.changeStatus({ caseId, to, reason: 'Synthetic screening done.' })
-    return bridge.services.caseFile.get(caseId).reference
-  }
+  const submit = (familyName: string, edit: (form: TIntake) => void = () => {}) =>
+    seedCase(
+      bridge,
+      (form) => {
+        form.person.givenNames = 'Invented'
+        form.person.familyName = familyName
+        form.location.province = 'QC'
+        form.languages.preferred = 'ar'
+        form.needs.needs = ['refugee_claim']
+        edit(form)
+      },
+      { awaitingMatch: true },
+    ).reference
   return {
     calmA: submit('Calm-Example'),
     urgent: submit('Detained-Example', (form) => {
@@ -49,6 +38,23 @@ function seedBatch(bridge: TBridge) {
       form.location.province = 'ON'
       form.needs.needs = ['civil_claim']
     }),
+  }
+}
+
+/**
+ * Holds the next batch proposal after it reported its start ("0 of N") until someone presses Stop (or 30 s pass):
+ * four cases rank in a few milliseconds, too fast to see the bar or reach Stop. The real proposal then runs, and
+ * meets the real cancel.
+ */
+function holdNextProposalUntilStopped(bridge: TBridge): void {
+  const { batchMatching } = bridge.services
+  const original = batchMatching.proposeInSteps.bind(batchMatching)
+  batchMatching.proposeInSteps = async (steps) => {
+    batchMatching.proposeInSteps = original
+    steps.onProgress({ casesRanked: 0, cases: 4 })
+    const until = Date.now() + 30_000
+    while (!steps.isCancelled() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    return original(steps)
   }
 }
 
@@ -69,6 +75,18 @@ test.describe('batch matching', () => {
     await press(app.getByRole('link', { name: 'Match every waiting case' }))
     await expect(app.getByRole('heading', { level: 1, name: 'Match every waiting case' })).toBeVisible()
     await expectAccessible(app, 'batch matching, before a proposal (EN)')
+
+    // The first run, held at its start: a determinate bar says how far it got, and Stop ends it, writing nothing.
+    holdNextProposalUntilStopped(bridge)
+    await press(app.getByRole('button', { name: 'Propose assignments' }))
+    const bar = app.getByRole('progressbar', { name: 'Ranking the waiting cases: 0 of 4' })
+    await expect(bar).toHaveAttribute('aria-valuenow', '0')
+    await expectAccessible(app, 'batch matching, ranking (EN)')
+    await press(app.getByRole('button', { name: 'Stop' }))
+    await expect(
+      app.getByText('Stopped. Nothing was proposed or written; propose again when you are ready.').first(),
+    ).toBeVisible()
+    await expect(bar).toBeHidden()
 
     await press(app.getByRole('button', { name: 'Propose assignments' }))
     await expect(app.getByRole('status').filter({ hasText: '4 cases wait for a lawyer' })).toContainText(

@@ -1,56 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { startBridge, type TBridge } from '../../src/main/bridge/server'
-import { emptyIntake } from '../../src/shared/cases/intake-schema'
-import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/lawyer-schema'
-import { expectAccessible, expect, test as base, TEST_KDF } from './fixtures'
+import type { TBridge } from '../../src/main/bridge/server'
+import type { TLawyerFields } from '../../src/shared/roster/lawyer-schema'
+import { expectAccessible, expect, test } from './fixtures'
+import { seedCase, syntheticLawyer } from './seed'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/**
- * The matching journey needs time to pass (a follow-up becomes overdue), so this spec's bridge reads a clock the
- * test can move forward; everything else is the shared fixtures' bridge.
- */
-const clock = { offsetMs: 0 }
-const test = base.extend({
-  bridge: async ({}, use) => {
-    const dataDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-'))
-    const packetsDirectory = mkdtempSync(join(tmpdir(), 'ccij-e2e-packets-'))
-    clock.offsetMs = 0
-    const bridge = await startBridge({
-      dataDirectory,
-      packetsDirectory,
-      vault: { kdf: TEST_KDF, now: () => Date.now() + clock.offsetMs },
-    })
-    try {
-      await use(bridge)
-    } finally {
-      await bridge.close()
-      rmSync(dataDirectory, { recursive: true, force: true })
-      rmSync(packetsDirectory, { recursive: true, force: true })
-    }
-  },
-})
-
 /** Invented people only. The survivor's adverse party is written in Arabic script; a lawyer declared it in Latin. */
-const lawyer = (changes: Partial<TLawyerFields> & { email: string }): TLawyerFields => ({
-  ...emptyLawyerFields(),
-  memberships: [
-    { province: 'ON', licenceNumber: `LSO-${changes.email}`, status: 'practising', verifiedOn: '' },
-  ],
-  practiceAreas: ['refugee_claim'],
-  city: 'Ottawa',
-  province: 'ON',
-  maxActive: 3,
-  status: 'active',
-  ...changes,
-})
+const lawyer = (changes: Partial<TLawyerFields> & { email: string }): TLawyerFields =>
+  syntheticLawyer({ city: 'Ottawa', ...changes })
 
-/** The roster and two cases, through the services the channels call (the same validation and writes). */
+/** The roster and two cases awaiting a match, as the journey finds them after screening. */
 function seedJourney(bridge: TBridge) {
-  const { roster, intake } = bridge.services
+  const { roster } = bridge.services
   roster.create(
     lawyer({
       firstName: 'Rowan',
@@ -71,24 +33,26 @@ function seedJourney(bridge: TBridge) {
   roster.create(
     lawyer({ firstName: 'Pat', lastName: 'Paused-Example', email: 'pat@example.org', status: 'paused' }),
   )
-  const submit = (givenNames: string, familyName: string) => {
-    const form = emptyIntake(new Date().toISOString().slice(0, 10))
-    form.person.givenNames = givenNames
-    form.person.familyName = familyName
-    form.location.province = 'ON'
-    form.location.city = 'Ottawa'
-    form.languages.preferred = 'ar'
-    form.needs.needs = ['refugee_claim']
-    form.adverseParties = [
-      { kind: 'person', name: '', originalScriptName: 'محمد الحسن', country: 'SY', notes: '' },
-    ]
-    const { caseId } = intake.submit({ intake: form, decision: { kind: 'new' }, reviewedCandidates: [] })
-    // Screened and waiting for a lawyer, as staff move it on the case page.
-    for (const to of ['screening', 'awaiting_match'] as const)
-      bridge.services.caseFile.changeStatus({ caseId, to, reason: 'Synthetic screening done.' })
-    return caseId
+  const awaiting = (givenNames: string, familyName: string) =>
+    seedCase(
+      bridge,
+      (form) => {
+        form.person.givenNames = givenNames
+        form.person.familyName = familyName
+        form.location.province = 'ON'
+        form.location.city = 'Ottawa'
+        form.languages.preferred = 'ar'
+        form.needs.needs = ['refugee_claim']
+        form.adverseParties = [
+          { kind: 'person', name: '', originalScriptName: 'محمد الحسن', country: 'SY', notes: '' },
+        ]
+      },
+      { awaitingMatch: true },
+    ).caseId
+  return {
+    english: awaiting('Invented', 'Journey-Example'),
+    french: awaiting('Inventé', 'Parcours-Exemple'),
   }
-  return { english: submit('Invented', 'Journey-Example'), french: submit('Inventé', 'Parcours-Exemple') }
 }
 
 /** Keyboard only: focus the control, then the key a keyboard user would press. */
@@ -108,6 +72,7 @@ test.describe('matching journey', () => {
   test('ranks, reviews a cross-script conflict, refers, follows up and records the answer, by keyboard, EN and FR', async ({
     app,
     bridge,
+    clock,
   }) => {
     const cases = seedJourney(bridge)
     await openCase(app, bridge, cases.english)
@@ -187,12 +152,16 @@ test.describe('matching journey', () => {
     expect(bridge.services.caseFile.get(cases.english).status).toBe('referred')
     await expectAccessible(app, 'matching: referral sent (EN)')
 
-    // Four days later, the Referrals page's overdue filter holds it.
+    // Four days later, the Dashboard counts it overdue, and its link opens the Referrals page's overdue filter.
     clock.offsetMs = 4 * DAY_MS
-    await app.goto(`${bridge.origin}/#/referrals`)
+    await app.goto(`${bridge.origin}/#/`)
+    const today = app.getByRole('region', { name: 'Matching today' })
+    await expect(today.getByRole('link', { name: '1 follow-up overdue' })).toBeVisible()
+    await expectAccessible(app, 'dashboard: a follow-up overdue (EN)')
+    await press(today.getByRole('link', { name: '1 follow-up overdue' }))
     await expect(app.getByRole('heading', { level: 1, name: 'Referrals' })).toBeVisible()
-    await press(app.getByRole('checkbox', { name: 'Only overdue follow-ups' }), 'Space')
     await expect(app).toHaveURL(/overdue=1/)
+    await expect(app.getByRole('checkbox', { name: 'Only overdue follow-ups' })).toBeChecked()
     const overdueRow = app.getByRole('row').filter({ hasText: 'Rowan Conflict-Example' })
     await expect(overdueRow.getByText(/Follow-up overdue since /)).toBeVisible()
     await expect(app.getByRole('status').filter({ hasText: '1 referral' })).toBeVisible()

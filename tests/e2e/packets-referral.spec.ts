@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { emptyIntake } from '../../src/shared/cases/intake-schema'
-import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
+import { lawyerConsent } from '#test-support/synthetic'
 import { expectAccessible, expect, test } from './fixtures'
+import { seedCase, syntheticLawyer } from './seed'
 
 const pdfText = (file: string): string =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
@@ -24,38 +24,25 @@ test.describe('a packet made from a referral', () => {
     app,
     bridge,
   }) => {
-    const { intake, roster, referrals } = bridge.services
-    const form = emptyIntake(new Date().toISOString().slice(0, 10))
-    form.person.givenNames = 'Invented'
-    form.person.familyName = 'Referral-Packet-Example'
-    form.location.province = 'ON'
-    form.location.city = 'Ottawa'
-    form.contact.phone = PHONE_CANARY
-    form.needs.needs = ['refugee_claim']
-    form.consent = [
-      {
-        purpose: 'share_with_lawyer',
-        granted: true,
-        method: 'verbal',
-        givenOn: form.meta.intakeDate,
-        expiresOn: '',
-        notes: '',
-      },
-    ]
-    const { caseId } = intake.submit({ intake: form, decision: { kind: 'new' }, reviewedCandidates: [] })
-    const lawyer = roster.create({
-      ...emptyLawyerFields(),
-      firstName: 'Quinn',
-      lastName: 'Referral-Counsel-Example',
-      firm: 'Invented Referral Chambers',
-      email: 'quinn@example.org',
-      memberships: [{ province: 'ON', licenceNumber: 'LSO-E2E-7742', status: 'practising', verifiedOn: '' }],
-      practiceAreas: ['refugee_claim'],
-      city: 'Ottawa',
-      province: 'ON',
-      maxActive: 3,
-      status: 'active',
+    const { roster, referrals } = bridge.services
+    const { caseId } = seedCase(bridge, (form) => {
+      form.person.givenNames = 'Invented'
+      form.person.familyName = 'Referral-Packet-Example'
+      form.location.province = 'ON'
+      form.location.city = 'Ottawa'
+      form.contact.phone = PHONE_CANARY
+      form.needs.needs = ['refugee_claim']
+      form.consent = [lawyerConsent(form.meta.intakeDate)]
     })
+    const lawyer = roster.create(
+      syntheticLawyer({
+        firstName: 'Quinn',
+        lastName: 'Referral-Counsel-Example',
+        firm: 'Invented Referral Chambers',
+        email: 'quinn@example.org',
+        city: 'Ottawa',
+      }),
+    )
     const referral = referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: lawyer.id })
 
     const openLawyerPacket = async (referralOption: RegExp) => {

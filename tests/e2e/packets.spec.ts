@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { emptyIntake } from '../../src/shared/cases/intake-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
+import { lawyerConsent } from '#test-support/synthetic'
 import { expectAccessible, expect, test } from './fixtures'
+import { seedCase } from './seed'
 
 const pdfText = (file: string): string =>
   execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')
@@ -18,26 +19,14 @@ test.describe('packets from the case page', () => {
     app,
     bridge,
   }) => {
-    const intake = emptyIntake('2026-11-20')
-    intake.person.givenNames = 'Invented'
-    intake.person.familyName = 'Packet-Example'
-    intake.location.province = 'ON'
-    intake.contact.phone = PHONE_CANARY
-    intake.needs.needs = ['refugee_claim']
-    intake.consent = [
-      {
-        purpose: 'share_with_lawyer',
-        granted: true,
-        method: 'verbal',
-        givenOn: '2026-11-20',
-        expiresOn: '',
-        notes: '',
-      },
-    ]
-    const { caseId } = bridge.services.intake.submit({
-      intake,
-      decision: { kind: 'new' },
-      reviewedCandidates: [],
+    const { caseId } = seedCase(bridge, (form) => {
+      form.meta.intakeDate = '2026-11-20'
+      form.person.givenNames = 'Invented'
+      form.person.familyName = 'Packet-Example'
+      form.location.province = 'ON'
+      form.contact.phone = PHONE_CANARY
+      form.needs.needs = ['refugee_claim']
+      form.consent = [lawyerConsent('2026-11-20')]
     })
     const lawyer = emptyLawyerFields()
     lawyer.firstName = 'Morgan'

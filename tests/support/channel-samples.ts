@@ -111,6 +111,7 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'lawyers:list': {},
   'lawyers:get': { id: 'lawyer-sample' },
   'lawyers:onCallNow': {},
+  'lawyers:capacity': {},
   'lawyers:create': { lawyer: sampleLawyer() },
   'lawyers:update': { id: 'lawyer-sample', lawyer: sampleLawyer() },
   'lawyers:setStatus': { id: 'lawyer-sample', status: 'paused' },
@@ -160,6 +161,8 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'referrals:act': { referralId: 'referral-sample', action: 'send' },
   'referrals:list': {},
   'matching:batchPropose': {},
+  'matching:batchProgress': {},
+  'matching:batchCancel': {},
   'matching:batchApprove': { pairs: [{ caseId: 'case-sample', lawyerId: 'lawyer-sample' }] },
   'packets:letterTemplates': {},
   'casesFile:import': {

@@ -274,6 +274,10 @@ await call('lawyers:create', {
     maxActive: 1,
   },
 })
+// Nothing running: no progress to show, nothing to stop.
+if ((await call('matching:batchProgress', {})) !== null)
+  throw new Error('a batch shows progress before it ran')
+await call('matching:batchCancel', {})
 const batch = await call('matching:batchPropose', {})
 const batchPairs = batch.cases.flatMap((each) =>
   each.proposal === null ? [] : [{ caseId: each.caseId, lawyerId: each.proposal.lawyerId }],
@@ -345,6 +349,7 @@ await call('lawyers:setStatus', { id: lawyer.id, status: 'paused' })
 await call('lawyers:get', { id: lawyer.id })
 await call('lawyers:list', { search: canaries['editedLawyerCity'] ?? '' })
 await call('lawyers:onCallNow', {})
+await call('lawyers:capacity', {})
 const signUpRow = (row: number): string =>
   [
     canary(`signUp${row}FirstName`),

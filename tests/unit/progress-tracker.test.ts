@@ -144,4 +144,23 @@ describe('long channels report their progress by name while they run', () => {
     })
     expect(seen).toEqual(['backup', 'restore'])
   })
+
+  it('the batch proposal: "n of N cases ranked" while it runs, one at a time, and stopped on request', async () => {
+    expect(await send('matching:batchProgress', {})).toEqual({ ok: true, value: null })
+    expect(await send('matching:batchCancel', {})).toEqual({ ok: true, value: { cancelled: false } })
+
+    // It ranks a slice, then lets other requests through: these are answered while it waits.
+    const running = send('matching:batchPropose', {})
+    expect(await send('matching:batchProgress', {})).toEqual({
+      ok: true,
+      value: { casesRanked: 0, cases: 0 },
+    })
+    expect(await send('matching:batchPropose', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await send('matching:batchCancel', {})).toEqual({ ok: true, value: { cancelled: true } })
+    expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(await send('matching:batchProgress', {})).toEqual({ ok: true, value: null })
+
+    // Stopping one run does not stop the next.
+    expect(await send('matching:batchPropose', {})).toMatchObject({ ok: true, value: { cases: [] } })
+  })
 })

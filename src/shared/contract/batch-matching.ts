@@ -43,6 +43,13 @@ export const ZBatchProposalSchema = z.object({
 })
 export type TBatchProposal = z.infer<typeof ZBatchProposalSchema>
 
+/** How far the running proposal has got: cases ranked of the cases awaiting a match. */
+export const ZBatchProgressSchema = z.object({
+  casesRanked: z.number().int().min(0),
+  cases: z.number().int().min(0),
+})
+export type TBatchProgress = z.infer<typeof ZBatchProgressSchema>
+
 export const ZBatchApproveRequestSchema = z.strictObject({
   pairs: z
     .array(z.strictObject({ caseId: ZIdSchema, lawyerId: ZIdSchema }))
@@ -59,6 +66,19 @@ export const batchMatchingChannels = {
   'matching:batchPropose': defineChannel({
     request: z.strictObject({}),
     response: ZBatchProposalSchema,
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /** How far the running proposal has got, for a progress bar; null when none is running. */
+  'matching:batchProgress': defineChannel({
+    request: z.strictObject({}),
+    response: ZBatchProgressSchema.nullable(),
+    access: STAFF_WHO_HANDLE_CASES,
+    countsAsActivity: false,
+  }),
+  /** Stop the running proposal (it answers CANCELLED, having written nothing); false when none is running. */
+  'matching:batchCancel': defineChannel({
+    request: z.strictObject({}),
+    response: z.object({ cancelled: z.boolean() }),
     access: STAFF_WHO_HANDLE_CASES,
   }),
   /** The pairs staff approved, each proposed as a referral; all or none (one transaction). */

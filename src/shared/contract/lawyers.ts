@@ -87,6 +87,30 @@ export const ZOnCallNowSchema = z.array(
 )
 export type TOnCallNow = z.infer<typeof ZOnCallNowSchema>
 
+/** Places and lawyers of one province (the lawyer's own; '' when not recorded), for the dashboard. */
+export const ZRosterCapacityRowSchema = z.object({
+  province: z.union([z.literal(''), z.enum(PROVINCES)]),
+  /** Active lawyers: the only ones ever offered a referral. */
+  active: z.number().int().min(0),
+  paused: z.number().int().min(0),
+  /** Places the active lawyers offer in all (most active referrals at once, summed). */
+  places: z.number().int().min(0),
+  /** Active lawyers with no place left; null when the caller cannot read referrals (viewers). */
+  full: z.number().int().min(0).nullable(),
+  /** Places of active lawyers no open referral holds; null when the caller cannot read referrals (viewers). */
+  placesFree: z.number().int().min(0).nullable(),
+})
+export type TRosterCapacityRow = z.infer<typeof ZRosterCapacityRowSchema>
+
+export const ZRosterCapacitySchema = z.object({
+  /** False for viewers: places in use are counted from referrals, survivor data their key cannot open. */
+  placesKnown: z.boolean(),
+  total: ZRosterCapacityRowSchema.omit({ province: true }),
+  /** Provinces with at least one lawyer, most places first. */
+  provinces: z.array(ZRosterCapacityRowSchema),
+})
+export type TRosterCapacity = z.infer<typeof ZRosterCapacitySchema>
+
 /** Columns of the sign-up and roster CSV files (docs/lawyers-csv.md). The first 18 are the sign-up form's. */
 // prettier-ignore
 export const LAWYER_CSV_FIELDS = [
@@ -156,6 +180,12 @@ export const lawyersChannels = {
   'lawyers:onCallNow': defineChannel({
     request: z.strictObject({}),
     response: ZOnCallNowSchema,
+    access: ANY_STAFF,
+  }),
+  /** Places free and lawyers full or paused, by province: aggregate counts every role may see. */
+  'lawyers:capacity': defineChannel({
+    request: z.strictObject({}),
+    response: ZRosterCapacitySchema,
     access: ANY_STAFF,
   }),
   'lawyers:create': defineChannel({

@@ -122,6 +122,34 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     expect(services.referrals.list({}).total).toBe(before)
   })
 
+  it('ranks in steps with "n of N" progress, the same proposal as at once, and stops on request or a lock', async () => {
+    seed()
+    const reports: string[] = []
+    const stepped = await services.batchMatching.proposeInSteps({
+      onProgress: ({ casesRanked, cases }) => reports.push(`${casesRanked}/${cases}`),
+      isCancelled: () => false,
+    })
+    expect(reports[0]).toBe('0/4')
+    expect(reports.at(-1)).toBe('4/4')
+    const { elapsedMs: _stepped, ...steppedFigures } = stepped
+    const { elapsedMs: _atOnce, ...atOnceFigures } = services.batchMatching.propose()
+    expect(steppedFigures).toEqual(atOnceFigures)
+
+    const auditBefore = services.audit.list({}).total
+    const stopped = services.batchMatching.proposeInSteps({ onProgress: () => {}, isCancelled: () => true })
+    await expect(stopped).rejects.toMatchObject({ code: 'CANCELLED' })
+    // Nothing written: no referral, and not even the audit of the cases it read.
+    expect(services.referrals.list({}).total).toBe(0)
+    expect(services.audit.list({}).total).toBe(auditBefore)
+
+    const interrupted = services.batchMatching.proposeInSteps({
+      onProgress: () => {},
+      isCancelled: () => false,
+    })
+    services.vault.lock()
+    await expect(interrupted).rejects.toMatchObject({ code: 'LOCKED' })
+  })
+
   it('is for caseworkers and admins only, in core itself', async () => {
     const { calmA, lawyers } = seed()
     await services.accounts.add({
@@ -133,6 +161,10 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     services.vault.lock()
     await services.vault.unlock('vera.batch', CASEWORKER_PASSPHRASE)
     expect(codeOf(() => services.batchMatching.propose())).toBe('FORBIDDEN')
+    expect(codeOf(() => services.batchMatching.requireAccess())).toBe('FORBIDDEN')
+    await expect(
+      services.batchMatching.proposeInSteps({ onProgress: () => {}, isCancelled: () => false }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
     expect(
       codeOf(() =>
         services.batchMatching.approve({ pairs: [{ caseId: calmA, lawyerId: lawyers[0] ?? '' }] }),

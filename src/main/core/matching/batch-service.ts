@@ -8,6 +8,7 @@ import {
   ZBatchApproveRequestSchema,
   type TBatchApproveRequest,
   type TBatchCase,
+  type TBatchProgress,
   type TBatchProposal,
 } from '../../../shared/contract/batch-matching'
 import { AppError } from '../../../shared/result'
@@ -19,6 +20,15 @@ import { sessionIn, type TSession, type TSessionSource } from '../session/sessio
 import { assignBatch, type TBatchSurvivor } from './batch-assignment'
 import { rankCase, type TRankedCase } from './case-ranking'
 import type { MatchingService } from './matching-service'
+
+/** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
+const BATCH_SLICE_MS = 50
+
+/** How far the stepped proposal has got, and where it may be stopped. */
+export type TBatchSteps = {
+  onProgress: (progress: TBatchProgress) => void
+  isCancelled: () => boolean
+}
 
 /** How many exclusion reasons explain a case nobody can take. */
 const EXCLUSION_REASONS_SHOWN = 3
@@ -59,6 +69,49 @@ export class BatchMatchingService {
     const started = performance.now()
     this.matching.buildMissingConflictKeys(session)
     const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCase(session, caseId))
+    return this.assemble(session, ranked, started)
+  }
+
+  /**
+   * The same proposal, ranking the cases a slice at a time so the screen can show "n of N cases ranked" and stop
+   * it: between slices other requests are answered (the progress, a cancel, a lock). CANCELLED when `isCancelled`
+   * says so, LOCKED when the vault locked (or was unlocked by someone else) meanwhile; nothing is written either way.
+   */
+  async proposeInSteps({ onProgress, isCancelled }: TBatchSteps): Promise<TBatchProposal> {
+    const session = this.session()
+    const started = performance.now()
+    this.matching.buildMissingConflictKeys(session)
+    const caseIds = casesAwaitingMatch(session.db)
+    const ranked: TRankedCase[] = []
+    onProgress({ casesRanked: 0, cases: caseIds.length })
+    let sliceStarted = performance.now()
+    for (const caseId of caseIds) {
+      if (performance.now() - sliceStarted >= BATCH_SLICE_MS) {
+        onProgress({ casesRanked: ranked.length, cases: caseIds.length })
+        await new Promise((resolve) => setImmediate(resolve))
+        this.stillCurrent(session, isCancelled)
+        sliceStarted = performance.now()
+      }
+      ranked.push(rankCase(session, caseId))
+    }
+    onProgress({ casesRanked: ranked.length, cases: caseIds.length })
+    await new Promise((resolve) => setImmediate(resolve))
+    this.stillCurrent(session, isCancelled)
+    return this.assemble(session, ranked, started)
+  }
+
+  /** Answers whether the caller may propose a batch (the progress and cancel channels ask it too). */
+  requireAccess(): void {
+    this.session()
+  }
+
+  private stillCurrent(session: TSession, isCancelled: () => boolean): void {
+    if (this.sessions.require() !== session)
+      throw new AppError('LOCKED', 'The vault was locked while the batch was being ranked.')
+    if (isCancelled()) throw new AppError('CANCELLED', 'The batch proposal was stopped; nothing was written.')
+  }
+
+  private assemble(session: TSession, ranked: TRankedCase[], started: number): TBatchProposal {
     const lawyerIndex = new Map<string, number>()
     const capacities: number[] = []
     const survivors: TBatchSurvivor[] = ranked.map(({ survivor, ranking }) => ({

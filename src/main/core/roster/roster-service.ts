@@ -5,6 +5,7 @@ import {
   type TLawyerListPage,
   type TLawyerListQuery,
   type TOnCallNow,
+  type TRosterCapacity,
 } from '../../../shared/contract/lawyers'
 import { AIRPORTS, airportLocalTime, type TAirport } from '../../../shared/roster/airports'
 import { ZLawyerFieldsSchema, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
@@ -18,6 +19,7 @@ import { ReferralQueries } from '../referrals/referral-repository'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { buildSearchKeys } from '../person-matching'
 import { LawyerQueries, LawyerRepository, type TLawyerRecord } from './lawyer-repository'
+import { lawyerCapacityRows, rosterCapacity } from './roster-capacity'
 import { displayNameOf, toLawyer, toLawyerFields, toLawyerListRow } from './lawyer-views'
 
 const NOT_FOUND = 'This lawyer is not on the roster.'
@@ -104,6 +106,13 @@ export class RosterService {
         })),
       }
     })
+  }
+
+  /** Places free, lawyers full and paused, by province: counts only, so every role may see them. */
+  capacity(): TRosterCapacity {
+    const session = sessionIn(this.sessions, ANY_STAFF)
+    const canReadReferrals = STAFF_WHO_HANDLE_CASES.includes(session.staff.role)
+    return rosterCapacity(lawyerCapacityRows(session.db), canReadReferrals ? placesHeldFor(session) : null)
   }
 
   create(input: TLawyerFields): TLawyer {

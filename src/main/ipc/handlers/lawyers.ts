@@ -9,6 +9,7 @@ export const lawyersHandlers = ({
   'lawyers:list': (query) => roster.list(query),
   'lawyers:get': ({ id }) => roster.get(id),
   'lawyers:onCallNow': () => roster.onCallNow(),
+  'lawyers:capacity': () => roster.capacity(),
   'lawyers:create': ({ lawyer }) => roster.create(lawyer),
   'lawyers:update': ({ id, lawyer }) => roster.update(id, lawyer),
   'lawyers:setStatus': ({ id, status }) => roster.setStatus(id, status),

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale'
-import { useId } from 'react'
+import { useId, type ReactNode } from 'react'
 import './BarChart.css'
 
 /** One bar: its label and value, already translated and formatted; value null draws a withheld marker. */
@@ -15,6 +15,8 @@ export type TBarChartProps = {
   tableLabel: string
   /** Shown instead of a chart when there are no bars. */
   emptyText: string
+  /** A fuller table of the same numbers (more columns, links), shown instead of the two-column one. */
+  table?: ReactNode
 }
 
 // The drawing's own units (the SVG scales to its box): labels on the left, bars, then the value.
@@ -37,6 +39,7 @@ export function BarChart({
   valueHeader,
   tableLabel,
   emptyText,
+  table,
 }: TBarChartProps) {
   const titleId = useId()
   if (bars.length === 0) {
@@ -99,22 +102,24 @@ export function BarChart({
       </svg>
       <details className="ui-bar-chart__numbers">
         <summary>{tableLabel}</summary>
-        <table className="ui-bar-chart__table">
-          <thead>
-            <tr>
-              <th scope="col">{categoryHeader}</th>
-              <th scope="col">{valueHeader}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row">{bar.label}</th>
-                <td>{bar.valueText}</td>
+        {table ?? (
+          <table className="ui-bar-chart__table">
+            <thead>
+              <tr>
+                <th scope="col">{categoryHeader}</th>
+                <th scope="col">{valueHeader}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {bars.map((bar) => (
+                <tr key={bar.key}>
+                  <th scope="row">{bar.label}</th>
+                  <td>{bar.valueText}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </details>
     </figure>
   )

@@ -11,6 +11,7 @@ import {
 } from '../../ui'
 import { canHandleCases, useSignedInStaff } from '../vault'
 import { DraftsList } from '../intake'
+import { CapacityFigures } from './CapacityFigures'
 import { MatchingFigures } from './MatchingFigures'
 import { NextStepCard } from './NextStepCard'
 import './DashboardPage.css'
@@ -25,6 +26,7 @@ export function DashboardPage() {
       {/* After a lock, an unlock starts here: unfinished intakes are one step away. */}
       {handlesCases ? <DraftsList /> : null}
       <MatchingFigures />
+      <CapacityFigures />
       <section className="dashboard__section" aria-labelledby="dashboard-next-steps">
         <h2 id="dashboard-next-steps" className="dashboard__heading">
           {t('dashboard.nextStepsHeading')}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TBatchCase, TBatchProposal } from '../../../../shared/contract/batch-matching'
 import { api, callApi } from '../../api'
+import { usePolledProgress, type TPolledProgress } from '../../lib/usePolledProgress'
 import {
   Badge,
   BusyIndicator,
@@ -34,6 +35,13 @@ const WHY_KEYS = [
 type TWhyKey = (typeof WHY_KEYS)[number]
 const whyKey = (key: string): TWhyKey | 'other' =>
   (WHY_KEYS as readonly string[]).includes(key) ? (key as TWhyKey) : 'other'
+
+const readBatchProgress = async (): Promise<TPolledProgress | null> => {
+  const result = await api.matching.batchProgress({})
+  return result.ok && result.value !== null
+    ? { done: result.value.casesRanked, total: result.value.cases }
+    : null
+}
 
 const pairOf = (each: TBatchCase) =>
   each.proposal === null ? [] : [{ caseId: each.caseId, lawyerId: each.proposal.lawyerId }]
@@ -69,15 +77,23 @@ export function BatchMatchingPage() {
   const [busy, setBusy] = useState<'proposing' | 'approving' | null>(null)
   const [errorKey, setErrorKey] = useState<TReferralErrorKey | null>(null)
   const [done, setDone] = useState<number | null>(null)
+  const [stopped, setStopped] = useState(false)
+  const [stopping, setStopping] = useState(false)
+  const ranking = usePolledProgress(busy === 'proposing', readBatchProgress)
 
   const run = async () => {
     setBusy('proposing')
     setErrorKey(null)
     setDone(null)
+    setStopped(false)
+    setStopping(false)
     const result = await callApi(() => api.matching.batchPropose({}))
     setBusy(null)
+    setStopping(false)
     if (!result.ok) {
-      setErrorKey(referralErrorKey(result.error))
+      // Stopped on request: the earlier proposal (if any) is still on screen and still valid to approve.
+      if (result.error?.code === 'CANCELLED') setStopped(true)
+      else setErrorKey(referralErrorKey(result.error))
       return
     }
     setProposal(result.value)
@@ -99,6 +115,11 @@ export function BatchMatchingPage() {
     setProposal(null)
     setSelected(new Set())
     setDone(result.value.created)
+  }
+  const stop = async () => {
+    setStopping(true)
+    const result = await callApi(() => api.matching.batchCancel({}))
+    if (!result.ok || !result.value.cancelled) setStopping(false)
   }
   const toggle = (caseId: string, on: boolean) =>
     setSelected((before) => {
@@ -122,6 +143,7 @@ export function BatchMatchingPage() {
       <LiveRegion>
         {done === null ? '' : t('referrals.batch.approved', { count: done })}
         {busy === 'proposing' ? t('referrals.batch.proposing') : ''}
+        {stopped ? t('referrals.batch.stopped') : ''}
       </LiveRegion>
       {errorKey === null ? null : (
         <Notice tone="danger" live="alert">
@@ -143,11 +165,23 @@ export function BatchMatchingPage() {
           {proposal === null ? t('referrals.batch.propose') : t('referrals.batch.proposeAgain')}
         </Button>
       </div>
-      {busy === null ? null : (
-        <BusyIndicator
-          label={busy === 'proposing' ? t('referrals.batch.proposing') : t('referrals.batch.approving')}
-        />
-      )}
+      {stopped ? <Notice tone="info">{t('referrals.batch.stopped')}</Notice> : null}
+      {busy === 'approving' ? <BusyIndicator label={t('referrals.batch.approving')} /> : null}
+      {busy === 'proposing' ? (
+        <div className="referrals-batch__progress">
+          <BusyIndicator
+            label={
+              ranking === null
+                ? t('referrals.batch.proposing')
+                : t('referrals.batch.ranked', { count: ranking.total, done: ranking.done })
+            }
+            progress={ranking}
+          />
+          <Button onPress={() => void stop()} isDisabled={stopping}>
+            {stopping ? t('referrals.batch.stopping') : t('referrals.batch.stop')}
+          </Button>
+        </div>
+      ) : null}
       {proposal === null ? null : (
         <>
           <p role="status">

@@ -1,4 +1,3 @@
-import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { TMatchReason } from '../../../../shared/contract/referrals'
 import { useVocab } from '../../lib/vocabulary'
@@ -37,8 +36,12 @@ export function useReasonText(): (reason: TMatchReason) => string {
       survivorName: text(params['survivorName']),
       lawyerName: text(params['lawyerName']),
     }
-    const key = `referrals.reason.${reason.key}` as ParseKeys<'translation'>
-    const words = i18n.exists(key) ? String(t(key, values)) : t('referrals.reason.unknown')
+    const key = `referrals.reason.${reason.key}`
+    // A key known only at run time, checked by i18n.exists: typed as one literal key, since the union of every
+    // catalog key is past what the compiler compares against a template type.
+    const words = i18n.exists(key)
+      ? String(t(key as 'referrals.reason.unknown', values))
+      : t('referrals.reason.unknown')
     if (reason.points === undefined || reason.points === 0) return words
     const points = `${reason.points > 0 ? '+' : '−'}${Math.abs(reason.points)}`
     return t('referrals.reason.points', { text: words, points })
