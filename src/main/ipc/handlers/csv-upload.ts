@@ -7,8 +7,13 @@ import type { THandlersFor } from '../types'
  * CSV files arriving in slices (core/csv/csv-uploads.ts). Each kind of import brings its reader, which checks the
  * role that kind needs; the service checks it again at every slice, and an upload answers only to its opener.
  */
-export const csvUploadHandlers = ({ csvUploads }: TServices): THandlersFor<typeof csvUploadChannels> => ({
-  'csvUpload:open': ({ bytes }) => csvUploads.open(intakeCsvReader(), bytes),
+export const csvUploadHandlers = ({
+  csvUploads,
+  caseTransfer,
+}: TServices): THandlersFor<typeof csvUploadChannels> => ({
+  // Checked rows are staged in the vault as they arrive: main's memory does not grow with the file.
+  'csvUpload:open': ({ bytes }) =>
+    csvUploads.open(intakeCsvReader({ sink: caseTransfer.intakeStaging() }), bytes),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)

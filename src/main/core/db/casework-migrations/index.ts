@@ -2,6 +2,7 @@ import type { TMigration } from '../migrations/migration'
 import { caseworkMigration0001Cases } from './0001-cases'
 import { caseworkMigration0002Referrals } from './0002-referrals'
 import { caseworkMigration0003IntakeAirport } from './0003-intake-airport'
+import { caseworkMigration0007IntakeImportStaging } from './0007-intake-import-staging'
 
 /**
  * casework.db's own migrations, keyed on its own `user_version`: survivor data. Add new ones at the end, one file
@@ -11,6 +12,7 @@ export const CASEWORK_MIGRATIONS: readonly TMigration[] = [
   caseworkMigration0001Cases,
   caseworkMigration0002Referrals,
   caseworkMigration0003IntakeAirport,
+  caseworkMigration0007IntakeImportStaging,
 ]
 
 /**
