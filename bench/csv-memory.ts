@@ -1,13 +1,16 @@
 /**
  * `npx tsx bench/csv-memory.ts [megabytes]`: peak memory of a ~50 MB intakes CSV going through the real import
- * (CsvUploads in 512 KiB slices, as the screen sends it, then importIntakeRows), on a fresh test vault:
+ * (CsvUploads in 512 KiB slices, as the screen sends it, checked rows staged in the vault, then importIntakeRows),
+ * on a fresh test vault:
  *   1. a file with more than 50,000 rows: refused by the row cap while parsing;
  *   2. a file of 45,000 long rows: the dry run, then the import (one transaction).
- * Prints the resident set after each step and the process's peak (VmHWM, Linux). Synthetic, obviously invented
- * people only; the files and the vault live in a temp folder removed at the end. Not a timed test.
+ * Prints the resident set after each step, the process's peak (VmHWM, Linux), and the longest the event loop was
+ * held while a file streamed in (how long another request could wait behind the import). Synthetic, obviously
+ * invented people only; the files and the vault live in a temp folder removed at the end. Not a timed test.
  */
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestVault } from '#test-support/vault-fixtures'
@@ -56,7 +59,8 @@ function peakRss(): number {
 /** As the renderer does: the file in 512 KiB slices, each sent once the previous is parsed. */
 async function upload(services: TVaultServices, path: string): Promise<TParseIntakesResult> {
   const size = statSync(path).size
-  const { uploadId } = services.csvUploads.open(intakeCsvReader(), size)
+  const reader = intakeCsvReader({ sink: services.caseTransfer.intakeStaging() })
+  const { uploadId } = services.csvUploads.open(reader, size)
   const decoder = new TextDecoder('utf-8')
   let sent = 0
   for await (const slice of createReadStream(path, { highWaterMark: SLICE_BYTES })) {
@@ -90,13 +94,22 @@ try {
   const file = join(folder, 'intakes.csv')
   const rows = 45_000
   const bytes = writeFile(file, rows, Math.floor(targetBytes / rows))
-  const checked = importIntakeRows(services.caseTransfer, await upload(services, file), { dryRun: true })
+  const delay = monitorEventLoopDelay({ resolution: 10 })
+  delay.enable()
+  const uploaded = await upload(services, file)
+  delay.disable()
+  process.stdout.write(
+    `event loop held while the file streamed in: max ${Math.round(delay.max / 1e6)} ms, ` +
+      `p99 ${Math.round(delay.percentile(99) / 1e6)} ms\n`,
+  )
+  const checked = importIntakeRows(services.caseTransfer, uploaded, { dryRun: true })
   report(
     `${megabytes(bytes)}, ${rows} rows, dry run: ${checked.accepted ? `${checked.rows} ready` : 'refused'}`,
   )
   const imported = importIntakeRows(services.caseTransfer, await upload(services, file), { dryRun: false })
   report(`import: ${imported.created} cases created`)
   process.stdout.write(`csv_import_50mb_peak_rss_bytes ${peakRss()}\n`)
+  process.stdout.write(`csv_upload_event_loop_max_delay_ms ${Math.round(delay.max / 1e6)}\n`)
   services.vault.lock()
 } finally {
   rmSync(folder, { recursive: true, force: true })

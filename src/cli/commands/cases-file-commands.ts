@@ -1,12 +1,12 @@
 import { CASES_FILE_FORMAT, CASES_FILE_MAX_CHARS } from '../../shared/cases/cases-file-schema'
-import { AppError } from '../../shared/result'
+import { ADMIN_ONLY } from '../../shared/roles'
 import { exportCasesFile, importCasesFile } from '../../main/core/cases/json/cases-file-transfer'
 import { formatCasesFileError } from '../../main/core/cases/json/cases-file-messages'
-import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
-import { readCsvFile, refuseExistingOut } from '../csv-file'
-import type { TCommand, TCommandContext, TOptionValues } from '../command'
+import { refuseExistingOut } from '../csv-file'
+import type { TCommand } from '../command'
+import { reportRefusedFile, withImportFile, withRole, type TCommandAccess } from '../import-file'
 import { UsageError } from '../usage-error'
-import { required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
+import { required, VAULT_OPTIONS } from '../vault-access'
 
 /*
  * `export cases --out FILE.json [--force]` and `import cases FILE.json [--dry-run]`: every case whole, in the
@@ -21,21 +21,7 @@ function checkPositionals(positionals: readonly string[], files: 0 | 1, usage: s
   return positionals[1]
 }
 
-function asAdmin<T>(
-  values: TOptionValues,
-  context: TCommandContext,
-  work: (cases: CaseTransferService) => T,
-): Promise<T> {
-  return withUnlockedVault(values, context, ({ vault, caseTransfer }) => {
-    if (vault.currentStaff()?.role !== 'admin') {
-      throw new AppError(
-        'FORBIDDEN',
-        `Only an admin can import or export cases; "${required(values, 'user')}" is not an admin.`,
-      )
-    }
-    return work(caseTransfer)
-  })
-}
+const ADMINS: TCommandAccess = { roles: ADMIN_ONLY, doing: 'import or export cases' }
 
 export const casesFileCommands: readonly TCommand[] = [
   {
@@ -48,16 +34,18 @@ export const casesFileCommands: readonly TCommand[] = [
     async run({ values, positionals }, context) {
       const file = checkPositionals(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
-      const text = readCsvFile(file, CASES_FILE_MAX_CHARS)
-      const result = await asAdmin(values, context, (cases) =>
-        importCasesFile(cases, text, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
+      const result = await withImportFile(
+        values,
+        context,
+        { path: file, maxBytes: CASES_FILE_MAX_CHARS },
+        ADMINS,
+        ({ caseTransfer }, { text }) =>
+          importCasesFile(caseTransfer, text(), { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
       )
       if (!result.accepted) {
-        for (const error of result.errors) context.stderr(`${formatCasesFileError(error)}\n`)
-        context.stderr(
-          `error: the file was refused and nothing was imported: ${result.errorCount} problem(s).\n`,
-        )
-        return 1
+        return reportRefusedFile(context, result.errors.map(formatCasesFileError), {
+          problemCount: result.errorCount,
+        })
       }
       context.stdout(
         dryRun
@@ -82,7 +70,9 @@ export const casesFileCommands: readonly TCommand[] = [
         'warning: the exported file holds survivor data in plain text (not encrypted). Keep it on an encrypted ' +
           'drive, share it only with people who need it, and delete it when you are done.\n',
       )
-      const { count } = await asAdmin(values, context, (cases) => exportCasesFile(cases, out))
+      const { count } = await withRole(values, context, ADMINS, ({ caseTransfer }) =>
+        exportCasesFile(caseTransfer, out),
+      )
       context.stdout(`Exported ${count} case(s) to ${out}.\n`)
       return 0
     },

@@ -1,8 +1,10 @@
 import { extname } from 'node:path'
 import { ZDuplicateActionSchema } from '../../shared/contract/lawyers'
 import { formatProblem } from '../../shared/roster/import-problems'
+import { STAFF_WHO_HANDLE_CASES } from '../../shared/roles'
 import type { TCommand } from '../command'
-import { readCsvFile, refuseExistingOut } from '../csv-file'
+import { refuseExistingOut } from '../csv-file'
+import { reportRefusedFile, withImportFile } from '../import-file'
 import { UsageError } from '../usage-error'
 import { optional, required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
 
@@ -43,15 +45,18 @@ export const directoryCommands: readonly TCommand[] = [
       if (!duplicates.success) throw new UsageError(`--duplicates is skip or update.\nUsage: ${IMPORT_USAGE}`)
       const file = positionals[1] ?? ''
       const format = formatOf(file, IMPORT_USAGE)
-      const text = readCsvFile(file, DIRECTORY_FILE_MAX_BYTES)
-      return withUnlockedVault(values, context, ({ directoryTransfer }) => {
-        const refuse = (check: ReturnType<typeof directoryTransfer.check>): number => {
-          for (const problem of check.problems) context.stderr(`${formatProblem(problem)}\n`)
-          context.stderr(
-            `error: the file was refused and nothing was imported: ${check.problemCount} problem(s).\n`,
+      const access = { roles: STAFF_WHO_HANDLE_CASES, doing: 'import the directory' }
+      const limit = { path: file, maxBytes: DIRECTORY_FILE_MAX_BYTES }
+      return withImportFile(values, context, limit, access, ({ directoryTransfer }, { text: read, name }) => {
+        const text = read()
+        const refuse = (check: ReturnType<typeof directoryTransfer.check>): number =>
+          reportRefusedFile(
+            context,
+            check.problems.map((problem) => formatProblem(problem)),
+            {
+              problemCount: check.problemCount,
+            },
           )
-          return 1
-        }
         const check = directoryTransfer.check(text, format)
         if (!check.accepted) return refuse(check)
         if (values['dry-run'] === true) {
@@ -62,12 +67,7 @@ export const directoryCommands: readonly TCommand[] = [
           )
           return 0
         }
-        const outcome = directoryTransfer.commit(
-          text,
-          format,
-          duplicates.data,
-          file.split(/[\\/]/).pop() ?? '',
-        )
+        const outcome = directoryTransfer.commit(text, format, duplicates.data, name)
         if (!outcome.imported) return refuse(outcome.check)
         const { added, updated, skipped } = outcome.result
         context.stdout(`Added ${added} entr(ies), updated ${updated}, skipped ${skipped} already there.\n`)

@@ -1,17 +1,17 @@
 import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
-import { refuseExistingOut, requireCsvFile } from '../csv-file'
+import { ADMIN_ONLY } from '../../shared/roles'
+import { refuseExistingOut } from '../csv-file'
 import { readCsvFileWith } from '../../main/core/csv/csv-file-reader'
-import { AppError } from '../../shared/result'
-import type { CaseTransferService } from '../../main/core/cases/case-transfer-service'
 import {
   exportIntakesCsv,
   importIntakeRows,
   intakeCsvReader,
 } from '../../main/core/cases/csv/intake-csv-transfer'
 import { formatCsvError } from '../../main/core/cases/csv/messages'
-import type { TCommand, TCommandContext, TOptionValues } from '../command'
+import type { TCommand } from '../command'
+import { reportRefusedFile, withImportFile, withRole, type TCommandAccess } from '../import-file'
 import { UsageError } from '../usage-error'
-import { required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
+import { required, VAULT_OPTIONS } from '../vault-access'
 
 /*
  * `import intakes FILE.csv [--dry-run]` and `export intakes --out FILE.csv [--force]` (docs/intake-csv.md).
@@ -29,22 +29,7 @@ function subject(positionals: readonly string[], files: 0 | 1, usage: string): s
   return positionals[1]
 }
 
-/** Unlock as --user, check they are an admin, run `work` with the case transfer service, and always lock again. */
-function asAdmin<T>(
-  values: TOptionValues,
-  context: TCommandContext,
-  work: (cases: CaseTransferService) => T,
-): Promise<T> {
-  return withUnlockedVault(values, context, ({ vault, caseTransfer }) => {
-    if (vault.currentStaff()?.role !== 'admin') {
-      throw new AppError(
-        'FORBIDDEN',
-        `Only an admin can import or export intakes; "${required(values, 'user')}" is not an admin.`,
-      )
-    }
-    return work(caseTransfer)
-  })
-}
+const ADMINS: TCommandAccess = { roles: ADMIN_ONLY, doing: 'import or export intakes' }
 
 const IMPORT_USAGE =
   'import intakes FILE.csv --vault DIR --user NAME [--dry-run] [--json] [--passphrase-file FILE]'
@@ -63,21 +48,28 @@ export const intakeCommands: readonly TCommand[] = [
     async run({ values, positionals }, context) {
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
-      // Read the file before unlocking, so a missing file fails fast and no prompt waits with the vault open. It is
-      // streamed, each row checked as it is read: the file is never held whole.
-      requireCsvFile(file, CSV_MAX_CHARS)
-      const parsed = await readCsvFileWith(file, intakeCsvReader())
-      const result = await asAdmin(values, context, (cases) =>
-        importIntakeRows(cases, parsed, { dryRun, maxErrors: Number.POSITIVE_INFINITY }),
+      // As the app's upload: streamed, each row checked as it is read and staged in the vault, so neither the
+      // file nor its rows are ever held whole; then all rows or none in one transaction.
+      const result = await withImportFile(
+        values,
+        context,
+        { path: file, maxBytes: CSV_MAX_CHARS },
+        ADMINS,
+        async ({ caseTransfer }, { path }) =>
+          importIntakeRows(
+            caseTransfer,
+            await readCsvFileWith(path, intakeCsvReader({ sink: caseTransfer.intakeStaging() })),
+            { dryRun },
+          ),
       )
       if (!result.accepted) {
-        for (const error of result.errors) context.stderr(`${formatCsvError(error)}\n`)
+        // Which rows are bad is known only for the problems listed (the first CSV_MAX_REPORTED_ERRORS).
         const badRows = new Set(result.errors.map((error) => error.line)).size
-        context.stderr(
-          `error: the file was refused and nothing was imported: ${result.errorCount} problem(s)` +
-            `${result.rows > 0 ? ` in ${badRows} of ${result.rows} row(s)` : ''}.\n`,
-        )
-        return 1
+        const rows = result.errors.length === result.errorCount ? `${badRows} of ${result.rows}` : result.rows
+        return reportRefusedFile(context, result.errors.map(formatCsvError), {
+          problemCount: result.errorCount,
+          ...(result.rows > 0 ? { where: ` in ${rows} row(s)` } : {}),
+        })
       }
       // The references created, in file order, are what a script needs next (to look cases up, to match them):
       // stdout holds only them, one per line or one JSON object; the summary for a person goes to stderr.
@@ -107,7 +99,9 @@ export const intakeCommands: readonly TCommand[] = [
       const out = required(values, 'out')
       refuseExistingOut(out, values['force'] === true)
       context.stderr(PLAINTEXT_WARNING)
-      const { count } = await asAdmin(values, context, (cases) => exportIntakesCsv(cases, out))
+      const { count } = await withRole(values, context, ADMINS, ({ caseTransfer }) =>
+        exportIntakesCsv(caseTransfer, out),
+      )
       context.stdout(`Exported ${count} case(s) to ${out}.\n`)
       return 0
     },

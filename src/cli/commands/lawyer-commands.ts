@@ -1,7 +1,9 @@
 import { LAWYER_CSV_MAX_CHARS, ZDuplicateActionSchema } from '../../shared/contract/lawyers'
 import { formatProblem } from '../../shared/roster/import-problems'
+import { STAFF_WHO_HANDLE_CASES } from '../../shared/roles'
 import type { TCommand } from '../command'
-import { readCsvFile, refuseExistingOut } from '../csv-file'
+import { refuseExistingOut } from '../csv-file'
+import { reportRefusedFile, withImportFile } from '../import-file'
 import { UsageError } from '../usage-error'
 import { optional, required, VAULT_OPTIONS, withUnlockedVault } from '../vault-access'
 
@@ -34,19 +36,19 @@ export const lawyerCommands: readonly TCommand[] = [
       const duplicates = ZDuplicateActionSchema.safeParse(optional(values, 'duplicates') ?? 'skip')
       if (!duplicates.success) throw new UsageError(`--duplicates is skip or update.\nUsage: ${IMPORT_USAGE}`)
       const file = positionals[1] ?? ''
-      const text = readCsvFile(file, LAWYER_CSV_MAX_CHARS)
       const dryRun = values['dry-run'] === true
-      return withUnlockedVault(values, context, ({ lawyerImport }) => {
+      const access = { roles: STAFF_WHO_HANDLE_CASES, doing: 'import lawyers' }
+      const limit = { path: file, maxBytes: LAWYER_CSV_MAX_CHARS }
+      return withImportFile(values, context, limit, access, ({ lawyerImport }, { text: read, name }) => {
+        const text = read()
         const mapping = lawyerImport.mappingFor(text)
         const check = lawyerImport.check(text, mapping)
-        const refuse = (problems: typeof check.problems, problemCount: number): number => {
-          for (const problem of problems) context.stderr(`${formatProblem(problem)}\n`)
-          context.stderr(
-            `error: the file was refused and nothing was imported: ${problemCount} problem(s) in ` +
-              `${new Set(problems.map((problem) => problem.row)).size} row(s).\n`,
+        const refuse = (problems: typeof check.problems, problemCount: number): number =>
+          reportRefusedFile(
+            context,
+            problems.map((problem) => formatProblem(problem)),
+            { problemCount, where: ` in ${new Set(problems.map((problem) => problem.row)).size} row(s)` },
           )
-          return 1
-        }
         if (!check.accepted) return refuse(check.problems, check.problemCount)
         const duplicateCount = check.duplicates.length
         if (dryRun) {
@@ -57,13 +59,7 @@ export const lawyerCommands: readonly TCommand[] = [
           )
           return 0
         }
-        const outcome = lawyerImport.commit(
-          text,
-          mapping,
-          duplicates.data,
-          [],
-          file.split(/[\\/]/).pop() ?? '',
-        )
+        const outcome = lawyerImport.commit(text, mapping, duplicates.data, [], name)
         if (!outcome.imported) return refuse(outcome.check.problems, outcome.check.problemCount)
         const { added, updated, skipped } = outcome.result
         context.stdout(`Added ${added} lawyer(s), updated ${updated}, skipped ${skipped} duplicate(s).\n`)

@@ -11,6 +11,7 @@ import type { TCaseWithFile, TConsentRow } from './case-rows'
 import { parse } from './case-views'
 import { CaseWriter } from './case-writer'
 import type { TIntakeCsvStore } from './csv/intake-csv-transfer'
+import { IntakeImportStaging } from './csv/intake-import-staging'
 import type { TCasesFileCase } from '../../../shared/cases/cases-file-schema'
 import { caseRecordOf } from './json/cases-file-export'
 import { clashesWithVault } from './json/cases-file-import'
@@ -22,6 +23,9 @@ import { writeImportedCase } from './json/cases-file-writer'
 const AUDITED_REFERENCES = 500
 
 type TImportRow = { line: number; reference?: string | undefined; intake: TIntake }
+
+/** A refusal lists at most this many rows whose reference is taken (and says how many there were). */
+const LISTED_REFERENCE_CLASHES = 2_000
 type TImportError = { line: number; field: string; code: string; value: string; message: string }
 
 /**
@@ -42,28 +46,32 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
    * apply (a reference already in use). A dry run checks the same and writes nothing.
    */
   importIntakes(
-    rows: readonly TImportRow[],
+    rows: Iterable<TImportRow>,
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
     // Imported records have no author: the case page says "Imported", and the import itself is audited.
     const writer = new CaseWriter(session, null)
     const { repository } = writer
-    const errors: TImportError[] = rows.flatMap((row) =>
-      row.reference !== undefined && repository.referenceExists(row.reference)
-        ? [
-            {
-              line: row.line,
-              field: 'reference',
-              code: 'reference_exists',
-              value: row.reference,
-              message: `row ${row.line}: reference ${row.reference} is already used by another case`,
-            },
-          ]
-        : [],
-    )
-    if (errors.length > 0) {
-      throw new AppError('BAD_REQUEST', errors.map((error) => error.message).join('\n'), { errors })
+    const errors: TImportError[] = []
+    let errorCount = 0
+    for (const row of rows) {
+      if (row.reference === undefined || !repository.referenceExists(row.reference)) continue
+      errorCount += 1
+      if (errors.length >= LISTED_REFERENCE_CLASHES) continue
+      errors.push({
+        line: row.line,
+        field: 'reference',
+        code: 'reference_exists',
+        value: row.reference,
+        message: `row ${row.line}: reference ${row.reference} is already used by another case`,
+      })
+    }
+    if (errorCount > 0) {
+      throw new AppError('BAD_REQUEST', errors.map((error) => error.message).join('\n'), {
+        errors,
+        errorCount,
+      })
     }
     if (options.dryRun) return { created: 0, references: [], caseIds: [] }
     return repository.transaction(() => {
@@ -87,6 +95,15 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
       })
       return { created: references.length, references, caseIds }
     })
+  }
+
+  /**
+   * Where an intakes upload's checked rows wait, in the vault, until the import reads them (admins only; the admin
+   * check runs again at every batch written, so a lock mid-upload stops it).
+   */
+  intakeStaging(): IntakeImportStaging {
+    this.adminSession()
+    return new IntakeImportStaging(() => this.adminSession().db)
   }
 
   /** Every case as one intake (profile merged across intakes, experiences and parties from all of them). */

@@ -19,14 +19,16 @@ describe('CSV uploads', () => {
 
   it('parses each slice as it arrives and hands the import the checked rows', async () => {
     const { csvUploads } = services
-    const { uploadId } = csvUploads.open(intakeCsvReader('2026-01-01'), FILE.length)
+    const { uploadId } = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
     // Cut inside a quoted cell that spans two lines.
     const first = await csvUploads.append(uploadId, FILE.slice(0, 55), false)
     expect(first).toEqual({ bytesRead: 55, totalBytes: FILE.length, records: 2, ended: false })
     const second = await csvUploads.append(uploadId, FILE.slice(55), true)
     expect(second).toEqual({ bytesRead: FILE.length, totalBytes: FILE.length, records: 3, ended: true })
     const parsed = await csvUploads.result<TParseIntakesResult>(uploadId, 'intakes')
-    expect('rows' in parsed && parsed.rows.map((row) => [row.line, row.intake.person.familyName])).toEqual([
+    expect(
+      'rows' in parsed && [...parsed.rows].map((row) => [row.line, row.intake.person.familyName]),
+    ).toEqual([
       [2, 'Uploadperson-Example'],
       [3, 'Other\nperson-Example'],
     ])
@@ -36,7 +38,7 @@ describe('CSV uploads', () => {
   it('ends the read at the row past the cap: later slices are not parsed', async () => {
     const { csvUploads } = services
     const rows = 'Capperson-Example,Sample\n'.repeat(CSV_MAX_ROWS + 10)
-    const { uploadId } = csvUploads.open(intakeCsvReader('2026-01-01'), 0)
+    const { uploadId } = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), 0)
     const progress = await csvUploads.append(uploadId, `family_name,given_names\n${rows}`, false)
     expect(progress.ended).toBe(true)
     expect(progress.records).toBe(CSV_MAX_ROWS + 2)
@@ -50,7 +52,7 @@ describe('CSV uploads', () => {
 
   it('refuses more bytes than the cap, and a file declared larger before reading it', async () => {
     const { csvUploads } = services
-    const reader = { ...intakeCsvReader('2026-01-01'), maxBytes: 100 }
+    const reader = { ...intakeCsvReader({ today: '2026-01-01' }), maxBytes: 100 }
     expect(codeOf(() => csvUploads.open(reader, 101))).toBe('BAD_REQUEST')
     const { uploadId } = csvUploads.open(reader, 50)
     await csvUploads.append(uploadId, 'family_name\n', false)
@@ -61,7 +63,7 @@ describe('CSV uploads', () => {
 
   it('wants the whole file before answering, and forgets a cancelled upload', async () => {
     const { csvUploads } = services
-    const { uploadId } = csvUploads.open(intakeCsvReader('2026-01-01'), FILE.length)
+    const { uploadId } = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
     await csvUploads.append(uploadId, FILE.slice(0, 10), false)
     expect(await codeOfAsync(csvUploads.result(uploadId, 'intakes'))).toBe('BAD_REQUEST')
     csvUploads.cancel(uploadId)
@@ -71,8 +73,8 @@ describe('CSV uploads', () => {
 
   it('keeps one upload per person and kind: a new file ends the unfinished one', async () => {
     const { csvUploads } = services
-    const first = csvUploads.open(intakeCsvReader('2026-01-01'), FILE.length)
-    const second = csvUploads.open(intakeCsvReader('2026-01-01'), FILE.length)
+    const first = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
+    const second = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
     expect(await codeOfAsync(csvUploads.append(first.uploadId, FILE, true))).toBe('NOT_FOUND')
     expect((await csvUploads.append(second.uploadId, FILE, true)).ended).toBe(true)
     expect(csvUploads.openCount).toBe(1)
@@ -81,11 +83,11 @@ describe('CSV uploads', () => {
   it('lets only an admin send intakes: a caseworker can neither open one nor continue an admin’s', async () => {
     const { csvUploads, vault } = services
     await addTestCaseworker(services.accounts, 'casey.example', 'Casey')
-    const { uploadId } = csvUploads.open(intakeCsvReader('2026-01-01'), FILE.length)
+    const { uploadId } = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
     vault.lock()
     expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('LOCKED')
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
-    expect(codeOf(() => csvUploads.open(intakeCsvReader('2026-01-01'), 10))).toBe('FORBIDDEN')
+    expect(codeOf(() => csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), 10))).toBe('FORBIDDEN')
     expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('FORBIDDEN')
     expect(await codeOfAsync(csvUploads.result(uploadId, 'intakes'))).toBe('FORBIDDEN')
   })

@@ -14,6 +14,8 @@ export type TCsvUploadReader<T> = {
   maxBytes: number
   take: TCsvRecordHandler
   finish(result: TCsvStreamResult): T
+  /** The upload was cancelled or abandoned before its answer was asked for: drop whatever the reader staged. */
+  discard?(): void
 }
 
 /** An upload nobody finished within this time is dropped (a closed window, a crash of the renderer). */
@@ -139,6 +141,11 @@ export class CsvUploads {
     upload.queue.push({ text: '', last: true, consumed: () => undefined })
     upload.wake?.()
     this.uploads.delete(uploadId)
+    try {
+      upload.reader.discard?.()
+    } catch {
+      // Signed out or locked meanwhile: what was staged stays in the encrypted vault until the next import clears it.
+    }
   }
 
   /** How many uploads are open (tests: none is left behind). */

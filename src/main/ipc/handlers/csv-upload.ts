@@ -11,11 +11,13 @@ import type { THandlersFor } from '../types'
 export const csvUploadHandlers = ({
   csvUploads,
   lawyerImport,
+  caseTransfer,
 }: TServices): THandlersFor<typeof csvUploadChannels> => ({
+  // Intake rows are staged in the vault as they arrive: main's memory does not grow with the file.
   'csvUpload:open': ({ kind, bytes }) =>
     kind === 'lawyers'
       ? csvUploads.open(lawyerCsvReader(), bytes)
-      : csvUploads.open(intakeCsvReader(), bytes),
+      : csvUploads.open(intakeCsvReader({ sink: caseTransfer.intakeStaging() }), bytes),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)

@@ -19,6 +19,7 @@ import {
   type TCsvImportRow,
   type TParseIntakesResult,
 } from './parse-intakes-csv'
+import type { TCheckedIntakeSink } from './checked-intake-rows'
 import { ADMIN_ONLY } from '../../../../shared/roles'
 import type { TCsvUploadReader } from '../../csv/csv-uploads'
 import { intakeCells } from './serialize-intakes-csv'
@@ -26,7 +27,7 @@ import { intakeCells } from './serialize-intakes-csv'
 /** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
 export type TIntakeCsvStore = {
   importIntakes(
-    rows: readonly TCsvImportRow[],
+    rows: Iterable<TCsvImportRow>,
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] }
   exportCases(): Iterable<{ reference: string; intake: TIntake; notes: string[] }>
@@ -53,32 +54,40 @@ const previewOf = ({ line, reference, intake }: TCsvImportRow): TCsvPreviewRow =
 
 const STORE_CODES: Readonly<Record<string, TCsvErrorCode>> = { reference_exists: 'referenceExists' }
 
-/** The store's refusal ({ errors: [{ line, field, code, value }] } in its details) as row errors, else null. */
-function storeErrors(error: unknown): TCsvRowError[] | null {
+/**
+ * The store's refusal ({ errors: [{ line, field, code, value }], errorCount } in its details) as row errors, else
+ * null.
+ */
+function storeErrors(error: unknown): { errors: TCsvRowError[]; errorCount: number } | null {
   if (!(error instanceof AppError) || error.code !== 'BAD_REQUEST') return null
-  const details = error.details as { errors?: unknown } | undefined
+  const details = error.details as { errors?: unknown; errorCount?: unknown } | undefined
   if (!Array.isArray(details?.errors)) return null
-  return details.errors.map((item: { line?: unknown; field?: unknown; code?: unknown; value?: unknown }) => {
-    const code =
-      STORE_CODES[String(item.code)] ??
-      ((CSV_ERROR_CODES as readonly string[]).includes(String(item.code))
-        ? (item.code as TCsvErrorCode)
-        : 'invalid')
-    const row: TCsvRowError = {
-      line: typeof item.line === 'number' ? item.line : 0,
-      field: typeof item.field === 'string' ? item.field.slice(0, 80) : '',
-      code,
-    }
-    // Only reference numbers come back as values: they are not survivor data.
-    if (row.field === 'reference' && typeof item.value === 'string') row.value = item.value.slice(0, 80)
-    return row
-  })
+  const errors = details.errors.map(
+    (item: { line?: unknown; field?: unknown; code?: unknown; value?: unknown }) => {
+      const code =
+        STORE_CODES[String(item.code)] ??
+        ((CSV_ERROR_CODES as readonly string[]).includes(String(item.code))
+          ? (item.code as TCsvErrorCode)
+          : 'invalid')
+      const row: TCsvRowError = {
+        line: typeof item.line === 'number' ? item.line : 0,
+        field: typeof item.field === 'string' ? item.field.slice(0, 80) : '',
+        code,
+      }
+      // Only reference numbers come back as values: they are not survivor data.
+      if (row.field === 'reference' && typeof item.value === 'string') row.value = item.value.slice(0, 80)
+      return row
+    },
+  )
+  const errorCount = typeof details.errorCount === 'number' ? details.errorCount : errors.length
+  return { errors, errorCount }
 }
 
 function refused(
   errors: readonly TCsvRowError[],
   rows: number,
   options: { dryRun: boolean; maxErrors?: number },
+  errorCount = errors.length,
 ): TIntakeCsvImportResult {
   return {
     accepted: false,
@@ -86,7 +95,7 @@ function refused(
     rows,
     created: 0,
     errors: errors.slice(0, options.maxErrors ?? CSV_MAX_REPORTED_ERRORS),
-    errorCount: errors.length,
+    errorCount,
     preview: [],
     createdCases: [],
   }
@@ -94,23 +103,36 @@ function refused(
 
 /**
  * How an intakes file is read as it streams in (from the app's upload or a file on disk): admins only, at most
- * CSV_MAX_CHARS bytes, each record checked as it arrives; the file is refused at the first byte past the cap or the
- * first row past CSV_MAX_ROWS, without reading further.
+ * CSV_MAX_CHARS bytes, each record checked as it arrives and put in `sink` (the store's staging, so memory does
+ * not grow with the file); the file is refused at the first byte past the cap or the first row past CSV_MAX_ROWS,
+ * without reading further. A refused or cancelled file's staged rows are dropped at once.
  */
-export function intakeCsvReader(today: string = localToday()): TCsvUploadReader<TParseIntakesResult> {
-  const rows = new IntakeCsvRows({ today })
+export function intakeCsvReader(
+  options: { sink?: TCheckedIntakeSink; today?: string; maxErrors?: number } = {},
+): TCsvUploadReader<TParseIntakesResult> {
+  const rows = new IntakeCsvRows({
+    today: options.today ?? localToday(),
+    ...(options.sink === undefined ? {} : { sink: options.sink }),
+    ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }),
+  })
   return {
     kind: 'intakes',
     roles: ADMIN_ONLY,
     maxBytes: CSV_MAX_CHARS,
     take: (record) => rows.take(record),
+    discard: () => rows.abandon(),
     finish(result) {
       if ('errors' in result) {
+        rows.abandon()
         const errors = result.errors.map((error) =>
           // Said in megabytes: "larger than 50 MB".
           error.code === 'tooLarge' ? { ...error, limit: Math.floor(CSV_MAX_CHARS / 1_000_000) } : error,
         )
         return { errors, rowCount: 0 }
+      }
+      if ('cancelled' in result) {
+        rows.abandon()
+        return { errors: [], rowCount: 0 }
       }
       return rows.finish()
     },
@@ -128,24 +150,39 @@ export function importIntakeRows(
   /** `maxErrors`: how many problems to list (the app's answer is capped; the CLI prints them all). */
   options: { dryRun: boolean; maxErrors?: number },
 ): TIntakeCsvImportResult {
-  if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options)
+  if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options, parsed.errorCount)
+  const { rows } = parsed
   try {
-    const { created, references, caseIds } = store.importIntakes(parsed.rows, { dryRun: options.dryRun })
+    const { created, references, caseIds } = store.importIntakes(rows, { dryRun: options.dryRun })
     return {
       accepted: true,
       dryRun: options.dryRun,
-      rows: parsed.rows.length,
+      rows: rows.length,
       created,
       errors: [],
       errorCount: 0,
-      preview: parsed.rows.slice(0, CSV_PREVIEW_ROWS).map(previewOf),
+      preview: firstOf(rows, CSV_PREVIEW_ROWS).map(previewOf),
       createdCases: references.map((reference, index) => ({ reference, caseId: caseIds[index] ?? '' })),
     }
   } catch (error) {
-    const errors = storeErrors(error)
-    if (errors === null) throw error
-    return refused(errors, parsed.rows.length, options)
+    const refusal = storeErrors(error)
+    if (refusal === null) throw error
+    return refused(refusal.errors, rows.length, options, refusal.errorCount)
+  } finally {
+    // Staged rows leave the vault whatever happened: the import holds them as cases now, or nothing was stored.
+    rows.release?.()
   }
+}
+
+/** The first `count` rows, read without reading the rest. */
+function firstOf<T>(rows: Iterable<T>, count: number): T[] {
+  const first: T[] = []
+  if (count <= 0) return first
+  for (const row of rows) {
+    first.push(row)
+    if (first.length >= count) break
+  }
+  return first
 }
 
 /** The same from a whole text (tests, small files): importIntakeRows over parseIntakesCsv. */

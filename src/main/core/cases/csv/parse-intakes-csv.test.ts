@@ -15,7 +15,7 @@ const parse = (text: string) => parseIntakesCsv(text, { today: TODAY })
 function rowsOf(text: string): TCsvImportRow[] {
   const result = parse(text)
   if ('errors' in result) throw new Error(result.errors.slice(0, 20).map(formatCsvError).join('\n'))
-  return result.rows
+  return [...result.rows]
 }
 
 function errorsOf(text: string): TCsvRowError[] {

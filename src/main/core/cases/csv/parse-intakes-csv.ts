@@ -7,9 +7,11 @@ import {
   isIsoDate,
   type TIntake,
 } from '../../../../shared/cases/intake-schema'
+import { checkedIntakesInMemory, type TCheckedIntakeSink, type TCheckedIntakes } from './checked-intake-rows'
 import type { TAnswer } from '../../../../shared/cases/vocabulary'
 import {
   CSV_CHOICES,
+  CSV_MAX_REPORTED_ERRORS,
   CSV_MAX_ROWS,
   type TCsvChoiceColumn,
   type TCsvErrorCode,
@@ -21,15 +23,22 @@ import { splitCsvText, type TCsvRecord } from '../../csv/csv-text'
 import { splitList, unneutralize, vocabularyKey } from '../../csv/cells'
 import { columnOrder, schemaErrors } from './schema-problems'
 
-/** One valid row, ready for the case transfer service's `importIntakes`. */
-export type TCsvImportRow = { line: number; reference?: string; intake: TIntake }
+export type { TCsvImportRow } from './checked-intake-rows'
 
-/** `rowCount`: the file's data rows (0 when the file itself is refused), for "N rows, M refused". */
-export type TParseIntakesResult = { rows: TCsvImportRow[] } | { errors: TCsvRowError[]; rowCount: number }
+/**
+ * `rowCount`: the file's data rows (0 when the file itself is refused), for "N rows, M refused". `errors` lists the
+ * first problems only (at most the reader's `maxErrors`); `errorCount` says how many there were in all.
+ */
+export type TParseIntakesResult =
+  { rows: TCheckedIntakes } | { errors: TCsvRowError[]; rowCount: number; errorCount?: number }
 
 export type TParseIntakesOptions = {
   /** 'YYYY-MM-DD': the intake date of rows that give none. */
   today: string
+  /** Where checked rows go as they are read (default: memory, for whole texts; an upload stages them). */
+  sink?: TCheckedIntakeSink
+  /** Problems kept to list (default CSV_MAX_REPORTED_ERRORS); the rest are only counted. */
+  maxErrors?: number
 }
 
 const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
@@ -269,15 +278,18 @@ export class IntakeCsvRows {
   private readonly positions = new Map<TCsvColumn, number>()
   private readonly unnamedWithData = new Set<number>()
   private readonly errors: TCsvRowError[] = []
-  /**
-   * Checked rows as JSON text until the import reads them: a 50 MB file's 50,000 intakes as objects take several
-   * times the memory of their text (measured by bench/csv-memory.ts), so each is rebuilt only when it is stored.
-   */
-  private readonly rows: { line: number; reference: string; json: string }[] = []
+  /** Every problem found, listed or not. */
+  private errorCount = 0
+  /** Checked rows go here as they are read (staged in the vault for an upload): this reader keeps none. */
+  private readonly sink: TCheckedIntakeSink
+  private readonly maxErrors: number
   private readonly referenceLines = new Map<string, number>()
   private dataRows = 0
 
-  constructor(private readonly options: TParseIntakesOptions) {}
+  constructor(private readonly options: TParseIntakesOptions) {
+    this.sink = options.sink ?? checkedIntakesInMemory()
+    this.maxErrors = options.maxErrors ?? CSV_MAX_REPORTED_ERRORS
+  }
 
   take({ line, cells }: TCsvRecord): 'stop' | undefined {
     if (this.header === null) {
@@ -289,7 +301,10 @@ export class IntakeCsvRows {
     }
     if (!cells.some((value) => value.trim() !== '')) return undefined
     this.dataRows += 1
-    if (this.dataRows > CSV_MAX_ROWS) return 'stop'
+    if (this.dataRows > CSV_MAX_ROWS) {
+      this.sink.discard()
+      return 'stop'
+    }
     for (const position of this.header.unnamed) {
       if ((cells[position] ?? '').trim() !== '') this.unnamedWithData.add(position)
     }
@@ -299,7 +314,19 @@ export class IntakeCsvRows {
     return undefined
   }
 
+  /** The answer once the file is read; a refused file's staged rows are dropped here. */
   finish(): TParseIntakesResult {
+    const result = this.answer()
+    if ('errors' in result) this.sink.discard()
+    return result
+  }
+
+  /** The file was refused before its end (a byte cap, a syntax error, a cancel): drop what was staged. */
+  abandon(): void {
+    this.sink.discard()
+  }
+
+  private answer(): TParseIntakesResult {
     if (this.header === null) return { errors: [{ line: 0, field: '', code: 'empty' }], rowCount: 0 }
     const headerErrors = this.headerErrors(this.header)
     if (headerErrors.length > 0) return { errors: headerErrors, rowCount: 0 }
@@ -310,8 +337,10 @@ export class IntakeCsvRows {
         rowCount: this.dataRows,
       }
     }
-    if (this.errors.length > 0) return { errors: this.errors, rowCount: this.dataRows }
-    return { rows: this.rows.map(compactRow) }
+    if (this.errorCount > 0) {
+      return { errors: this.errors, rowCount: this.dataRows, errorCount: this.errorCount }
+    }
+    return { rows: this.sink.checked() }
   }
 
   /** Header problems in column order, as the person reads the header left to right. */
@@ -332,7 +361,7 @@ export class IntakeCsvRows {
 
   private checkRow(line: number, cells: readonly string[], columnCount: number): void {
     if (cells.length > columnCount && cells.slice(columnCount).some((value) => value.trim() !== '')) {
-      this.errors.push({ line, field: '', code: 'tooManyCells', limit: columnCount })
+      this.refuse([{ line, field: '', code: 'tooManyCells', limit: columnCount }])
       return
     }
     const cell = (column: TCsvColumn): string => {
@@ -354,31 +383,20 @@ export class IntakeCsvRows {
       )
     }
     if (row.errors.length > 0 || !checked.success) {
-      this.errors.push(...row.errors.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)))
-      // Once the file is refused, the rows already read are not kept: only the problems are answered.
-      this.rows.length = 0
+      this.refuse(row.errors.sort((a, b) => columnOrder(a.field) - columnOrder(b.field)))
       return
     }
-    if (this.errors.length > 0) return
-    this.rows.push({ line, reference: row.reference, json: JSON.stringify(checked.data) })
+    if (this.errorCount > 0) return
+    this.sink.add({ line, reference: row.reference, json: JSON.stringify(checked.data) })
   }
-}
 
-/** A row whose intake is parsed from its JSON each time it is read (once, when the import stores it). */
-function compactRow({
-  line,
-  reference,
-  json,
-}: {
-  line: number
-  reference: string
-  json: string
-}): TCsvImportRow {
-  const row = reference === '' ? { line } : { line, reference }
-  return Object.defineProperty(row, 'intake', {
-    enumerable: true,
-    get: (): TIntake => JSON.parse(json) as TIntake,
-  }) as TCsvImportRow
+  /** Once the file is refused, the rows already read are dropped and only problems are kept (the first few). */
+  private refuse(errors: readonly TCsvRowError[]): void {
+    if (this.errorCount === 0) this.sink.discard()
+    this.errorCount += errors.length
+    const room = this.maxErrors - this.errors.length
+    if (room > 0) this.errors.push(...errors.slice(0, room))
+  }
 }
 
 /** A whole file's text at once (tests and small files); the import streams files through IntakeCsvRows. */

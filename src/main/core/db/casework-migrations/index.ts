@@ -3,6 +3,7 @@ import { caseworkMigration0001Cases } from './0001-cases'
 import { caseworkMigration0002Referrals } from './0002-referrals'
 import { caseworkMigration0003IntakeAirport } from './0003-intake-airport'
 import { caseworkMigration0004DisplayNames } from './0004-display-names'
+import { caseworkMigration0005IntakeImportStaging } from './0005-intake-import-staging'
 
 /**
  * casework.db's own migrations, keyed on its own `user_version`: survivor data. Add new ones at the end, one file
@@ -13,6 +14,7 @@ export const CASEWORK_MIGRATIONS: readonly TMigration[] = [
   caseworkMigration0002Referrals,
   caseworkMigration0003IntakeAirport,
   caseworkMigration0004DisplayNames,
+  caseworkMigration0005IntakeImportStaging,
 ]
 
 /**

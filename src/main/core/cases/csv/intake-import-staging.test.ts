@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CASEWORKER_PASSPHRASE, addTestCaseworker, createTestVault } from '#test-support/vault-fixtures'
+import { tempFolderPerTest } from '#test-support/per-test'
+import { CSV_MAX_REPORTED_ERRORS } from '../../../../shared/contract/intake-csv'
+import { sql } from '../../db/sql'
+import type { TVaultServices } from '../../services'
+import { importIntakeRows, intakeCsvReader } from './intake-csv-transfer'
+import { STAGING_BATCH_ROWS, type IntakeImportStaging } from './intake-import-staging'
+import type { TParseIntakesResult } from './parse-intakes-csv'
+
+/* Synthetic, obviously invented people only. */
+
+const HEADER = 'family_name,given_names,date_of_birth,province,narrative\n'
+const goodRow = (index: number) =>
+  `Stagedperson${index}-Example,Sample,1980-01-0${(index % 9) + 1},ON,"Invented story ${index}, for a test."\n`
+const SLICE = 16 * 1024
+
+describe('intake import staging: checked rows wait in the vault, not in memory', () => {
+  const root = tempFolderPerTest()
+  let services: TVaultServices
+
+  beforeEach(async () => {
+    services = await createTestVault(root())
+  })
+  afterEach(() => services.vault.lock())
+
+  const stagedInVault = (): number =>
+    services.vault.session().db.value<number>(sql`SELECT count(*) FROM intake_import_staging`) ?? 0
+  const caseCount = () => services.caseList.list({}).total
+
+  /**
+   * Opens an upload whose rows go to a fresh staging and sends `text` in slices, as the screen does; unless
+   * `finish`, the last slice is kept back (`rest` sends it).
+   */
+  async function send(text: string, finish = true) {
+    const staging = services.caseTransfer.intakeStaging()
+    const reader = intakeCsvReader({ sink: staging, today: '2026-01-01' })
+    const { uploadId } = services.csvUploads.open(reader, text.length)
+    let at = 0
+    for (; at + SLICE < text.length; at += SLICE) {
+      if ((await services.csvUploads.append(uploadId, text.slice(at, at + SLICE), false)).ended) break
+    }
+    const rest = () => services.csvUploads.append(uploadId, text.slice(at), true)
+    if (finish) await rest()
+    return { staging, uploadId, rest }
+  }
+  const resultOf = (uploadId: string) => services.csvUploads.result<TParseIntakesResult>(uploadId, 'intakes')
+
+  it('writes rows to the vault a batch at a time while the file streams in, holding one batch at most', async () => {
+    const rows = 2_000
+    const text = HEADER + Array.from({ length: rows }, (_, index) => goodRow(index)).join('')
+    const { staging, uploadId, rest } = await send(text, false)
+    // Mid-file: most rows are already in the vault, and memory never held more than one batch.
+    expect(stagedInVault()).toBeGreaterThan(rows / 2)
+    expect(staging.peakHeldRows).toBeLessThanOrEqual(STAGING_BATCH_ROWS)
+    await rest()
+    const parsed = await resultOf(uploadId)
+    expect(staging.peakHeldRows).toBeLessThanOrEqual(STAGING_BATCH_ROWS)
+    const result = importIntakeRows(services.caseTransfer, parsed, { dryRun: false })
+    expect(result).toMatchObject({ accepted: true, rows, created: rows })
+    expect(result.preview.map((row) => row.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(caseCount()).toBe(rows)
+    // The staged copies are gone once they are cases.
+    expect(stagedInVault()).toBe(0)
+  }, 120_000)
+
+  it('a dry run stores no case and leaves nothing staged', async () => {
+    const text = HEADER + Array.from({ length: 600 }, (_, index) => goodRow(index)).join('')
+    const { uploadId } = await send(text)
+    const result = importIntakeRows(services.caseTransfer, await resultOf(uploadId), { dryRun: true })
+    expect(result).toMatchObject({ accepted: true, rows: 600, created: 0 })
+    expect(caseCount()).toBe(0)
+    expect(stagedInVault()).toBe(0)
+  }, 60_000)
+
+  it('a bad row half-way refuses the whole file: what was staged before it is dropped, nothing is stored', async () => {
+    const lines = Array.from({ length: 1_200 }, (_, index) => goodRow(index))
+    lines[700] = 'Badrow-Example,Sample,1980-02-30,ZZ,"Invented."\n'
+    const { uploadId } = await send(HEADER + lines.join(''))
+    const result = importIntakeRows(services.caseTransfer, await resultOf(uploadId), { dryRun: false })
+    expect(result.accepted).toBe(false)
+    expect(result.errors).toEqual([
+      { line: 702, field: 'date_of_birth', code: 'noSuchDay', value: '1980-02-30' },
+      { line: 702, field: 'province', code: 'province', value: 'ZZ' },
+    ])
+    expect(stagedInVault()).toBe(0)
+    expect(caseCount()).toBe(0)
+  }, 60_000)
+
+  it('a failure inside the commit leaves no case, no half import, and nothing staged', async () => {
+    const text = HEADER + Array.from({ length: 800 }, (_, index) => goodRow(index)).join('')
+    const { uploadId } = await send(text)
+    const parsed = await resultOf(uploadId)
+    // As a disk error would, mid-transaction: row 600's staged intake can no longer be read.
+    services.vault
+      .session()
+      .db.run(sql`UPDATE intake_import_staging SET intake = '{not json' WHERE line = 601`)
+    expect(() => importIntakeRows(services.caseTransfer, parsed, { dryRun: false })).toThrow()
+    expect(caseCount()).toBe(0)
+    expect(stagedInVault()).toBe(0)
+  }, 60_000)
+
+  it('a cancelled upload leaves nothing staged, and rows a crash left behind are cleared by the next import', async () => {
+    const text = HEADER + Array.from({ length: 1_000 }, (_, index) => goodRow(index)).join('')
+    const { uploadId } = await send(text, false)
+    expect(stagedInVault()).toBeGreaterThan(0)
+    services.csvUploads.cancel(uploadId)
+    expect(stagedInVault()).toBe(0)
+
+    // A crash mid-upload: its rows stay (encrypted) and nobody owns them; an hour later an import clears them.
+    const db = services.vault.session().db
+    db.run(sql`INSERT INTO intake_import_staging (batch, line, reference, intake, staged_at)
+               VALUES ('crashed', 2, '', '{}', ${Date.now() - 60 * 60_000})`)
+    expect(stagedInVault()).toBe(1)
+    const staging: IntakeImportStaging = services.caseTransfer.intakeStaging()
+    expect(stagedInVault()).toBe(0)
+    expect(staging.stagedRows()).toBe(0)
+    expect(caseCount()).toBe(0)
+  }, 60_000)
+
+  it('lists the first problems only and counts the rest', async () => {
+    const bad = Array.from({ length: CSV_MAX_REPORTED_ERRORS + 500 }, () => 'Badrow-Example,Sample,,ZZ,\n')
+    const { uploadId } = await send(HEADER + bad.join(''))
+    const result = importIntakeRows(services.caseTransfer, await resultOf(uploadId), { dryRun: true })
+    expect(result.errors).toHaveLength(CSV_MAX_REPORTED_ERRORS)
+    expect(result.errorCount).toBe(CSV_MAX_REPORTED_ERRORS + 500)
+    expect(stagedInVault()).toBe(0)
+  }, 120_000)
+
+  it('is for admins only', async () => {
+    await addTestCaseworker(services.accounts)
+    services.vault.lock()
+    await services.vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
+    expect(() => services.caseTransfer.intakeStaging()).toThrow(/Only an admin/)
+  })
+})

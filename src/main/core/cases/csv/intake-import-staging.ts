@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto'
+import type { TWritableDb } from '../../db/connection'
+import { sql } from '../../db/sql'
+import {
+  rowFromText,
+  type TCheckedIntakeSink,
+  type TCheckedIntakeText,
+  type TCheckedIntakes,
+  type TCsvImportRow,
+} from './checked-intake-rows'
+
+/** Rows written to the table at a time: a flush is one short transaction; memory holds at most this many rows. */
+export const STAGING_BATCH_ROWS = 250
+/** ... or this much intake text, whichever comes first (a few long narratives fill a batch sooner). */
+const STAGING_BATCH_CHARS = 2_000_000
+/**
+ * Rows staged longer ago than this belong to nobody any more (a crash, a lock or a closed window mid-upload): the
+ * next import removes them. An upload idle for 10 minutes is dropped (csv-uploads.ts), so no live one is this old.
+ */
+const LEFT_BEHIND_AFTER_MS = 15 * 60_000
+
+type TStagedRow = { seq: number; line: number; reference: string; intake: string }
+
+/**
+ * The checked rows of one intakes upload, written to casework.db's `intake_import_staging` (migration 0005) as they
+ * arrive, a batch at a time, so memory holds one batch however long the file: survivor data stays in the
+ * encrypted vault, never in a temp file. The import reads them back a page at a time inside its transaction;
+ * nothing else reads this table, so a staged row is never a case until that transaction commits.
+ *
+ * `database` is asked for at every write: it checks the caller is still a signed-in admin (a lock between two slices
+ * of the file ends the import there).
+ */
+export class IntakeImportStaging implements TCheckedIntakeSink {
+  private readonly batch = randomBytes(16).toString('hex')
+  private pending: TCheckedIntakeText[] = []
+  private pendingChars = 0
+  private staged = 0
+  /** The most rows this import ever held in memory at once (tests: it does not grow with the file). */
+  peakHeldRows = 0
+
+  constructor(
+    private readonly database: () => TWritableDb,
+    private readonly now: () => number = Date.now,
+  ) {
+    const before = this.now() - LEFT_BEHIND_AFTER_MS
+    this.database().run(sql`DELETE FROM intake_import_staging WHERE staged_at < ${before}`)
+  }
+
+  add(row: TCheckedIntakeText): void {
+    this.pending.push(row)
+    this.pendingChars += row.json.length
+    this.peakHeldRows = Math.max(this.peakHeldRows, this.pending.length)
+    if (this.pending.length >= STAGING_BATCH_ROWS || this.pendingChars >= STAGING_BATCH_CHARS) this.flush()
+  }
+
+  discard(): void {
+    this.pending = []
+    this.pendingChars = 0
+    this.staged = 0
+    this.database().run(sql`DELETE FROM intake_import_staging WHERE batch = ${this.batch}`)
+  }
+
+  checked(): TCheckedIntakes {
+    this.flush()
+    const pages = this.pages.bind(this)
+    return {
+      length: this.staged,
+      [Symbol.iterator]: pages,
+      release: () => this.discard(),
+    }
+  }
+
+  /** How many of this import's rows are in the table (tests). */
+  stagedRows(): number {
+    return (
+      this.database().value<number>(
+        sql`SELECT count(*) FROM intake_import_staging WHERE batch = ${this.batch}`,
+      ) ?? 0
+    )
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    const rows = this.pending
+    const db = this.database()
+    const stagedAt = this.now()
+    db.transaction(() => {
+      for (const { line, reference, json } of rows) {
+        db.run(
+          sql`INSERT INTO intake_import_staging (batch, line, reference, intake, staged_at)
+              VALUES (${this.batch}, ${line}, ${reference}, ${json}, ${stagedAt})`,
+        )
+      }
+    })
+    this.staged += rows.length
+    this.pending = []
+    this.pendingChars = 0
+  }
+
+  /** One page of rows per query (never a statement left open while the import writes on the same connection). */
+  private *pages(): Generator<TCsvImportRow> {
+    let after = 0
+    for (;;) {
+      const page = this.database().all<TStagedRow>(
+        sql`SELECT seq, line, reference, intake FROM intake_import_staging
+            WHERE batch = ${this.batch} AND seq > ${after} ORDER BY seq LIMIT ${STAGING_BATCH_ROWS}`,
+      )
+      for (const { line, reference, intake } of page) yield rowFromText({ line, reference, json: intake })
+      const last = page.at(-1)
+      if (last === undefined || page.length < STAGING_BATCH_ROWS) return
+      after = last.seq
+    }
+  }
+}
