@@ -17,7 +17,7 @@ import { sql } from '../db/sql'
 import type { ReferralService } from '../referrals/referral-service'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { assignBatch, type TBatchSurvivor } from './batch-assignment'
-import { rankCase, type TRankedCase } from './case-ranking'
+import { rankCaseOver, readRoster, type TRankedCase } from './case-ranking'
 import type { MatchingService } from './matching-service'
 
 /** How many exclusion reasons explain a case nobody can take. */
@@ -58,7 +58,8 @@ export class BatchMatchingService {
     const session = this.session()
     const started = performance.now()
     this.matching.buildMissingConflictKeys(session)
-    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCase(session, caseId))
+    const roster = readRoster(session)
+    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCaseOver(session, caseId, roster))
     const lawyerIndex = new Map<string, number>()
     const capacities: number[] = []
     const survivors: TBatchSurvivor[] = ranked.map(({ survivor, ranking }) => ({
