@@ -1,12 +1,7 @@
-import type { z } from 'zod'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { TChannelName, TContract } from '../../src/shared/contract'
+import { describe, expect, it } from 'vitest'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
-import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import { sampleIntake } from '#test-support/channel-samples'
-import { unlockedServices } from '#test-support/handler-harness'
-import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
+import { sharedVaultHandlers } from '#test-support/handler-harness'
 
 /*
  * The matching, referral and report channels through the real handler table, as the renderer calls them: each
@@ -15,30 +10,7 @@ import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
  */
 
 describe('matching, referral and report channels', () => {
-  let root: string
-  let unlocked: Awaited<ReturnType<typeof unlockedServices>>
-  let call: <C extends TChannelName>(
-    channel: C,
-    request: z.input<TContract[C]['request']>,
-  ) => Promise<z.output<TContract[C]['response']>>
-
-  // One vault for the file; the table is built in each test, so each test is credited with the handlers it runs.
-  beforeAll(async () => {
-    root = makeTempFolder('ccij-referrals-handlers-')
-    unlocked = await unlockedServices(root)
-  })
-  beforeEach(() => {
-    const table = createHandlerTable(unlocked.services)
-    call = async (channel, request) => {
-      const result = await dispatch(table, channel, request, unlocked.context)
-      if (!result.ok) throw new Error(`${channel} answered ${result.error.code}: ${result.error.message}`)
-      return result.value as never
-    }
-  })
-  afterAll(() => {
-    unlocked.services.vault.lock()
-    removeFolder(root)
-  })
+  const { call } = sharedVaultHandlers('ccij-referrals-handlers-')
 
   /** A case waiting for a match, and a Quebec lawyer (who declared the survivor's name as a conflict, if asked). */
   async function caseAndLawyer(familyName: string, conflicted: boolean) {

@@ -1,13 +1,8 @@
-import type { z } from 'zod'
-import { beforeAll, beforeEach, afterAll, describe, expect, it } from 'vitest'
-import type { TChannelName, TContract } from '../../src/shared/contract'
+import { describe, expect, it } from 'vitest'
 import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/roster/directory-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
-import { dispatch } from '../../src/main/ipc/dispatch'
-import { createHandlerTable } from '../../src/main/ipc/handler-table'
 import { sampleIntake } from '#test-support/channel-samples'
-import { unlockedServices } from '#test-support/handler-harness'
-import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
+import { sharedVaultHandlers } from '#test-support/handler-harness'
 
 /*
  * The roster, sign-up import, directory and case-edit channels through the real handler table, as the renderer
@@ -16,28 +11,7 @@ import { makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
  */
 
 describe('roster, directory and case-edit channels', () => {
-  let root: string
-  let call: <C extends TChannelName>(
-    channel: C,
-    request: z.input<TContract[C]['request']>,
-  ) => Promise<z.output<TContract[C]['response']>>
-
-  let unlocked: Awaited<ReturnType<typeof unlockedServices>>
-
-  // One vault for the file; the table is built in each test, so each test is credited with the handlers it runs.
-  beforeAll(async () => {
-    root = makeTempFolder('ccij-roster-handlers-')
-    unlocked = await unlockedServices(root)
-  })
-  beforeEach(() => {
-    const table = createHandlerTable(unlocked.services)
-    call = async (channel, request) => {
-      const result = await dispatch(table, channel, request, unlocked.context)
-      if (!result.ok) throw new Error(`${channel} answered ${result.error.code}: ${result.error.message}`)
-      return result.value as never
-    }
-  })
-  afterAll(() => removeFolder(root))
+  const { call } = sharedVaultHandlers('ccij-roster-handlers-')
 
   const lawyer = (lastName: string, email: string) => ({
     ...emptyLawyerFields(),

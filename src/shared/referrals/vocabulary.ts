@@ -75,3 +75,10 @@ export type TConflictConfirmationMethod = (typeof CONFLICT_CONFIRMATION_METHODS)
 /** A staff review of one conflict hit: cleared lets the lawyer be ranked again; confirmed keeps them out. */
 export const CONFLICT_DECISIONS = ['cleared', 'confirmed'] as const
 export type TConflictDecision = (typeof CONFLICT_DECISIONS)[number]
+
+/**
+ * Why a case's lawyer referrals refuse a status change made by hand (`details.refusal` of the CONFLICT; the
+ * renderer words each under casePage.status.errors). See docs/matching.md, "Case status and referrals".
+ */
+export const STATUS_REFUSALS = ['needs_sent_referral', 'needs_accepted_referral', 'referral_out'] as const
+export type TStatusRefusal = (typeof STATUS_REFUSALS)[number]

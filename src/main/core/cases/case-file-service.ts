@@ -33,6 +33,7 @@ import type { TCaseWithFile, TConsentRow, TTaskRow } from './case-rows'
 import { parse, staffRef, stateOf, toConsentRecord, toTask, toTimelineEntry } from './case-views'
 import { TIMELINE_LIMIT } from './case-repository'
 import { CaseWriter } from './case-writer'
+import { STATUS_REFUSAL_MESSAGES, statusRefusal } from '../referrals/case-status-rule'
 
 /**
  * Opening a case is an audited view; the page reloading itself after an edit by the same person moments later is
@@ -78,7 +79,10 @@ export class CaseFileService {
       reference: row.reference,
       status,
       statusReason: row.status_reason,
-      nextStatuses: [...STATUS_TRANSITIONS[status]],
+      // Only the moves the case's referrals allow, so the status dialog never offers one it would refuse.
+      nextStatuses: STATUS_TRANSITIONS[status].filter(
+        (to) => statusRefusal(session.db, caseId, status, to) === null,
+      ),
       assignee: staffRef(names, row.assigned_account_id),
       openedOn: row.opened_on,
       updatedAt: row.updated_at,
@@ -191,6 +195,10 @@ export class CaseFileService {
       if (from === request.to) return { status: from }
       if (!STATUS_TRANSITIONS[from].includes(request.to)) {
         throw new AppError('CONFLICT', `A case cannot go from ${from} to ${request.to}.`, { field: 'to' })
+      }
+      const refusal = statusRefusal(writer.session.db, row.id, from, request.to)
+      if (refusal !== null) {
+        throw new AppError('CONFLICT', STATUS_REFUSAL_MESSAGES[refusal], { field: 'to', refusal })
       }
       const reason = request.reason.trim()
       if (needsReason(from, request.to) && reason === '') {

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TVaultServices } from '../services'
+import { MatchingQueries } from './matching-queries'
 
 const NOW = Date.parse('2026-11-30T15:00:00Z')
 
@@ -77,6 +78,17 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     expect(stranded?.excludedBy[0]).toEqual({ key: 'excluded.licence_province', lawyers: 3 })
     expect(stranded?.excludedBy.map((each) => each.key)).toContain('excluded.paused')
     expect(services.referrals.list({}).total).toBe(0)
+  })
+
+  it('reads the roster once for the whole batch, not once per case', () => {
+    seed()
+    const reads = vi.spyOn(MatchingQueries.prototype, 'lawyers')
+    try {
+      expect(services.batchMatching.propose().cases).toHaveLength(4)
+      expect(reads).toHaveBeenCalledTimes(1)
+    } finally {
+      reads.mockRestore()
+    }
   })
 
   it('creates the approved pairs as proposed referrals, and leaves those cases out of the next batch', () => {

@@ -18,7 +18,7 @@ import { sql } from '../db/sql'
 import type { ReferralService } from '../referrals/referral-service'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { assignBatch, type TBatchSurvivor } from './batch-assignment'
-import { rankCase, type TRankedCase } from './case-ranking'
+import { rankCaseOver, readRoster, type TRankedCase } from './case-ranking'
 import type { MatchingService } from './matching-service'
 
 /** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
@@ -68,7 +68,8 @@ export class BatchMatchingService {
     const session = this.session()
     const started = performance.now()
     this.matching.buildMissingConflictKeys(session)
-    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCase(session, caseId))
+    const roster = readRoster(session)
+    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCaseOver(session, caseId, roster))
     return this.assemble(session, ranked, started)
   }
 
@@ -82,6 +83,8 @@ export class BatchMatchingService {
     const started = performance.now()
     this.matching.buildMissingConflictKeys(session)
     const caseIds = casesAwaitingMatch(session.db)
+    // Read once for the whole batch; a referral proposed meanwhile is caught when the pairs are approved.
+    const roster = readRoster(session)
     const ranked: TRankedCase[] = []
     onProgress({ casesRanked: 0, cases: caseIds.length })
     let sliceStarted = performance.now()
@@ -92,7 +95,7 @@ export class BatchMatchingService {
         this.stillCurrent(session, isCancelled)
         sliceStarted = performance.now()
       }
-      ranked.push(rankCase(session, caseId))
+      ranked.push(rankCaseOver(session, caseId, roster))
     }
     onProgress({ casesRanked: ranked.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))

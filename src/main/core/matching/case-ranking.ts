@@ -21,7 +21,7 @@ import {
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
 import { rankLawyers, type TRanking } from './rank'
-import type { TLawyerPartyName, TSurvivorProfile } from './types'
+import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from './types'
 
 export type TRankedCase = { row: TCaseWithFile; survivor: TSurvivorProfile; ranking: TRanking }
 
@@ -74,12 +74,15 @@ const bothSources = (declared: TConflictNameSource, referrals: TConflictNameSour
   },
 })
 
-/** Every lawyer ranked or excluded for one case; NOT_FOUND when there is no such case. */
-export function rankCase(session: TSession, caseId: string): TRankedCase {
+/**
+ * What every case's ranking reads of the roster and the referrals: the lawyers as profiles (places held, last
+ * offer), and the lawyer-side names of the conflict check. A batch reads it once for all its cases (it read it once
+ * per case, which was most of a 1,000-case batch); a snapshot is only good inside the transaction or call that read it.
+ */
+export type TRosterSnapshot = { lawyers: TLawyerProfile[]; names: TConflictNameSource }
+
+export function readRoster(session: TSession): TRosterSnapshot {
   const cases = new CaseRepository(session.db)
-  const row = cases.findCase(caseId)
-  if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
-  const survivor = survivorOfCase(session, row)
   const queries = new MatchingQueries(session.db)
   const referrals = new ReferralQueries(session.db)
   const memberships = new Map<string, TMembershipRow[]>()
@@ -100,9 +103,20 @@ export function rankCase(session: TSession, caseId: string): TRankedCase {
         lastOffers.get(lawyer.id) ?? null,
       ),
     )
-  const names = bothSources(queries, new ConflictNameIndex(referralPartyNames(session, cases)))
-  const ranking = rankLawyers(survivor, lawyers, names, referrals.reviewsOf(row.id), {
-    now: session.clock.now(),
-  })
+  return { lawyers, names: bothSources(queries, new ConflictNameIndex(referralPartyNames(session, cases))) }
+}
+
+/** Every lawyer ranked or excluded for one case over a roster read once; NOT_FOUND when there is no such case. */
+export function rankCaseOver(session: TSession, caseId: string, roster: TRosterSnapshot): TRankedCase {
+  const row = new CaseRepository(session.db).findCase(caseId)
+  if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
+  const survivor = survivorOfCase(session, row)
+  const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
+  const ranking = rankLawyers(survivor, roster.lawyers, roster.names, reviews, { now: session.clock.now() })
   return { row, survivor, ranking }
+}
+
+/** Every lawyer ranked or excluded for one case; NOT_FOUND when there is no such case. */
+export function rankCase(session: TSession, caseId: string): TRankedCase {
+  return rankCaseOver(session, caseId, readRoster(session))
 }

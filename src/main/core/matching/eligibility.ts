@@ -37,45 +37,90 @@ export const coversAirport = (lawyer: TLawyerProfile, airport: TAirport): boolea
 export const placesFree = (lawyer: TLawyerProfile): number =>
   Math.max(0, lawyer.capacity - lawyer.activeReferrals)
 
-export const checkEligibility = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TEligibility => {
-  const excluded: TExclusionReason[] = []
-  const because: TScoreReason[] = []
-  if (lawyer.status !== 'active') excluded.push({ key: 'excluded.paused', params: {} })
-  if (survivor.declinedBy?.has(lawyer.id) === true) excluded.push({ key: 'excluded.declined', params: {} })
-  if (placesFree(lawyer) === 0) {
-    excluded.push({
-      key: 'excluded.full',
-      params: { capacity: lawyer.capacity, active: lawyer.activeReferrals },
-    })
-  }
-  let saidCanada = false
-  for (const need of needsToCheck(survivor)) {
-    const rule = JURISDICTION_RULES[need]
-    if (rule === 'province') {
-      if (survivor.province === null) excluded.push({ key: 'excluded.province_unknown', params: { need } })
-      else if (!lawyer.licensedProvinces.includes(survivor.province)) {
-        excluded.push({ key: 'excluded.licence_province', params: { need, province: survivor.province } })
-      } else if (!because.some((reason) => reason.key === 'licence.province')) {
-        because.push({ key: 'licence.province', points: 0, params: { province: survivor.province } })
-      }
-    } else if (rule === 'canada') {
-      if (lawyer.licensedProvinces.length === 0)
-        excluded.push({ key: 'excluded.licence_canada', params: { need } })
-      else if (!saidCanada) {
-        saidCanada = true
+/**
+ * The survivor's side of the rules worked out once: which needs ask for what, and the reasons that depend on the
+ * survivor alone, built once and shared by every lawyer they apply to. Ranking 10,000 lawyers otherwise allocated
+ * the same "licensed in QC" tens of thousands of times, and collecting that garbage cost more than the rules.
+ * Shared reasons are never mutated (the ranking only reads them and the contract serializes them).
+ */
+export type TEligibilityCheck = (lawyer: TLawyerProfile) => TEligibility
+
+export const eligibilityCheckFor = (survivor: TSurvivorProfile): TEligibilityCheck => {
+  const paused: TExclusionReason = { key: 'excluded.paused', params: {} }
+  const declined: TExclusionReason = { key: 'excluded.declined', params: {} }
+  const province = survivor.province
+  const airport = survivor.airport
+  const needs = needsToCheck(survivor)
+  const provinceNeeds = needs.filter((need) => JURISDICTION_RULES[need] === 'province')
+  const canadaNeeds = needs.filter((need) => JURISDICTION_RULES[need] === 'canada')
+  const airportNeeds = needs.filter((need) => JURISDICTION_RULES[need] === 'airport')
+  // Reasons fixed by the survivor alone: a province or airport missing from the case excludes every lawyer alike.
+  const always: TExclusionReason[] = [
+    ...(province === null
+      ? provinceNeeds.map((need): TExclusionReason => ({
+          key: 'excluded.province_unknown',
+          params: { need },
+        }))
+      : []),
+    ...(airport === null
+      ? airportNeeds.map((need): TExclusionReason => ({ key: 'excluded.airport_unknown', params: { need } }))
+      : []),
+  ]
+  const unlicensedHere: TExclusionReason[] =
+    province === null
+      ? []
+      : provinceNeeds.map((need) => ({ key: 'excluded.licence_province', params: { need, province } }))
+  const unlicensed: TExclusionReason[] = canadaNeeds.map((need) => ({
+    key: 'excluded.licence_canada',
+    params: { need },
+  }))
+  const uncovered: TExclusionReason[] =
+    airport === null
+      ? []
+      : airportNeeds.map((need) => ({ key: 'excluded.airport_not_covered', params: { need, airport } }))
+  const licensedHere: TScoreReason | null =
+    province === null || provinceNeeds.length === 0
+      ? null
+      : { key: 'licence.province', points: 0, params: { province } }
+  const covers: TScoreReason | null =
+    airport === null || airportNeeds.length === 0
+      ? null
+      : { key: 'airport.covers', points: 0, params: { airport } }
+  const noReasons: TScoreReason[] = []
+
+  return (lawyer) => {
+    const excluded: TExclusionReason[] = []
+    if (lawyer.status !== 'active') excluded.push(paused)
+    if (survivor.declinedBy?.has(lawyer.id) === true) excluded.push(declined)
+    if (placesFree(lawyer) === 0) {
+      excluded.push({
+        key: 'excluded.full',
+        params: { capacity: lawyer.capacity, active: lawyer.activeReferrals },
+      })
+    }
+    excluded.push(...always)
+    const because: TScoreReason[] = []
+    if (licensedHere !== null && province !== null) {
+      if (lawyer.licensedProvinces.includes(province)) because.push(licensedHere)
+      else excluded.push(...unlicensedHere)
+    }
+    if (canadaNeeds.length > 0) {
+      if (lawyer.licensedProvinces.length === 0) excluded.push(...unlicensed)
+      else {
         because.push({
           key: 'licence.canada',
           points: 0,
           params: { provinces: [...lawyer.licensedProvinces] },
         })
       }
-    } else if (survivor.airport === null) {
-      excluded.push({ key: 'excluded.airport_unknown', params: { need } })
-    } else if (!coversAirport(lawyer, survivor.airport)) {
-      excluded.push({ key: 'excluded.airport_not_covered', params: { need, airport: survivor.airport } })
-    } else {
-      because.push({ key: 'airport.covers', points: 0, params: { airport: survivor.airport } })
     }
+    if (covers !== null && airport !== null) {
+      if (coversAirport(lawyer, airport)) because.push(covers)
+      else excluded.push(...uncovered)
+    }
+    return { excluded, because: because.length === 0 ? noReasons : because }
   }
-  return { excluded, because }
 }
+
+export const checkEligibility = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TEligibility =>
+  eligibilityCheckFor(survivor)(lawyer)

@@ -4,8 +4,8 @@
  */
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
-import { checkEligibility } from './eligibility'
-import { softFactors } from './soft-factors'
+import { eligibilityCheckFor } from './eligibility'
+import { softFactorsFor } from './soft-factors'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
 export type TRankedLawyer = { lawyer: TLawyerProfile; score: number; reasons: TScoreReason[] }
@@ -18,18 +18,20 @@ const byName = (left: TLawyerProfile, right: TLawyerProfile): number =>
   names.compare(left.name, right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
 
 /**
- * Each lawyer's place in name order, sorted once per roster array: comparing names with the collator inside every
- * ranking's sort cost more than the rest of ranking 10,000 lawyers. A batch and the bench rank many survivors over
- * one array; a new array (the service reads the roster per call) is sorted once.
+ * The roster in name order, sorted once per roster array: comparing names with the collator (or even looking up each
+ * lawyer's place in a map) inside every ranking's sort cost more than the rest of ranking 10,000 lawyers. Walking
+ * the lawyers in this order leaves the excluded ones in name order and the ranked ones in name order within a
+ * score, so one stable sort by score finishes the ranking. A batch and the bench rank many survivors over one
+ * array; a new array (a roster read afresh) is sorted once.
  */
-const nameOrders = new WeakMap<readonly TLawyerProfile[], Map<string, number>>()
-function nameOrderOf(lawyers: readonly TLawyerProfile[]): Map<string, number> {
-  let order = nameOrders.get(lawyers)
-  if (order === undefined) {
-    order = new Map([...lawyers].sort(byName).map((lawyer, position) => [lawyer.id, position]))
-    nameOrders.set(lawyers, order)
+const nameOrders = new WeakMap<readonly TLawyerProfile[], readonly TLawyerProfile[]>()
+function inNameOrder(lawyers: readonly TLawyerProfile[]): readonly TLawyerProfile[] {
+  let ordered = nameOrders.get(lawyers)
+  if (ordered === undefined) {
+    ordered = [...lawyers].sort(byName)
+    nameOrders.set(lawyers, ordered)
   }
-  return order
+  return ordered
 }
 
 /** Ranks lawyers whose conflicts were already found (a batch finds them once per survivor). */
@@ -41,34 +43,38 @@ export const rankWithConflicts = (
 ): TRanking => {
   const ranked: TRankedLawyer[] = []
   const excluded: TExcludedLawyer[] = []
-  for (const lawyer of lawyers) {
-    const eligibility = checkEligibility(survivor, lawyer)
-    const blocking = conflicts.blocking.get(lawyer.id) ?? []
-    const reasons: TExclusionReason[] = [
-      ...eligibility.excluded,
-      ...blocking.map(({ hit, confirmed }): TExclusionReason =>
+  const eligibilityOf = eligibilityCheckFor(survivor)
+  const scoreOf = softFactorsFor(survivor, context)
+  for (const lawyer of inNameOrder(lawyers)) {
+    const eligibility = eligibilityOf(lawyer)
+    const blocking = conflicts.blocking.get(lawyer.id)
+    const reasons = eligibility.excluded
+    for (const { hit, confirmed } of blocking ?? []) {
+      reasons.push(
         confirmed
           ? { key: 'excluded.conflict_confirmed', params: hit }
           : { key: 'excluded.conflict', params: hit },
-      ),
-    ]
+      )
+    }
     if (reasons.length > 0) {
       excluded.push({ lawyer, reasons })
       continue
     }
-    const cleared = (conflicts.cleared.get(lawyer.id) ?? []).map((hit): TScoreReason => ({
-      key: 'conflict.cleared',
-      points: 0,
-      params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
-    }))
-    const scored = softFactors(survivor, lawyer, context)
-    const score = scored.reduce((total, reason) => total + reason.points, 0)
-    ranked.push({ lawyer, score, reasons: [...scored, ...eligibility.because, ...cleared] })
+    const scored = scoreOf(lawyer)
+    let score = 0
+    for (const reason of scored) score += reason.points
+    scored.push(...eligibility.because)
+    for (const hit of conflicts.cleared.get(lawyer.id) ?? []) {
+      scored.push({
+        key: 'conflict.cleared',
+        points: 0,
+        params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
+      })
+    }
+    ranked.push({ lawyer, score, reasons: scored })
   }
-  const order = nameOrderOf(lawyers)
-  const place = (lawyer: TLawyerProfile): number => order.get(lawyer.id) ?? 0
-  ranked.sort((left, right) => right.score - left.score || place(left.lawyer) - place(right.lawyer))
-  excluded.sort((left, right) => place(left.lawyer) - place(right.lawyer))
+  // Stable: equal scores keep name order.
+  ranked.sort((left, right) => right.score - left.score)
   return { ranked, excluded }
 }
 

@@ -22,25 +22,12 @@ const needsFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScore
   return [{ key: 'needs.covered', points, params: { needs: covered, total: survivor.needs.length } }]
 }
 
-const languageFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
-  const preferred = survivor.preferredLanguage
-  if (preferred !== null && lawyer.languages.includes(preferred)) {
-    return [{ key: 'language.preferred', points: W.preferredLanguage, params: { language: preferred } }]
-  }
-  const other = survivor.otherLanguages.find((language) => lawyer.languages.includes(language))
-  if (other !== undefined)
-    return [{ key: 'language.other', points: W.otherLanguage, params: { language: other } }]
-  if (preferred === null && survivor.otherLanguages.length === 0) return []
-  const language = preferred ?? survivor.otherLanguages[0] ?? ''
-  return [{ key: 'language.interpreter', points: W.interpreterNeeded, params: { language } }]
-}
-
-const locationFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
-  if (survivor.province === null || lawyer.province !== survivor.province) return []
-  if (sameCity(survivor.city, lawyer.city)) {
-    return [{ key: 'location.city', points: W.sameCity, params: { city: lawyer.city.trim() } }]
-  }
-  return [{ key: 'location.province', points: W.sameProvince, params: { province: survivor.province } }]
+/** No language in common: an interpreter is needed (nothing said when the case records no language). */
+const interpreterNeeded = (survivor: TSurvivorProfile): TScoreReason | null => {
+  const language = survivor.preferredLanguage ?? survivor.otherLanguages[0]
+  return language === undefined
+    ? null
+    : { key: 'language.interpreter', points: W.interpreterNeeded, params: { language } }
 }
 
 const availabilityFactor = (
@@ -83,28 +70,66 @@ const experienceFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): T
   return reasons
 }
 
-const fairnessFactor = (lawyer: TLawyerProfile, context: TRankContext): TScoreReason[] => {
-  if (lawyer.lastOfferedAt === null) {
-    return [{ key: 'fairness.never_offered', points: W.fairness, params: {} }]
-  }
-  const offered = Date.parse(lawyer.lastOfferedAt)
+const lastOffered = (lastOfferedAt: string, context: TRankContext): TScoreReason => {
+  const offered = Date.parse(lastOfferedAt)
   const days = Number.isNaN(offered)
     ? W.fairnessDays
     : Math.max(0, Math.floor((context.now.getTime() - offered) / DAY_MS))
   const points = Math.round((W.fairness * Math.min(days, W.fairnessDays)) / W.fairnessDays)
-  return [{ key: 'fairness.last_offered', points, params: { days } }]
+  return { key: 'fairness.last_offered', points, params: { days } }
 }
 
-/** Every soft factor's reasons for one eligible lawyer, in the order a caseworker reads them. */
+export type TSoftFactors = (lawyer: TLawyerProfile) => TScoreReason[]
+
+/**
+ * Every soft factor's reasons for one eligible lawyer, in the order a caseworker reads them, with the reasons that
+ * depend on the survivor alone built once and shared (see `eligibilityCheckFor`: garbage, not arithmetic, was most
+ * of ranking 10,000 lawyers).
+ */
+export const softFactorsFor = (survivor: TSurvivorProfile, context: TRankContext): TSoftFactors => {
+  const neverOffered: TScoreReason = { key: 'fairness.never_offered', points: W.fairness, params: {} }
+  const inProvince: TScoreReason | null =
+    survivor.province === null
+      ? null
+      : { key: 'location.province', points: W.sameProvince, params: { province: survivor.province } }
+  const spoken = new Map<string, TScoreReason>()
+  const speaks = (key: 'language.preferred' | 'language.other', language: string): TScoreReason => {
+    const known = spoken.get(`${key}\n${language}`)
+    if (known !== undefined) return known
+    const reason: TScoreReason = {
+      key,
+      points: key === 'language.preferred' ? W.preferredLanguage : W.otherLanguage,
+      params: { language },
+    }
+    spoken.set(`${key}\n${language}`, reason)
+    return reason
+  }
+  const interpreter = interpreterNeeded(survivor)
+  return (lawyer) => {
+    const reasons = needsFactor(survivor, lawyer)
+    const preferred = survivor.preferredLanguage
+    const other =
+      preferred !== null && lawyer.languages.includes(preferred)
+        ? null
+        : survivor.otherLanguages.find((language) => lawyer.languages.includes(language))
+    if (other === null && preferred !== null) reasons.push(speaks('language.preferred', preferred))
+    else if (other !== undefined && other !== null) reasons.push(speaks('language.other', other))
+    else if (interpreter !== null) reasons.push(interpreter)
+    if (inProvince !== null && lawyer.province === survivor.province) {
+      reasons.push(
+        sameCity(survivor.city, lawyer.city)
+          ? { key: 'location.city', points: W.sameCity, params: { city: lawyer.city.trim() } }
+          : inProvince,
+      )
+    }
+    reasons.push(...availabilityFactor(survivor, lawyer, context), ...experienceFactor(survivor, lawyer))
+    reasons.push(lawyer.lastOfferedAt === null ? neverOffered : lastOffered(lawyer.lastOfferedAt, context))
+    return reasons
+  }
+}
+
 export const softFactors = (
   survivor: TSurvivorProfile,
   lawyer: TLawyerProfile,
   context: TRankContext,
-): TScoreReason[] => [
-  ...needsFactor(survivor, lawyer),
-  ...languageFactor(survivor, lawyer),
-  ...locationFactor(survivor, lawyer),
-  ...availabilityFactor(survivor, lawyer, context),
-  ...experienceFactor(survivor, lawyer),
-  ...fairnessFactor(lawyer, context),
-]
+): TScoreReason[] => softFactorsFor(survivor, context)(lawyer)

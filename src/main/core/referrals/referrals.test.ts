@@ -3,6 +3,8 @@ import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import type { TCaseStatus } from '../../../shared/cases/vocabulary'
+import { AppError } from '../../../shared/result'
 import type { TVaultServices } from '../services'
 
 // Monday 10:00 in Montréal.
@@ -148,6 +150,45 @@ describe('referrals: from proposed to accepted, with the case and the follow-ups
     expect(
       codeOf(() => services.referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: declining })),
     ).toBe('CONFLICT')
+  })
+
+  it('keeps the case status true to its referrals when staff move it by hand', () => {
+    const caseId = newCase()
+    const { id: lawyerId } = services.roster.create(lawyer({ lastName: 'Statusrule' }))
+    /** The refusal's code and why, and the status left exactly as it was. */
+    const refused = (to: TCaseStatus) => {
+      const before = statusOf(caseId)
+      try {
+        services.caseFile.changeStatus({ caseId, to, reason: 'Invented reason' })
+      } catch (error) {
+        expect(statusOf(caseId)).toBe(before)
+        expect(services.caseFile.get(caseId).nextStatuses).not.toContain(to)
+        return error instanceof AppError
+          ? `${error.code} ${String((error.details as { refusal?: string }).refusal)}`
+          : error
+      }
+      return 'allowed'
+    }
+    expect(refused('referred')).toBe('CONFLICT needs_sent_referral')
+    const { id } = services.referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: lawyerId })
+    services.referrals.act({ referralId: id, action: 'confirm_no_conflict', confirmation: 'phone' })
+    expect(refused('referred')).toBe('CONFLICT needs_sent_referral')
+    services.referrals.act({ referralId: id, action: 'send' })
+    expect(statusOf(caseId)).toBe('referred')
+    expect(refused('awaiting_match')).toBe('CONFLICT referral_out')
+    expect(refused('active')).toBe('CONFLICT needs_accepted_referral')
+    services.referrals.act({ referralId: id, action: 'accepted' })
+    expect(statusOf(caseId)).toBe('active')
+    expect(refused('referred')).toBe('CONFLICT referral_out')
+    expect(services.caseFile.get(caseId).nextStatuses).toEqual(['closed'])
+    // The lawyer withdrew: once the referral is closed, the case may walk back to matching.
+    services.referrals.act({ referralId: id, action: 'close', note: 'Lawyer withdrew' })
+    expect(statusOf(caseId)).toBe('active')
+    expect(services.caseFile.get(caseId).nextStatuses).toEqual(['referred', 'closed'])
+    services.caseFile.changeStatus({ caseId, to: 'referred', reason: 'Lawyer withdrew' })
+    services.caseFile.changeStatus({ caseId, to: 'awaiting_match', reason: 'Lawyer withdrew' })
+    expect(refused('referred')).toBe('CONFLICT needs_sent_referral')
+    expect(statusOf(caseId)).toBe('awaiting_match')
   })
 
   it('needs a reason to close, and a closed referral takes no further step', () => {

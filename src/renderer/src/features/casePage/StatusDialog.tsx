@@ -9,7 +9,7 @@ import { api, callApi } from '../../api'
 import { useVocab } from '../../lib/vocabulary'
 import { FormDialog, FormRadioGroupField, FormTextAreaField } from '../../ui'
 import { useCaseDialog } from './caseDialog'
-import { caseErrorKey, refusedFields, type TCaseErrorKey } from './errors'
+import { caseErrorKey, referralRefusal, refusedFields, type TCaseErrorKey } from './errors'
 
 /** Closing, or going back to an earlier step, needs a reason (main checks the same). */
 export function needsReason(from: TCaseStatus, to: TCaseStatus | ''): boolean {
@@ -82,7 +82,10 @@ export function StatusDialog({ detail, isOpen, onClose, onChanged }: TStatusDial
         { shouldFocus: true },
       )
     } else if (fields.includes('to') || result.error?.code === 'CONFLICT') {
-      form.setError('to', { type: 'server', message: 'casePage.status.errors.notAllowed' })
+      // The case's referrals say why (docs/matching.md); otherwise the status moved under us.
+      const refusal = referralRefusal(result.error)
+      const message = refusal === null ? 'notAllowed' : refusal
+      form.setError('to', { type: 'server', message: `casePage.status.errors.${message}` })
     } else {
       setServerError(caseErrorKey(result.error))
     }

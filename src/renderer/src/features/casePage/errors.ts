@@ -1,3 +1,4 @@
+import { STATUS_REFUSALS, type TStatusRefusal } from '../../../../shared/referrals/vocabulary'
 import type { TIpcError } from '../../../../shared/result'
 
 export type TCaseErrorKey = 'notFound' | 'forbidden' | 'conflict' | 'badRequest' | 'locked' | 'unexpected'
@@ -38,4 +39,12 @@ export function refusedFields(error: TIpcError | null): string[] {
     .split('\n')
     .map((line) => /^([\w.]+):/.exec(line.trim())?.[1])
     .filter((field): field is string => field !== undefined)
+}
+
+/** Why the case's referrals refused a status change (`details.refusal`), or null when main gave no such reason. */
+export function referralRefusal(error: TIpcError | null): TStatusRefusal | null {
+  const details = error?.details
+  if (typeof details !== 'object' || details === null || !('refusal' in details)) return null
+  const refusal = details.refusal
+  return STATUS_REFUSALS.find((known) => known === refusal) ?? null
 }
