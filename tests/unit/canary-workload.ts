@@ -198,6 +198,21 @@ await call('cases:edit', {
   version: updatedAt,
   changes: { person: { ...intake.person, preferredName: canary('editedPreferredName') } },
 })
+// The account edited on the case page too: a party renamed and an experience added, written into the intake.
+const beforeAccountEdit = await call('cases:get', { caseId })
+await call('cases:edit', {
+  caseId,
+  version: beforeAccountEdit.updatedAt,
+  changes: {
+    intakeId: beforeAccountEdit.intakes[0]?.id ?? '',
+    experiences: {
+      entries: [{ kind: 'torture', otherKind: '', country: '', period: '', place: canary('editedPlace') }],
+    },
+    adverseParties: [
+      { kind: 'person', name: canary('editedPartyName'), originalScriptName: '', country: '', notes: '' },
+    ],
+  },
+})
 
 // A referral packet to print for the survivor, with every detail consent allows (sensitive ones too).
 const packetChoices = await call('packets:choices', { caseId, kind: 'survivor' })

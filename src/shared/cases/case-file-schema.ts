@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import {
   checkPersonFacts,
+  ZAdversePartiesSchema,
   ZContactSchema,
+  ZExperiencesSchema,
   ZLanguagesSchema,
   ZLocationSchema,
   ZNeedsSchema,
@@ -11,9 +13,12 @@ import {
 /*
  * The survivor's file as a case holds it after its intakes: who they are, how to reach them safely, their
  * languages, where they are and what they need. Editing a case changes these sections with the intake's own field
- * rules; experiences, adverse parties and the narrative stay as each intake recorded them, and consent is history
- * (recorded one purpose at a time, never overwritten).
+ * rules. Experiences, adverse parties and the narrative belong to the intake that recorded them (the survivor's
+ * account as told that day): an edit names the intake and changes them there, with the same rules. Consent is
+ * history (recorded one purpose at a time, never overwritten).
  */
+
+const ZIntakeIdSchema = z.string().min(1).max(64)
 
 export const CASE_FILE_SECTIONS = ['person', 'contact', 'languages', 'location', 'needs'] as const
 export type TCaseFileSection = (typeof CASE_FILE_SECTIONS)[number]
@@ -40,6 +45,11 @@ export const ZCaseFileChangesSchema = z.strictObject({
   languages: ZLanguagesSchema.optional(),
   location: ZLocationSchema.optional(),
   needs: ZNeedsSchema.optional(),
+  /** The intake whose account (experiences, narrative, adverse parties) this edit changes; required with them. */
+  intakeId: ZIntakeIdSchema.optional(),
+  /** The experiences, the narrative, or both (each is revealed, and so edited, on its own). */
+  experiences: ZExperiencesSchema.partial().optional(),
+  adverseParties: ZAdversePartiesSchema.optional(),
 })
 export type TCaseFileChanges = z.output<typeof ZCaseFileChangesSchema>
 export type TCaseFileChangesInput = z.input<typeof ZCaseFileChangesSchema>
@@ -56,3 +66,17 @@ export const ZCaseSummaryEditSchema = z
 export type TCaseSummaryEdit = z.output<typeof ZCaseSummaryEditSchema>
 export const ZCaseContactEditSchema = z.object({ contact: ZContactSchema })
 export type TCaseContactEdit = z.output<typeof ZCaseContactEditSchema>
+
+/** The case page's editors of one intake's account, each a section revealed on its own. */
+export const ZExperiencesEditSchema = z.object({
+  intakeId: ZIntakeIdSchema,
+  experiences: ZExperiencesSchema.pick({ entries: true }),
+})
+export const ZNarrativeEditSchema = z.object({
+  intakeId: ZIntakeIdSchema,
+  experiences: ZExperiencesSchema.pick({ narrative: true }),
+})
+export const ZAdversePartiesEditSchema = z.object({
+  intakeId: ZIntakeIdSchema,
+  adverseParties: ZAdversePartiesSchema,
+})

@@ -173,6 +173,9 @@ export const ZAdversePartySchema = z
     }
   })
 
+/** The intake's adverse parties: alleged perpetrators, units, organizations, states. */
+export const ZAdversePartiesSchema = list(ZAdversePartySchema, 50)
+
 export const ZNeedsSchema = z.object({
   needs: list(choice(LEGAL_NEEDS), LEGAL_NEEDS.length),
   otherNeed: shortText,
@@ -254,7 +257,7 @@ export const ZIntakeSchema = z
     languages: ZLanguagesSchema,
     location: ZLocationSchema,
     experiences: ZExperiencesSchema,
-    adverseParties: list(ZAdversePartySchema, 50),
+    adverseParties: ZAdversePartiesSchema,
     needs: ZNeedsSchema,
     consent: list(ZConsentEntrySchema, CONSENT_PURPOSES.length),
   })

@@ -191,17 +191,23 @@ export const ZCaseDetailSchema = z.object({
 })
 export type TCaseDetail = z.infer<typeof ZCaseDetailSchema>
 
+/** Which intake a revealed part of the account comes from. */
+const ZIntakeRefSchema = z.object({ intakeId: z.string(), intakeDate: z.string() })
+
 export const ZRevealedSectionSchema = z.discriminatedUnion('section', [
   z.object({ section: z.literal('contact'), contact: ZContactSchema }),
   z.object({
     section: z.literal('experiences'),
-    /** Across every intake of the case, oldest first. */
-    entries: z.array(ZExperienceSchema),
+    /** Every intake of the case, oldest first, with the experiences it recorded (an edit names the intake). */
+    intakes: z.array(ZIntakeRefSchema.extend({ entries: z.array(ZExperienceSchema) })),
   }),
-  z.object({ section: z.literal('adverse_parties'), parties: z.array(ZAdversePartySchema) }),
+  z.object({
+    section: z.literal('adverse_parties'),
+    intakes: z.array(ZIntakeRefSchema.extend({ parties: z.array(ZAdversePartySchema) })),
+  }),
   z.object({
     section: z.literal('narrative'),
-    narratives: z.array(z.object({ intakeDate: z.string(), narrative: z.string(), notes: z.string() })),
+    narratives: z.array(ZIntakeRefSchema.extend({ narrative: z.string(), notes: z.string() })),
   }),
 ])
 export type TRevealedSection = z.infer<typeof ZRevealedSectionSchema>

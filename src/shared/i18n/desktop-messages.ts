@@ -75,8 +75,8 @@ const fr: Record<TDesktopMessageKey, string> = {
   'menu.close': 'Fermer la fenêtre',
   'menu.help': 'Aide',
   'menu.about': 'À propos de CCIJ Caseworker',
-  'dialog.openLink.title': 'Ouvrir le lien dans votre navigateur?',
-  'dialog.openLink.message': 'Ce lien quitte CCIJ Caseworker et s’ouvre dans votre navigateur Web :',
+  'dialog.openLink.title': 'Ouvrir le lien dans votre navigateur\u202f?',
+  'dialog.openLink.message': 'Ce lien quitte CCIJ Caseworker et s’ouvre dans votre navigateur Web\u00a0:',
   'dialog.openLink.open': 'Ouvrir dans le navigateur',
   'dialog.openLink.cancel': 'Rester ici',
   'dialog.about.message': 'CCIJ Caseworker {version}',
@@ -97,7 +97,8 @@ const fr: Record<TDesktopMessageKey, string> = {
     'Le module de base de données fourni avec cette copie de CCIJ Caseworker est absent ou a été compilé pour une autre version. Votre coffre n’a été ni ouvert ni modifié.',
 }
 
-const catalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }
+/** Both languages, for the French typography test. */
+export const desktopCatalogs: Record<TLocale, Record<TDesktopMessageKey, string>> = { en, fr }
 
 /** Looks up a desktop text in the given language, filling `{name}` placeholders. */
 export function desktopText(
@@ -105,5 +106,5 @@ export function desktopText(
   key: TDesktopMessageKey,
   values: Record<string, string> = {},
 ): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
+  return desktopCatalogs[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
 }

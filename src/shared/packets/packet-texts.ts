@@ -246,7 +246,7 @@ const fr: TPacketTexts = {
     'Bonjour {mp},',
     'Je vous écris au nom du Centre canadien pour la justice internationale au sujet d’une personne de votre circonscription qui a survécu à de graves violations des droits de la personne et qui a aujourd’hui besoin de protection et de justice au Canada.',
     'Nous sollicitons votre aide\u00a0: veuillez porter ce dossier à l’attention d’Immigration, Réfugiés et Citoyenneté Canada et de l’Agence des services frontaliers du Canada, et appuyer une décision juste et rapide. Les renseignements que la personne a accepté de communiquer figurent ci-dessous.',
-    'Nous serions reconnaissants de recevoir une réponse de votre bureau, adressée à l’intervenant·e nommé·e dans cette lettre.',
+    'Une réponse de votre bureau, adressée à l’intervenant·e nommé·e dans cette lettre, serait la bienvenue.',
   ],
   field: {
     name: 'Nom',

@@ -64,6 +64,9 @@ const PROBLEM_WORDS: Readonly<Record<string, Readonly<Record<TLanguage, TWords>>
   notAnEntry: { en: () => 'is not an entry (an object)', fr: () => 'n’est pas une entrée (un objet)' },
 }
 
+/** Every problem the import words, for the French typography test. */
+export const IMPORT_PROBLEM_CODES: readonly string[] = Object.keys(PROBLEM_WORDS)
+
 /** Where: 'row 4' / 'ligne 4', 'the file' / 'le fichier', 'line 1 (header)' / 'ligne 1 (en-tête)'. */
 export function problemPlace(problem: TCsvProblem, language: TLanguage): string {
   if (problem.row === 0) return language === 'fr' ? 'fichier' : 'file'
@@ -80,7 +83,8 @@ export function problemText(problem: TCsvProblem, language: TLanguage): string {
         ? 'n’est pas valide'
         : 'is not valid'
       : words(problem, value(problem))
-  return problem.column === '' ? what : `${problem.column} ${what}`.replace(/\s+/g, ' ')
+  // Plain spaces only: \s would also fold French no-break spaces (before : ; and inside « ») into plain ones.
+  return problem.column === '' ? what : `${problem.column} ${what}`.replace(/[ \t\r\n]+/g, ' ')
 }
 
 /** "row 4: practice_areas “astronaut law” is not a practice area" (the CLI's stderr line). */

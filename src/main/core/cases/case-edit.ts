@@ -9,6 +9,7 @@ import {
   type TCaseFile,
   type TCaseFileChanges,
 } from '../../../shared/cases/case-file-schema'
+import { ZAdversePartiesSchema, ZExperiencesSchema, type TIntake } from '../../../shared/cases/intake-schema'
 import { AppError } from '../../../shared/result'
 import type { TCaseState } from './case-records'
 
@@ -40,6 +41,68 @@ export function changedFields(before: TCaseFile, after: TCaseFile): string[] {
   return fields
 }
 
+const refusal = (
+  error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> },
+  prefix: string,
+) => {
+  const issue = error.issues[0]
+  return new AppError('BAD_REQUEST', 'A field of the case file is not valid.', {
+    field: [prefix, ...(issue?.path ?? [])].filter((part) => part !== '').join('.'),
+    message: issue?.message ?? '',
+  })
+}
+
+/**
+ * Which entries of a list changed, by their number as the page shows them (1-based): 'adverseParties.2.name' for
+ * a field of an entry kept, 'adverseParties.3.added' / '.removed' for an entry the list gained or lost.
+ */
+export function changedEntries(
+  list: string,
+  before: readonly Record<string, unknown>[],
+  after: readonly Record<string, unknown>[],
+): string[] {
+  const fields: string[] = []
+  const longest = Math.max(before.length, after.length)
+  for (let index = 0; index < longest; index += 1) {
+    const old = before[index]
+    const now = after[index]
+    const number = index + 1
+    if (old === undefined) fields.push(`${list}.${number}.added`)
+    else if (now === undefined) fields.push(`${list}.${number}.removed`)
+    else
+      for (const key of Object.keys(now))
+        if (!same(old[key], now[key])) fields.push(`${list}.${number}.${key}`)
+  }
+  return fields
+}
+
+/**
+ * One intake's account after an edit (experiences with the narrative, adverse parties), checked with the intake's
+ * rules, with the fields that changed; BAD_REQUEST naming the field at fault, as for the case file.
+ */
+export function applyAccountEdit(
+  intake: TIntake,
+  changes: Pick<TCaseFileChanges, 'experiences' | 'adverseParties'>,
+): { intake: TIntake; fields: string[] } {
+  const fields: string[] = []
+  let experiences = intake.experiences
+  let adverseParties = intake.adverseParties
+  if (changes.experiences !== undefined) {
+    const parsed = ZExperiencesSchema.safeParse({ ...intake.experiences, ...changes.experiences })
+    if (!parsed.success) throw refusal(parsed.error, 'experiences')
+    experiences = parsed.data
+    fields.push(...changedEntries('experiences', intake.experiences.entries, experiences.entries))
+    if (intake.experiences.narrative !== experiences.narrative) fields.push('experiences.narrative')
+  }
+  if (changes.adverseParties !== undefined) {
+    const parsed = ZAdversePartiesSchema.safeParse(changes.adverseParties)
+    if (!parsed.success) throw refusal(parsed.error, 'adverseParties')
+    adverseParties = parsed.data
+    fields.push(...changedEntries('adverseParties', intake.adverseParties, adverseParties))
+  }
+  return { intake: { ...intake, experiences, adverseParties }, fields }
+}
+
 /**
  * The case's state after an edit, or BAD_REQUEST naming the first field that breaks a rule (its message is the
  * intake's translation key, so the editor shows the same words as the wizard).
@@ -55,13 +118,7 @@ export function applyEdit(
     if (change !== undefined) Object.assign(candidate, { [section]: change })
   }
   const parsed = ZCaseFileSchema.safeParse(candidate)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError('BAD_REQUEST', 'A field of the case file is not valid.', {
-      field: issue?.path.join('.') ?? '',
-      message: issue?.message ?? '',
-    })
-  }
+  if (!parsed.success) throw refusal(parsed.error, '')
   const after = parsed.data
   return { state: stateOfFile(after), fields: changedFields(before, after) }
 }

@@ -21,7 +21,7 @@ import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { StaffDirectory } from '../accounts/accounts-repository'
 import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
-import { applyEdit } from './case-edit'
+import { applyAccountEdit, applyEdit } from './case-edit'
 import {
   isUrgent,
   removalCutoff,
@@ -126,25 +126,42 @@ export class CaseFileService {
   reveal(caseId: string, section: TSensitiveSection): TRevealedSection {
     const writer = new CaseWriter(caseSession(this.sessions))
     const row = writer.requireCase(caseId)
-    const intakes = writer.repository.intakesOf(caseId).map((intakeRow) => parse<TIntake>(intakeRow.data))
+    const intakes = writer.repository.intakesOf(caseId).map((intakeRow) => ({
+      intakeId: intakeRow.id,
+      intakeDate: intakeRow.intake_date,
+      intake: parse<TIntake>(intakeRow.data),
+    }))
     writer.audit('record.viewed', caseId, { section })
     switch (section) {
       case 'contact':
         return { section, contact: parse<TContactRecord>(row.contact) }
       case 'experiences':
-        return { section, entries: intakes.flatMap((intake) => intake.experiences.entries) }
+        return {
+          section,
+          intakes: intakes.map(({ intakeId, intakeDate, intake }) => ({
+            intakeId,
+            intakeDate,
+            entries: intake.experiences.entries,
+          })),
+        }
       case 'adverse_parties':
-        return { section, parties: intakes.flatMap((intake) => intake.adverseParties) }
+        return {
+          section,
+          intakes: intakes.map(({ intakeId, intakeDate, intake }) => ({
+            intakeId,
+            intakeDate,
+            parties: intake.adverseParties,
+          })),
+        }
       case 'narrative':
         return {
           section,
-          narratives: intakes
-            .filter((intake) => intake.experiences.narrative !== '' || intake.meta.notes !== '')
-            .map((intake) => ({
-              intakeDate: intake.meta.intakeDate,
-              narrative: intake.experiences.narrative,
-              notes: intake.meta.notes,
-            })),
+          narratives: intakes.map(({ intakeId, intakeDate, intake }) => ({
+            intakeId,
+            intakeDate,
+            narrative: intake.experiences.narrative,
+            notes: intake.meta.notes,
+          })),
         }
     }
   }
@@ -165,12 +182,30 @@ export class CaseFileService {
         )
       }
       const { state, fields } = applyEdit(stateOf(row), request.changes)
+      fields.push(...this.editAccount(writer, row.id, request.changes))
       if (fields.length === 0) return { version: row.updated_at, changedFields: [] }
+      // After the intake's account is written, so the search document is rebuilt from the new narrative.
       writer.editCase(row, state, at)
       writer.event(row.id, 'edit', at, '', { fields: fields.join(' ') }, at)
       writer.audit('record.changed', row.id, { change: 'edited', fields })
       return { version: at, changedFields: fields }
     })
+  }
+
+  /**
+   * The account of the intake the edit names (experiences, narrative, adverse parties), written back into that
+   * intake; the fields that changed. Matching reads adverse parties from the intakes at every ranking, so the
+   * conflict check sees the new names at once.
+   */
+  private editAccount(writer: CaseWriter, caseId: string, changes: TCaseFileChanges): string[] {
+    if (changes.experiences === undefined && changes.adverseParties === undefined) return []
+    const intakeRow = writer.repository.intakesOf(caseId).find((each) => each.id === changes.intakeId)
+    if (intakeRow === undefined) {
+      throw new AppError('NOT_FOUND', 'This case has no such intake.', { field: 'intakeId' })
+    }
+    const { intake, fields } = applyAccountEdit(parse<TIntake>(intakeRow.data), changes)
+    if (fields.length > 0) writer.repository.updateIntakeData(caseId, intakeRow.id, JSON.stringify(intake))
+    return fields
   }
 
   addTimelineEntry(request: {

@@ -162,6 +162,11 @@ export class CaseRepository {
     )
   }
 
+  /** An intake's account changed on the case page (its date, method and author stay as recorded). */
+  updateIntakeData(caseId: string, intakeId: string, data: string): void {
+    this.db.run(sql`UPDATE case_intakes SET data = ${data} WHERE id = ${intakeId} AND case_id = ${caseId}`)
+  }
+
   countIntakes(caseId: string): number {
     return this.db.value<number>(sql`SELECT count(*) FROM case_intakes WHERE case_id = ${caseId}`) ?? 0
   }

@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest'
+import { frenchTypographyProblems, type TFrenchProblem } from '../../../shared/i18n/french-typography'
 import { catalogs as sources } from './catalogs'
 
 type TCatalog = { [key: string]: string | TCatalog }
@@ -108,29 +109,23 @@ describe('the English and French catalogs', () => {
   })
 })
 
-/** Where French typography is checked: the words, without placeholders and markup. */
-const prose = (text: string): string => text.replace(/\{\{[^}]*\}\}/g, 'X').replace(/<[^>]*>/g, '')
 /** The one text that shows a straight apostrophe on purpose: the character a spreadsheet puts before a formula. */
 const LITERAL_APOSTROPHE = new Set(['importExport.export.pointFormulas'])
 
 describe('the French catalogs’ typography', () => {
+  const problems = frenchTypographyProblems(catalogs.fr, LITERAL_APOSTROPHE)
+  const broken = (rule: TFrenchProblem['rule']) =>
+    problems.filter((problem) => problem.rule === rule).map((problem) => `${problem.key}: ${problem.text}`)
+
   it('use curly apostrophes only', () => {
-    const straight = [...catalogs.fr]
-      .filter(([key, text]) => !LITERAL_APOSTROPHE.has(key) && prose(text).includes("'"))
-      .map(([key]) => key)
-    expect(straight).toEqual([])
+    expect(broken('apostrophe')).toEqual([])
   })
 
   it('put a non-breaking space before : ; ? ! and inside « » (times and type:name codes aside)', () => {
-    const loose = [...catalogs.fr]
-      .filter(([, text]) => {
-        const words = prose(text)
-        // A sign ending a phrase (followed by a space or the end), after a space or a word with no space at all.
-        const missing = /(?:[ \p{L})»]|^)[:;?!](?=\s|$)/u.test(words)
-        const quotes = /«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»/u.test(words)
-        return missing || quotes
-      })
-      .map(([key, text]) => `${key}: ${text}`)
-    expect(loose).toEqual([])
+    expect(broken('spacing')).toEqual([])
+  })
+
+  it('name staff roles in their inclusive forms (Intervenant·e, Administrateur·rice, Lecteur·rice)', () => {
+    expect(broken('role')).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SENSITIVE_SECTIONS, type TSensitiveSection } from '../../../../shared/cases/vocabulary'
 import type { TCaseDetail, TRevealedSection } from '../../../../shared/contract/cases'
@@ -6,6 +6,7 @@ import { api, callApi } from '../../api'
 import { formatDay } from '../../lib/dates'
 import { useVocab } from '../../lib/vocabulary'
 import { Button, LockIcon, Notice, Section } from '../../ui'
+import { EditAccountButton, type TAccountPart } from './EditAccount'
 import { EditContactButton } from './EditContact'
 import { caseErrorKey, type TCaseErrorKey } from './errors'
 import { Facts } from './Facts'
@@ -16,9 +17,45 @@ type TRevealState =
   | { state: 'failed'; errorKey: TCaseErrorKey }
   | { state: 'shown'; content: TRevealedSection }
 
-/** What a revealed section holds, in words. */
-function RevealedContent({ content }: { content: TRevealedSection }) {
+type TIntakeRef = { intakeId: string; intakeDate: string }
+
+/** One intake's part of the account: under its date when the case has several intakes, with its edit button. */
+function IntakeGroup({
+  intake,
+  isOneOfMany,
+  edit,
+  children,
+}: {
+  intake: TIntakeRef
+  isOneOfMany: boolean
+  edit: ReactNode
+  children: ReactNode
+}) {
   const { t, i18n } = useTranslation()
+  return (
+    <div className="case-intake-group">
+      {isOneOfMany ? (
+        <p className="case-record-list__title">
+          {t('casePage.sensitive.narrative.fromIntake', {
+            date: formatDay(intake.intakeDate, i18n.language),
+          })}
+        </p>
+      ) : null}
+      {children}
+      {edit}
+    </div>
+  )
+}
+
+/** What a revealed section holds, in words; `editOf` gives each intake's edit button. */
+function RevealedContent({
+  content,
+  editOf,
+}: {
+  content: TRevealedSection
+  editOf: (intake: TIntakeRef, part: TAccountPart) => ReactNode
+}) {
+  const { t } = useTranslation()
   const vocab = useVocab()
   switch (content.section) {
     case 'contact': {
@@ -48,99 +85,121 @@ function RevealedContent({ content }: { content: TRevealedSection }) {
       )
     }
     case 'experiences':
-      return content.entries.length === 0 ? (
-        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
-      ) : (
-        <ul className="case-record-list">
-          {content.entries.map((entry, index) => (
-            <li key={index} className="case-record-list__item">
-              <p className="case-record-list__title">
-                {entry.kind === 'other' && entry.otherKind !== '' ? (
-                  <span dir="auto" lang="">
-                    {entry.otherKind}
-                  </span>
-                ) : (
-                  vocab.experience(entry.kind)
-                )}
-              </p>
-              <Facts
-                facts={[
-                  { label: t('casePage.sensitive.experiences.country'), value: vocab.country(entry.country) },
-                  {
-                    label: t('casePage.sensitive.experiences.period'),
-                    value: entry.period,
-                    isVerbatim: true,
-                  },
-                  { label: t('casePage.sensitive.experiences.place'), value: entry.place, isVerbatim: true },
-                ]}
-              />
-            </li>
-          ))}
-        </ul>
-      )
+      return content.intakes.map((intake) => (
+        <IntakeGroup
+          key={intake.intakeId}
+          intake={intake}
+          isOneOfMany={content.intakes.length > 1}
+          edit={editOf(intake, { section: 'experiences', entries: intake.entries })}
+        >
+          {intake.entries.length === 0 ? (
+            <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+          ) : (
+            <ul className="case-record-list">
+              {intake.entries.map((entry, index) => (
+                <li key={index} className="case-record-list__item">
+                  <p className="case-record-list__title">
+                    {entry.kind === 'other' && entry.otherKind !== '' ? (
+                      <span dir="auto" lang="">
+                        {entry.otherKind}
+                      </span>
+                    ) : (
+                      vocab.experience(entry.kind)
+                    )}
+                  </p>
+                  <Facts
+                    facts={[
+                      {
+                        label: t('casePage.sensitive.experiences.country'),
+                        value: vocab.country(entry.country),
+                      },
+                      {
+                        label: t('casePage.sensitive.experiences.period'),
+                        value: entry.period,
+                        isVerbatim: true,
+                      },
+                      {
+                        label: t('casePage.sensitive.experiences.place'),
+                        value: entry.place,
+                        isVerbatim: true,
+                      },
+                    ]}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </IntakeGroup>
+      ))
     case 'adverse_parties':
-      return content.parties.length === 0 ? (
-        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
-      ) : (
-        <ul className="case-record-list">
-          {content.parties.map((party, index) => (
-            <li key={index} className="case-record-list__item">
-              <p className="case-record-list__title">
-                <span dir="auto" lang="">
-                  {party.name || party.originalScriptName}
-                </span>{' '}
-                <span className="case-muted">({vocab.adversePartyKind(party.kind)})</span>
-              </p>
-              <Facts
-                facts={[
-                  {
-                    label: t('casePage.sensitive.parties.originalScriptName'),
-                    value: party.name === '' ? '' : party.originalScriptName,
-                    isVerbatim: true,
-                  },
-                  { label: t('casePage.sensitive.parties.country'), value: vocab.country(party.country) },
-                  {
-                    label: t('casePage.sensitive.parties.notes'),
-                    value: party.notes === '' ? '' : <span className="case-prose">{party.notes}</span>,
-                    isVerbatim: true,
-                  },
-                ]}
-              />
-            </li>
-          ))}
-        </ul>
-      )
+      return content.intakes.map((intake) => (
+        <IntakeGroup
+          key={intake.intakeId}
+          intake={intake}
+          isOneOfMany={content.intakes.length > 1}
+          edit={editOf(intake, { section: 'adverse_parties', parties: intake.parties })}
+        >
+          {intake.parties.length === 0 ? (
+            <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+          ) : (
+            <ul className="case-record-list">
+              {intake.parties.map((party, index) => (
+                <li key={index} className="case-record-list__item">
+                  <p className="case-record-list__title">
+                    <span dir="auto" lang="">
+                      {party.name || party.originalScriptName}
+                    </span>{' '}
+                    <span className="case-muted">({vocab.adversePartyKind(party.kind)})</span>
+                  </p>
+                  <Facts
+                    facts={[
+                      {
+                        label: t('casePage.sensitive.parties.originalScriptName'),
+                        value: party.name === '' ? '' : party.originalScriptName,
+                        isVerbatim: true,
+                      },
+                      { label: t('casePage.sensitive.parties.country'), value: vocab.country(party.country) },
+                      {
+                        label: t('casePage.sensitive.parties.notes'),
+                        value: party.notes === '' ? '' : <span className="case-prose">{party.notes}</span>,
+                        isVerbatim: true,
+                      },
+                    ]}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </IntakeGroup>
+      ))
     case 'narrative':
-      return content.narratives.length === 0 ? (
-        <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
-      ) : (
-        <ul className="case-record-list">
-          {content.narratives.map((entry, index) => (
-            <li key={index} className="case-record-list__item">
-              <p className="case-record-list__title">
-                {t('casePage.sensitive.narrative.fromIntake', {
-                  date: formatDay(entry.intakeDate, i18n.language),
-                })}
-              </p>
-              <Facts
-                facts={[
-                  {
-                    label: t('casePage.sensitive.narrative.narrative'),
-                    value:
-                      entry.narrative === '' ? '' : <span className="case-prose">{entry.narrative}</span>,
-                    isVerbatim: true,
-                  },
-                  {
-                    label: t('casePage.sensitive.narrative.notes'),
-                    value: entry.notes === '' ? '' : <span className="case-prose">{entry.notes}</span>,
-                    isVerbatim: true,
-                  },
-                ]}
-              />
-            </li>
-          ))}
-        </ul>
-      )
+      return content.narratives.map((entry) => (
+        <IntakeGroup
+          key={entry.intakeId}
+          intake={entry}
+          isOneOfMany={content.narratives.length > 1}
+          edit={editOf(entry, { section: 'narrative', narrative: entry.narrative })}
+        >
+          {entry.narrative === '' && entry.notes === '' ? (
+            <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
+          ) : (
+            <Facts
+              facts={[
+                {
+                  label: t('casePage.sensitive.narrative.narrative'),
+                  value: entry.narrative === '' ? '' : <span className="case-prose">{entry.narrative}</span>,
+                  isVerbatim: true,
+                },
+                {
+                  label: t('casePage.sensitive.narrative.notes'),
+                  value: entry.notes === '' ? '' : <span className="case-prose">{entry.notes}</span>,
+                  isVerbatim: true,
+                },
+              ]}
+            />
+          )}
+        </IntakeGroup>
+      ))
   }
 }
 
@@ -164,6 +223,43 @@ function SensitiveSection({
   const title = t(`vocab.sensitiveSection.${section}`)
   const isShown = reveal.state === 'shown'
 
+  const revealAgain = async () => {
+    const result = await callApi(() => api.cases.reveal({ caseId, section }))
+    setReveal(
+      result.ok
+        ? { state: 'shown', content: result.value }
+        : { state: 'failed', errorKey: caseErrorKey(result.error) },
+    )
+  }
+  /** After an edit of the account: the page's figures and timeline, and the section as it now reads. */
+  const onAccountSaved = async () => {
+    await onChanged()
+    await revealAgain()
+  }
+  const onAccountReload = async () => {
+    setReveal({ state: 'hidden' })
+    await onChanged()
+  }
+  const editOf = (intake: TIntakeRef, part: TAccountPart) => (
+    <EditAccountButton
+      detail={detail}
+      intake={intake}
+      part={part}
+      onSaved={onAccountSaved}
+      onReload={onAccountReload}
+    />
+  )
+  // An empty section can be filled in: on the latest intake, which holds nothing of it yet.
+  const latestIntake = detail.intakes.at(-1)
+  const emptyPart: TAccountPart | null =
+    section === 'experiences'
+      ? { section, entries: [] }
+      : section === 'adverse_parties'
+        ? { section, parties: [] }
+        : section === 'narrative'
+          ? { section, narrative: '' }
+          : null
+
   const toggle = async () => {
     // Stays enabled while revealing, so keyboard focus is not dropped to the page; a second press waits.
     if (reveal.state === 'revealing') return
@@ -172,12 +268,7 @@ function SensitiveSection({
       return
     }
     setReveal({ state: 'revealing' })
-    const result = await callApi(() => api.cases.reveal({ caseId, section }))
-    setReveal(
-      result.ok
-        ? { state: 'shown', content: result.value }
-        : { state: 'failed', errorKey: caseErrorKey(result.error) },
-    )
+    await revealAgain()
   }
 
   return (
@@ -220,12 +311,15 @@ function SensitiveSection({
             }}
           />
         ) : null}
+        {!hasContent && emptyPart !== null && latestIntake !== undefined
+          ? editOf({ intakeId: latestIntake.id, intakeDate: latestIntake.intakeDate }, emptyPart)
+          : null}
       </div>
       <div id={panelId} className="case-sensitive__body">
         {!hasContent ? (
           <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
         ) : isShown ? (
-          <RevealedContent content={reveal.content} />
+          <RevealedContent content={reveal.content} editOf={editOf} />
         ) : (
           <p className="case-sensitive__hidden">
             <LockIcon size={16} />

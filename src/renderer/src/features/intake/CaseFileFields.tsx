@@ -1,7 +1,9 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useIntakeOptions } from './options'
+import { AdversePartiesStep } from './steps/AdversePartiesStep'
 import { ContactStep } from './steps/ContactStep'
+import { ExperienceEntries, NarrativeField } from './steps/ExperiencesStep'
 import { LanguagesStep } from './steps/LanguagesStep'
 import { LocationStep } from './steps/LocationStep'
 import { NeedsStep } from './steps/NeedsStep'
@@ -46,6 +48,35 @@ export function CaseContactFields() {
   )
 }
 
+/** One intake's experiences ('experiences.entries.N.kind'…). */
+export function CaseExperienceFields() {
+  const options = useIntakeOptions()
+  return (
+    <div className="intake-edit">
+      <ExperienceEntries options={options} />
+    </div>
+  )
+}
+
+/** One intake's narrative ('experiences.narrative'). */
+export function CaseNarrativeFields() {
+  return (
+    <div className="intake-edit">
+      <NarrativeField />
+    </div>
+  )
+}
+
+/** One intake's adverse parties ('adverseParties.N.name'…). */
+export function CaseAdversePartyFields() {
+  const options = useIntakeOptions()
+  return (
+    <div className="intake-edit">
+      <AdversePartiesStep options={options} />
+    </div>
+  )
+}
+
 /** Field keys whose label is not `intake.fields.<key>`. */
 const LABEL_OF: Record<string, string> = {
   'languages.preferred': 'preferredLanguage',
@@ -53,11 +84,51 @@ const LABEL_OF: Record<string, string> = {
   'needs.needs': 'needs',
 }
 
-/** The label of a case file field named 'section.field' (as the timeline's edit entries name them). */
+/** Labels of the fields of an experience or an adverse party, and each entry's legend ("Adverse party 2"). */
+const ENTRY_LABELS: Record<string, { legend: string; fields: Record<string, string> }> = {
+  experiences: {
+    legend: 'experienceLegend',
+    fields: {
+      kind: 'experienceKind',
+      otherKind: 'otherKind',
+      country: 'country',
+      period: 'period',
+      place: 'place',
+    },
+  },
+  adverseParties: {
+    legend: 'partyLegend',
+    fields: {
+      kind: 'partyKind',
+      name: 'partyName',
+      originalScriptName: 'partyOriginalScriptName',
+      country: 'country',
+      notes: 'partyNotes',
+    },
+  },
+}
+
+/**
+ * The label of a case file field named 'section.field' (as the timeline's edit entries name them), or of an entry
+ * of a list named 'list.N.field' / 'list.N.added' / 'list.N.removed' ("Adverse party 2: Name").
+ */
 export function useCaseFieldLabel(): (path: string) => string {
   const { t, i18n } = useTranslation()
   return useCallback(
     (path: string) => {
+      const [list = '', number = '', field = ''] = path.split('.')
+      const entry = ENTRY_LABELS[list]
+      if (entry !== undefined && /^\d+$/.test(number)) {
+        const legend = t(`intake.fields.${entry.legend}` as 'intake.fields.partyLegend', { number })
+        if (field === 'added') return t('casePage.edit.entryAdded', { entry: legend })
+        if (field === 'removed') return t('casePage.edit.entryRemoved', { entry: legend })
+        const label = entry.fields[field]
+        if (label === undefined) return path
+        return t('casePage.edit.entryField', {
+          entry: legend,
+          field: t(`intake.fields.${label}` as 'intake.fields.givenNames'),
+        })
+      }
       const key = LABEL_OF[path] ?? path.split('.')[1] ?? path
       const full = `intake.fields.${key}`
       return i18n.exists(full) ? t(full as 'intake.fields.givenNames') : path
