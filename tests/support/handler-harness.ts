@@ -55,7 +55,11 @@ export type THandlerCall = <C extends TChannelName>(
  * handler table built in each test, so each test is credited with the handlers it runs (see unlockedServices).
  * Registers its own vitest hooks: call it once inside the file's describe.
  */
-export function sharedVaultHandlers(folderPrefix: string): { call: THandlerCall; services: () => TServices } {
+export function sharedVaultHandlers(folderPrefix: string): {
+  call: THandlerCall
+  outcome: (channel: TChannelName, request: unknown) => Promise<string>
+  services: () => TServices
+} {
   let root = ''
   let unlocked: Awaited<ReturnType<typeof unlockedServices>> | undefined
   let table: THandlerTable | undefined
@@ -80,5 +84,11 @@ export function sharedVaultHandlers(folderPrefix: string): { call: THandlerCall;
     if (!result.ok) throw new Error(`${channel} answered ${result.error.code}: ${result.error.message}`)
     return result.value as never
   }
-  return { call, services: () => opened().services }
+  /** The code a request is answered with (`ok` when it succeeds), for the tests of refusals. */
+  const outcome = async (channel: TChannelName, request: unknown): Promise<string> => {
+    if (table === undefined) throw new Error('no handler table: call from inside a test')
+    const result = await dispatch(table, channel, request, opened().context)
+    return result.ok ? 'ok' : result.error.code
+  }
+  return { call, outcome, services: () => opened().services }
 }

@@ -11,7 +11,7 @@ import { sharedVaultHandlers } from '#test-support/handler-harness'
  */
 
 describe('roster, directory and case-edit channels', () => {
-  const { call } = sharedVaultHandlers('ccij-roster-handlers-')
+  const { call, outcome: refusal } = sharedVaultHandlers('ccij-roster-handlers-')
 
   const lawyer = (lastName: string, email: string) => ({
     ...emptyLawyerFields(),
@@ -53,11 +53,6 @@ describe('roster, directory and case-edit channels', () => {
       await call('csvUpload:append', { uploadId, text: csv.slice(start, start + slice), last })
     }
     return uploadId
-  }
-
-  const refusal = async (channel: TChannelName, request: unknown): Promise<string> => {
-    const result = await dispatch(createHandlerTable(unlocked.services), channel, request, unlocked.context)
-    return result.ok ? 'ok' : result.error.code
   }
 
   it('inspects, checks and imports the sign-up file the upload carries, with its mapping and choices', async () => {
