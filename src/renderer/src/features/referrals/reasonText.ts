@@ -38,7 +38,10 @@ export function useReasonText(): (reason: TMatchReason) => string {
       lawyerName: text(params['lawyerName']),
     }
     const key = `referrals.reason.${reason.key}` as ParseKeys<'translation'>
-    const words = i18n.exists(key) ? String(t(key, values)) : t('referrals.reason.unknown')
+    // A key picked at run time (checked with exists()): typed as a plain lookup, since matching the catalog's 2,000-key
+    // union against itself is more than the compiler will do (TS2859).
+    const lookUp = t as unknown as (key: string, options: typeof values) => string
+    const words = i18n.exists(key) ? String(lookUp(key, values)) : t('referrals.reason.unknown')
     if (reason.points === undefined || reason.points === 0) return words
     const points = `${reason.points > 0 ? '+' : '−'}${Math.abs(reason.points)}`
     return t('referrals.reason.points', { text: words, points })
