@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'INVALID_FILE',
   'CANCELLED',
   'INTERNAL',
+  /** Signed in with a passphrase an admin chose: only changing it (or locking) is allowed until then. */
+  'PASSPHRASE_CHANGE_REQUIRED',
 ] as const
 export type TErrorCode = (typeof ERROR_CODES)[number]
 

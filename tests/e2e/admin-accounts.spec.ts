@@ -292,7 +292,7 @@ test.describe('staff accounts (admin)', () => {
     await expect(app.getByRole('button', { name: `Reset passphrase of ${ADMIN.displayName}` })).toHaveCount(0)
     await app.getByRole('button', { name: `Reset passphrase of ${CASEWORKER.displayName}` }).click()
     const dialog = app.getByRole('dialog', { name: `Reset the passphrase of ${CASEWORKER.displayName}` })
-    await expect(dialog).toContainText('They should change it after signing in')
+    await expect(dialog).toContainText('At their next unlock they must choose their own')
     const newPassphrase = dialog.getByLabel('New passphrase', { exact: true })
     await expect(newPassphrase).toBeFocused()
     const meter = dialog.getByRole('meter', { name: 'Passphrase strength' })

@@ -1,5 +1,5 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
-import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
+import { addColleague, ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 
@@ -459,11 +459,11 @@ test.describe('the case page', () => {
     page,
     bridge,
   }) => {
-    const { vault, accounts, recovery } = bridge.services
+    const { vault, recovery } = bridge.services
     await vault.create(ADMIN)
     recovery.confirm()
     if (vault.status().state !== 'unlocked') await vault.unlock(ADMIN.username, ADMIN.passphrase)
-    await accounts.add({
+    await addColleague(bridge, {
       username: 'vera.viewer',
       displayName: 'Vera Viewer-Test',
       role: 'viewer',

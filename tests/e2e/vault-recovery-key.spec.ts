@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { ADMIN, expectAccessible, expect, test } from './fixtures'
+import { addColleague, ADMIN, expectAccessible, expect, test } from './fixtures'
 
 const NEW_PASSPHRASE = 'quartz meadow harbour violin 58'
 
@@ -82,9 +82,9 @@ test.describe('an unconfirmed recovery key', () => {
   })
 
   test('a caseworker is not blocked by an unconfirmed key', async ({ page, bridge }) => {
-    const { vault, accounts } = bridge.services
+    const { vault } = bridge.services
     await vault.create(ADMIN)
-    await accounts.add({
+    await addColleague(bridge, {
       username: 'casey.worker',
       displayName: 'Casey Worker-Test',
       role: 'caseworker',

@@ -27,9 +27,18 @@ export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true })
 }
 
-/** The services of the vault in `<root>/vault`, nothing opened or created yet. */
+/**
+ * The services of the vault in `<root>/vault`, nothing opened or created yet. Colleagues an admin adds sign in with
+ * the passphrase given them ('final'), as suites written before the forced first change expect; the tests of that
+ * change pass `adminChosenPassphrases: 'must-change'` (production's behaviour).
+ */
 export function newVaultServices(root: string, options: Partial<TVaultServiceOptions> = {}): TVaultServices {
-  return createVaultServices({ directory: join(root, 'vault'), kdf: FAST_KDF, ...options })
+  return createVaultServices({
+    directory: join(root, 'vault'),
+    kdf: FAST_KDF,
+    adminChosenPassphrases: 'final',
+    ...options,
+  })
 }
 
 /** A new vault in `<root>/vault`, left unlocked as its first admin, alex.example. */

@@ -95,6 +95,16 @@ describe('admin CLI', () => {
     expect(adminList.stdout).toContain('jordan.example\tcaseworker\tactive\tJordan Example')
     expect(adminList.stdout).toContain('alex.example\tadmin\tactive')
 
+    // The admin chose Jordan's passphrase: until Jordan chooses their own (passwd), the core refuses their work.
+    const asJordan = ['--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile]
+    const exportFile = join(root, 'directory-by-jordan.json')
+    const held = await admin(['export', 'directory', ...asJordan, '--out', exportFile], {
+      CCIJ_PASSPHRASE: '',
+    })
+    expect(held.code).toBe(1)
+    expect(held.stderr).toMatch(/chosen by an admin\. Choose your own passphrase/)
+    expect(existsSync(exportFile)).toBe(false)
+
     const passwd = await admin(
       ['passwd', '--vault', vaultFolder, '--user', 'jordan.example', '--passphrase-file', passphraseFile],
       {
@@ -102,6 +112,12 @@ describe('admin CLI', () => {
       },
     )
     expect(passwd.code).toBe(0)
+    writeFileSync(passphraseFile, 'granite tulip comet saddle 45\n', { mode: 0o600 })
+    const exported = await admin(['export', 'directory', ...asJordan, '--out', exportFile], {
+      CCIJ_PASSPHRASE: '',
+    })
+    expect(exported.stderr).toBe('')
+    expect(exported.code).toBe(0)
     const disable = await admin([
       'users',
       'disable',

@@ -106,7 +106,12 @@ const recoveryKey = (name: string, key: string): void => {
 }
 
 const admin = { username: 'it.admin', first: passphrase('admin1'), changed: passphrase('admin2') }
-const worker = { username: 'case.worker', first: passphrase('worker1'), reset: passphrase('worker2') }
+const worker = {
+  username: 'case.worker',
+  first: passphrase('worker1'),
+  reset: passphrase('worker2'),
+  own: passphrase('worker3'),
+}
 
 // First run: language, vault, recovery key, idle lock.
 await call('app:info', {})
@@ -427,6 +432,13 @@ await call('backup:restore', { passphrase: admin.changed })
 // The caseworker's day, then the admin forgets their passphrase and uses the recovery key.
 await call('vault:lock', { reason: 'shortcut' })
 await call('vault:unlock', { username: worker.username, passphrase: worker.reset })
+// The admin chose that passphrase: nothing but choosing their own is open until they do.
+const refused = await dispatch(table, 'intake:listDrafts', {}, { staff: services.currentStaff() })
+if (refused.ok || refused.error.code !== 'PASSPHRASE_CHANGE_REQUIRED') {
+  throw new Error('an admin-chosen passphrase opened more than its own change')
+}
+await call('app:activity', {})
+await call('vault:changePassphrase', { currentPassphrase: worker.reset, newPassphrase: worker.own })
 await call('intake:saveDraft', { step: 'person', data: { person: { givenNames: canary('workerDraft') } } })
 await call('vault:lock', { reason: 'manual' })
 const recovered = passphrase('admin3')

@@ -104,3 +104,48 @@ describe('dispatch checks the role before any handler runs', () => {
     expect(calls).toEqual([])
   })
 })
+
+describe('dispatch holds someone signed in with an admin-chosen passphrase to changing it', () => {
+  const pending = (role: TRole) => ({ ...staffIn(role), mustChangePassphrase: true })
+  const held = admissions.filter(({ channel }) => contract[channel].isOpenBeforeOwnPassphrase !== true)
+  const open = admissions.filter(({ channel }) => contract[channel].isOpenBeforeOwnPassphrase === true)
+
+  it('leaves open only changing it, locking and staying awake', () => {
+    expect([...new Set(open.map(({ channel }) => channel))].sort()).toEqual([
+      'app:activity',
+      'vault:changePassphrase',
+      'vault:lock',
+    ])
+  })
+
+  it.each(held)(
+    '$channel refuses a $role who must change their passphrase with exactly PASSPHRASE_CHANGE_REQUIRED',
+    async ({ channel, role }) => {
+      const { table, calls } = recordingTable()
+      const result = await dispatch(table, channel, CHANNEL_SAMPLES[channel], { staff: pending(role) })
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'PASSPHRASE_CHANGE_REQUIRED', message: expect.any(String) },
+      })
+      expect(calls).toEqual([])
+    },
+  )
+
+  it.each(open)(
+    '$channel still reaches its handler for a $role who must change',
+    async ({ channel, role }) => {
+      const { table, calls } = recordingTable()
+      await dispatch(table, channel, CHANNEL_SAMPLES[channel], { staff: pending(role) })
+      expect(calls.map((call) => call.channel)).toEqual([channel])
+    },
+  )
+
+  it.each(refusals)(
+    '$channel still answers FORBIDDEN first to a $role outside it',
+    async ({ channel, role }) => {
+      const { table } = recordingTable()
+      const result = await dispatch(table, channel, CHANNEL_SAMPLES[channel], { staff: pending(role) })
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    },
+  )
+})

@@ -34,6 +34,12 @@ export async function dispatch(
     if (!channel.access.includes(context.staff.role)) {
       return fail('FORBIDDEN', 'Your role does not allow this action.')
     }
+    if (context.staff.mustChangePassphrase === true && channel.isOpenBeforeOwnPassphrase !== true) {
+      return fail(
+        'PASSPHRASE_CHANGE_REQUIRED',
+        'Your passphrase was chosen by an admin. Choose your own passphrase before doing anything else.',
+      )
+    }
   }
 
   const problem = requestShapeProblem(rawRequest)

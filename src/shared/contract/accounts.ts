@@ -63,7 +63,7 @@ export const accountsChannels = {
   }),
   /**
    * Set a new passphrase for a colleague who forgot theirs (not your own): only their key slot is rewritten.
-   * They should change it after signing in.
+   * They must choose their own at their next unlock (see 'vault:changePassphrase').
    */
   'accounts:resetPassphrase': defineChannel({
     request: z.strictObject({ accountId: z.string().min(1).max(64), passphrase: ZPassphraseSchema }),

@@ -38,5 +38,6 @@ export const appChannels = {
     request: z.strictObject({}),
     response: z.object({}),
     access: ANY_STAFF,
+    isOpenBeforeOwnPassphrase: true,
   }),
 }

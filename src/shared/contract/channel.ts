@@ -10,6 +10,11 @@ export type TChannelDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType
   access: TAccess
   /** Lock the idle timer? false for polling-style calls that should not count as activity. */
   countsAsActivity?: boolean
+  /**
+   * Open to someone who signed in with a passphrase an admin chose, before they choose their own (changing it,
+   * locking, staying awake). Every other staff channel refuses them with PASSPHRASE_CHANGE_REQUIRED.
+   */
+  isOpenBeforeOwnPassphrase?: true
 }
 
 export const defineChannel = <Req extends z.ZodType, Res extends z.ZodType>(

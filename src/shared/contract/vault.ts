@@ -8,6 +8,8 @@ export const ZStaffIdentitySchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: ZRoleSchema,
+  /** True after an unlock with a passphrase an admin chose: the person must choose their own before anything else. */
+  mustChangePassphrase: z.boolean().optional(),
 })
 export type TStaffIdentityResponse = z.infer<typeof ZStaffIdentitySchema>
 
@@ -75,12 +77,14 @@ export const vaultChannels = {
     request: z.strictObject({ reason: z.enum(['manual', 'shortcut']).optional() }),
     response: z.object({ locked: z.literal(true) }),
     access: ANY_STAFF,
+    isOpenBeforeOwnPassphrase: true,
   }),
   /** Change the signed-in person's own passphrase (needs the current one). */
   'vault:changePassphrase': defineChannel({
     request: z.strictObject({ currentPassphrase: ZPassphraseSchema, newPassphrase: ZPassphraseSchema }),
     response: z.object({ changed: z.literal(true) }),
     access: ANY_STAFF,
+    isOpenBeforeOwnPassphrase: true,
   }),
   /**
    * Admin only: issue a new recovery key. The old one stops working at once; the new one is answered once and

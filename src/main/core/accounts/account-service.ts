@@ -163,15 +163,26 @@ export class AccountService {
     })
   }
 
-  /** Change the signed-in person's passphrase: checks the current one, rewrites only their slot. */
+  /**
+   * Change the signed-in person's passphrase: checks the current one, rewrites only their slot. The one channel open
+   * while an admin-chosen passphrase must be replaced (no role check): it is how that state ends, and the new one
+   * must differ, so the admin who chose the first never knows the one in use.
+   */
   changeOwnPassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.keySlots.exclusive(async () => {
-      const { staff } = this.sessions.require()
+      const { staff, passphraseChangePending } = this.sessions.require()
       ZPassphraseSchema.parse(newPassphrase)
+      if (newPassphrase === currentPassphrase) {
+        throw new AppError('CONFLICT', 'Choose a new passphrase, different from the current one.')
+      }
       assertStrongPassphrase(newPassphrase, [staff.username, staff.displayName])
       const slot = await this.keySlots.resealOwnSlot(currentPassphrase, newPassphrase)
       const session = this.sessions.require()
-      session.audit.record('account.passphrase_changed', { type: 'account', id: staff.accountId })
+      session.audit.record(
+        'account.passphrase_changed',
+        { type: 'account', id: staff.accountId },
+        passphraseChangePending ? { replacedAdminChosen: true } : {},
+      )
       this.keySlots.put(slot)
     })
   }

@@ -7,6 +7,11 @@ export type TStaffIdentity = {
   username: string
   displayName: string
   role: TRole
+  /**
+   * True while they signed in with a passphrase an admin chose and have not replaced it: every request but changing
+   * it (and locking) is refused. Set on the snapshots hosts take (`currentStaff()`), never on a request.
+   */
+  mustChangePassphrase?: boolean
 }
 
 export const identityOf = (account: TStaffAccount): TStaffIdentity => ({

@@ -32,6 +32,11 @@ export type TSession = {
   readonly audit: TSessionAudit
   readonly clock: TClock
   /**
+   * True while the passphrase that opened the session is one an admin chose: `requireRole` refuses with
+   * PASSPHRASE_CHANGE_REQUIRED until its owner has chosen their own.
+   */
+  readonly passphraseChangePending: boolean
+  /**
    * The signed-in staff member when their role is one of `roles`; FORBIDDEN (with `refusal` as the message)
    * otherwise. Every service method that is not for everyone starts with it, so the CLI, the bridge and Electron
    * enforce the same rules as the contract's access lists.

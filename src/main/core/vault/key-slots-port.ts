@@ -2,7 +2,14 @@ import { AppError } from '../../../shared/result'
 import type { TKeySlots } from './key-slots'
 import { withSlot, writeKeyring, type TStaffSlot } from './keyring'
 import { rekeyVault } from './rekey'
-import { createGrantedSlot, isEndorsed, openSlotPrivateKey, regrantSlot, resealSlot } from './slot-keys'
+import {
+  createGrantedSlot,
+  isEndorsed,
+  isPassphraseChangePending,
+  openSlotPrivateKey,
+  regrantSlot,
+  resealSlot,
+} from './slot-keys'
 import type { VaultKeeper } from './vault-keeper'
 
 const notEndorsed = (): AppError =>
@@ -24,7 +31,13 @@ export function createKeySlots(keeper: VaultKeeper): TKeySlots {
     newStaffSlot: async (account, passphrase) => {
       const { session, keys } = adminKeys()
       const created = await createGrantedSlot(
-        { kind: 'staff', id: account.id, username: account.username },
+        // Chosen by an admin (a new account or a reset): its owner replaces it at their first unlock.
+        {
+          kind: 'staff',
+          id: account.id,
+          username: account.username,
+          isAdminChosen: !keeper.isAdminChoiceFinal,
+        },
         account.role,
         passphrase,
         { vaultId: session.vaultId, generation: session.generation, keys, kdf: keeper.kdf.create },
@@ -48,7 +61,7 @@ export function createKeySlots(keeper: VaultKeeper): TKeySlots {
       }
       try {
         keeper.throttle.recordSuccess(staff.username)
-        return await resealSlot(vaultId, slot, privateKey, newPassphrase, keeper.kdf.create)
+        return await resealSlot(vaultId, slot, privateKey, newPassphrase, keeper.kdf.create, 'owner')
       } finally {
         privateKey.fill(0)
       }
@@ -63,7 +76,14 @@ export function createKeySlots(keeper: VaultKeeper): TKeySlots {
       return regrantSlot(slot, role, { vaultId: session.vaultId, generation: session.generation, keys })
     },
 
-    put: (slot) => writeKeyring(keeper.paths.keyring, withSlot(keeper.requireKeyring(), slot)),
+    put: (slot) => {
+      writeKeyring(keeper.paths.keyring, withSlot(keeper.requireKeyring(), slot))
+      // The signed-in person's own slot, sealed under their own passphrase: the must-change refusal ends with it.
+      const session = keeper.current()
+      if (session !== null && slot.id === session.staff.accountId) {
+        session.passphraseChangePending = isPassphraseChangePending(slot)
+      }
+    },
 
     rekey: (reason, options) => rekeyVault(keeper, reason, options),
   }

@@ -55,6 +55,12 @@ const ZStaffSlotSchema = z.strictObject({
   endorsement: ZBase64KeySchema,
   sealedKey: ZSealedKeySchema,
   grants: ZGrantsSchema,
+  /**
+   * Present while the passphrase is one an admin chose (a new account, a reset): its owner must choose their own
+   * before anything else. Bound into the sealed key's associated data, so deleting it from the file makes the slot
+   * open nothing; only sealing the key again under a new passphrase (the owner's change) clears it.
+   */
+  mustChangePassphrase: z.literal(true).optional(),
 })
 const ZRecoverySlotSchema = z.strictObject({
   kind: z.literal('recovery'),

@@ -13,6 +13,7 @@ import {
   RECOVERY_SLOT_ID,
   type TGrantedSlot,
   type TGrants,
+  type TKeySlot,
   type TLegacyV1Slot,
   type TLegacySlot,
   type TRecoverySlot,
@@ -31,7 +32,15 @@ import {
 } from './vault-keys'
 
 /** Who a granted slot belongs to: a staff account, or the recovery key. */
-export type TSlotOwner = { kind: 'staff'; id: string; username: string } | { kind: 'recovery' }
+export type TSlotOwner =
+  | {
+      kind: 'staff'
+      id: string
+      username: string
+      /** The passphrase is an admin's choice (a new account or a reset): its owner must replace it. */
+      isAdminChosen?: boolean
+    }
+  | { kind: 'recovery' }
 
 const slotIdOf = (owner: TSlotOwner): string => (owner.kind === 'staff' ? owner.id : RECOVERY_SLOT_ID)
 const usernameOf = (owner: TSlotOwner): string => (owner.kind === 'staff' ? owner.username : '')
@@ -41,14 +50,23 @@ const usernameOf = (owner: TSlotOwner): string => (owner.kind === 'staff' ? owne
  * person's name, or a sealed key copied into another slot, no longer opens (the name is checked, not trusted).
  */
 export const sealContext = (vaultId: string, owner: TSlotOwner): string =>
-  `ccij-account-key-v2|${vaultId}|${slotIdOf(owner)}|${usernameOf(owner).toLowerCase()}`
+  `ccij-account-key-v2|${vaultId}|${slotIdOf(owner)}|${usernameOf(owner).toLowerCase()}${
+    owner.kind === 'staff' && owner.isAdminChosen === true ? '|admin-chosen' : ''
+  }`
 
 /** What a grant is bound to: the vault, the keyring's generation, the slot and which key it carries. */
 export const grantContext = (vaultId: string, generation: number, slotId: string, name: TKeyName): string =>
   `${vaultId}|g${generation}|${slotId}|${name}`
 
 const ownerOf = (slot: TGrantedSlot): TSlotOwner =>
-  slot.kind === 'staff' ? { kind: 'staff', id: slot.id, username: slot.username } : { kind: 'recovery' }
+  slot.kind === 'staff'
+    ? {
+        kind: 'staff',
+        id: slot.id,
+        username: slot.username,
+        isAdminChosen: slot.mustChangePassphrase === true,
+      }
+    : { kind: 'recovery' }
 
 /** The text an endorsement covers: everything a granter relies on about a slot. */
 const endorsedText = (
@@ -142,6 +160,7 @@ export async function createGrantedSlot(
             }),
             sealedKey,
             grants,
+            ...(owner.isAdminChosen === true ? { mustChangePassphrase: true as const } : {}),
           }
         : ({
             kind: 'recovery',
@@ -185,19 +204,34 @@ export const openSlotPrivateKey = (
   secret: string,
 ): Promise<Buffer | null> => openSealedKey(slot.sealedKey, secret, sealContext(vaultId, ownerOf(slot)))
 
-/** The same private key sealed under a new secret (a changed passphrase, or stronger key derivation). */
+/**
+ * The same private key sealed under a new secret. `chosenBy: 'owner'` is the owner's own passphrase change, which
+ * ends a pending must-change; 'same' keeps the slot's state (a stronger key derivation over the same passphrase).
+ */
 export async function resealSlot<S extends TGrantedSlot>(
   vaultId: string,
   slot: S,
   privateKey: Buffer,
   secret: string,
   kdf: TKdfParams,
+  chosenBy: 'owner' | 'same' = 'same',
 ): Promise<S> {
+  const resealed: S = chosenBy === 'owner' ? withoutMustChange(slot) : slot
   return {
-    ...slot,
-    sealedKey: await sealPrivateKey(privateKey, secret, kdf, sealContext(vaultId, ownerOf(slot))),
+    ...resealed,
+    sealedKey: await sealPrivateKey(privateKey, secret, kdf, sealContext(vaultId, ownerOf(resealed))),
   }
 }
+
+function withoutMustChange<S extends TGrantedSlot>(slot: S): S {
+  if (slot.kind !== 'staff') return slot
+  const { mustChangePassphrase: _cleared, ...rest } = slot
+  return rest as S
+}
+
+/** Whether the slot's passphrase is still the one an admin chose (its owner must change it before anything else). */
+export const isPassphraseChangePending = (slot: TKeySlot | null | undefined): boolean =>
+  slot?.kind === 'staff' && slot.mustChangePassphrase === true
 
 /**
  * The keys granted to a slot, opened with its private key. Null when the vault key does not open (a damaged or

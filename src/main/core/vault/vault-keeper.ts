@@ -12,6 +12,7 @@ import type { TKeySlots } from './key-slots'
 import { createKeySlots } from './key-slots-port'
 import { isLegacyKeyring, readKeyring, type TAnyKeyring, type TGrantedSlot, type TKeyring } from './keyring'
 import { openVaultDatabase } from './open-vault-database'
+import { isPassphraseChangePending } from './slot-keys'
 import { OperationGuard, type TOperation } from './operation-guard'
 import { settleInterruptedWork, type TSettled } from './settle-interrupted'
 import { UnlockThrottle, type TPendingFailure } from './throttle'
@@ -38,6 +39,11 @@ export const UNKNOWN_NAME_KEY = '*unknown-name*'
 export class VaultKeeper {
   readonly throttle: UnlockThrottle
   readonly operations = new OperationGuard()
+  /**
+   * Test-only (see TVaultServiceOptions.adminChosenPassphrases): slots an admin makes carry no must-change. Production
+   * never sets it.
+   */
+  isAdminChoiceFinal = false
   private session: VaultSession | null = null
   /** Why the vault was last locked by this process; shown on the unlock screen, cleared at the next unlock. */
   lastLockReason: TLockReason | null = null
@@ -196,7 +202,7 @@ export class VaultKeeper {
         displayName: account.displayName,
         role,
       }
-      return new VaultSession(
+      const session = new VaultSession(
         new Connection(database),
         held,
         keyring.vaultId,
@@ -206,6 +212,8 @@ export class VaultKeeper {
         staff,
         this.clock,
       )
+      session.passphraseChangePending = isPassphraseChangePending(slot)
+      return session
     } catch (error) {
       database.close()
       zeroKeys(keys)
@@ -219,7 +227,7 @@ export class VaultKeeper {
     this.lastLockReason = null
     session.seal()
     this.emit('unlocked')
-    return { ...session.staff }
+    return { ...session.staff, mustChangePassphrase: session.passphraseChangePending }
   }
 
   /**

@@ -30,6 +30,12 @@ export type TVaultServiceOptions = {
   hooks?: TVaultHooks
   /** The native addon build for the running runtime (Electron's ABI), passed to better-sqlite3. */
   nativeBinding?: string
+  /**
+   * Test-only: 'final' makes passphrases an admin sets (new accounts, resets) count as their owner's, for suites
+   * written before the forced first change whose colleagues sign in with what the admin gave them. Production, the
+   * bridge and the CLI pass none and get 'must-change': the owner chooses their own at their next unlock.
+   */
+  adminChosenPassphrases?: 'must-change' | 'final'
   /** Milliseconds since the epoch; the session's clock, the throttle's and the audit trail's. */
   now?: () => number
 }
@@ -70,6 +76,7 @@ export class VaultService {
       options.nativeBinding,
       options.hooks,
     )
+    this.keeper.isAdminChoiceFinal = options.adminChosenPassphrases === 'final'
   }
 
   get directory(): string {
@@ -115,7 +122,7 @@ export class VaultService {
     return {
       state: 'unlocked',
       organizationName: meta?.organizationName ?? null,
-      staff: { ...session.staff },
+      staff: { ...session.staff, mustChangePassphrase: session.passphraseChangePending },
       accounts,
       recoveryKeyConfirmed: meta !== null && meta.recoveryKeyConfirmedAt !== null,
       lastLockReason: null,
@@ -124,7 +131,9 @@ export class VaultService {
 
   currentStaff(): TStaffIdentity | null {
     const session = this.keeper.current()
-    return session === null ? null : { ...session.staff }
+    return session === null
+      ? null
+      : { ...session.staff, mustChangePassphrase: session.passphraseChangePending }
   }
 
   /** Called with 'unlocked' or 'locked' whenever that changes; returns an unsubscribe function. */

@@ -12,6 +12,13 @@ import type { TVaultFiles } from './keyring'
 import { generationPaths } from './vault-paths'
 import { zeroKeys, type TVaultKeys } from './vault-keys'
 
+/** The refusal of everything but changing it, while the passphrase is still the one an admin chose. */
+export const passphraseChangeRequired = (): AppError =>
+  new AppError(
+    'PASSPHRASE_CHANGE_REQUIRED',
+    'Your passphrase was chosen by an admin. Choose your own passphrase before doing anything else.',
+  )
+
 /**
  * Everything that exists only while the vault is unlocked: the open databases, the keys this role holds, and who
  * opened it. Services see it through `TSession`, which leaves the keys out.
@@ -24,6 +31,11 @@ export class VaultSession implements TSession {
   readonly audit: TSessionAudit
   private readonly scopes = new Map<(session: TSession) => unknown, unknown>()
   private sealPending = false
+  /**
+   * True while the passphrase that opened this session is one an admin chose (its slot says so, bound into the
+   * sealed key): every role check refuses until the owner's change is written (see key-slots-port.ts `put`).
+   */
+  passphraseChangePending = false
   /** False once this session found the trail disagreeing with its checkpoint: it stops sealing (verify says why). */
   private sealHolds = true
 
@@ -56,6 +68,7 @@ export class VaultSession implements TSession {
 
   requireRole(roles: readonly TRole[], refusal = 'Your role does not allow this action.'): TStaffIdentity {
     if (!roles.includes(this.staff.role)) throw new AppError('FORBIDDEN', refusal)
+    if (this.passphraseChangePending) throw passphraseChangeRequired()
     return this.staff
   }
 

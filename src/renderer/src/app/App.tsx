@@ -7,6 +7,7 @@ import type { TIpcError } from '../../../shared/result'
 import { api } from '../api'
 import { localeTag } from '../lib/dates'
 import {
+  FirstPassphrasePage,
   FirstRunPage,
   GateErrorScreen,
   OpeningScreen,
@@ -32,6 +33,8 @@ type TGate =
       view: 'unlock' | 'recovery'
     }
   | { kind: 'recovery-unconfirmed'; session: TVaultSession; reason: 'unconfirmed' | 'used' }
+  /** Unlocked with a passphrase an admin chose: main refuses everything until the person chooses their own. */
+  | { kind: 'first-passphrase'; session: TVaultSession }
   /** `isFromGate`: opened by a gate screen (not a reload), so the shell moves focus to the page's h1. */
   | { kind: 'unlocked'; session: TVaultSession; isFromGate: boolean }
 
@@ -51,6 +54,7 @@ function gateFor(status: TVaultStatusResponse, arrival: TArrival): TGate {
     }
   }
   const session = { staff: status.staff, organizationName: status.organizationName }
+  if (status.staff.mustChangePassphrase === true) return { kind: 'first-passphrase', session }
   // An admin cannot go on while the recovery key may be lost or was just used: only they can issue a new one.
   if (status.staff.role === 'admin' && status.recoveryKeyConfirmed === false) {
     return { kind: 'recovery-unconfirmed', session, reason: arrival === 'recovery' ? 'used' : 'unconfirmed' }
@@ -146,6 +150,15 @@ function VaultGate() {
           reason={gate.reason}
           onFinished={() => openShell('gate')}
         />
+      )
+    case 'first-passphrase':
+      return (
+        <VaultSessionContext.Provider value={gate.session}>
+          <FirstPassphrasePage
+            languageSwitch={languageSwitch}
+            onFinished={() => openShell('gate', returnPath.current)}
+          />
+        </VaultSessionContext.Provider>
       )
     case 'unlocked':
       return (

@@ -1,6 +1,6 @@
-import { Link } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
+import { TabLinks } from '../../ui'
 
 export const ADMIN_TABS = [
   'accounts',
@@ -22,26 +22,22 @@ export function currentAdminTab(pathname: string): TAdminTab {
 export function AdminTabs() {
   const { t } = useTranslation()
   const { pathname } = useLocation()
-  const current = currentAdminTab(pathname)
+  const tabs = ADMIN_TABS.map((tab) => ({
+    id: tab,
+    href: `/admin/${tab}`,
+    label:
+      tab === 'recovery-key'
+        ? t('admin.recoveryKey.tab')
+        : tab === 'import-export'
+          ? t('importExport.tab')
+          : t(`admin.tabs.${tab}`),
+  }))
   return (
-    <nav className="admin-tabs" aria-label={t('admin.tabsLabel')}>
-      <ul className="admin-tabs__list">
-        {ADMIN_TABS.map((tab) => (
-          <li key={tab}>
-            <Link
-              href={`/admin/${tab}`}
-              aria-current={tab === current ? 'page' : undefined}
-              className="admin-tabs__link"
-            >
-              {tab === 'recovery-key'
-                ? t('admin.recoveryKey.tab')
-                : tab === 'import-export'
-                  ? t('importExport.tab')
-                  : t(`admin.tabs.${tab}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabLinks
+      label={t('admin.tabsLabel')}
+      tabs={tabs}
+      current={currentAdminTab(pathname)}
+      className="admin-tabs"
+    />
   )
 }

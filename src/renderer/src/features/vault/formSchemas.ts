@@ -86,6 +86,11 @@ export const changePassphraseFormSchema = (userInputs: readonly string[]) =>
         messages: PASSPHRASE_MESSAGES,
       }),
     )
+    // Main refuses it too: a first passphrase an admin chose must really be replaced.
+    .refine((form) => form.newPassphrase === '' || form.newPassphrase !== form.currentPassphrase, {
+      path: ['newPassphrase'],
+      message: 'vault.validation.passphraseSameAsCurrent',
+    })
 export type TChangePassphraseForm = z.input<ReturnType<typeof changePassphraseFormSchema>>
 
 /** The recovery key step: proof that the key was recorded before the app moves on. */

@@ -5,6 +5,7 @@
 export { CaseworkOnly } from './CaseworkOnly'
 export { accountRouteHandle, ChangePassphrasePage } from './ChangePassphrasePage'
 export { confirmRecoveryKey } from './confirmRecoveryKey'
+export { FirstPassphrasePage } from './FirstPassphrasePage'
 export { FirstRunPage } from './FirstRunPage'
 export { GateErrorScreen } from './GateErrorScreen'
 export { registerBeforeLock } from './lock'

@@ -51,6 +51,43 @@ describe('audit labels for cases', () => {
     await t.changeLanguage('en')
   })
 
+  it('name what an import or export moved, with its counts, in English and in French', async () => {
+    const lawyers = entry('import', { kind: 'lawyers', added: 4, updated: 2, skipped: 1 }, null)
+    const directory = entry('import', { kind: 'directory', added: 1, updated: 0, skipped: 3 }, null)
+    const casesFile = entry('import', { kind: 'cases', created: 12 }, null)
+    const casesExport = entry('export', { kind: 'cases', count: 1, fileName: 'cases.json' }, null)
+    const lawyersExport = entry('export', { kind: 'lawyers', count: 7, fileName: 'lawyers.csv' }, null)
+    expect(auditWhatLabel(t.t, lawyers)).toBe('Lawyers imported from a file — 4 added, 2 updated, 1 skipped')
+    expect(auditWhatLabel(t.t, directory)).toBe(
+      'Directory imported from a file — 1 added, 0 updated, 3 skipped',
+    )
+    expect(auditWhatLabel(t.t, casesFile)).toBe('Cases file imported — 12 cases')
+    expect(auditWhatLabel(t.t, casesExport)).toBe('Cases file exported — 1 case, to cases.json')
+    expect(auditWhatLabel(t.t, lawyersExport)).toBe('Lawyers exported — 7 entries, to lawyers.csv')
+    expect(auditWhatLabel(t.t, entry('import', { created: 3 }, null))).toBe(
+      'Intakes imported from a file — 3 intakes',
+    )
+    await t.changeLanguage('fr')
+    expect(auditWhatLabel(t.t, lawyers)).toBe(
+      'Avocat·e·s importé·e·s d’un fichier — ajouts\u00a0: 4, mises à jour\u00a0: 2, ignorés\u00a0: 1',
+    )
+    expect(auditWhatLabel(t.t, casesFile)).toBe('Fichier de dossiers importé — 12 dossiers')
+    expect(auditWhatLabel(t.t, casesExport)).toBe('Fichier de dossiers exporté — 1 dossier, dans cases.json')
+    await t.changeLanguage('en')
+  })
+
+  it('tell a passphrase its owner chose from one an admin reset', () => {
+    expect(
+      auditWhatLabel(t.t, entry('account.passphrase_changed', { replacedAdminChosen: true }, 'account')),
+    ).toBe('Passphrase changed by its owner — their own, replacing the one an administrator chose')
+    expect(auditWhatLabel(t.t, entry('account.passphrase_changed', {}, 'account'))).toBe(
+      'Passphrase changed by its owner',
+    )
+    expect(auditWhatLabel(t.t, entry('account.passphrase_reset', {}, 'account'))).toBe(
+      'Passphrase reset by an administrator',
+    )
+  })
+
   it('say which MP letter was reworded, and its versions, in English and in French', async () => {
     const reworded = entry('settings.changed', { setting: 'mpLetter.fr', from: 1, to: 2 }, null)
     expect(auditWhatLabel(t.t, reworded)).toBe(

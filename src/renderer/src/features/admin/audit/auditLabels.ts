@@ -24,8 +24,23 @@ const isOneOf = <T extends string>(values: readonly T[], value: unknown): value 
 const isKnownAction = (action: string): action is TAuditAction =>
   (AUDIT_ACTIONS as readonly string[]).includes(action)
 
-/** "vault.created" → "Vault created"; an action from a newer version shows its stored name. */
-export function auditActionLabel(t: TFunction, action: string): string {
+/** What an import or export entry moved, by its `kind` (entries before kinds were recorded were intakes). */
+const TRANSFER_KINDS = ['intakes', 'cases', 'lawyers', 'directory'] as const
+type TTransferKind = (typeof TRANSFER_KINDS)[number]
+const transferKindOf = (details: TAuditEntry['details']): TTransferKind | null => {
+  const kind = details['kind'] ?? 'intakes'
+  return isOneOf(TRANSFER_KINDS, kind) ? kind : null
+}
+
+/**
+ * "vault.created" → "Vault created"; an import or export is named by what it moved ("Lawyers imported from a
+ * file"); an action from a newer version shows its stored name.
+ */
+export function auditActionLabel(t: TFunction, action: string, details: TAuditEntry['details'] = {}): string {
+  if (action === 'import' || action === 'export') {
+    const kind = transferKindOf(details)
+    if (kind !== null) return t(`admin.audit.transfers.${action}.${kind}`)
+  }
   return isKnownAction(action) ? t(`admin.auditActions.${action}`) : action
 }
 
@@ -99,6 +114,8 @@ export function auditDetailLabel(
       const settingName = detailText(setting)
       return settingName === null ? null : t('admin.audit.details.setting', { setting: settingName })
     }
+    case 'account.passphrase_changed':
+      return details['replacedAdminChosen'] === true ? t('admin.audit.details.replacedAdminChosen') : null
     case 'record.viewed': {
       const section = details['section']
       return isOneOf(CASE_SECTIONS, section) ? t(`admin.audit.details.caseSections.${section}`) : null
@@ -120,8 +137,11 @@ export function auditDetailLabel(
       return count === null ? null : t('admin.audit.details.resultCount', { count })
     }
     case 'import': {
+      const kind = transferKindOf(details)
+      if (kind === 'lawyers' || kind === 'directory') return addedUpdatedSkipped(t, details)
       const count = detailNumber(details['created'])
       if (count === null) return null
+      if (kind === 'cases') return t('admin.audit.transfers.caseCount', { count })
       const references = Array.isArray(details['references'])
         ? details['references'].filter((reference): reference is string => typeof reference === 'string')
         : []
@@ -137,6 +157,11 @@ export function auditDetailLabel(
       const count = detailNumber(details['count'])
       const fileName = detailText(details['fileName'])
       if (count === null) return null
+      const kind = transferKindOf(details)
+      if (kind !== null && kind !== 'intakes') {
+        const counted = t(`admin.audit.transfers.${kind === 'cases' ? 'caseCount' : 'entryCount'}`, { count })
+        return fileName === null ? counted : t('admin.audit.transfers.toFile', { counted, fileName })
+      }
       return fileName === null
         ? t('admin.audit.details.intakeCount', { count })
         : t('admin.audit.details.exported', { count, fileName })
@@ -146,9 +171,18 @@ export function auditDetailLabel(
   }
 }
 
+/** A lawyer or directory import's counts: "4 added, 2 updated, 1 skipped" (null when none were recorded). */
+function addedUpdatedSkipped(t: TFunction, details: TAuditEntry['details']): string | null {
+  const added = detailNumber(details['added'])
+  const updated = detailNumber(details['updated'])
+  const skipped = detailNumber(details['skipped'])
+  if (added === null || updated === null || skipped === null) return null
+  return t('admin.audit.transfers.addedUpdatedSkipped', { added, updated, skipped })
+}
+
 /** "Locked — idle timeout": the action, with what its details add when there is something. */
 export function auditWhatLabel(t: TFunction, entry: Pick<TAuditEntry, 'action' | 'details'>): string {
-  const action = auditActionLabel(t, entry.action)
+  const action = auditActionLabel(t, entry.action, entry.details)
   const detail = auditDetailLabel(t, entry)
   return detail === null ? action : `${action} — ${detail}`
 }
