@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -118,6 +118,7 @@ describe('admin CLI', () => {
     })
     expect(exported.stderr).toBe('')
     expect(exported.code).toBe(0)
+    rmSync(exportFile) // the backup test below lists this folder
     const disable = await admin([
       'users',
       'disable',
@@ -129,7 +130,7 @@ describe('admin CLI', () => {
       'jordan.example',
     ])
     expect(disable.code).toBe(0)
-  })
+  }, 240_000) // eleven CLI runs, each a fresh process with its own key derivation
 
   it('backs up, refuses to restore over a vault without --force, then restores with it', async () => {
     const backupFile = join(root, 'backup.ccijbackup')
