@@ -17,6 +17,7 @@ import { problemText } from './problemText'
 import { ImportPreview } from './ImportPreview'
 import { CreatedCases } from './CreatedCases'
 import { ImportGuide } from './ImportGuide'
+import { ProblemList } from './ProblemList'
 
 type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
@@ -37,7 +38,7 @@ type TImportState =
 
 /** Choose a CSV file → dry run (rows ready, or every problem) → Import → how many cases were created. */
 export function ImportSection() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [status, setStatusOnly] = useState<TImportState>({ state: 'idle' })
   // Each outcome gets a fresh FocusedResult (a new key), so focus moves to it even when it repeats.
   const [outcome, setOutcome] = useState(0)
@@ -139,7 +140,7 @@ export function ImportSection() {
           after: (
             <ProblemList
               fileName={current.fileName}
-              errors={current.errors}
+              problems={current.errors.map((error) => problemText(t, error, i18n.language))}
               errorCount={current.errorCount}
             />
           ),
@@ -195,44 +196,5 @@ export function ImportSection() {
         outcome={outcomeOf(status)}
       />
     </AdminCard>
-  )
-}
-
-/** Every problem main reported, one list item each, in a scrollable (and keyboard-scrollable) box. */
-function ProblemList({
-  fileName,
-  errors,
-  errorCount,
-}: {
-  fileName: string
-  errors: readonly TCsvRowError[]
-  errorCount: number
-}) {
-  const { t, i18n } = useTranslation()
-  return (
-    <>
-      <h4 id="import-problems-heading" className="import-export__problems-heading">
-        {t('importExport.import.problemsLabel', { fileName })}
-      </h4>
-      <div
-        className="import-export__problems"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="import-problems-heading"
-      >
-        <ul className="import-export__problem-list">
-          {errors.map((error, index) => (
-            <li key={`${error.line}-${error.field}-${error.code}-${index}`}>
-              {problemText(t, error, i18n.language)}
-            </li>
-          ))}
-        </ul>
-      </div>
-      {errorCount > errors.length ? (
-        <p className="admin-card__text">
-          {t('importExport.import.moreProblems', { count: errorCount - errors.length })}
-        </p>
-      ) : null}
-    </>
   )
 }
