@@ -1,5 +1,3 @@
-import { useState } from 'react'
-import { FileTrigger } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import { CASES_FILE_MAX_CHARS } from '../../../../../shared/cases/cases-file-schema'
 import type { TCasesFileError, TCasesFileImportResult } from '../../../../../shared/contract/cases-file'
@@ -11,6 +9,8 @@ import { failureKey, type TTransferFailure } from './failureKey'
 import { casesFileProblemText } from './casesFileProblemText'
 import { CreatedCases } from './CreatedCases'
 import { ProblemList } from './ProblemList'
+import { ChooseFileButton } from './ChooseFileButton'
+import { useImportStatus } from './useImportStatus'
 
 type TCreatedCase = TCasesFileImportResult['createdCases'][number]
 
@@ -32,13 +32,7 @@ type TImportState =
  */
 export function CasesFileImportSection() {
   const { t } = useTranslation()
-  const [status, setStatusOnly] = useState<TImportState>({ state: 'idle' })
-  // Each outcome gets a fresh FocusedResult (a new key), so focus moves to it even when it repeats.
-  const [outcome, setOutcome] = useState(0)
-  const setStatus = (next: TImportState) => {
-    setStatusOnly(next)
-    setOutcome((count) => count + 1)
-  }
+  const { status, outcome, setStatus } = useImportStatus<TImportState>({ state: 'idle' })
 
   /** The file's text to main, checked only or imported; a refused file or a failure as the screen's state. */
   const send = async (
@@ -145,16 +139,13 @@ export function CasesFileImportSection() {
       explain={t('importExport.casesFileImport.explain')}
       points={[t('importExport.casesFileImport.pointClash'), t('importExport.casesFileImport.pointProblems')]}
     >
-      <div className="admin-card__actions">
-        <FileTrigger
-          acceptedFileTypes={['.json', 'application/json']}
-          onSelect={(files) => void onSelect(files)}
-        >
-          <Button variant={status.state === 'ready' ? 'secondary' : 'primary'} isDisabled={isBusy}>
-            {hasFile ? t('importExport.import.chooseAnother') : t('importExport.casesFileImport.choose')}
-          </Button>
-        </FileTrigger>
-      </div>
+      <ChooseFileButton
+        acceptedFileTypes={['.json', 'application/json']}
+        label={hasFile ? t('importExport.import.chooseAnother') : t('importExport.casesFileImport.choose')}
+        isReady={status.state === 'ready'}
+        isBusy={isBusy}
+        onSelect={onSelect}
+      />
       <ActionOutcome
         busy={
           status.state === 'checking' || status.state === 'importing'

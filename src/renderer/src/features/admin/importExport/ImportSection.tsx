@@ -1,5 +1,3 @@
-import { useState } from 'react'
-import { FileTrigger } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import {
   CSV_MAX_CHARS,
@@ -18,6 +16,8 @@ import { ImportPreview } from './ImportPreview'
 import { CreatedCases } from './CreatedCases'
 import { ImportGuide } from './ImportGuide'
 import { ProblemList } from './ProblemList'
+import { ChooseFileButton } from './ChooseFileButton'
+import { useImportStatus } from './useImportStatus'
 
 type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
@@ -39,13 +39,7 @@ type TImportState =
 /** Choose a CSV file → dry run (rows ready, or every problem) → Import → how many cases were created. */
 export function ImportSection() {
   const { t, i18n } = useTranslation()
-  const [status, setStatusOnly] = useState<TImportState>({ state: 'idle' })
-  // Each outcome gets a fresh FocusedResult (a new key), so focus moves to it even when it repeats.
-  const [outcome, setOutcome] = useState(0)
-  const setStatus = (next: TImportState) => {
-    setStatusOnly(next)
-    setOutcome((count) => count + 1)
-  }
+  const { status, outcome, setStatus, setStatusOnly } = useImportStatus<TImportState>({ state: 'idle' })
 
   /** The file in slices (the bar moves with each), then the check or the import of what main read. */
   const send = async (file: File, dryRun: boolean, onProgress: (progress: TProgress) => void) => {
@@ -174,16 +168,13 @@ export function ImportSection() {
       points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
     >
       <ImportGuide />
-      <div className="admin-card__actions">
-        <FileTrigger
-          acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
-          onSelect={(files) => void onSelect(files)}
-        >
-          <Button variant={status.state === 'ready' ? 'secondary' : 'primary'} isDisabled={isBusy}>
-            {hasFile ? t('importExport.import.chooseAnother') : t('importExport.import.choose')}
-          </Button>
-        </FileTrigger>
-      </div>
+      <ChooseFileButton
+        acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
+        label={hasFile ? t('importExport.import.chooseAnother') : t('importExport.import.choose')}
+        isReady={status.state === 'ready'}
+        isBusy={isBusy}
+        onSelect={onSelect}
+      />
       <ActionOutcome
         busy={
           status.state === 'checking' || status.state === 'importing'
