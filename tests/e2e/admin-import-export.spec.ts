@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { exportCasesFile } from '../../src/main/core/cases/json/cases-file-transfer'
+import { createTestVault } from '#test-support/vault-fixtures'
 import { CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
 /* Synthetic, obviously invented people only. Test files live in a temp folder removed after each test. */
@@ -298,6 +300,80 @@ test.describe('Admin › Import & export', () => {
     const exported = bridge.services.audit.list({ action: 'export' }).entries
     expect(exported[0]?.details).toMatchObject({ kind: 'cases', count: 1, fileName })
     rmSync(exportsFolder, { recursive: true, force: true })
+  })
+
+  test('a cases file from another vault is checked, refused with every problem, then imported by keyboard, in English and French', async ({
+    app,
+    bridge,
+  }) => {
+    // The file comes from a second, synthetic vault: this one's own export would clash with its own references.
+    const source = await createTestVault(join(folder, 'source'))
+    for (const familyName of ['Invented-Plover', 'Invented-Wren']) {
+      const intake = emptyIntake('2026-11-02')
+      intake.person.familyName = familyName
+      source.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+    }
+    const goodPath = join(folder, 'good.json')
+    exportCasesFile(source.caseTransfer, goodPath)
+    source.vault.lock()
+    const file = JSON.parse(readFileSync(goodPath, 'utf8'))
+    const [first, second] = file.cases.map((record: { reference: string }) => record.reference)
+    file.cases[0].surprise = true
+    file.cases[1].intakes[0].intake.person.dateOfBirth = '1980-02-30'
+    const badPath = join(folder, 'bad.json')
+    writeFileSync(badPath, JSON.stringify(file), { mode: 0o600 })
+
+    await openTab(app, bridge.origin)
+    const card = app.getByRole('region', { name: 'Import a cases file (JSON)' })
+    await expect(card.getByText(/^A case whose reference or records are already in this vault/)).toBeVisible()
+    await expectAccessible(app, 'cases file import (en)')
+    await chooseFile(app, 'Choose a cases file…', badPath)
+    const refused = card.locator('.admin-result').filter({ hasText: 'The file was refused' })
+    await expect(refused).toBeFocused()
+    await expect(refused).toContainText('bad.json has 2 problems. Nothing was imported.')
+    await expect(card.getByRole('region', { name: 'Problems in bad.json' }).getByRole('listitem')).toHaveText(
+      [
+        `Case 1 (${first}), surprise: is not a field of this format.`,
+        `Case 2 (${second}), intakes.0.intake.person.dateOfBirth: is not a date (YYYY-MM-DD) or that day does not exist.`,
+      ],
+    )
+    await expect(card.getByRole('button', { name: /^Import/ })).toHaveCount(0)
+    expect(bridge.services.caseList.list({}).total).toBe(0)
+    await expectAccessible(app, 'cases file refused (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    const carte = app.getByRole('region', { name: 'Importer un fichier de dossiers (JSON)' })
+    await expect(
+      carte.getByRole('region', { name: 'Problèmes dans bad.json' }).getByRole('listitem'),
+    ).toHaveText([
+      `Dossier 1 (${first}), surprise : n’est pas un champ de ce format.`,
+      `Dossier 2 (${second}), intakes.0.intake.person.dateOfBirth : n’est pas une date (AAAA-MM-JJ) ou ce jour n’existe pas.`,
+    ])
+    await expectAccessible(app, 'cases file refused (fr)')
+
+    // By keyboard: Enter on the chooser, Tab from the focused result to its Import button, Enter on the link.
+    const chooser = app.waitForEvent('filechooser')
+    await carte.getByRole('button', { name: 'Choisir un autre fichier…' }).press('Enter')
+    await (await chooser).setFiles(goodPath)
+    const ready = carte.locator('.admin-result').filter({ hasText: 'Prêt à importer' })
+    await expect(ready).toBeFocused()
+    await expect(ready).toContainText('good.json : 2 dossiers sont prêts à être importés.')
+    expect(bridge.services.caseList.list({}).total).toBe(0)
+    await app.keyboard.press('Tab')
+    await expect(carte.getByRole('button', { name: 'Importer 2 dossiers' })).toBeFocused()
+    await app.keyboard.press('Enter')
+    const done = carte.locator('.admin-result').filter({ hasText: 'Importation terminée' })
+    await expect(done).toBeFocused()
+    await expect(done).toContainText('2 dossiers ont été créés à partir de good.json.')
+    expect(bridge.services.caseList.list({}).total).toBe(2)
+    const links = carte.getByRole('region', { name: 'Dossiers créés' }).getByRole('link')
+    await expect(links).toHaveText([first, second])
+    await expectAccessible(app, 'cases file imported (fr)')
+    await app.getByRole('radio', { name: 'English' }).click()
+    await expect(card.locator('.admin-result')).toContainText('2 cases were created from good.json.')
+    await expectAccessible(app, 'cases file imported (en)')
+    await card.getByRole('link', { name: second }).press('Enter')
+    await expect(app.getByRole('heading', { level: 1 })).toHaveText(`${second}: Invented-Wren`)
   })
 
   test('a caseworker sees neither the tab nor the screen', async ({ app, bridge }) => {

@@ -1,5 +1,3 @@
-import { useState } from 'react'
-import { FileTrigger } from 'react-aria-components'
 import { useTranslation } from 'react-i18next'
 import {
   CSV_MAX_CHARS,
@@ -17,6 +15,9 @@ import { problemText } from './problemText'
 import { ImportPreview } from './ImportPreview'
 import { CreatedCases } from './CreatedCases'
 import { ImportGuide } from './ImportGuide'
+import { ProblemList } from './ProblemList'
+import { ChooseFileButton } from './ChooseFileButton'
+import { useImportStatus } from './useImportStatus'
 
 type TCreatedCase = TIntakeCsvImportResult['createdCases'][number]
 
@@ -37,14 +38,8 @@ type TImportState =
 
 /** Choose a CSV file → dry run (rows ready, or every problem) → Import → how many cases were created. */
 export function ImportSection() {
-  const { t } = useTranslation()
-  const [status, setStatusOnly] = useState<TImportState>({ state: 'idle' })
-  // Each outcome gets a fresh FocusedResult (a new key), so focus moves to it even when it repeats.
-  const [outcome, setOutcome] = useState(0)
-  const setStatus = (next: TImportState) => {
-    setStatusOnly(next)
-    setOutcome((count) => count + 1)
-  }
+  const { t, i18n } = useTranslation()
+  const { status, outcome, setStatus, setStatusOnly } = useImportStatus<TImportState>({ state: 'idle' })
 
   /** The file in slices (the bar moves with each), then the check or the import of what main read. */
   const send = async (file: File, dryRun: boolean, onProgress: (progress: TProgress) => void) => {
@@ -139,7 +134,7 @@ export function ImportSection() {
           after: (
             <ProblemList
               fileName={current.fileName}
-              errors={current.errors}
+              problems={current.errors.map((error) => problemText(t, error, i18n.language))}
               errorCount={current.errorCount}
             />
           ),
@@ -173,16 +168,13 @@ export function ImportSection() {
       points={[t('importExport.import.pointFormat'), t('importExport.import.pointRows')]}
     >
       <ImportGuide />
-      <div className="admin-card__actions">
-        <FileTrigger
-          acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
-          onSelect={(files) => void onSelect(files)}
-        >
-          <Button variant={status.state === 'ready' ? 'secondary' : 'primary'} isDisabled={isBusy}>
-            {hasFile ? t('importExport.import.chooseAnother') : t('importExport.import.choose')}
-          </Button>
-        </FileTrigger>
-      </div>
+      <ChooseFileButton
+        acceptedFileTypes={['.csv', 'text/csv', 'text/plain']}
+        label={hasFile ? t('importExport.import.chooseAnother') : t('importExport.import.choose')}
+        isReady={status.state === 'ready'}
+        isBusy={isBusy}
+        onSelect={onSelect}
+      />
       <ActionOutcome
         busy={
           status.state === 'checking' || status.state === 'importing'
@@ -195,44 +187,5 @@ export function ImportSection() {
         outcome={outcomeOf(status)}
       />
     </AdminCard>
-  )
-}
-
-/** Every problem main reported, one list item each, in a scrollable (and keyboard-scrollable) box. */
-function ProblemList({
-  fileName,
-  errors,
-  errorCount,
-}: {
-  fileName: string
-  errors: readonly TCsvRowError[]
-  errorCount: number
-}) {
-  const { t, i18n } = useTranslation()
-  return (
-    <>
-      <h4 id="import-problems-heading" className="import-export__problems-heading">
-        {t('importExport.import.problemsLabel', { fileName })}
-      </h4>
-      <div
-        className="import-export__problems"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="import-problems-heading"
-      >
-        <ul className="import-export__problem-list">
-          {errors.map((error, index) => (
-            <li key={`${error.line}-${error.field}-${error.code}-${index}`}>
-              {problemText(t, error, i18n.language)}
-            </li>
-          ))}
-        </ul>
-      </div>
-      {errorCount > errors.length ? (
-        <p className="admin-card__text">
-          {t('importExport.import.moreProblems', { count: errorCount - errors.length })}
-        </p>
-      ) : null}
-    </>
   )
 }
