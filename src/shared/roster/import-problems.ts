@@ -22,7 +22,7 @@ const PROBLEM_WORDS: Readonly<Record<string, Readonly<Record<TLanguage, TWords>>
   badQuote: { en: () => 'a quote is misplaced', fr: () => 'un guillemet est mal placé' },
   csvSyntax: { en: () => 'the line is not valid CSV', fr: () => 'la ligne n’est pas du CSV valide' },
   tooLarge: { en: () => `the file is larger than ${LAWYER_CSV_MAX_CHARS / 1_000_000} MB; split it`, fr: () => `le fichier dépasse ${LAWYER_CSV_MAX_CHARS / 1_000_000}\u00a0Mo\u202f; divisez-le` },
-  tooManyRows: { en: (p) => `the file has more than ${String(p.params?.['limit'] ?? '')} rows; split it`, fr: (p) => `le fichier a plus de ${String(p.params?.['limit'] ?? '')} lignes\u00a0; divisez-le` },
+  tooManyRows: { en: (p) => `the file has more than ${String(p.params?.['limit'] ?? '')} rows; split it`, fr: (p) => `le fichier a plus de ${String(p.params?.['limit'] ?? '')} lignes\u202f; divisez-le` },
   mappingMismatch: { en: () => 'the column choices do not match the file’s header', fr: () => 'les choix de colonnes ne correspondent pas à l’en-tête du fichier' },
   fieldMappedTwice: { en: () => 'is chosen for two columns', fr: () => 'est choisi pour deux colonnes' },
   noNameColumn: { en: () => 'no column is chosen for first_name or last_name', fr: () => 'aucune colonne n’est choisie pour first_name ou last_name' },

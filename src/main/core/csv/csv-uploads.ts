@@ -64,8 +64,7 @@ export class CsvUploads {
       throw new AppError('BAD_REQUEST', `The file is larger than ${reader.maxBytes / 1_000_000} MB.`)
     }
     for (const [id, upload] of this.uploads) {
-      if (upload.accountId === session.staff.accountId && upload.reader.roles === reader.roles)
-        this.cancel(id)
+      if (upload.accountId === session.staff.accountId && upload.reader.kind === reader.kind) this.cancel(id)
     }
     const uploadId = randomBytes(16).toString('hex')
     const upload: TUpload = {
