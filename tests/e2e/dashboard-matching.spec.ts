@@ -1,6 +1,6 @@
 import { WEEKDAYS } from '../../src/shared/roster/airports'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
-import { CASEWORKER, expectAccessible, expect, test } from './fixtures'
+import { addColleague, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 import { seedCase, syntheticLawyer } from './seed'
 
 test.describe('the dashboard’s matching figures', () => {
@@ -112,8 +112,8 @@ test.describe('the dashboard’s matching figures', () => {
 
     // A viewer, on the same vault: counts from the roster only. Places in use come from referrals, survivor data
     // their key cannot open, so they see places offered, and no case figure at all.
-    const { accounts, vault } = bridge.services
-    await accounts.add({
+    const { vault } = bridge.services
+    await addColleague(bridge, {
       ...CASEWORKER,
       username: 'vera.viewer',
       displayName: 'Vera Viewer-Test',
