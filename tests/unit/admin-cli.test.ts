@@ -12,7 +12,8 @@ import { runAdmin } from '#test-support/admin-cli'
 
 const admin = runAdmin
 
-describe('admin CLI', () => {
+// Each CLI run is a fresh process with its own key derivation: a test of eight runs outlasts a minute on a busy machine.
+describe('admin CLI', { timeout: 180_000 }, () => {
   let root: string
   let vaultFolder: string
   beforeAll(async () => {
