@@ -95,6 +95,13 @@ function applyHistories(side: TSide, cases: readonly { caseId: string; history: 
         closed: ['closed'],
       }[history.status] as ('screening' | 'awaiting_match' | 'referred' | 'active' | 'closed')[]
       for (const to of path) {
+        // Staff cannot mark a case referred or active by hand without the referral behind it (docs/matching.md);
+        // the synthetic caseload has no referrals, so those two steps are stored as a cases-file import stores a
+        // past caseload's status. The list, filter and search figures read the status, not the referral.
+        if (to === 'referred' || to === 'active') {
+          side.db().run(sql`UPDATE cases SET status = ${to} WHERE id = ${caseId}`)
+          continue
+        }
         caseFile.changeStatus({
           caseId,
           to,
