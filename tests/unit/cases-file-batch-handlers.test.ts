@@ -116,7 +116,10 @@ describe('cases file, batch matching and upload channels', () => {
     chosen = null
     expect(await call('casesFile:export', {})).toEqual({ exported: false, count: 0, fileName: null })
     const refused = await rawOther('casesFile:export', {})
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'CANCELLED', message: 'Choosing where to save an export is not available here.' },
+    })
   })
 
   it('checks a cases file without adding a case when dryRun is set, and adds them all when it is not', async () => {

@@ -185,6 +185,17 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     expect(auditActions()).not.toContain('export')
   })
 
+  it('refuses the export where there is no save dialog, writing nothing', async () => {
+    delete services.options.desktop.chooseExportDestination
+    const result = await dispatch(table, 'intakeCsv:export', {}, context)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'CANCELLED', message: 'Choosing where to save an export is not available here.' },
+    })
+    expect(existsSync(exportFile)).toBe(false)
+    expect(auditActions()).not.toContain('export')
+  })
+
   it('is for admins only', async () => {
     await addTestCaseworker(services.accounts, 'casey.example', 'Casey Example')
     services.vault.lock()
