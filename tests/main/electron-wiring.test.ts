@@ -1,0 +1,372 @@
+import { EventEmitter } from 'node:events'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { CHANNEL_NAMES, contract } from '../../src/shared/contract'
+import { ok } from '../../src/shared/result'
+import type { THandlerTable } from '../../src/main/ipc/types'
+
+/*
+ * Main's Electron wiring called directly, inside each test, under a small recording `electron`: the smoke test
+ * starts the whole of main once per file, so everything it checks runs before any test does, and mutation testing
+ * must re-run every smoke test for each change there. These tests pin the same promises file by file, cheaply.
+ */
+
+type TDialogAnswer = { canceled: boolean; filePath?: string; filePaths?: string[]; response?: number }
+const fake = vi.hoisted(() => ({
+  calls: [] as { method: string; args: unknown[] }[],
+  answer: { canceled: false } as TDialogAnswer,
+  opened: [] as string[],
+  windows: [] as {
+    options: Record<string, unknown>
+    url?: string
+    shown: number
+    once: Map<string, () => void>
+  }[],
+}))
+vi.mock('electron', () => {
+  const dialogCall =
+    (method: string) =>
+    async (...args: unknown[]) => {
+      fake.calls.push({ method, args })
+      return fake.answer
+    }
+  class BrowserWindow {
+    readonly entry: (typeof fake.windows)[number]
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options, shown: 0, once: new Map() }
+      fake.windows.push(this.entry)
+    }
+    once(name: string, listener: () => void) {
+      this.entry.once.set(name, listener)
+    }
+    show() {
+      this.entry.shown += 1
+    }
+    loadURL(url: string) {
+      this.entry.url = url
+      return Promise.resolve()
+    }
+  }
+  return {
+    BrowserWindow,
+    Menu: { buildFromTemplate: (template: unknown) => template },
+    dialog: {
+      showSaveDialog: dialogCall('save'),
+      showOpenDialog: dialogCall('open'),
+      showMessageBox: dialogCall('message'),
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        fake.opened.push(url)
+      },
+    },
+  }
+})
+
+const { secureWebPreferences, denyAllPermissions, lockDownWebContents } =
+  await import('../../src/main/electron/hardening')
+const { buildApplicationMenu } = await import('../../src/main/electron/menu')
+const { createMainWindow } = await import('../../src/main/electron/window')
+const { registerIpc } = await import('../../src/main/electron/ipc')
+const { createElectronDesktop } = await import('../../src/main/electron/desktop')
+
+beforeEach(() => {
+  fake.calls.length = 0
+  fake.opened.length = 0
+  fake.windows.length = 0
+  fake.answer = { canceled: false }
+})
+
+describe('hardening', () => {
+  it('turns every webPreferences switch to its safe side, DevTools only in a development build', () => {
+    const expected = {
+      preload: '/app/preload.js',
+      partition: 'ccij-test',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    }
+    expect(secureWebPreferences('/app/preload.js', 'ccij-test', true)).toEqual({
+      ...expected,
+      devTools: false,
+    })
+    expect(secureWebPreferences('/app/preload.js', 'ccij-test', false)).toEqual({
+      ...expected,
+      devTools: true,
+    })
+  })
+
+  it('denies every permission request, check and device request', () => {
+    const handlers: Record<string, (...args: never[]) => unknown> = {}
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler: never) => (handlers['request'] = handler),
+      setPermissionCheckHandler: (handler: never) => (handlers['check'] = handler),
+      setDevicePermissionHandler: (handler: never) => (handlers['device'] = handler),
+    } as never)
+    const answers: boolean[] = []
+    ;(
+      handlers['request'] as (
+        contents: unknown,
+        permission: string,
+        callback: (granted: boolean) => void,
+      ) => void
+    )({}, 'media', (granted) => answers.push(granted))
+    expect(answers).toEqual([false])
+    expect((handlers['check'] as () => unknown)()).toBe(false)
+    expect((handlers['device'] as () => unknown)()).toBe(false)
+  })
+
+  describe('navigation', () => {
+    const contents = () => {
+      const emitter = new EventEmitter()
+      let openHandler: ((details: { url: string }) => unknown) | undefined
+      const opened: string[] = []
+      lockDownWebContents(
+        Object.assign(emitter, {
+          setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+        }) as never,
+        (url) => opened.push(url),
+        'http://localhost:5173',
+      )
+      /** Emits `name` for `url`; true when the listener prevented it. */
+      const emit = (name: string, url?: string): boolean => {
+        let prevented = false
+        emitter.emit(name, { preventDefault: () => (prevented = true) }, url)
+        return prevented
+      }
+      return { emit, opened, open: (url: string) => openHandler?.({ url }) }
+    }
+
+    it('lets the app navigate within itself and the dev server, and stops everything else', () => {
+      const page = contents()
+      expect(page.emit('will-navigate', 'app://ccij/index.html#/cases')).toBe(false)
+      expect(page.emit('will-navigate', 'http://localhost:5173/#/intake')).toBe(false)
+      expect(page.emit('will-navigate', 'https://example.org/help')).toBe(true)
+      expect(page.emit('will-navigate', 'http://example.org/plain')).toBe(true)
+      expect(page.emit('will-navigate', 'file:///etc/passwd')).toBe(true)
+      // Only the https link is offered to the OS browser (which asks first).
+      expect(page.opened).toEqual(['https://example.org/help'])
+    })
+
+    it('stops redirects away from the app and every webview', () => {
+      const page = contents()
+      expect(page.emit('will-redirect', 'app://ccij/index.html')).toBe(false)
+      expect(page.emit('will-redirect', 'https://example.org/elsewhere')).toBe(true)
+      expect(page.emit('will-attach-webview')).toBe(true)
+      expect(page.opened).toEqual([])
+    })
+
+    it('never opens a window, offering only https links to the OS browser', () => {
+      const page = contents()
+      expect(page.open('https://example.org/new')).toEqual({ action: 'deny' })
+      expect(page.open('javascript:alert(1)')).toEqual({ action: 'deny' })
+      expect(page.opened).toEqual(['https://example.org/new'])
+    })
+  })
+})
+
+describe('the application menu', () => {
+  type TItem = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: TItem[] }
+  const menu = (locale: 'en' | 'fr', isPackaged: boolean) => {
+    const done: string[] = []
+    const template = buildApplicationMenu(locale, isPackaged, {
+      lock: () => done.push('lock'),
+      about: () => done.push('about'),
+    }) as unknown as TItem[]
+    const items = template.flatMap((entry) => entry.submenu ?? [])
+    return { template, items, done }
+  }
+
+  it('locks from File with Ctrl/Cmd+L and opens About from Help, in the interface language', () => {
+    const { template, items, done } = menu('fr', true)
+    const lock = items.find((item) => item.accelerator === 'CmdOrCtrl+L')
+    expect(lock?.label).toBe('Verrouiller')
+    lock?.click?.()
+    items.find((item) => item.label === 'À propos de CCIJ Caseworker')?.click?.()
+    expect(done).toEqual(['lock', 'about'])
+    expect(template.map((entry) => entry.label).filter(Boolean)).toEqual(
+      expect.arrayContaining(['Fichier', 'Aide']),
+    )
+    expect(template.find((entry) => entry.role === 'help')?.label).toBe('Aide')
+  })
+
+  it('offers Reload and the developer tools only in a development build', () => {
+    const roles = (isPackaged: boolean) => menu('en', isPackaged).items.map((item) => item.role)
+    expect(roles(true)).not.toContain('reload')
+    expect(roles(true)).not.toContain('toggleDevTools')
+    expect(roles(false)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']))
+    expect(menu('en', false).items.find((item) => item.role === 'reload')?.label).toBe('Reload')
+    // The usual editing and zoom roles are there either way.
+    for (const role of [
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+    ]) {
+      expect(roles(true)).toContain(role)
+    }
+  })
+})
+
+describe('the main window', () => {
+  it('is hardened, hidden until its first paint, and loads the app protocol unless a dev server is named', () => {
+    createMainWindow({ preloadPath: '/app/preload.js', partition: 'ccij-test', isPackaged: true })
+    createMainWindow({
+      preloadPath: '/app/preload.js',
+      partition: 'ccij-test',
+      isPackaged: false,
+      devServerUrl: 'http://localhost:5173',
+    })
+    const [packaged, development] = fake.windows
+    expect(packaged?.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, devTools: false },
+    })
+    expect(development?.options).toMatchObject({ webPreferences: { devTools: true } })
+    expect(packaged?.url).toBe('app://ccij/index.html')
+    expect(development?.url).toBe('http://localhost:5173')
+    expect(packaged?.shown).toBe(0)
+    packaged?.once.get('ready-to-show')?.()
+    expect(packaged?.shown).toBe(1)
+  })
+})
+
+describe('IPC registration', () => {
+  const register = (trusted: boolean) => {
+    const handlers = new Map<string, (event: unknown, request: unknown) => Promise<unknown>>()
+    let activity = 0
+    const seen: string[] = []
+    const table = Object.fromEntries(
+      CHANNEL_NAMES.map((channel) => [
+        channel,
+        () => {
+          seen.push(channel)
+          return {}
+        },
+      ]),
+    ) as unknown as THandlerTable
+    registerIpc({ handle: (channel: string, handler: never) => handlers.set(channel, handler) } as never, {
+      table,
+      isTrustedSender: () => trusted,
+      context: () => ({ staff: null }),
+      onActivity: () => (activity += 1),
+    })
+    return { handlers, seen, activity: () => activity }
+  }
+
+  it('registers one handler per contract channel and refuses a sender that is not the app window', async () => {
+    const { handlers, seen, activity } = register(false)
+    expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
+    expect(await handlers.get('app:info')?.({}, {})).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the app window.' },
+    })
+    expect(seen).toEqual([])
+    expect(activity()).toBe(0)
+  })
+
+  it('dispatches a trusted request, counting it as activity unless its channel says otherwise', async () => {
+    const passive = CHANNEL_NAMES.find((channel) => contract[channel].countsAsActivity === false)
+    const active = CHANNEL_NAMES.find((channel) => contract[channel].countsAsActivity === undefined)
+    expect(passive).toBeDefined()
+    expect(active).toBeDefined()
+    const { handlers, activity } = register(true)
+    // With no staff signed in, dispatch answers (LOCKED or a validation error) without calling the handler.
+    const answer = await handlers.get(active!)?.({}, {})
+    expect(answer).toMatchObject({ ok: false })
+    expect(answer).not.toEqual(ok({}))
+    expect(activity()).toBe(1)
+    await handlers.get(passive!)?.({}, {})
+    expect(activity()).toBe(1)
+  })
+})
+
+describe('the desktop port', () => {
+  const owner = { id: 'app window' }
+  const desktop = (withWindow = true) =>
+    createElectronDesktop(
+      () => (withWindow ? (owner as never) : null),
+      () => 'fr',
+    )
+
+  it('offers a dated file name in the chosen language and answers the path, or null when cancelled', async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    fake.answer = { canceled: false, filePath: '/home/staff/out.csv' }
+    expect(await desktop().chooseExportDestination?.()).toBe('/home/staff/out.csv')
+    expect(fake.calls[0]).toMatchObject({
+      method: 'save',
+      args: [
+        owner,
+        {
+          defaultPath: `ccij-intakes-${today}.csv`,
+          filters: [{ extensions: ['csv'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        },
+      ],
+    })
+    expect((fake.calls[0]?.args[1] as { title: string }).title).not.toMatch(/^dialog\./)
+    fake.answer = { canceled: true, filePath: '/home/staff/ignored.json' }
+    expect(await desktop().chooseCasesFileDestination?.()).toBeNull()
+    expect(fake.calls[1]?.args[1]).toMatchObject({ defaultPath: `ccij-cases-${today}.json` })
+    fake.answer = { canceled: false }
+    expect(await desktop(false).chooseBackupDestination?.()).toBeNull()
+    // With no window the dialog is not attached to one.
+    expect(fake.calls[2]?.args).toHaveLength(1)
+    expect(fake.calls[2]?.args[0]).toMatchObject({ defaultPath: `ccij-vault-${today}.ccijbackup` })
+  })
+
+  it('asks where to save a packet under the suggested name, and which backup to restore', async () => {
+    fake.answer = { canceled: false, filePath: '/home/staff/packet.pdf' }
+    expect(await desktop().choosePacketDestination?.('packet-2026.pdf')).toBe('/home/staff/packet.pdf')
+    expect(fake.calls[0]?.args[1]).toMatchObject({
+      defaultPath: 'packet-2026.pdf',
+      filters: [{ extensions: ['pdf'] }],
+    })
+    fake.answer = { canceled: true }
+    expect(await desktop(false).choosePacketDestination?.('packet-2026.pdf')).toBeNull()
+    fake.answer = { canceled: false, filePaths: ['/home/staff/a.ccijbackup', '/home/staff/b.ccijbackup'] }
+    expect(await desktop().chooseBackupSource?.()).toBe('/home/staff/a.ccijbackup')
+    expect(fake.calls[2]?.args[1]).toMatchObject({
+      filters: [{ extensions: ['ccijbackup'] }],
+      properties: ['openFile'],
+    })
+    fake.answer = { canceled: true, filePaths: ['/home/staff/a.ccijbackup'] }
+    expect(await desktop(false).chooseBackupSource?.()).toBeNull()
+    fake.answer = { canceled: false, filePaths: [] }
+    expect(await desktop().chooseBackupSource?.()).toBeNull()
+  })
+
+  it('opens only an https link, and only when the person chooses Open', async () => {
+    const link = 'https://example.org/legal-aid'
+    fake.answer = { canceled: false, response: 1 }
+    expect(await desktop().openExternalAfterConfirm(link)).toBe(false)
+    fake.answer = { canceled: false, response: 0 }
+    expect(await desktop(false).openExternalAfterConfirm(link)).toBe(true)
+    expect(await desktop().openExternalAfterConfirm('http://example.org/plain')).toBe(false)
+    expect(fake.opened).toEqual([link])
+    // The question names the link, and Cancel is the default.
+    expect(fake.calls).toHaveLength(2)
+    expect(fake.calls[0]?.args[0]).toBe(owner)
+    expect(fake.calls[1]?.args).toHaveLength(1)
+    expect(fake.calls[0]?.args[1]).toMatchObject({
+      type: 'question',
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    })
+    expect((fake.calls[0]?.args[1] as { detail: string }).detail).toContain(link)
+  })
+})
