@@ -52,7 +52,8 @@ export const MUTATION_AREAS = {
   // Main's hardening: the Electron wiring, and index.ts, where the sender check and the lock events live.
   electron: {
     mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
-    tests: ['tests/main/main-process.smoke.test.ts'],
+    // electron-wiring calls each wiring file inside its tests (the smoke test starts main before any of its own).
+    tests: ['tests/main/main-process.smoke.test.ts', 'tests/main/electron-wiring.test.ts'],
     // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
     related: false,
   },

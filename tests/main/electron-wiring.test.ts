@@ -19,9 +19,21 @@ const fake = vi.hoisted(() => ({
     options: Record<string, unknown>
     url?: string
     shown: number
+    destroyed: number
     once: Map<string, () => void>
   }[],
+  /** What the stand-in print dialog reports: success, and Chromium's reason when it failed. */
+  printOutcome: { success: true, reason: '' } as { success: boolean; reason: string },
+  printed: [] as { method: string; options: unknown }[],
+  sessions: [] as { name: string; options: unknown; session: TFakeSession }[],
 }))
+type TFakeSession = {
+  permissionHandlers: number
+  handled: Map<string, () => Response>
+  unhandled: string[]
+  storageClears: number
+  beforeRequest?: (details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void
+}
 vi.mock('electron', () => {
   const dialogCall =
     (method: string) =>
@@ -31,9 +43,22 @@ vi.mock('electron', () => {
     }
   class BrowserWindow {
     readonly entry: (typeof fake.windows)[number]
+    readonly webContents = {
+      printToPDF: async (options: unknown) => {
+        fake.printed.push({ method: 'pdf', options })
+        return Buffer.from('%PDF-1.7 synthetic')
+      },
+      print: (options: unknown, done: (success: boolean, reason: string) => void) => {
+        fake.printed.push({ method: 'print', options })
+        done(fake.printOutcome.success, fake.printOutcome.reason)
+      },
+    }
     constructor(options: Record<string, unknown>) {
-      this.entry = { options, shown: 0, once: new Map() }
+      this.entry = { options, shown: 0, destroyed: 0, once: new Map() }
       fake.windows.push(this.entry)
+    }
+    destroy() {
+      this.entry.destroyed += 1
     }
     once(name: string, listener: () => void) {
       this.entry.once.set(name, listener)
@@ -49,6 +74,33 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     Menu: { buildFromTemplate: (template: unknown) => template },
+    session: {
+      fromPartition: (name: string, options: unknown) => {
+        const session: TFakeSession = {
+          permissionHandlers: 0,
+          handled: new Map(),
+          unhandled: [],
+          storageClears: 0,
+        }
+        fake.sessions.push({ name, options, session })
+        const count = () => (session.permissionHandlers += 1)
+        return Object.assign(session, {
+          setPermissionRequestHandler: count,
+          setPermissionCheckHandler: count,
+          setDevicePermissionHandler: count,
+          protocol: {
+            handle: (scheme: string, handler: () => Response) => session.handled.set(scheme, handler),
+            unhandle: (scheme: string) => session.unhandled.push(scheme),
+          },
+          webRequest: {
+            onBeforeRequest: (listener: TFakeSession['beforeRequest']) => (session.beforeRequest = listener),
+          },
+          clearStorageData: async () => {
+            session.storageClears += 1
+          },
+        })
+      },
+    },
     dialog: {
       showSaveDialog: dialogCall('save'),
       showOpenDialog: dialogCall('open'),
@@ -68,12 +120,16 @@ const { buildApplicationMenu } = await import('../../src/main/electron/menu')
 const { createMainWindow } = await import('../../src/main/electron/window')
 const { registerIpc } = await import('../../src/main/electron/ipc')
 const { createElectronDesktop } = await import('../../src/main/electron/desktop')
+const { printPacket, printPacketToPdf } = await import('../../src/main/electron/packet-printing')
 
 beforeEach(() => {
   fake.calls.length = 0
   fake.opened.length = 0
   fake.windows.length = 0
   fake.answer = { canceled: false }
+  fake.printed.length = 0
+  fake.sessions.length = 0
+  fake.printOutcome = { success: true, reason: '' }
 })
 
 describe('hardening', () => {
@@ -368,5 +424,77 @@ describe('the desktop port', () => {
       noLink: true,
     })
     expect((fake.calls[0]?.args[1] as { detail: string }).detail).toContain(link)
+  })
+})
+
+describe('packet printing', () => {
+  it('prints to PDF in a hidden, script-less window of a session made for this packet, then drops it all', async () => {
+    const html = '<p>Invented packet</p>'
+    expect((await printPacketToPdf(html, 'a4')).toString()).toBe('%PDF-1.7 synthetic')
+    expect(fake.printed).toEqual([
+      {
+        method: 'pdf',
+        options: { pageSize: 'A4', preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true },
+      },
+    ])
+    const [made] = fake.sessions
+    expect(made?.name).toMatch(/^ccij-packet-[0-9a-f-]{36}$/)
+    expect(made?.options).toEqual({ cache: false })
+    const packetSession = made!.session
+    expect(packetSession.permissionHandlers).toBe(3)
+    expect(await packetSession.handled.get('ccij-packet')?.().text()).toBe(html)
+    // Only the packet itself and inline images load; anything else is refused.
+    const cancelled = (url: string) => {
+      let answer: boolean | undefined
+      packetSession.beforeRequest?.({ url }, ({ cancel }) => (answer = cancel))
+      return answer
+    }
+    expect(cancelled('ccij-packet://packet/')).toBe(false)
+    expect(cancelled('data:image/png;base64,AAAA')).toBe(false)
+    expect(cancelled('https://example.org/tracker.png')).toBe(true)
+    expect(cancelled('file:///etc/passwd')).toBe(true)
+    const [window] = fake.windows
+    expect(window?.options).toEqual({
+      show: false,
+      webPreferences: {
+        session: packetSession,
+        sandbox: true,
+        javascript: false,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    })
+    expect(window?.url).toBe('ccij-packet://packet/')
+    expect(window?.destroyed).toBe(1)
+    expect(packetSession.unhandled).toEqual(['ccij-packet'])
+    expect(packetSession.storageClears).toBe(1)
+    // A second packet gets a session of its own.
+    await printPacketToPdf(html, 'letter')
+    expect(fake.sessions[1]?.name).not.toBe(made?.name)
+    expect(fake.printed[1]?.options).toMatchObject({ pageSize: 'Letter' })
+  })
+
+  it('prints through the OS dialog on the packet’s paper: true when printed, false when cancelled', async () => {
+    expect(await printPacket('<p>Invented</p>', 'letter')).toBe(true)
+    expect(fake.printed[0]).toEqual({
+      method: 'print',
+      options: { silent: false, printBackground: true, pageSize: 'Letter' },
+    })
+    fake.printOutcome = { success: false, reason: 'cancelled' }
+    expect(await printPacket('<p>Invented</p>', 'a4')).toBe(false)
+    expect(fake.printed[1]?.options).toMatchObject({ pageSize: 'A4' })
+    fake.printOutcome = { success: false, reason: 'Print job canceled' }
+    expect(await printPacket('<p>Invented</p>', 'a4')).toBe(false)
+  })
+
+  it('fails with Chromium’s reason when printing fails, and still drops the window and its session', async () => {
+    fake.printOutcome = { success: false, reason: 'Printing failed' }
+    await expect(printPacket('<p>Invented</p>', 'a4')).rejects.toThrow(
+      'The packet could not be printed: Printing failed',
+    )
+    expect(fake.windows[0]?.destroyed).toBe(1)
+    expect(fake.sessions[0]?.session.storageClears).toBe(1)
   })
 })
