@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHANNEL_NAMES, contract } from '../../src/shared/contract'
 import { ok } from '../../src/shared/result'
 import type { THandlerTable } from '../../src/main/ipc/types'
+import { desktopText, type TDesktopMessageKey } from '../../src/shared/i18n/desktop-messages'
 
 /*
  * Main's Electron wiring called directly, inside each test, under a small recording `electron`: the smoke test
@@ -253,27 +254,89 @@ describe('the application menu', () => {
     )
     expect(template.find((entry) => entry.role === 'help')?.label).toBe('Aide')
   })
+})
 
-  it('offers Reload and the developer tools only in a development build', () => {
-    const roles = (isPackaged: boolean) => menu('en', isPackaged).items.map((item) => item.role)
-    expect(roles(true)).not.toContain('reload')
-    expect(roles(true)).not.toContain('toggleDevTools')
-    expect(roles(false)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']))
-    expect(menu('en', false).items.find((item) => item.role === 'reload')?.label).toBe('Reload')
-    // The usual editing and zoom roles are there either way.
-    for (const role of [
-      'undo',
-      'redo',
-      'cut',
-      'copy',
-      'paste',
-      'selectAll',
-      'resetZoom',
-      'zoomIn',
-      'zoomOut',
-    ]) {
-      expect(roles(true)).toContain(role)
+describe('the application menu, whole', () => {
+  const en = (key: TDesktopMessageKey) => desktopText('en', key)
+  const click = expect.any(Function)
+  /** The menu as built on `platform`; process.platform is put back after. */
+  const builtOn = (platform: string, isPackaged: boolean) => {
+    const real = process.platform
+    Object.defineProperty(process, 'platform', { value: platform })
+    try {
+      return buildApplicationMenu('en', isPackaged, { lock: () => undefined, about: () => undefined })
+    } finally {
+      Object.defineProperty(process, 'platform', { value: real })
     }
+  }
+  const edit = {
+    label: en('menu.edit'),
+    submenu: [
+      { role: 'undo', label: en('menu.undo') },
+      { role: 'redo', label: en('menu.redo') },
+      { type: 'separator' },
+      { role: 'cut', label: en('menu.cut') },
+      { role: 'copy', label: en('menu.copy') },
+      { role: 'paste', label: en('menu.paste') },
+      { role: 'selectAll', label: en('menu.selectAll') },
+    ],
+  }
+  const view = (developer: object[]) => ({
+    label: en('menu.view'),
+    submenu: [
+      ...developer,
+      { role: 'resetZoom', label: en('menu.resetZoom') },
+      { role: 'zoomIn', label: en('menu.zoomIn') },
+      { role: 'zoomOut', label: en('menu.zoomOut') },
+      { type: 'separator' },
+      { role: 'togglefullscreen', label: en('menu.fullScreen') },
+    ],
+  })
+  const rest = [
+    {
+      label: en('menu.window'),
+      submenu: [
+        { role: 'minimize', label: en('menu.minimize') },
+        { role: 'close', label: en('menu.close') },
+      ],
+    },
+    { role: 'help', label: en('menu.help'), submenu: [{ label: en('menu.about'), click }] },
+  ]
+  const file = (last: object) => ({
+    label: en('menu.file'),
+    submenu: [{ label: en('menu.lock'), accelerator: 'CmdOrCtrl+L', click }, { type: 'separator' }, last],
+  })
+
+  it('is File, Edit, View, Window and Help on Windows and Linux, with Quit in File', () => {
+    expect(builtOn('linux', true)).toEqual([
+      file({ role: 'quit', label: en('menu.quit') }),
+      edit,
+      view([]),
+      ...rest,
+    ])
+  })
+
+  it('adds the app menu on macOS, where File closes the window instead of quitting', () => {
+    expect(builtOn('darwin', true)).toEqual([
+      { role: 'appMenu' },
+      file({ role: 'close', label: en('menu.close') }),
+      edit,
+      view([]),
+      ...rest,
+    ])
+  })
+
+  it('puts Reload and the developer tools first in View in a development build', () => {
+    expect(builtOn('linux', false)).toEqual([
+      file({ role: 'quit', label: en('menu.quit') }),
+      edit,
+      view([
+        { role: 'reload', label: en('menu.reload') },
+        { role: 'toggleDevTools', label: en('menu.toggleDevTools') },
+        { type: 'separator' },
+      ]),
+      ...rest,
+    ])
   })
 })
 
@@ -287,9 +350,16 @@ describe('the main window', () => {
       devServerUrl: 'http://localhost:5173',
     })
     const [packaged, development] = fake.windows
-    expect(packaged?.options).toMatchObject({
+    expect(packaged?.options).toEqual({
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 640,
       show: false,
-      webPreferences: { sandbox: true, devTools: false },
+      title: 'CCIJ Caseworker',
+      backgroundColor: '#f7f7f4',
+      autoHideMenuBar: false,
+      webPreferences: secureWebPreferences('/app/preload.js', 'ccij-test', true),
     })
     expect(development?.options).toMatchObject({ webPreferences: { devTools: true } })
     expect(packaged?.url).toBe('app://ccij/index.html')
@@ -391,8 +461,16 @@ describe('the desktop port', () => {
       defaultPath: 'packet-2026.pdf',
       filters: [{ extensions: ['pdf'] }],
     })
-    fake.answer = { canceled: true }
+    expect(fake.calls[0]?.args[1]).toMatchObject({
+      title: desktopText('fr', 'dialog.packet.saveTitle'),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    })
+    fake.answer = { canceled: true, filePath: '/home/staff/ignored.pdf' }
     expect(await desktop(false).choosePacketDestination?.('packet-2026.pdf')).toBeNull()
+    expect(fake.calls[1]?.args).toHaveLength(1)
+    fake.answer = { canceled: false }
+    expect(await desktop().choosePacketDestination?.('packet-2026.pdf')).toBeNull()
+    fake.calls.splice(2, 1)
     fake.answer = { canceled: false, filePaths: ['/home/staff/a.ccijbackup', '/home/staff/b.ccijbackup'] }
     expect(await desktop().chooseBackupSource?.()).toBe('/home/staff/a.ccijbackup')
     expect(fake.calls[2]?.args[1]).toMatchObject({
@@ -419,6 +497,7 @@ describe('the desktop port', () => {
     expect(fake.calls[1]?.args).toHaveLength(1)
     expect(fake.calls[0]?.args[1]).toMatchObject({
       type: 'question',
+      buttons: [desktopText('fr', 'dialog.openLink.open'), desktopText('fr', 'dialog.openLink.cancel')],
       defaultId: 1,
       cancelId: 1,
       noLink: true,
