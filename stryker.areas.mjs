@@ -53,7 +53,11 @@ export const MUTATION_AREAS = {
   electron: {
     mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
     // electron-wiring calls each wiring file inside its tests (the smoke test starts main before any of its own).
-    tests: ['tests/main/main-process.smoke.test.ts', 'tests/main/electron-wiring.test.ts'],
+    tests: [
+      'tests/main/main-process.smoke.test.ts',
+      'tests/main/electron-wiring.test.ts',
+      'tests/start/electron-database-module.test.ts',
+    ],
     // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
     related: false,
   },
