@@ -212,7 +212,7 @@ export class LawyerRepository extends LawyerQueries {
   }
 
   /** One conflict name's person-matching keys (core/person-matching buildSearchKeys). */
-  storeConflictKeys(conflictId: string, keys: readonly string[], at: string): void {
+  storeConflictKeys(conflictId: number, keys: readonly string[], at: string): void {
     this.db.run(sql`DELETE FROM lawyer_conflict_keys WHERE conflict_id = ${conflictId}`)
     for (const key of keys)
       this.db.run(
@@ -237,8 +237,8 @@ export class LawyerRepository extends LawyerQueries {
     this.inBatches(
       children.conflicts,
       (json) => sql`
-        INSERT INTO lawyer_conflicts (id, lawyer_id, kind, name, position)
-        SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${json})`,
+        INSERT INTO lawyer_conflicts (lawyer_id, kind, name, position)
+        SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(${json})`,
     )
   }
 
