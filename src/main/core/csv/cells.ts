@@ -21,6 +21,8 @@ export function unneutralize(cell: string): string {
 
 /** "a; b\;c ;; d" → ['a', 'b;c', 'd']: trimmed, blanks left out; `\;` and `\\` stand for `;` and `\`. */
 export function splitList(cell: string): string[] {
+  // Most cells have no escapes: split at once (a 10,000-lawyer import splits 200,000 conflict names this way).
+  if (!cell.includes('\\')) return trimmedItems(cell.split(';'))
   const items: string[] = []
   let current = ''
   for (let index = 0; index < cell.length; index += 1) {
@@ -37,8 +39,11 @@ export function splitList(cell: string): string[] {
     }
   }
   items.push(current)
-  return items.map((item) => item.trim()).filter((item) => item !== '')
+  return trimmedItems(items)
 }
+
+const trimmedItems = (items: readonly string[]): string[] =>
+  items.map((item) => item.trim()).filter((item) => item !== '')
 
 /** ['a', 'b;c'] → "a; b\;c" (what splitList reads back). */
 export function joinList(items: readonly string[]): string {

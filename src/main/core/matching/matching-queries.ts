@@ -28,7 +28,7 @@ export class MatchingQueries implements TConflictNameSource {
   }
 
   *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
-    const seen = new Set<string>()
+    const seen = new Set<number>()
     const rows: TConflictRow[] = this.db.all<TConflictRow>(
       sql`SELECT id, lawyer_id, kind, name FROM lawyer_conflicts WHERE kind <> 'person'`,
     )

@@ -16,6 +16,16 @@ export type TReferralFilter = {
   caseId?: string
 }
 
+/** A lawyer referral that takes one of the lawyer's places (proposed, cleared, sent or accepted). */
+const HOLDS_A_LAWYERS_PLACE = sql`recipient_kind = 'lawyer' AND holds_place = 1`
+
+/**
+ * The places the lawyer whose id is `lawyerId` (a column of the outer query) holds now, as a scalar subquery: the
+ * roster's "can take a referral" filter counts them as the dashboard's capacity does. Needs casework.db attached.
+ */
+export const placesHeldBy = (lawyerId: TSql): TSql =>
+  sql`(SELECT count(*) FROM referrals WHERE ${HOLDS_A_LAWYERS_PLACE} AND recipient_id = ${lawyerId})`
+
 const LIST_ROW = sql`SELECT r.*, c.reference FROM referrals r JOIN cases c ON c.id = r.case_id`
 
 const whereOf = (filter: TReferralFilter): TSql => {
@@ -47,8 +57,7 @@ export class ReferralQueries {
   /** Places each lawyer holds now (referrals proposed, cleared, sent or accepted), by lawyer id. */
   placesHeld(): Map<string, number> {
     const rows = this.db.all<{ recipient_id: string; held: number }>(
-      sql`SELECT recipient_id, count(*) AS held FROM referrals
-          WHERE recipient_kind = 'lawyer' AND holds_place = 1 GROUP BY recipient_id`,
+      sql`SELECT recipient_id, count(*) AS held FROM referrals WHERE ${HOLDS_A_LAWYERS_PLACE} GROUP BY recipient_id`,
     )
     return new Map(rows.map((row) => [row.recipient_id, row.held]))
   }

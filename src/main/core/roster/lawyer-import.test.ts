@@ -6,6 +6,7 @@ import { syntheticLawyerCsv } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, createTestVault, listFilesRecursive } from '#test-support/vault-fixtures'
 import { lawyerCsvReader } from './csv/lawyer-csv-upload'
 import type { TLawyerCsvMapping } from '../../../shared/contract/lawyers'
+import { emptyLawyerFields } from '../../../shared/roster/lawyer-schema'
 
 const SIGN_UP_HEADER =
   'first_name,last_name,email,phone,firm,law_society_province,licence_number,other_jurisdictions,practice_areas,languages,city,province,airport_on_call,airports,max_active,conflicts,status,notes'
@@ -141,8 +142,36 @@ describe('lawyer sign-up import', () => {
     const csv = syntheticLawyerCsv(40, 11, 5)
     const imported = first.lawyerImport.commit(csv, first.lawyerImport.mappingFor(csv), 'skip')
     expect(imported.imported ? [] : imported.check.problems).toEqual([])
+    // Every field set, with what a CSV must escape: separators, quotes, line ends, formula starts, list escapes.
+    first.roster.create({
+      ...emptyLawyerFields(),
+      firstName: 'Zoé "Zed"',
+      lastName: 'Edge-Case, Jr.',
+      email: 'edge@example.org',
+      phone: '+1 (555) 010-0199',
+      firm: '=Formula & Partners; LLP',
+      memberships: [
+        { province: 'QC', licenceNumber: 'Q-77 001', status: 'non_practising', verifiedOn: '2026-03-01' },
+        { province: 'NU', licenceNumber: 'N-5', status: 'suspended', verifiedOn: '' },
+      ],
+      practiceAreas: ['detention_review', 'refugee_claim'],
+      experienceTypes: ['enforced_disappearance'],
+      experienceCountries: ['ER', 'MM'],
+      languages: ['fr', 'ti'],
+      city: 'Iqaluit',
+      province: 'NU',
+      airports: ['YUL', 'YOW'],
+      onCallWindows: [{ days: ['fri', 'sat'], start: '22:00', end: '06:00' }],
+      maxActive: 0,
+      conflicts: [
+        { kind: 'organization', name: 'Example; Holdings \\ Ltd' },
+        { kind: 'person', name: '-Invented Name' },
+      ],
+      status: 'paused',
+      notes: 'Line one, "quoted";\nline two: @mention',
+    })
     const out = join(root(), 'roster.csv')
-    expect(first.lawyerImport.exportTo(out)).toEqual({ count: 40, fileName: 'roster.csv' })
+    expect(first.lawyerImport.exportTo(out)).toEqual({ count: 41, fileName: 'roster.csv' })
     const exported = readFileSync(out, 'utf8')
     expect(listFilesRecursive(root()).filter((file) => file.endsWith('.tmp'))).toEqual([])
 
@@ -151,7 +180,7 @@ describe('lawyer sign-up import', () => {
       second.lawyerImport.commit(exported, second.lawyerImport.mappingFor(exported), 'skip'),
     ).toMatchObject({
       imported: true,
-      result: { added: 40 },
+      result: { added: 41 },
     })
     const strip = (services: typeof first) =>
       services.roster

@@ -4,6 +4,7 @@ import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { hasKey, hasWords } from '../db/key-list'
 import { sql, sqlAnd, type TSql } from '../db/sql'
+import { placesHeldBy } from '../referrals/referral-repository'
 import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
 import {
   addLawyerChildRows,
@@ -27,7 +28,10 @@ export type TLawyerFilter = {
   airport?: TAirport
   /** Only these lawyers (those on call now, computed by the service per airport's local time). */
   ids?: readonly string[]
+  /** Active lawyers with a place free: offered places less those held by open referrals, when `placesHeldKnown`. */
   hasCapacity: boolean
+  /** True for staff who can read referrals (casework.db attached); a viewer's "free" is every place offered. */
+  placesHeldKnown?: boolean
 }
 
 /** A lawyer's rows together: the main row, memberships in order, declared conflicts in order. */
@@ -72,8 +76,11 @@ export class LawyerQueries {
     if (filter.airport !== undefined) conditions.push(hasKey(sql`airport_keys`, filter.airport))
     if (filter.ids !== undefined)
       conditions.push(sql`id IN (SELECT value FROM json_each(${JSON.stringify(filter.ids)}))`)
-    // Active referrals do not exist yet: capacity left is max_active > 0 until matching counts them.
-    if (filter.hasCapacity) conditions.push(sql`max_active > 0`)
+    // As the dashboard counts places free: active lawyers only, less the places open referrals hold.
+    if (filter.hasCapacity)
+      conditions.push(
+        sql`status = 'active' AND max_active > ${filter.placesHeldKnown === true ? placesHeldBy(sql`lawyers.id`) : 0}`,
+      )
     return sqlAnd(conditions)
   }
 
@@ -212,7 +219,7 @@ export class LawyerRepository extends LawyerQueries {
   }
 
   /** One conflict name's person-matching keys (core/person-matching buildSearchKeys). */
-  storeConflictKeys(conflictId: string, keys: readonly string[], at: string): void {
+  storeConflictKeys(conflictId: number, keys: readonly string[], at: string): void {
     this.db.run(sql`DELETE FROM lawyer_conflict_keys WHERE conflict_id = ${conflictId}`)
     for (const key of keys)
       this.db.run(
@@ -237,8 +244,8 @@ export class LawyerRepository extends LawyerQueries {
     this.inBatches(
       children.conflicts,
       (json) => sql`
-        INSERT INTO lawyer_conflicts (id, lawyer_id, kind, name, position)
-        SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${json})`,
+        INSERT INTO lawyer_conflicts (lawyer_id, kind, name, position)
+        SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(${json})`,
     )
   }
 

@@ -30,4 +30,5 @@ export type TMembershipRow = {
   verified_on: string
 }
 
-export type TConflictRow = { id: string; lawyer_id: string; kind: string; name: string }
+/** `id` is the row's number in vault.db (never shown, never leaves the vault). */
+export type TConflictRow = { id: number; lawyer_id: string; kind: string; name: string }

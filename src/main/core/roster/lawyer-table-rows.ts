@@ -1,4 +1,3 @@
-import { timeOrderedId } from '../db/time-ordered-id'
 import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { slicesOf } from '../../../shared/roster/on-call'
 import { foldForSearch } from '../../../shared/search-fold'
@@ -58,7 +57,7 @@ export const lawyerFieldValues = (fields: TLawyerFields): TTableRow => [
   fields.notes,
 ]
 
-/** A lawyer's child rows: memberships, on-call slices per airport, declared conflicts (each with a new id). */
+/** A lawyer's child rows: memberships, on-call slices per airport, declared conflicts (numbered by SQLite). */
 export type TLawyerChildRows = { memberships: TTableRow[]; onCall: TTableRow[]; conflicts: TTableRow[] }
 
 /** Appends the child rows of lawyer `id` to `into` (one set of arrays for a whole import). */
@@ -78,7 +77,7 @@ export function addLawyerChildRows(into: TLawyerChildRows, id: string, fields: T
   for (const airport of new Set(fields.airports))
     for (const slice of slices) into.onCall.push([id, airport, slice.day, slice.startMinute, slice.endMinute])
   fields.conflicts.forEach((conflict, position) => {
-    into.conflicts.push([timeOrderedId(), id, conflict.kind, conflict.name, position])
+    into.conflicts.push([id, conflict.kind, conflict.name, position])
   })
 }
 

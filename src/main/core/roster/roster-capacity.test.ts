@@ -50,6 +50,12 @@ describe('the roster’s capacity figures (dashboard)', () => {
       ],
     })
 
+    // "Can take a referral" on the roster agrees with the figures: the lawyer whose one place is held is not listed.
+    const canTake = roster.list({ hasCapacity: true, limit: 100 })
+    expect(canTake.rows.map((row) => row.id)).not.toContain(one.id)
+    expect(canTake.rows.map((row) => row.id)).not.toContain(paused.id)
+    expect(canTake.total).toBe(4 - 1)
+
     await services.accounts.add({
       username: 'vera.example',
       displayName: 'Vera Viewer',
@@ -66,6 +72,9 @@ describe('the roster’s capacity figures (dashboard)', () => {
       ['ON', null, null],
       ['', null, null],
     ])
+    // A viewer cannot read referrals: every active lawyer offering a place is listed, as places offered.
+    expect(roster.list({ hasCapacity: true, limit: 100 }).rows.map((row) => row.id)).toContain(one.id)
+    expect(roster.list({ hasCapacity: true }).total).toBe(4)
     services.vault.lock()
   })
 

@@ -64,6 +64,7 @@ export class RosterService {
         airport: parsed.airport,
         ids: onCallIds,
         hasCapacity: parsed.hasCapacity,
+        placesHeldKnown: STAFF_WHO_HANDLE_CASES.includes(session.staff.role),
       },
       parsed.offset,
       parsed.limit,

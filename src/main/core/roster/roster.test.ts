@@ -139,7 +139,10 @@ describe('the roster', () => {
     expect(services.roster.list({ practiceArea: 'civil_claim' }).total).toBe(
       count((f) => f.practiceAreas.includes('civil_claim')),
     )
-    expect(services.roster.list({ hasCapacity: true }).total).toBe(count((f) => f.maxActive > 0))
+    // No referrals yet: every active lawyer offering a place can take one; paused lawyers cannot.
+    expect(services.roster.list({ hasCapacity: true }).total).toBe(
+      count((f) => f.status === 'active' && f.maxActive > 0),
+    )
     expect(services.roster.list({ status: 'paused' }).total).toBe(count((f) => f.status === 'paused'))
     services.roster.create(lawyer())
     expect(services.roster.list({ search: 'montreal zofia' }).total).toBe(1)

@@ -4,6 +4,7 @@ import { migration0003Cases } from './0003-cases'
 import { migration0004RosterAndDirectory } from './0004-roster-and-directory'
 import { migration0005SurvivorDataMoved } from './0005-survivor-data-moved'
 import { migration0006MpLetterTemplates } from './0006-mp-letter-templates'
+import { migration0007ConflictsByNumber } from './0007-conflicts-by-number'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly TMigration[] = [
   migration0004RosterAndDirectory,
   migration0005SurvivorDataMoved,
   migration0006MpLetterTemplates,
+  migration0007ConflictsByNumber,
 ]
 
 /** The last vault.db version that still holds survivor data: a wave-1 vault is brought here, then split. */

@@ -7,8 +7,20 @@ import { normalizeHeader, vocabularyKey } from '../../csv/cells'
  * vault's keys. Only unambiguous words are accepted; anything else is a problem named by row and column.
  */
 
+/** Folded words already seen: a sign-up file repeats a few dozen words thousands of times. Bounded. */
+const foldedWords = new Map<string, string>()
+const MAX_FOLDED_WORDS = 10_000
+
 /** Compared after folding: 'Québec', 'quebec', 'QUÉBEC' are one. */
-const fold = (word: string): string => normalizeHeader(word)
+function fold(word: string): string {
+  let folded = foldedWords.get(word)
+  if (folded === undefined) {
+    folded = normalizeHeader(word)
+    if (foldedWords.size >= MAX_FOLDED_WORDS) foldedWords.clear()
+    foldedWords.set(word, folded)
+  }
+  return folded
+}
 
 // prettier-ignore
 const PROVINCE_WORDS: Readonly<Record<TProvince, readonly string[]>> = {
