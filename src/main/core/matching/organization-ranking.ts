@@ -29,16 +29,20 @@ export type TOrganizationProfile = {
   retiredAt: string | null
 }
 
-export type TRankedOrganization = {
-  organization: TOrganizationProfile
+export type TRankedOrganization<O extends TOrganizationProfile = TOrganizationProfile> = {
+  organization: O
   score: number
   reasons: TOrganizationScoreReason[]
 }
-export type TExcludedOrganization = {
-  organization: TOrganizationProfile
+export type TExcludedOrganization<O extends TOrganizationProfile = TOrganizationProfile> = {
+  organization: O
   reasons: TOrganizationExclusionReason[]
 }
-export type TOrganizationRanking = { ranked: TRankedOrganization[]; excluded: TExcludedOrganization[] }
+/** Generic over the organization so a caller passing directory rows gets them back whole (contacts too). */
+export type TOrganizationRanking<O extends TOrganizationProfile = TOrganizationProfile> = {
+  ranked: TRankedOrganization<O>[]
+  excluded: TExcludedOrganization<O>[]
+}
 
 type TServes = { categories: readonly TOrganizationCategory[]; services: readonly TOrganizationService[] }
 
@@ -177,13 +181,13 @@ const names = new Intl.Collator('en-CA')
  * survivor's province (national ones serve everyone), or serving none of their needs. Best first; equal scores
  * in name order.
  */
-export const rankOrganizations = (
+export const rankOrganizations = <O extends TOrganizationProfile>(
   survivor: TSurvivorProfile,
-  organizations: readonly TOrganizationProfile[],
+  organizations: readonly O[],
   context: TRankContext,
-): TOrganizationRanking => {
-  const ranked: TRankedOrganization[] = []
-  const excluded: TExcludedOrganization[] = []
+): TOrganizationRanking<O> => {
+  const ranked: TRankedOrganization<O>[] = []
+  const excluded: TExcludedOrganization<O>[] = []
   const cutoff = staleBefore(context.now)
   // No needs recorded reads as "other", as the lawyers' jurisdiction rule does.
   const profile: TSurvivorProfile = survivor.needs.length === 0 ? { ...survivor, needs: ['other'] } : survivor
