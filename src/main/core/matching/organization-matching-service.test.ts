@@ -83,6 +83,32 @@ describe('ranking directory organizations for a case in the vault', () => {
     expect(JSON.stringify(audit)).not.toContain('Testsurvivor')
   })
 
+  it('keeps the ranking’s score and reasons on a referral to an organization it holds relevant, none otherwise', () => {
+    const quebec = services.directory.createOrganization(
+      organization({ name: 'Clinique Exemple Réfugiés', provinces: ['QC'], languages: ['ar'] }),
+    )
+    const ontario = services.directory.createOrganization(
+      organization({ name: 'Example Ontario Clinic', provinces: ['ON'] }),
+    )
+    const ranked = services.organizationMatching
+      .rank(caseId)
+      .ranked.find((each) => each.organizationId === quebec.id)
+    const referred = services.referrals.propose({
+      caseId,
+      recipientKind: 'organization',
+      recipientId: quebec.id,
+    })
+    expect(referred.score).toBe(ranked?.score)
+    expect(referred.reasons).toEqual(ranked?.reasons)
+    // Staff may still refer outside the ranking (a service the directory's keys do not say): no score, no reasons.
+    const outside = services.referrals.propose({
+      caseId,
+      recipientKind: 'organization',
+      recipientId: ontario.id,
+    })
+    expect(outside).toMatchObject({ score: null, reasons: [], state: 'proposed' })
+  })
+
   it('answers NOT_FOUND for a case that does not exist', () => {
     expect(codeOf(() => services.organizationMatching.rank('no-such-case'))).toBe('NOT_FOUND')
   })
