@@ -150,6 +150,7 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
   'reports:caseload': { from: '2026-01-01', to: '' },
   'intakeCsv:template': { language: 'fr' },
   'matching:rank': { caseId: 'case-sample' },
+  'matching:rankOrganizations': { caseId: 'case-sample' },
   'matching:reviewConflict': {
     caseId: 'case-sample',
     lawyerId: 'lawyer-sample',

@@ -379,6 +379,14 @@ await call('directory:setOrganizationRetired', { id: organization.id, retired: t
 await call('directory:setOrganizationRetired', { id: organization.id, retired: false })
 await call('directory:organization', { id: organization.id })
 await call('directory:organizations', { search: canaries['editedDirectoryOrganization'] ?? '' })
+// The organization ranking for the case reads the survivor's record: ranked or excluded, the new one is listed.
+const organizations = await call('matching:rankOrganizations', { caseId })
+if (
+  ![...organizations.ranked, ...organizations.excluded].some(
+    (each) => each.organizationId === organization.id,
+  )
+)
+  throw new Error('matching:rankOrganizations did not list the directory organization')
 const resourceFields = (version: string) => ({
   ...emptyResourceFields(),
   title: canary(`${version}ResourceTitle`),

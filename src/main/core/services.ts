@@ -9,6 +9,7 @@ import { CaseTransferService } from './cases/case-transfer-service'
 import { IntakeService } from './cases/intake-service'
 import { MatchingService } from './matching/matching-service'
 import { BatchMatchingService } from './matching/batch-service'
+import { OrganizationMatchingService } from './matching/organization-matching-service'
 import { vaultPacketDirectory } from './packets/packet-directory'
 import { LetterTemplateService } from './packets/letter-template-service'
 import { PacketService } from './packets/packet-service'
@@ -91,6 +92,8 @@ export type TVaultServices = {
   batchMatching: BatchMatchingService
   /** CSV files arriving from the renderer in slices, parsed as they come (imports name them). */
   csvUploads: CsvUploads
+  /** Directory organizations ranked for a case (province or national, needs, languages). */
+  organizationMatching: OrganizationMatchingService
 }
 
 /** The services of the vault in `options.directory`, for every host: Electron, the bridge, the admin CLI, tests. */
@@ -121,6 +124,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     referrals,
     batchMatching: new BatchMatchingService(sessions, matching, referrals),
     csvUploads,
+    organizationMatching: new OrganizationMatchingService(sessions),
   }
 }
 

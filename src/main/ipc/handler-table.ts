@@ -17,6 +17,7 @@ import { referralsHandlers } from './handlers/referrals'
 import { batchMatchingHandlers } from './handlers/batch-matching'
 import { csvUploadHandlers } from './handlers/csv-upload'
 import { casesFileHandlers } from './handlers/cases-file'
+import { organizationMatchingHandlers } from './handlers/organization-matching'
 import type { THandlerTable } from './types'
 
 /** The one table of handlers, registered by Electron's main process and by the test/browser bridge alike. */
@@ -40,5 +41,6 @@ export function createHandlerTable(services: TServices): THandlerTable {
     ...batchMatchingHandlers(services),
     ...csvUploadHandlers(services),
     ...casesFileHandlers(services),
+    ...organizationMatchingHandlers(services),
   }
 }

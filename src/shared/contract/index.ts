@@ -15,6 +15,7 @@ import { referralsChannels } from './referrals'
 import { batchMatchingChannels } from './batch-matching'
 import { csvUploadChannels } from './csv-upload'
 import { casesFileChannels } from './cases-file'
+import { organizationMatchingChannels } from './organization-matching'
 
 /**
  * Every IPC channel the app has. Main's handler table, the preload API and the renderer's
@@ -38,6 +39,7 @@ export const contract = {
   ...batchMatchingChannels,
   ...csvUploadChannels,
   ...casesFileChannels,
+  ...organizationMatchingChannels,
 } as const
 
 export type TContract = typeof contract
@@ -63,3 +65,4 @@ export * from './referrals'
 export * from './batch-matching'
 export * from './csv-upload'
 export * from './cases-file'
+export * from './organization-matching'

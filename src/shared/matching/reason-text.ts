@@ -13,6 +13,14 @@ import type {
   TScoreReasonKey,
   TScoreReasonParams,
 } from './reasons'
+import type {
+  TOrganizationExclusionReason,
+  TOrganizationExclusionReasonKey,
+  TOrganizationExclusionReasonParams,
+  TOrganizationScoreReason,
+  TOrganizationScoreReasonKey,
+  TOrganizationScoreReasonParams,
+} from './organization-reasons'
 
 const NEED_WORDS: Readonly<Record<TLegalNeed, string>> = {
   refugee_claim: 'refugee claims',
@@ -96,3 +104,47 @@ export const scoreReasonText = (reason: TScoreReason): string => {
 /** "not licensed in ON (civil claims)". */
 export const exclusionReasonText = (reason: TExclusionReason): string =>
   (EXCLUSION_TEXT[reason.key] as (params: TExclusionReason['params']) => string)(reason.params)
+
+const ORGANIZATION_SCORE_TEXT: {
+  [K in TOrganizationScoreReasonKey]: (params: TOrganizationScoreReasonParams[K]) => string
+} = {
+  'org.needs': ({ needs, total }) =>
+    `${list(needs.map((need) => NEED_WORDS[need]))} (${needs.length} of ${total} needs)`,
+  'org.survivor_support': ({ experiences }) =>
+    `supports survivors of ${list(experiences.map((kind) => EXPERIENCE_WORDS[kind]))}`,
+  'org.settlement': () => 'settlement help',
+  'org.detention_support': () => 'supports people in detention (urgent)',
+  'org.province': ({ province }) => `serves ${province}`,
+  'org.national': () => 'national',
+  'org.language.preferred': (params) => `speaks ${language(params.language)}`,
+  'org.language.other': (params) => `speaks ${language(params.language)} (not the preferred language)`,
+  'org.language.interpreter': (params) => `interpreter needed for ${language(params.language)}`,
+  'org.verified': ({ month }) => `verified ${month}`,
+  'org.verified_stale': ({ month }) => `last verified ${month} (over a year ago)`,
+  'org.unverified': () => 'never verified',
+}
+
+const ORGANIZATION_EXCLUSION_TEXT: {
+  [K in TOrganizationExclusionReasonKey]: (params: TOrganizationExclusionReasonParams[K]) => string
+} = {
+  'org.excluded.retired': () => 'retired from the directory',
+  'org.excluded.province': ({ province }) => `does not serve ${province}`,
+  'org.excluded.province_unknown': () =>
+    'the survivor’s province is not recorded (not a national organization)',
+  'org.excluded.unrelated': () => 'serves none of the survivor’s needs',
+}
+
+/** "serves QC +10", "verified 2026-05 +5". */
+export const organizationReasonText = (reason: TOrganizationScoreReason): string => {
+  const words = (
+    ORGANIZATION_SCORE_TEXT[reason.key] as (params: TOrganizationScoreReason['params']) => string
+  )(reason.params)
+  if (reason.points === 0) return words
+  return `${words} ${reason.points > 0 ? '+' : '−'}${Math.abs(reason.points)}`
+}
+
+/** "does not serve ON". */
+export const organizationExclusionText = (reason: TOrganizationExclusionReason): string =>
+  (ORGANIZATION_EXCLUSION_TEXT[reason.key] as (params: TOrganizationExclusionReason['params']) => string)(
+    reason.params,
+  )

@@ -36,3 +36,12 @@ export {
   type TBatchSurvivor,
 } from './batch-assignment'
 export { MinCostFlow } from './min-cost-flow'
+export {
+  rankOrganizations,
+  NEED_SERVED_BY,
+  type TExcludedOrganization,
+  type TOrganizationProfile,
+  type TOrganizationRanking,
+  type TRankedOrganization,
+} from './organization-ranking'
+export { ORGANIZATION_WEIGHTS } from './weights'

@@ -47,3 +47,30 @@ export const CONFLICT_MIN_SCORE = { person: 0.75, other: 0.5 } as const
  * prove no other edge would improve the result, or the violating edges are added and the solve repeats.
  */
 export const BATCH_CANDIDATES_PER_SURVIVOR = 12
+
+/**
+ * Every number the organization ranking uses (docs/matching.md, "Organizations"). The same scale as the lawyers'
+ * so a caseworker reads both lists alike: needs and language weigh most, then where the organization works, then
+ * how recently the directory checked it.
+ */
+export const ORGANIZATION_WEIGHTS = {
+  /** Needs the organization serves: this many points × served / total needs. */
+  needsServed: 40,
+  /** Survivor support or counselling for a survivor who recorded what they lived through. */
+  survivorSupport: 20,
+  /** Settlement or housing help for a newcomer (a refugee claim, removal, family reunification). */
+  settlement: 10,
+  /** Urgent case and the organization supports people in detention: it can act in the next hours. */
+  detentionSupport: 15,
+  /** Lists the survivor's province: local offices, local knowledge. */
+  sameProvince: 10,
+  /** National: serves the survivor too, usually from farther away. */
+  national: 5,
+  /** Same language points as the lawyers'. */
+  preferredLanguage: 30,
+  otherLanguage: 15,
+  interpreterNeeded: -20,
+  /** Verified within the directory's twelve months; stale or never verified costs more than fresh earns. */
+  verified: 5,
+  unverified: -10,
+} as const

@@ -26,7 +26,10 @@ import { caseSession } from '../cases/case-access'
 import { isUrgent, removalCutoff } from '../cases/case-records'
 import { CaseWriter } from '../cases/case-writer'
 import { OrganizationQueries } from '../directory/organization-repository'
-import { rankCase } from '../matching/case-ranking'
+import { rankCase, survivorOfCase } from '../matching/case-ranking'
+import { rankOrganizations } from '../matching/organization-ranking'
+import type { TCaseWithFile } from '../cases/case-rows'
+import { staleBefore, toOrganization } from '../directory/directory-views'
 import type { TSession, TSessionSource } from '../session/session'
 import { caseStatusPath, moveCaseStatus } from './case-status-moves'
 import { ReferralRepository } from './referral-repository'
@@ -245,14 +248,24 @@ export class ReferralService {
     )
   }
 
-  private organization(session: TSession, organizationId: string, row: Parameters<typeof isUrgent>[0]) {
+  /**
+   * Any directory organization still in use may be referred to (staff know of services the directory's keys do
+   * not say). One the organization ranking holds relevant keeps its score and reasons, as a lawyer referral does.
+   */
+  private organization(session: TSession, organizationId: string, row: TCaseWithFile) {
     const organization = new OrganizationQueries(session.db).get(organizationId)
     if (organization === undefined || organization.retired_at !== null) {
       throw new AppError('NOT_FOUND', 'There is no such organization in the directory.', {
         field: 'recipientId',
       })
     }
-    const urgent = isUrgent(row, removalCutoff(session.clock.now()))
-    return { name: organization.name, urgent, score: null, reasons: [] }
+    const now = session.clock.now()
+    const urgent = isUrgent(row, removalCutoff(now))
+    const [ranked] = rankOrganizations(
+      survivorOfCase(session, row),
+      [toOrganization(organization, staleBefore(now))],
+      { now },
+    ).ranked
+    return { name: organization.name, urgent, score: ranked?.score ?? null, reasons: ranked?.reasons ?? [] }
   }
 }

@@ -7,8 +7,12 @@ import { BusyIndicator, Button, LiveRegion, Notice, Section } from '../../ui'
 import { CaseReferrals } from './CaseReferrals'
 import { ConflictReviewDialog, type TConflictHitView } from './ConflictReviewDialog'
 import { referralErrorKey, type TReferralErrorKey } from './errors'
-import { useReasonText } from './reasonText'
+import { OrganizationRanking } from './OrganizationRanking'
+import { Reasons } from './Reasons'
 import './referrals.css'
+
+/** Kept here too: the batch page imports it from this file. */
+export { Reasons }
 
 const isConflict = (reason: TMatchReason) =>
   reason.key === 'excluded.conflict' || reason.key === 'excluded.conflict_confirmed'
@@ -26,19 +30,6 @@ const hitOf = (lawyerId: string, lawyerDisplayName: string, reason: TMatchReason
     score: typeof params['score'] === 'number' ? params['score'] : 0,
     evidence: Array.isArray(params['evidence']) ? params['evidence'].map(String) : [],
   }
-}
-
-export function Reasons({ reasons }: { reasons: readonly TMatchReason[] }) {
-  const reasonText = useReasonText()
-  return (
-    <ul className="referrals-reasons">
-      {reasons.map((reason, index) => (
-        <li key={`${reason.key}-${index}`} dir="auto">
-          {reasonText(reason)}
-        </li>
-      ))}
-    </ul>
-  )
 }
 
 /**
@@ -155,6 +146,12 @@ export function MatchingSection({ caseId, onChanged }: { caseId: string; onChang
           </ul>
         </div>
       )}
+      <OrganizationRanking
+        caseId={caseId}
+        referrals={caseReferrals}
+        onReferred={afterChange}
+        onError={setErrorKey}
+      />
       <ConflictReviewDialog
         caseId={caseId}
         hit={hit}

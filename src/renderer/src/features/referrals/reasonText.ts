@@ -35,6 +35,7 @@ export function useReasonText(): (reason: TMatchReason) => string {
       days: text(params['days']),
       survivorName: text(params['survivorName']),
       lawyerName: text(params['lawyerName']),
+      month: text(params['month']),
     }
     const key = `referrals.reason.${reason.key}`
     // A key known only at run time, checked by i18n.exists: typed as one literal key, since the union of every
