@@ -1,0 +1,74 @@
+/**
+ * `npx tsx bench/measure-batch.ts [SURVIVORS] [LAWYERS]`: the batch proposal alone through the service the screen
+ * calls (`BatchMatchingService.propose`), on a fresh test vault holding LAWYERS lawyers (10,000 by default, ~20
+ * declared conflict names each, imported as the import screen sends them) and SURVIVORS cases awaiting a match
+ * (1,000 by default, imported as a cases file would bring them). Prints the setup, then the proposal's wall and CPU
+ * time split into load (roster and cases read), score (every survivor × lawyer pair) and solve (the proven
+ * optimum and the chosen pairs' reasons). Run under `node --cpu-prof` (via `npx tsx --cpu-prof`) to see inside.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { syntheticCaseload, syntheticLawyerCsv } from '#test-support/synthetic'
+import { createTestVault } from '#test-support/vault-fixtures'
+import { sql } from '../src/main/core/db/sql'
+import type { TBatchPhaseTimes } from '../src/main/core/matching/batch-service'
+import { BENCH_TODAY } from './support/caseload'
+import { ms, Series } from './support/measure'
+import { importSignUpsAsTheScreenDoes } from './support/sign-up-import'
+
+const survivors = Number(process.argv[2] ?? 1_000)
+const lawyers = Number(process.argv[3] ?? 10_000)
+const folder = mkdtempSync(join(tmpdir(), 'batch-bench-'))
+const line = (text: string): void => {
+  process.stdout.write(`${text}\n`)
+}
+try {
+  const services = await createTestVault(folder, { now: () => BENCH_TODAY.getTime() })
+  const setup = new Series()
+  await setup.timeAsync(() => importSignUpsAsTheScreenDoes(services, syntheticLawyerCsv(lawyers, 7)))
+  setup.time(() => {
+    for (const rows of syntheticCaseload({
+      count: survivors,
+      seed: 5,
+      today: BENCH_TODAY,
+      batchSize: 500,
+      caseworkers: 0,
+    })) {
+      const { caseIds } = services.caseTransfer.importIntakes(
+        rows.map(({ line: at, intake }) => ({ line: at, intake })),
+        { dryRun: false },
+      )
+      const db = services.vault.session().db
+      db.transaction(() => {
+        for (const caseId of caseIds)
+          db.run(sql`UPDATE cases SET status = 'awaiting_match' WHERE id = ${caseId}`)
+      })
+    }
+  })
+  // The conflict names' blocking keys are built once after an import, by the first check that needs them.
+  setup.time(() => services.matching.buildMissingConflictKeys(services.vault.session()))
+  const [importMs = 0, casesMs = 0, keysMs = 0] = setup.wall
+  line(
+    `setup: ${lawyers} lawyers imported in ${ms(importMs)} ms, ${survivors} cases in ${ms(casesMs)} ms, conflict keys in ${ms(keysMs)} ms`,
+  )
+  const times: TBatchPhaseTimes = {
+    load: { wallMs: 0, cpuMs: 0 },
+    score: { wallMs: 0, cpuMs: 0 },
+    solve: { wallMs: 0, cpuMs: 0 },
+  }
+  const total = new Series()
+  const proposal = total.time(() => services.batchMatching.propose(times))
+  const [wall = 0] = total.wall
+  const [cpu = 0] = total.cpu
+  const phases = (['load', 'score', 'solve'] as const)
+    .map((phase) => `${phase} ${ms(times[phase].wallMs)} ms (CPU ${ms(times[phase].cpuMs)})`)
+    .join(', ')
+  const [load] = loadavg()
+  line(
+    `${proposal.cases.length} survivors over ${lawyers} lawyers: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU = ${phases}; ${proposal.assigned} assigned (${proposal.urgentAssigned} urgent), ${proposal.rounds} rounds, ${proposal.pairsUsed} of ${proposal.pairsEligible} pairs, proven ${proposal.proven}; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+  )
+  services.vault.lock()
+} finally {
+  rmSync(folder, { recursive: true, force: true })
+}
