@@ -3,8 +3,9 @@
  * calls (`BatchMatchingService.propose`), on a fresh test vault holding LAWYERS lawyers (10,000 by default, ~20
  * declared conflict names each, imported as the import screen sends them) and SURVIVORS cases awaiting a match
  * (1,000 by default, imported as a cases file would bring them). Prints the setup, then the proposal's wall and CPU
- * time split into load (roster and cases read), score (every survivor × lawyer pair) and solve (the proven
- * optimum and the chosen pairs' reasons). Run under `node --cpu-prof --import tsx` to see inside.
+ * time split into load (roster and cases read), score (every survivor × lawyer pair, of which the conflict
+ * checks) and solve (the proven optimum and the chosen pairs' reasons). Run under `node --cpu-prof --import tsx`
+ * to see inside.
  *
  * Setting up 10,000 lawyers takes minutes (mostly their conflict names' blocking keys): with BATCH_BENCH_VAULT=DIR
  * the vault is built in DIR once and reopened by later runs; BATCH_BENCH_AWAITING=K leaves only the first K cases
@@ -81,15 +82,16 @@ try {
   const times: TBatchPhaseTimes = {
     load: { wallMs: 0, cpuMs: 0 },
     score: { wallMs: 0, cpuMs: 0 },
+    conflicts: { wallMs: 0, cpuMs: 0 },
     solve: { wallMs: 0, cpuMs: 0 },
   }
   const total = new Series()
   const proposal = total.time(() => services.batchMatching.propose(times))
   const [wall = 0] = total.wall
   const [cpu = 0] = total.cpu
-  const phases = (['load', 'score', 'solve'] as const)
-    .map((phase) => `${phase} ${ms(times[phase].wallMs)} ms (CPU ${ms(times[phase].cpuMs)})`)
-    .join(', ')
+  const phase = (name: keyof TBatchPhaseTimes): string =>
+    `${name} ${ms(times[name].wallMs)} ms (CPU ${ms(times[name].cpuMs)})`
+  const phases = `${phase('load')}, ${phase('score')} of which ${phase('conflicts')}, ${phase('solve')}`
   const [load] = loadavg()
   const lawyers = services.vault.session().db.column<number>(sql`SELECT count(*) FROM lawyers`)[0]
   line(

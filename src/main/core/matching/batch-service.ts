@@ -39,13 +39,17 @@ export type TBatchSteps = {
   isCancelled: () => boolean
 }
 
-/** Where a proposal's time went: reading, ranking every pair, the solve (and the reasons of the chosen pairs). */
-export type TBatchPhase = 'load' | 'score' | 'solve'
+/**
+ * Where a proposal's time went: reading the roster and cases, scoring every pair (of which the conflict checks),
+ * the solve (and the reasons of the chosen pairs).
+ */
+export type TBatchPhase = 'load' | 'score' | 'conflicts' | 'solve'
 export type TBatchPhaseTimes = Record<TBatchPhase, { wallMs: number; cpuMs: number }>
 
 const noPhaseTimes = (): TBatchPhaseTimes => ({
   load: { wallMs: 0, cpuMs: 0 },
   score: { wallMs: 0, cpuMs: 0 },
+  conflicts: { wallMs: 0, cpuMs: 0 },
   solve: { wallMs: 0, cpuMs: 0 },
 })
 
@@ -111,12 +115,19 @@ const snapshotOf = (session: TSession): TBatchSnapshot => {
 }
 
 /** One case's survivor, conflict check and scores over every lawyer (no reasons: those wait for the chosen pair). */
-const scoreCase = (session: TSession, caseId: string, snapshot: TBatchSnapshot): TScoredCase => {
+const scoreCase = (
+  session: TSession,
+  caseId: string,
+  snapshot: TBatchSnapshot,
+  times: TBatchPhaseTimes,
+): TScoredCase => {
   const row = new CaseRepository(session.db).findCase(caseId)
   if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
   const survivor = survivorOfCase(session, row)
   const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
-  const conflicts = findConflicts(survivor.caseId, survivor.parties, snapshot.names, reviews)
+  const conflicts = timed(times, 'conflicts', () =>
+    findConflicts(survivor.caseId, survivor.parties, snapshot.names, reviews),
+  )
   return { row, survivor, conflicts, scores: scoreSurvivor(snapshot.facts, survivor, conflicts) }
 }
 
@@ -138,7 +149,9 @@ export class BatchMatchingService {
       this.matching.buildMissingConflictKeys(session)
       return { snapshot: snapshotOf(session), caseIds: casesAwaitingMatch(session.db) }
     })
-    const scored = timed(times, 'score', () => caseIds.map((caseId) => scoreCase(session, caseId, snapshot)))
+    const scored = timed(times, 'score', () =>
+      caseIds.map((caseId) => scoreCase(session, caseId, snapshot, times)),
+    )
     return timed(times, 'solve', () => this.assemble(session, snapshot, scored, started))
   }
 
@@ -164,7 +177,7 @@ export class BatchMatchingService {
         this.stillCurrent(session, isCancelled)
         sliceStarted = performance.now()
       }
-      scored.push(scoreCase(session, caseId, snapshot))
+      scored.push(scoreCase(session, caseId, snapshot, noPhaseTimes()))
     }
     onProgress({ casesRanked: scored.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))

@@ -36,3 +36,4 @@ export {
   type TBatchSurvivor,
 } from './batch-assignment'
 export { MinCostFlow } from './min-cost-flow'
+export { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
