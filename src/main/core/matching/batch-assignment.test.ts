@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { assignBatch, objectiveOf, type TBatchInput, type TBatchObjective } from './batch-assignment'
+import {
+  assignBatch,
+  objectiveOf,
+  prefixesOnly,
+  type TBatchInput,
+  type TBatchObjective,
+} from './batch-assignment'
 
 /** Every assignment of survivors to eligible lawyers (or nobody) within capacities, best by the same order. */
 const bruteForce = (input: TBatchInput): TBatchObjective => {
@@ -99,6 +105,45 @@ describe('batch assignment', () => {
       }),
       { numRuns: 400 },
     )
+  })
+
+  it('finds the same optimum over each survivor’s prefix of best pairs as over every pair', () => {
+    fc.assert(
+      fc.property(instance(14, 12), (input) => {
+        const pruned = assignBatch(input)
+        const whole = assignBatch(input, { keepAllPairs: true })
+        expect(pruned.objective).toEqual(whole.objective)
+        expect(respectsConstraints(input, pruned.assignment)).toBe(true)
+        expect(pruned.proven).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('keeps each survivor’s best pairs until their free places cover the batch, ties kept whole', () => {
+    const input: TBatchInput = {
+      capacities: [2, 1, 1, 3, 0],
+      survivors: [
+        {
+          urgent: false,
+          options: [
+            { lawyer: 3, score: 10 },
+            { lawyer: 0, score: 50 },
+            { lawyer: 1, score: 40 },
+            { lawyer: 2, score: 40 },
+            { lawyer: 4, score: 90 },
+          ],
+        },
+        { urgent: true, options: [{ lawyer: 3, score: 5 }] },
+        { urgent: false, options: [] },
+      ],
+    }
+    const pruned = prefixesOnly(input)
+    // Three survivors: lawyer 0 brings 2 places, then the tie at 40 brings 2 more; lawyer 4 has no place.
+    expect(pruned.survivors[0]?.options.map((option) => option.lawyer)).toEqual([0, 1, 2])
+    expect(pruned.survivors[1]?.options).toEqual([{ lawyer: 3, score: 5 }])
+    expect(assignBatch(input).pairsEligible).toBe(5)
+    expect(assignBatch(input).pairsUsed).toBe(4)
   })
 
   it('gives the one free place to the urgent survivor even when the calm one scores higher', () => {

@@ -8,7 +8,10 @@
  * each pair's cost −(U·urgent + B + score); U and B are chosen from the instance so each level outweighs every
  * possible difference in the levels below it (docs/matching.md, "Batch assignment").
  *
- * Only each survivor's best few pairs enter the graph at first. The solver's potentials then price every pair left
+ * First each survivor keeps only the best of their pairs whose lawyers' free places add up to the batch's size
+ * (`prefixesOnly`): some optimum always lies among those (docs/matching.md, "Pruning"), which shrinks 1,000 survivors
+ * over 10,000 lawyers from millions of pairs to a few hundred thousand. Only each survivor's best few of what is
+ * left enter the graph at first. The solver's potentials then price every pair left
  * out: one with a negative reduced cost could improve the optimum, so those pairs join and the solve repeats
  * (column generation). When no pair is left with a negative reduced cost the potentials certify the optimum over
  * every eligible pair, which is what `proven` reports.
@@ -39,15 +42,20 @@ export type TBatchResult = {
   objective: TBatchObjective
   /** Solves needed before no left-out pair could improve the result. */
   rounds: number
-  /** Pairs in the last graph, of all eligible pairs. */
+  /** Pairs in the last graph, of all eligible pairs (lawyers with a free place). */
   pairsUsed: number
   pairsEligible: number
-  /** The final potentials price every eligible pair non-negative: the assignment is optimal. */
+  /**
+   * The final potentials price every pair of the survivors' prefixes non-negative: the assignment is optimal over
+   * the prefixes, hence (`prefixesOnly`) over every eligible pair.
+   */
   proven: boolean
 }
 
 export type TBatchOptions = {
   candidatesPerSurvivor?: number
+  /** Keep every pair instead of each survivor's prefix (tests compare both; the optimum is the same). */
+  keepAllPairs?: boolean
   /** Called before each solve; a screen shows it as progress. */
   onRound?: (round: number, pairsUsed: number) => void
 }
@@ -85,6 +93,35 @@ export const objectiveOf = (
   return objective
 }
 
+/**
+ * Each survivor's best pairs until their lawyers' free places add up to the number of survivors (all pairs scoring
+ * at least the score where that happens, so ties are kept whole). Exact: in an optimum that gives survivor s a
+ * lawyer outside that prefix, the other survivors hold at most n − 1 places, so some lawyer of the prefix has one
+ * free; moving s there keeps who is assigned and scores at least as much. Repeating this moves every survivor into
+ * their prefix without moving anyone out, so an optimum over the prefixes is an optimum over all pairs.
+ */
+export const prefixesOnly = (input: TBatchInput): TBatchInput => {
+  const needed = input.survivors.length
+  const survivors = input.survivors.map((survivor) => {
+    const usable = survivor.options.filter((option) => (input.capacities[option.lawyer] ?? 0) > 0)
+    const byScore = [...usable].sort((left, right) => right.score - left.score)
+    let places = 0
+    let cutoff = -Infinity
+    for (const option of byScore) {
+      places += input.capacities[option.lawyer] ?? 0
+      if (places >= needed) {
+        cutoff = option.score
+        break
+      }
+    }
+    return {
+      urgent: survivor.urgent,
+      options: cutoff === -Infinity ? usable : usable.filter((option) => option.score >= cutoff),
+    }
+  })
+  return { survivors, capacities: input.capacities }
+}
+
 type TRoundGraph = { flow: MinCostFlow; pairEdges: Array<Array<{ option: TBatchOption; edge: number }>> }
 
 const buildGraph = (
@@ -117,7 +154,8 @@ const buildGraph = (
 }
 
 /** The optimal assignment of a batch, with the proof that no eligible pair left out could improve it. */
-export const assignBatch = (input: TBatchInput, options: TBatchOptions = {}): TBatchResult => {
+export const assignBatch = (whole: TBatchInput, options: TBatchOptions = {}): TBatchResult => {
+  const input = options.keepAllPairs === true ? whole : prefixesOnly(whole)
   const perSurvivor = Math.max(1, options.candidatesPerSurvivor ?? BATCH_CANDIDATES_PER_SURVIVOR)
   const survivorCount = input.survivors.length
   const weights = lexicographicWeights(input)
@@ -129,7 +167,10 @@ export const assignBatch = (input: TBatchInput, options: TBatchOptions = {}): TB
       .filter((option) => (input.capacities[option.lawyer] ?? 0) > 0)
       .sort((left, right) => right.score - left.score || left.lawyer - right.lawyer),
   )
-  const pairsEligible = usable.reduce((total, list) => total + list.length, 0)
+  let pairsEligible = 0
+  for (const survivor of whole.survivors) {
+    for (const option of survivor.options) if ((whole.capacities[option.lawyer] ?? 0) > 0) pairsEligible++
+  }
   const included = usable.map((list) => list.slice(0, perSurvivor))
   const inGraph = included.map((list) => new Set(list.map((option) => option.lawyer)))
   let rounds = 0

@@ -17,9 +17,18 @@ import type { TReadableDb } from '../db/connection'
 import { sql } from '../db/sql'
 import type { ReferralService } from '../referrals/referral-service'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
+import type { TCaseWithFile } from '../cases/case-rows'
+import { CaseRepository } from '../cases/case-repository'
+import { ReferralQueries } from '../referrals/referral-repository'
 import { assignBatch, type TBatchSurvivor } from './batch-assignment'
-import { rankCaseOver, readRoster, type TRankedCase } from './case-ranking'
+import { preparedOnce } from './batch-conflicts'
+import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
+import { readRoster, survivorOfCase, type TRosterSnapshot } from './case-ranking'
+import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
+import { placesFree } from './eligibility'
 import type { MatchingService } from './matching-service'
+import { rankWithConflicts, type TRanking } from './rank'
+import type { TRankContext, TSurvivorProfile } from './types'
 
 /** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
 const BATCH_SLICE_MS = 50
@@ -28,6 +37,33 @@ const BATCH_SLICE_MS = 50
 export type TBatchSteps = {
   onProgress: (progress: TBatchProgress) => void
   isCancelled: () => boolean
+}
+
+/**
+ * Where a proposal's time went: reading the roster and cases, scoring every pair (of which the conflict checks),
+ * the solve (and the reasons of the chosen pairs).
+ */
+export type TBatchPhase = 'load' | 'score' | 'conflicts' | 'solve'
+export type TBatchPhaseTimes = Record<TBatchPhase, { wallMs: number; cpuMs: number }>
+
+const noPhaseTimes = (): TBatchPhaseTimes => ({
+  load: { wallMs: 0, cpuMs: 0 },
+  score: { wallMs: 0, cpuMs: 0 },
+  conflicts: { wallMs: 0, cpuMs: 0 },
+  solve: { wallMs: 0, cpuMs: 0 },
+})
+
+/** Runs `work` and adds its wall and CPU time to `phase` (the bench's measure script reads them). */
+function timed<T>(times: TBatchPhaseTimes, phase: TBatchPhase, work: () => T): T {
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  try {
+    return work()
+  } finally {
+    const used = process.cpuUsage(cpu)
+    times[phase].wallMs += performance.now() - started
+    times[phase].cpuMs += (used.user + used.system) / 1000
+  }
 }
 
 /** How many exclusion reasons explain a case nobody can take. */
@@ -44,9 +80,9 @@ const casesAwaitingMatch = (db: TReadableDb): string[] =>
   )
 
 /** The reasons lawyers were left out of one case, commonest first. */
-const commonestExclusions = (ranked: TRankedCase): TBatchCase['excludedBy'] => {
+const commonestExclusions = (ranking: TRanking): TBatchCase['excludedBy'] => {
   const counts = new Map<string, number>()
-  for (const { reasons } of ranked.ranking.excluded) {
+  for (const { reasons } of ranking.excluded) {
     for (const key of new Set(reasons.map((reason) => reason.key)))
       counts.set(key, (counts.get(key) ?? 0) + 1)
   }
@@ -56,6 +92,45 @@ const commonestExclusions = (ranked: TRankedCase): TBatchCase['excludedBy'] => {
     .map(([key, lawyers]) => ({ key, lawyers }))
 }
 
+/** What a batch reads once for all its cases: the roster, its facts for scoring, and the instant it ranks at. */
+type TBatchSnapshot = {
+  roster: TRosterSnapshot
+  facts: TBatchRoster
+  names: TConflictNameSource
+  context: TRankContext
+}
+
+/** One case scored over the batch's roster: its eligible lawyers' positions and scores, its conflicts. */
+type TScoredCase = {
+  row: TCaseWithFile
+  survivor: TSurvivorProfile
+  conflicts: TConflictFindings
+  scores: TSurvivorScores
+}
+
+const snapshotOf = (session: TSession): TBatchSnapshot => {
+  const roster = readRoster(session)
+  const context: TRankContext = { now: session.clock.now() }
+  return { roster, facts: batchRosterOf(roster.lawyers, context), names: preparedOnce(roster.names), context }
+}
+
+/** One case's survivor, conflict check and scores over every lawyer (no reasons: those wait for the chosen pair). */
+const scoreCase = (
+  session: TSession,
+  caseId: string,
+  snapshot: TBatchSnapshot,
+  times: TBatchPhaseTimes,
+): TScoredCase => {
+  const row = new CaseRepository(session.db).findCase(caseId)
+  if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
+  const survivor = survivorOfCase(session, row)
+  const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
+  const conflicts = timed(times, 'conflicts', () =>
+    findConflicts(survivor.caseId, survivor.parties, snapshot.names, reviews),
+  )
+  return { row, survivor, conflicts, scores: scoreSurvivor(snapshot.facts, survivor, conflicts) }
+}
+
 export class BatchMatchingService {
   constructor(
     private readonly sessions: TSessionSource,
@@ -63,18 +138,25 @@ export class BatchMatchingService {
     private readonly referrals: ReferralService,
   ) {}
 
-  /** The optimum for every case awaiting a match; writes nothing but the audit of the cases it read. */
-  propose(): TBatchProposal {
+  /**
+   * The optimum for every case awaiting a match; writes nothing but the audit of the cases it read. `times`, when
+   * given, receives where the time went.
+   */
+  propose(times: TBatchPhaseTimes = noPhaseTimes()): TBatchProposal {
     const session = this.session()
     const started = performance.now()
-    this.matching.buildMissingConflictKeys(session)
-    const roster = readRoster(session)
-    const ranked = casesAwaitingMatch(session.db).map((caseId) => rankCaseOver(session, caseId, roster))
-    return this.assemble(session, ranked, started)
+    const { snapshot, caseIds } = timed(times, 'load', () => {
+      this.matching.buildMissingConflictKeys(session)
+      return { snapshot: snapshotOf(session), caseIds: casesAwaitingMatch(session.db) }
+    })
+    const scored = timed(times, 'score', () =>
+      caseIds.map((caseId) => scoreCase(session, caseId, snapshot, times)),
+    )
+    return timed(times, 'solve', () => this.assemble(session, snapshot, scored, started))
   }
 
   /**
-   * The same proposal, ranking the cases a slice at a time so the screen can show "n of N cases ranked" and stop
+   * The same proposal, scoring the cases a slice at a time so the screen can show "n of N cases ranked" and stop
    * it: between slices other requests are answered (the progress, a cancel, a lock). CANCELLED when `isCancelled`
    * says so, LOCKED when the vault locked (or was unlocked by someone else) meanwhile; nothing is written either way.
    */
@@ -84,23 +166,23 @@ export class BatchMatchingService {
     this.matching.buildMissingConflictKeys(session)
     const caseIds = casesAwaitingMatch(session.db)
     // Read once for the whole batch; a referral proposed meanwhile is caught when the pairs are approved.
-    const roster = readRoster(session)
-    const ranked: TRankedCase[] = []
+    const snapshot = snapshotOf(session)
+    const scored: TScoredCase[] = []
     onProgress({ casesRanked: 0, cases: caseIds.length })
     let sliceStarted = performance.now()
     for (const caseId of caseIds) {
       if (performance.now() - sliceStarted >= BATCH_SLICE_MS) {
-        onProgress({ casesRanked: ranked.length, cases: caseIds.length })
+        onProgress({ casesRanked: scored.length, cases: caseIds.length })
         await new Promise((resolve) => setImmediate(resolve))
         this.stillCurrent(session, isCancelled)
         sliceStarted = performance.now()
       }
-      ranked.push(rankCaseOver(session, caseId, roster))
+      scored.push(scoreCase(session, caseId, snapshot, noPhaseTimes()))
     }
-    onProgress({ casesRanked: ranked.length, cases: caseIds.length })
+    onProgress({ casesRanked: scored.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))
     this.stillCurrent(session, isCancelled)
-    return this.assemble(session, ranked, started)
+    return this.assemble(session, snapshot, scored, started)
   }
 
   /** Answers whether the caller may propose a batch (the progress and cancel channels ask it too). */
@@ -114,34 +196,38 @@ export class BatchMatchingService {
     if (isCancelled()) throw new AppError('CANCELLED', 'The batch proposal was stopped; nothing was written.')
   }
 
-  private assemble(session: TSession, ranked: TRankedCase[], started: number): TBatchProposal {
-    const lawyerIndex = new Map<string, number>()
-    const capacities: number[] = []
-    const survivors: TBatchSurvivor[] = ranked.map(({ survivor, ranking }) => ({
+  private assemble(
+    session: TSession,
+    snapshot: TBatchSnapshot,
+    scored: TScoredCase[],
+    started: number,
+  ): TBatchProposal {
+    const { lawyers } = snapshot.roster
+    const eligibleSomewhere = new Uint8Array(lawyers.length)
+    const survivors: TBatchSurvivor[] = scored.map(({ survivor, scores }) => ({
       urgent: survivor.urgent,
-      options: ranking.ranked.map(({ lawyer, score }) => {
-        let index = lawyerIndex.get(lawyer.id)
-        if (index === undefined) {
-          index = capacities.length
-          lawyerIndex.set(lawyer.id, index)
-          capacities.push(Math.max(0, lawyer.capacity - lawyer.activeReferrals))
-        }
-        return { lawyer: index, score }
+      options: scores.lawyers.map((lawyer, index) => {
+        eligibleSomewhere[lawyer] = 1
+        return { lawyer, score: scores.scores[index] ?? 0 }
       }),
     }))
-    const result = assignBatch({ survivors, capacities })
-    const lawyerIds = [...lawyerIndex.keys()]
-    const cases: TBatchCase[] = ranked.map((each, position) => {
+    const result = assignBatch({ survivors, capacities: lawyers.map(placesFree) })
+    const cases: TBatchCase[] = scored.map((each, position) => {
       const chosen = result.assignment[position]
+      const lawyer = chosen === null || chosen === undefined ? undefined : lawyers[chosen]
+      // The reasons, for the chosen pair only, from the ranking itself (the same score, by the scorer's test).
       const pick =
-        chosen === null || chosen === undefined
+        lawyer === undefined
           ? undefined
-          : each.ranking.ranked.find(({ lawyer }) => lawyer.id === lawyerIds[chosen])
+          : rankWithConflicts(each.survivor, [lawyer], each.conflicts, snapshot.context).ranked[0]
+      if (lawyer !== undefined && pick === undefined)
+        throw new Error('the batch proposed a lawyer the ranking does not rank')
+      const eligible = each.scores.lawyers.length
       return {
         caseId: each.row.id,
         reference: each.row.reference,
         urgent: each.survivor.urgent,
-        eligible: each.ranking.ranked.length,
+        eligible,
         proposal:
           pick === undefined
             ? null
@@ -151,7 +237,10 @@ export class BatchMatchingService {
                 score: pick.score,
                 reasons: pick.reasons,
               },
-        excludedBy: pick === undefined && each.ranking.ranked.length === 0 ? commonestExclusions(each) : [],
+        excludedBy:
+          eligible === 0
+            ? commonestExclusions(rankWithConflicts(each.survivor, lawyers, each.conflicts, snapshot.context))
+            : [],
       }
     })
     cases.sort((left, right) => Number(right.urgent) - Number(left.urgent))
@@ -167,7 +256,7 @@ export class BatchMatchingService {
     })
     return {
       cases,
-      lawyers: lawyerIndex.size,
+      lawyers: eligibleSomewhere.reduce((total, flag) => total + flag, 0),
       ...result.objective,
       proven: result.proven,
       rounds: result.rounds,

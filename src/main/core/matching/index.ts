@@ -45,3 +45,4 @@ export {
   type TRankedOrganization,
 } from './organization-ranking'
 export { ORGANIZATION_WEIGHTS } from './weights'
+export { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
