@@ -68,7 +68,7 @@ test.describe('the duplicate check', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
     await openNewIntake(page)
     await region.getByLabel('Nom dans l’écriture d’origine', { exact: true }).fill('محمد الحسن')
-    await region.getByLabel('Date de naissance', { exact: true }).fill(DATE_OF_BIRTH)
+    await typeDate(page, 'Date de naissance', DATE_OF_BIRTH, region)
     await page
       .getByRole('navigation', { name: 'Étapes de l’accueil' })
       .getByRole('button', { name: 'Vérifier et enregistrer' })
