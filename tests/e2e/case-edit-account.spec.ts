@@ -89,8 +89,8 @@ test.describe("editing an intake's account on the case page", () => {
 
     // A change from another window while the narrative is edited: refused, nothing overwritten.
     await app.getByRole('button', { name: 'Reveal Narrative and notes' }).press('Enter')
-    await app.getByRole('button', { name: 'Edit narrative' }).press('Enter')
-    const narrative = app.getByRole('dialog', { name: `Edit the narrative of ${reference}` })
+    await app.getByRole('button', { name: 'Edit narrative and notes' }).press('Enter')
+    const narrative = app.getByRole('dialog', { name: `Edit the narrative and notes of ${reference}` })
     bridge.services.caseFile.addTimelineEntry({
       caseId,
       kind: 'note',
@@ -110,19 +110,35 @@ test.describe("editing an intake's account on the case page", () => {
       'Synthetic narrative, first telling.',
     )
 
-    // In French: the narrative edited, the timeline in French.
+    // In French: the narrative and the intake's notes edited, the timeline in French.
     await app.getByRole('radio', { name: 'Français' }).click()
     await app.getByRole('button', { name: 'Afficher Récit et notes' }).press('Enter')
-    await app.getByRole('button', { name: 'Modifier le récit' }).press('Enter')
-    const french = app.getByRole('dialog', { name: `Modifier le récit de ${reference}` })
+    await app.getByRole('button', { name: 'Modifier le récit et les notes' }).press('Enter')
+    const french = app.getByRole('dialog', { name: `Modifier le récit et les notes de ${reference}` })
     await retype(app, french.getByRole('textbox', { name: 'Récit' }), 'Récit synthétique, deuxième version.')
+    await retype(
+      app,
+      french.getByRole('textbox', { name: 'Notes de l’entretien' }),
+      'Note synthétique : rappeler après l’audience.',
+    )
     await expectAccessible(app, 'modifier le récit (fr)')
     await french.getByRole('button', { name: 'Enregistrer les changements' }).press('Enter')
     await expect(french).toHaveCount(0)
     await expect(app.getByRole('region', { name: 'Récit et notes' })).toContainText('deuxième version')
     await expect(app.getByRole('region', { name: 'Historique' })).toContainText(
-      'Renseignements du dossier modifiés : Récit.',
+      'Renseignements du dossier modifiés : Récit et Notes de l’entretien.',
     )
+    await expect(app.getByRole('region', { name: 'Récit et notes' })).toContainText(
+      'rappeler après l’audience',
+    )
+    const stored = bridge.services.caseFile.reveal(caseId, 'narrative')
+    expect(stored.section === 'narrative' ? stored.narratives[0]?.notes : '').toBe(
+      'Note synthétique : rappeler après l’audience.',
+    )
+    const edited = bridge.services.audit
+      .list({ action: 'record.changed', limit: 50 })
+      .entries.filter((entry) => entry.details['change'] === 'edited')
+    expect(JSON.stringify(edited)).not.toContain('audience')
     // Still revealed from before the language changed.
     await app.getByRole('button', { name: 'Modifier les parties adverses' }).press('Enter')
     await expectAccessible(app, 'modifier les parties adverses (fr)')

@@ -1,5 +1,6 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { ADMIN, expectAccessible, expect, test } from './fixtures'
+import { typeDate } from './dates'
 import type { Locator, Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 
@@ -48,13 +49,11 @@ test.describe('editing a case', () => {
     await expect(dialog.getByRole('textbox', { name: 'Legal family name' })).toHaveValue('Testedit-Example')
 
     // The intake's rules, on the field they concern.
-    const arrival = dialog.getByRole('textbox', { name: /^Date of arrival in Canada/ })
-    await retype(app, arrival, '1980-05-01')
-    await app.keyboard.press('Tab')
+    await typeDate(app, 'Date of arrival in Canada', '1980-05-01', dialog)
     await dialog.getByRole('button', { name: 'Save changes' }).press('Enter')
     await expect(dialog.getByText('The arrival date is before the date of birth.')).toBeVisible()
     await expectAccessible(app, 'edit case dialog with an error (en)')
-    await retype(app, arrival, '2025-11-30')
+    await typeDate(app, 'Date of arrival in Canada', '2025-11-30', dialog)
 
     await retype(app, dialog.getByRole('textbox', { name: 'Legal family name' }), 'Testedit-Renamed')
     await retype(app, dialog.getByRole('textbox', { name: 'City or town' }), 'Otherburg')

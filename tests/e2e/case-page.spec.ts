@@ -1,5 +1,6 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { addColleague, ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
+import { typeDate } from './dates'
 import type { Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 
@@ -59,18 +60,6 @@ function testIntake(): TIntake {
 
 function createCase(bridge: TBridge, intake: TIntake = testIntake()): { caseId: string; reference: string } {
   return bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
-}
-
-/** Types a date into a React Aria DateField, segment by segment, as a keyboard user would. */
-async function typeDate(page: Page, label: string, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-') as [string, string, string]
-  const group = page.getByRole('group', { name: label })
-  await group.getByRole('spinbutton', { name: /^year/i }).focus()
-  await page.keyboard.type(year)
-  await group.getByRole('spinbutton', { name: /^month/i }).focus()
-  await page.keyboard.type(month)
-  await group.getByRole('spinbutton', { name: /^day/i }).focus()
-  await page.keyboard.type(day)
 }
 
 async function openCase(page: Page, bridge: TBridge, caseId: string): Promise<void> {

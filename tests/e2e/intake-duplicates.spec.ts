@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, test } from './fixtures'
 import { main, openNewIntake } from './intake-helpers'
+import { typeDate } from './dates'
 
 const DATE_OF_BIRTH = '1980-05-17'
 
@@ -16,7 +17,7 @@ async function enterAndSave(
   if (names.originalScript) {
     await region.getByLabel('Name in original script', { exact: true }).fill(names.originalScript)
   }
-  await region.getByLabel('Date of birth', { exact: true }).fill(DATE_OF_BIRTH)
+  await typeDate(page, 'Date of birth', DATE_OF_BIRTH, region)
   await page
     .getByRole('navigation', { name: 'Intake steps' })
     .getByRole('button', { name: 'Review and save' })
@@ -67,7 +68,7 @@ test.describe('the duplicate check', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
     await openNewIntake(page)
     await region.getByLabel('Nom dans l’écriture d’origine', { exact: true }).fill('محمد الحسن')
-    await region.getByLabel('Date de naissance', { exact: true }).fill(DATE_OF_BIRTH)
+    await typeDate(page, 'Date de naissance', DATE_OF_BIRTH, region)
     await page
       .getByRole('navigation', { name: 'Étapes de l’accueil' })
       .getByRole('button', { name: 'Vérifier et enregistrer' })

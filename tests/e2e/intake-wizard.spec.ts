@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { CASEWORKER, expect, expectAccessible, test } from './fixtures'
 import { expectStep, main, openNewIntake, tabTo, unlockAs } from './intake-helpers'
+import { dateField, typeDate } from './dates'
 
 /** Obviously synthetic people: never real names. */
 const PERSON = { given: 'Testa', family: 'Synthetica-Keyboard', phone: '+1 555 0100 123' }
@@ -172,22 +173,20 @@ test.describe('intake wizard', () => {
   }) => {
     await openNewIntake(page)
     const region = main(page)
-    await region.getByLabel('Date of birth', { exact: true }).fill('1985-02-31')
+    await typeDate(page, 'Date of birth', '2099-03-04', region)
     await region.getByRole('button', { name: /^Next: Contact/ }).click()
     const summary = region.getByRole('alert').filter({ hasText: 'Some answers need a second look' })
     await expect(summary).toBeVisible()
     await expect(summary).toContainText('Legal family name: Enter at least one name')
-    await expect(summary).toContainText('Date of birth: Enter a real date as YYYY-MM-DD.')
+    await expect(summary).toContainText('Date of birth: This date is in the future.')
     await expect(region.getByLabel('Legal family name', { exact: true })).toBeFocused()
     await expectAccessible(page, 'person step with errors')
-    // A link in the summary moves focus to its field.
+    // A link in the summary moves focus to its field: the date input's first segment, the year.
     await summary.getByRole('button', { name: /^Date of birth/ }).click()
-    await expect(region.getByLabel('Date of birth', { exact: true })).toBeFocused()
-    // Forgiving entry: 1985/3/4 becomes 1985-03-04.
-    await page.keyboard.press('Control+a')
-    await page.keyboard.type('1985/3/4')
-    await page.keyboard.press('Tab')
-    await expect(region.getByLabel('Date of birth', { exact: true })).toHaveValue('1985-03-04')
+    const birth = dateField(region, 'Date of birth')
+    await expect(birth.getByRole('spinbutton', { name: /^year/i })).toBeFocused()
+    await typeDate(page, 'Date of birth', '1985-03-04', region)
+    await expect(birth).toContainText('1985-03-04')
     await region.getByLabel('Name in original script', { exact: true }).fill('تجربة')
     await page.keyboard.press('Control+Enter')
     await expectStep(page, 'Contact and safety')
@@ -225,7 +224,11 @@ test.describe('intake wizard: axe on every step', () => {
     await expectAccessible(page, 'fr: besoins')
     await steps.getByRole('button', { name: 'Consentement' }).click()
     await main(page).getByText('Donné', { exact: true }).first().click()
-    await expect(main(page).getByLabel('Date donnée').first()).not.toHaveValue('')
+    await expect(
+      dateField(main(page), 'Date donnée')
+        .first()
+        .getByRole('spinbutton', { name: /^année/i }),
+    ).toHaveAttribute('aria-valuenow', /^\d{4}$/)
     await expectAccessible(page, 'fr: consentement')
   })
 })

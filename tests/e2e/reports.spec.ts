@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import type { TBridge } from '../../src/main/bridge/server'
 import { expectAccessible, expect, test } from './fixtures'
+import { typeDate } from './dates'
 
 const GIVEN = ['Testa', 'Exemplo', 'Sampla', 'Fictiva', 'Mocka', 'Dummyn', 'Placido']
 
@@ -25,22 +25,6 @@ function seedCaseload(bridge: TBridge): void {
       bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates })
     }
   }
-}
-
-/** Types a date into a React Aria DateField, segment by segment, as a keyboard user would. */
-async function typeDate(page: Page, label: string, iso: string): Promise<void> {
-  const [year, month, day] = iso.split('-') as [string, string, string]
-  const group = page.getByRole('group', { name: label })
-  // A segment already holding the value is left alone: typing into a filled year segment does not replace it.
-  const typeInto = async (name: RegExp, digits: string) => {
-    const segment = group.getByRole('spinbutton', { name })
-    if (Number(await segment.getAttribute('aria-valuenow')) === Number(digits)) return
-    await segment.focus()
-    await page.keyboard.type(digits)
-  }
-  await typeInto(/^year|^année/i, year)
-  await typeInto(/^month|^mois/i, month)
-  await typeInto(/^day|^jour/i, day)
 }
 
 test.describe('the caseload report', () => {

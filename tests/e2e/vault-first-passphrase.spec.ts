@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
@@ -14,6 +14,15 @@ async function resetByAdmin(bridge: TBridge): Promise<void> {
   if (casey === undefined) throw new Error('the seeded caseworker is missing')
   await accounts.resetPassphrase(casey.id, RESET_PASSPHRASE)
   vault.lock()
+}
+
+/** Tab (past each field's Show control) until `field` has focus. */
+async function tabToField(page: Page, field: Locator): Promise<void> {
+  for (let presses = 0; presses < 4; presses += 1) {
+    await page.keyboard.press('Tab')
+    if (await field.evaluate((element) => element === document.activeElement)) return
+  }
+  throw new Error(`Tab never reached ${field.toString()}`)
 }
 
 async function unlockAs(page: Page, passphrase: string, words = { account: 'Account', unlock: 'Unlock' }) {
@@ -110,5 +119,50 @@ test.describe('a passphrase an admin chose', () => {
     // Still the admin's choice: the next unlock asks again.
     const staff = await bridge.services.vault.unlock(CASEWORKER.username, RESET_PASSPHRASE)
     expect(staff.mustChangePassphrase).toBe(true)
+  })
+
+  test('after Ctrl+L, an unlock that must first choose its own passphrase still returns to the page, by keyboard', async ({
+    lockedApp: page,
+    bridge,
+  }) => {
+    await unlockAs(page, CASEWORKER.passphrase)
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible()
+    await page.evaluate(() => {
+      window.location.hash = '#/survivors'
+    })
+    await expect(page.getByRole('heading', { level: 1, name: 'Survivors' })).toBeVisible()
+    await page.keyboard.press('Control+L')
+    await expect(page.getByRole('heading', { level: 1, name: 'Unlock CCIJ Caseworker' })).toBeVisible()
+    await expect(page).toHaveURL(/#\/survivors$/)
+    // While the app is locked an admin resets the caseworker's passphrase.
+    await resetByAdmin(bridge)
+
+    // Keyboard only: whose account (type-ahead in the open list), the admin's passphrase, Enter.
+    const account = page.getByRole('button', { name: /Account/ })
+    await expect(account).toBeFocused()
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(CASEWORKER.username)
+    await page.keyboard.press('Enter')
+    await expect(account).toContainText(CASEWORKER.username)
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused()
+    await page.keyboard.type(RESET_PASSPHRASE)
+    await page.keyboard.press('Enter')
+
+    // The change screen comes between the unlock and the app…
+    await expect(page.getByRole('heading', { level: 1, name: 'Choose your own passphrase' })).toBeFocused()
+    await page.keyboard.press('Tab')
+    await expect(page.getByLabel('Current passphrase')).toBeFocused()
+    await page.keyboard.type(RESET_PASSPHRASE)
+    await tabToField(page, page.getByLabel('New passphrase', { exact: true }))
+    await page.keyboard.type(OWN_PASSPHRASE)
+    await tabToField(page, page.getByLabel('Type the new passphrase again'))
+    await page.keyboard.type(OWN_PASSPHRASE)
+    await page.keyboard.press('Enter')
+
+    // …and the app then opens where the person was, with focus on the page's title.
+    await expect(page.getByRole('heading', { level: 1, name: 'Survivors' })).toBeFocused()
+    await expect(page).toHaveURL(/#\/survivors$/)
+    expect(bridge.services.vault.currentStaff()?.mustChangePassphrase).toBe(false)
   })
 })

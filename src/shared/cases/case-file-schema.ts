@@ -4,6 +4,7 @@ import {
   ZAdversePartiesSchema,
   ZContactSchema,
   ZExperiencesSchema,
+  ZIntakeMetaSchema,
   ZLanguagesSchema,
   ZLocationSchema,
   ZNeedsSchema,
@@ -14,7 +15,7 @@ import {
  * The survivor's file as a case holds it after its intakes: who they are, how to reach them safely, their
  * languages, where they are and what they need. Editing a case changes these sections with the intake's own field
  * rules. Experiences, adverse parties and the narrative belong to the intake that recorded them (the survivor's
- * account as told that day): an edit names the intake and changes them there, with the same rules. Consent is
+ * account as told that day): an edit names the intake and changes them there, with the same rules, as it does the intake's notes. Consent is
  * history (recorded one purpose at a time, never overwritten).
  */
 
@@ -50,6 +51,8 @@ export const ZCaseFileChangesSchema = z.strictObject({
   /** The experiences, the narrative, or both (each is revealed, and so edited, on its own). */
   experiences: ZExperiencesSchema.partial().optional(),
   adverseParties: ZAdversePartiesSchema.optional(),
+  /** The intake's notes (the interviewer's, as the intake or an import recorded them); with `intakeId`. */
+  meta: ZIntakeMetaSchema.pick({ notes: true }).optional(),
 })
 export type TCaseFileChanges = z.output<typeof ZCaseFileChangesSchema>
 export type TCaseFileChangesInput = z.input<typeof ZCaseFileChangesSchema>
@@ -75,6 +78,7 @@ export const ZExperiencesEditSchema = z.object({
 export const ZNarrativeEditSchema = z.object({
   intakeId: ZIntakeIdSchema,
   experiences: ZExperiencesSchema.pick({ narrative: true }),
+  meta: ZIntakeMetaSchema.pick({ notes: true }),
 })
 export const ZAdversePartiesEditSchema = z.object({
   intakeId: ZIntakeIdSchema,

@@ -117,6 +117,61 @@ describe("editing an intake's account on a saved case: experiences, narrative, a
     expect(services.caseList.list({ search: 'testing border' }).total).toBe(0)
   })
 
+  it("edits the intake's notes like its narrative: named, never quoted, the interview's date and method kept", () => {
+    const { caseId, detail, intakeId } = saveCase()
+    const result = services.caseFile.edit({
+      caseId,
+      version: detail.updatedAt,
+      // The interview's date rides along as an insider might send it: only the notes are the edit's to change.
+      changes: asChanges({
+        intakeId,
+        meta: { notes: 'Testnote: call back after the testhearing.', intakeDate: '1999-01-01' },
+      }),
+    })
+    expect(result.changedFields).toEqual(['meta.notes'])
+    const narrative = services.caseFile.reveal(caseId, 'narrative')
+    expect(narrative.section === 'narrative' ? narrative.narratives[0] : undefined).toMatchObject({
+      narrative: 'Held for three weeks near the testing border post.',
+      notes: 'Testnote: call back after the testhearing.',
+      intakeDate: '2026-11-20',
+    })
+    const after = services.caseFile.get(caseId)
+    expect(after.intakes[0]?.intakeDate).toBe('2026-11-20')
+    expect(after.timeline.find((entry) => entry.kind === 'edit')?.details['fields']).toBe('meta.notes')
+    const audit = services.audit.list().entries.find((entry) => entry.details['change'] === 'edited')
+    expect(audit?.details['fields']).toEqual(['meta.notes'])
+    expect(JSON.stringify(services.audit.list())).not.toContain('testhearing')
+    // The same notes again change nothing and write nothing.
+    const again = services.caseFile.edit({
+      caseId,
+      version: result.version,
+      changes: asChanges({ intakeId, meta: { notes: 'Testnote: call back after the testhearing.' } }),
+    })
+    expect(again.changedFields).toEqual([])
+  })
+
+  it('refuses notes over the intake limit, naming the field, and writes nothing', () => {
+    const { caseId, detail, intakeId } = saveCase()
+    const tooLong = () =>
+      services.caseFile.edit({
+        caseId,
+        version: detail.updatedAt,
+        changes: asChanges({ intakeId, meta: { notes: 'x'.repeat(4001) } }),
+      })
+    expect(codeOf(tooLong)).toBe('BAD_REQUEST')
+    expect(detailsOf(tooLong)).toEqual({ field: 'meta.notes', message: 'vocab.validation.tooLong' })
+    const nameless = () =>
+      services.caseFile.edit({
+        caseId,
+        version: detail.updatedAt,
+        changes: asChanges({ meta: { notes: 'Moved.' } }),
+      })
+    expect(codeOf(nameless)).toBe('NOT_FOUND')
+    expect(services.caseFile.get(caseId).updatedAt).toBe(detail.updatedAt)
+    const narrative = services.caseFile.reveal(caseId, 'narrative')
+    expect(narrative.section === 'narrative' ? narrative.narratives[0]?.notes : undefined).toBe('')
+  })
+
   it('refuses an account edit made on a version that changed since, and writes nothing', () => {
     const { caseId, detail, intakeId } = saveCase()
     services.caseFile.addTimelineEntry({ caseId, kind: 'note', body: 'Called back.' })

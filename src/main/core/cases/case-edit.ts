@@ -9,7 +9,12 @@ import {
   type TCaseFile,
   type TCaseFileChanges,
 } from '../../../shared/cases/case-file-schema'
-import { ZAdversePartiesSchema, ZExperiencesSchema, type TIntake } from '../../../shared/cases/intake-schema'
+import {
+  ZAdversePartiesSchema,
+  ZExperiencesSchema,
+  ZIntakeMetaSchema,
+  type TIntake,
+} from '../../../shared/cases/intake-schema'
 import { AppError } from '../../../shared/result'
 import type { TCaseState } from './case-records'
 
@@ -76,17 +81,26 @@ export function changedEntries(
   return fields
 }
 
+/** The parts of a case edit that belong to one intake rather than to the case file. */
+export type TAccountChanges = Pick<TCaseFileChanges, 'experiences' | 'adverseParties' | 'meta'>
+
+/** Whether an edit changes anything of an intake (and so must name the intake). */
+export const changesAccount = (changes: TAccountChanges): boolean =>
+  changes.experiences !== undefined || changes.adverseParties !== undefined || changes.meta !== undefined
+
 /**
- * One intake's account after an edit (experiences with the narrative, adverse parties), checked with the intake's
- * rules, with the fields that changed; BAD_REQUEST naming the field at fault, as for the case file.
+ * One intake's account after an edit (experiences with the narrative, adverse parties, the intake's notes), checked
+ * with the intake's rules, with the fields that changed; BAD_REQUEST naming the field at fault, as for the case
+ * file. The intake's date, method and interpreter are the record of the interview and stay as they were.
  */
 export function applyAccountEdit(
   intake: TIntake,
-  changes: Pick<TCaseFileChanges, 'experiences' | 'adverseParties'>,
+  changes: TAccountChanges,
 ): { intake: TIntake; fields: string[] } {
   const fields: string[] = []
   let experiences = intake.experiences
   let adverseParties = intake.adverseParties
+  let meta = intake.meta
   if (changes.experiences !== undefined) {
     const parsed = ZExperiencesSchema.safeParse({ ...intake.experiences, ...changes.experiences })
     if (!parsed.success) throw refusal(parsed.error, 'experiences')
@@ -100,7 +114,13 @@ export function applyAccountEdit(
     adverseParties = parsed.data
     fields.push(...changedEntries('adverseParties', intake.adverseParties, adverseParties))
   }
-  return { intake: { ...intake, experiences, adverseParties }, fields }
+  if (changes.meta !== undefined) {
+    const parsed = ZIntakeMetaSchema.pick({ notes: true }).safeParse(changes.meta)
+    if (!parsed.success) throw refusal(parsed.error, 'meta')
+    meta = { ...intake.meta, notes: parsed.data.notes }
+    if (intake.meta.notes !== meta.notes) fields.push('meta.notes')
+  }
+  return { intake: { ...intake, experiences, adverseParties, meta }, fields }
 }
 
 /**

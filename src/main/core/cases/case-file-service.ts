@@ -21,7 +21,7 @@ import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { StaffDirectory } from '../accounts/accounts-repository'
 import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
-import { applyAccountEdit, applyEdit } from './case-edit'
+import { applyAccountEdit, applyEdit, changesAccount } from './case-edit'
 import {
   isUrgent,
   removalCutoff,
@@ -193,12 +193,12 @@ export class CaseFileService {
   }
 
   /**
-   * The account of the intake the edit names (experiences, narrative, adverse parties), written back into that
+   * The account of the intake the edit names (experiences, narrative, adverse parties, notes), written back into that
    * intake; the fields that changed. Matching reads adverse parties from the intakes at every ranking, so the
    * conflict check sees the new names at once.
    */
   private editAccount(writer: CaseWriter, caseId: string, changes: TCaseFileChanges): string[] {
-    if (changes.experiences === undefined && changes.adverseParties === undefined) return []
+    if (!changesAccount(changes)) return []
     const intakeRow = writer.repository.intakesOf(caseId).find((each) => each.id === changes.intakeId)
     if (intakeRow === undefined) {
       throw new AppError('NOT_FOUND', 'This case has no such intake.', { field: 'intakeId' })

@@ -110,11 +110,15 @@ function VaultGate() {
     void readStatus('reload').then(setGate)
   }
   // The shell opens at the dashboard, except that an unlock returns to the page the vault was locked on (its
-  // path only; the screen loads its data afresh, so nothing of it was kept while locked).
+  // path only; the screen loads its data afresh, so nothing of it was kept while locked). The path is kept until
+  // the shell itself opens: a screen between the unlock and the app (choosing one's own passphrase, confirming
+  // the recovery key) still leads back there.
   const openShell = (arrival: TArrival = 'gate', path: string | null = null) => {
-    returnPath.current = null
     window.history.replaceState(null, '', `#${path ?? '/'}`)
-    void readStatus(arrival).then(setGate)
+    void readStatus(arrival).then((next) => {
+      if (next.kind === 'unlocked') returnPath.current = null
+      setGate(next)
+    })
   }
 
   const languageSwitch = <LanguageSwitch />
@@ -148,7 +152,7 @@ function VaultGate() {
           languageSwitch={languageSwitch}
           organizationName={gate.session.organizationName}
           reason={gate.reason}
-          onFinished={() => openShell('gate')}
+          onFinished={() => openShell('gate', returnPath.current)}
         />
       )
     case 'first-passphrase':

@@ -13,6 +13,8 @@ export type TDateFieldProps = TFieldProps & {
   onChange: (value: DateValue | null) => void
   /** 'minute' adds the time of day, in the locale's own clock ("1:45 p.m." in en-CA, "13 h 45" in fr-CA). */
   granularity?: 'day' | 'minute'
+  /** More text read with the field, besides its help (a warning shown under it). */
+  'aria-describedby'?: string
 }
 
 /**
@@ -25,6 +27,7 @@ export function DateField({
   onChange,
   description,
   granularity = 'day',
+  'aria-describedby': describedBy,
   ...field
 }: TDateFieldProps) {
   return (
@@ -32,6 +35,7 @@ export function DateField({
       value={value}
       onChange={onChange}
       granularity={granularity}
+      {...(describedBy === undefined ? {} : { 'aria-describedby': describedBy })}
       className="ui-field ui-date-field"
       {...ariaFieldState(field)}
     >

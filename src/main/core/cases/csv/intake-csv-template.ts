@@ -72,7 +72,7 @@ function exampleRow(language: TTemplateLanguage): Record<TCsvColumn, string> {
   ]
   intake.experiences.entries = [{ kind: 'torture', otherKind: '', country: '', period: '', place: '' }]
   intake.experiences.narrative =
-    language === 'fr' ? 'Exemple inventé : à effacer.' : 'Invented example: delete this row.'
+    language === 'fr' ? 'Exemple inventé\u00a0: à effacer.' : 'Invented example: delete this row.'
   intake.consent = [
     {
       purpose: 'share_with_lawyer',

@@ -18,7 +18,7 @@ import { EditCaseDialog } from './EditCaseDialog'
 /** The parts of an intake's account the case page edits, each a sensitive section of its own. */
 export type TAccountPart =
   | { section: 'experiences'; entries: TIntakeInput['experiences']['entries'] }
-  | { section: 'narrative'; narrative: string }
+  | { section: 'narrative'; narrative: string; notes: string }
   | { section: 'adverse_parties'; parties: TIntakeInput['adverseParties'] }
 
 const EDITORS = {
@@ -32,14 +32,14 @@ const valuesOf = (intakeId: string, part: TAccountPart): TCaseFileChangesInput =
     case 'experiences':
       return { intakeId, experiences: { entries: part.entries } }
     case 'narrative':
-      return { intakeId, experiences: { narrative: part.narrative } }
+      return { intakeId, experiences: { narrative: part.narrative }, meta: { notes: part.notes } }
     case 'adverse_parties':
       return { intakeId, adverseParties: part.parties }
   }
 }
 
 /**
- * "Edit experiences", "Edit narrative", "Edit adverse parties" for one intake: offered once the section is revealed
+ * "Edit experiences", "Edit narrative and notes", "Edit adverse parties" for one intake: offered once the section is revealed
  * (an audited view) or when it holds nothing, with the wizard's own fields and rules. When the case has several
  * intakes, each button says which one it edits.
  */

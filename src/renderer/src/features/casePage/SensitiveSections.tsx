@@ -178,7 +178,7 @@ function RevealedContent({
           key={entry.intakeId}
           intake={entry}
           isOneOfMany={content.narratives.length > 1}
-          edit={editOf(entry, { section: 'narrative', narrative: entry.narrative })}
+          edit={editOf(entry, { section: 'narrative', narrative: entry.narrative, notes: entry.notes })}
         >
           {entry.narrative === '' && entry.notes === '' ? (
             <p className="case-muted">{t('casePage.sensitive.nothing')}</p>
@@ -257,7 +257,7 @@ function SensitiveSection({
       : section === 'adverse_parties'
         ? { section, parties: [] }
         : section === 'narrative'
-          ? { section, narrative: '' }
+          ? { section, narrative: '', notes: '' }
           : null
 
   const toggle = async () => {

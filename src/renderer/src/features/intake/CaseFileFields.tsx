@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useIntakeOptions } from './options'
 import { AdversePartiesStep } from './steps/AdversePartiesStep'
 import { ContactStep } from './steps/ContactStep'
-import { ExperienceEntries, NarrativeField } from './steps/ExperiencesStep'
+import { ExperienceEntries, IntakeNotesField, NarrativeField } from './steps/ExperiencesStep'
 import { LanguagesStep } from './steps/LanguagesStep'
 import { LocationStep } from './steps/LocationStep'
 import { NeedsStep } from './steps/NeedsStep'
@@ -58,11 +58,12 @@ export function CaseExperienceFields() {
   )
 }
 
-/** One intake's narrative ('experiences.narrative'). */
+/** One intake's narrative and notes ('experiences.narrative', 'meta.notes'). */
 export function CaseNarrativeFields() {
   return (
     <div className="intake-edit">
       <NarrativeField />
+      <IntakeNotesField />
     </div>
   )
 }
@@ -82,6 +83,7 @@ const LABEL_OF: Record<string, string> = {
   'languages.preferred': 'preferredLanguage',
   'languages.others': 'otherLanguages',
   'needs.needs': 'needs',
+  'meta.notes': 'intakeNotes',
 }
 
 /** Labels of the fields of an experience or an adverse party, and each entry's legend ("Adverse party 2"). */

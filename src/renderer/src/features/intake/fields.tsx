@@ -7,6 +7,7 @@ import {
   FormCheckbox,
   FormCheckboxGroupField,
   FormComboBoxField,
+  FormDateField,
   FormNumberField,
   FormRadioGroupField,
   FormSelectField,
@@ -21,7 +22,7 @@ import {
   type TFormTextAreaFieldProps,
   type TFormTextFieldProps,
 } from '../../ui'
-import { isPastDate, normalizeDateText } from './draftDates'
+import { isPastDate } from './draftDates'
 
 export type TIntakePath = FieldPath<TIntakeInput>
 
@@ -73,9 +74,9 @@ export function IntakeTextArea({ wide = true, ...props }: TIntake<TFormTextAreaF
 }
 
 /**
- * A date typed as YYYY-MM-DD; other common forms (see `normalizeDateText`) are tidied when the field is left.
- * `warnIfPast`: a date before today gets a warning under the field (a hearing that already happened is
- * possible, but more often a typo); it never stops the person.
+ * A date, through the app's one date input (the kit's DateField: year, month and day typed segment by segment in
+ * the person's locale), stored as 'YYYY-MM-DD'. `warnIfPast`: a date before today gets a warning under the field
+ * (a hearing that already happened is possible, but more often a typo); it never stops the person.
  */
 export function IntakeDate({
   name,
@@ -88,7 +89,7 @@ export function IntakeDate({
   description: string
   warnIfPast?: boolean
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const warningId = useId()
   const value = useWatch<TIntakeInput>({ name })
   const { errors } = useFormState<TIntakeInput>({ name })
@@ -98,15 +99,11 @@ export function IntakeDate({
       : null
   return (
     <FieldSlot name={name} wide={false}>
-      <FormTextField<TIntakeInput>
+      <FormDateField<TIntakeInput>
         name={name}
         label={label}
         description={description}
         {...(warnIfPast ? { 'aria-describedby': warningId } : {})}
-        normalize={(text) => normalizeDateText(text, i18n.language)}
-        inputMode="numeric"
-        autoComplete="off"
-        className="intake-date"
       />
       {warnIfPast ? (
         <div id={warningId} aria-live="polite" className="intake-date__warning">

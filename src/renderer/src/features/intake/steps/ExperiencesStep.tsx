@@ -79,6 +79,21 @@ export function NarrativeField() {
   )
 }
 
+/** The intake's own notes (about the interview, not the account); edited on the case page with the narrative. */
+export function IntakeNotesField() {
+  const { t } = useTranslation()
+  return (
+    <div className="intake-grid">
+      <IntakeTextArea
+        name="meta.notes"
+        label={t('intake.fields.intakeNotes')}
+        description={t('intake.fields.intakeNotesHelp')}
+        rows={4}
+      />
+    </div>
+  )
+}
+
 export function ExperiencesStep({ options }: { options: TIntakeOptions }) {
   return (
     <>
