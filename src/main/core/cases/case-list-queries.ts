@@ -192,7 +192,10 @@ export class CaseListQueries {
     return new Map(rows.map((row) => [row.rowid, row.profile]))
   }
 
-  /** Which of these cases hold `match` (an FTS5 expression over the notes column) in their notes. */
+  /**
+   * Which of these cases hold `match` (an FTS5 expression over the notes column) in their notes. Asked only for a
+   * word no name or city of the page explains: FTS5 reads the word's whole doclist, whatever the rowids.
+   */
   withNotesMatching(match: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set()
     return new Set(

@@ -50,6 +50,16 @@ export const exactKeysOf = (word: string): string[] =>
 /** The FTS5 expression for a word begun in a case's notes (and city): to tell a note hit from a name hit. */
 export const notesQueryOf = (word: string): string => `notes : ${quote(word.toLocaleLowerCase())}*`
 
+/** The FTS5 expression for a word met in a case's names: as written, in Latin letters, or as a normalized token. */
+export function namesQueryOf(word: string): string {
+  const alternatives = [`names : ${quote(word.toLocaleLowerCase())}*`]
+  const latin = latinOf(word)
+  if (latin !== '') alternatives.push(`latin : ${quote(latin)}*`)
+  const keys = exactKeysOf(word)
+  if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
+  return alternatives.join(' OR ')
+}
+
 /** How many words a search has (what the audit trail keeps of it). */
 export const countWords = (search: string): number => wordsOf(search).length
 
@@ -57,15 +67,10 @@ export const countWords = (search: string): number => wordsOf(search).length
 export function buildSearchQuery(search: string): string | null {
   const words = wordsOf(search)
   if (words.length === 0) return null
-  const clauses = words.map((word) => {
-    const lower = word.toLocaleLowerCase()
-    const alternatives = [`reference : ${quote(lower)}*`, `names : ${quote(lower)}*`, notesQueryOf(word)]
-    const latin = latinOf(word)
-    if (latin !== '') alternatives.push(`latin : ${quote(latin)}*`)
-    const keys = exactKeysOf(word)
-    if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
-    return `(${alternatives.join(' OR ')})`
-  })
+  const clauses = words.map(
+    (word) =>
+      `(reference : ${quote(word.toLocaleLowerCase())}* OR ${notesQueryOf(word)} OR ${namesQueryOf(word)})`,
+  )
   return clauses.join(' AND ')
 }
 

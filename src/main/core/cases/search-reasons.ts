@@ -2,8 +2,9 @@
  * Why the exact search found a case, word by word, for the row to say ("alias “Abu Sami”", "name in Arabic
  * script", "city: Montréal", "in a note"). The index is contentless, so it cannot tell which column a word met:
  * each word is checked here against what the case shows (reference, names, city) the way the index compares
- * (beginning of a word, accents ignored, Latin letters, normalized name tokens); a word that meets none of them was
- * met in the notes, which `isInNotes` confirms from the index. A note's text is never read or shown.
+ * (beginning of a word, accents ignored, Latin letters); a word none of them meets is asked of the index's notes
+ * column (one query per such word for the whole page), and failing that was a normalized name token. A note's text
+ * is never read or shown.
  */
 import {
   SEARCH_REASON_KINDS,
@@ -46,11 +47,14 @@ function beginsWithin(word: string, text: string): boolean {
   return false
 }
 
-/** A name meets a word as the index's names, latin and keys columns would. */
-function nameMeets(word: string, name: string): boolean {
-  if (beginsWithin(word, name)) return true
+/** A name meets a word in Latin letters, as the index's latin column would. */
+function latinMeets(word: string, name: string): boolean {
   const latin = latinOf(word)
-  if (latin !== '' && beginsWithin(latin, toLatin(name))) return true
+  return latin !== '' && beginsWithin(latin, toLatin(name))
+}
+
+/** A name shares a normalized token with a word, as the index's keys column would. */
+function keysMeet(word: string, name: string): boolean {
   const keys = exactKeysOf(word)
   if (keys.length === 0) return false
   const nameKeys = new Set(exactKeysOf(name))
@@ -95,7 +99,7 @@ export function exactReasons(
     // As typed first ("رانية" is the name in Arabic script, though its Latin letters meet the legal name too).
     const name =
       names.find((candidate) => beginsWithin(word, candidate)) ??
-      names.find((candidate) => nameMeets(word, candidate))
+      names.find((candidate) => latinMeets(word, candidate))
     if (name !== undefined) {
       add(nameReason(hit.person, name, false))
       continue
@@ -104,10 +108,12 @@ export function exactReasons(
       add({ kind: 'city', text: hit.city, script: scriptOfName(hit.city), spelledOtherwise: false })
       continue
     }
-    // The index met it, and not in the reference, a name or the city: in a note, unless the index tokenizes a
-    // name in a way the checks above do not (then the name shown is the honest answer).
-    if (isInNotes(word)) add({ kind: 'note', text: '', script: 'Latn', spelledOtherwise: false })
-    else add(nameReason(hit.person, names[0] ?? '', false))
+    if (isInNotes(word)) {
+      add({ kind: 'note', text: '', script: 'Latn', spelledOtherwise: false })
+      continue
+    }
+    // Not in the notes, so a normalized name token met it ("alhasan" ~ "Al-Hassan"): the costliest check, last.
+    add(nameReason(hit.person, names.find((candidate) => keysMeet(word, candidate)) ?? names[0] ?? '', false))
   }
   return SEARCH_REASON_KINDS.flatMap((kind) => found.get(kind) ?? [])
 }
@@ -120,12 +126,13 @@ export function explainExactHits(
 ): Map<number, TSearchReason[]> {
   const rowids = rows.map((row) => row.rowid)
   const profiles = queries.profilesOf(rowids)
-  const inNotes = new Map<string, Set<number>>()
-  const notesHolding = (word: string): Set<number> => {
-    let holders = inNotes.get(word)
+  const found = new Map<string, Set<number>>()
+  /** The page's cases the index finds for this part of the search: asked once per word and part. */
+  const holding = (match: string): Set<number> => {
+    let holders = found.get(match)
     if (holders === undefined) {
-      holders = queries.withNotesMatching(notesQueryOf(word), rowids)
-      inNotes.set(word, holders)
+      holders = queries.withNotesMatching(match, rowids)
+      found.set(match, holders)
     }
     return holders
   }
@@ -137,7 +144,7 @@ export function explainExactHits(
     const hit = { reference: row.reference, city: row.city, person }
     reasons.set(
       row.rowid,
-      exactReasons(search, hit, (word) => notesHolding(word).has(row.rowid)),
+      exactReasons(search, hit, (word) => holding(notesQueryOf(word)).has(row.rowid)),
     )
   }
   return reasons
