@@ -221,7 +221,7 @@ test.describe('Survivors › case list', () => {
     // name is not the one shown (an alias, the legal name behind a preferred one: see similar-names.test.ts).
     await searchBox(app).fill('Yusef Hadour')
     await expect(bodyRows(app).first()).toContainText('Yousef Khaddour')
-    await expect(bodyRows(app).first()).not.toContainText('similar name')
+    await expect(bodyRows(app).first()).toContainText('name, spelled otherwise')
     await expectAccessible(app, 'case list, similar-name result (en)')
     // Nonsense finds nothing.
     await searchBox(app).fill('wmycoi')

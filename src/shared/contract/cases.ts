@@ -19,6 +19,7 @@ import {
   URGENCIES,
 } from '../cases/vocabulary'
 import { ZCaseFileChangesSchema } from '../cases/case-file-schema'
+import { NAME_SCRIPTS } from '../cases/name-scripts'
 import { STAFF_WHO_HANDLE_CASES } from '../roles'
 import { defineChannel } from './channel'
 import { ZIdSchema } from './intake'
@@ -47,6 +48,22 @@ export const ZCaseListQuerySchema = z.strictObject({
 })
 export type TCaseListQuery = z.input<typeof ZCaseListQuerySchema>
 
+/** Where a search met a case: its reference, the name it is shown under, an alias, the name in its own script, its city, a note. */
+export const SEARCH_REASON_KINDS = ['reference', 'name', 'alias', 'originalScript', 'city', 'note'] as const
+export type TSearchReasonKind = (typeof SEARCH_REASON_KINDS)[number]
+
+/** One reason a search found a case, for the row to say. Never a note's text: a note is only "in a note". */
+export const ZSearchReasonSchema = z.object({
+  kind: z.enum(SEARCH_REASON_KINDS),
+  /** The alias or name met ('name', 'alias'), the city ('city'); '' for the reference, a note, a script name. */
+  text: z.string().max(1_000),
+  /** The script of the name met ('originalScript'): ISO 15924 code. */
+  script: z.enum(NAME_SCRIPTS),
+  /** Met through a spelling other than the one typed (person matching), not as typed. */
+  spelledOtherwise: z.boolean(),
+})
+export type TSearchReason = z.infer<typeof ZSearchReasonSchema>
+
 export const ZCaseListRowSchema = z.object({
   id: ZIdSchema,
   reference: z.string(),
@@ -66,11 +83,8 @@ export const ZCaseListRowSchema = z.object({
   openedOn: z.string(),
   /** ISO 8601. */
   updatedAt: z.string(),
-  /**
-   * For a search result found under a name spelled otherwise than typed: that name as the case holds it (why it
-   * matched). '' for every other row.
-   */
-  similarName: z.string(),
+  /** Why a search found this case (empty when the list is not searched): see ZSearchReasonSchema. */
+  whyMatched: z.array(ZSearchReasonSchema).max(SEARCH_REASON_KINDS.length),
 })
 export type TCaseListRow = z.infer<typeof ZCaseListRowSchema>
 

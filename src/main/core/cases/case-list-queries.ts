@@ -182,6 +182,30 @@ export class CaseListQueries {
     )
   }
 
+  /** The profiles (person, languages, location JSON) of these cases, by rowid: to say why a search found them. */
+  profilesOf(rowids: readonly number[]): Map<number, string> {
+    if (rowids.length === 0) return new Map()
+    const rows = this.db.all<{ rowid: number; profile: string }>(
+      sql`SELECT c.rowid, f.profile FROM cases c JOIN case_files f ON f.case_id = c.id
+          WHERE c.rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
+    )
+    return new Map(rows.map((row) => [row.rowid, row.profile]))
+  }
+
+  /**
+   * Which of these cases hold `match` (an FTS5 expression over the notes column) in their notes. Asked only for a
+   * word no name or city of the page explains: FTS5 reads the word's whole doclist, whatever the rowids.
+   */
+  withNotesMatching(match: string, rowids: readonly number[]): Set<number> {
+    if (rowids.length === 0) return new Set()
+    return new Set(
+      this.db.column<number>(
+        sql`SELECT rowid FROM case_search WHERE case_search MATCH ${match}
+            AND rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
+      ),
+    )
+  }
+
   /** The list columns of these cases, in the order given. */
   listRows(rowids: readonly number[]): TCaseListRecord[] {
     if (rowids.length === 0) return []

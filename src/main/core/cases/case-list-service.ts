@@ -12,6 +12,7 @@ import { CaseListQueries } from './case-list-queries'
 import { removalCutoff } from './case-records'
 import { buildSearchQuery, countWords } from './case-search'
 import { findSimilarNames } from './similar-names'
+import { explainExactHits } from './search-reasons'
 import { toListRow } from './case-views'
 
 /** One per session: its counts stay valid between the pages of a scrolling list. */
@@ -47,15 +48,20 @@ export class CaseListService {
     // Exact hits (names as typed or begun, references, cities, notes) first; then names spelled otherwise, found
     // only when the page reaches past the exact hits, so a search with many exact hits pays nothing more.
     const exact = queries.search(match, filters, cutoff, query.offset, query.limit)
-    const rows = exact.rows.map((row) => toListRow(row, cutoff, names))
+    const why = explainExactHits(queries, query.search, exact.rows)
+    const rows = exact.rows.map((row) => ({
+      ...toListRow(row, cutoff, names),
+      whyMatched: why.get(row.rowid) ?? [],
+    }))
     let total = exact.total
     if (query.offset + query.limit > exact.total) {
       const similar = findSimilarNames(queries, query.search, match, filters, cutoff)
       const start = Math.max(0, query.offset - exact.total)
       const wanted = similar.slice(start, start + query.limit - rows.length)
-      const byRowid = new Map(wanted.map((hit) => [hit.rowid, hit.name]))
+      const byRowid = new Map(wanted.map((hit) => [hit.rowid, hit.reason]))
       for (const row of queries.listRows(wanted.map((hit) => hit.rowid))) {
-        rows.push({ ...toListRow(row, cutoff, names), similarName: byRowid.get(row.rowid) ?? '' })
+        const reason = byRowid.get(row.rowid)
+        rows.push({ ...toListRow(row, cutoff, names), whyMatched: reason === undefined ? [] : [reason] })
       }
       total += similar.length
     }

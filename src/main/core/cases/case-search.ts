@@ -22,13 +22,43 @@ const isCode = (key: string): boolean => key.startsWith('dm') || key.startsWith(
 /** True when a word has letters or digits in it (a lone "-" or "'" would match everything or nothing). */
 const hasContent = (word: string): boolean => /[\p{L}\p{N}]/u.test(word)
 
-const wordsOf = (search: string): string[] =>
+/** The words of a search, as both queries (and the reasons a case matched) take them. */
+export const wordsOf = (search: string): string[] =>
   search
     .normalize('NFC')
     .split(/[\s,;]+/u)
     .map((word) => word.trim())
     .filter(hasContent)
     .slice(0, MAX_WORDS)
+
+/** A word in Latin letters as the 'latin' column holds names, or '' when it has none. */
+export const latinOf = (word: string): string => {
+  const latin = toLatin(word).toLowerCase().trim()
+  return hasContent(latin) ? latin : ''
+}
+
+/**
+ * A word's normalized name tokens, as the 'keys' column holds them. Only those: its sound-alike and skeleton codes
+ * are the similar-name search's, where person matching checks every candidate they bring ("ydyfno" shares the
+ * skeleton "dfn" with real names).
+ */
+export const exactKeysOf = (word: string): string[] =>
+  searchKeysOfNames([word])
+    .split(' ')
+    .filter((key) => key !== '' && BAREWORD.test(key) && !isCode(key))
+
+/** The FTS5 expression for a word begun in a case's notes (and city): to tell a note hit from a name hit. */
+export const notesQueryOf = (word: string): string => `notes : ${quote(word.toLocaleLowerCase())}*`
+
+/** The FTS5 expression for a word met in a case's names: as written, in Latin letters, or as a normalized token. */
+export function namesQueryOf(word: string): string {
+  const alternatives = [`names : ${quote(word.toLocaleLowerCase())}*`]
+  const latin = latinOf(word)
+  if (latin !== '') alternatives.push(`latin : ${quote(latin)}*`)
+  const keys = exactKeysOf(word)
+  if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
+  return alternatives.join(' OR ')
+}
 
 /** How many words a search has (what the audit trail keeps of it). */
 export const countWords = (search: string): number => wordsOf(search).length
@@ -37,23 +67,10 @@ export const countWords = (search: string): number => wordsOf(search).length
 export function buildSearchQuery(search: string): string | null {
   const words = wordsOf(search)
   if (words.length === 0) return null
-  const clauses = words.map((word) => {
-    const lower = word.toLocaleLowerCase()
-    const alternatives = [
-      `reference : ${quote(lower)}*`,
-      `names : ${quote(lower)}*`,
-      `notes : ${quote(lower)}*`,
-    ]
-    const latin = toLatin(word).toLowerCase().trim()
-    if (latin !== '' && hasContent(latin)) alternatives.push(`latin : ${quote(latin)}*`)
-    // The name's normalized tokens only; its sound-alike and skeleton codes are the similar-name search's, where
-    // person matching checks every candidate they bring ("ydyfno" shares the skeleton "dfn" with real names).
-    const keys = searchKeysOfNames([word])
-      .split(' ')
-      .filter((key) => key !== '' && BAREWORD.test(key) && !isCode(key))
-    if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
-    return `(${alternatives.join(' OR ')})`
-  })
+  const clauses = words.map(
+    (word) =>
+      `(reference : ${quote(word.toLocaleLowerCase())}* OR ${notesQueryOf(word)} OR ${namesQueryOf(word)})`,
+  )
   return clauses.join(' AND ')
 }
 

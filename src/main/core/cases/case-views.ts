@@ -51,7 +51,7 @@ export const toListRow = (
   assignee: staffRef(names, row.assigned_account_id),
   openedOn: row.opened_on,
   updatedAt: row.updated_at,
-  similarName: '',
+  whyMatched: [],
 })
 
 export const toConsentRecord = (row: TConsentRow, names: ReadonlyMap<string, string>): TConsentRecord => ({

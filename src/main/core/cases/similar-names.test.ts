@@ -50,7 +50,9 @@ describe('the case search finds every spelling the duplicate check accepts', () 
       expect(found(search), search).toContain('Rania Haddad')
     }
     const similar = services.caseList.list({ search: 'Rnia Hadad' }).rows[0]
-    expect(similar?.similarName).toBe('Rania Haddad')
+    expect(similar?.whyMatched).toEqual([
+      { kind: 'name', text: 'Rania Haddad', script: 'Latn', spelledOtherwise: true },
+    ])
   })
 
   it('recalls at least 99 % of the variants the duplicate check calls the same person', () => {

@@ -10,11 +10,13 @@ import type { TProfile } from './case-records'
 import type { CaseListQueries, TListFilters } from './case-list-queries'
 import { buildSimilarNameQuery } from './case-search'
 import { parse } from './case-views'
+import { nameReason } from './search-reasons'
+import type { TSearchReason } from '../../../shared/contract/cases'
 
 /** Candidates scored per search: enough for a whole family name's spellings, cheap enough for the list's budget. */
 export const SIMILAR_POOL = 150
 
-export type TSimilarName = { rowid: number; name: string; score: number }
+export type TSimilarName = { rowid: number; name: string; score: number; reason: TSearchReason }
 
 /** Cases the exact search (`exact`) missed whose names person matching calls a match for `search`, best first. */
 export function findSimilarNames(
@@ -32,7 +34,9 @@ export function findSimilarNames(
   for (const candidate of queries.similarNameCandidates(similar, exact, filters, cutoff, SIMILAR_POOL)) {
     const { person } = parse<TProfile>(candidate.profile)
     const match = scoreSearch(typed, preparePerson({ names: intakeNames(person) }), memo)
-    if (isSearchMatch(match)) found.push({ rowid: candidate.rowid, name: match.name, score: match.score })
+    if (!isSearchMatch(match)) continue
+    const reason = nameReason(person, match.name, true)
+    found.push({ rowid: candidate.rowid, name: match.name, score: match.score, reason })
   }
   return found.sort((left, right) => right.score - left.score || left.rowid - right.rowid)
 }

@@ -17,6 +17,7 @@ import { languageName } from '../../../../shared/cases/codes'
 import { Badge } from '../../ui'
 import type { CasePageStore } from './casePageStore'
 import { formatListDate, urgencyReasons, type TUrgencyReason } from './caseRowText'
+import { WhyMatched } from './WhyMatched'
 
 /** Fixed heights keep the arithmetic exact at 100,000 rows: no measuring, no jumps while scrolling. */
 export const ROW_HEIGHT = 48
@@ -329,7 +330,11 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
       <td role="gridcell" className="case-grid__cell case-grid__reference">
         {row.reference}
       </td>
-      <th role="rowheader" scope="row" className="case-grid__cell case-grid__name">
+      <th
+        role="rowheader"
+        scope="row"
+        className={`case-grid__cell case-grid__name${row.whyMatched.length > 0 ? ' case-grid__name--found' : ''}`}
+      >
         <Link
           to={casePath(row.id)}
           tabIndex={-1}
@@ -339,13 +344,7 @@ function CaseCells({ row, language, today }: { row: TCaseListRow; language: stri
         >
           {row.displayName}
         </Link>
-        {row.similarName === '' || row.similarName === row.displayName ? null : (
-          // Why a search found this case: under a name spelled otherwise than typed.
-          <span className="case-grid__muted case-grid__similar" dir="auto">
-            {' '}
-            {t('caseList.similarName', { name: row.similarName })}
-          </span>
-        )}
+        <WhyMatched reasons={row.whyMatched} displayName={row.displayName} />
       </th>
       <td role="gridcell" className="case-grid__cell case-grid__status">
         <Badge tone={STATUS_TONES[row.status]}>{t(`vocab.status.${row.status}`)}</Badge>
