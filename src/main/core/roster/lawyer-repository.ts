@@ -5,6 +5,7 @@ import type { TReadableDb, TWritableDb } from '../db/connection'
 import { hasKey, hasWords } from '../db/key-list'
 import { sql, sqlAnd, type TSql } from '../db/sql'
 import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
+import { markRosterChanged } from './roster-generation'
 import {
   addLawyerChildRows,
   lawyerFieldValues,
@@ -222,6 +223,7 @@ export class LawyerRepository extends LawyerQueries {
   }
 
   private writeChildren(children: TLawyerChildRows): void {
+    markRosterChanged(this.db)
     this.inBatches(
       children.memberships,
       (json) => sql`
