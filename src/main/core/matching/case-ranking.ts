@@ -18,6 +18,7 @@ import {
   type TCandidateName,
   type TConflictNameSource,
 } from './conflicts'
+import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
 import { rankLawyers, type TRanking } from './rank'
@@ -103,7 +104,13 @@ export function readRoster(session: TSession): TRosterSnapshot {
         lastOffers.get(lawyer.id) ?? null,
       ),
     )
-  return { lawyers, names: bothSources(queries, new ConflictNameIndex(referralPartyNames(session, cases))) }
+  return {
+    lawyers,
+    names: bothSources(
+      declaredConflictIndex(session.db),
+      new ConflictNameIndex(referralPartyNames(session, cases)),
+    ),
+  }
 }
 
 /** Every lawyer ranked or excluded for one case over a roster read once; NOT_FOUND when there is no such case. */

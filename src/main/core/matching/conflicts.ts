@@ -90,7 +90,12 @@ export const findConflicts = (
   const findings: TConflictFindings = { blocking: new Map(), cleared: new Map() }
   const prepared = parties
     .filter((party) => party.names.some((name) => name.trim() !== ''))
-    .map((party) => ({ party, person: preparePerson({ names: party.names }) }))
+    .map((party) => ({
+      party,
+      person: preparePerson({ names: party.names }),
+      // A name many lawyers declared ("Syrian Arab Army") shares one prepared person in the index: scored once.
+      scores: new Map<PreparedPerson, ReturnType<typeof scorePrepared>>(),
+    }))
   if (prepared.length === 0) return findings
   const blocking = prepared.flatMap(({ person }) => blockingNamesOf(person))
   const memo: TokenMemo = new Map()
@@ -98,9 +103,13 @@ export const findConflicts = (
   for (const candidate of source.candidatesFor(blocking)) {
     if (candidate.source !== 'declared' && candidate.caseId === caseId) continue
     const other = candidate.prepared ?? preparePerson({ names: candidate.names })
-    for (const { party, person } of prepared) {
+    for (const { party, person, scores } of prepared) {
       if (!IS_CONFLICT[party.role][candidate.source]) continue
-      const match = scorePrepared(person, other, memo)
+      let match = scores.get(other)
+      if (match === undefined) {
+        match = scorePrepared(person, other, memo)
+        scores.set(other, match)
+      }
       const threshold =
         party.kind === 'person' && candidate.kind === 'person'
           ? CONFLICT_MIN_SCORE.person
@@ -137,6 +146,8 @@ export class ConflictNameIndex implements TConflictNameSource {
   private readonly names: TLawyerPartyName[] = []
   private readonly preparedNames: PreparedPerson[] = []
   private readonly notPeople: number[] = []
+  /** One prepared person (and one set of keys) per distinct name: rosters repeat states, armies, ministries. */
+  private readonly preparedByText = new Map<string, { person: PreparedPerson; keys: string[] }>()
 
   constructor(names: Iterable<TLawyerPartyName>) {
     for (const name of names) this.add(name)
@@ -144,11 +155,17 @@ export class ConflictNameIndex implements TConflictNameSource {
 
   add(name: TLawyerPartyName): void {
     const index = this.names.length
-    const person = preparePerson({ names: name.names })
+    const text = name.names.join('\n')
+    let shared = this.preparedByText.get(text)
+    if (shared === undefined) {
+      const person = preparePerson({ names: name.names })
+      shared = { person, keys: buildSearchKeys(person) }
+      this.preparedByText.set(text, shared)
+    }
     this.names.push(name)
-    this.preparedNames.push(person)
+    this.preparedNames.push(shared.person)
     if (name.kind !== 'person') this.notPeople.push(index)
-    for (const key of buildSearchKeys(person)) pushTo(this.byKey, key, index)
+    for (const key of shared.keys) pushTo(this.byKey, key, index)
   }
 
   *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {

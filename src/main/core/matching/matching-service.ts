@@ -80,7 +80,6 @@ export class MatchingService {
   reviewConflict(request: TConflictReviewRequest): { decision: TConflictDecision } {
     const session = this.session()
     const parsed = ZConflictReviewRequestSchema.parse(request)
-    this.buildMissingConflictKeys(session)
     const writer = new CaseWriter(session)
     return session.db.transaction(() => {
       const { ranking } = rankCase(session, parsed.caseId)
@@ -132,8 +131,11 @@ export class MatchingService {
     return sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES, 'Your role cannot open survivor records.')
   }
 
+  /**
+   * The ranking reads the declared conflicts from memory (declared-conflicts.ts), not from `lawyer_conflict_keys`:
+   * the first ranking after an import of 200,000 names no longer waits minutes for their keys to be written.
+   */
   private rankAudited(session: TSession, caseId: string): ReturnType<typeof rankCase> {
-    this.buildMissingConflictKeys(session)
     const ranked = rankCase(session, caseId)
     session.db.transaction(() => {
       session.audit.record(

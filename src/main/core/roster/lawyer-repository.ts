@@ -6,6 +6,7 @@ import { hasKey, hasWords } from '../db/key-list'
 import { sql, sqlAnd, type TSql } from '../db/sql'
 import { placesHeldBy } from '../referrals/referral-repository'
 import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
+import { markRosterChanged } from './roster-generation'
 import {
   addLawyerChildRows,
   lawyerFieldValues,
@@ -229,6 +230,7 @@ export class LawyerRepository extends LawyerQueries {
   }
 
   private writeChildren(children: TLawyerChildRows): void {
+    markRosterChanged(this.db)
     this.inBatches(
       children.memberships,
       (json) => sql`
