@@ -1,5 +1,5 @@
 import type { csvUploadChannels } from '../../../shared/contract'
-import { intakeCsvWorkerReader } from '../../core/cases/csv/intake-csv-worker-reader'
+import { intakeCsvReader } from '../../core/cases/csv/intake-csv-transfer'
 import { lawyerCsvReader } from '../../core/roster/csv/lawyer-csv-upload'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
@@ -13,12 +13,11 @@ export const csvUploadHandlers = ({
   lawyerImport,
   caseTransfer,
 }: TServices): THandlersFor<typeof csvUploadChannels> => ({
-  // Intake rows are parsed and checked in a worker thread and staged in the vault as they arrive: main's thread only
-  // writes them, and its memory does not grow with the file.
+  // Intake rows are staged in the vault as they arrive: main's memory does not grow with the file.
   'csvUpload:open': ({ kind, bytes }) =>
     kind === 'lawyers'
       ? csvUploads.open(lawyerCsvReader(), bytes)
-      : csvUploads.open(intakeCsvWorkerReader({ sink: caseTransfer.intakeStaging() }), bytes),
+      : csvUploads.open(intakeCsvReader({ sink: caseTransfer.intakeStaging() }), bytes),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)
