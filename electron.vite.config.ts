@@ -26,7 +26,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The intakes CSV worker thread: its own entry, out/main/intake-csv-worker.js beside index.js, where
+          // intake-csv-worker-reader.ts starts it from (code both use goes to shared chunks).
+          'intake-csv-worker': resolve(__dirname, 'src/main/core/cases/csv/intake-csv-worker.ts'),
+        },
       },
     },
   },

@@ -2,11 +2,8 @@ import { CSV_MAX_CHARS } from '../../shared/contract/intake-csv'
 import { ADMIN_ONLY } from '../../shared/roles'
 import { refuseExistingOut } from '../csv-file'
 import { readCsvFileWith } from '../../main/core/csv/csv-file-reader'
-import {
-  exportIntakesCsv,
-  importIntakeRows,
-  intakeCsvReader,
-} from '../../main/core/cases/csv/intake-csv-transfer'
+import { exportIntakesCsv, importIntakeRows } from '../../main/core/cases/csv/intake-csv-transfer'
+import { intakeCsvWorkerReader } from '../../main/core/cases/csv/intake-csv-worker-reader'
 import { formatCsvError } from '../../main/core/cases/csv/messages'
 import type { TCommand } from '../command'
 import { reportRefusedFile, withImportFile, withRole, type TCommandAccess } from '../import-file'
@@ -48,8 +45,8 @@ export const intakeCommands: readonly TCommand[] = [
     async run({ values, positionals }, context) {
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
-      // As the app's upload: streamed, each row checked as it is read and staged in the vault, so neither the
-      // file nor its rows are ever held whole; then all rows or none in one transaction.
+      // As the app's upload: streamed, each row checked in a worker thread as it is read and staged in the vault, so
+      // neither the file nor its rows are ever held whole; then all rows or none in one transaction.
       const result = await withImportFile(
         values,
         context,
@@ -58,7 +55,7 @@ export const intakeCommands: readonly TCommand[] = [
         async ({ caseTransfer }, { path }) =>
           importIntakeRows(
             caseTransfer,
-            await readCsvFileWith(path, intakeCsvReader({ sink: caseTransfer.intakeStaging() })),
+            await readCsvFileWith(path, intakeCsvWorkerReader({ sink: caseTransfer.intakeStaging() })),
             { dryRun },
           ),
       )

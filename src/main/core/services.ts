@@ -103,6 +103,8 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
   const matching = new MatchingService(sessions)
   const referrals = new ReferralService(sessions)
   const csvUploads = new CsvUploads(sessions)
+  // A lock ends every upload (and its worker thread) while the vault is still open to drop the rows it staged.
+  vault.keeper.onSessionClosing(() => csvUploads.cancelAll())
   return {
     vault,
     accounts: new AccountService(sessions, keySlots),

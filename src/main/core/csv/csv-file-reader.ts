@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs'
-import { readCsvStream } from './csv-stream'
 import type { TCsvUploadReader } from './csv-uploads'
 
 /** Read 64 KiB at a time: a file of any size is held one slice at a time. */
@@ -12,7 +11,7 @@ const SLICE_BYTES = 64 * 1024
 export async function readCsvFileWith<T>(path: string, reader: TCsvUploadReader<T>): Promise<T> {
   const stream = createReadStream(path, { highWaterMark: SLICE_BYTES })
   try {
-    return reader.finish(await readCsvStream(stream, reader.take, { maxBytes: reader.maxBytes }))
+    return reader.finish(await reader.read(stream, { maxBytes: reader.maxBytes }))
   } finally {
     stream.destroy()
   }

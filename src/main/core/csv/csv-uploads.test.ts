@@ -84,11 +84,13 @@ describe('CSV uploads', () => {
     const { csvUploads, vault } = services
     await addTestCaseworker(services.accounts, 'casey.example', 'Casey')
     const { uploadId } = csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), FILE.length)
+    // The lock ends the admin's upload with the session: nobody signed in next can continue it.
     vault.lock()
-    expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('LOCKED')
+    expect(csvUploads.openCount).toBe(0)
+    expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('NOT_FOUND')
     await vault.unlock('casey.example', CASEWORKER_PASSPHRASE)
     expect(codeOf(() => csvUploads.open(intakeCsvReader({ today: '2026-01-01' }), 10))).toBe('FORBIDDEN')
-    expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('FORBIDDEN')
-    expect(await codeOfAsync(csvUploads.result(uploadId, 'intakes'))).toBe('FORBIDDEN')
+    expect(await codeOfAsync(csvUploads.append(uploadId, FILE, true))).toBe('NOT_FOUND')
+    expect(await codeOfAsync(csvUploads.result(uploadId, 'intakes'))).toBe('NOT_FOUND')
   })
 })

@@ -3,7 +3,24 @@ import type { TCsvUploadKind, TCsvUploadProgress } from '../../../shared/contrac
 import { AppError } from '../../../shared/result'
 import type { TRole } from '../../../shared/roles'
 import { sessionIn, type TSessionSource } from '../session/session'
-import { readCsvStream, type TCsvRecordHandler, type TCsvStreamResult } from './csv-stream'
+import {
+  readCsvStream,
+  type TCsvRecordHandler,
+  type TCsvStreamOptions,
+  type TCsvStreamResult,
+} from './csv-stream'
+
+/** Reads a whole file's chunks, with the upload's caps, cancel signal and progress callback. */
+export type TCsvRead = (
+  source: AsyncIterable<Uint8Array | string>,
+  options: TCsvStreamOptions,
+) => Promise<TCsvStreamResult>
+
+/** The plain way to read: parsed on this thread, each record handed to `take` as it completes. */
+export const readingOnThisThread =
+  (take: TCsvRecordHandler): TCsvRead =>
+  (source, options) =>
+    readCsvStream(source, take, options)
 
 /** What one kind of import does with a file's records as they arrive, and the answer it builds at the end. */
 export type TCsvUploadReader<T> = {
@@ -12,7 +29,8 @@ export type TCsvUploadReader<T> = {
   roles: readonly TRole[]
   /** The byte cap: the read stops as soon as more arrive. */
   maxBytes: number
-  take: TCsvRecordHandler
+  /** Parses the chunks (on this thread, or in a worker thread for the intakes) and hands the records on. */
+  read: TCsvRead
   finish(result: TCsvStreamResult): T
   /** The upload was cancelled or abandoned before its answer was asked for: drop whatever the reader staged. */
   discard?(): void
@@ -79,24 +97,26 @@ export class CsvUploads {
       ended: false,
       complete: false,
     }
-    upload.outcome = readCsvStream(this.chunksOf(upload), reader.take, {
-      maxBytes: reader.maxBytes,
-      signal: upload.controller.signal,
-      onProgress: ({ bytesRead, records }) => {
-        upload.progress = { ...upload.progress, bytesRead, records }
-      },
-    }).then((result) => {
-      upload.ended = true
-      upload.progress = {
-        ...upload.progress,
-        bytesRead: result.progress.bytesRead,
-        records: result.progress.records,
-        ended: true,
-      }
-      // Chunks sent after the read ended are answered at once.
-      for (const chunk of upload.queue.splice(0)) chunk.consumed()
-      return reader.finish(result)
-    })
+    upload.outcome = reader
+      .read(this.chunksOf(upload), {
+        maxBytes: reader.maxBytes,
+        signal: upload.controller.signal,
+        onProgress: ({ bytesRead, records }) => {
+          upload.progress = { ...upload.progress, bytesRead, records }
+        },
+      })
+      .then((result) => {
+        upload.ended = true
+        upload.progress = {
+          ...upload.progress,
+          bytesRead: result.progress.bytesRead,
+          records: result.progress.records,
+          ended: true,
+        }
+        // Chunks sent after the read ended are answered at once.
+        for (const chunk of upload.queue.splice(0)) chunk.consumed()
+        return reader.finish(result)
+      })
     // Answered by `result`; an upload abandoned half-way must not take main down with an unhandled rejection.
     upload.outcome.catch(() => undefined)
     this.uploads.set(uploadId, upload)
@@ -145,6 +165,14 @@ export class CsvUploads {
     } catch {
       // Signed out or locked meanwhile: what was staged stays in the encrypted vault until the next import clears it.
     }
+  }
+
+  /**
+   * Every upload stops (the vault is about to lock, or another person's session replaces this one): readers drop
+   * what they staged while the vault is still open, and a worker thread reading one is ended.
+   */
+  cancelAll(): void {
+    for (const id of [...this.uploads.keys()]) this.cancel(id)
   }
 
   /** How many uploads are open (tests: none is left behind). */

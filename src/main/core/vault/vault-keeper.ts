@@ -48,6 +48,7 @@ export class VaultKeeper {
   /** Why the vault was last locked by this process; shown on the unlock screen, cleared at the next unlock. */
   lastLockReason: TLockReason | null = null
   private readonly listeners = new Set<TLockListener>()
+  private readonly closingListeners = new Set<() => void>()
   /** Serializes operations that await the KDF or the disk, so two of them cannot interleave. */
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -134,6 +135,15 @@ export class VaultKeeper {
   onLockChange(listener: TLockListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * Called just before the open session closes (a lock, another unlock, a restore), while it still answers: work
+   * tied to the session stops and drops what it wrote (an upload's staged rows). Returns an unsubscribe function.
+   */
+  onSessionClosing(listener: () => void): () => void {
+    this.closingListeners.add(listener)
+    return () => this.closingListeners.delete(listener)
   }
 
   /**
@@ -247,6 +257,13 @@ export class VaultKeeper {
   closeSession(auditLock = false, reason?: TLockReason): void {
     const session = this.session
     if (session === null) return
+    for (const listener of this.closingListeners) {
+      try {
+        listener()
+      } catch {
+        // Cleanup that fails (its rows are left for the next import to remove) must not keep the vault open.
+      }
+    }
     this.session = null
     try {
       if (auditLock) session.audit.record('lock', null, reason === undefined ? {} : { reason })

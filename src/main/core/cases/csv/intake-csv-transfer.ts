@@ -21,7 +21,8 @@ import {
 } from './parse-intakes-csv'
 import type { TCheckedIntakeSink } from './checked-intake-rows'
 import { ADMIN_ONLY } from '../../../../shared/roles'
-import type { TCsvUploadReader } from '../../csv/csv-uploads'
+import { readingOnThisThread, type TCsvUploadReader } from '../../csv/csv-uploads'
+import type { TCsvStreamResult } from '../../csv/csv-stream'
 import { intakeCells } from './serialize-intakes-csv'
 
 /** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
@@ -102,7 +103,31 @@ function refused(
 }
 
 /**
- * How an intakes file is read as it streams in (from the app's upload or a file on disk): admins only, at most
+ * The intakes answer once the read ended: the stream's own refusal (a byte cap, a syntax error) or a cancel drops
+ * what was staged (`abandon`); otherwise the rows' answer (`finish`: problems, or the checked rows).
+ */
+export function intakeAnswerOf(
+  result: TCsvStreamResult,
+  rows: { abandon(): void; finish(): TParseIntakesResult },
+): TParseIntakesResult {
+  if ('errors' in result) {
+    rows.abandon()
+    const errors = result.errors.map((error) =>
+      // Said in megabytes: "larger than 50 MB".
+      error.code === 'tooLarge' ? { ...error, limit: Math.floor(CSV_MAX_CHARS / 1_000_000) } : error,
+    )
+    return { errors, rowCount: 0 }
+  }
+  if ('cancelled' in result) {
+    rows.abandon()
+    return { errors: [], rowCount: 0 }
+  }
+  return rows.finish()
+}
+
+/**
+ * How an intakes file is read as it streams in, on this thread (tests, and the reference the worker thread's read
+ * is compared with; the app and the CLI read in a worker: intake-csv-worker-reader.ts): admins only, at most
  * CSV_MAX_CHARS bytes, each record checked as it arrives and put in `sink` (the store's staging, so memory does
  * not grow with the file); the file is refused at the first byte past the cap or the first row past CSV_MAX_ROWS,
  * without reading further. A refused or cancelled file's staged rows are dropped at once.
@@ -119,23 +144,9 @@ export function intakeCsvReader(
     kind: 'intakes',
     roles: ADMIN_ONLY,
     maxBytes: CSV_MAX_CHARS,
-    take: (record) => rows.take(record),
+    read: readingOnThisThread((record) => rows.take(record)),
     discard: () => rows.abandon(),
-    finish(result) {
-      if ('errors' in result) {
-        rows.abandon()
-        const errors = result.errors.map((error) =>
-          // Said in megabytes: "larger than 50 MB".
-          error.code === 'tooLarge' ? { ...error, limit: Math.floor(CSV_MAX_CHARS / 1_000_000) } : error,
-        )
-        return { errors, rowCount: 0 }
-      }
-      if ('cancelled' in result) {
-        rows.abandon()
-        return { errors: [], rowCount: 0 }
-      }
-      return rows.finish()
-    },
+    finish: (result) => intakeAnswerOf(result, rows),
   }
 }
 
