@@ -1,5 +1,5 @@
 import type { csvUploadChannels } from '../../../shared/contract'
-import { intakeCsvReader } from '../../core/cases/csv/intake-csv-transfer'
+import { intakeCsvWorkerReader } from '../../core/cases/csv/intake-csv-worker-reader'
 import { lawyerCsvReader } from '../../core/roster/csv/lawyer-csv-upload'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
@@ -13,11 +13,12 @@ export const csvUploadHandlers = ({
   lawyerImport,
   caseTransfer,
 }: TServices): THandlersFor<typeof csvUploadChannels> => ({
-  // Intake rows are staged in the vault as they arrive: main's memory does not grow with the file.
+  // Intake rows are parsed and checked in a worker thread and staged in the vault as they arrive: main's memory
+  // does not grow with the file and its event loop stays free for the screens.
   'csvUpload:open': ({ kind, bytes }) =>
     kind === 'lawyers'
       ? csvUploads.open(lawyerCsvReader(), bytes)
-      : csvUploads.open(intakeCsvReader({ sink: caseTransfer.intakeStaging() }), bytes),
+      : csvUploads.open(intakeCsvWorkerReader({ sink: caseTransfer.intakeStaging() }), bytes),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)
