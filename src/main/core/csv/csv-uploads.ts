@@ -133,8 +133,10 @@ export class CsvUploads {
       upload.queue.push({ text, last, consumed: resolve })
       upload.wake?.()
     })
-    // A read that ended on this slice settles just after it: let that land so the answer says `ended`.
-    await new Promise((resolve) => setImmediate(resolve))
+    // The last slice's answer is the read's final word (a reader in a worker thread ends after its last message,
+    // not when the slice is handed over); any other slice that ended the read settles just after it.
+    if (last) await upload.outcome.then(noop, noop)
+    else await new Promise((resolve) => setImmediate(resolve))
     return upload.progress
   }
 
@@ -216,3 +218,5 @@ export class CsvUploads {
     }
   }
 }
+
+const noop = (): void => undefined
