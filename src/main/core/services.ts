@@ -124,7 +124,7 @@ export function createVaultServices(options: TVaultServiceOptions): TVaultServic
     directoryTransfer: new DirectoryTransferService(sessions),
     reports: new CaseloadReportService(sessions),
     referrals,
-    batchMatching: new BatchMatchingService(sessions, matching, referrals),
+    batchMatching: new BatchMatchingService(sessions, referrals),
     csvUploads,
     organizationMatching: new OrganizationMatchingService(sessions),
   }

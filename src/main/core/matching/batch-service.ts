@@ -21,12 +21,10 @@ import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
 import { assignBatch, type TBatchSurvivor } from './batch-assignment'
-import { preparedOnce } from './batch-conflicts'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRoster, survivorOfCase, type TRosterSnapshot } from './case-ranking'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
 import { placesFree } from './eligibility'
-import type { MatchingService } from './matching-service'
 import { rankWithConflicts, type TRanking } from './rank'
 import type { TRankContext, TSurvivorProfile } from './types'
 
@@ -111,7 +109,7 @@ type TScoredCase = {
 const snapshotOf = (session: TSession): TBatchSnapshot => {
   const roster = readRoster(session)
   const context: TRankContext = { now: session.clock.now() }
-  return { roster, facts: batchRosterOf(roster.lawyers, context), names: preparedOnce(roster.names), context }
+  return { roster, facts: batchRosterOf(roster.lawyers, context), names: roster.names, context }
 }
 
 /** One case's survivor, conflict check and scores over every lawyer (no reasons: those wait for the chosen pair). */
@@ -134,7 +132,6 @@ const scoreCase = (
 export class BatchMatchingService {
   constructor(
     private readonly sessions: TSessionSource,
-    private readonly matching: MatchingService,
     private readonly referrals: ReferralService,
   ) {}
 
@@ -145,10 +142,10 @@ export class BatchMatchingService {
   propose(times: TBatchPhaseTimes = noPhaseTimes()): TBatchProposal {
     const session = this.session()
     const started = performance.now()
-    const { snapshot, caseIds } = timed(times, 'load', () => {
-      this.matching.buildMissingConflictKeys(session)
-      return { snapshot: snapshotOf(session), caseIds: casesAwaitingMatch(session.db) }
-    })
+    const { snapshot, caseIds } = timed(times, 'load', () => ({
+      snapshot: snapshotOf(session),
+      caseIds: casesAwaitingMatch(session.db),
+    }))
     const scored = timed(times, 'score', () =>
       caseIds.map((caseId) => scoreCase(session, caseId, snapshot, times)),
     )
@@ -163,7 +160,6 @@ export class BatchMatchingService {
   async proposeInSteps({ onProgress, isCancelled }: TBatchSteps): Promise<TBatchProposal> {
     const session = this.session()
     const started = performance.now()
-    this.matching.buildMissingConflictKeys(session)
     const caseIds = casesAwaitingMatch(session.db)
     // Read once for the whole batch; a referral proposed meanwhile is caught when the pairs are approved.
     const snapshot = snapshotOf(session)
@@ -278,7 +274,6 @@ export class BatchMatchingService {
         field: 'pairs',
       })
     }
-    this.matching.buildMissingConflictKeys(session)
     const referralIds = session.db.transaction(
       () =>
         pairs.map(
