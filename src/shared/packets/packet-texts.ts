@@ -56,7 +56,10 @@ const en = {
   referredTo: 'You are referred to',
   organizationsHeading: 'Organizations that can help',
   organizationsNote:
-    'Organizations serving your province, and national ones. Those speaking your languages come first.',
+    'Chosen for you: they serve your province or all of Canada, help with what you need, and the best suited come first.',
+  otherOrganizationsHeading: 'Other organizations near you',
+  otherOrganizationsNote:
+    'They serve your province or all of Canada but not what you told us you need. Those speaking your languages come first.',
   languagesSpoken: 'Languages',
   website: 'Website',
   phone: 'Phone',
@@ -226,7 +229,10 @@ const fr: TPacketTexts = {
   referredTo: 'Vous êtes recommandé·e à',
   organizationsHeading: 'Organismes qui peuvent vous aider',
   organizationsNote:
-    'Organismes de votre province et organismes nationaux. Ceux qui parlent vos langues figurent en premier.',
+    'Choisis pour vous\u00a0: ils servent votre province ou tout le Canada, aident pour ce dont vous avez besoin, et les mieux adaptés figurent en premier.',
+  otherOrganizationsHeading: 'Autres organismes près de chez vous',
+  otherOrganizationsNote:
+    'Ils servent votre province ou tout le Canada, mais pas pour ce dont vous nous avez dit avoir besoin. Ceux qui parlent vos langues figurent en premier.',
   languagesSpoken: 'Langues',
   website: 'Site Web',
   phone: 'Téléphone',

@@ -45,8 +45,13 @@ export type TPacketModel = {
   conflictCleared: boolean
   /** A letter's paragraphs (the MP letter's template, filled in); empty for other kinds. */
   letter: readonly string[]
-  /** The survivor's packet: organizations for their province and national ones, their languages first. */
+  /**
+   * The survivor's packet: the organizations matching ranks for the survivor (province or national, needs,
+   * languages), best suited first, as the case page's Organizations list orders them.
+   */
   organizations: readonly TPacketOrganization[]
+  /** Then the other organizations serving their province or all of Canada, those speaking their languages first. */
+  otherOrganizations: readonly TPacketOrganization[]
   /** The survivor's packet: background resources. */
   resources: readonly TPacketResource[]
 }

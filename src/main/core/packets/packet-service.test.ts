@@ -146,32 +146,60 @@ describe('referral packets', () => {
     expect(text).not.toContain(PHONE_CANARY)
   }, 60_000)
 
-  it('lists the directory for the survivor’s province with the national organizations, their languages first', () => {
-    const organizationsIn = (html: string, names: readonly string[]) =>
-      names.map((name) => html.indexOf(name))
-    const names = [
-      'Ligue des droits et libertés',
-      'Action Réfugiés Montréal',
-      'Amnesty International Canada (English',
-    ]
-    const persianOnly = newCase()
+  it('lists the organizations matching ranks for the survivor, best first, then the others near them', () => {
+    const request = { kind: 'survivor' as const, language: 'en' as const, fields: [] }
+    const listed = (html: string, heading: string): string[] => {
+      const start = html.indexOf(`<h2>${heading}</h2>`)
+      if (start < 0) return []
+      const list = html.slice(start, html.indexOf('</ul>', start))
+      return [...list.matchAll(/<li><strong>(?:<bdi dir="auto">)?([^<]+)/g)].map((match) => match[1] ?? '')
+    }
+    const decoded = (name: string) => name.replace(/&amp;/g, '&').replace(/&#39;/g, "'")
+    const packetLists = (caseId: string) => {
+      const html = services.packets.prepare({ ...request, caseId }).html
+      return {
+        html,
+        matched: listed(html, 'Organizations that can help').map(decoded),
+        others: listed(html, 'Other organizations near you').map(decoded),
+      }
+    }
+
     const french = newCase((draft) => {
       draft.person.givenNames = 'Amira'
       draft.person.familyName = 'Otherperson'
       draft.languages.others = ['fr']
     })
-    const request = { kind: 'survivor' as const, language: 'en' as const, fields: [] }
-    const first = services.packets.prepare({ ...request, caseId: persianOnly }).html
-    const second = services.packets.prepare({ ...request, caseId: french }).html
-    // Nobody lists Persian: the list is not emptied, only left in its order (by name).
-    expect(organizationsIn(first, names).every((index) => index > 0)).toBe(true)
-    expect(first).not.toContain('British Columbia Civil Liberties')
-    const [ligue, action, amnesty] = organizationsIn(second, names)
-    expect(ligue).toBeGreaterThan(0)
-    // French speakers come first; organizations listing no language, or others, follow, but stay.
-    expect(ligue).toBeLessThan(action ?? 0)
-    expect(ligue).toBeLessThan(amnesty ?? 0)
-    expect(second).toContain('Immigration and Refugee Protection Act')
+    const ranking = services.organizationMatching.rankFull(french)
+    const { html, matched, others } = packetLists(french)
+    // The packet's list is the case page's ranking, in its order: best suited first, not by name or language.
+    expect(matched).toEqual(ranking.ranked.map(({ organization }) => organization.name))
+    expect(matched).toContain('Action Réfugiés Montréal')
+    expect(matched).not.toEqual([...matched].sort((a, b) => a.localeCompare(b)))
+    // Near the survivor but serving none of their needs: listed after, French speakers first, never hidden.
+    const unrelated = ranking.excluded
+      .filter(({ reasons }) => reasons.every((reason) => reason.key === 'org.excluded.unrelated'))
+      .map(({ organization }) => organization)
+    expect(new Set(others)).toEqual(new Set(unrelated.map((organization) => organization.name)))
+    expect(others).toContain('Ligue des droits et libertés (LDL)')
+    const speaksFrench = others.map((name) =>
+      unrelated.find((each) => each.name === name)?.languages.includes('fr'),
+    )
+    expect(speaksFrench).toEqual([...speaksFrench].sort((a, b) => Number(b) - Number(a)))
+    // Another province's organizations are never on a Quebec survivor's sheet.
+    expect(html).not.toContain('British Columbia Civil Liberties')
+    expect(html).toContain('Immigration and Refugee Protection Act')
+
+    // A survivor of torture also gets the survivor-support organizations ranked, not left among the others.
+    const tortured = newCase((draft) => {
+      draft.person.givenNames = 'Nour'
+      draft.person.familyName = 'Thirdperson'
+      draft.experiences.entries = [{ kind: 'torture', otherKind: '', country: 'IR', period: '', place: '' }]
+    })
+    const withSupport = services.organizationMatching.rankFull(tortured)
+    expect(packetLists(tortured).matched).toEqual(
+      withSupport.ranked.map(({ organization }) => organization.name),
+    )
+    expect(withSupport.ranked.length).toBeGreaterThan(ranking.ranked.length)
   })
 
   it('renders Arabic-script and Ethiopic names with their own embedded fonts', async () => {

@@ -219,7 +219,9 @@ export class PacketService {
                 reference: found.reference,
               } satisfies Record<TLetterPlaceholder, string>),
             ),
-      organizations: kind === 'survivor' ? this.organizationsFor(session, found, language) : [],
+      ...(kind === 'survivor'
+        ? this.organizationsFor(session, found, language)
+        : { organizations: [], otherOrganizations: [] }),
       resources: kind === 'survivor' && this.directory !== null ? this.directory.resources(session) : [],
     }
     const html = renderPacketHtml(model, texts, embeddedFontCss, PACKET_FONT_STACK)
@@ -325,10 +327,9 @@ export class PacketService {
   }
 
   private organizationsFor(session: TSession, found: TCaseForPacket, language: TPacketLanguage) {
-    if (this.directory === null) return []
-    const { languages, location } = found.facts.profile
-    const spoken = [languages.preferred, ...languages.others].filter(Boolean)
-    return this.directory.organizationsFor(session, location.province, spoken, language)
+    if (this.directory === null) return { organizations: [], otherOrganizations: [] }
+    const { matched, others } = this.directory.organizationsFor(session, found.caseId, language)
+    return { organizations: matched, otherOrganizations: others }
   }
 }
 

@@ -24,16 +24,18 @@ export type TReferralLookup = (session: TSession, referralId: string) => TPacket
  */
 export type TCaseReferrals = (session: TSession, caseId: string) => readonly TPacketReferral[]
 
+/** The survivor's packet's organizations: those ranked for them, best first, then the others near them. */
+export type TPacketOrganizations = {
+  matched: TPacketOrganization[]
+  others: TPacketOrganization[]
+}
+
 /**
- * What the survivor's packet lists from the directory (issue 10): organizations serving a province and national
- * ones, ordered with those speaking the survivor's languages first, and the background resources.
+ * What the survivor's packet lists from the directory (issues 10 and 11): the organizations ranked for the case's
+ * survivor, as the case page's Organizations list ranks them, then the other organizations serving their province
+ * and national ones; and the background resources.
  */
 export type TPacketDirectory = {
-  organizationsFor(
-    session: TSession,
-    province: string,
-    languages: readonly string[],
-    packetLanguage: 'en' | 'fr',
-  ): TPacketOrganization[]
+  organizationsFor(session: TSession, caseId: string, packetLanguage: 'en' | 'fr'): TPacketOrganizations
   resources(session: TSession): TPacketResource[]
 }

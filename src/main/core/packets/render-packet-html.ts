@@ -61,12 +61,28 @@ function organization(each: TPacketOrganization, texts: TPacketTexts): string {
   return `<li><strong>${bidi(each.name)}</strong><div class="muted">${facts.map(escapeHtml).join(' · ')}</div></li>`
 }
 
+function organizationList(
+  organizations: readonly TPacketOrganization[],
+  heading: string,
+  note: string,
+  texts: TPacketTexts,
+): string {
+  if (organizations.length === 0) return ''
+  return (
+    `<h2>${escapeHtml(heading)}</h2><p class="muted">${escapeHtml(note)}</p>` +
+    `<ul class="organizations">${organizations.map((each) => organization(each, texts)).join('')}</ul>`
+  )
+}
+
 function survivorSections(model: TPacketModel, texts: TPacketTexts): string {
   const organizations =
-    model.organizations.length === 0
-      ? ''
-      : `<h2>${escapeHtml(texts.organizationsHeading)}</h2><p class="muted">${escapeHtml(texts.organizationsNote)}</p>` +
-        `<ul class="organizations">${model.organizations.map((each) => organization(each, texts)).join('')}</ul>`
+    organizationList(model.organizations, texts.organizationsHeading, texts.organizationsNote, texts) +
+    organizationList(
+      model.otherOrganizations,
+      texts.otherOrganizationsHeading,
+      texts.otherOrganizationsNote,
+      texts,
+    )
   const resources =
     model.resources.length === 0
       ? ''
