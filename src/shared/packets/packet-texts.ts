@@ -56,10 +56,10 @@ const en = {
   referredTo: 'You are referred to',
   organizationsHeading: 'Organizations that can help',
   organizationsNote:
-    'Chosen for you: they serve your province or all of Canada, help with what you need, and the best suited come first.',
+    'Chosen for you: they serve your province or all of Canada and help with what you need. The best suited come first.',
   otherOrganizationsHeading: 'Other organizations near you',
   otherOrganizationsNote:
-    'They serve your province or all of Canada but not what you told us you need. Those speaking your languages come first.',
+    'They serve your province or all of Canada, but not for the needs you told us about. Those speaking your languages come first.',
   languagesSpoken: 'Languages',
   website: 'Website',
   phone: 'Phone',
@@ -229,10 +229,10 @@ const fr: TPacketTexts = {
   referredTo: 'Vous êtes recommandé·e à',
   organizationsHeading: 'Organismes qui peuvent vous aider',
   organizationsNote:
-    'Choisis pour vous\u00a0: ils servent votre province ou tout le Canada, aident pour ce dont vous avez besoin, et les mieux adaptés figurent en premier.',
+    'Choisis pour vous\u00a0: ils servent votre province ou tout le Canada et répondent à vos besoins. Les mieux adaptés figurent en premier.',
   otherOrganizationsHeading: 'Autres organismes près de chez vous',
   otherOrganizationsNote:
-    'Ils servent votre province ou tout le Canada, mais pas pour ce dont vous nous avez dit avoir besoin. Ceux qui parlent vos langues figurent en premier.',
+    'Ils servent votre province ou tout le Canada, mais pas pour les besoins que vous nous avez indiqués. Ceux qui parlent vos langues figurent en premier.',
   languagesSpoken: 'Langues',
   website: 'Site Web',
   phone: 'Téléphone',
