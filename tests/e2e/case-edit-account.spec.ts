@@ -1,7 +1,7 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { expectAccessible, expect, test } from './fixtures'
-import type { Locator, Page } from '@playwright/test'
-import type { TBridge } from '../../src/main/bridge/server'
+import { retype } from './keyboard'
+import { submitCase } from './seed'
 
 /** Synthetic people only: obviously invented names. */
 function testIntake(): TIntake {
@@ -17,21 +17,6 @@ function testIntake(): TIntake {
   return intake
 }
 
-function createCase(bridge: TBridge): { caseId: string; reference: string } {
-  return bridge.services.intake.submit({
-    intake: testIntake(),
-    decision: { kind: 'new' },
-    reviewedCandidates: [],
-  })
-}
-
-/** Replaces a text field's value as a keyboard user would: focus, select all, type. */
-async function retype(page: Page, field: Locator, text: string): Promise<void> {
-  await field.focus()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.type(text)
-}
-
 test.describe("editing an intake's account on the case page", () => {
   test.describe.configure({ timeout: 300_000 })
 
@@ -39,7 +24,7 @@ test.describe("editing an intake's account on the case page", () => {
     app,
     bridge,
   }) => {
-    const { caseId, reference } = createCase(bridge)
+    const { caseId, reference } = submitCase(bridge, testIntake())
     await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
     const timeline = app.getByRole('region', { name: 'Timeline' })
 

@@ -1,8 +1,8 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { ADMIN, expectAccessible, expect, test } from './fixtures'
 import { typeDate } from './dates'
-import type { Locator, Page } from '@playwright/test'
-import type { TBridge } from '../../src/main/bridge/server'
+import { retype } from './keyboard'
+import { submitCase } from './seed'
 
 /** Synthetic people only: obviously invented names, a 555 number, example.org. */
 function testIntake(): TIntake {
@@ -17,21 +17,6 @@ function testIntake(): TIntake {
   return intake
 }
 
-function createCase(bridge: TBridge): { caseId: string; reference: string } {
-  return bridge.services.intake.submit({
-    intake: testIntake(),
-    decision: { kind: 'new' },
-    reviewedCandidates: [],
-  })
-}
-
-/** Replaces a text field's value as a keyboard user would: focus, select all, type. */
-async function retype(page: Page, field: Locator, text: string): Promise<void> {
-  await field.focus()
-  await page.keyboard.press('ControlOrMeta+a')
-  await page.keyboard.type(text)
-}
-
 test.describe('editing a case', () => {
   test.describe.configure({ timeout: 150_000 })
 
@@ -39,7 +24,7 @@ test.describe('editing a case', () => {
     app,
     bridge,
   }) => {
-    const { caseId, reference } = createCase(bridge)
+    const { caseId, reference } = submitCase(bridge, testIntake())
     await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
     const edit = app.getByRole('button', { name: 'Edit details' })
     await edit.focus()
@@ -92,7 +77,7 @@ test.describe('editing a case', () => {
   })
 
   test('edits the contact once it is revealed, in French too', async ({ app, bridge }) => {
-    const { caseId, reference } = createCase(bridge)
+    const { caseId, reference } = submitCase(bridge, testIntake())
     await app.goto(`${bridge.origin}/#/survivors/${caseId}`)
     await expect(app.getByRole('button', { name: 'Edit contact' })).toHaveCount(0)
     await app.getByRole('button', { name: 'Reveal Contact and safety' }).press('Enter')

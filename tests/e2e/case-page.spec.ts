@@ -1,6 +1,7 @@
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import { addColleague, ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 import { typeDate } from './dates'
+import { submitCase } from './seed'
 import type { Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 
@@ -58,9 +59,7 @@ function testIntake(): TIntake {
   return intake
 }
 
-function createCase(bridge: TBridge, intake: TIntake = testIntake()): { caseId: string; reference: string } {
-  return bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
-}
+const createCase = (bridge: TBridge, intake: TIntake = testIntake()) => submitCase(bridge, intake)
 
 async function openCase(page: Page, bridge: TBridge, caseId: string): Promise<void> {
   await page.goto(`${bridge.origin}/#/survivors/${caseId}`)

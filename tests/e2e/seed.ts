@@ -29,6 +29,10 @@ export const syntheticLawyer = (
 
 export type TSeededCase = { caseId: string; reference: string }
 
+/** A whole intake, already filled, submitted as a new case (no duplicate to review). */
+export const submitCase = (bridge: TBridge, intake: TIntake): TSeededCase =>
+  bridge.services.intake.submit({ intake, decision: { kind: 'new' }, reviewedCandidates: [] })
+
 /**
  * One submitted intake, edited by `edit` from an empty form dated today; `awaitingMatch` then screens it and moves
  * it to awaiting a match, as staff do on the case page.

@@ -25,6 +25,16 @@ export function codeOf(run: () => unknown): string | null {
   }
 }
 
+/** The details of the AppError `run` throws (which field, which row), or undefined when it throws none. */
+export function detailsOf(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof AppError) return error.details
+  }
+  return undefined
+}
+
 /** The same for work that may be async: a promise, or a function returning one. */
 export async function codeOfAsync(work: Promise<unknown> | (() => unknown)): Promise<string | null> {
   try {

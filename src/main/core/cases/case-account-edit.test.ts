@@ -3,9 +3,8 @@ import type { TCaseFileChanges } from '../../../shared/cases/case-file-schema'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import type { TRevealedSection } from '../../../shared/contract/cases'
 import { emptyLawyerFields } from '../../../shared/roster/lawyer-schema'
-import { AppError } from '../../../shared/result'
 import { createTestVault } from '#test-support/vault-fixtures'
-import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import { codeOf, detailsOf, tempFolderPerTest } from '#test-support/per-test'
 import { LawyerRepository } from '../roster/lawyer-repository'
 import type { TVaultServices } from '../services'
 
@@ -13,15 +12,6 @@ const START = Date.parse('2026-11-30T15:00:00Z')
 
 /** The page's values, as the editor sends them back (the contract types stored choices as plain strings). */
 const asChanges = (changes: Record<string, unknown>): TCaseFileChanges => changes as TCaseFileChanges
-
-const detailsOf = (run: () => unknown): unknown => {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof AppError) return error.details
-  }
-  return undefined
-}
 
 const partiesOf = (revealed: TRevealedSection) =>
   revealed.section === 'adverse_parties' ? revealed.intakes.flatMap((intake) => intake.parties) : []

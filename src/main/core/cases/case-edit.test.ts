@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TCaseFileChanges } from '../../../shared/cases/case-file-schema'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
-import { AppError } from '../../../shared/result'
 import { createTestVault } from '#test-support/vault-fixtures'
-import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import { codeOf, detailsOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TVaultServices } from '../services'
 
 const START = Date.parse('2026-11-27T15:00:00Z')
@@ -16,15 +15,6 @@ function intake(edit: (draft: TIntake) => void): TIntake {
 
 /** The page's values, as the editor sends them back (the contract types stored choices as plain strings). */
 const asChanges = (changes: Record<string, unknown>): TCaseFileChanges => changes as TCaseFileChanges
-
-const detailsOf = (run: () => unknown): unknown => {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof AppError) return error.details
-  }
-  return undefined
-}
 
 describe('editing a saved case', () => {
   const root = tempFolderPerTest()
