@@ -107,7 +107,7 @@ export const matchingBench: TBenchModule = {
       .join(', ')
     bench.note(
       'batch_assign_ms',
-      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms (${result.rounds} rounds, ${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
+      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms (${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
     )
     return {
       rank_p50_ms: ms(median(ranks.wall)),

@@ -95,7 +95,7 @@ try {
   const [load] = loadavg()
   const lawyers = services.vault.session().db.column<number>(sql`SELECT count(*) FROM lawyers`)[0]
   line(
-    `${proposal.cases.length} survivors over ${lawyers} lawyers: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU = ${phases}; ${proposal.assigned} assigned (${proposal.urgentAssigned} urgent), ${proposal.rounds} rounds, ${proposal.pairsUsed} of ${proposal.pairsEligible} pairs, proven ${proposal.proven}; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+    `${proposal.cases.length} survivors over ${lawyers} lawyers: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU = ${phases}; ${proposal.assigned} assigned (${proposal.urgentAssigned} urgent), ${proposal.pairsUsed} of ${proposal.pairsEligible} pairs, proven ${proposal.proven}; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
   )
   services.vault.lock()
 } finally {

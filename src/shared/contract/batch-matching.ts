@@ -36,7 +36,6 @@ export const ZBatchProposalSchema = z.object({
   totalScore: z.number().int(),
   /** The solver's potentials certify the optimum over every eligible pair. */
   proven: z.boolean(),
-  rounds: z.number().int(),
   pairsUsed: z.number().int(),
   pairsEligible: z.number().int(),
   elapsedMs: z.number().int(),

@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { assignBatchByColumnGeneration } from '#test-support/batch-reference-solve'
 import {
   assignBatch,
   objectiveOf,
+  prefixCutoff,
   prefixesOnly,
   type TBatchInput,
   type TBatchObjective,
@@ -77,7 +79,7 @@ describe('batch assignment', () => {
   it('never pairs a survivor with a lawyer they are not eligible for, nor beyond a lawyer’s free places', () => {
     fc.assert(
       fc.property(instance(8, 6), (input) => {
-        const result = assignBatch(input, { candidatesPerSurvivor: 2 })
+        const result = assignBatch(input)
         expect(result.assignment).toHaveLength(input.survivors.length)
         expect(respectsConstraints(input, result.assignment)).toBe(true)
       }),
@@ -96,14 +98,47 @@ describe('batch assignment', () => {
     )
   })
 
-  it('proves the pruned graph’s optimum is the full optimum, adding left-out pairs when the prices say so', () => {
+  it('finds the same optimum as the column-generation solve it replaced, on instances too big to enumerate', () => {
     fc.assert(
-      fc.property(instance(6, 5), (input) => {
-        const pruned = assignBatch(input, { candidatesPerSurvivor: 1 })
-        expect(pruned.objective).toEqual(bruteForce(input))
-        expect(pruned.proven).toBe(true)
+      fc.property(instance(40, 25), fc.integer({ min: 1, max: 4 }), (input, candidatesPerSurvivor) => {
+        const result = assignBatch(input)
+        const before = assignBatchByColumnGeneration(input, { candidatesPerSurvivor })
+        expect(before.proven).toBe(true)
+        expect(result.objective).toEqual(before.objective)
+        expect(result.proven).toBe(true)
+        expect(respectsConstraints(input, result.assignment)).toBe(true)
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
+    )
+  })
+
+  it('selects the same cutoff as sorting every pair would, ties and short lists included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ score: fc.integer({ min: -5, max: 5 }), places: fc.integer({ min: 1, max: 3 }) }),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.integer({ min: 1, max: 40 }),
+        (pairs, needed) => {
+          const sorted = [...pairs].sort((left, right) => right.score - left.score)
+          let reached = 0
+          let expected = -Infinity
+          for (const pair of sorted) {
+            reached += pair.places
+            if (reached >= needed) {
+              expected = pair.score
+              break
+            }
+          }
+          const scores = Float64Array.from(pairs, (pair) => pair.score)
+          const places = Int32Array.from(pairs, (pair) => pair.places)
+          expect(prefixCutoff(scores, places, pairs.length, needed)).toBe(expected)
+        },
+      ),
+      { numRuns: 1000 },
     )
   })
 
@@ -174,7 +209,7 @@ describe('batch assignment', () => {
     expect(assignBatch(input).assignment).toEqual([1, 0])
   })
 
-  it('needs more than one round when the first few pairs of each survivor are not enough', () => {
+  it('moves a survivor already placed to another lawyer when that frees the place a later survivor needs', () => {
     const input: TBatchInput = {
       capacities: [1, 1, 1],
       survivors: [
@@ -202,8 +237,9 @@ describe('batch assignment', () => {
         },
       ],
     }
-    const result = assignBatch(input, { candidatesPerSurvivor: 1 })
-    expect(result.rounds).toBeGreaterThan(1)
+    // Survivor 0 comes first and takes lawyer 0; survivor 2 can only be placed by moving survivor 0 to lawyer 2.
+    const result = assignBatch(input)
+    expect(result.assignment).toEqual([2, expect.any(Number), expect.any(Number)])
     expect(result.objective).toEqual({ urgentAssigned: 0, assigned: 3, totalScore: 180 })
     expect(result.proven).toBe(true)
   })

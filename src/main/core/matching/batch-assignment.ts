@@ -9,15 +9,12 @@
  * possible difference in the levels below it (docs/matching.md, "Batch assignment").
  *
  * First each survivor keeps only the best of their pairs whose lawyers' free places add up to the batch's size
- * (`prefixesOnly`): some optimum always lies among those (docs/matching.md, "Pruning"), which shrinks 1,000 survivors
- * over 10,000 lawyers from millions of pairs to a few hundred thousand. Only each survivor's best few of what is
- * left enter the graph at first. The solver's potentials then price every pair left
- * out: one with a negative reduced cost could improve the optimum, so those pairs join and the solve repeats
- * (column generation). When no pair is left with a negative reduced cost the potentials certify the optimum over
- * every eligible pair, which is what `proven` reports.
+ * (`prefixCutoff`, a selection, not a sort): some optimum always lies among those (docs/matching.md, "Pruning"), which
+ * shrinks 1,000 survivors over 10,000 lawyers from millions of pairs to a few hundred thousand, and only the lawyers
+ * of some prefix become nodes. One solve over that graph (`batch-solver.ts`) gives the optimum, and its potentials
+ * certify it over the prefixes, hence over every eligible pair, which is what `proven` reports.
  */
-import { MinCostFlow } from './min-cost-flow'
-import { BATCH_CANDIDATES_PER_SURVIVOR } from './weights'
+import { NOBODY, solveBatchGraph } from './batch-solver'
 
 /** One eligible pair: the lawyer's position in `capacities` and the ranking score of the pair. */
 export type TBatchOption = { lawyer: number; score: number }
@@ -40,9 +37,7 @@ export type TBatchResult = {
   /** Per survivor, the chosen lawyer's position, or null when nobody could take them. */
   assignment: Array<number | null>
   objective: TBatchObjective
-  /** Solves needed before no left-out pair could improve the result. */
-  rounds: number
-  /** Pairs in the last graph, of all eligible pairs (lawyers with a free place). */
+  /** Pairs in the graph (the survivors' prefixes), of all eligible pairs (lawyers with a free place). */
   pairsUsed: number
   pairsEligible: number
   /**
@@ -53,24 +48,19 @@ export type TBatchResult = {
 }
 
 export type TBatchOptions = {
-  candidatesPerSurvivor?: number
   /** Keep every pair instead of each survivor's prefix (tests compare both; the optimum is the same). */
   keepAllPairs?: boolean
-  /** Called before each solve; a screen shows it as progress. */
-  onRound?: (round: number, pairsUsed: number) => void
 }
 
-/** Weights that make the objective lexicographic; integers, exact in a double for any realistic batch. */
-export const lexicographicWeights = (input: TBatchInput): { urgent: number; assigned: number } => {
-  let highest = 0
-  let lowest = 0
-  for (const survivor of input.survivors) {
-    for (const option of survivor.options) {
-      highest = Math.max(highest, option.score)
-      lowest = Math.min(lowest, option.score)
-    }
-  }
-  const count = input.survivors.length
+/**
+ * Weights that make the objective lexicographic over scores in [lowest, highest]; integers, exact in a double for
+ * any realistic batch.
+ */
+export const lexicographicWeights = (
+  count: number,
+  highest: number,
+  lowest: number,
+): { urgent: number; assigned: number } => {
   const assigned = count * (highest - lowest) + Math.abs(highest) + Math.abs(lowest) + 1
   const urgent = count * (assigned + Math.abs(highest)) + 1
   return { urgent, assigned }
@@ -94,6 +84,83 @@ export const objectiveOf = (
 }
 
 /**
+ * The highest score t such that the pairs scoring at least t bring `needed` free places, or −Infinity when all of
+ * them together bring fewer. A weighted selection (three-way partitions around a pivot, expected linear time), not
+ * a sort: it reorders the first `count` entries of `scores` and `places` in place.
+ */
+export const prefixCutoff = (
+  scores: Float64Array,
+  places: Int32Array,
+  count: number,
+  needed: number,
+): number => {
+  let low = 0
+  let high = count
+  let still = needed
+  const swap = (left: number, right: number): void => {
+    const score = scores[left] as number
+    scores[left] = scores[right] as number
+    scores[right] = score
+    const place = places[left] as number
+    places[left] = places[right] as number
+    places[right] = place
+  }
+  while (high > low) {
+    const pivot = scores[low + ((high - low) >> 1)] as number
+    // [low, above) scores more than the pivot, [above, index) as much, [below, high) less.
+    let above = low
+    let index = low
+    let below = high
+    let placesAbove = 0
+    let placesEqual = 0
+    while (index < below) {
+      const score = scores[index] as number
+      if (score > pivot) {
+        swap(index, above)
+        placesAbove += places[above] as number
+        above++
+        index++
+      } else if (score < pivot) {
+        below--
+        swap(index, below)
+      } else {
+        placesEqual += places[index] as number
+        index++
+      }
+    }
+    if (placesAbove >= still) high = above
+    else if (placesAbove + placesEqual >= still) return pivot
+    else {
+      still -= placesAbove + placesEqual
+      low = below
+    }
+  }
+  return -Infinity
+}
+
+/** A scratch copy of one survivor's usable pairs (scores and free places) for `prefixCutoff`. */
+const cutoffOf = (
+  input: TBatchInput,
+  survivor: TBatchSurvivor,
+  scratch: { scores: Float64Array; places: Int32Array },
+): number => {
+  let count = 0
+  for (const option of survivor.options) {
+    const free = input.capacities[option.lawyer] ?? 0
+    if (free <= 0) continue
+    scratch.scores[count] = option.score
+    scratch.places[count] = free
+    count++
+  }
+  return prefixCutoff(scratch.scores, scratch.places, count, input.survivors.length)
+}
+
+const scratchFor = (input: TBatchInput): { scores: Float64Array; places: Int32Array } => {
+  const longest = input.survivors.reduce((most, survivor) => Math.max(most, survivor.options.length), 0)
+  return { scores: new Float64Array(longest), places: new Int32Array(longest) }
+}
+
+/**
  * Each survivor's best pairs until their lawyers' free places add up to the number of survivors (all pairs scoring
  * at least the score where that happens, so ties are kept whole). Exact: in an optimum that gives survivor s a
  * lawyer outside that prefix, the other survivors hold at most n − 1 places, so some lawyer of the prefix has one
@@ -101,114 +168,76 @@ export const objectiveOf = (
  * their prefix without moving anyone out, so an optimum over the prefixes is an optimum over all pairs.
  */
 export const prefixesOnly = (input: TBatchInput): TBatchInput => {
-  const needed = input.survivors.length
+  const scratch = scratchFor(input)
   const survivors = input.survivors.map((survivor) => {
-    const usable = survivor.options.filter((option) => (input.capacities[option.lawyer] ?? 0) > 0)
-    const byScore = [...usable].sort((left, right) => right.score - left.score)
-    let places = 0
-    let cutoff = -Infinity
-    for (const option of byScore) {
-      places += input.capacities[option.lawyer] ?? 0
-      if (places >= needed) {
-        cutoff = option.score
-        break
-      }
-    }
+    const cutoff = cutoffOf(input, survivor, scratch)
     return {
       urgent: survivor.urgent,
-      options: cutoff === -Infinity ? usable : usable.filter((option) => option.score >= cutoff),
+      options: survivor.options.filter(
+        (option) => (input.capacities[option.lawyer] ?? 0) > 0 && option.score >= cutoff,
+      ),
     }
   })
   return { survivors, capacities: input.capacities }
 }
 
-type TRoundGraph = { flow: MinCostFlow; pairEdges: Array<Array<{ option: TBatchOption; edge: number }>> }
-
-const buildGraph = (
-  input: TBatchInput,
-  included: ReadonlyArray<readonly TBatchOption[]>,
-  weightOf: (survivor: number, option: TBatchOption) => number,
-): TRoundGraph => {
-  const survivorCount = input.survivors.length
-  const lawyerCount = input.capacities.length
-  const source = 0
-  const sink = survivorCount + lawyerCount + 1
-  const flow = new MinCostFlow(survivorCount + lawyerCount + 2)
-  const pairEdges: TRoundGraph['pairEdges'] = []
-  for (let survivor = 0; survivor < survivorCount; survivor++) {
-    const node = 1 + survivor
-    flow.addEdge(source, node, 1, 0)
-    flow.addEdge(node, sink, 1, 0)
-    pairEdges.push(
-      (included[survivor] ?? []).map((option) => ({
-        option,
-        edge: flow.addEdge(node, 1 + survivorCount + option.lawyer, 1, -weightOf(survivor, option)),
-      })),
-    )
-  }
-  input.capacities.forEach((capacity, lawyer) => {
-    if (capacity > 0) flow.addEdge(1 + survivorCount + lawyer, sink, capacity, 0)
-  })
-  flow.solve(source, sink, survivorCount)
-  return { flow, pairEdges }
-}
-
 /** The optimal assignment of a batch, with the proof that no eligible pair left out could improve it. */
-export const assignBatch = (whole: TBatchInput, options: TBatchOptions = {}): TBatchResult => {
-  const input = options.keepAllPairs === true ? whole : prefixesOnly(whole)
-  const perSurvivor = Math.max(1, options.candidatesPerSurvivor ?? BATCH_CANDIDATES_PER_SURVIVOR)
+export const assignBatch = (input: TBatchInput, options: TBatchOptions = {}): TBatchResult => {
   const survivorCount = input.survivors.length
-  const weights = lexicographicWeights(input)
-  const weightOf = (survivor: number, option: TBatchOption): number =>
-    (input.survivors[survivor]?.urgent === true ? weights.urgent : 0) + weights.assigned + option.score
-  // A pair whose lawyer has no place can never be used: it stays out of the graph and out of the proof.
-  const usable = input.survivors.map((survivor) =>
-    survivor.options
-      .filter((option) => (input.capacities[option.lawyer] ?? 0) > 0)
-      .sort((left, right) => right.score - left.score || left.lawyer - right.lawyer),
-  )
+  const scratch = scratchFor(input)
+  const cutoffs = new Float64Array(survivorCount).fill(-Infinity)
+  // First pass: each survivor's cutoff, the pairs that pass it, the lawyers that appear, the scores' range.
+  const node = new Int32Array(input.capacities.length).fill(-1)
+  const lawyerAt: number[] = []
+  let pairsUsed = 0
   let pairsEligible = 0
-  for (const survivor of whole.survivors) {
-    for (const option of survivor.options) if ((whole.capacities[option.lawyer] ?? 0) > 0) pairsEligible++
-  }
-  const included = usable.map((list) => list.slice(0, perSurvivor))
-  const inGraph = included.map((list) => new Set(list.map((option) => option.lawyer)))
-  let rounds = 0
-  for (;;) {
-    rounds++
-    const pairsUsed = included.reduce((total, list) => total + list.length, 0)
-    options.onRound?.(rounds, pairsUsed)
-    const { flow, pairEdges } = buildGraph(input, included, weightOf)
-    let added = 0
-    for (let survivor = 0; survivor < survivorCount; survivor++) {
-      const violating: Array<{ option: TBatchOption; reduced: number }> = []
-      for (const option of usable[survivor] ?? []) {
-        if (inGraph[survivor]?.has(option.lawyer) === true) continue
-        const reduced = flow.reducedCost(
-          1 + survivor,
-          1 + survivorCount + option.lawyer,
-          -weightOf(survivor, option),
-        )
-        if (reduced < 0) violating.push({ option, reduced })
-      }
-      violating.sort((left, right) => left.reduced - right.reduced)
-      for (const { option } of violating.slice(0, perSurvivor)) {
-        included[survivor]?.push(option)
-        inGraph[survivor]?.add(option.lawyer)
-        added++
+  let highest = 0
+  let lowest = 0
+  input.survivors.forEach((survivor, position) => {
+    const cutoff = options.keepAllPairs === true ? -Infinity : cutoffOf(input, survivor, scratch)
+    cutoffs[position] = cutoff
+    for (const option of survivor.options) {
+      if ((input.capacities[option.lawyer] ?? 0) <= 0) continue
+      pairsEligible++
+      if (option.score < cutoff) continue
+      pairsUsed++
+      highest = Math.max(highest, option.score)
+      lowest = Math.min(lowest, option.score)
+      if (node[option.lawyer] === -1) {
+        node[option.lawyer] = lawyerAt.length
+        lawyerAt.push(option.lawyer)
       }
     }
-    if (added > 0) continue
-    const assignment = pairEdges.map(
-      (edges) => edges.find(({ edge }) => flow.flowOn(edge) > 0)?.option.lawyer ?? null,
-    )
-    return {
-      assignment,
-      objective: objectiveOf(input, assignment),
-      rounds,
-      pairsUsed,
-      pairsEligible,
-      proven: flow.isCertifiedOptimal(),
+  })
+  // Second pass: the graph, survivor by survivor, each pair worth U·urgent + B + score.
+  const weights = lexicographicWeights(survivorCount, highest, lowest)
+  const first = new Int32Array(survivorCount + 1)
+  const lawyer = new Int32Array(pairsUsed)
+  const worth = new Float64Array(pairsUsed)
+  const score = new Float64Array(pairsUsed)
+  let pair = 0
+  input.survivors.forEach((survivor, position) => {
+    first[position] = pair
+    const base = (survivor.urgent ? weights.urgent : 0) + weights.assigned
+    const cutoff = cutoffs[position] as number
+    for (const option of survivor.options) {
+      if ((input.capacities[option.lawyer] ?? 0) <= 0 || option.score < cutoff) continue
+      lawyer[pair] = node[option.lawyer] as number
+      worth[pair] = base + option.score
+      score[pair] = option.score
+      pair++
     }
-  }
+  })
+  first[survivorCount] = pair
+  const places = Int32Array.from(lawyerAt, (at) => input.capacities[at] ?? 0)
+  const { chosen, proven } = solveBatchGraph({ first, lawyer, worth, places })
+  const objective: TBatchObjective = { urgentAssigned: 0, assigned: 0, totalScore: 0 }
+  const assignment = Array.from(chosen, (picked, position): number | null => {
+    if (picked === NOBODY) return null
+    objective.assigned++
+    if (input.survivors[position]?.urgent === true) objective.urgentAssigned++
+    objective.totalScore += score[picked] as number
+    return lawyerAt[lawyer[picked] as number] ?? null
+  })
+  return { assignment, objective, pairsUsed, pairsEligible, proven }
 }

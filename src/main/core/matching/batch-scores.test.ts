@@ -123,6 +123,19 @@ describe('batch scores: the ranking’s eligibility and points, without the reas
     }
   })
 
+  it('scores survivor after survivor over one roster as over a fresh one each time (no marks left behind)', () => {
+    const { lawyers } = syntheticRoster(seededRandom(5), 150, 1)
+    const survivors = syntheticSurvivors(seededRandom(6), 20)
+    const shared = batchRosterOf(lawyers, matchContext())
+    survivors.forEach((survivor, index) => {
+      const blocked = blockingOf(index % 2 === 0 ? ['lawyer-3'] : [])
+      const declined = { ...survivor, declinedBy: new Set(index % 3 === 0 ? ['lawyer-5'] : []) }
+      expect(scoreSurvivor(shared, declined, blocked)).toEqual(
+        scoreSurvivor(batchRosterOf(lawyers, matchContext()), declined, blocked),
+      )
+    })
+  })
+
   it('leaves every lawyer out when the case lacks the province or airport its needs ask for', () => {
     const lawyers = [lawyerProfile({ id: 'lawyer-a', airports: ['YUL'], onCallWindows: WINDOWS[1] ?? [] })]
     const roster = batchRosterOf(lawyers, matchContext())

@@ -2,12 +2,16 @@
  * A batch's scores: every survivor against every lawyer as numbers only. Ranking one survivor builds a reason
  * object for every factor of every lawyer, which is what a caseworker reads on the case page but, for 1,000
  * survivors over 10,000 lawyers, ten million pairs of garbage nobody reads. Here each lawyer's facts are worked out
- * once per batch (sets for the hard constraints, the points that do not depend on the survivor), each survivor's
- * once, and a pair costs a few set lookups. The reasons are built afterwards, for the chosen pairs only, by the
- * ranking itself. The same rules as `eligibility.ts` and `soft-factors.ts`, to the point: a property test holds
- * this scorer to `rankWithConflicts` pair by pair (batch-scores.test.ts).
+ * once per batch into typed arrays (bit masks of licences, practice areas, experiences, airports covered and on
+ * call now; the points that do not depend on the survivor), each survivor's once, and a pair costs a few mask tests
+ * and integer additions with nothing allocated. Languages and countries of experience, open-ended, are looked up the
+ * other way round: the lawyers who speak the survivor's languages are marked once per survivor. The reasons are
+ * built afterwards, for the chosen pairs only, by the ranking itself. The same rules as `eligibility.ts` and
+ * `soft-factors.ts`, to the point: a property test holds this scorer to `rankWithConflicts` pair by pair
+ * (batch-scores.test.ts).
  */
-import type { TAirport } from '../../../shared/roster/airports'
+import { EXPERIENCES, LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocabulary'
+import { AIRPORTS } from '../../../shared/roster/airports'
 import { isOnCallAt } from '../../../shared/roster/on-call'
 import type { TConflictFindings } from './conflicts'
 import { coversAirport, JURISDICTION_RULES, needsToCheck, placesFree } from './eligibility'
@@ -15,27 +19,70 @@ import { softFactorsFor } from './soft-factors'
 import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
-type TLawyerFacts = {
-  id: string
+/**
+ * The roster's facts for one batch, read at one instant (on call now, days since the last offer): per lawyer, by
+ * position in `lawyers`. `marks` is scratch for one survivor at a time, cleared before `scoreSurvivor` returns.
+ */
+export type TBatchRoster = {
+  lawyers: readonly TLawyerProfile[]
   /** Active with a place free: the survivor-independent hard constraints. */
-  open: boolean
-  licensed: ReadonlySet<string>
-  practice: ReadonlySet<string>
-  languages: ReadonlySet<string>
-  city: string
-  province: string | null
-  covers: ReadonlySet<TAirport>
-  onCallNow: ReadonlySet<TAirport>
-  experiences: ReadonlySet<string>
-  countries: ReadonlySet<string>
+  open: Uint8Array
+  /** Holds any licence (in a province or not). */
+  licensedAnywhere: Uint8Array
+  licensed: Int32Array
+  practice: Int32Array
+  experiences: Int32Array
+  covers: Int32Array
+  onCallNow: Int32Array
+  /** Province and city as ids of `places` (−1: none). */
+  province: Int32Array
+  city: Int32Array
   /** Load and fairness: the points every survivor gives this lawyer alike. */
-  fixed: number
+  fixed: Float64Array
   /** What an urgent survivor adds for the lawyer's free places. */
-  urgentFree: number
+  urgentFree: Float64Array
+  /** Lawyer id → position; a place name (province or city) → id; a language or country → the lawyers with it. */
+  positions: ReadonlyMap<string, number>
+  places: ReadonlyMap<string, number>
+  speakers: ReadonlyMap<string, Int32Array>
+  countryExperts: ReadonlyMap<string, Int32Array>
+  marks: Uint8Array
 }
 
-/** The roster's facts for one batch, read at one instant (on call now, days since the last offer). */
-export type TBatchRoster = { lawyers: readonly TLawyerProfile[]; facts: readonly TLawyerFacts[] }
+const PREFERRED_LANGUAGE = 1
+const OTHER_LANGUAGE = 2
+const COUNTRY = 4
+const LEFT_OUT = 8
+
+/** Bit positions of a closed vocabulary (each fits in 31 bits); a value outside it has no bit. */
+const bitsOf = (vocabulary: readonly string[]): ((values: Iterable<string>) => number) => {
+  const bit = new Map(vocabulary.map((value, index) => [value, 1 << index]))
+  return (values) => {
+    let mask = 0
+    for (const value of values) mask |= bit.get(value) ?? 0
+    return mask
+  }
+}
+const provinceBits = bitsOf(PROVINCES)
+const needBits = bitsOf(LEGAL_NEEDS)
+const experienceBits = bitsOf(EXPERIENCES)
+const airportBits = bitsOf(AIRPORTS)
+
+/** Positions of the lawyers holding each value (a language spoken, a country of experience). */
+const holdersOf = (
+  lawyers: readonly TLawyerProfile[],
+  valuesOf: (lawyer: TLawyerProfile) => readonly string[],
+) => {
+  const lists = new Map<string, number[]>()
+  lawyers.forEach((lawyer, position) => {
+    for (const value of new Set(valuesOf(lawyer))) {
+      const list = lists.get(value)
+      if (list === undefined) lists.set(value, [position])
+      else list.push(position)
+    }
+  })
+  return new Map([...lists].map(([value, list]) => [value, Int32Array.from(list)]))
+}
 
 const normalCity = (city: string): string => city.trim().toLocaleLowerCase('en-CA')
 
@@ -62,28 +109,62 @@ export const batchRosterOf = (lawyers: readonly TLawyerProfile[], context: TRank
   // and fairness rules reaches the batch without being written twice.
   const calm = softFactorsFor(neutralSurvivor(false), context)
   const urgent = softFactorsFor(neutralSurvivor(true), context)
-  const facts = lawyers.map((lawyer): TLawyerFacts => {
+  const count = lawyers.length
+  const places = new Map<string, number>()
+  const placeId = (name: string | null): number => {
+    if (name === null) return -1
+    const known = places.get(name)
+    if (known !== undefined) return known
+    places.set(name, places.size)
+    return places.size - 1
+  }
+  const roster: TBatchRoster = {
+    lawyers,
+    open: new Uint8Array(count),
+    licensedAnywhere: new Uint8Array(count),
+    licensed: new Int32Array(count),
+    practice: new Int32Array(count),
+    experiences: new Int32Array(count),
+    covers: new Int32Array(count),
+    onCallNow: new Int32Array(count),
+    province: new Int32Array(count),
+    city: new Int32Array(count),
+    fixed: new Float64Array(count),
+    urgentFree: new Float64Array(count),
+    positions: new Map(lawyers.map((lawyer, position) => [lawyer.id, position])),
+    places,
+    speakers: holdersOf(lawyers, (lawyer) => lawyer.languages),
+    countryExperts: holdersOf(lawyers, (lawyer) => lawyer.countries),
+    marks: new Uint8Array(count),
+  }
+  lawyers.forEach((lawyer, position) => {
     const fixed = pointsOf(calm(lawyer))
-    const covers = new Set(lawyer.airports.filter((airport) => coversAirport(lawyer, airport)))
-    return {
-      id: lawyer.id,
-      open: lawyer.status === 'active' && placesFree(lawyer) > 0,
-      licensed: new Set(lawyer.licensedProvinces),
-      practice: new Set(lawyer.practiceAreas),
-      languages: new Set(lawyer.languages),
-      city: normalCity(lawyer.city),
-      province: lawyer.province,
-      covers,
-      onCallNow: new Set(
-        [...covers].filter((airport) => isOnCallAt(lawyer.onCallWindows, airport, context.now)),
-      ),
-      experiences: new Set(lawyer.experiences),
-      countries: new Set(lawyer.countries),
-      fixed,
-      urgentFree: pointsOf(urgent(lawyer)) - fixed,
-    }
+    const covers = lawyer.airports.filter((airport) => coversAirport(lawyer, airport))
+    roster.open[position] = lawyer.status === 'active' && placesFree(lawyer) > 0 ? 1 : 0
+    roster.licensedAnywhere[position] = lawyer.licensedProvinces.length > 0 ? 1 : 0
+    roster.licensed[position] = provinceBits(lawyer.licensedProvinces)
+    roster.practice[position] = needBits(lawyer.practiceAreas)
+    roster.experiences[position] = experienceBits(lawyer.experiences)
+    roster.covers[position] = airportBits(covers)
+    roster.onCallNow[position] = airportBits(
+      covers.filter((airport) => isOnCallAt(lawyer.onCallWindows, airport, context.now)),
+    )
+    // Province and city share one id space: a city is kept by its province-free normal form, prefixed apart.
+    roster.province[position] = placeId(lawyer.province)
+    roster.city[position] = placeId(`city:${normalCity(lawyer.city)}`)
+    roster.fixed[position] = fixed
+    roster.urgentFree[position] = pointsOf(urgent(lawyer)) - fixed
   })
-  return { lawyers, facts }
+  return roster
+}
+
+/** Sets `flag` in `marks` for every lawyer of `positions` (or clears it). */
+const mark = (marks: Uint8Array, positions: Int32Array | undefined, flag: number, on: boolean): void => {
+  if (positions === undefined) return
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index] as number
+    marks[position] = on ? (marks[position] as number) | flag : (marks[position] as number) & ~flag
+  }
 }
 
 /** One survivor's eligible lawyers (positions in the roster) and their scores, in roster order. */
@@ -102,39 +183,77 @@ export const scoreSurvivor = (
   // A province or airport missing from the case excludes every lawyer alike.
   if ((rules.has('province') && province === null) || (rules.has('airport') && airport === null))
     return result
-  const needsProvince = rules.has('province') ? province : null
-  const needsAirport = rules.has('airport') ? airport : null
+  const needsProvince = rules.has('province') && province !== null ? provinceBits([province]) : -1
+  const needsAirport = rules.has('airport') && airport !== null ? airportBits([airport]) : -1
   const needsLicence = rules.has('canada')
   const { needs, preferredLanguage, otherLanguages, experiences, countries } = survivor
+  const needMasks = Int32Array.from(needs, (need) => needBits([need]))
+  const experienceMask = experienceBits(experiences)
+  const airportMask = airport === null ? 0 : airportBits([airport])
   const interpreter = (preferredLanguage ?? otherLanguages[0]) !== undefined
-  const city = survivor.city.trim() === '' ? null : normalCity(survivor.city)
+  const provinceId = province === null ? -2 : (roster.places.get(province) ?? -2)
+  const cityId =
+    survivor.city.trim() === '' ? -2 : (roster.places.get(`city:${normalCity(survivor.city)}`) ?? -2)
   const onCallPoints = W.onCallNow * (survivor.urgent ? W.urgentMultiplier : 1)
-  const declined = survivor.declinedBy
-  const { facts } = roster
-  for (let position = 0; position < facts.length; position++) {
-    const lawyer = facts[position] as TLawyerFacts
-    if (!lawyer.open) continue
-    if (needsProvince !== null && !lawyer.licensed.has(needsProvince)) continue
-    if (needsLicence && lawyer.licensed.size === 0) continue
-    if (needsAirport !== null && !lawyer.covers.has(needsAirport)) continue
-    if (declined?.has(lawyer.id) === true || (conflicts.blocking.get(lawyer.id)?.length ?? 0) > 0) continue
-    let score = lawyer.fixed
-    if (survivor.urgent) score += lawyer.urgentFree
-    if (needs.length > 0) {
+  const {
+    marks,
+    open,
+    licensed,
+    licensedAnywhere,
+    covers,
+    practice,
+    province: provinces,
+    city,
+    fixed,
+  } = roster
+  // The lawyers each survivor-side fact concerns, marked once (and cleared at the end): no set lookups per pair.
+  const marked: Array<[Int32Array | undefined, number]> = [
+    ...otherLanguages.map((language): [Int32Array | undefined, number] => [
+      roster.speakers.get(language),
+      OTHER_LANGUAGE,
+    ]),
+    [preferredLanguage === null ? undefined : roster.speakers.get(preferredLanguage), PREFERRED_LANGUAGE],
+    ...countries.map((country): [Int32Array | undefined, number] => [
+      roster.countryExperts.get(country),
+      COUNTRY,
+    ]),
+  ]
+  const leftOut = [...(survivor.declinedBy ?? [])].concat(
+    [...conflicts.blocking].filter(([, hits]) => hits.length > 0).map(([lawyerId]) => lawyerId),
+  )
+  const leftOutPositions = Int32Array.from(
+    leftOut.map((lawyerId) => roster.positions.get(lawyerId) ?? -1).filter((position) => position >= 0),
+  )
+  for (const [positions, flag] of marked) mark(marks, positions, flag, true)
+  mark(marks, leftOutPositions, LEFT_OUT, true)
+  for (let position = 0; position < open.length; position++) {
+    if (open[position] === 0) continue
+    if (needsProvince !== -1 && ((licensed[position] as number) & needsProvince) === 0) continue
+    if (needsLicence && licensedAnywhere[position] === 0) continue
+    if (needsAirport !== -1 && ((covers[position] as number) & needsAirport) === 0) continue
+    const flags = marks[position] as number
+    if ((flags & LEFT_OUT) !== 0) continue
+    let score = fixed[position] as number
+    if (survivor.urgent) score += roster.urgentFree[position] as number
+    if (needMasks.length > 0) {
       let covered = 0
-      for (const need of needs) if (lawyer.practice.has(need)) covered++
-      if (covered > 0) score += Math.round((W.needsCovered * covered) / needs.length)
+      const areas = practice[position] as number
+      for (let need = 0; need < needMasks.length; need++)
+        if ((areas & (needMasks[need] as number)) !== 0) covered++
+      if (covered > 0) score += Math.round((W.needsCovered * covered) / needMasks.length)
     }
-    if (preferredLanguage !== null && lawyer.languages.has(preferredLanguage)) score += W.preferredLanguage
-    else if (otherLanguages.some((language) => lawyer.languages.has(language))) score += W.otherLanguage
+    if ((flags & PREFERRED_LANGUAGE) !== 0) score += W.preferredLanguage
+    else if ((flags & OTHER_LANGUAGE) !== 0) score += W.otherLanguage
     else if (interpreter) score += W.interpreterNeeded
-    if (province !== null && lawyer.province === province)
-      score += city !== null && city === lawyer.city ? W.sameCity : W.sameProvince
-    if (airport !== null && lawyer.onCallNow.has(airport)) score += onCallPoints
-    if (experiences.some((kind) => lawyer.experiences.has(kind))) score += W.atrocityExperience
-    if (countries.some((country) => lawyer.countries.has(country))) score += W.countryExperience
+    if (provinceId !== -2 && provinces[position] === provinceId)
+      score += cityId !== -2 && city[position] === cityId ? W.sameCity : W.sameProvince
+    if (((roster.onCallNow[position] as number) & airportMask) !== 0) score += onCallPoints
+    if (((roster.experiences[position] as number) & experienceMask) !== 0) score += W.atrocityExperience
+    if ((flags & COUNTRY) !== 0) score += W.countryExperience
     result.lawyers.push(position)
     result.scores.push(score)
   }
+  for (const [positions, flag] of marked) mark(marks, positions, flag, false)
+  mark(marks, leftOutPositions, LEFT_OUT, false)
   return result
 }

@@ -255,7 +255,6 @@ export class BatchMatchingService {
       lawyers: eligibleSomewhere.reduce((total, flag) => total + flag, 0),
       ...result.objective,
       proven: result.proven,
-      rounds: result.rounds,
       pairsUsed: result.pairsUsed,
       pairsEligible: result.pairsEligible,
       elapsedMs: Math.round(performance.now() - started),

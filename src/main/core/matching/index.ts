@@ -10,7 +10,7 @@ export type {
   TSurvivorParty,
   TSurvivorProfile,
 } from './types'
-export { MATCH_WEIGHTS, CONFLICT_MIN_SCORE, BATCH_CANDIDATES_PER_SURVIVOR } from './weights'
+export { MATCH_WEIGHTS, CONFLICT_MIN_SCORE } from './weights'
 export { checkEligibility, coversAirport, JURISDICTION_RULES, placesFree } from './eligibility'
 export { softFactors } from './soft-factors'
 export {
@@ -35,7 +35,6 @@ export {
   type TBatchResult,
   type TBatchSurvivor,
 } from './batch-assignment'
-export { MinCostFlow } from './min-cost-flow'
 export {
   rankOrganizations,
   NEED_SERVED_BY,

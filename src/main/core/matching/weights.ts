@@ -43,12 +43,6 @@ export const MATCH_WEIGHTS = {
 export const CONFLICT_MIN_SCORE = { person: 0.75, other: 0.5 } as const
 
 /**
- * Batch assignment: each survivor first gets this many of their best eligible lawyers; the dual potentials then
- * prove no other edge would improve the result, or the violating edges are added and the solve repeats.
- */
-export const BATCH_CANDIDATES_PER_SURVIVOR = 12
-
-/**
  * Every number the organization ranking uses (docs/matching.md, "Organizations"). The same scale as the lawyers'
  * so a caseworker reads both lists alike: needs and language weigh most, then where the organization works, then
  * how recently the directory checked it.

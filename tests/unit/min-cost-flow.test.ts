@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MinCostFlow } from './min-cost-flow'
+import { MinCostFlow } from '#test-support/min-cost-flow'
 
 describe('min-cost flow', () => {
   it('routes around a cheap edge once it is full, and leaves potentials that prove the result', () => {

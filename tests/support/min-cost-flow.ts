@@ -1,6 +1,7 @@
 /**
  * Minimum-cost flow by successive shortest paths with node potentials (Dijkstra on reduced costs, binary heap).
- * Small and ours so its one job stays visible: the batch assignment's optimum, with the potentials as the proof.
+ * The batch assignment's solver until the seventh stop, now a test's second opinion (batch-reference-solve.ts):
+ * general, with Bellman–Ford start potentials, where `batch-solver.ts` is written for the batch's one shape.
  *
  * Optimality certificate: a flow of value F is a cheapest flow of value F exactly when some potentials π make every
  * residual edge's reduced cost `cost + π(from) − π(to)` non-negative. The solver keeps such potentials throughout
