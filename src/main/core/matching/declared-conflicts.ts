@@ -17,8 +17,10 @@ type TDeclaredRow = { lawyer_id: string; kind: string; name: string }
 const indexes = new WeakMap<TReadableDb, { generation: string; index: ConflictNameIndex }>()
 
 function* declaredNames(db: TReadableDb): Iterable<TLawyerPartyName> {
+  // Each lawyer's list as stored (lawyer_conflict_lists), one name at a time, in the lawyer's order.
   for (const row of db.iterate<TDeclaredRow>(
-    sql`SELECT lawyer_id, kind, name FROM lawyer_conflicts ORDER BY rowid`,
+    sql`SELECT list.lawyer_id, item.value->>'kind' AS kind, item.value->>'name' AS name
+        FROM lawyer_conflict_lists AS list, json_each(list.conflicts) AS item ORDER BY list.rowid, item.key`,
   )) {
     yield {
       lawyerId: row.lawyer_id,

@@ -16,16 +16,11 @@ import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { CaseRepository } from '../cases/case-repository'
 import { CaseWriter } from '../cases/case-writer'
 import { stateOf } from '../cases/case-views'
-import { buildSearchKeys } from '../person-matching'
 import { ReferralRepository } from '../referrals/referral-repository'
-import { LawyerRepository } from '../roster/lawyer-repository'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import { rankCase } from './case-ranking'
 import { survivorDisplayName } from './profiles'
 import type { TRanking } from './rank'
-
-/** Conflict names keyed per batch: one transaction stays short even when an import left 200,000 to do. */
-const KEYS_PER_BATCH = 2_000
 
 export type TCaseRanking = { caseId: string; reference: string; survivorName: string; ranking: TRanking }
 
@@ -132,8 +127,8 @@ export class MatchingService {
   }
 
   /**
-   * The ranking reads the declared conflicts from memory (declared-conflicts.ts), not from `lawyer_conflict_keys`:
-   * the first ranking after an import of 200,000 names no longer waits minutes for their keys to be written.
+   * The ranking reads the declared conflicts from memory (declared-conflicts.ts), which builds their blocking keys
+   * itself: the vault stores only each lawyer's list of names.
    */
   private rankAudited(session: TSession, caseId: string): ReturnType<typeof rankCase> {
     const ranked = rankCase(session, caseId)
@@ -149,19 +144,5 @@ export class MatchingService {
       )
     })
     return ranked
-  }
-
-  /** Declared conflicts whose blocking keys are not built yet (a fresh import) get them before any check. */
-  buildMissingConflictKeys(session: TSession): void {
-    const lawyers = new LawyerRepository(session.db)
-    for (;;) {
-      const pending = lawyers.unkeyedConflicts(KEYS_PER_BATCH)
-      if (pending.length === 0) return
-      const at = session.clock.now().toISOString()
-      session.db.transaction(() => {
-        for (const conflict of pending)
-          lawyers.storeConflictKeys(conflict.id, buildSearchKeys({ names: [conflict.name] }), at)
-      })
-    }
   }
 }

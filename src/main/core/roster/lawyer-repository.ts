@@ -5,7 +5,7 @@ import type { TReadableDb, TWritableDb } from '../db/connection'
 import { hasKey, hasWords } from '../db/key-list'
 import { sql, sqlAnd, type TSql } from '../db/sql'
 import { placesHeldBy } from '../referrals/referral-repository'
-import type { TConflictRow, TLawyerRow, TMembershipRow } from './lawyer-rows'
+import type { TLawyerRow, TMembershipRow, TStoredConflict } from './lawyer-rows'
 import { markRosterChanged } from './roster-generation'
 import {
   addLawyerChildRows,
@@ -36,7 +36,7 @@ export type TLawyerFilter = {
 }
 
 /** A lawyer's rows together: the main row, memberships in order, declared conflicts in order. */
-export type TLawyerRecord = { row: TLawyerRow; memberships: TMembershipRow[]; conflicts: TConflictRow[] }
+export type TLawyerRecord = { row: TLawyerRow; memberships: TMembershipRow[]; conflicts: TStoredConflict[] }
 
 /** Reading the roster. */
 export class LawyerQueries {
@@ -50,9 +50,10 @@ export class LawyerQueries {
       memberships: this.db.all<TMembershipRow>(
         sql`SELECT * FROM lawyer_memberships WHERE lawyer_id = ${id} ORDER BY position`,
       ),
-      conflicts: this.db.all<TConflictRow>(
-        sql`SELECT id, lawyer_id, kind, name FROM lawyer_conflicts WHERE lawyer_id = ${id} ORDER BY position`,
-      ),
+      conflicts: JSON.parse(
+        this.db.value<string>(sql`SELECT conflicts FROM lawyer_conflict_lists WHERE lawyer_id = ${id}`) ??
+          '[]',
+      ) as TStoredConflict[],
     }
   }
 
@@ -157,8 +158,8 @@ export class LawyerRepository extends LawyerQueries {
 
   /**
    * New lawyers with their memberships, on-call slices and conflicts, a table at a time: each table's rows go in as
-   * JSON arrays through one prepared INSERT … SELECT FROM json_each (an import of 10,000 lawyers with 200,000
-   * conflict names is a few hundred statements, not a quarter of a million).
+   * JSON arrays through one prepared INSERT … SELECT FROM json_each (an import of 10,000 lawyers is a few hundred
+   * statements), and each lawyer's declared conflicts as one list (200,000 names are 10,000 rows).
    */
   insertMany(
     lawyers: readonly { id: string; fields: TLawyerFields }[],
@@ -198,7 +199,7 @@ export class LawyerRepository extends LawyerQueries {
     if (changes !== 1) return false
     this.db.run(sql`DELETE FROM lawyer_memberships WHERE lawyer_id = ${id}`)
     this.db.run(sql`DELETE FROM lawyer_on_call WHERE lawyer_id = ${id}`)
-    this.db.run(sql`DELETE FROM lawyer_conflicts WHERE lawyer_id = ${id}`)
+    this.db.run(sql`DELETE FROM lawyer_conflict_lists WHERE lawyer_id = ${id}`)
     const children = noChildRows()
     addLawyerChildRows(children, id, fields)
     this.writeChildren(children)
@@ -210,23 +211,6 @@ export class LawyerRepository extends LawyerQueries {
       this.db.run(sql`UPDATE lawyers SET status = ${status}, updated_at = ${at} WHERE id = ${id}`).changes ===
       1
     )
-  }
-
-  /** Conflict names whose blocking keys are not built yet (matching builds them in batches). */
-  unkeyedConflicts(limit: number): TConflictRow[] {
-    return this.db.all<TConflictRow>(
-      sql`SELECT id, lawyer_id, kind, name FROM lawyer_conflicts WHERE keys_built_at IS NULL LIMIT ${limit}`,
-    )
-  }
-
-  /** One conflict name's person-matching keys (core/person-matching buildSearchKeys). */
-  storeConflictKeys(conflictId: number, keys: readonly string[], at: string): void {
-    this.db.run(sql`DELETE FROM lawyer_conflict_keys WHERE conflict_id = ${conflictId}`)
-    for (const key of keys)
-      this.db.run(
-        sql`INSERT OR IGNORE INTO lawyer_conflict_keys (key, conflict_id) VALUES (${key}, ${conflictId})`,
-      )
-    this.db.run(sql`UPDATE lawyer_conflicts SET keys_built_at = ${at} WHERE id = ${conflictId}`)
   }
 
   private writeChildren(children: TLawyerChildRows): void {
@@ -243,12 +227,11 @@ export class LawyerRepository extends LawyerQueries {
         INSERT INTO lawyer_on_call (lawyer_id, airport, day, start_minute, end_minute)
         SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${json})`,
     )
-    this.inBatches(
-      children.conflicts,
-      (json) => sql`
-        INSERT INTO lawyer_conflicts (lawyer_id, kind, name, position)
-        SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(${json})`,
-    )
+    // One prepared statement, one row per lawyer: the list is already JSON, so no JSON array around it.
+    for (const [lawyerId, conflicts] of children.conflictLists)
+      this.db.run(
+        sql`INSERT INTO lawyer_conflict_lists (lawyer_id, conflicts) VALUES (${lawyerId}, ${conflicts})`,
+      )
   }
 
   private inBatches(rows: readonly TTableRow[], insert: (json: string) => TSql): void {

@@ -30,5 +30,5 @@ export type TMembershipRow = {
   verified_on: string
 }
 
-/** `id` is the row's number in vault.db (never shown, never leaves the vault). */
-export type TConflictRow = { id: number; lawyer_id: string; kind: string; name: string }
+/** One declared conflict as stored in a lawyer's list (lawyer_conflict_lists.conflicts). */
+export type TStoredConflict = { kind: string; name: string }

@@ -57,8 +57,15 @@ export const lawyerFieldValues = (fields: TLawyerFields): TTableRow => [
   fields.notes,
 ]
 
-/** A lawyer's child rows: memberships, on-call slices per airport, declared conflicts (numbered by SQLite). */
-export type TLawyerChildRows = { memberships: TTableRow[]; onCall: TTableRow[]; conflicts: TTableRow[] }
+/**
+ * A lawyer's child rows: memberships, on-call slices per airport, and the declared conflicts as one JSON list per
+ * lawyer (`[lawyer id, list]`; none for a lawyer without any).
+ */
+export type TLawyerChildRows = {
+  memberships: TTableRow[]
+  onCall: TTableRow[]
+  conflictLists: (readonly [string, string])[]
+}
 
 /** Appends the child rows of lawyer `id` to `into` (one set of arrays for a whole import). */
 export function addLawyerChildRows(into: TLawyerChildRows, id: string, fields: TLawyerFields): void {
@@ -76,9 +83,11 @@ export function addLawyerChildRows(into: TLawyerChildRows, id: string, fields: T
   const slices = fields.onCallWindows.flatMap(slicesOf)
   for (const airport of new Set(fields.airports))
     for (const slice of slices) into.onCall.push([id, airport, slice.day, slice.startMinute, slice.endMinute])
-  fields.conflicts.forEach((conflict, position) => {
-    into.conflicts.push([id, conflict.kind, conflict.name, position])
-  })
+  if (fields.conflicts.length > 0) into.conflictLists.push([id, conflictListOf(fields.conflicts)])
 }
 
-export const noChildRows = (): TLawyerChildRows => ({ memberships: [], onCall: [], conflicts: [] })
+/** The stored form of a lawyer's declared conflicts: kind and name of each, in order, and nothing else. */
+export const conflictListOf = (conflicts: TLawyerFields['conflicts']): string =>
+  JSON.stringify(conflicts.map(({ kind, name }) => ({ kind, name })))
+
+export const noChildRows = (): TLawyerChildRows => ({ memberships: [], onCall: [], conflictLists: [] })

@@ -17,7 +17,6 @@ import { ANY_STAFF, STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
 import { keysOf } from '../db/key-list'
 import { ReferralQueries } from '../referrals/referral-repository'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
-import { buildSearchKeys } from '../person-matching'
 import { LawyerQueries, LawyerRepository, type TLawyerRecord } from './lawyer-repository'
 import { lawyerCapacityRows, rosterCapacity } from './roster-capacity'
 import { displayNameOf, toLawyer, toLawyerFields, toLawyerListRow } from './lawyer-views'
@@ -125,7 +124,7 @@ export class RosterService {
     return session.db.transaction(() => {
       this.refuseTakenLicence(lawyers, fields, null)
       lawyers.insert(id, fields, at, session.staff.accountId)
-      const record = this.keyConflicts(lawyers, id, at)
+      const record = this.require(lawyers, id)
       session.audit.record('record.created', { type: 'lawyer', id })
       return toLawyer(record)
     })
@@ -142,7 +141,7 @@ export class RosterService {
       if (fieldsChanged.length === 0) return toLawyer(this.require(lawyers, id))
       this.refuseTakenLicence(lawyers, fields, id)
       lawyers.replace(id, fields, at)
-      const record = this.keyConflicts(lawyers, id, at)
+      const record = this.require(lawyers, id)
       session.audit.record('record.changed', { type: 'lawyer', id }, { fields: fieldsChanged })
       return toLawyer(record)
     })
@@ -184,12 +183,5 @@ export class RosterService {
       const holder = lawyers.licenceHolder(membership.province, membership.licenceNumber)
       if (holder !== undefined && holder !== ownId) throw new AppError('CONFLICT', DUPLICATE_LICENCE)
     }
-  }
-
-  private keyConflicts(lawyers: LawyerRepository, id: string, at: string): TLawyerRecord {
-    const record = this.require(lawyers, id)
-    for (const conflict of record.conflicts)
-      lawyers.storeConflictKeys(conflict.id, buildSearchKeys({ names: [conflict.name] }), at)
-    return record
   }
 }

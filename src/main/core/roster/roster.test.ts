@@ -55,7 +55,7 @@ describe('the roster', () => {
     const trail = JSON.stringify(services.audit.list({}).entries)
     for (const value of ['Example-Counsel', 'Cabinet Exemple', 'zofia@example.org', 'Al-Hassan'])
       expect(trail).not.toContain(value)
-    // The conflict name is indexed for matching at once when saved from the form.
+    // The conflict name is stored with its kind when saved from the form.
     expect(services.roster.get(created.id).conflicts).toEqual([
       { kind: 'person', name: 'Mohammed Al-Hassan' },
     ])

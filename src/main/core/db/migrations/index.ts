@@ -5,6 +5,7 @@ import { migration0004RosterAndDirectory } from './0004-roster-and-directory'
 import { migration0005SurvivorDataMoved } from './0005-survivor-data-moved'
 import { migration0006MpLetterTemplates } from './0006-mp-letter-templates'
 import { migration0007ConflictsByNumber } from './0007-conflicts-by-number'
+import { migration0008ConflictLists } from './0008-conflict-lists'
 import type { TMigration } from './migration'
 
 export type { TMigration } from './migration'
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly TMigration[] = [
   migration0005SurvivorDataMoved,
   migration0006MpLetterTemplates,
   migration0007ConflictsByNumber,
+  migration0008ConflictLists,
 ]
 
 /** The last vault.db version that still holds survivor data: a wave-1 vault is brought here, then split. */
