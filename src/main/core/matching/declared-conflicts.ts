@@ -9,7 +9,7 @@ import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TReadableDb } from '../db/connection'
 import { sql } from '../db/sql'
 import { rosterGeneration } from '../roster/roster-generation'
-import { ConflictNameIndex } from './conflicts'
+import { ConflictNameIndex } from './conflict-name-index'
 import type { TLawyerPartyName } from './types'
 
 type TDeclaredRow = { lawyer_id: string; kind: string; name: string }
