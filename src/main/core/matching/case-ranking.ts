@@ -12,12 +12,8 @@ import { stateOf } from '../cases/case-views'
 import { ReferralQueries } from '../referrals/referral-repository'
 import type { TMembershipRow } from '../roster/lawyer-rows'
 import type { TSession } from '../session/session'
-import {
-  ConflictNameIndex,
-  type TBlockingName,
-  type TCandidateName,
-  type TConflictNameSource,
-} from './conflicts'
+import { ConflictNameIndex } from './conflict-name-index'
+import { type TBlockingName, type TCandidateName, type TConflictNameSource } from './conflicts'
 import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'

@@ -6,40 +6,42 @@
  */
 import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
-import {
-  buildSearchKeys,
-  preparePerson,
-  scorePrepared,
-  tokenSearchKeys,
-  wholeNameSearchKeys,
-  type PreparedPerson,
-} from '../person-matching'
+import { scorePrepared, wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
 import type { TokenMemo } from '../person-matching/name-similarity'
+import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
 
 /**
- * A survivor-side name's blocking keys, per token and for the whole name. Between two people a hit needs a score of
- * 0.75, which two names of two or more tokens reach only when at least two tokens meet (one shared token gives
- * 0.5–0.69: see docs/matching.md), so a candidate must share keys with two of the name's tokens, or a whole-name key.
+ * A survivor-side name's blocking keys. Between two people a hit needs a score of 0.75, which two names of two or
+ * more tokens reach only when at least two tokens meet (one shared token gives 0.5–0.69: see docs/matching.md), so
+ * a person's name is a candidate when it shares keys with two of the name's tokens (`tokenKeys`), or a whole-name
+ * key (`wholeKeys`). When either side is a unit, organization or state one token can make a hit (0.5), so one
+ * shared key of `singleKeys` (party-names.ts) is enough.
  */
-export type TBlockingName = { tokenKeys: string[][]; wholeKeys: string[] }
+export type TBlockingName = {
+  isPerson: boolean
+  tokenKeys: string[][]
+  wholeKeys: string[]
+  singleKeys: string[]
+}
 
 /** Where lawyer-side names come from: the vault's conflict keys, or the in-memory index below. */
 export type TConflictNameSource = {
   /**
-   * Each lawyer-side name meeting one of `names` as above (min(2, tokens) tokens, or a whole-name key), and every
-   * unit, organization and state name whatever its keys (few, and written too differently for blocking: "Syria"
-   * shares no key with "Syrian Arab Republic"), each once.
+   * Each lawyer-side name meeting one of `names` as above, each once: a person's name meeting a person's on
+   * min(2, tokens) tokens or a whole-name key; any other pair on one key of `singleKeys`.
    */
   candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName>
 }
 
-/** The blocking keys of one prepared person's names. */
-export const blockingNamesOf = (person: PreparedPerson): TBlockingName[] =>
+/** The blocking keys of one party's names, prepared as `preparePartyNames` prepares them for its kind. */
+export const blockingNamesOf = (person: PreparedPerson, isPerson: boolean): TBlockingName[] =>
   person.names.map((name) => ({
-    tokenKeys: name.tokens.map(tokenSearchKeys),
+    isPerson,
+    tokenKeys: name.tokens.map(personTokenKeys),
     wholeKeys: wholeNameSearchKeys(name),
+    singleKeys: singleTokenKeys({ ...person, names: [name] }),
   }))
 
 /** How many distinct tokens a candidate must meet. */
@@ -92,17 +94,17 @@ export const findConflicts = (
     .filter((party) => party.names.some((name) => name.trim() !== ''))
     .map((party) => ({
       party,
-      person: preparePerson({ names: party.names }),
+      person: preparePartyNames(party.kind, party.names),
       // A name many lawyers declared ("Syrian Arab Army") shares one prepared person in the index: scored once.
       scores: new Map<PreparedPerson, ReturnType<typeof scorePrepared>>(),
     }))
   if (prepared.length === 0) return findings
-  const blocking = prepared.flatMap(({ person }) => blockingNamesOf(person))
+  const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
   const memo: TokenMemo = new Map()
   const seen = new Set<string>()
   for (const candidate of source.candidatesFor(blocking)) {
     if (candidate.source !== 'declared' && candidate.caseId === caseId) continue
-    const other = candidate.prepared ?? preparePerson({ names: candidate.names })
+    const other = candidate.prepared ?? preparePartyNames(candidate.kind, candidate.names)
     for (const { party, person, scores } of prepared) {
       if (!IS_CONFLICT[party.role][candidate.source]) continue
       let match = scores.get(other)
@@ -135,63 +137,4 @@ export const findConflicts = (
     }
   }
   return findings
-}
-
-/**
- * The lawyer-side names held in memory with their blocking keys: for tests, the bench, and a batch run that checks
- * many survivors against the same roster. The vault's match_keys table answers the same question in SQL.
- */
-export class ConflictNameIndex implements TConflictNameSource {
-  private readonly byKey = new Map<string, number[]>()
-  private readonly names: TLawyerPartyName[] = []
-  private readonly preparedNames: PreparedPerson[] = []
-  private readonly notPeople: number[] = []
-  /** One prepared person (and one set of keys) per distinct name: rosters repeat states, armies, ministries. */
-  private readonly preparedByText = new Map<string, { person: PreparedPerson; keys: string[] }>()
-
-  constructor(names: Iterable<TLawyerPartyName>) {
-    for (const name of names) this.add(name)
-  }
-
-  add(name: TLawyerPartyName): void {
-    const index = this.names.length
-    const text = name.names.join('\n')
-    let shared = this.preparedByText.get(text)
-    if (shared === undefined) {
-      const person = preparePerson({ names: name.names })
-      shared = { person, keys: buildSearchKeys(person) }
-      this.preparedByText.set(text, shared)
-    }
-    this.names.push(name)
-    this.preparedNames.push(shared.person)
-    if (name.kind !== 'person') this.notPeople.push(index)
-    for (const key of shared.keys) pushTo(this.byKey, key, index)
-  }
-
-  *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
-    const found = new Set<number>(this.notPeople)
-    for (const name of names) {
-      const required = tokensRequired(name)
-      for (const key of name.wholeKeys) for (const index of this.byKey.get(key) ?? []) found.add(index)
-      // Bit i set: the entry shares a key with token i of this name.
-      const met = new Map<number, number>()
-      name.tokenKeys.forEach((keys, token) => {
-        const bit = 1 << Math.min(token, 30)
-        for (const key of keys)
-          for (const index of this.byKey.get(key) ?? []) met.set(index, (met.get(index) ?? 0) | bit)
-      })
-      for (const [index, bits] of met) if (bitCount(bits) >= required) found.add(index)
-    }
-    for (const index of found) {
-      const name = this.names[index]
-      const prepared = this.preparedNames[index]
-      if (name !== undefined) yield { ...name, prepared }
-    }
-  }
-}
-
-const bitCount = (bits: number): number => {
-  let count = 0
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
-  return count
 }

@@ -7,18 +7,12 @@ import { createTestVault, makeTempFolder, removeFolder } from '#test-support/vau
 import type { TReadableDb } from '../db/connection'
 import { LawyerQueries, LawyerRepository } from '../roster/lawyer-repository'
 import type { TVaultServices } from '../services'
-import { buildSearchKeys, preparePerson, scorePersonMatch } from '../person-matching'
-import {
-  blockingNamesOf,
-  conflictHitKey,
-  findConflicts,
-  tokensRequired,
-  type TCandidateName,
-  type TConflictFindings,
-  type TConflictNameSource,
-} from './conflicts'
+import { everyName, plainFindings as plain } from '#test-support/conflict-sources'
+import { scorePrepared } from '../person-matching'
+import { conflictHitKey, findConflicts, type TConflictFindings } from './conflicts'
 import { declaredConflictIndex } from './declared-conflicts'
-import { rankWithConflicts } from './rank'
+import { preparePartyNames } from './party-names'
+import { rankWithConflicts, type TRanking } from './rank'
 import type { TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
 
@@ -61,12 +55,13 @@ const instanceArbitrary = fc.record({
   adverse: fc.array(partyArbitrary, { maxLength: 3 }),
 })
 
-/** Findings as plain data, in a fixed order (the two sources yield candidates in different orders). */
-const plain = (findings: TConflictFindings): unknown => ({
-  blocking: [...findings.blocking]
-    .map(([lawyer, hits]) => [lawyer, [...hits].sort((a, b) => a.hit.hitKey.localeCompare(b.hit.hitKey))])
-    .sort(([a], [b]) => String(a).localeCompare(String(b))),
-  cleared: [...findings.cleared].sort(([a], [b]) => a.localeCompare(b)),
+/** A ranking with each lawyer's reasons in a fixed order: the hits come in the order the source yields names. */
+const inFixedOrder = (ranking: TRanking): unknown => ({
+  ...ranking,
+  excluded: ranking.excluded.map((entry) => ({
+    ...entry,
+    reasons: [...entry.reasons].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+  })),
 })
 
 const hitsOf = (findings: TConflictFindings): string[] =>
@@ -74,49 +69,15 @@ const hitsOf = (findings: TConflictFindings): string[] =>
     .flatMap(([lawyer, hits]) => hits.map(({ hit }) => `${lawyer} ${hit.hitKey} ${hit.score}`))
     .sort()
 
-/**
- * The blocking rule applied name by name, as the vault's key table answered it before the names moved to one list per
- * lawyer: every lawyer's list read through the roster's repository, each name's keys built afresh, a name kept when
- * it is not a person or shares a whole-name key, or keys with enough of a survivor name's tokens.
- */
-const keyedOneByOne = (db: TReadableDb): TConflictNameSource => {
-  const declared: { name: TLawyerPartyName; keys: Set<string> }[] = []
-  for (const record of new LawyerQueries(db).iterateAll())
-    for (const conflict of record.conflicts)
-      declared.push({
-        name: {
-          lawyerId: record.row.id,
-          source: 'declared',
-          kind: conflict.kind as TLawyerPartyName['kind'],
-          names: [conflict.name],
-        },
-        keys: new Set(buildSearchKeys({ names: [conflict.name] })),
-      })
-  return {
-    // Units, organizations and states first, whatever their keys, then the people who meet: the vault's order.
-    *candidatesFor(names): Iterable<TCandidateName> {
-      for (const { name } of declared) if (name.kind !== 'person') yield name
-      for (const { name, keys } of declared) {
-        if (name.kind !== 'person') continue
-        const meets = names.some(
-          (wanted) =>
-            wanted.wholeKeys.some((key) => keys.has(key)) ||
-            wanted.tokenKeys.filter((tokenKeys) => tokenKeys.some((key) => keys.has(key))).length >=
-              tokensRequired(wanted),
-        )
-        if (meets) yield name
-      }
-    },
-  }
-}
-
-/** The check without any sharing or caching: every candidate name scored afresh against every party. */
-const scoredOneByOne = (parties: readonly TSurvivorParty[], source: TConflictNameSource): string[] => {
-  const blocking = parties.flatMap((party) => blockingNamesOf(preparePerson({ names: party.names })))
+/** Every pair scored afresh, without blocking, sharing or caching (declared names only). */
+const scoredOneByOne = (parties: readonly TSurvivorParty[], names: readonly TLawyerPartyName[]): string[] => {
   const hits = new Set<string>()
-  for (const candidate of source.candidatesFor(blocking)) {
+  for (const candidate of names) {
     for (const party of parties) {
-      const score = scorePersonMatch({ names: party.names }, { names: candidate.names }).score
+      const score = scorePrepared(
+        preparePartyNames(party.kind, party.names),
+        preparePartyNames(candidate.kind, candidate.names),
+      ).score
       const threshold =
         party.kind === 'person' && candidate.kind === 'person'
           ? CONFLICT_MIN_SCORE.person
@@ -128,6 +89,18 @@ const scoredOneByOne = (parties: readonly TSurvivorParty[], source: TConflictNam
   }
   return [...hits].sort()
 }
+
+/** The vault's declared conflicts as the ranking's source reads them, every one. */
+/** Every declared name as the roster's repository reads it back (one list per lawyer), not the index's own query. */
+const declaredRows = (db: TReadableDb): TLawyerPartyName[] =>
+  [...new LawyerQueries(db).iterateAll()].flatMap((record) =>
+    record.conflicts.map((conflict): TLawyerPartyName => ({
+      lawyerId: record.row.id,
+      source: 'declared',
+      kind: conflict.kind as TLawyerPartyName['kind'],
+      names: [conflict.name],
+    })),
+  )
 
 describe('declared conflicts indexed in memory', () => {
   let folder: string
@@ -159,7 +132,7 @@ describe('declared conflicts indexed in memory', () => {
     return ids
   }
 
-  it('finds exactly the conflicts the vault’s keys find, and ranks alike, on random rosters and survivors', () => {
+  it('finds exactly the conflicts that scoring every pair finds, and ranks alike, on random rosters and survivors', () => {
     let withHits = 0
     fc.assert(
       fc.property(instanceArbitrary, ({ lawyers, own, adverse }) => {
@@ -173,17 +146,18 @@ describe('declared conflicts indexed in memory', () => {
             names: [name],
           })),
         ]
-        const fromVault = findConflicts('case-1', parties, keyedOneByOne(db), new Map())
+        const rows = declaredRows(db)
+        const fromVault = findConflicts('case-1', parties, everyName(rows), new Map())
         const fromMemory = findConflicts('case-1', parties, declaredConflictIndex(db), new Map())
         expect(plain(fromMemory)).toEqual(plain(fromVault))
-        expect(hitsOf(fromMemory)).toEqual(scoredOneByOne(parties, keyedOneByOne(db)))
+        expect(hitsOf(fromMemory)).toEqual(scoredOneByOne(parties, rows))
         if (fromVault.blocking.size > 0) withHits += 1
 
         const survivor = survivorProfile({ parties })
         const roster = ids.map((id) => lawyerProfile({ id, name: id, email: `${id}@example.org` }))
         const context = matchContext()
-        expect(rankWithConflicts(survivor, roster, fromMemory, context)).toEqual(
-          rankWithConflicts(survivor, roster, fromVault, context),
+        expect(inFixedOrder(rankWithConflicts(survivor, roster, fromMemory, context))).toEqual(
+          inFixedOrder(rankWithConflicts(survivor, roster, fromVault, context)),
         )
       }),
       { numRuns: 40, seed: 11 },

@@ -1,15 +1,15 @@
 /**
  * Every lawyer's declared conflict names, prepared and indexed by blocking key once and kept in memory for as long
  * as the roster's conflicts stay the same (roster-generation.ts). Reading the 200,000 names of a 10,000-lawyer
- * roster, and preparing each candidate again, for every survivor ranked was most of a ranking; the index answers
- * exactly what the vault's `lawyer_conflict_keys` query answers (the same keys and the same rule: see
- * `MatchingQueries.candidatesFor`), from memory. Held per connection, so locking the vault lets it go.
+ * roster, and preparing each candidate again, for every survivor ranked was most of a ranking. The vault keeps only
+ * each lawyer's list of names (lawyer_conflict_lists); the blocking keys exist only here (docs/matching.md,
+ * "Blocking"). Held per connection, so locking the vault lets it go.
  */
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TReadableDb } from '../db/connection'
 import { sql } from '../db/sql'
 import { rosterGeneration } from '../roster/roster-generation'
-import { ConflictNameIndex } from './conflicts'
+import { ConflictNameIndex } from './conflict-name-index'
 import type { TLawyerPartyName } from './types'
 
 type TDeclaredRow = { lawyer_id: string; kind: string; name: string }

@@ -13,8 +13,8 @@ export type {
 export { MATCH_WEIGHTS, CONFLICT_MIN_SCORE } from './weights'
 export { checkEligibility, coversAirport, JURISDICTION_RULES, placesFree } from './eligibility'
 export { softFactors } from './soft-factors'
+export { ConflictNameIndex } from './conflict-name-index'
 export {
-  ConflictNameIndex,
   conflictHitKey,
   findConflicts,
   type TCandidateName,

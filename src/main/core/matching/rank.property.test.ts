@@ -2,7 +2,7 @@ import { lawyerProfile, matchContext, survivorProfile } from '#test-support/matc
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocabulary'
-import { ConflictNameIndex } from './conflicts'
+import { ConflictNameIndex } from './conflict-name-index'
 import { rankLawyers } from './rank'
 import type { TOnCallWindow } from '../../../shared/roster/on-call'
 import type { TLawyerProfile, TSurvivorProfile } from './types'

@@ -1,6 +1,6 @@
 import { lawyerProfile, matchContext, survivorProfile } from '#test-support/matching-profiles'
 import { describe, expect, it } from 'vitest'
-import { ConflictNameIndex } from './conflicts'
+import { ConflictNameIndex } from './conflict-name-index'
 import { rankLawyers } from './rank'
 import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from './types'
 

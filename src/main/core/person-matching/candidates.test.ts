@@ -29,7 +29,7 @@ describe('findCandidates: the side-by-side list on saving a new survivor', () =>
   })
 
   it('gives the same answer for prepared people as for plain ones', () => {
-    const prepared = caseload.map(preparePerson)
+    const prepared = caseload.map((person) => preparePerson(person))
     const plain = findCandidates(intake, caseload, { minScore: 0 })
     const fast = findCandidates(intake, prepared, { minScore: 0 })
     expect(fast.map((candidate) => [candidate.index, candidate.match.score])).toEqual(

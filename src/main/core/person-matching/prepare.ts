@@ -46,17 +46,26 @@ const prepareToken = (text: string): PreparedToken => {
   }
 }
 
-const prepareName = (written: string): PreparedName | null => {
+/** Options for preparing names that are not people's (units, organizations, states): see `preparePerson`. */
+export type PrepareOptions = {
+  /**
+   * Tokens (normalized Latin, as `analyzeName` gives them) left out of the comparison, unless a name has nothing
+   * else: "Army", "Brigade" or "Ministry" say nothing about which army, brigade or ministry.
+   */
+  dropTokens?: ReadonlySet<string>
+}
+
+const prepareName = (written: string, options: PrepareOptions): PreparedName | null => {
   const analyzed = analyzeName(written)
-  if (analyzed.tokens.length === 0) return null
-  const joinedForms = new Set([
-    analyzed.tokens.join(''),
-    [...analyzed.tokens].reverse().join(''),
-    analyzed.sorted.join(''),
-  ])
+  const drop = options.dropTokens
+  const kept = drop === undefined ? analyzed.tokens : analyzed.tokens.filter((token) => !drop.has(token))
+  const tokens = kept.length > 0 ? kept : analyzed.tokens
+  if (tokens.length === 0) return null
+  const sorted = kept.length === analyzed.tokens.length ? analyzed.sorted : [...tokens].sort()
+  const joinedForms = new Set([tokens.join(''), [...tokens].reverse().join(''), sorted.join('')])
   return {
     written,
-    tokens: analyzed.tokens.map(prepareToken),
+    tokens: tokens.map(prepareToken),
     joinedForms: [...joinedForms],
     isFromAbjad: analyzed.isFromAbjad,
   }
@@ -66,7 +75,10 @@ export const isPreparedPerson = (value: Person | PreparedPerson): value is Prepa
   typeof value === 'object' && value !== null && (value as Partial<PreparedPerson>).kind === 'prepared-person'
 
 /** Prepares a person for repeated comparison. Accepts anything (never throws); junk is ignored. */
-export const preparePerson = (person: Person | PreparedPerson): PreparedPerson => {
+export const preparePerson = (
+  person: Person | PreparedPerson,
+  options: PrepareOptions = {},
+): PreparedPerson => {
   if (isPreparedPerson(person)) return person
   const source: Partial<Person> = typeof person === 'object' && person !== null ? person : {}
   const written = Array.isArray(source.names) ? source.names.slice(0, MAX_NAMES_PER_PERSON) : []
@@ -74,7 +86,7 @@ export const preparePerson = (person: Person | PreparedPerson): PreparedPerson =
   const seen = new Set<string>()
   for (const name of written) {
     if (typeof name !== 'string') continue
-    const prepared = prepareName(name)
+    const prepared = prepareName(name, options)
     const identity = prepared?.tokens.map((token) => token.text).join(' ')
     if (prepared === null || identity === undefined || seen.has(identity)) continue
     seen.add(identity)

@@ -1,0 +1,197 @@
+/**
+ * The lawyer-side names of the conflict check held in memory with their blocking keys: the roster's declared
+ * conflicts (declared-conflicts.ts keeps one per connection), the parties of the lawyers' other referrals, and the
+ * bench's and tests' rosters. A 10,000-lawyer roster declares 200,000 names, so the index is compact: each distinct
+ * name is prepared once and held once, whoever declared it; who declared it is a few numbers in typed arrays; a
+ * blocking key points at the distinct names sharing it (one number, or an Int32Array).
+ */
+import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
+import type { TConflictSource } from '../../../shared/matching/reasons'
+import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import {
+  tokensRequired,
+  type TBlockingName,
+  type TCandidateName,
+  type TConflictNameSource,
+} from './conflicts'
+import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
+import type { TLawyerPartyName } from './types'
+
+const SOURCES: readonly TConflictSource[] = ['declared', 'referral_client', 'referral_opponent']
+const KINDS: readonly TAdversePartyKind[] = ['person', 'unit', 'organization', 'state']
+
+/** key → distinct-name ids: a single id as a number (most keys), more as an Int32Array. */
+type TPostings = Map<string, number | Int32Array>
+
+const freeze = (building: Map<string, number[]>): TPostings => {
+  const postings: TPostings = new Map()
+  for (const [key, ids] of building)
+    postings.set(key, ids.length === 1 ? (ids[0] ?? 0) : Int32Array.from(ids))
+  return postings
+}
+
+const each = (postings: TPostings, key: string, visit: (id: number) => void): void => {
+  const found = postings.get(key)
+  if (found === undefined) return
+  if (typeof found === 'number') visit(found)
+  else for (let index = 0; index < found.length; index++) visit(found[index] ?? 0)
+}
+
+const push = (building: Map<string, number[]>, key: string, id: number): void => {
+  const list = building.get(key)
+  if (list === undefined) building.set(key, [id])
+  else list.push(id)
+}
+
+/** A person's keys for the two-token rule: every token's (`personTokenKeys`) and the whole-name keys. */
+const personKeysOf = (person: PreparedPerson): Set<string> => {
+  const keys = new Set<string>()
+  for (const name of person.names) {
+    for (const token of name.tokens) for (const key of personTokenKeys(token)) keys.add(key)
+    for (const key of wholeNameSearchKeys(name)) keys.add(key)
+  }
+  return keys
+}
+
+const bitCount = (bits: number): number => {
+  let count = 0
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
+  return count
+}
+
+export class ConflictNameIndex implements TConflictNameSource {
+  /** One prepared person per distinct (kind, names): its `source.names` are the names as written. */
+  private readonly prepared: PreparedPerson[] = []
+  /** 1 when the distinct name is a person's. */
+  private readonly isPerson: Uint8Array
+  /** Entries (one per lawyer and name) of each distinct name: entryIds[entryStart[n] .. entryStart[n + 1]). */
+  private readonly entryStart: Int32Array
+  private readonly entryIds: Int32Array
+  private readonly lawyerIds: string[] = []
+  private readonly lawyerOf: Int32Array
+  private readonly kindOf: Uint8Array
+  private readonly sourceOf: Uint8Array
+  /** Referral parties only: the case the name came from. */
+  private readonly caseOf = new Map<number, string>()
+  /** Person matching's keys of people's names: between two people, the two-token rule. */
+  private readonly personKeys: TPostings
+  /** One-token keys of every name (party-names.ts): whenever a unit, organization or state is on either side. */
+  private readonly tokenKeys: TPostings
+  /** Marks of the distinct names found by one query (`stamp`), reused rather than a Set per query. */
+  private readonly seen: Int32Array
+  private stamp = 0
+
+  constructor(names: Iterable<TLawyerPartyName>) {
+    const distinct = new Map<string, number>()
+    const lawyerIndex = new Map<string, number>()
+    const textOf: number[] = []
+    const lawyerOf: number[] = []
+    const kindOf: number[] = []
+    const sourceOf: number[] = []
+    const isPerson: number[] = []
+    const personKeys = new Map<string, number[]>()
+    const tokenKeys = new Map<string, number[]>()
+    for (const name of names) {
+      const entry = textOf.length
+      const person = name.kind === 'person'
+      const text = `${person ? 'p' : 'o'}\n${name.names.join('\n')}`
+      let id = distinct.get(text)
+      if (id === undefined) {
+        id = this.prepared.length
+        distinct.set(text, id)
+        const prepared = preparePartyNames(name.kind, name.names)
+        this.prepared.push(prepared)
+        isPerson.push(person ? 1 : 0)
+        if (person) for (const key of personKeysOf(prepared)) push(personKeys, key, id)
+        for (const key of singleTokenKeys(prepared)) push(tokenKeys, key, id)
+      }
+      let lawyer = lawyerIndex.get(name.lawyerId)
+      if (lawyer === undefined) {
+        lawyer = this.lawyerIds.length
+        lawyerIndex.set(name.lawyerId, lawyer)
+        this.lawyerIds.push(name.lawyerId)
+      }
+      textOf.push(id)
+      lawyerOf.push(lawyer)
+      kindOf.push(KINDS.indexOf(name.kind))
+      sourceOf.push(SOURCES.indexOf(name.source))
+      if (name.caseId !== undefined) this.caseOf.set(entry, name.caseId)
+    }
+    this.isPerson = Uint8Array.from(isPerson)
+    this.lawyerOf = Int32Array.from(lawyerOf)
+    this.kindOf = Uint8Array.from(kindOf)
+    this.sourceOf = Uint8Array.from(sourceOf)
+    this.personKeys = freeze(personKeys)
+    this.tokenKeys = freeze(tokenKeys)
+    // Entries grouped by distinct name (a counting sort), so a found name yields everyone who declared it.
+    const count = this.prepared.length
+    this.entryStart = new Int32Array(count + 1)
+    for (const id of textOf) this.entryStart[id + 1] = (this.entryStart[id + 1] ?? 0) + 1
+    for (let id = 0; id < count; id++)
+      this.entryStart[id + 1] = (this.entryStart[id + 1] ?? 0) + (this.entryStart[id] ?? 0)
+    const next = this.entryStart.slice(0, count)
+    this.entryIds = new Int32Array(textOf.length)
+    textOf.forEach((id, entry) => {
+      const at = next[id] ?? 0
+      this.entryIds[at] = entry
+      next[id] = at + 1
+    })
+    this.seen = new Int32Array(count)
+  }
+
+  /** How many distinct names and entries the index holds. */
+  get size(): { names: number; entries: number } {
+    return { names: this.prepared.length, entries: this.lawyerOf.length }
+  }
+
+  *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
+    const stamp = ++this.stamp
+    const found: number[] = []
+    const take = (id: number): void => {
+      if (this.seen[id] === stamp) return
+      this.seen[id] = stamp
+      found.push(id)
+    }
+    for (const name of names) {
+      if (name.isPerson) {
+        this.peopleMeeting(name, take)
+        // A person meets a unit, organization or state on one token.
+        for (const key of name.singleKeys)
+          each(this.tokenKeys, key, (id) => {
+            if (this.isPerson[id] === 0) take(id)
+          })
+      } else {
+        for (const key of name.singleKeys) each(this.tokenKeys, key, take)
+      }
+    }
+    for (const id of found) {
+      const prepared = this.prepared[id]
+      if (prepared === undefined) continue
+      for (let at = this.entryStart[id] ?? 0; at < (this.entryStart[id + 1] ?? 0); at++) {
+        const entry = this.entryIds[at] ?? 0
+        const caseId = this.caseOf.get(entry)
+        yield {
+          lawyerId: this.lawyerIds[this.lawyerOf[entry] ?? 0] ?? '',
+          source: SOURCES[this.sourceOf[entry] ?? 0] ?? 'declared',
+          kind: KINDS[this.kindOf[entry] ?? 0] ?? 'person',
+          names: prepared.source.names,
+          ...(caseId === undefined ? {} : { caseId }),
+          prepared,
+        }
+      }
+    }
+  }
+
+  /** People's names meeting a person's name on min(2, tokens) tokens, or on a whole-name key. */
+  private peopleMeeting(name: TBlockingName, take: (id: number) => void): void {
+    const required = tokensRequired(name)
+    for (const key of name.wholeKeys) each(this.personKeys, key, take)
+    // Bit i set: the name shares a key with token i of this name.
+    const met = new Map<number, number>()
+    name.tokenKeys.forEach((keys, token) => {
+      const bit = 1 << Math.min(token, 30)
+      for (const key of keys) each(this.personKeys, key, (id) => met.set(id, (met.get(id) ?? 0) | bit))
+    })
+    for (const [id, bits] of met) if (bitCount(bits) >= required) take(id)
+  }
+}
