@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempFolderPerTest } from '#test-support/per-test'
+import { blockingNamesOf } from '../../matching/conflicts'
 import { declaredConflictIndex } from '../../matching/declared-conflicts'
+import { preparePartyNames } from '../../matching/party-names'
 import { LawyerQueries } from '../../roster/lawyer-repository'
 import { Connection } from '../connection'
 import { migrate } from '../migrate'
@@ -43,13 +45,26 @@ describe('migration 8: declared conflicts as one list per lawyer', () => {
       { kind: 'person', name: 'Muhammad Testina' },
     ])
     expect(lawyers.get('l3')?.conflicts).toEqual([])
-    // The conflict check reads the same names (the index is built from the lists).
-    const candidates = [...declaredConflictIndex(connection).candidatesFor([])].map(
+    // The conflict check reads the same names (the index is built from the lists): asked about each stored name,
+    // it offers every one, with its lawyer and kind.
+    const stored = [
+      ['person', 'First Person'],
+      ['unit', 'Second "Unit"'],
+      ['organization', 'Третья Организация'],
+      ['state', 'Testland'],
+      ['person', 'Muhammad Testina'],
+    ] as const
+    const asked = stored.flatMap(([kind, name]) =>
+      blockingNamesOf(preparePartyNames(kind, [name]), kind === 'person'),
+    )
+    const candidates = [...declaredConflictIndex(connection).candidatesFor(asked)].map(
       (candidate) => `${candidate.lawyerId} ${candidate.kind} ${candidate.names.join()}`,
     )
-    expect(candidates.sort()).toEqual([
+    expect([...new Set(candidates)].sort()).toEqual([
       'l1 organization Третья Организация',
+      'l1 person First Person',
       'l1 unit Second "Unit"',
+      'l2 person Muhammad Testina',
       'l2 state Testland',
     ])
     const tables = db
