@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TIntakeCsvImportResult, TIntakeCsvTemplate } from '../../src/shared/contract/intake-csv'
 import {
   CASEWORKER_PASSPHRASE,
+  hashFolder,
   makeTempFolder,
   removeFolder,
   addTestCaseworker,
@@ -52,14 +53,22 @@ describe('intakeCsv:import and intakeCsv:export', () => {
     return result.value
   }
   /** The file goes up as the screen sends it, in slices through the upload channels; the import names the upload. */
-  const importCsv = async (csv: string, dryRun: boolean): Promise<TIntakeCsvImportResult> => {
+  const upload = async (csv: string, dryRun: boolean): Promise<string> => {
     const bytes = Buffer.byteLength(csv, 'utf8')
-    const { uploadId } = (await call('csvUpload:open', { kind: 'intakes', bytes })) as { uploadId: string }
+    const { uploadId } = (await call('csvUpload:open', { kind: 'intakes', bytes, dryRun })) as {
+      uploadId: string
+    }
     const middle = Math.floor(csv.length / 2)
     await call('csvUpload:append', { uploadId, text: csv.slice(0, middle), last: false })
     await call('csvUpload:append', { uploadId, text: csv.slice(middle), last: true })
-    return (await call('intakeCsv:import', { uploadId, dryRun })) as TIntakeCsvImportResult
+    return uploadId
   }
+  /** As the screen does: a dry run's upload is read for the dry run only, the import sends the file again. */
+  const importCsv = async (csv: string, dryRun: boolean): Promise<TIntakeCsvImportResult> =>
+    (await call('intakeCsv:import', {
+      uploadId: await upload(csv, dryRun),
+      dryRun,
+    })) as TIntakeCsvImportResult
   const auditActions = () => services.audit.list({}).entries.map((entry) => entry.action)
 
   it('checks a good file on a dry run without storing it, then imports every row and audits counts only', async () => {
@@ -114,6 +123,35 @@ describe('intakeCsv:import and intakeCsv:export', () => {
       errorCount: 1,
     })
     expect(services.caseList.list({}).total).toBe(3)
+  })
+
+  it('writes nothing to the vault on a dry run, yet finds a reference in use past the preview rows', async () => {
+    await importCsv(GOOD, false)
+    const rows = Array.from({ length: 14 }, (_, index) => `,Invented-Dry${index},Test,,,,,,,`)
+    rows.push('CCIJ-2024-0100,Invented-Late,Test,,,,,,,')
+    const header = GOOD.split('\n')[0] ?? ''
+    const clashing = [header, ...rows].join('\n')
+    const clean = [header, ...rows.slice(0, -1)].join('\n')
+    const before = hashFolder(join(folder, 'data'))
+
+    const refused = await importCsv(clashing, true)
+    expect(refused).toMatchObject({
+      accepted: false,
+      errors: [{ line: 16, field: 'reference', code: 'referenceExists', value: 'CCIJ-2024-0100' }],
+    })
+    const checked = await importCsv(clean, true)
+    expect(checked).toMatchObject({ accepted: true, rows: 14, created: 0 })
+    expect(checked.preview).toHaveLength(10)
+    // Not one byte of the vault changed: no staged rows written and deleted, no journal left.
+    expect(hashFolder(join(folder, 'data'))).toEqual(before)
+  })
+
+  it('refuses to import an upload read for a dry run (its rows were not kept), creating nothing', async () => {
+    const uploadId = await upload(GOOD, true)
+    const result = await dispatch(table, 'intakeCsv:import', { uploadId, dryRun: false }, context)
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(services.caseList.list({}).total).toBe(0)
+    expect(auditActions()).not.toContain('import')
   })
 
   it('hands out a template in English and French that the import accepts unchanged', async () => {

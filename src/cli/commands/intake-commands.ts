@@ -46,7 +46,8 @@ export const intakeCommands: readonly TCommand[] = [
       const file = subject(positionals, 1, IMPORT_USAGE) ?? ''
       const dryRun = values['dry-run'] === true
       // As the app's upload: streamed, each row checked in a worker thread as it is read and staged in the vault, so
-      // neither the file nor its rows are ever held whole; then all rows or none in one transaction.
+      // neither the file nor its rows are ever held whole; then all rows or none in one transaction. A dry run
+      // stages nothing: it writes nothing to the vault.
       const result = await withImportFile(
         values,
         context,
@@ -55,7 +56,7 @@ export const intakeCommands: readonly TCommand[] = [
         async ({ caseTransfer }, { path }) =>
           importIntakeRows(
             caseTransfer,
-            await readCsvFileWith(path, intakeCsvWorkerReader({ sink: caseTransfer.intakeStaging() })),
+            await readCsvFileWith(path, intakeCsvWorkerReader({ sink: caseTransfer.intakeSink({ dryRun }) })),
             { dryRun },
           ),
       )

@@ -40,6 +40,11 @@ export const csvUploadChannels = {
     request: z.strictObject({
       kind: ZCsvUploadKindSchema,
       bytes: z.number().int().min(0).max(1_000_000_000),
+      /**
+       * Intakes: the file is read for a dry run only, so its rows are checked and not kept (nothing is written to
+       * the vault); such an upload cannot be imported. Lawyer files ignore it.
+       */
+      dryRun: z.boolean().optional(),
     }),
     response: z.object({ uploadId: ZCsvUploadIdSchema }),
     access: STAFF_WHO_HANDLE_CASES,

@@ -1,4 +1,8 @@
-import type { TIntakeCsvTemplate, TTemplateLanguage } from '../../../shared/contract/intake-csv'
+import {
+  CSV_PREVIEW_ROWS,
+  type TIntakeCsvTemplate,
+  type TTemplateLanguage,
+} from '../../../shared/contract/intake-csv'
 import { intakeCsvTemplate } from './csv/intake-csv-template'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import type { TConsentPurpose } from '../../../shared/cases/vocabulary'
@@ -12,6 +16,7 @@ import { parse } from './case-views'
 import { CaseWriter } from './case-writer'
 import type { TIntakeCsvStore } from './csv/intake-csv-transfer'
 import { IntakeImportStaging } from './csv/intake-import-staging'
+import { checkedForDryRun, type TCheckedIntakeSink, type TLineReference } from './csv/checked-intake-rows'
 import type { TCasesFileCase } from '../../../shared/cases/cases-file-schema'
 import { caseRecordOf } from './json/cases-file-export'
 import { clashesWithVault } from './json/cases-file-import'
@@ -46,7 +51,7 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
    * apply (a reference already in use). A dry run checks the same and writes nothing.
    */
   importIntakes(
-    rows: Iterable<TImportRow>,
+    rows: Iterable<TImportRow> & { references?(): Iterable<TLineReference> },
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
@@ -55,7 +60,8 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
     const { repository } = writer
     const errors: TImportError[] = []
     let errorCount = 0
-    for (const row of rows) {
+    // Staged rows give their references without their intakes: this check never reads the file's narratives.
+    for (const row of rows.references?.() ?? rows) {
       if (row.reference === undefined || !repository.referenceExists(row.reference)) continue
       errorCount += 1
       if (errors.length >= LISTED_REFERENCE_CLASHES) continue
@@ -104,6 +110,16 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
   intakeStaging(): IntakeImportStaging {
     this.adminSession()
     return new IntakeImportStaging(() => this.adminSession().db)
+  }
+
+  /**
+   * Where an intakes upload's checked rows go: for a dry run, nowhere (the preview rows and the reference numbers
+   * stay in memory, so a dry run writes nothing to the vault); for an import, the vault's staging.
+   */
+  intakeSink(options: { dryRun: boolean }): TCheckedIntakeSink {
+    if (!options.dryRun) return this.intakeStaging()
+    this.adminSession()
+    return checkedForDryRun(CSV_PREVIEW_ROWS)
   }
 
   /** Every case as one intake (profile merged across intakes, experiences and parties from all of them). */

@@ -13,12 +13,15 @@ export const csvUploadHandlers = ({
   lawyerImport,
   caseTransfer,
 }: TServices): THandlersFor<typeof csvUploadChannels> => ({
-  // Intake rows are parsed and checked in a worker thread and staged in the vault as they arrive: main's memory
-  // does not grow with the file and its event loop stays free for the screens.
-  'csvUpload:open': ({ kind, bytes }) =>
+  // Intake rows are parsed and checked in a worker thread and staged in the vault as they arrive (a dry run's are
+  // not kept at all): main's memory does not grow with the file and its event loop stays free for the screens.
+  'csvUpload:open': ({ kind, bytes, dryRun }) =>
     kind === 'lawyers'
       ? csvUploads.open(lawyerCsvReader(), bytes)
-      : csvUploads.open(intakeCsvWorkerReader({ sink: caseTransfer.intakeStaging() }), bytes),
+      : csvUploads.open(
+          intakeCsvWorkerReader({ sink: caseTransfer.intakeSink({ dryRun: dryRun === true }) }),
+          bytes,
+        ),
   'csvUpload:append': ({ uploadId, text, last }) => csvUploads.append(uploadId, text, last),
   'csvUpload:cancel': ({ uploadId }) => {
     csvUploads.cancel(uploadId)

@@ -22,8 +22,12 @@ export async function uploadCsv(
   file: Blob,
   kind: TCsvUploadKind,
   onProgress: (progress: TCsvUploadProgress) => void,
+  /** Intakes: read for a dry run only (main keeps none of the rows, so the import sends the file again). */
+  options: { dryRun?: boolean } = {},
 ): Promise<TUploadResult> {
-  const opened = await callApi(() => api.csvUpload.open({ kind, bytes: file.size }))
+  const opened = await callApi(() =>
+    api.csvUpload.open({ kind, bytes: file.size, ...(options.dryRun === true ? { dryRun: true } : {}) }),
+  )
   if (!opened.ok) return opened
   const { uploadId } = opened.value
   const decoder = new TextDecoder('utf-8')

@@ -3,6 +3,9 @@ import type { TIntake } from '../../../../shared/cases/intake-schema'
 /** One valid row, ready for the case transfer service's `importIntakes`. */
 export type TCsvImportRow = { line: number; reference?: string; intake: TIntake }
 
+/** A row's line and the reference number it gives. */
+export type TLineReference = { line: number; reference: string }
+
 /** A checked row as the reader keeps it: the intake as the JSON text of the checked object. */
 export type TCheckedIntakeText = { line: number; reference: string; json: string }
 
@@ -11,7 +14,17 @@ export type TCheckedIntakeText = { line: number; reference: string; json: string
  * first, then stores): held in memory for a small text, or staged in the vault for an upload. `release` drops them
  * once the import or the dry run is over.
  */
-export type TCheckedIntakes = Iterable<TCsvImportRow> & { readonly length: number; release?(): void }
+export type TCheckedIntakes = Iterable<TCsvImportRow> & {
+  readonly length: number
+  release?(): void
+  /**
+   * Each row's line and reference number, for rows that give one, in file order, without reading the intakes:
+   * the vault's check of references already in use reads only these.
+   */
+  references?(): Iterable<TLineReference>
+  /** Read for a dry run only (checkedForDryRun): every intake past the preview was dropped, nothing can import. */
+  readonly dryRunOnly?: boolean
+}
 
 /**
  * Where the intakes reader puts each checked row as it arrives. Once a row is refused, everything added is
@@ -48,4 +61,50 @@ export function checkedIntakesInMemory(): TCheckedIntakeSink {
     },
     checked: () => rows.map(rowFromText),
   }
+}
+
+/**
+ * A dry run's rows, never written anywhere: the first `keepWhole` rows whole (the preview) and, of the others, only
+ * the line and reference number (the vault's own check: a reference already in use); the intakes past the preview
+ * are dropped as they arrive. So a dry run writes nothing to the vault and holds a few bytes per row. Its rows
+ * cannot be imported (`dryRunOnly`): the import sends the file again, staged (IntakeImportStaging).
+ */
+export function checkedForDryRun(keepWhole: number): TCheckedIntakeSink {
+  let whole: TCheckedIntakeText[] = []
+  let references: TLineReference[] = []
+  let count = 0
+  return {
+    add: (row) => {
+      count += 1
+      if (whole.length < keepWhole) whole.push(row)
+      else if (row.reference !== '') references.push({ line: row.line, reference: row.reference })
+    },
+    discard: () => {
+      whole = []
+      references = []
+      count = 0
+    },
+    checked: () => ({
+      length: count,
+      dryRunOnly: true,
+      references: () => [
+        ...whole.filter((row) => row.reference !== '').map(({ line, reference }) => ({ line, reference })),
+        ...references,
+      ],
+      *[Symbol.iterator]() {
+        for (const row of whole) yield rowFromText(row)
+        for (const { line, reference } of references) yield referenceOnly(line, reference)
+      },
+    }),
+  }
+}
+
+/** A dry run's row past the preview: its intake was not kept, and reading it is a bug, said loudly. */
+function referenceOnly(line: number, reference: string): TCsvImportRow {
+  return Object.defineProperty({ line, reference }, 'intake', {
+    enumerable: true,
+    get: (): TIntake => {
+      throw new Error(`row ${line} was read for a dry run only: its intake was not kept`)
+    },
+  }) as TCsvImportRow
 }

@@ -19,7 +19,7 @@ import {
   type TCsvImportRow,
   type TParseIntakesResult,
 } from './parse-intakes-csv'
-import type { TCheckedIntakeSink } from './checked-intake-rows'
+import type { TCheckedIntakeSink, TCheckedIntakes } from './checked-intake-rows'
 import { ADMIN_ONLY } from '../../../../shared/roles'
 import { readingOnThisThread, type TCsvUploadReader } from '../../csv/csv-uploads'
 import type { TCsvStreamResult } from '../../csv/csv-stream'
@@ -28,7 +28,7 @@ import { intakeCells } from './serialize-intakes-csv'
 /** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
 export type TIntakeCsvStore = {
   importIntakes(
-    rows: Iterable<TCsvImportRow>,
+    rows: Iterable<TCsvImportRow> & Pick<TCheckedIntakes, 'references'>,
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] }
   exportCases(): Iterable<{ reference: string; intake: TIntake; notes: string[] }>
@@ -163,6 +163,10 @@ export function importIntakeRows(
 ): TIntakeCsvImportResult {
   if ('errors' in parsed) return refused(parsed.errors, parsed.rowCount, options, parsed.errorCount)
   const { rows } = parsed
+  if (!options.dryRun && rows.dryRunOnly === true) {
+    rows.release?.()
+    throw new AppError('BAD_REQUEST', 'This file was read for a dry run only: send it again to import it.')
+  }
   try {
     const { created, references, caseIds } = store.importIntakes(rows, { dryRun: options.dryRun })
     return {

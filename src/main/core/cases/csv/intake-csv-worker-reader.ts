@@ -21,6 +21,19 @@ import type { TParseIntakesResult } from './parse-intakes-csv'
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 }
 
+/** electron-vite's name for the worker's entry (electron.vite.config.ts): the build writes `<name>.js`. */
+export const INTAKE_WORKER_ENTRY = 'intake-csv-worker'
+
+/**
+ * The built worker, beside the main bundle that starts it (`out/main/`). In a packaged app that is inside app.asar
+ * (`resources/app.asar/out/main/intake-csv-worker.js`), where the asar integrity fuse covers it: Electron reads
+ * worker scripts from the archive since 17.3 (electron/electron#33216), so it is not unpacked (packaging.test.ts
+ * checks the packaging config agrees).
+ */
+export function builtWorkerUrl(bundleUrl: string): URL {
+  return new URL(`./${INTAKE_WORKER_ENTRY}.js`, bundleUrl)
+}
+
 /**
  * The worker entry beside this file: `intake-csv-worker.js` next to the bundle in a build (electron-vite builds it
  * as the main process's second entry, out/main/), `intake-csv-worker.ts` when running from source under tsx,
@@ -43,9 +56,7 @@ export const runningIntakeWorkers = (): number => running
 
 function spawn(setup: TIntakeWorkerSetup): Worker {
   const options = { workerData: setup, resourceLimits: WORKER_HEAP, stdout: true, stderr: true }
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./intake-csv-worker.js', import.meta.url), options)
-  }
+  if (!import.meta.url.endsWith('.ts')) return new Worker(builtWorkerUrl(import.meta.url), options)
   // tsx's ES module API (the CommonJS one registers a path that does not exist under Node 20).
   const tsxApi = createRequire(import.meta.url)
     .resolve('tsx/esm/api')

@@ -73,6 +73,26 @@ describe('intake import staging: checked rows wait in the vault, not in memory',
     expect(stagedInVault()).toBe(0)
   }, 60_000)
 
+  it("the commit's check of references in use reads the staged references, never the intakes' text", async () => {
+    const lines = Array.from({ length: 600 }, (_, index) => goodRow(index))
+    lines[450] = `CCIJ-2020-0451,${lines[450] ?? ''}`
+    const withReference = lines.map((line, index) => (index === 450 ? line : `,${line}`))
+    const { uploadId } = await send(`reference,${HEADER}${withReference.join('')}`)
+    const parsed = await resultOf(uploadId)
+    if (!('rows' in parsed)) throw new Error(`expected the file to be accepted: ${JSON.stringify(parsed)}`)
+    const db = services.vault.session().db
+    const queries: string[] = []
+    const all = db.all.bind(db)
+    db.all = (query) => {
+      queries.push(query.text)
+      return all(query)
+    }
+    // The reference is free: the check passes having read 1 row's reference, and no intake.
+    expect(services.caseTransfer.importIntakes(parsed.rows, { dryRun: true })).toMatchObject({ created: 0 })
+    expect(queries.some((text) => /\bintake\b.*FROM intake_import_staging/s.test(text))).toBe(false)
+    expect(queries.some((text) => /reference <> ''/.test(text))).toBe(true)
+  }, 60_000)
+
   it('a bad row half-way refuses the whole file: what was staged before it is dropped, nothing is stored', async () => {
     const lines = Array.from({ length: 1_200 }, (_, index) => goodRow(index))
     lines[700] = 'Badrow-Example,Sample,1980-02-30,ZZ,"Invented."\n'

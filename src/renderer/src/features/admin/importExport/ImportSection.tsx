@@ -45,12 +45,17 @@ export function ImportSection() {
   const send = async (file: File, dryRun: boolean, onProgress: (progress: TProgress) => void) => {
     // The bar sits in a status region: it moves in steps of 5 %, so a screen reader is not flooded.
     let shownStep = -1
-    const uploaded = await uploadCsv(file, 'intakes', ({ bytesRead, totalBytes }) => {
-      const step = totalBytes === 0 ? 20 : Math.floor((bytesRead / totalBytes) * 20)
-      if (step === shownStep) return
-      shownStep = step
-      onProgress({ done: bytesRead, total: totalBytes })
-    })
+    const uploaded = await uploadCsv(
+      file,
+      'intakes',
+      ({ bytesRead, totalBytes }) => {
+        const step = totalBytes === 0 ? 20 : Math.floor((bytesRead / totalBytes) * 20)
+        if (step === shownStep) return
+        shownStep = step
+        onProgress({ done: bytesRead, total: totalBytes })
+      },
+      { dryRun },
+    )
     if (!uploaded.ok) return uploaded
     const { uploadId } = uploaded
     return callApi(() => api.intakeCsv.import({ uploadId, dryRun }))
