@@ -33,7 +33,7 @@ const isMasculineOnly = (words: string): boolean =>
 const ENGLISH_QUOTES = /["“”]/u
 /**
  * Inclusive forms other than the house's: the long plural (avocat·e·s), parentheses (avocat(e)s), slashes
- * (avocat/e), and people named in the masculine alone where the app speaks of anyone (avocat, avocats,
+ * (avocat/e), and people named in the masculine alone where the app speaks of anyone (avocat, avocats, auteurs,
  * demandeur d’asile, résident permanent, citoyen, survivant). « survivant » also gives way to « personne
  * survivante ».
  */
@@ -42,6 +42,7 @@ const OTHER_INCLUSIVE_FORMS: readonly RegExp[] = [
   /\p{L}\((?:e|es|ne|se|rice|euse)\)/u,
   /\p{L}\/(?:e|es|ne|rice|euse)\b/u,
   /\bavocats?\b(?!·)/iu,
+  /\bauteurs?\b(?!·)/iu,
   /\bdemandeurs?\b(?!·)/iu,
   /\brésidents?\b(?!·)/iu,
   /\bcitoyens?\b(?!·)/iu,
