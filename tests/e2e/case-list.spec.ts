@@ -371,7 +371,7 @@ test.describe('Survivors › case list', () => {
     await app.keyboard.press('Escape')
 
     await app.getByRole('radio', { name: 'Français' }).click()
-    await expect(app.getByRole('heading', { level: 1, name: 'Survivants' })).toBeVisible()
+    await expect(app.getByRole('heading', { level: 1, name: 'Personnes survivantes' })).toBeVisible()
     await expect(count(app)).toHaveText(`${seeded.total} dossiers`)
     await expect(app.getByRole('columnheader', { name: 'Référence' })).toBeVisible()
     await expectAccessible(app, 'case list (FR)')

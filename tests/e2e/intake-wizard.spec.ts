@@ -50,7 +50,7 @@ const FR: TWords = {
     'Contact et sécurité',
     'Langues',
     'Statut et lieu',
-    'Vécu',
+    'Expériences vécues',
     'Parties adverses',
     'Besoins et urgence',
     'Consentement',

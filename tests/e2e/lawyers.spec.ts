@@ -87,7 +87,7 @@ test.describe('the lawyer roster', () => {
     // The same screens in French.
     await app.getByRole('radio', { name: 'Français' }).click()
     await app.goto(`${bridge.origin}/#/lawyers`)
-    await expect(app.getByRole('heading', { level: 1, name: 'Avocats' })).toBeVisible()
+    await expect(app.getByRole('heading', { level: 1, name: 'Avocat·es' })).toBeVisible()
     await expect(app.getByText('3 avocat·es')).toBeVisible()
     await expectAccessible(app, 'roster (fr)')
     // The name in the list opens the lawyer's page, by keyboard as by mouse.

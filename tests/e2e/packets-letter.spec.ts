@@ -44,7 +44,7 @@ test.describe('the MP letter template (admin settings)', () => {
     })
 
     await app.getByRole('radio', { name: 'Français' }).click()
-    await expect(app.getByRole('heading', { name: 'Lettre à un ou une député·e' })).toBeVisible()
+    await expect(app.getByRole('heading', { name: 'Lettre à un·e député·e' })).toBeVisible()
     await expect(app.getByRole('textbox', { name: 'Lettre en français' })).toHaveValue(/^Bonjour \{mp\},/)
     await expectAccessible(app, 'MP letter template (FR)')
   })

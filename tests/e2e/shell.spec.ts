@@ -3,8 +3,8 @@ import { expectAccessible, expect, test } from './fixtures'
 
 const SECTIONS = [
   { en: 'Dashboard', fr: 'Tableau de bord', hash: '#/' },
-  { en: 'Survivors', fr: 'Survivants', hash: '#/survivors' },
-  { en: 'Lawyers', fr: 'Avocats', hash: '#/lawyers' },
+  { en: 'Survivors', fr: 'Personnes survivantes', hash: '#/survivors' },
+  { en: 'Lawyers', fr: 'Avocat·es', hash: '#/lawyers' },
   { en: 'Directory', fr: 'Répertoire', hash: '#/directory' },
   { en: 'Referrals', fr: 'Aiguillages', hash: '#/referrals' },
   { en: 'Admin', fr: 'Administration', hash: '#/admin' },
@@ -38,7 +38,9 @@ test.describe('the app shell', () => {
       await expectAccessible(app, `${section.fr} (fr)`)
     }
     await app.reload()
-    await expect(app.getByRole('navigation').getByRole('link', { name: 'Survivants' })).toBeVisible()
+    await expect(
+      app.getByRole('navigation').getByRole('link', { name: 'Personnes survivantes' }),
+    ).toBeVisible()
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
   })
 
@@ -83,7 +85,7 @@ test.describe('the app shell', () => {
     await expect(french).toBeFocused()
     await app.keyboard.press('Space')
     await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
-    await expect(app.getByRole('heading', { level: 1, name: 'Survivants' })).toBeVisible()
+    await expect(app.getByRole('heading', { level: 1, name: 'Personnes survivantes' })).toBeVisible()
   })
 
   test('an unknown address shows a way back, not a blank screen', async ({ app, bridge }) => {

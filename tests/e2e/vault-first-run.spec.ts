@@ -46,7 +46,7 @@ const TEXT = {
     organization: 'Nom de l’organisme',
     organizationDefault: 'Centre canadien pour la justice internationale',
     name: 'Votre nom',
-    username: 'Nom d’utilisateur',
+    username: 'Nom de connexion',
     passphrase: 'Phrase de passe',
     confirm: 'Saisissez de nouveau la phrase de passe',
     strength: 'Robustesse',

@@ -67,7 +67,7 @@ describe('admin CLI: packet', { timeout: 180_000 }, () => {
     expect(statSync(out).mode & 0o777).toBe(0o600)
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-']).toString('utf8')
     expect(text).toContain('counsel@example.org')
-    expect(text).toContain('Recommandation à un·e avocat·e')
+    expect(text).toContain('Aiguillage vers un·e avocat·e')
     expect(text).toContain('Contrôle des motifs de détention')
     expect(text).not.toContain('Packetperson')
     expect(text).not.toContain(NARRATIVE_CANARY)

@@ -1,8 +1,10 @@
 /*
  * The house rules for French text, checked over every catalog (the renderer's and those main and the admin CLI
  * print from): curly apostrophes, a no-break space before : and inside « », a narrow no-break space before ; ? !
- * (either no-break space is accepted), and staff roles in their inclusive forms (Administrateur·rice,
- * Intervenant·e, Lecteur·rice) or as doublets, never the masculine alone.
+ * (either no-break space is accepted), « » guillemets rather than English quotes, and people named in the
+ * house's inclusive short form: a middle dot before the feminine ending (avocat·e, avocat·es, administrateur·rices,
+ * demandeur·euse, actif·ves) — one dot even in the plural, never « ·e·s », « (e) » or « /e ». Staff roles may
+ * also be written as doublets, never in the masculine alone. And one word for each thing. See docs/french.md.
  */
 
 /** The words, without placeholders ({{count}}, {version}) and markup. */
@@ -27,7 +29,43 @@ const MASCULINE_ROLES: ReadonlyArray<[RegExp, RegExp]> = [
 const isMasculineOnly = (words: string): boolean =>
   MASCULINE_ROLES.some(([masculine, feminine]) => masculine.test(words) && !feminine.test(words))
 
-export type TFrenchProblem = { key: string; rule: 'apostrophe' | 'spacing' | 'role'; text: string }
+/** English quotes (straight or curly) where French takes « ». */
+const ENGLISH_QUOTES = /["“”]/u
+/**
+ * Inclusive forms other than the house's: the long plural (avocat·e·s), parentheses (avocat(e)s), slashes
+ * (avocat/e), and people named in the masculine alone where the app speaks of anyone (avocat, avocats, auteurs,
+ * demandeur d’asile, résident permanent, citoyen, survivant). « survivant » also gives way to « personne
+ * survivante ».
+ */
+const OTHER_INCLUSIVE_FORMS: readonly RegExp[] = [
+  /\p{L}·\p{L}+·s\b/u,
+  /\p{L}\((?:e|es|ne|se|rice|euse)\)/u,
+  /\p{L}\/(?:e|es|ne|rice|euse)\b/u,
+  /\bavocats?\b(?!·)/iu,
+  /\bauteurs?\b(?!·)/iu,
+  /\bdemandeurs?\b(?!·)/iu,
+  /\brésidents?\b(?!·)/iu,
+  /\bcitoyens?\b(?!·)/iu,
+  /\bsurvivant(?:s|·e|·es)?\b(?!·)/iu,
+]
+
+/**
+ * One word for each thing the app names (docs/french.md): a referral is an « aiguillage » (never « orientation »,
+ * nor « dossier de référence », a calque), its packet a « trousse d’aiguillage »; a sign-in name is a « nom de
+ * connexion »; the Centre is the CCJI (CCIJ stays in reference numbers and the app's name, CCIJ Caseworker).
+ */
+const OTHER_WORDS: readonly RegExp[] = [
+  /\borient(?:ation|ations|é|ée|és|ées|er)\b/iu,
+  /\bdossiers? de référence\b|\btrousses? d’orientation\b/iu,
+  /\bnoms? d’utilisateur/iu,
+  /\bCCIJ\b(?!-| Caseworker)/u,
+]
+
+export type TFrenchProblem = {
+  key: string
+  rule: 'apostrophe' | 'spacing' | 'role' | 'quotes' | 'inclusive' | 'vocabulary'
+  text: string
+}
 
 /** Every rule each text breaks; `literalApostrophe` names texts that show a straight apostrophe on purpose. */
 export function frenchTypographyProblems(
@@ -41,6 +79,10 @@ export function frenchTypographyProblems(
     if (LOOSE_PUNCTUATION.test(words) || LOOSE_QUOTES.test(words))
       problems.push({ key, rule: 'spacing', text })
     if (isMasculineOnly(words)) problems.push({ key, rule: 'role', text })
+    if (ENGLISH_QUOTES.test(words)) problems.push({ key, rule: 'quotes', text })
+    if (OTHER_INCLUSIVE_FORMS.some((form) => form.test(words)))
+      problems.push({ key, rule: 'inclusive', text })
+    if (OTHER_WORDS.some((word) => word.test(words))) problems.push({ key, rule: 'vocabulary', text })
   }
   return problems
 }

@@ -33,7 +33,24 @@ describe('the French that main and the admin CLI print themselves', () => {
         ['c', 'Nom: {name}'],
         ['d', 'Votre intervenant au CCJI'],
         ['e', 'Votre intervenant·e au CCJI\u00a0: {{name}}\u202f?'],
+        ['f', 'Choisissez «\u00a0CSV\u00a0», pas "CSV" ni “CSV”'],
+        ['g', 'Les avocat·e·s et les étudiant(e)s'],
+        ['h', 'Demandeur d’asile'],
+        ['i', 'Retour aux survivants'],
+        ['j', 'Les personnes survivantes, les avocat·es actif·ves, le ou la demandeur·euse d’asile'],
+        ['k', 'Trousse d’orientation du CCIJ'],
+        ['l', 'Trousse d’aiguillage CCIJ-2026-0042 du CCJI, imprimée par CCIJ Caseworker'],
       ]).map((problem) => `${problem.key}:${problem.rule}`),
-    ).toEqual(['a:apostrophe', 'b:spacing', 'c:spacing', 'd:role'])
+    ).toEqual([
+      'a:apostrophe',
+      'b:spacing',
+      'c:spacing',
+      'd:role',
+      'f:quotes',
+      'g:inclusive',
+      'h:inclusive',
+      'i:inclusive',
+      'k:vocabulary',
+    ])
   })
 })

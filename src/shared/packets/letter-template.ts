@@ -75,7 +75,9 @@ export function describeLetterProblem(problem: TLetterProblem): string {
 
 /** The letter CCIJ ships with (version 1), until an admin saves another. */
 export const defaultLetterBody = (language: TPacketLanguage): string =>
-  packetTexts(language).mpLetter.join('\n\n')
+  // The shipped letter is the letter's version 1 for good: its words come from the texts' version 1, so a later
+  // version of the texts cannot change an MP letter printed before it.
+  packetTexts(language, 1).mpLetter.join('\n\n')
 
 /** A template as an admin saves it. */
 export const ZLetterTemplateBodySchema = z.string().max(LETTER_LIMITS.maxChars)

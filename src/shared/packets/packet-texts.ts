@@ -8,12 +8,22 @@ import type {
   TLegalNeed,
   TProvince,
 } from '../cases/vocabulary'
-import type { TPacketField, TPacketKind, TPacketLanguage } from './vocabulary'
+import { AppError } from '../result'
+import {
+  PACKET_TEMPLATE_VERSION,
+  type TPacketField,
+  type TPacketKind,
+  type TPacketLanguage,
+} from './vocabulary'
 
 /*
  * The words printed on packets, in English and French. Main and the admin CLI share them (the renderer's catalogs
  * are for the screen). The French object is typed by the English one, so a missing translation is a compile error.
  * French typography: a no-break space (\u00a0) before : ; ? ! and curly apostrophes.
+ *
+ * The texts are versioned: a printed packet records the version it used (`templateVersion`) and a reprint uses the
+ * same one, so its words never change. A version, once shipped, is never edited: a rewording is a new version
+ * (an object spreading the last one and replacing what changed) and `PACKET_TEMPLATE_VERSION` moves to it.
  */
 
 const en = {
@@ -190,6 +200,7 @@ const en = {
 
 export type TPacketTexts = typeof en
 
+/** Version 1, as shipped until the French review. */
 const fr: TPacketTexts = {
   organization: 'Centre canadien pour la justice internationale',
   organizationShort: 'CCJI',
@@ -360,10 +371,58 @@ const fr: TPacketTexts = {
   },
 }
 
-const catalogs: Record<TPacketLanguage, TPacketTexts> = { en, fr }
+/**
+ * Version 2: the French review (docs/french.md). A referral is an « aiguillage » and the person is « adressée » to
+ * the recipient (« recommandation » read as a testimonial), the adverse parties' heading in its inclusive form,
+ * and « Ce qu’il faut apporter » rather than « Quoi apporter ». English is unchanged.
+ */
+const frV2: TPacketTexts = {
+  ...fr,
+  disclaimer:
+    'Ce document ne constitue pas un avis juridique. Il s’agit d’un aiguillage préparé par l’équipe du CCJI pour mettre une personne survivante en contact avec de l’aide.',
+  survivorDetails: 'La personne que nous vous adressons',
+  title: {
+    survivor: 'Vos renseignements d’aiguillage',
+    lawyer: 'Aiguillage vers un·e avocat·e',
+    organization: 'Aiguillage vers un organisme',
+    mp: 'Lettre à un·e député·e',
+  },
+  lawyerIntro:
+    'Merci de votre engagement bénévole auprès du CCJI. Nous vous adressons la personne décrite ci-dessous, qui a survécu à de graves violations des droits de la personne et a besoin d’aide juridique au Canada.',
+  lawyerConflictPending:
+    'Les renseignements permettant d’identifier la personne sont retenus jusqu’à ce que vous confirmiez n’avoir aucun conflit d’intérêts avec elle.',
+  organizationIntro:
+    'Le CCJI vous adresse, avec son consentement, la personne décrite ci-dessous pour les services qu’offre votre organisme.',
+  referredTo: 'Vous êtes aiguillé·e vers',
+  bringHeading: 'Ce qu’il faut apporter à une première rencontre',
+  field: { ...fr.field, adverse_parties: 'Auteur·rices présumé·es et autres parties adverses' },
+}
 
-/** The packet texts in one language. */
-export const packetTexts = (language: TPacketLanguage): TPacketTexts => catalogs[language]
+/** Every shipped version of the texts, by number: never edited, only added to. */
+const versions: Readonly<Record<number, Readonly<Record<TPacketLanguage, TPacketTexts>>>> = {
+  1: { en, fr },
+  2: { en, fr: frV2 },
+}
+
+/** The versions a packet record may name, oldest first. */
+export const PACKET_TEXT_VERSIONS: readonly number[] = Object.keys(versions).map(Number)
+
+/**
+ * The packet texts in one language: the current version, or for a reprint the version the packet printed with.
+ * A version this app does not ship (a record from a newer app) is refused rather than reprinted in other words.
+ */
+export function packetTexts(
+  language: TPacketLanguage,
+  version: number = PACKET_TEMPLATE_VERSION,
+): TPacketTexts {
+  const texts = versions[version]
+  if (texts === undefined) {
+    throw new AppError('BAD_REQUEST', `There is no version ${version} of the packet texts in this app.`, {
+      field: 'templateVersion',
+    })
+  }
+  return texts[language]
+}
 
 /** Fills `{name}` placeholders of a packet text. */
 export const fillText = (text: string, values: Record<string, string>): string =>

@@ -47,5 +47,8 @@ export const FIELD_REFUSALS = [
 ] as const
 export type TFieldRefusal = (typeof FIELD_REFUSALS)[number]
 
-/** Bumped whenever the layout or the fixed texts change, so a record says which version printed. */
-export const PACKET_TEMPLATE_VERSION = 1
+/**
+ * The version of the packets' fixed texts new packets print with (`packetTexts`, shared/packets/packet-texts.ts,
+ * keeps every version): a record says which version printed, and a reprint uses that one.
+ */
+export const PACKET_TEMPLATE_VERSION = 2

@@ -9,9 +9,11 @@ import { LAWYER_CSV_MAX_CHARS } from '../contract/lawyers'
 type TLanguage = 'en' | 'fr'
 type TWords = (problem: TCsvProblem, value: string) => string
 
-const value = (problem: TCsvProblem): string => {
+/** The cell's text, quoted as each language quotes: “x” in English, « x » (no-break spaces inside) in French. */
+const value = (problem: TCsvProblem, language: TLanguage): string => {
   const raw = problem.params?.['value']
-  return raw === undefined ? '' : ` “${String(raw)}”`
+  if (raw === undefined) return ''
+  return language === 'fr' ? ` «\u00a0${String(raw)}\u00a0»` : ` “${String(raw)}”`
 }
 
 // prettier-ignore
@@ -82,7 +84,7 @@ export function problemText(problem: TCsvProblem, language: TLanguage): string {
       ? language === 'fr'
         ? 'n’est pas valide'
         : 'is not valid'
-      : words(problem, value(problem))
+      : words(problem, value(problem, language))
   // Plain spaces only: \s would also fold French no-break spaces (before : ; and inside « ») into plain ones.
   return problem.column === '' ? what : `${problem.column} ${what}`.replace(/[ \t\r\n]+/g, ' ')
 }

@@ -6,6 +6,7 @@ import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import { lawyerConsent } from '#test-support/synthetic'
+import { PACKET_TEMPLATE_VERSION } from '../../../shared/packets/vocabulary'
 import type { TVaultServices } from '../services'
 import { ChromiumPdfPrinter } from './chromium-pdf'
 
@@ -109,7 +110,7 @@ describe('referral packets', () => {
       language: 'en',
       recipient: 'Morgan Counsel-Example',
       fields: record.fields.join(','),
-      templateVersion: 1,
+      templateVersion: PACKET_TEMPLATE_VERSION,
       contentHash: record.contentHash,
     })
     const audit = services.audit.list().entries.find((each) => each.action === 'packet.printed')
@@ -138,7 +139,7 @@ describe('referral packets', () => {
     )
     const text = pdfText(file)
     expect(text).toContain('Ce document ne constitue pas un avis juridique.')
-    expect(text).toContain('Quoi apporter à une première rencontre')
+    expect(text).toContain('Ce qu’il faut apporter à une première rencontre')
     expect(text).toContain('persan')
     expect(text).toMatch(/Page 1 de \d/)
     expect(text).not.toContain('CONFIDENTI')
@@ -246,6 +247,54 @@ describe('referral packets', () => {
       }
     }
   }, 60_000)
+
+  it('reprints a packet in the words of the texts’ version it printed with, after the texts were reworded', () => {
+    const caseId = newCase((draft) => {
+      draft.consent = [lawyerConsent('2026-11-20')]
+      draft.adverseParties = [
+        { kind: 'unit', name: 'Example Unit 12', originalScriptName: '', country: '', notes: '' },
+      ]
+    })
+    const request = {
+      caseId,
+      kind: 'lawyer' as const,
+      language: 'fr' as const,
+      recipient: { name: 'Morgan Counsel-Example', lines: [] },
+      fields: ['legal_needs' as const],
+    }
+    // A packet printed with version 1 of the texts (as every packet was before the French review)…
+    const v1 = services.packets.prepare(request, {
+      packetId: 'PKT-AAAA-BBBB',
+      date: '2026-11-30',
+      templateVersion: 1,
+    })
+    const record = services.packets.recordPrinted(request, v1.record)
+    expect(record.templateVersion).toBe(1)
+    expect(v1.html).toContain('Recommandation à un·e avocat·e')
+    // …is reprinted from its record in the same words, byte for byte, while new packets use version 2.
+    const entry = services.caseFile.get(caseId).timeline.find((each) => each.kind === 'packet')
+    const reprint = services.packets.prepare(request, {
+      packetId: String(entry?.details['packetId']),
+      date: String(entry?.details['date']),
+      templateVersion: Number(entry?.details['templateVersion']),
+    })
+    expect(reprint.html).toBe(v1.html)
+    expect(reprint.record.contentHash).toBe(record.contentHash)
+    const current = services.packets.prepare(request, { packetId: 'PKT-AAAA-BBBB', date: '2026-11-30' })
+    expect(current.record.templateVersion).toBe(PACKET_TEMPLATE_VERSION)
+    expect(current.html).toContain('Aiguillage vers un·e avocat·e')
+    expect(current.html).not.toContain('Recommandation à un·e avocat·e')
+    // A version this app does not ship is refused, not reprinted in other words.
+    expect(
+      codeOf(() =>
+        services.packets.prepare(request, {
+          packetId: 'PKT-AAAA-BBBB',
+          date: '2026-11-30',
+          templateVersion: 99,
+        }),
+      ),
+    ).toBe('BAD_REQUEST')
+  })
 
   it('records nothing when consent was withdrawn between preparing and printing', () => {
     const caseId = newCase((draft) => {

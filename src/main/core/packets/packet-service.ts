@@ -35,10 +35,16 @@ import { renderPacketHtml } from './render-packet-html'
 export type TPreparedPacket = { html: string; record: TPacketRecord }
 
 /**
- * The packet ID and date of a packet being printed or reprinted, and for MP letters the letter's version, so the
- * same choices give the same document.
+ * The packet ID and date of a packet being printed or reprinted, the version of the fixed texts it printed with
+ * (default: the current one), and for MP letters the letter's version, so the same choices give the same document
+ * even after the texts were reworded.
  */
-export type TPacketIdentity = { packetId: string; date: string; letterVersion?: number | null }
+export type TPacketIdentity = {
+  packetId: string
+  date: string
+  templateVersion?: number
+  letterVersion?: number | null
+}
 
 type TCaseForPacket = {
   caseId: string
@@ -144,6 +150,7 @@ export class PacketService {
       const { caseId, packet } = this.prepareIn(session, request, {
         packetId: printed.packetId,
         date: printed.date,
+        templateVersion: printed.templateVersion,
         letterVersion: printed.letterVersion,
       })
       if (packet.record.contentHash !== printed.contentHash) {
@@ -193,7 +200,8 @@ export class PacketService {
         })
       }
     }
-    const texts = packetTexts(language)
+    const templateVersion = identity.templateVersion ?? PACKET_TEMPLATE_VERSION
+    const texts = packetTexts(language, templateVersion)
     const printed = fields.filter((field) => decisions.find((each) => each.field === field)?.allowed === true)
     const recipient = this.recipientFor(parsed.recipient, referral, found, kind)
     const letter =
@@ -237,7 +245,7 @@ export class PacketService {
           date: model.date,
           recipient: kind === 'survivor' ? 'survivor' : recipient.name,
           fields: printed,
-          templateVersion: PACKET_TEMPLATE_VERSION,
+          templateVersion,
           letterVersion: letter?.version ?? null,
           contentHash: contentHashOf(html),
         },

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { syntheticLawyerCsv } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, createTestVault, listFilesRecursive } from '#test-support/vault-fixtures'
+import { FRENCH_LAWYER_HEADERS, fieldOfHeader, suggestMapping } from './csv/lawyer-csv-columns'
 import { lawyerCsvReader } from './csv/lawyer-csv-upload'
-import type { TLawyerCsvMapping } from '../../../shared/contract/lawyers'
+import { LAWYER_CSV_FIELDS, type TLawyerCsvMapping } from '../../../shared/contract/lawyers'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 
 const SIGN_UP_HEADER =
@@ -84,6 +85,46 @@ describe('lawyer sign-up import', () => {
       result: { added: 0, updated: 0, skipped: 2 },
     })
     expect(services.roster.list({}).total).toBe(2)
+  })
+
+  it('reads a French-headed sign-up file exactly as the same file with English headers', async () => {
+    const fields = SIGN_UP_HEADER.split(',') as (keyof typeof FRENCH_LAWYER_HEADERS)[]
+    // Every field has its French header, and a form's display wording of it ("Numéro de membre") names it too.
+    expect(
+      LAWYER_CSV_FIELDS.filter((field) => fieldOfHeader(FRENCH_LAWYER_HEADERS[field]) !== field),
+    ).toEqual([])
+    expect(
+      ['Prénom', 'Nom de famille', 'Numéro de membre', 'Domaines de pratique'].map(fieldOfHeader),
+    ).toEqual(['first_name', 'last_name', 'licence_number', 'practice_areas'])
+    const frenchHeader = fields.map((field) => FRENCH_LAWYER_HEADERS[field]).join(',')
+    const french = [frenchHeader, ...CLEAN_ROWS].join('\r\n') + '\r\n'
+    const english = signUp(...CLEAN_ROWS)
+    const mapping = suggestMapping(frenchHeader.split(','), [])
+    expect(mapping.map(({ field }) => field)).toEqual(fields)
+
+    const inFrench = await createTestVault(join(root(), 'fr'))
+    const inEnglish = await createTestVault(join(root(), 'en'))
+    expect(inFrench.lawyerImport.commit(french, mapping, 'skip')).toEqual({
+      imported: true,
+      result: { added: 2, updated: 0, skipped: 0 },
+    })
+    inEnglish.lawyerImport.commit(english, mappingOf(english), 'skip')
+    const lawyersOf = (services: typeof inFrench) =>
+      services.roster.list({}).rows.map((row) => {
+        const {
+          id: _id,
+          createdAt: _created,
+          updatedAt: _updated,
+          ...lawyer
+        } = services.roster.get(row.id) as {
+          id: string
+          createdAt?: string
+          updatedAt?: string
+        }
+        return lawyer
+      })
+    expect(lawyersOf(inFrench)).toEqual(lawyersOf(inEnglish))
+    expect(lawyersOf(inFrench)).toHaveLength(2)
   })
 
   it('updates the duplicates chosen (per row or all), replacing only the columns the file has', async () => {

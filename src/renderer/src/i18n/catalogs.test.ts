@@ -128,4 +128,43 @@ describe('the French catalogs’ typography', () => {
   it('name staff roles in their inclusive forms (Intervenant·e, Administrateur·rice, Lecteur·rice)', () => {
     expect(broken('role')).toEqual([])
   })
+
+  it('quote with « » only, never English quotes', () => {
+    expect(broken('quotes')).toEqual([])
+  })
+
+  it('use one word for each thing: aiguillage, trousse d’aiguillage, nom de connexion, CCJI', () => {
+    expect(broken('vocabulary')).toEqual([])
+  })
+
+  it('write people in the one inclusive short form: avocat·es, never avocat·e·s, avocat(e)s or avocats alone', () => {
+    expect(broken('inclusive')).toEqual([])
+  })
+})
+
+/** Words spelled alike in both languages: a French text equal to its English is allowed only if made of these. */
+const SAME_IN_BOTH = new Set(
+  (
+    'Action Actions Administration Date Guide International National Note Notes Province Prov Service Services ' +
+    'Sections Source Type Urgent Version Torture Verbal A4 parties English Français CCIJ Caseworker Ctrl L ' +
+    'Alberta Manitoba Nunavut Ontario Saskatchewan Yukon'
+  )
+    .toLowerCase()
+    .split(' '),
+)
+const wordsOf = (text: string): string[] =>
+  text
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+
+describe('the French catalogs’ words', () => {
+  it('leave no English behind: a text equal to its English is made only of words spelled alike', () => {
+    const untranslated = [...catalogs.en]
+      .filter(([key, english]) => catalogs.fr.get(key) === english)
+      .filter(([, english]) => wordsOf(english).some((word) => !SAME_IN_BOTH.has(word)))
+      .map(([key, english]) => `${key}: ${english}`)
+    expect(untranslated).toEqual([])
+  })
 })

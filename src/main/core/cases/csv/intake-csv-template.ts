@@ -7,9 +7,9 @@ import { intakeCells } from './serialize-intakes-csv'
 
 /**
  * French headers for the French template: each one an alias the import already accepts (columnOf checks it), so the
- * French file reads back. Columns without a French alias keep their own name.
+ * French file reads back. Every column has one: a French template has no English header left.
  */
-const FRENCH_HEADERS: Partial<Record<TCsvColumn, string>> = {
+const FRENCH_HEADERS: Readonly<Record<TCsvColumn, string>> = {
   reference: 'numero_de_dossier',
   family_name: 'nom_de_famille',
   given_names: 'prenoms',
@@ -28,11 +28,13 @@ const FRENCH_HEADERS: Partial<Record<TCsvColumn, string>> = {
   country_of_origin: 'pays_d_origine',
   immigration_status: 'statut_d_immigration',
   legal_needs: 'besoins_juridiques',
+  detained: 'en_detention',
   removal_date: 'date_de_renvoi',
   hearing_date: 'date_d_audience',
   at_airport: 'a_l_aeroport',
   airport: 'aeroport',
   adverse_parties: 'parties_adverses',
+  experiences: 'experiences_vecues',
   narrative: 'recit',
   consent_share_lawyer: 'consentement_avocat',
   consent_share_org: 'consentement_organisme',
@@ -43,6 +45,7 @@ const FRENCH_HEADERS: Partial<Record<TCsvColumn, string>> = {
 /** The header a template in `language` gives a column. */
 export function templateHeader(column: TCsvColumn, language: TTemplateLanguage): string {
   const french = language === 'fr' ? FRENCH_HEADERS[column] : undefined
+  // A French header the import would not read back falls back to the column's own name (and fails its test).
   return french !== undefined && columnOf(french) === column ? french : column
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ZIntakeSchema } from '../../../../shared/cases/intake-schema'
 import type { TCsvRowError } from '../../../../shared/contract/intake-csv'
 import { CSV_COLUMNS, CSV_COLUMN_ALIASES, columnOf, normalizeHeader } from './columns'
+import { intakeCsvTemplate, templateHeader } from './intake-csv-template'
 import { formatCsvError } from './messages'
 import { parseIntakesCsv, type TCsvImportRow } from './parse-intakes-csv'
 
@@ -171,6 +172,20 @@ describe('parseIntakesCsv: headers', () => {
     )
     expect(french?.intake.person).toMatchObject({ familyName: 'Exemple', givenNames: 'Zoé' })
     expect(french?.intake.location.countryOfOrigin).toBe('CD')
+  })
+
+  it('reads a file with the French template’s headers exactly as the same file with English headers', () => {
+    const frenchHeaders = CSV_COLUMNS.map((column) => templateHeader(column, 'fr'))
+    // Every column has a French name: a French template has no English header left.
+    expect(CSV_COLUMNS.filter((column, index) => frenchHeaders[index] === column)).toEqual([])
+    expect(intakeCsvTemplate('fr').csv.split('\r\n')[0]).toBe(frenchHeaders.map((h) => `"${h}"`).join(','))
+    const french = rowsOf(`${frenchHeaders.join(',')}\n${FULL_ROW}\n`)
+    expect(french).toHaveLength(1)
+    expect(french).toEqual(rowsOf(`${FULL_HEADER}\n${FULL_ROW}\n`))
+    // As a person types them in a spreadsheet: accents, capitals and spaces.
+    const typed = rowsOf('Nom de famille;Expériences vécues;En détention\nExemple;torture;oui\n')
+    expect(typed[0]?.intake.experiences.entries.map((entry) => entry.kind)).toEqual(['torture'])
+    expect(typed[0]?.intake.needs.detained).toBe('yes')
   })
 
   it('has aliases that each name one column, and every column reachable by its own name', () => {

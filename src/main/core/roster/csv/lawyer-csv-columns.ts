@@ -28,17 +28,46 @@ const HEADER_ALIASES: Readonly<Record<TLawyerCsvField, readonly string[]>> = {
   practice_areas: ['areas_of_practice', 'practice_area', 'domaines_de_pratique', 'domaines'],
   languages: ['language', 'langues', 'langue'],
   city: ['ville'],
-  province: ['province_of_residence', 'province_de_residence'],
+  province: ['province_of_residence', 'province_de_residence', 'province_ou_territoire'],
   airport_on_call: ['on_call', 'on_call_hours', 'availability', 'disponibilite', 'garde', 'heures_de_garde'],
   airports: ['airport', 'aeroport', 'aeroports'],
   max_active: ['capacity', 'max_referrals', 'capacite', 'dossiers_max'],
   conflicts: ['declared_conflicts', 'conflicts_of_interest', 'conflits', 'conflits_d_interets'],
   status: ['statut'],
   notes: ['note', 'comments', 'commentaires', 'remarques'],
-  licence_status: ['license_status', 'statut_du_permis'],
-  licence_verified_on: ['license_verified_on', 'verified_on', 'verifie_le'],
+  licence_status: ['license_status', 'statut_du_permis', 'statut_au_barreau'],
+  licence_verified_on: ['license_verified_on', 'verified_on', 'verifie_le', 'inscription_verifiee_le'],
   experience_types: ['experience', 'atrocity_experience', 'experience_des_crimes'],
-  experience_countries: ['countries', 'pays'],
+  experience_countries: ['countries', 'pays', 'pays_d_experience'],
+}
+
+/**
+ * The French header of each field, as a French sign-up form would name it: each one an alias above, so a file with
+ * these headers maps to the same fields as one with the English names.
+ */
+export const FRENCH_LAWYER_HEADERS: Readonly<Record<TLawyerCsvField, string>> = {
+  first_name: 'prenom',
+  last_name: 'nom_de_famille',
+  email: 'courriel',
+  phone: 'telephone',
+  firm: 'cabinet',
+  law_society_province: 'barreau',
+  licence_number: 'numero_de_membre',
+  other_jurisdictions: 'autres_barreaux',
+  practice_areas: 'domaines_de_pratique',
+  languages: 'langues',
+  city: 'ville',
+  province: 'province_ou_territoire',
+  airport_on_call: 'heures_de_garde',
+  airports: 'aeroports',
+  max_active: 'capacite',
+  conflicts: 'conflits_d_interets',
+  status: 'statut',
+  notes: 'remarques',
+  licence_status: 'statut_au_barreau',
+  licence_verified_on: 'inscription_verifiee_le',
+  experience_types: 'experience_des_crimes',
+  experience_countries: 'pays_d_experience',
 }
 
 const byName = new Map<string, TLawyerCsvField>()

@@ -69,7 +69,7 @@ describe('audit labels for cases', () => {
     )
     await t.changeLanguage('fr')
     expect(auditWhatLabel(t.t, lawyers)).toBe(
-      'Avocat·e·s importé·e·s d’un fichier — ajouts\u00a0: 4, mises à jour\u00a0: 2, ignorés\u00a0: 1',
+      'Avocat·es importé·es d’un fichier — ajouts\u00a0: 4, mises à jour\u00a0: 2, ignorés\u00a0: 1',
     )
     expect(auditWhatLabel(t.t, casesFile)).toBe('Fichier de dossiers importé — 12 dossiers')
     expect(auditWhatLabel(t.t, casesExport)).toBe('Fichier de dossiers exporté — 1 dossier, dans cases.json')
