@@ -107,4 +107,28 @@ describe('the names a case is stored with for the similar-name search', () => {
     db().run(sql`DELETE FROM cases WHERE id = ${caseId}`)
     expect(db().value<number>(sql`SELECT count(*) FROM case_names`)).toBe(0)
   })
+
+  it('score the best candidates even when the exact hits outrank them all (the pool is ranked inside the index)', () => {
+    const rows = Array.from({ length: 160 }, (_, index) => ({
+      line: index + 2,
+      intake: intake((draft) => {
+        draft.person.givenNames = `Given${index}`
+        draft.person.familyName = 'Testhaddad'
+      }),
+    }))
+    // The one spelled otherwise has the longest search document, so every exact hit ranks above it.
+    rows.push({
+      line: 200,
+      intake: intake((draft) => {
+        draft.person.givenNames = 'Zed'
+        draft.person.familyName = 'Testhadad'
+        draft.person.aliases = ['Kora Wenlo', 'Pim Sarotu', 'Bex Dalimor', 'Quin Havret', 'Ulo Menstar']
+      }),
+    })
+    services.caseTransfer.importIntakes(rows, { dryRun: false })
+    const page = services.caseList.list({ search: 'Testhaddad', limit: 500 })
+    expect(page.total).toBe(161)
+    expect(page.rows.at(-1)?.displayName).toBe('Zed Testhadad')
+    expect(page.rows.at(-1)?.whyMatched[0]?.spelledOtherwise).toBe(true)
+  })
 })

@@ -44,11 +44,14 @@ function namesOfCandidates(
   return found
 }
 
-/** Cases the exact search (`exact`) missed whose names person matching calls a match for `search`, best first. */
+/**
+ * Cases the exact search (`exact`: its FTS5 expression and how many it found) missed whose names person matching
+ * calls a match for `search`, best first.
+ */
 export function findSimilarNames(
   queries: CaseListQueries,
   search: string,
-  exact: string,
+  exact: { match: string; total: number },
   filters: TListFilters,
   cutoff: string,
 ): TSimilarName[] {
