@@ -55,7 +55,7 @@ export class CaseListService {
     }))
     let total = exact.total
     if (query.offset + query.limit > exact.total) {
-      const similar = findSimilarNames(queries, query.search, match, filters, cutoff)
+      const similar = findSimilarNames(queries, query.search, { match, total: exact.total }, filters, cutoff)
       const start = Math.max(0, query.offset - exact.total)
       const wanted = similar.slice(start, start + query.limit - rows.length)
       const byRowid = new Map(wanted.map((hit) => [hit.rowid, hit.reason]))

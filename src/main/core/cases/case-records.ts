@@ -14,7 +14,7 @@ import {
   type ZPersonSchema,
 } from '../../../shared/cases/intake-schema'
 import { REMOVAL_URGENT_DAYS, type TCaseStatus } from '../../../shared/cases/vocabulary'
-import { buildSearchKeys, preparePerson, toLatin, type Person } from '../person-matching'
+import { buildSearchKeys, preparePerson, toLatin, type Person, type PreparedPerson } from '../person-matching'
 
 export type TPersonRecord = z.output<typeof ZPersonSchema>
 export type TContactRecord = z.output<typeof ZContactSchema>
@@ -170,9 +170,13 @@ export const isUrgent = (
   (row.urgent_flag === 1 || (row.removal_date !== null && row.removal_date <= cutoff))
 
 /** Index terms for phonetic and spelling-tolerant search: Double Metaphone ('dm…') and skeleton ('sk…') keys. */
-export function searchKeysOfNames(names: readonly string[]): string {
+export const searchKeysOfNames = (names: readonly string[]): string =>
+  searchKeysOfPrepared(preparePerson({ names }))
+
+/** The same, from names already prepared. */
+export function searchKeysOfPrepared(prepared: PreparedPerson): string {
   const terms = new Set<string>()
-  for (const name of preparePerson({ names }).names) {
+  for (const name of prepared.names) {
     for (const token of name.tokens) {
       for (const candidate of [token, token.variant]) {
         if (candidate === null) continue
@@ -193,13 +197,14 @@ export function searchDocumentOf(
   reference: string,
   person: TPersonRecord,
   notes: readonly string[],
+  prepared?: PreparedPerson,
 ): TSearchDocument {
   const names = intakeNames(person)
   return {
     reference,
     names: names.join(' \u2022 '),
     latin: names.map((name) => toLatin(name)).join(' \u2022 '),
-    keys: searchKeysOfNames(names),
+    keys: prepared === undefined ? searchKeysOfNames(names) : searchKeysOfPrepared(prepared),
     notes: notes.filter((note) => note.trim() !== '').join('\n'),
   }
 }

@@ -121,6 +121,14 @@ export class CaseRepository {
     )
   }
 
+  /** The case's names prepared for the search's similar-name pass (see case-names.ts), replacing any before. */
+  writeCaseNames(caseId: string, names: string): void {
+    this.db.run(
+      sql`INSERT INTO case_names (case_id, names) VALUES (${caseId}, ${names})
+          ON CONFLICT (case_id) DO UPDATE SET names = excluded.names`,
+    )
+  }
+
   // ── duplicate check ─────────────────────────────────────────────────────────────────────────────────────────
 
   replaceMatchKeys(ownerType: string, ownerId: string, keys: readonly string[]): void {

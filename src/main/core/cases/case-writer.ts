@@ -14,6 +14,7 @@ import {
   type TNeedsRecord,
   type TProfile,
 } from './case-records'
+import { preparedNamesOf, storedCaseNamesOf } from './case-names'
 import { CaseRepository } from './case-repository'
 import type { TCaseWithFile, TEventRow } from './case-rows'
 import { parse, stateOf } from './case-views'
@@ -155,7 +156,7 @@ export class CaseWriter {
     return row
   }
 
-  /** The search document again, after the texts it is made of changed (notes, intakes, the city). */
+  /** The search document and stored names again, after what they are made of changed (names, notes, the city). */
   reindex(caseId: string, rowid: number, reference: string, profile: TProfile): void {
     // The city is searchable with the notes ("Winnipeg" lists the cases there); names have their own columns.
     const texts: string[] = [profile.location.city]
@@ -164,7 +165,10 @@ export class CaseWriter {
       texts.push(intake.experiences.narrative, intake.meta.notes)
     }
     texts.push(...this.repository.eventTextsOf(caseId))
-    this.repository.writeSearchDocument(rowid, searchDocumentOf(reference, profile.person, texts))
+    // The names are prepared once, for the index's codes and for the similar-name pass's stored copy alike.
+    const prepared = preparedNamesOf(profile.person)
+    this.repository.writeSearchDocument(rowid, searchDocumentOf(reference, profile.person, texts, prepared))
+    this.repository.writeCaseNames(caseId, storedCaseNamesOf(profile.person, prepared))
   }
 
   private recordIntake(caseId: string, intake: TIntake, at: string): void {

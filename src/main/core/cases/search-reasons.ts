@@ -14,6 +14,7 @@ import {
 import { intakeNames } from '../../../shared/cases/intake-schema'
 import { scriptOfName } from '../../../shared/cases/name-scripts'
 import type { CaseListQueries } from './case-list-queries'
+import { nameKindOf } from './case-names'
 import type { TProfile, TPersonRecord } from './case-records'
 import type { TCaseListRecord } from './case-rows'
 import { exactKeysOf, latinOf, notesQueryOf, wordsOf } from './case-search'
@@ -62,20 +63,20 @@ function keysMeet(word: string, name: string): boolean {
 }
 
 /** What the row says about a case found under one of its names (or a name spelled otherwise). */
-export function nameReason(person: TPersonRecord, name: string, spelledOtherwise: boolean): TSearchReason {
-  const legal = [person.givenNames.trim(), person.familyName.trim()].filter(Boolean).join(' ')
-  let kind: TSearchReasonKind = 'name'
-  if (name !== legal && name !== person.preferredName.trim()) {
-    if (name === person.originalScriptName.trim()) kind = 'originalScript'
-    else if (person.aliases.some((alias) => alias.trim() === name)) kind = 'alias'
-  }
-  return {
-    kind,
-    text: kind === 'originalScript' ? '' : name,
-    script: scriptOfName(name),
-    spelledOtherwise,
-  }
-}
+export const nameReason = (person: TPersonRecord, name: string, spelledOtherwise: boolean): TSearchReason =>
+  reasonForName(nameKindOf(person, name), name, spelledOtherwise)
+
+/** The same, when which of the person's names it is (`kind`) is already known. */
+export const reasonForName = (
+  kind: TSearchReasonKind,
+  name: string,
+  spelledOtherwise: boolean,
+): TSearchReason => ({
+  kind,
+  text: kind === 'originalScript' ? '' : name,
+  script: scriptOfName(name),
+  spelledOtherwise,
+})
 
 /** What an exact hit needs to be explained. */
 export type TExactHit = { reference: string; city: string; person: TPersonRecord }

@@ -2,27 +2,56 @@
  * The second half of the case search: people whose names are spelled otherwise than typed (other vowels, doubled
  * letters, another transliteration or script). Candidates come from the index's sound-alike and skeleton codes;
  * person matching (`scoreSearch`, the duplicate check's own token comparison) decides which are results, and
- * orders them best first. Bounded: at most SIMILAR_POOL candidates are read and scored per search.
+ * orders them best first. Bounded: at most SIMILAR_POOL candidates are read and scored per search. Their names are
+ * read as prepared when each case was written (`case_names`), so scoring is comparing, not transliterating.
  */
-import { intakeNames } from '../../../shared/cases/intake-schema'
-import { isSearchMatch, preparePerson, scoreSearch } from '../person-matching'
+import type { TSearchReason, TSearchReasonKind } from '../../../shared/contract/cases'
+import { isSearchMatch, preparePerson, scoreSearch, type PreparedName } from '../person-matching'
 import type { TProfile } from './case-records'
 import type { CaseListQueries, TListFilters } from './case-list-queries'
+import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
 import { buildSimilarNameQuery } from './case-search'
 import { parse } from './case-views'
-import { nameReason } from './search-reasons'
-import type { TSearchReason } from '../../../shared/contract/cases'
+import { reasonForName } from './search-reasons'
 
 /** Candidates scored per search: enough for a whole family name's spellings, cheap enough for the list's budget. */
 export const SIMILAR_POOL = 150
 
 export type TSimilarName = { rowid: number; name: string; score: number; reason: TSearchReason }
 
-/** Cases the exact search (`exact`) missed whose names person matching calls a match for `search`, best first. */
+type TCandidateNames = { names: PreparedName[]; kindOf: (name: string) => TSearchReasonKind }
+
+/**
+ * Each candidate's names: as stored, or prepared from its profile when the stored copy is missing or from another
+ * version of the preparing (one read of those profiles for the whole pool).
+ */
+function namesOfCandidates(
+  queries: CaseListQueries,
+  candidates: readonly { rowid: number; names: string | null }[],
+): Map<number, TCandidateNames> {
+  const found = new Map<number, TCandidateNames>()
+  const missing: number[] = []
+  for (const candidate of candidates) {
+    const stored = readCaseNames(candidate.names)
+    if (stored === null) missing.push(candidate.rowid)
+    else
+      found.set(candidate.rowid, { names: stored.names, kindOf: (name) => stored.kinds.get(name) ?? 'name' })
+  }
+  for (const [rowid, profile] of queries.profilesOf(missing)) {
+    const { person } = parse<TProfile>(profile)
+    found.set(rowid, { names: preparedNamesOf(person).names, kindOf: (name) => nameKindOf(person, name) })
+  }
+  return found
+}
+
+/**
+ * Cases the exact search (`exact`: its FTS5 expression and how many it found) missed whose names person matching
+ * calls a match for `search`, best first.
+ */
 export function findSimilarNames(
   queries: CaseListQueries,
   search: string,
-  exact: string,
+  exact: { match: string; total: number },
   filters: TListFilters,
   cutoff: string,
 ): TSimilarName[] {
@@ -31,12 +60,15 @@ export function findSimilarNames(
   const typed = preparePerson({ names: [search] })
   const memo = new Map()
   const found: TSimilarName[] = []
-  for (const candidate of queries.similarNameCandidates(similar, exact, filters, cutoff, SIMILAR_POOL)) {
-    const { person } = parse<TProfile>(candidate.profile)
-    const match = scoreSearch(typed, preparePerson({ names: intakeNames(person) }), memo)
+  const candidates = queries.similarNameCandidates(similar, exact, filters, cutoff, SIMILAR_POOL)
+  const namesByRowid = namesOfCandidates(queries, candidates)
+  for (const { rowid } of candidates) {
+    const candidate = namesByRowid.get(rowid)
+    if (candidate === undefined) continue
+    const match = scoreSearch(typed, candidate, memo)
     if (!isSearchMatch(match)) continue
-    const reason = nameReason(person, match.name, true)
-    found.push({ rowid: candidate.rowid, name: match.name, score: match.score, reason })
+    const reason = reasonForName(candidate.kindOf(match.name), match.name, true)
+    found.push({ rowid, name: match.name, score: match.score, reason })
   }
   return found.sort((left, right) => right.score - left.score || left.rowid - right.rowid)
 }

@@ -76,7 +76,11 @@ export type SearchMatch = {
 }
 
 /** The best of the person's names for what was typed (words in any order, or the whole name run together). */
-export const scoreSearch = (query: PreparedPerson, person: PreparedPerson, memo?: TokenMemo): SearchMatch => {
+export const scoreSearch = (
+  query: Pick<PreparedPerson, 'names'>,
+  person: Pick<PreparedPerson, 'names'>,
+  memo?: TokenMemo,
+): SearchMatch => {
   let best: SearchMatch = { score: 0, name: '' }
   for (const typed of query.names) {
     for (const name of person.names) {
