@@ -64,6 +64,14 @@ describe('key derivation', () => {
     expect(new Set(Object.values(ARGON_ANSWERS)).size).toBe(Object.keys(ARGON_ANSWERS).length)
   })
 
+  // The one derivation at production's 256 MiB in the vault's tests: the parameters every new slot gets are usable
+  // (no memory ceiling of the library or of node refuses them) and differ in output from a cheap derivation.
+  it('derives a key at the production parameters', async () => {
+    const key = await deriveKey('quiet lantern ferry orbit 92', SALT, PRODUCTION_KDF)
+    expect(key).toHaveLength(32)
+    expect(key.toString('hex')).not.toBe(ARGON_ANSWERS.base)
+  })
+
   it('accepts stored parameters at the floor and refuses each one below it, as INVALID_FILE', () => {
     const floor = PRODUCTION_FLOOR
     expect(codeOf(() => assertKdfAtLeast(argon2id(19 * 1024, 2), floor))).toBeNull()
