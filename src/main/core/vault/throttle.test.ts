@@ -94,6 +94,31 @@ describe('the unlock throttle’s file', () => {
     expect(written.pending.at(-1)?.at).toBe('last')
   })
 
+  it('forgets only the name that succeeded, writes nothing when there is nothing to take, and drops a name only past 1,000', () => {
+    const now = 0
+    const file = fileIn(root())
+    const throttle = new UnlockThrottle(() => now, file)
+    expect(throttle.takePending()).toEqual([])
+    expect(existsSync(file)).toBe(false)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      throttle.recordFailure('alex.example')
+      throttle.recordFailure('jordan.example')
+    }
+    throttle.recordSuccess('alex.example')
+    expect(() => throttle.assertAllowed('alex.example')).not.toThrow()
+    expect(() => throttle.assertAllowed('jordan.example')).toThrow(
+      expect.objectContaining({ code: 'THROTTLED' }),
+    )
+    const failures = Object.fromEntries(
+      Array.from({ length: 999 }, (_, index) => [`name-${index}`, { count: 1, notBefore: 0 }]),
+    )
+    writeFileSync(file, JSON.stringify({ failures, pending: [] }))
+    new UnlockThrottle(() => now, file).recordFailure('newest')
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { failures: Record<string, unknown> }
+    expect(Object.keys(written.failures)).toHaveLength(1000)
+    expect(written.failures['name-0']).toEqual({ count: 1, notBefore: 0 })
+  })
+
   it('holds in memory when the folder cannot be written', () => {
     const throttle = new UnlockThrottle(() => 0, join(root(), 'missing-folder', 'unlock-throttle.json'))
     for (let attempt = 0; attempt < 3; attempt++) throttle.recordFailure('alex.example')
