@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { IdleLock } from './idle-lock'
 
 describe('the idle lock', () => {
@@ -52,5 +52,31 @@ describe('the idle lock', () => {
     advance(5)
     expect(idle.check()).toBe(false)
     expect(locks).toHaveLength(1)
+  })
+  it('checks on its own timer once started, and not after it is stopped', () => {
+    vi.useFakeTimers()
+    try {
+      let unlocked = true
+      let locks = 0
+      const idle = new IdleLock(
+        () => 0,
+        () => {
+          locks++
+          unlocked = false
+        },
+        () => unlocked,
+      )
+      const stop = idle.start(1000)
+      vi.advanceTimersByTime(999)
+      expect(locks).toBe(0)
+      vi.advanceTimersByTime(1)
+      expect(locks).toBe(1)
+      unlocked = true
+      stop()
+      vi.advanceTimersByTime(5000)
+      expect(locks).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -100,7 +100,8 @@ export class UnlockThrottle {
   private read(): TThrottleState {
     const empty: TThrottleState = { failures: {}, pending: [] }
     if (this.file === null) return this.state ?? empty
-    if (!existsSync(this.file)) return empty
+    // No file yet, or one that cannot be written (no vault folder, a read-only one): what this process counted.
+    if (!existsSync(this.file)) return this.state ?? empty
     try {
       const parsed = ZThrottleFileSchema.safeParse(JSON.parse(readFileSync(this.file, 'utf8')))
       return parsed.success ? parsed.data : empty

@@ -13,6 +13,7 @@ import {
   signedIn,
 } from '#test-support/vault-fixtures'
 import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
+import { createVaultServices } from '../services'
 
 describe('vault lifecycle', () => {
   const root = tempFolderPerTest()
@@ -102,6 +103,21 @@ describe('vault lifecycle', () => {
       ),
     ).toBe('BAD_REQUEST')
     expect(existsSync(join(root(), 'vault'))).toBe(false)
+  })
+
+  // The tests' cheap key derivation is an option of the service, not a setting of the vault: the app (which passes
+  // no `kdf`) refuses a keyring whose slots use it, so nobody can make guessing cheap by editing keyring.json.
+  it('the app refuses a vault whose keyring asks for test-cheap key derivation, and changes nothing', async () => {
+    const { vault } = await createTestVault(root())
+    vault.lock()
+    const before = hashVaultFiles(join(root(), 'vault'))
+    const app = createVaultServices({ directory: join(root(), 'vault') })
+    expect(await codeOfAsync(app.vault.unlock('alex.example', ADMIN_PASSPHRASE))).toBe('INVALID_FILE')
+    expect(app.vault.currentStaff()).toBeNull()
+    expect(hashVaultFiles(join(root(), 'vault'))).toEqual(before)
+    // The same files still open where the cheap parameters were chosen (the tests' own service).
+    expect((await vault.unlock('alex.example', ADMIN_PASSPHRASE)).username).toBe('alex.example')
+    vault.lock()
   })
 
   it('a wrong passphrase is refused, delays grow, no key or database file changes, and the failure is audited later', async () => {
