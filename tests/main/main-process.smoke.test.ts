@@ -111,6 +111,8 @@ describe('the built main process, started under a stub electron', () => {
     })
     expect(String(preferences['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(String(preferences['partition']).startsWith('persist:')).toBe(false)
+    // An empty name is Electron's default session, which persists to disk like a `persist:` one.
+    expect(preferences['partition']).toEqual(expect.stringMatching(/^[a-z][a-z-]*$/))
     expect(stub.record.sandboxEnabled).toBe(true)
   })
 
