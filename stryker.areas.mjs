@@ -57,6 +57,7 @@ export const MUTATION_AREAS = {
       'tests/main/main-process.smoke.test.ts',
       'tests/main/electron-wiring.test.ts',
       'tests/start/electron-database-module.test.ts',
+      'tests/main/admin-mode.test.ts',
     ],
     // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
     related: false,

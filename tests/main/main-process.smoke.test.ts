@@ -111,6 +111,8 @@ describe('the built main process, started under a stub electron', () => {
     })
     expect(String(preferences['preload'])).toMatch(/preload[\\/]index\.cjs$/)
     expect(String(preferences['partition']).startsWith('persist:')).toBe(false)
+    // An empty name is Electron's default session, which persists to disk like a `persist:` one.
+    expect(preferences['partition']).toEqual(expect.stringMatching(/^[a-z][a-z-]*$/))
     expect(stub.record.sandboxEnabled).toBe(true)
   })
 
@@ -329,6 +331,38 @@ describe('the built main process, started under a stub electron', () => {
       delete process.env['CCIJ_STUB_APP_PATH']
       Object.defineProperty(process.versions, 'modules', modules)
       delete (process.versions as Record<string, string | undefined>)['electron']
+    }
+  })
+
+  it('locks after the idle time set, counting IPC requests as activity', { timeout: 240_000 }, async () => {
+    // Main's idle lock reads the clock and its timer from the moment main starts: this load starts under fake ones.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    try {
+      const idle = await loadMain(true)
+      const contents = (idle.record.windows[0]!.instance as TStubWindow).webContents
+      const send = (channel: string, request: unknown = {}) =>
+        (idle.record.ipcHandlers.get(channel) as (event: unknown, request: unknown) => Promise<unknown>)(
+          { sender: contents, senderFrame: contents.mainFrame },
+          request,
+        )
+      const status = async () =>
+        ((await send('vault:status')) as { value: { state: string; lastLockReason: string | null } }).value
+      expect(
+        await send('vault:unlock', { username: 'alex.example', passphrase: ADMIN_PASSPHRASE }),
+      ).toMatchObject({ ok: true })
+      const { value } = (await send('settings:get')) as { value: { idleLockMinutes: number } }
+      const timeout = value.idleLockMinutes * 60_000
+      // Idle for most of the time, then a request that counts as activity (reading the status does not): the count
+      // starts again from the request.
+      vi.advanceTimersByTime(timeout - 30_000)
+      expect((await status()).state).toBe('unlocked')
+      expect(await send('app:activity')).toMatchObject({ ok: true })
+      vi.advanceTimersByTime(timeout - 30_000)
+      expect((await status()).state).toBe('unlocked')
+      vi.advanceTimersByTime(60_000)
+      expect(await status()).toMatchObject({ state: 'locked', lastLockReason: 'idle' })
+    } finally {
+      vi.useRealTimers()
     }
   })
 

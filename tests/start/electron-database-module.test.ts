@@ -9,7 +9,11 @@ import {
 } from '../../scripts/electron-native/build-environment'
 import { keepElectronBuild } from '../../scripts/electron-native/keep-electron-build'
 import { electronNativeBindingPath, NativeBindingError } from '../../src/main/electron/native-binding'
-import { readNativeModuleVersion } from '../../src/main/electron/native-module-version'
+import {
+  describeNativeModuleVersion,
+  nativeModuleMismatch,
+  readNativeModuleVersion,
+} from '../../src/main/electron/native-module-version'
 import { PROJECT_ROOT } from './temp-project'
 
 /*
@@ -57,6 +61,27 @@ describe('reading a native module’s version without loading it', () => {
     expect(readNativeModuleVersion(fakeModule('none.node', ['sqlite3_open']))).toMatchObject({
       kind: 'unknown',
     })
+  })
+})
+
+describe('naming what a native module is built for', () => {
+  it('says nothing against a module built for the version needed, or an N-API one', () => {
+    expect(nativeModuleMismatch(fakeModule('fits.node', ['node_register_module_v150']), 150)).toBeNull()
+    expect(nativeModuleMismatch(fakeModule('napi-any.node', ['napi_register_module_v1']), 150)).toBeNull()
+    expect(nativeModuleMismatch(NODE_BUILD, NODE_MODULE_VERSION)).toBeNull()
+  })
+
+  it('names what was found and what is needed otherwise, versions in order', () => {
+    const two = fakeModule('two-unordered.node', ['node_register_module_v150', 'node_register_module_v115'])
+    expect(nativeModuleMismatch(two, 150)).toBe(
+      `${two} is built for no readable version: it names several versions (115, 150), but NODE_MODULE_VERSION 150 is needed`,
+    )
+    const none = fakeModule('plain.node', ['sqlite3_open'])
+    expect(nativeModuleMismatch(none, 150)).toBe(
+      `${none} is built for no readable version: it carries no module version (is it a native Node module?), but NODE_MODULE_VERSION 150 is needed`,
+    )
+    expect(describeNativeModuleVersion({ kind: 'abi', moduleVersion: 115 })).toBe('NODE_MODULE_VERSION 115')
+    expect(describeNativeModuleVersion({ kind: 'napi' })).toBe('N-API')
   })
 })
 

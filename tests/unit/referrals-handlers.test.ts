@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyOrganizationFields } from '../../src/shared/roster/directory-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { sampleIntake } from '#test-support/channel-samples'
 import { sharedVaultHandlers } from '#test-support/handler-harness'
@@ -55,6 +56,17 @@ describe('matching, referral and report channels', () => {
     })
     const again = await call('matching:rank', { caseId })
     expect(again.excluded.some((each) => each.lawyerId === lawyerId)).toBe(false)
+  })
+
+  it('ranks the directory’s organizations for the case named', async () => {
+    const { caseId } = await caseAndLawyer('Organizations-Example', false)
+    const { id } = await call('directory:createOrganization', {
+      organization: { ...emptyOrganizationFields(), name: 'Nationwide Clinic (synthetic)', national: true },
+    })
+    const ranking = await call('matching:rankOrganizations', { caseId })
+    expect(ranking.caseId).toBe(caseId)
+    const listed = [...ranking.ranked, ...ranking.excluded].map((each) => each.organizationId)
+    expect(listed).toContain(id)
   })
 
   it('proposes to the recipient named, acts on the referral named, and lists by the state asked', async () => {
