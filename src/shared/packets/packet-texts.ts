@@ -66,10 +66,7 @@ const en = {
   referredTo: 'You are referred to',
   organizationsHeading: 'Organizations that can help',
   organizationsNote:
-    'Chosen for you: they serve your province or all of Canada and help with what you need. The best suited come first.',
-  otherOrganizationsHeading: 'Other organizations near you',
-  otherOrganizationsNote:
-    'They serve your province or all of Canada, but not for the needs you told us about. Those speaking your languages come first.',
+    'Organizations serving your province, and national ones. Those speaking your languages come first.',
   languagesSpoken: 'Languages',
   website: 'Website',
   phone: 'Phone',
@@ -198,7 +195,13 @@ const en = {
   } satisfies Record<TAdversePartyKind, string>,
 }
 
-export type TPacketTexts = typeof en
+/**
+ * Version 2 lists the organizations matching ranks for the survivor, then the others near them, under a heading of
+ * their own; version 1 had one list (a reprint of a version-1 packet keeps one list under its one heading).
+ */
+type TOtherOrganizationTexts = { otherOrganizationsHeading: string; otherOrganizationsNote: string }
+
+export type TPacketTexts = typeof en & Partial<TOtherOrganizationTexts>
 
 /** Version 1, as shipped until the French review. */
 const fr: TPacketTexts = {
@@ -240,10 +243,7 @@ const fr: TPacketTexts = {
   referredTo: 'Vous êtes recommandé·e à',
   organizationsHeading: 'Organismes qui peuvent vous aider',
   organizationsNote:
-    'Choisis pour vous\u00a0: ils servent votre province ou tout le Canada et répondent à vos besoins. Les mieux adaptés figurent en premier.',
-  otherOrganizationsHeading: 'Autres organismes près de chez vous',
-  otherOrganizationsNote:
-    'Ils servent votre province ou tout le Canada, mais pas pour les besoins que vous nous avez indiqués. Ceux qui parlent vos langues figurent en premier.',
+    'Organismes de votre province et organismes nationaux. Ceux qui parlent vos langues figurent en premier.',
   languagesSpoken: 'Langues',
   website: 'Site Web',
   phone: 'Téléphone',
@@ -374,10 +374,15 @@ const fr: TPacketTexts = {
 /**
  * Version 2: the French review (docs/french.md). A referral is an « aiguillage » and the person is « adressée » to
  * the recipient (« recommandation » read as a testimonial), the adverse parties' heading in its inclusive form,
- * and « Ce qu’il faut apporter » rather than « Quoi apporter ». English is unchanged.
+ * and « Ce qu’il faut apporter » rather than « Quoi apporter ». Both languages: the organizations matching ranks, then the others near the survivor.
  */
 const frV2: TPacketTexts = {
   ...fr,
+  organizationsNote:
+    'Choisis pour vous\u00a0: ils servent votre province ou tout le Canada et répondent à vos besoins. Les mieux adaptés figurent en premier.',
+  otherOrganizationsHeading: 'Autres organismes près de chez vous',
+  otherOrganizationsNote:
+    'Ils servent votre province ou tout le Canada, mais pas pour les besoins que vous nous avez indiqués. Ceux qui parlent vos langues figurent en premier.',
   disclaimer:
     'Ce document ne constitue pas un avis juridique. Il s’agit d’un aiguillage préparé par l’équipe du CCJI pour mettre une personne survivante en contact avec de l’aide.',
   survivorDetails: 'La personne que nous vous adressons',
@@ -398,10 +403,20 @@ const frV2: TPacketTexts = {
   field: { ...fr.field, adverse_parties: 'Auteur·rices présumé·es et autres parties adverses' },
 }
 
+/** Version 2 in English: the organizations matching ranks, then the others near the survivor. */
+const enV2: TPacketTexts = {
+  ...en,
+  organizationsNote:
+    'Chosen for you: they serve your province or all of Canada and help with what you need. The best suited come first.',
+  otherOrganizationsHeading: 'Other organizations near you',
+  otherOrganizationsNote:
+    'They serve your province or all of Canada, but not for the needs you told us about. Those speaking your languages come first.',
+}
+
 /** Every shipped version of the texts, by number: never edited, only added to. */
 const versions: Readonly<Record<number, Readonly<Record<TPacketLanguage, TPacketTexts>>>> = {
   1: { en, fr },
-  2: { en, fr: frV2 },
+  2: { en: enV2, fr: frV2 },
 }
 
 /** The versions a packet record may name, oldest first. */

@@ -18,8 +18,8 @@ const SHIPPED: Record<number, Record<'en' | 'fr', string>> = {
     fr: '4927e8e060f0a621190ffa3c1ff38b3848f2206316f1bb660321f20d51a4b423',
   },
   2: {
-    en: '90cdcd7441c3bf7e056178c66717f06999e3aac2be6d6f40ee4dcb897d4b2198',
-    fr: 'f0b357eef390639ff2315536f9501589a79b24f2c0220642619ac7f76e318fbd',
+    en: 'c25b61e7d7319b5cb7a824cc523d16b06faaa38f9b9a171ed56063172ed96892',
+    fr: 'bd6733a1b642b20d9c3b8de24e431e2407c8ecf330be6d3a3dcb72b5f166a527',
   },
 }
 

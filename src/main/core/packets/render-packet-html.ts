@@ -75,14 +75,22 @@ function organizationList(
 }
 
 function survivorSections(model: TPacketModel, texts: TPacketTexts): string {
+  // Version-1 texts had one list under one heading: a reprint of such a packet keeps it.
   const organizations =
-    organizationList(model.organizations, texts.organizationsHeading, texts.organizationsNote, texts) +
-    organizationList(
-      model.otherOrganizations,
-      texts.otherOrganizationsHeading,
-      texts.otherOrganizationsNote,
-      texts,
-    )
+    texts.otherOrganizationsHeading === undefined || texts.otherOrganizationsNote === undefined
+      ? organizationList(
+          [...model.organizations, ...model.otherOrganizations],
+          texts.organizationsHeading,
+          texts.organizationsNote,
+          texts,
+        )
+      : organizationList(model.organizations, texts.organizationsHeading, texts.organizationsNote, texts) +
+        organizationList(
+          model.otherOrganizations,
+          texts.otherOrganizationsHeading,
+          texts.otherOrganizationsNote,
+          texts,
+        )
   const resources =
     model.resources.length === 0
       ? ''
