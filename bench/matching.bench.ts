@@ -5,6 +5,7 @@
  * pairs' reasons). The engine's own calls on a roster built in memory: the roster's import into the vault is
  * measured by its own module.
  */
+import { loadavg } from 'node:os'
 import { matchContext } from '#test-support/matching-profiles'
 import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support/synthetic'
 import {
@@ -66,11 +67,21 @@ export const matchingBench: TBenchModule = {
       solve: 0,
       reasons: 0,
     }
+    const phaseCpu: Record<keyof typeof phases, number> = {
+      facts: 0,
+      conflicts: 0,
+      score: 0,
+      solve: 0,
+      reasons: 0,
+    }
     const timedPhase = <T>(phase: keyof typeof phases, work: () => T): T => {
       let value: T | undefined
+      const cpu = process.cpuUsage()
       phases[phase] += time(() => {
         value = work()
       })
+      const used = process.cpuUsage(cpu)
+      phaseCpu[phase] += (used.user + used.system) / 1000
       return value as T
     }
     const result = batchSeries.time(() => {
@@ -103,11 +114,11 @@ export const matchingBench: TBenchModule = {
     const [batchMs = 0] = batchSeries.wall
     const [batchCpuMs = 0] = batchSeries.cpu
     const split = Object.entries(phases)
-      .map(([phase, spent]) => `${phase} ${ms(spent)} ms`)
+      .map(([phase, spent]) => `${phase} ${ms(spent)} ms (CPU ${ms(phaseCpu[phase as keyof typeof phases])})`)
       .join(', ')
     bench.note(
       'batch_assign_ms',
-      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms (${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
+      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms, load ${loadavg()[0]?.toFixed(1)} (${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
     )
     return {
       rank_p50_ms: ms(median(ranks.wall)),
