@@ -106,7 +106,7 @@ test.describe('the dashboard’s matching figures', () => {
     await expect(
       app
         .getByRole('region', { name: 'Disponibilité des avocat·es' })
-        .getByRole('link', { name: '2 places libres parmi 2 avocat·es actifs ou actives' }),
+        .getByRole('link', { name: '2 places libres parmi 2 avocat·es actif·ves' }),
     ).toBeVisible()
     await expectAccessible(app, 'dashboard matching figures (FR)')
 
@@ -125,7 +125,7 @@ test.describe('the dashboard’s matching figures', () => {
     await app.goto(`${bridge.origin}/#/`)
     const disponibilite = app.getByRole('region', { name: 'Disponibilité des avocat·es' })
     await expect(
-      disponibilite.getByRole('link', { name: '3 places offertes par 2 avocat·es actifs ou actives' }),
+      disponibilite.getByRole('link', { name: '3 places offertes par 2 avocat·es actif·ves' }),
     ).toBeVisible()
     await expect(disponibilite.getByText(/ne peut pas ouvrir/)).toBeVisible()
     await expect(disponibilite.getByText(/n’a plus de place/)).toHaveCount(0)
