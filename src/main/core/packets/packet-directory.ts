@@ -2,7 +2,7 @@ import { PROVINCES, type TProvince } from '../../../shared/cases/vocabulary'
 import type { TOrganization } from '../../../shared/contract/directory'
 import { packetTexts } from '../../../shared/packets/packet-texts'
 import type { TPacketLanguage } from '../../../shared/packets/vocabulary'
-import { CaseRepository } from '../cases/case-repository'
+import type { TCaseWithFile } from '../cases/case-rows'
 import { staleBefore, toOrganization } from '../directory/directory-views'
 import { OrganizationQueries } from '../directory/organization-repository'
 import { ResourceQueries } from '../directory/resource-repository'
@@ -46,9 +46,11 @@ const speakersFirst = (organizations: readonly TOrganization[], survivor: TSurvi
  * those serving only other provinces are left out. When the province is not known, only national ones list.
  */
 export const vaultPacketDirectory: TPacketDirectory = {
-  organizationsFor(session: TSession, caseId: string, packetLanguage: TPacketLanguage): TPacketOrganizations {
-    const row = new CaseRepository(session.db).findCase(caseId)
-    if (row === null) return { matched: [], others: [] }
+  organizationsFor(
+    session: TSession,
+    row: TCaseWithFile,
+    packetLanguage: TPacketLanguage,
+  ): TPacketOrganizations {
     const now = session.clock.now()
     const cutoff = staleBefore(now)
     const organizations = new OrganizationQueries(session.db)

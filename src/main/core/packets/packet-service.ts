@@ -18,6 +18,7 @@ import {
   type TPacketLanguage,
 } from '../../../shared/packets/vocabulary'
 import { AppError } from '../../../shared/result'
+import type { TCaseWithFile } from '../cases/case-rows'
 import type { TContactRecord, TNeedsRecord, TProfile } from '../cases/case-records'
 import { caseSession } from '../cases/case-access'
 import { parse } from '../cases/case-views'
@@ -48,6 +49,8 @@ export type TPacketIdentity = {
 
 type TCaseForPacket = {
   caseId: string
+  /** The case as read for this packet, handed to the directory so it is read once. */
+  row: TCaseWithFile
   reference: string
   facts: TSurvivorFacts
   consents: {
@@ -259,6 +262,7 @@ export class PacketService {
     const intakes = writer.repository.intakesOf(caseId).map((intake) => parse<TIntake>(intake.data))
     return {
       caseId: row.id,
+      row,
       reference: row.reference,
       facts: {
         displayName: row.display_name,
@@ -336,7 +340,7 @@ export class PacketService {
 
   private organizationsFor(session: TSession, found: TCaseForPacket, language: TPacketLanguage) {
     if (this.directory === null) return { organizations: [], otherOrganizations: [] }
-    const { matched, others } = this.directory.organizationsFor(session, found.caseId, language)
+    const { matched, others } = this.directory.organizationsFor(session, found.row, language)
     return { organizations: matched, otherOrganizations: others }
   }
 }

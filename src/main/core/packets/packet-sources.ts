@@ -1,3 +1,4 @@
+import type { TCaseWithFile } from '../cases/case-rows'
 import type { TSession } from '../session/session'
 import type { TPacketOrganization, TPacketParty, TPacketResource } from './packet-model'
 
@@ -36,6 +37,7 @@ export type TPacketOrganizations = {
  * and national ones; and the background resources.
  */
 export type TPacketDirectory = {
-  organizationsFor(session: TSession, caseId: string, packetLanguage: 'en' | 'fr'): TPacketOrganizations
+  /** `row` is the case as the packet already read it, so the directory does not read it again. */
+  organizationsFor(session: TSession, row: TCaseWithFile, packetLanguage: 'en' | 'fr'): TPacketOrganizations
   resources(session: TSession): TPacketResource[]
 }
