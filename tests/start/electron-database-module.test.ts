@@ -183,6 +183,13 @@ describe('main’s check when it loads the Electron build', () => {
     expect(electronNativeBindingPath(join(folder, 'resources', 'app.asar'), electron)).toBe(target)
   })
 
+  it('reads only the app path’s last part as the asar archive, whatever the folders above are called', () => {
+    const built = fakeModule('nested.node', ['node_register_module_v150'])
+    const resources = join(folder, 'app.asar-copies', 'resources')
+    const target = place(join(resources, 'app.asar.unpacked'), built)
+    expect(electronNativeBindingPath(join(resources, 'app.asar'), electron)).toBe(target)
+  })
+
   it('leaves plain Node (tests, the admin CLI) on the Node build', () => {
     expect(electronNativeBindingPath(folder, { ...electron, electronVersion: undefined })).toBeUndefined()
   })
