@@ -160,6 +160,29 @@ describe('admin mode', () => {
     expect(seen.runs).toEqual([])
   })
 
+  it('exits only once the output written before has left, on stdout and on stderr', async () => {
+    // Pipes can be asynchronous: each stream holds its write callbacks here until the test lets them through.
+    const held: Record<'stdout' | 'stderr', (() => void)[]> = { stdout: [], stderr: [] }
+    for (const stream of ['stdout', 'stderr'] as const) {
+      vi.mocked(process[stream].write).mockImplementation(((_chunk: unknown, ...rest: unknown[]) => {
+        const done = rest.find((each) => typeof each === 'function') as (() => void) | undefined
+        if (done !== undefined) held[stream].push(done)
+        return true
+      }) as typeof process.stdout.write)
+    }
+    const { app, calls, exit } = fakeApp({ dock: false, isPackaged: true })
+    runAdminMode(app, ['help'])
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+    await settle()
+    expect(held.stdout).toHaveLength(1)
+    expect(held.stderr).toHaveLength(1)
+    held.stdout.splice(0).forEach((done) => done())
+    await settle()
+    expect(calls).toEqual(['disableHardwareAcceleration'])
+    held.stderr.splice(0).forEach((done) => done())
+    expect(await exit).toEqual({ code: 0, ready: true })
+  })
+
   it('lets any other failure of the lookup through, rather than call it a missing module', () => {
     seen.binding = () => {
       throw new TypeError('sample failure')

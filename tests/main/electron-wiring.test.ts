@@ -521,7 +521,10 @@ describe('packet printing', () => {
     expect(made?.options).toEqual({ cache: false })
     const packetSession = made!.session
     expect(packetSession.permissionHandlers).toBe(3)
-    expect(await packetSession.handled.get('ccij-packet')?.().text()).toBe(html)
+    const served = packetSession.handled.get('ccij-packet')?.()
+    expect(await served?.text()).toBe(html)
+    // Served as HTML in UTF-8: as plain text the packet would print as its markup, and accents would be garbled.
+    expect(served?.headers.get('content-type')).toBe('text/html; charset=utf-8')
     // Only the packet itself and inline images load; anything else is refused.
     const cancelled = (url: string) => {
       let answer: boolean | undefined

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   electronBuildEnvironment,
   nodeGypArguments,
@@ -175,12 +175,45 @@ describe('main’s check when it loads the Electron build', () => {
     expect(() => electronNativeBindingPath(join(folder, 'empty-app'), electron)).toThrow(
       /The database module for Electron 45\.5\.0 is missing/,
     )
+    // Named as what it is: main and admin mode tell it from any other failure, and so do crash reports.
+    expect(() => electronNativeBindingPath(join(folder, 'empty-app'), electron)).toThrow(
+      expect.objectContaining({ name: 'NativeBindingError' }),
+    )
+  })
+
+  it('looks, by default, for the build of the Electron, platform and module version it runs in', async () => {
+    const appPath = join(folder, 'running-app')
+    const target = join(
+      appPath,
+      'native',
+      `electron-v45.5.0-${process.platform}-${process.arch}`,
+      'better_sqlite3.node',
+    )
+    mkdirSync(dirname(target), { recursive: true })
+    // The Node build fits the running NODE_MODULE_VERSION, which plays Electron's here.
+    copyFileSync(NODE_BUILD, target)
+    Object.defineProperty(process.versions, 'electron', { value: '45.5.0', configurable: true })
+    try {
+      vi.resetModules()
+      const fresh = await import('../../src/main/electron/native-binding')
+      expect(fresh.electronNativeBindingPath(appPath)).toBe(target)
+    } finally {
+      delete (process.versions as Record<string, string | undefined>)['electron']
+      vi.resetModules()
+    }
   })
 
   it('finds the right module, outside the asar archive of an installed app', () => {
     const built = fakeModule('packaged.node', ['node_register_module_v150'])
     const target = place(join(folder, 'resources', 'app.asar.unpacked'), built)
     expect(electronNativeBindingPath(join(folder, 'resources', 'app.asar'), electron)).toBe(target)
+  })
+
+  it('reads only the app path’s last part as the asar archive, whatever the folders above are called', () => {
+    const built = fakeModule('nested.node', ['node_register_module_v150'])
+    const resources = join(folder, 'app.asar-copies', 'resources')
+    const target = place(join(resources, 'app.asar.unpacked'), built)
+    expect(electronNativeBindingPath(join(resources, 'app.asar'), electron)).toBe(target)
   })
 
   it('leaves plain Node (tests, the admin CLI) on the Node build', () => {

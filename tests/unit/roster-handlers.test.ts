@@ -43,6 +43,11 @@ describe('roster, directory and case-edit channels', () => {
     const paused = await call('lawyers:list', { status: 'paused' })
     expect(paused.rows.map((row) => row.id)).toEqual([first.id])
     expect(await call('lawyers:onCallNow', {})).toEqual(expect.any(Array))
+    // The dashboard's figures count the roster the requests above left: one lawyer active, one paused.
+    expect(await call('lawyers:capacity', {})).toMatchObject({
+      placesKnown: true,
+      total: { active: 1, paused: 1 },
+    })
   })
 
   /** A sign-up file as the import screen sends it: an upload of kind `lawyers`, in slices of `slice` characters. */
