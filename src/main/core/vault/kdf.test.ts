@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/result'
-import { FAST_KDF } from '#test-support/vault-fixtures'
+import { FAST_KDF } from '#test-support/test-kdf'
 import {
   assertKdfAtLeast,
   deriveKey,
