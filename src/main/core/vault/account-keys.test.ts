@@ -24,6 +24,7 @@ const secrets = vi.hoisted(() => ({
   derived: [] as Buffer[],
   shared: [] as Buffer[],
   hkdf: [] as ArrayBuffer[],
+  der: [] as Buffer[],
 }))
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -34,6 +35,14 @@ vi.mock('node:crypto', async (importOriginal) => {
       const shared = actual.diffieHellman(...args)
       secrets.shared.push(shared)
       return shared
+    },
+    // The DER form of a private key handed to OpenSSL is a copy holding the key: recorded to check it is zeroed.
+    createPrivateKey: (...args: Parameters<typeof actual.createPrivateKey>) => {
+      const [options] = args
+      if (typeof options === 'object' && 'key' in options && Buffer.isBuffer(options.key)) {
+        secrets.der.push(options.key)
+      }
+      return actual.createPrivateKey(...args)
     },
     hkdfSync: (...args: Parameters<typeof actual.hkdfSync>) => {
       const key = actual.hkdfSync(...args)
@@ -118,15 +127,19 @@ describe('a grant', () => {
     expect(openGrant({ ...grant, ephemeralKey: zeroPoint }, recipient.privateKey, 'context')).toBeNull()
   })
 
-  it('zeroes the agreed secret and the key-encryption key when granting and when opening', () => {
+  it('zeroes the agreed secret, the key-encryption key and each private key’s DER copy when granting and opening', () => {
     const recipient = newAccountKeyPair()
     const shared = secrets.shared.length
     const hkdf = secrets.hkdf.length
+    const der = secrets.der.length
     const grant = grantKey(randomBytes(32), recipient.publicKey, 'context')
     expect(openGrant(grant, recipient.privateKey, 'context')).not.toBeNull()
     expect(since(secrets.shared, shared)).toHaveLength(2)
     expect(since(secrets.shared, shared).every(isZero)).toBe(true)
     expect(since(secrets.hkdf, hkdf)).toHaveLength(2)
     expect(since(secrets.hkdf, hkdf).every((key) => isZero(new Uint8Array(key)))).toBe(true)
+    // Each side's private key twice: for its public half, and for the agreement.
+    expect(since(secrets.der, der)).toHaveLength(4)
+    expect(since(secrets.der, der).every(isZero)).toBe(true)
   })
 })
