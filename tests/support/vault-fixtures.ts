@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
 import type { TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
@@ -13,13 +12,7 @@ export const ADMIN_PASSPHRASE = 'quiet lantern ferry orbit 92'
 export const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
 export const NEW_PASSPHRASE = 'granite tulip comet saddle 45'
 
-export function makeTempFolder(prefix = 'ccij-vault-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
-
-export function removeFolder(folder: string): void {
-  rmSync(folder, { recursive: true, force: true })
-}
+export { makeTempFolder, removeFolder } from './temp-folder'
 
 /**
  * The services of the vault in `<root>/vault`, nothing opened or created yet. Colleagues an admin adds sign in with
