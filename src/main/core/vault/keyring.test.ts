@@ -204,6 +204,13 @@ describe('a keyring as a file', () => {
       { ...filesOfGeneration(7), casework: 'casework-g7.dbx' },
       { ...filesOfGeneration(7), anchor: 'x/audit-anchor-g7.json' },
       { ...filesOfGeneration(7), anchor: 'audit-anchor-g7.json~' },
+      { ...filesOfGeneration(7), vault: 'vault-g7xdb' },
+      { ...filesOfGeneration(7), casework: 'casework-gx.db' },
+      { ...filesOfGeneration(7), casework: 'casework-g7xdb' },
+      { ...filesOfGeneration(7), casework: 'casework-g1234567890.db' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-gx.json' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-g7xjson' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-g1234567890.json' },
     ]) {
       expect(ZVaultFilesSchema.safeParse(files).success, JSON.stringify(files)).toBe(false)
     }
