@@ -3,7 +3,7 @@
  */
 import { afterEach, beforeEach } from 'vitest'
 import { AppError } from '../../src/shared/result'
-import { makeTempFolder, removeFolder } from './vault-fixtures'
+import { makeTempFolder, removeFolder } from './temp-folder'
 
 /** A fresh temp folder for every test of the suite, removed after it; call the result for its path. */
 export function tempFolderPerTest(prefix?: string): () => string {

@@ -1,31 +1,18 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createVaultServices, type TVaultServices } from '../../src/main/core/services'
-import type { TKdfParams } from '../../src/main/core/vault/kdf'
 import type { TVaultServiceOptions } from '../../src/main/core/vault/vault-service'
+import { CHEAP_FLOOR, FAST_KDF } from './test-kdf'
 
-/** Cheap KDF for tests that are not about the KDF, so the suite stays fast. */
-export const FAST_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 64, iterations: 1, parallelism: 1 }
-
-/**
- * The cheapest key derivation a production build accepts (OWASP's Argon2id minimum, ~60 ms): for vaults a test
- * hands to the real CLI or another process running with production settings.
- */
-export const FLOOR_KDF: TKdfParams = { name: 'argon2id', memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 }
+// In a module of their own, so tests of the keys alone can import them without loading the services.
+export { CHEAP_FLOOR, FAST_KDF, FLOOR_KDF } from './test-kdf'
 
 export const ADMIN_PASSPHRASE = 'quiet lantern ferry orbit 92'
 export const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
 export const NEW_PASSPHRASE = 'granite tulip comet saddle 45'
 
-export function makeTempFolder(prefix = 'ccij-vault-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
-
-export function removeFolder(folder: string): void {
-  rmSync(folder, { recursive: true, force: true })
-}
+export { makeTempFolder, removeFolder } from './temp-folder'
 
 /**
  * The services of the vault in `<root>/vault`, nothing opened or created yet. Colleagues an admin adds sign in with
@@ -158,9 +145,6 @@ export async function vaultKeysOf(
     vaultId: keyring.vaultId,
   }
 }
-
-/** A floor that lets the tests' cheap key derivation through (production's is OWASP's minimum). */
-export const CHEAP_FLOOR = { argon2id: { memoryKiB: 8, iterations: 1 }, scrypt: { N: 2, r: 1 } } as const
 
 /** The one master key of a wave-1 vault (keyring version 1), as that app's unlock unwrapped it. */
 export async function legacyMasterKeyOf(

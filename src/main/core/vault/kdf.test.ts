@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/result'
-import { FAST_KDF } from '#test-support/vault-fixtures'
+import { FAST_KDF } from '#test-support/test-kdf'
 import {
   assertKdfAtLeast,
   deriveKey,
@@ -114,6 +114,9 @@ describe('key derivation', () => {
     expect(isWeakerThan(scrypt(16, 2), scrypt(32, 1))).toBe(false)
     expect(isWeakerThan(scrypt(16, 1), scrypt(32, 1))).toBe(true)
     expect(isWeakerThan(scrypt(64, 1), scrypt(32, 1))).toBe(false)
+    // Memory × passes for scrypt is N × r on both sides: a slot at r=4 is weaker than the same N at r=8.
+    expect(isWeakerThan(scrypt(2 ** 17, 4), scrypt(2 ** 17, 8))).toBe(true)
+    expect(isWeakerThan(scrypt(2 ** 17, 8), scrypt(2 ** 17, 4))).toBe(false)
   })
 
   it('reads only sane parameters: powers of two for scrypt, at most 1 GiB of memory, bounded passes and lanes', () => {

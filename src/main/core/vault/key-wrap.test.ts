@@ -1,5 +1,6 @@
+import type * as Crypto from 'node:crypto'
 import { randomBytes } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { unwrapKey, wrapKey, ZWrappedKeySchema, type TWrappedKey } from './key-wrap'
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
 
@@ -7,6 +8,20 @@ import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
  * The two smallest pieces every vault key passes through: the AES-GCM wrap that seals a key to one vault and one
  * purpose, and the recovery key's printed form. Each property is checked at its edge, so a loosened check fails.
  */
+
+// Records the random bytes handed out (the real ones), so a test can see the recovery key's own bytes zeroed.
+const drawn = vi.hoisted(() => [] as Buffer[])
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof Crypto>()
+  return {
+    ...actual,
+    randomBytes: (size: number) => {
+      const bytes = actual.randomBytes(size)
+      drawn.push(bytes)
+      return bytes
+    },
+  }
+})
 
 const kek = randomBytes(32)
 const key = randomBytes(32)
@@ -81,6 +96,11 @@ describe('a recovery key', () => {
     expect(new Set(keys).size).toBe(keys.length)
     // 1,200 random characters: every one of the 32 appears, so none of the alphabet is lost.
     expect(new Set(keys.join('').replaceAll('-', ''))).toHaveProperty('size', 32)
+    // The random bytes behind the key printed once do not stay in memory.
+    const before = drawn.length
+    generateRecoveryKey()
+    expect(drawn.slice(before).map((bytes) => bytes.length)).toEqual([30])
+    expect(drawn.at(-1)?.every((byte) => byte === 0)).toBe(true)
   })
 
   it('is read back as typed: any case, spaces or no dashes, I and L as 1, O as 0, grouped by five', () => {

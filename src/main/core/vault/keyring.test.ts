@@ -2,10 +2,26 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHEAP_FLOOR, FAST_KDF } from '#test-support/vault-fixtures'
+import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { PRODUCTION_FLOOR, PRODUCTION_KDF } from './kdf'
-import { filesOfGeneration, parseKeyring, readKeyring, writeKeyring, type TKeyring } from './keyring'
+import { AppError } from '../../../shared/result'
+import {
+  filesOfGeneration,
+  findRecoverySlot,
+  findSlotById,
+  findSlotByUsername,
+  isLegacyKeyring,
+  parseKeyring,
+  readKeyring,
+  serializeKeyring,
+  signInNames,
+  withoutSlot,
+  withSlot,
+  writeKeyring,
+  ZVaultFilesSchema,
+  type TKeyring,
+} from './keyring'
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key'
 import { createGrantedSlot, isEndorsed, openGrants, openSlotPrivateKey } from './slot-keys'
 import { newVaultKeys } from './vault-keys'
@@ -149,5 +165,119 @@ describe('keyring slots', () => {
     expect(generateRecoveryKey()).not.toBe(key)
     expect(normalizeRecoveryKey(key.toLowerCase().replaceAll('-', ' '))).toBe(key)
     expect(normalizeRecoveryKey('abcdo-iL234')).toBe('ABCD0-11234')
+  })
+})
+
+describe('a keyring as a file', () => {
+  const staff = async (id: string, username: string) =>
+    (
+      await createGrantedSlot({ kind: 'staff', id, username }, 'viewer', 'secret words here', {
+        vaultId: 'vault-1',
+        generation: 7,
+        keys: newVaultKeys(),
+        kdf: FAST_KDF,
+      })
+    ).slot
+  const keyringOf = (slots: TKeyring['slots']): TKeyring => ({
+    format: 'ccij-keyring',
+    version: 2,
+    vaultId: 'vault-1',
+    generation: 7,
+    files: filesOfGeneration(7),
+    slots,
+  })
+
+  it('names each generation’s three files, and reads only such plain names, never a path', () => {
+    expect(filesOfGeneration(7)).toEqual({
+      vault: 'vault-g7.db',
+      casework: 'casework-g7.db',
+      anchor: 'audit-anchor-g7.json',
+    })
+    expect(ZVaultFilesSchema.safeParse(filesOfGeneration(123_456_789)).success).toBe(true)
+    for (const files of [
+      { ...filesOfGeneration(7), vault: '../vault-g7.db' },
+      { ...filesOfGeneration(7), vault: 'vault-g7.db.bak' },
+      { ...filesOfGeneration(7), vault: 'vault-g.db' },
+      { ...filesOfGeneration(7), vault: 'vault-gx.db' },
+      { ...filesOfGeneration(7), vault: 'vault-g1234567890.db' },
+      { ...filesOfGeneration(7), casework: '/tmp/casework-g7.db' },
+      { ...filesOfGeneration(7), casework: 'casework-g7.dbx' },
+      { ...filesOfGeneration(7), anchor: 'x/audit-anchor-g7.json' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-g7.json~' },
+      { ...filesOfGeneration(7), vault: 'vault-g7xdb' },
+      { ...filesOfGeneration(7), casework: 'casework-gx.db' },
+      { ...filesOfGeneration(7), casework: 'casework-g7xdb' },
+      { ...filesOfGeneration(7), casework: 'casework-g1234567890.db' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-gx.json' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-g7xjson' },
+      { ...filesOfGeneration(7), anchor: 'audit-anchor-g1234567890.json' },
+    ]) {
+      expect(ZVaultFilesSchema.safeParse(files).success, JSON.stringify(files)).toBe(false)
+    }
+  })
+
+  it('is written as indented JSON ending in a newline, and says exactly why it cannot be read', async () => {
+    const keyring = keyringOf([await staff('account-1', 'alex.example')])
+    expect(serializeKeyring(keyring)).toBe(`${JSON.stringify(keyring, null, 2)}\n`)
+    expect(parseKeyring(serializeKeyring(keyring), CHEAP_FLOOR)).toEqual(keyring)
+    for (const bytes of ['{not json', 'null', '[]', JSON.stringify({ ...keyring, version: '3' })]) {
+      expect(() => parseKeyring(bytes, CHEAP_FLOOR), bytes).toThrow(
+        new AppError('INVALID_FILE', 'The vault keyring is damaged and cannot be read.'),
+      )
+    }
+    expect(() => parseKeyring(JSON.stringify({ ...keyring, version: 3 }), CHEAP_FLOOR)).toThrow(
+      new AppError(
+        'VAULT_TOO_NEW',
+        'This vault was written by a newer version of CCIJ Caseworker. Update the app to open it.',
+      ),
+    )
+  })
+
+  it('of wave 1 is read as version 1, with its slots held to the floor too', () => {
+    const slotOf = (N: number) => ({
+      kind: 'staff',
+      id: 'account-1',
+      username: 'Alex.Example',
+      kdf: { name: 'scrypt', N, r: 8, p: 1 },
+      salt: randomBytes(16).toString('base64'),
+      wrappedKey: { name: 'aes-256-gcm', iv: 'AAAA', tag: 'AAAA', ciphertext: 'AAAA' },
+    })
+    const legacy = { format: 'ccij-keyring', version: 1, vaultId: 'vault-1', slots: [slotOf(2 ** 17)] }
+    const read = parseKeyring(JSON.stringify(legacy), PRODUCTION_FLOOR)
+    expect(isLegacyKeyring(read)).toBe(true)
+    expect(signInNames(read)).toEqual([{ id: 'account-1', username: 'Alex.Example' }])
+    const weak = { ...legacy, slots: [slotOf(2 ** 16)] }
+    expect(() => parseKeyring(JSON.stringify(weak), PRODUCTION_FLOOR)).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILE' }),
+    )
+  })
+
+  it('gains, replaces and loses a slot by id, and offers the names of staff slots only', async () => {
+    const alex = await staff('account-1', 'alex.example')
+    const casey = await staff('account-2', 'casey.example')
+    const { slot: recovery } = await createGrantedSlot({ kind: 'recovery' }, 'admin', 'recovery', {
+      vaultId: 'vault-1',
+      generation: 7,
+      keys: newVaultKeys(),
+      kdf: FAST_KDF,
+    })
+    const keyring = keyringOf([alex, recovery])
+    const added = withSlot(keyring, casey)
+    expect(added.slots.map((slot) => slot.id)).toEqual(['account-1', 'recovery', 'account-2'])
+    expect(keyring.slots).toHaveLength(2)
+    const renamed = { ...alex, username: 'alex.renamed' }
+    expect(withSlot(added, renamed).slots).toEqual([recovery, casey, renamed])
+    expect(withoutSlot(added, 'account-1').slots).toEqual([recovery, casey])
+    expect(withoutSlot(added, 'account-9').slots).toEqual(added.slots)
+    expect(signInNames(added)).toEqual([
+      { id: 'account-1', username: 'alex.example' },
+      { id: 'account-2', username: 'casey.example' },
+    ])
+    expect(findRecoverySlot(added)).toBe(recovery)
+    expect(findRecoverySlot(keyringOf([alex]))).toBeNull()
+    expect(findSlotByUsername(added, 'Casey.Example')).toBe(casey)
+    expect(findSlotByUsername(added, 'recovery')).toBeNull()
+    expect(findSlotById(added, 'recovery')).toBe(recovery)
+    expect(findSlotById(added, 'account-9')).toBeNull()
   })
 })

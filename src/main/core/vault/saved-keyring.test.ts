@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CHEAP_FLOOR } from '#test-support/vault-fixtures'
+import { CHEAP_FLOOR } from '#test-support/test-kdf'
 import { SAVED_KEYRING } from '../../../../tests/fixtures/keyring-v2/saved-keyring'
 import { publicKeyOf } from './account-keys'
 import { PRODUCTION_FLOOR } from './kdf'

@@ -47,6 +47,17 @@ describe('the vault’s keys', () => {
     const held = allKeys()
     zeroKeys(held)
     expect([held.vault, held.case, held.admin].every((key) => key?.equals(filled(0)))).toBe(true)
+    // A session that never held a key passes it on as not held, whatever the role.
+    for (const role of ['viewer', 'caseworker', 'admin'] as const) {
+      expect(keysWithin({ vault: filled(1), case: null, admin: null }, role)).toEqual({
+        vault: filled(1),
+        case: null,
+        admin: null,
+      })
+    }
+    const partial = { admin: filled(3) }
+    zeroKeys(partial)
+    expect(partial.admin.equals(filled(0))).toBe(true)
   })
 
   it('derive one admin subkey per purpose and vault, and compare MACs only when both are whole and equal', () => {
