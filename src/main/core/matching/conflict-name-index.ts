@@ -8,6 +8,7 @@
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import type { PreparedToken } from '../person-matching/prepare'
 import {
   tokensRequired,
   type TBlockingName,
@@ -53,6 +54,23 @@ const personKeysOf = (person: PreparedPerson): Set<string> => {
   return keys
 }
 
+/**
+ * The same token (a prepared token is its text's alone) held once for every name that has it: the conflict check
+ * remembers a survivor's token against it by identity (TokenPairMemo), and 200,000 names share a few tens of
+ * thousands of tokens.
+ */
+const internTokens = (person: PreparedPerson, tokens: Map<string, PreparedToken>): PreparedPerson => {
+  for (const name of person.names) {
+    name.tokens = name.tokens.map((token) => {
+      const known = tokens.get(token.text)
+      if (known !== undefined) return known
+      tokens.set(token.text, token)
+      return token
+    })
+  }
+  return person
+}
+
 const bitCount = (bits: number): number => {
   let count = 0
   for (let rest = bits; rest !== 0; rest &= rest - 1) count++
@@ -91,6 +109,7 @@ export class ConflictNameIndex implements TConflictNameSource {
     const isPerson: number[] = []
     const personKeys = new Map<string, number[]>()
     const tokenKeys = new Map<string, number[]>()
+    const tokens = new Map<string, PreparedToken>()
     for (const name of names) {
       const entry = textOf.length
       const person = name.kind === 'person'
@@ -99,7 +118,7 @@ export class ConflictNameIndex implements TConflictNameSource {
       if (id === undefined) {
         id = this.prepared.length
         distinct.set(text, id)
-        const prepared = preparePartyNames(name.kind, name.names)
+        const prepared = internTokens(preparePartyNames(name.kind, name.names), tokens)
         this.prepared.push(prepared)
         isPerson.push(person ? 1 : 0)
         if (person) for (const key of personKeysOf(prepared)) push(personKeys, key, id)
