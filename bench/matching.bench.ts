@@ -3,11 +3,21 @@
  * (indexed by blocking keys once, as the vault's match_keys table holds them), and the batch assignment of
  * survivors over the same roster (each survivor's conflict check and scores, the proven-optimal solve, the chosen
  * pairs' reasons). The engine's own calls on a roster built in memory: the roster's import into the vault is
- * measured by its own module.
+ * measured by its own module. The declared names are the imported roster's (`syntheticRosterLawyers`: half units,
+ * organizations and states) and each survivor's parties an imported intake's, as issue 11's target names them.
+ * What this does not measure of the case page's path (`bench/measure-ranking.ts`): reading the roster, the
+ * referrals and the case from the vault for each ranking.
  */
 import { loadavg } from 'node:os'
 import { matchContext } from '#test-support/matching-profiles'
-import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support/synthetic'
+import {
+  seededRandom,
+  syntheticImportRows,
+  syntheticRoster,
+  syntheticRosterLawyers,
+  syntheticSurvivors,
+} from '#test-support/synthetic'
+import { intakeNames } from '../src/shared/cases/intake-schema'
 import {
   assignBatch,
   batchRosterOf,
@@ -18,9 +28,43 @@ import {
   rankWithConflicts,
   scoreSurvivor,
   type TBatchSurvivor,
+  type TLawyerPartyName,
+  type TSurvivorParty,
+  type TSurvivorProfile,
 } from '../src/main/core/matching'
 import type { TBenchModule } from './module'
 import { median, ms, percentile, Series, time } from './support/measure'
+
+/**
+ * The declared conflicts of the roster the import screen brings (`syntheticRosterLawyers`): half people, half units,
+ * organizations and states, in four scripts, as the target names them. `syntheticRoster`'s own are people only.
+ */
+const rosterConflictNames = (lawyers: number, seed: number, each: number): TLawyerPartyName[] =>
+  syntheticRosterLawyers(lawyers, seed, each).flatMap((lawyer, index) =>
+    lawyer.conflicts.map((conflict): TLawyerPartyName => ({
+      lawyerId: `lawyer-${index}`,
+      source: 'declared',
+      kind: conflict.kind,
+      names: [conflict.name],
+    })),
+  )
+
+/** Each survivor's names and adverse parties as imported intakes hold them (people, units, organizations, states). */
+const withIntakeParties = (survivors: TSurvivorProfile[], seed: number): TSurvivorProfile[] => {
+  const intakes = syntheticImportRows(survivors.length, seed, new Date('2026-11-30T15:00:00Z'))
+  return survivors.map((survivor, index) => {
+    const intake = intakes[index]?.intake
+    if (intake === undefined) return survivor
+    const parties: TSurvivorParty[] = [
+      { role: 'survivor', kind: 'person', names: intakeNames(intake.person) },
+    ]
+    for (const party of intake.adverseParties) {
+      const names = [party.name, party.originalScriptName].filter((name) => name.trim() !== '')
+      if (names.length > 0) parties.push({ role: 'adverse_party', kind: party.kind, names })
+    }
+    return { ...survivor, parties }
+  })
+}
 
 export const matchingBench: TBenchModule = {
   name: 'matching',
@@ -28,11 +72,8 @@ export const matchingBench: TBenchModule = {
   async run(bench) {
     const { scale } = bench
     const conflictsPerLawyer = Math.max(1, Math.round(scale.conflictNames / scale.lawyers))
-    const { lawyers, conflictNames } = syntheticRoster(
-      seededRandom(bench.seed + 11),
-      scale.lawyers,
-      conflictsPerLawyer,
-    )
+    const { lawyers } = syntheticRoster(seededRandom(bench.seed + 11), scale.lawyers, conflictsPerLawyer)
+    const conflictNames = rosterConflictNames(scale.lawyers, bench.seed + 13, conflictsPerLawyer)
     let index: ConflictNameIndex | undefined
     const indexMs = time(() => {
       index = new ConflictNameIndex(conflictNames)
@@ -41,7 +82,10 @@ export const matchingBench: TBenchModule = {
     const conflicts = index
     const context = matchContext()
     const noReviews = new Map()
-    const survivors = syntheticSurvivors(seededRandom(bench.seed + 12), scale.runs.batchSurvivors)
+    const survivors = withIntakeParties(
+      syntheticSurvivors(seededRandom(bench.seed + 12), scale.runs.batchSurvivors),
+      bench.seed + 14,
+    )
 
     const ranks = new Series()
     const checks = new Series()

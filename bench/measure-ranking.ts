@@ -4,7 +4,8 @@
  * ranking as the case page asks for it (`MatchingService.rank`, reading the roster, the referrals and the conflict
  * keys from the vault), over N lawyers (10,000 by default) holding 20 declared conflict names each (200,000), for
  * 100 synthetic survivors imported as cases. Builds a fresh test vault first (not timed); the first ranking (which
- * reads and indexes the declared conflicts) is reported apart from the others. Prints p50/p95 wall and CPU time and the load average, one line.
+ * reads and indexes the declared conflicts) is reported apart from the others. Prints p50/p95 wall and CPU time and the load average, one line;
+ * run with `node --expose-gc --import tsx` for memory after a collection.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -82,8 +83,11 @@ try {
     }
   }
   const [load] = loadavg()
+  // Under `node --expose-gc`: memory with the index held and the rankings' garbage gone, not a high-water mark.
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const memory = process.memoryUsage()
   process.stdout.write(
-    `${ranks.wall.length} rankings of ${caseIds.length} survivors over ${lawyerCount} lawyers with ${lawyerCount! * conflictsEach!} declared conflict names ${distinctOthers > 0 ? ` (units, organizations and states among ${distinctOthers} names)` : ''} (${Math.round(ranked / ranks.wall.length)} ranked, ${Math.round(excluded / ranks.wall.length)} excluded on average): first ranking ${ms(first.wall[0] ?? 0)} ms (CPU ${ms(first.cpu[0] ?? 0)}); then wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms; ${ranks.cpuSummary()}; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB\n`,
+    `${ranks.wall.length} rankings of ${caseIds.length} survivors over ${lawyerCount} lawyers with ${lawyerCount! * conflictsEach!} declared conflict names ${distinctOthers > 0 ? ` (units, organizations and states among ${distinctOthers} names)` : ''} (${Math.round(ranked / ranks.wall.length)} ranked, ${Math.round(excluded / ranks.wall.length)} excluded on average): first ranking ${ms(first.wall[0] ?? 0)} ms (CPU ${ms(first.cpu[0] ?? 0)}); then wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms; ${ranks.cpuSummary()}; load ${load?.toFixed(1)}; rss ${Math.round(memory.rss / 1e6)} MB, heap used ${Math.round(memory.heapUsed / 1e6)} MB\n`,
   )
   services.vault.lock()
 } finally {

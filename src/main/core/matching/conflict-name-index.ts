@@ -2,46 +2,27 @@
  * The lawyer-side names of the conflict check held in memory with their blocking keys: the roster's declared
  * conflicts (declared-conflicts.ts keeps one per connection), the parties of the lawyers' other referrals, and the
  * bench's and tests' rosters. A 10,000-lawyer roster declares 200,000 names, so the index is compact: each distinct
- * name is prepared once and held once, whoever declared it; who declared it is a few numbers in typed arrays; a
- * blocking key points at the distinct names sharing it (one number, or an Int32Array).
+ * name is prepared once and held once, whoever declared it, its tokens shared with every other name having them;
+ * who declared it is a few numbers in typed arrays; a blocking key's hash points at the distinct names sharing it
+ * (key-postings.ts).
  */
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import type { PreparedToken } from '../person-matching/prepare'
 import {
   tokensRequired,
   type TBlockingName,
   type TCandidateName,
   type TConflictNameSource,
 } from './conflicts'
+import type { KeyPostings } from './key-postings'
+import { KeyPostingsBuilder } from './key-postings'
 import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TLawyerPartyName } from './types'
 
 const SOURCES: readonly TConflictSource[] = ['declared', 'referral_client', 'referral_opponent']
 const KINDS: readonly TAdversePartyKind[] = ['person', 'unit', 'organization', 'state']
-
-/** key → distinct-name ids: a single id as a number (most keys), more as an Int32Array. */
-type TPostings = Map<string, number | Int32Array>
-
-const freeze = (building: Map<string, number[]>): TPostings => {
-  const postings: TPostings = new Map()
-  for (const [key, ids] of building)
-    postings.set(key, ids.length === 1 ? (ids[0] ?? 0) : Int32Array.from(ids))
-  return postings
-}
-
-const each = (postings: TPostings, key: string, visit: (id: number) => void): void => {
-  const found = postings.get(key)
-  if (found === undefined) return
-  if (typeof found === 'number') visit(found)
-  else for (let index = 0; index < found.length; index++) visit(found[index] ?? 0)
-}
-
-const push = (building: Map<string, number[]>, key: string, id: number): void => {
-  const list = building.get(key)
-  if (list === undefined) building.set(key, [id])
-  else list.push(id)
-}
 
 /** A person's keys for the two-token rule: every token's (`personTokenKeys`) and the whole-name keys. */
 const personKeysOf = (person: PreparedPerson): Set<string> => {
@@ -51,6 +32,30 @@ const personKeysOf = (person: PreparedPerson): Set<string> => {
     for (const key of wholeNameSearchKeys(name)) keys.add(key)
   }
   return keys
+}
+
+/** What a name on the lawyers' side never has: one birth date and no contacts, shared by all 200,000. */
+const NO_BIRTH = Object.freeze({ year: null, monthDay: null, iso: null })
+const NO_CONTACTS: string[] = []
+
+/**
+ * A prepared name as the index holds it. The same token (a prepared token is its text's alone) is held once for
+ * every name that has it: the conflict check remembers a survivor's token against it by identity (TokenPairMemo),
+ * and 200,000 names share a few tens of thousands of tokens. The empty birth date and contacts are shared too.
+ */
+const compacted = (person: PreparedPerson, tokens: Map<string, PreparedToken>): PreparedPerson => {
+  for (const name of person.names) {
+    name.tokens = name.tokens.map((token) => {
+      const known = tokens.get(token.text)
+      if (known !== undefined) return known
+      tokens.set(token.text, token)
+      return token
+    })
+  }
+  if (person.birth.year === null && person.birth.iso === null) person.birth = NO_BIRTH
+  if (person.phones.length === 0) person.phones = NO_CONTACTS
+  if (person.emails.length === 0) person.emails = NO_CONTACTS
+  return person
 }
 
 const bitCount = (bits: number): number => {
@@ -74,9 +79,9 @@ export class ConflictNameIndex implements TConflictNameSource {
   /** Referral parties only: the case the name came from. */
   private readonly caseOf = new Map<number, string>()
   /** Person matching's keys of people's names: between two people, the two-token rule. */
-  private readonly personKeys: TPostings
+  private readonly personKeys: KeyPostings
   /** One-token keys of every name (party-names.ts): whenever a unit, organization or state is on either side. */
-  private readonly tokenKeys: TPostings
+  private readonly tokenKeys: KeyPostings
   /** Marks of the distinct names found by one query (`stamp`), reused rather than a Set per query. */
   private readonly seen: Int32Array
   private stamp = 0
@@ -89,8 +94,9 @@ export class ConflictNameIndex implements TConflictNameSource {
     const kindOf: number[] = []
     const sourceOf: number[] = []
     const isPerson: number[] = []
-    const personKeys = new Map<string, number[]>()
-    const tokenKeys = new Map<string, number[]>()
+    const personKeys = new KeyPostingsBuilder()
+    const tokenKeys = new KeyPostingsBuilder()
+    const tokens = new Map<string, PreparedToken>()
     for (const name of names) {
       const entry = textOf.length
       const person = name.kind === 'person'
@@ -99,11 +105,11 @@ export class ConflictNameIndex implements TConflictNameSource {
       if (id === undefined) {
         id = this.prepared.length
         distinct.set(text, id)
-        const prepared = preparePartyNames(name.kind, name.names)
+        const prepared = compacted(preparePartyNames(name.kind, name.names), tokens)
         this.prepared.push(prepared)
         isPerson.push(person ? 1 : 0)
-        if (person) for (const key of personKeysOf(prepared)) push(personKeys, key, id)
-        for (const key of singleTokenKeys(prepared)) push(tokenKeys, key, id)
+        if (person) for (const key of personKeysOf(prepared)) personKeys.add(key, id)
+        for (const key of singleTokenKeys(prepared)) tokenKeys.add(key, id)
       }
       let lawyer = lawyerIndex.get(name.lawyerId)
       if (lawyer === undefined) {
@@ -121,8 +127,8 @@ export class ConflictNameIndex implements TConflictNameSource {
     this.lawyerOf = Int32Array.from(lawyerOf)
     this.kindOf = Uint8Array.from(kindOf)
     this.sourceOf = Uint8Array.from(sourceOf)
-    this.personKeys = freeze(personKeys)
-    this.tokenKeys = freeze(tokenKeys)
+    this.personKeys = personKeys.build()
+    this.tokenKeys = tokenKeys.build()
     // Entries grouped by distinct name (a counting sort), so a found name yields everyone who declared it.
     const count = this.prepared.length
     this.entryStart = new Int32Array(count + 1)
@@ -157,11 +163,11 @@ export class ConflictNameIndex implements TConflictNameSource {
         this.peopleMeeting(name, take)
         // A person meets a unit, organization or state on one token.
         for (const key of name.singleKeys)
-          each(this.tokenKeys, key, (id) => {
+          this.tokenKeys.each(key, (id) => {
             if (this.isPerson[id] === 0) take(id)
           })
       } else {
-        for (const key of name.singleKeys) each(this.tokenKeys, key, take)
+        for (const key of name.singleKeys) this.tokenKeys.each(key, take)
       }
     }
     for (const id of found) {
@@ -185,12 +191,12 @@ export class ConflictNameIndex implements TConflictNameSource {
   /** People's names meeting a person's name on min(2, tokens) tokens, or on a whole-name key. */
   private peopleMeeting(name: TBlockingName, take: (id: number) => void): void {
     const required = tokensRequired(name)
-    for (const key of name.wholeKeys) each(this.personKeys, key, take)
+    for (const key of name.wholeKeys) this.personKeys.each(key, take)
     // Bit i set: the name shares a key with token i of this name.
     const met = new Map<number, number>()
     name.tokenKeys.forEach((keys, token) => {
       const bit = 1 << Math.min(token, 30)
-      for (const key of keys) each(this.personKeys, key, (id) => met.set(id, (met.get(id) ?? 0) | bit))
+      for (const key of keys) this.personKeys.each(key, (id) => met.set(id, (met.get(id) ?? 0) | bit))
     })
     for (const [id, bits] of met) if (bitCount(bits) >= required) take(id)
   }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
 import { scorePrepared, wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
-import type { TokenMemo } from '../person-matching/name-similarity'
+import { TokenPairMemo } from '../person-matching/name-similarity'
 import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
@@ -100,7 +100,8 @@ export const findConflicts = (
     }))
   if (prepared.length === 0) return findings
   const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
-  const memo: TokenMemo = new Map()
+  // Token pairs by identity: the index holds each distinct token once, so a survivor's token meets it once.
+  const memo = new TokenPairMemo()
   const seen = new Set<string>()
   for (const candidate of source.candidatesFor(blocking)) {
     if (candidate.source !== 'declared' && candidate.caseId === caseId) continue

@@ -99,13 +99,39 @@ export const tokenSimilarity = (a: PreparedToken, b: PreparedToken, isFromAbjad:
 export type TokenMemo = Map<string, Similarity>
 const MEMO_LIMIT = 500_000
 
+/**
+ * The same memory keyed by the token objects themselves, for callers that hold each distinct token once (the
+ * conflict index interns its tokens): no key string is built per pair of tokens, which was most of a conflict
+ * check over thousands of candidate names.
+ */
+export class TokenPairMemo {
+  private readonly plain = new Map<PreparedToken, Map<PreparedToken, Similarity>>()
+  private readonly fromAbjad = new Map<PreparedToken, Map<PreparedToken, Similarity>>()
+
+  similarity(a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): Similarity {
+    const byLeft = isFromAbjad ? this.fromAbjad : this.plain
+    let known = byLeft.get(a)
+    if (known === undefined) {
+      known = new Map()
+      byLeft.set(a, known)
+    }
+    let similarity = known.get(b)
+    if (similarity === undefined) {
+      similarity = tokenSimilarity(a, b, isFromAbjad)
+      known.set(b, similarity)
+    }
+    return similarity
+  }
+}
+
 const memoized = (
   a: PreparedToken,
   b: PreparedToken,
   isFromAbjad: boolean,
-  memo: TokenMemo | undefined,
+  memo: TokenMemo | TokenPairMemo | undefined,
 ): Similarity => {
   if (memo === undefined) return tokenSimilarity(a, b, isFromAbjad)
+  if (memo instanceof TokenPairMemo) return memo.similarity(a, b, isFromAbjad)
   const key = isFromAbjad ? `${a.text}|${b.text}|1` : `${a.text}|${b.text}`
   const known = memo.get(key)
   if (known !== undefined) return known
@@ -118,34 +144,49 @@ const memoized = (
 export type NameSimilarity = { value: number; reasons: MatchReason[] }
 
 /** Similarity of two names: the better of token alignment and names-run-together comparison. */
-export const nameSimilarity = (a: PreparedName, b: PreparedName, memo?: TokenMemo): NameSimilarity => {
+export const nameSimilarity = (
+  a: PreparedName,
+  b: PreparedName,
+  memo?: TokenMemo | TokenPairMemo,
+): NameSimilarity => {
   if (a.tokens.length === 0 || b.tokens.length === 0) return { value: 0, reasons: [] }
   const isFromAbjad = a.isFromAbjad || b.isFromAbjad
 
-  // Greedy one-to-one alignment: take the best remaining pair until the shorter name is used up.
-  const cells: Array<{ left: number; right: number; similarity: Similarity }> = []
+  // Greedy one-to-one alignment: take the best remaining pair until the shorter name is used up. The best
+  // remaining pair is the first of the highest value in left-then-right order (what a stable sort of every pair by
+  // value, then a walk skipping used tokens, would take), found by scanning the few pairs again: no list to sort.
+  const columns = b.tokens.length
+  const similarities: Similarity[] = []
   for (let left = 0; left < a.tokens.length; left++) {
-    for (let right = 0; right < b.tokens.length; right++) {
+    for (let right = 0; right < columns; right++) {
       const leftToken = a.tokens[left]
       const rightToken = b.tokens[right]
-      if (leftToken === undefined || rightToken === undefined) continue
-      cells.push({ left, right, similarity: memoized(leftToken, rightToken, isFromAbjad, memo) })
+      similarities.push(
+        leftToken === undefined || rightToken === undefined
+          ? NO_SIMILARITY
+          : memoized(leftToken, rightToken, isFromAbjad, memo),
+      )
     }
   }
-  cells.sort((first, second) => second.similarity.value - first.similarity.value)
-  const usedLeft = new Set<number>()
-  const usedRight = new Set<number>()
   const shorter = Math.min(a.tokens.length, b.tokens.length)
   const longer = Math.max(a.tokens.length, b.tokens.length)
+  // Bit i set: token i of that side is taken (analyzeName keeps at most MAX_TOKENS_PER_NAME, 12).
+  let usedLeft = 0
+  let usedRight = 0
   let total = 0
   const reasons = new Set<MatchReason>()
-  for (const cell of cells) {
-    if (usedLeft.has(cell.left) || usedRight.has(cell.right)) continue
-    usedLeft.add(cell.left)
-    usedRight.add(cell.right)
-    total += cell.similarity.value
-    if (cell.similarity.value >= 0.7) reasons.add(cell.similarity.reason)
-    if (usedLeft.size === shorter) break
+  for (let taken = 0; taken < shorter; taken++) {
+    let best = -1
+    for (let cell = 0; cell < similarities.length; cell++) {
+      if ((usedLeft >>> Math.floor(cell / columns)) & 1 || (usedRight >>> (cell % columns)) & 1) continue
+      if (best === -1 || (similarities[cell]?.value ?? 0) > (similarities[best]?.value ?? 0)) best = cell
+    }
+    const similarity = similarities[best]
+    if (similarity === undefined) break
+    usedLeft |= 1 << Math.floor(best / columns)
+    usedRight |= 1 << (best % columns)
+    total += similarity.value
+    if (similarity.value >= 0.7) reasons.add(similarity.reason)
   }
   if (shorter < longer) reasons.add('name.partial')
   const coverage = UNMATCHED_FLOOR + ((1 - UNMATCHED_FLOOR) * shorter) / longer

@@ -3,7 +3,7 @@
  * contacts. Thresholds and their reasons are in docs/person-matching.md.
  */
 import { compareBirthDates, sharesAny } from './evidence'
-import { nameSimilarity, type TokenMemo } from './name-similarity'
+import { nameSimilarity, type TokenMemo, type TokenPairMemo } from './name-similarity'
 import { preparePerson, type PreparedPerson } from './prepare'
 import type { MatchReason, Person, PersonMatch } from './types'
 
@@ -29,7 +29,11 @@ export const EVIDENCE_EFFECTS = {
 const clamp = (value: number): number => (value < 0 ? 0 : value > 1 ? 1 : value)
 
 /** Scores two prepared people; findCandidates passes a memo shared across a whole caseload. */
-export const scorePrepared = (a: PreparedPerson, b: PreparedPerson, memo?: TokenMemo): PersonMatch => {
+export const scorePrepared = (
+  a: PreparedPerson,
+  b: PreparedPerson,
+  memo?: TokenMemo | TokenPairMemo,
+): PersonMatch => {
   let nameScore = 0
   let nameReasons: MatchReason[] = []
   let bestPair: [string, string] = ['', '']
