@@ -6,6 +6,13 @@ export type TCsvImportRow = { line: number; reference?: string; intake: TIntake 
 /** A row's line and the reference number it gives. */
 export type TLineReference = { line: number; reference: string }
 
+/**
+ * A staged row as the import writes it: `intake` without its long texts (the experiences, the adverse parties and
+ * the intake's notes are blank), which stay in the staging table row `stagedSeq` and are copied from there in SQL
+ * (the intake's JSON, the search document's notes), so the commit never holds them in JS.
+ */
+export type TStagedImportRow = TCsvImportRow & { stagedSeq: number }
+
 /** A checked row as the reader keeps it: the intake as the JSON text of the checked object. */
 export type TCheckedIntakeText = { line: number; reference: string; json: string }
 
@@ -24,6 +31,11 @@ export type TCheckedIntakes = Iterable<TCsvImportRow> & {
   references?(): Iterable<TLineReference>
   /** Read for a dry run only (checkedForDryRun): every intake past the preview was dropped, nothing can import. */
   readonly dryRunOnly?: boolean
+  /**
+   * The rows as the import writes them when they are staged in the vault (IntakeImportStaging): a page at a time,
+   * each without its long texts, which SQL copies from the staging table into the case.
+   */
+  staged?(): Iterable<TStagedImportRow>
 }
 
 /**
