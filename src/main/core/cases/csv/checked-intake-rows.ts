@@ -44,6 +44,13 @@ export type TCheckedIntakes = Iterable<TCsvImportRow> & {
  */
 export type TCheckedIntakeSink = {
   add(row: TCheckedIntakeText): void
+  /**
+   * A sink that keeps only its first `wholeRows` rows whole (a dry run's preview) and, of the others, only the line
+   * and reference number: a reader in another thread sends those rows that way (`addReference`), never their
+   * intakes, so they are not copied to main only to be dropped.
+   */
+  readonly wholeRows?: number
+  addReference?(row: TLineReference): void
   discard(): void
   /** The rows added, once the whole file was read and accepted. */
   checked(): TCheckedIntakes
@@ -85,12 +92,18 @@ export function checkedForDryRun(keepWhole: number): TCheckedIntakeSink {
   let whole: TCheckedIntakeText[] = []
   let references: TLineReference[] = []
   let count = 0
+  const addReference = ({ line, reference }: TLineReference) => {
+    count += 1
+    if (reference !== '') references.push({ line, reference })
+  }
   return {
+    wholeRows: keepWhole,
     add: (row) => {
+      if (whole.length >= keepWhole) return addReference(row)
       count += 1
-      if (whole.length < keepWhole) whole.push(row)
-      else if (row.reference !== '') references.push({ line: row.line, reference: row.reference })
+      whole.push(row)
     },
+    addReference,
     discard: () => {
       whole = []
       references = []
