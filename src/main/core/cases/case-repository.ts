@@ -121,6 +121,26 @@ export class CaseRepository {
     )
   }
 
+  /**
+   * The search document of a case just imported from the staged row `stagedSeq`: its notes are the city, then
+   * the staged intake's narrative and notes (what `reindex` gathers for a case with one intake and no timeline
+   * text yet), joined in SQL so the import never holds them. The staged texts were trimmed by the intake's schema,
+   * so an empty one is a blank one, left out as `reindex` leaves it out.
+   */
+  writeStagedSearchDocument(rowid: number, document: TSearchDocument, city: string, stagedSeq: number): void {
+    const cityNote = city.trim() === '' ? null : city
+    this.db.run(sql`DELETE FROM case_search WHERE rowid = ${rowid}`)
+    const { changes } = this.db.run(
+      sql`INSERT INTO case_search (rowid, reference, names, latin, keys, notes)
+          SELECT ${rowid}, ${document.reference}, ${document.names}, ${document.latin}, ${document.keys},
+            concat_ws(char(10), ${cityNote},
+              nullif(json_extract(intake, '$.experiences.narrative'), ''),
+              nullif(json_extract(intake, '$.meta.notes'), ''))
+          FROM intake_import_staging WHERE seq = ${stagedSeq}`,
+    )
+    if (changes !== 1) throw new Error('the staged intake is gone')
+  }
+
   /** The case's names prepared for the search's similar-name pass (see case-names.ts), replacing any before. */
   writeCaseNames(caseId: string, names: string): void {
     this.db.run(
@@ -162,6 +182,21 @@ export class CaseRepository {
           VALUES (${row.id}, ${row.case_id}, ${row.intake_date}, ${row.method}, ${row.staff_account_id},
             ${row.data}, ${row.recorded_at})`,
     )
+  }
+
+  /**
+   * An imported intake whose JSON is the staged row `stagedSeq` of an intakes upload (intake_import_staging),
+   * copied by SQL: the import never holds it in JS. The staged text is the checked intake's JSON, what
+   * `insertIntake` would store.
+   */
+  insertStagedIntake(row: Omit<TIntakeRow, 'data'>, stagedSeq: number): void {
+    const { changes } = this.db.run(
+      sql`INSERT INTO case_intakes (id, case_id, intake_date, method, staff_account_id, data, recorded_at)
+          SELECT ${row.id}, ${row.case_id}, ${row.intake_date}, ${row.method}, ${row.staff_account_id}, intake,
+            ${row.recorded_at}
+          FROM intake_import_staging WHERE seq = ${stagedSeq}`,
+    )
+    if (changes !== 1) throw new Error('the staged intake is gone')
   }
 
   intakesOf(caseId: string): TIntakeRow[] {

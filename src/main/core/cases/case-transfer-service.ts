@@ -16,7 +16,7 @@ import { parse } from './case-views'
 import { CaseWriter } from './case-writer'
 import type { TIntakeCsvStore } from './csv/intake-csv-transfer'
 import { IntakeImportStaging } from './csv/intake-import-staging'
-import { checkedForDryRun, type TCheckedIntakeSink, type TLineReference } from './csv/checked-intake-rows'
+import { checkedForDryRun, type TCheckedIntakeSink, type TCheckedIntakes } from './csv/checked-intake-rows'
 import type { TCasesFileCase } from '../../../shared/cases/cases-file-schema'
 import { caseRecordOf } from './json/cases-file-export'
 import { clashesWithVault } from './json/cases-file-import'
@@ -51,7 +51,7 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
    * apply (a reference already in use). A dry run checks the same and writes nothing.
    */
   importIntakes(
-    rows: Iterable<TImportRow> & { references?(): Iterable<TLineReference> },
+    rows: Iterable<TImportRow> & Pick<TCheckedIntakes, 'references' | 'staged'>,
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
@@ -83,13 +83,15 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
     return repository.transaction(() => {
       const references: string[] = []
       const caseIds: string[] = []
-      for (const row of rows) {
+      // Staged rows come without their long texts: SQL copies those from the staging table into each case.
+      const written: Iterable<TImportRow & { stagedSeq?: number }> = rows.staged?.() ?? rows
+      for (const row of written) {
         if (row.reference !== undefined) {
           const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
           if (year !== undefined && number !== undefined)
             repository.reserveReferenceNumber(Number(year), Number(number))
         }
-        const created = writer.createCase(row.intake, row.reference)
+        const created = writer.createCase(row.intake, row.reference, row.stagedSeq)
         references.push(created.reference)
         caseIds.push(created.caseId)
       }

@@ -65,8 +65,12 @@ export class CaseWriter {
     )
   }
 
-  /** A new case from an intake; `reference` when an import brings its own. Imported cases are audited by the import. */
-  createCase(intake: TIntake, reference?: string): { caseId: string; reference: string } {
+  /**
+   * A new case from an intake; `reference` when an import brings its own. Imported cases are audited by the import.
+   * `stagedSeq`: the intake is an intakes upload's staged row without its long texts (TStagedImportRow), which SQL
+   * copies from that row into the intake record and the search document.
+   */
+  createCase(intake: TIntake, reference?: string, stagedSeq?: number): { caseId: string; reference: string } {
     const at = this.nowIso()
     const id = randomUUID()
     const state = stateFromIntake(intake)
@@ -87,8 +91,9 @@ export class CaseWriter {
       created_by: this.author,
       updated_at: at,
     })
-    this.recordIntake(id, intake, at)
-    this.writeDerived(id, rowid, ref, state)
+    this.recordIntake(id, intake, at, stagedSeq)
+    if (stagedSeq === undefined) this.writeDerived(id, rowid, ref, state)
+    else this.writeStagedDerived(id, rowid, ref, state, stagedSeq)
     this.createDateTasks(id, state.needs, at)
     if (this.author !== null) this.audit('record.created', id, { reference: ref, via: 'intake' })
     return { caseId: id, reference: ref }
@@ -171,17 +176,18 @@ export class CaseWriter {
     this.repository.writeCaseNames(caseId, storedCaseNamesOf(profile.person, prepared))
   }
 
-  private recordIntake(caseId: string, intake: TIntake, at: string): void {
+  private recordIntake(caseId: string, intake: TIntake, at: string, stagedSeq?: number): void {
     const intakeId = randomUUID()
-    this.repository.insertIntake({
+    const row = {
       id: intakeId,
       case_id: caseId,
       intake_date: intake.meta.intakeDate,
       method: intake.meta.method,
       staff_account_id: this.author,
-      data: JSON.stringify(intake),
       recorded_at: at,
-    })
+    }
+    if (stagedSeq === undefined) this.repository.insertIntake({ ...row, data: JSON.stringify(intake) })
+    else this.repository.insertStagedIntake(row, stagedSeq)
     // An intake of today happened now, so what follows it today (a status change, a note) lists above it; an
     // intake dated earlier has no time of day, and noon keeps it on its own date in every Canadian time zone.
     const occurredAt = at.startsWith(intake.meta.intakeDate) ? at : `${intake.meta.intakeDate}T12:00:00.000Z`
@@ -206,6 +212,25 @@ export class CaseWriter {
   private writeDerived(caseId: string, rowid: number, reference: string, state: TCaseState): void {
     this.repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
     this.reindex(caseId, rowid, reference, state.profile)
+  }
+
+  /**
+   * The same for a case just imported from a staged row: its search notes (the city, the intake's narrative and
+   * notes) are joined in SQL from the staged row, as `reindex` would gather them, without reading them into JS.
+   */
+  private writeStagedDerived(
+    caseId: string,
+    rowid: number,
+    reference: string,
+    state: TCaseState,
+    stagedSeq: number,
+  ): void {
+    const { person, location } = state.profile
+    this.repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
+    const prepared = preparedNamesOf(person)
+    const document = searchDocumentOf(reference, person, [], prepared)
+    this.repository.writeStagedSearchDocument(rowid, document, location.city, stagedSeq)
+    this.repository.writeCaseNames(caseId, storedCaseNamesOf(person, prepared))
   }
 
   /** A hearing or removal date in the future makes a task due that day, once. */

@@ -6,6 +6,13 @@ export type TCsvImportRow = { line: number; reference?: string; intake: TIntake 
 /** A row's line and the reference number it gives. */
 export type TLineReference = { line: number; reference: string }
 
+/**
+ * A staged row as the import writes it: `intake` without its long texts (the experiences, the adverse parties and
+ * the intake's notes are blank), which stay in the staging table row `stagedSeq` and are copied from there in SQL
+ * (the intake's JSON, the search document's notes), so the commit never holds them in JS.
+ */
+export type TStagedImportRow = TCsvImportRow & { stagedSeq: number }
+
 /** A checked row as the reader keeps it: the intake as the JSON text of the checked object. */
 export type TCheckedIntakeText = { line: number; reference: string; json: string }
 
@@ -24,6 +31,11 @@ export type TCheckedIntakes = Iterable<TCsvImportRow> & {
   references?(): Iterable<TLineReference>
   /** Read for a dry run only (checkedForDryRun): every intake past the preview was dropped, nothing can import. */
   readonly dryRunOnly?: boolean
+  /**
+   * The rows as the import writes them when they are staged in the vault (IntakeImportStaging): a page at a time,
+   * each without its long texts, which SQL copies from the staging table into the case.
+   */
+  staged?(): Iterable<TStagedImportRow>
 }
 
 /**
@@ -32,6 +44,13 @@ export type TCheckedIntakes = Iterable<TCsvImportRow> & {
  */
 export type TCheckedIntakeSink = {
   add(row: TCheckedIntakeText): void
+  /**
+   * A sink that keeps only its first `wholeRows` rows whole (a dry run's preview) and, of the others, only the line
+   * and reference number: a reader in another thread sends those rows that way (`addReference`), never their
+   * intakes, so they are not copied to main only to be dropped.
+   */
+  readonly wholeRows?: number
+  addReference?(row: TLineReference): void
   discard(): void
   /** The rows added, once the whole file was read and accepted. */
   checked(): TCheckedIntakes
@@ -73,12 +92,18 @@ export function checkedForDryRun(keepWhole: number): TCheckedIntakeSink {
   let whole: TCheckedIntakeText[] = []
   let references: TLineReference[] = []
   let count = 0
+  const addReference = ({ line, reference }: TLineReference) => {
+    count += 1
+    if (reference !== '') references.push({ line, reference })
+  }
   return {
+    wholeRows: keepWhole,
     add: (row) => {
+      if (whole.length >= keepWhole) return addReference(row)
       count += 1
-      if (whole.length < keepWhole) whole.push(row)
-      else if (row.reference !== '') references.push({ line: row.line, reference: row.reference })
+      whole.push(row)
     },
+    addReference,
     discard: () => {
       whole = []
       references = []

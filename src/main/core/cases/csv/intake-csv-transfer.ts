@@ -28,7 +28,7 @@ import { intakeCells } from './serialize-intakes-csv'
 /** What import and export need from the case store (CaseTransferService); both check the caller is an admin and audit. */
 export type TIntakeCsvStore = {
   importIntakes(
-    rows: Iterable<TCsvImportRow> & Pick<TCheckedIntakes, 'references'>,
+    rows: Iterable<TCsvImportRow> & Pick<TCheckedIntakes, 'references' | 'staged'>,
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] }
   exportCases(): Iterable<{ reference: string; intake: TIntake; notes: string[] }>

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ADMIN_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
-import { CSV_MAX_ROWS } from '../../../../shared/contract/intake-csv'
+import { CSV_MAX_ROWS, CSV_PREVIEW_ROWS } from '../../../../shared/contract/intake-csv'
 import type { TCsvUploadReader } from '../../csv/csv-uploads'
 import { sql } from '../../db/sql'
 import type { TVaultServices } from '../../services'
+import { checkedForDryRun, type TCheckedIntakeSink } from './checked-intake-rows'
 import { intakeCsvReader } from './intake-csv-transfer'
 import { intakeCsvWorkerReader, runningIntakeWorkers } from './intake-csv-worker-reader'
 import type { TParseIntakesResult } from './parse-intakes-csv'
@@ -46,6 +47,51 @@ describe('intakes CSV read in a worker thread: the same answers as on this threa
     const { worker, thisThread } = await bothAnswers(Buffer.from(HEADER + rows.join(''), 'utf8'), 7_919)
     expect(thisThread.rows).toHaveLength(3_000)
     expect(worker).toEqual(thisThread)
+    expect(runningIntakeWorkers()).toBe(0)
+  }, 60_000)
+
+  it('a dry run is sent its preview rows whole and, of the others, only their lines and references', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, index) => generatedRow(index))
+    const bytes = Buffer.from(HEADER + rows.join(''), 'utf8')
+    const readDryRun = async (worker: boolean) => {
+      const sink = checkedForDryRun(CSV_PREVIEW_ROWS)
+      const counted = { whole: 0, referenceOnly: 0 }
+      const watched: TCheckedIntakeSink = {
+        ...sink,
+        add: (row) => {
+          counted.whole += 1
+          sink.add(row)
+        },
+        addReference: (row) => {
+          counted.referenceOnly += 1
+          sink.addReference?.(row)
+        },
+      }
+      const reader = (worker ? intakeCsvWorkerReader : intakeCsvReader)({
+        sink: watched,
+        today: '2026-01-01',
+      })
+      async function* slices() {
+        for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536)
+      }
+      const answer = reader.finish(await reader.read(slices(), { maxBytes: 50_000_000 }))
+      if (!('rows' in answer)) throw new Error('expected the file to be accepted')
+      const preview = [...answer.rows]
+        .slice(0, CSV_PREVIEW_ROWS)
+        .map((row) => ({ ...row, intake: row.intake }))
+      return {
+        counted,
+        length: answer.rows.length,
+        references: [...(answer.rows.references?.() ?? [])],
+        preview,
+      }
+    }
+    const inWorker = await readDryRun(true)
+    expect(inWorker.counted).toEqual({ whole: CSV_PREVIEW_ROWS, referenceOnly: 3_000 - CSV_PREVIEW_ROWS })
+    expect(inWorker.references).toHaveLength(600)
+    const { counted, ...sameAnswer } = await readDryRun(false)
+    expect(counted.whole).toBe(3_000)
+    expect({ ...inWorker, counted: undefined }).toEqual({ ...sameAnswer, counted: undefined })
     expect(runningIntakeWorkers()).toBe(0)
   }, 60_000)
 

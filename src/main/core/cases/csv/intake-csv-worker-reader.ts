@@ -5,7 +5,7 @@ import { CSV_MAX_CHARS } from '../../../../shared/contract/intake-csv'
 import { ADMIN_ONLY } from '../../../../shared/roles'
 import type { TCsvStreamOptions, TCsvStreamResult } from '../../csv/csv-stream'
 import type { TCsvUploadReader } from '../../csv/csv-uploads'
-import { checkedIntakesInMemory, type TCheckedIntakeSink } from './checked-intake-rows'
+import { checkedIntakesInMemory, type TCheckedIntakeSink, type TLineReference } from './checked-intake-rows'
 import { intakeAnswerOf, localToday } from './intake-csv-transfer'
 import type {
   TFromIntakeWorker,
@@ -90,6 +90,8 @@ export function intakeCsvWorkerReader(
     today: options.today ?? localToday(),
     maxBytes: CSV_MAX_CHARS,
     ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }),
+    // A sink that keeps only a preview whole (a dry run) is sent the rest as lines and references only.
+    ...(sink.wholeRows === undefined || sink.addReference === undefined ? {} : { wholeRows: sink.wholeRows }),
   }
   return {
     kind: 'intakes',
@@ -103,6 +105,12 @@ export function intakeCsvWorkerReader(
     discard: () => sink.discard(),
     finish: (result) => intakeAnswerOf(result, rows),
   }
+}
+
+/** A row the worker sent as its line and reference only: only a sink that asked for that (`wholeRows`) takes it. */
+function referenceTo(sink: TCheckedIntakeSink, row: TLineReference): void {
+  if (sink.addReference === undefined) throw new Error('The CSV worker sent a row without its intake.')
+  sink.addReference(row)
 }
 
 /** One file through one worker; the worker is always gone when this settles. */
@@ -133,6 +141,7 @@ async function readInWorker(
   worker.on('message', (message: TFromIntakeWorker) => {
     try {
       if ('rows' in message) for (const row of message.rows) sink.add(row)
+      else if ('references' in message) for (const row of message.references) referenceTo(sink, row)
       else if ('discard' in message) sink.discard()
       else if ('progress' in message) {
         ;({ bytesRead, records } = message.progress)

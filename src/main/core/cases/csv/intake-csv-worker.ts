@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { readCsvStream } from '../../csv/csv-stream'
-import type { TCheckedIntakeSink, TCheckedIntakeText } from './checked-intake-rows'
+import type { TCheckedIntakeSink, TCheckedIntakeText, TLineReference } from './checked-intake-rows'
 import type { TFromIntakeWorker, TIntakeWorkerSetup, TToIntakeWorker } from './intake-csv-worker-messages'
 import { IntakeCsvRows } from './parse-intakes-csv'
 
@@ -14,19 +14,34 @@ import { IntakeCsvRows } from './parse-intakes-csv'
 const POST_BATCH_ROWS = 250
 /** ... or this much intake text, whichever first (a few long narratives fill a batch sooner). */
 const POST_BATCH_CHARS = 1_000_000
+/** Lines and references per message past a dry run's preview (a few bytes each). */
+const POST_BATCH_REFERENCES = 5_000
 
 const port = parentPort
 if (port === null) throw new Error('The intakes CSV worker runs only as a worker thread.')
 const setup = workerData as TIntakeWorkerSetup
 const post = (message: TFromIntakeWorker) => port.postMessage(message)
 
-/** Checked rows go to main in batches; `checked()` counts them (main holds the staged rows themselves). */
+/**
+ * Checked rows go to main in batches; `checked()` counts them (main holds the staged rows themselves). Past
+ * `wholeRows` (a dry run's preview), only each row's line and reference go: main would drop the intake.
+ */
 class PostedRows implements TCheckedIntakeSink {
   private pending: TCheckedIntakeText[] = []
+  private pendingReferences: TLineReference[] = []
   private pendingChars = 0
+  private added = 0
   private posted = 0
 
+  constructor(private readonly previewRows = Number.POSITIVE_INFINITY) {}
+
   add(row: TCheckedIntakeText): void {
+    this.added += 1
+    if (this.added > this.previewRows) {
+      this.pendingReferences.push({ line: row.line, reference: row.reference })
+      if (this.pendingReferences.length >= POST_BATCH_REFERENCES) this.flush()
+      return
+    }
     this.pending.push(row)
     this.pendingChars += row.json.length
     if (this.pending.length >= POST_BATCH_ROWS || this.pendingChars >= POST_BATCH_CHARS) this.flush()
@@ -34,7 +49,9 @@ class PostedRows implements TCheckedIntakeSink {
 
   discard(): void {
     this.pending = []
+    this.pendingReferences = []
     this.pendingChars = 0
+    this.added = 0
     this.posted = 0
     post({ discard: true })
   }
@@ -45,11 +62,17 @@ class PostedRows implements TCheckedIntakeSink {
   }
 
   flush(): void {
-    if (this.pending.length === 0) return
-    post({ rows: this.pending })
-    this.posted += this.pending.length
-    this.pending = []
-    this.pendingChars = 0
+    if (this.pending.length > 0) {
+      post({ rows: this.pending })
+      this.posted += this.pending.length
+      this.pending = []
+      this.pendingChars = 0
+    }
+    if (this.pendingReferences.length > 0) {
+      post({ references: this.pendingReferences })
+      this.posted += this.pendingReferences.length
+      this.pendingReferences = []
+    }
   }
 }
 
@@ -60,7 +83,7 @@ port.on('message', (message: TToIntakeWorker) => {
   wake?.()
 })
 
-const sink = new PostedRows()
+const sink = new PostedRows(setup.wholeRows)
 
 /** The slices as main posts them; each is asked for (`next`) once the one before is parsed and its rows posted. */
 async function* slices(): AsyncGenerator<Uint8Array | string> {

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CASEWORKER_PASSPHRASE, addTestCaseworker, createTestVault } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { CSV_MAX_REPORTED_ERRORS } from '../../../../shared/contract/intake-csv'
-import { sql } from '../../db/sql'
+import { sql, type TSql } from '../../db/sql'
 import type { TVaultServices } from '../../services'
-import { importIntakeRows, intakeCsvReader } from './intake-csv-transfer'
+import { importIntakeRows, importIntakesCsv, intakeCsvReader } from './intake-csv-transfer'
 import { STAGING_BATCH_ROWS, type IntakeImportStaging } from './intake-import-staging'
 import type { TParseIntakesResult } from './parse-intakes-csv'
 
@@ -63,6 +63,84 @@ describe('intake import staging: checked rows wait in the vault, not in memory',
     // The staged copies are gone once they are cases.
     expect(stagedInVault()).toBe(0)
   }, 120_000)
+
+  it('the commit copies each staged intake and its search notes in SQL: the same cases as from memory, no narrative read into JS', async () => {
+    const RICH_HEADER = 'family_name,given_names,city,province,experiences,adverse_parties,narrative,notes\n'
+    const richRow = (index: number) =>
+      [
+        `Stagedcopy${index}-Example`,
+        'Sample',
+        index % 3 === 0 ? '' : 'Winnipeg',
+        'MB',
+        index % 2 === 0 ? 'torture;war_crimes' : '',
+        index % 2 === 0 ? '"unit:99th Fictional Brigade;person:Colonel Invented"' : '',
+        index % 4 === 0 ? '' : `"NarrativeMarker ${index}, invented.\nIts second line."`,
+        index % 5 === 0 ? `NotesMarker ${index}` : '',
+      ].join(',') + '\n'
+    const text = RICH_HEADER + Array.from({ length: 40 }, (_, index) => richRow(index)).join('')
+    // The same file from memory first (the intake's JSON made in JS), then staged (copied by SQL).
+    const fromMemory = importIntakesCsv(services.caseTransfer, text, { dryRun: false, today: '2026-01-01' })
+    const { uploadId } = await send(text)
+    const parsed = await resultOf(uploadId)
+    const db = services.vault.session().db
+    // Every answer the database gives JS while the store writes the cases (the commit's transaction).
+    const seen: unknown[] = []
+    let writing = false
+    for (const method of ['all', 'get', 'column', 'value'] as const) {
+      const original = db[method].bind(db) as (query: TSql) => unknown
+      Object.assign(db, {
+        [method]: (query: TSql) => {
+          const answer = original(query)
+          if (writing) seen.push(answer)
+          return answer
+        },
+      })
+    }
+    const store = services.caseTransfer
+    const watched: typeof store = Object.create(store) as typeof store
+    watched.importIntakes = (rows, options) => {
+      writing = true
+      try {
+        return store.importIntakes(rows, options)
+      } finally {
+        writing = false
+      }
+    }
+    const staged = importIntakeRows(watched, parsed, { dryRun: false })
+    for (const method of ['all', 'get', 'column', 'value'] as const) Reflect.deleteProperty(db, method)
+    expect(staged).toMatchObject({ accepted: true, created: 40 })
+    expect(seen.length).toBeGreaterThan(0)
+    // Nothing the commit read into JS holds a narrative or notes: SQL copied them.
+    const read = JSON.stringify(seen)
+    expect(read.includes('NarrativeMarker') || read.includes('NotesMarker')).toBe(false)
+
+    // The search index is contentless: its words, by column and position, stand for each case's document (but its
+    // reference, allocated in turn).
+    db.run(
+      sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.staged_copy_words USING fts5vocab(casework, case_search, instance)`,
+    )
+    const caseOf = (caseId: string) => ({
+      data: db.value<string>(sql`SELECT data FROM case_intakes WHERE case_id = ${caseId}`),
+      words: db.all(
+        sql`SELECT term, col, offset FROM temp.staged_copy_words
+            WHERE doc = (SELECT rowid FROM cases WHERE id = ${caseId}) AND col <> 'reference'
+            ORDER BY col, offset`,
+      ),
+      names: db.value<string>(sql`SELECT names FROM case_names WHERE case_id = ${caseId}`),
+      keys: db.column<string>(sql`SELECT key FROM match_keys WHERE owner_id = ${caseId} ORDER BY key`),
+    })
+    const memoryCases = fromMemory.createdCases.map(({ caseId }) => caseOf(caseId))
+    expect(staged.createdCases.map(({ caseId }) => caseOf(caseId))).toEqual(memoryCases)
+    const notesOf = (index: number) =>
+      (memoryCases[index]?.words as { term: string; col: string }[])
+        .filter(({ col }) => col === 'notes')
+        .map(({ term }) => term)
+        .join(' ')
+    expect(notesOf(5)).toBe('winnipeg narrativemarker 5 invented its second line notesmarker 5')
+    expect(notesOf(12)).toBe('')
+    expect(notesOf(3)).toBe('narrativemarker 3 invented its second line')
+    expect(stagedInVault()).toBe(0)
+  }, 60_000)
 
   it('a dry run stores no case and leaves nothing staged', async () => {
     const text = HEADER + Array.from({ length: 600 }, (_, index) => goodRow(index)).join('')

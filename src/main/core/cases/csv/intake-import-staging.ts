@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { TIntake } from '../../../../shared/cases/intake-schema'
 import type { TWritableDb } from '../../db/connection'
 import { sql } from '../../db/sql'
 import {
@@ -8,6 +9,7 @@ import {
   type TCheckedIntakes,
   type TCsvImportRow,
   type TLineReference,
+  type TStagedImportRow,
 } from './checked-intake-rows'
 
 /** Rows written to the table at a time: a flush is one short transaction; memory holds at most this many rows. */
@@ -24,6 +26,13 @@ const LEFT_BEHIND_AFTER_MS = 15 * 60_000
 const REFERENCE_PAGE_ROWS = 5_000
 
 type TStagedRow = { seq: number; line: number; reference: string; intake: string }
+
+/**
+ * A staged intake with its long texts blanked, as SQL hands it to the import: what the case's own columns, match
+ * keys, names and tasks are made of. The texts themselves stay in the table (see TStagedImportRow).
+ */
+const WITHOUT_LONG_TEXTS = sql`json_set(intake, '$.experiences', json('{"entries":[],"narrative":""}'),
+  '$.adverseParties', json('[]'), '$.meta.notes', '')`
 
 /**
  * The checked rows of one intakes upload, written to casework.db's `intake_import_staging` (migration 0005) as they
@@ -71,6 +80,7 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
       length: this.staged,
       [Symbol.iterator]: pages,
       references: () => this.references(),
+      staged: () => this.withoutLongTexts(),
       release: () => this.discard(),
     }
   }
@@ -116,6 +126,29 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
       for (const { line, reference } of page) yield { line, reference }
       const last = page.at(-1)
       if (last === undefined || page.length < REFERENCE_PAGE_ROWS) return
+      after = last.seq
+    }
+  }
+
+  /**
+   * The rows as the import writes them, without their long texts, one page per query (as `pages`): the commit's
+   * JS never holds a narrative; SQL copies it from the row `stagedSeq`.
+   */
+  private *withoutLongTexts(): Generator<TStagedImportRow> {
+    let after = 0
+    for (;;) {
+      const page = this.database().all<TStagedRow>(
+        sql`SELECT seq, line, reference, ${WITHOUT_LONG_TEXTS} AS intake FROM intake_import_staging
+            WHERE batch = ${this.batch} AND seq > ${after} ORDER BY seq LIMIT ${STAGING_BATCH_ROWS}`,
+      )
+      for (const { seq, line, reference, intake } of page) {
+        const parsed = JSON.parse(intake) as TIntake
+        yield reference === ''
+          ? { line, intake: parsed, stagedSeq: seq }
+          : { line, reference, intake: parsed, stagedSeq: seq }
+      }
+      const last = page.at(-1)
+      if (last === undefined || page.length < STAGING_BATCH_ROWS) return
       after = last.seq
     }
   }
