@@ -29,13 +29,10 @@ const secrets = vi.hoisted(() => ({
 
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof Crypto>()
+  const { recording } = await import('#test-support/recording')
   return {
     ...actual,
-    diffieHellman: (...args: Parameters<typeof actual.diffieHellman>) => {
-      const shared = actual.diffieHellman(...args)
-      secrets.shared.push(shared)
-      return shared
-    },
+    diffieHellman: recording(actual.diffieHellman, secrets.shared),
     // The DER form of a private key handed to OpenSSL is a copy holding the key: recorded to check it is zeroed.
     createPrivateKey: (...args: Parameters<typeof actual.createPrivateKey>) => {
       const [options] = args
@@ -44,24 +41,14 @@ vi.mock('node:crypto', async (importOriginal) => {
       }
       return actual.createPrivateKey(...args)
     },
-    hkdfSync: (...args: Parameters<typeof actual.hkdfSync>) => {
-      const key = actual.hkdfSync(...args)
-      secrets.hkdf.push(key)
-      return key
-    },
+    hkdfSync: recording(actual.hkdfSync, secrets.hkdf),
   }
 })
 
 vi.mock('./kdf', async (importOriginal) => {
   const actual = await importOriginal<typeof KdfModule>()
-  return {
-    ...actual,
-    deriveKey: async (...args: Parameters<typeof actual.deriveKey>) => {
-      const key = await actual.deriveKey(...args)
-      secrets.derived.push(key)
-      return key
-    },
-  }
+  const { recordingAsync } = await import('#test-support/recording')
+  return { ...actual, deriveKey: recordingAsync(actual.deriveKey, secrets.derived) }
 })
 
 const isZero = (bytes: Uint8Array) => bytes.every((byte) => byte === 0)

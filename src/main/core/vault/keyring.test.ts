@@ -242,10 +242,23 @@ describe('a keyring as a file', () => {
       salt: randomBytes(16).toString('base64'),
       wrappedKey: { name: 'aes-256-gcm', iv: 'AAAA', tag: 'AAAA', ciphertext: 'AAAA' },
     })
-    const legacy = { format: 'ccij-keyring', version: 1, vaultId: 'vault-1', slots: [slotOf(2 ** 17)] }
+    const { username: _none, ...unnamed } = slotOf(2 ** 17)
+    const recovery = { ...unnamed, kind: 'recovery', id: 'recovery' }
+    const legacy = {
+      format: 'ccij-keyring',
+      version: 1,
+      vaultId: 'vault-1',
+      slots: [slotOf(2 ** 17), recovery],
+    }
     const read = parseKeyring(JSON.stringify(legacy), PRODUCTION_FLOOR)
     expect(isLegacyKeyring(read)).toBe(true)
+    expect(read.slots.map((slot) => slot.kind)).toEqual(['staff', 'recovery'])
     expect(signInNames(read)).toEqual([{ id: 'account-1', username: 'Alex.Example' }])
+    // After the upgrade, a wave-1 slot stays in a version-2 keyring as a "legacy" slot, listed by its name.
+    const upgraded = keyringOf([{ ...slotOf(2 ** 17), kind: 'legacy' } as TKeyring['slots'][number]])
+    const reread = parseKeyring(JSON.stringify(upgraded), PRODUCTION_FLOOR)
+    expect(isLegacyKeyring(reread)).toBe(false)
+    expect(signInNames(reread)).toEqual([{ id: 'account-1', username: 'Alex.Example' }])
     const weak = { ...legacy, slots: [slotOf(2 ** 16)] }
     expect(() => parseKeyring(JSON.stringify(weak), PRODUCTION_FLOOR)).toThrow(
       expect.objectContaining({ code: 'INVALID_FILE' }),

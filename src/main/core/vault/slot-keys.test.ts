@@ -34,47 +34,28 @@ const issued = vi.hoisted(() => ({
   subkeys: [] as Buffer[],
   derived: [] as Buffer[],
   keyPairs: [] as { privateKey: Buffer; publicKey: Buffer }[],
-  opened: [] as Buffer[],
+  opened: [] as (Buffer | null)[],
 }))
 
 vi.mock('./vault-keys', async (importOriginal) => {
   const actual = await importOriginal<typeof VaultKeysModule>()
-  return {
-    ...actual,
-    adminSubkey: (...args: Parameters<typeof actual.adminSubkey>) => {
-      const key = actual.adminSubkey(...args)
-      issued.subkeys.push(key)
-      return key
-    },
-  }
+  const { recording } = await import('#test-support/recording')
+  return { ...actual, adminSubkey: recording(actual.adminSubkey, issued.subkeys) }
 })
 
 vi.mock('./kdf', async (importOriginal) => {
   const actual = await importOriginal<typeof KdfModule>()
-  return {
-    ...actual,
-    deriveKey: async (...args: Parameters<typeof actual.deriveKey>) => {
-      const key = await actual.deriveKey(...args)
-      issued.derived.push(key)
-      return key
-    },
-  }
+  const { recordingAsync } = await import('#test-support/recording')
+  return { ...actual, deriveKey: recordingAsync(actual.deriveKey, issued.derived) }
 })
 
 vi.mock('./account-keys', async (importOriginal) => {
   const actual = await importOriginal<typeof AccountKeysModule>()
+  const { recording } = await import('#test-support/recording')
   return {
     ...actual,
-    newAccountKeyPair: () => {
-      const keyPair = actual.newAccountKeyPair()
-      issued.keyPairs.push(keyPair)
-      return keyPair
-    },
-    openGrant: (...args: Parameters<typeof actual.openGrant>) => {
-      const key = actual.openGrant(...args)
-      if (key !== null) issued.opened.push(key)
-      return key
-    },
+    newAccountKeyPair: recording(actual.newAccountKeyPair, issued.keyPairs),
+    openGrant: recording(actual.openGrant, issued.opened),
   }
 })
 
@@ -224,8 +205,10 @@ describe('grants', () => {
       case: null,
       admin: null,
     })
-    const adminOpened = issued.opened.slice(openedBefore).find((key) => !key.equals(keys.vault))
-    expect(adminOpened !== undefined && isZero(adminOpened)).toBe(true)
+    const adminOpened = issued.opened
+      .slice(openedBefore)
+      .find((key) => key !== null && !key.equals(keys.vault))
+    expect(adminOpened !== undefined && adminOpened !== null && isZero(adminOpened)).toBe(true)
   })
 })
 
