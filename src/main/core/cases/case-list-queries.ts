@@ -160,6 +160,30 @@ export class CaseListQueries {
   }
 
   /**
+   * Cases whose reference begins with `prefix` (a reference-shaped search), through the reference's own index:
+   * the whole reference first, then longer ones in order, with the same filters.
+   */
+  searchByReference(
+    prefix: string,
+    filters: TListFilters,
+    cutoff: string,
+    offset: number,
+    limit: number,
+  ): TListPage {
+    const conditions = filterConditions(filters)
+    if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
+    if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
+    // References are ASCII: every one that begins with the prefix sorts between it and the prefix + U+FFFF.
+    const hits = sql`cases c WHERE c.reference >= ${prefix} AND c.reference < ${`${prefix}\uffff`}
+      AND ${sqlAnd(conditions)}`
+    const total = this.cachedCount(sql`SELECT count(*) FROM ${hits}`)
+    const rowids = this.db.column<number>(
+      sql`SELECT c.rowid FROM ${hits} ORDER BY c.reference LIMIT ${limit} OFFSET ${offset}`,
+    )
+    return { rows: this.listRows(rowids), total }
+  }
+
+  /**
    * Cases the looser name query finds that the exact search did not, with their names as prepared when the case was
    * written (null when the case has none stored): at most `limit`, the best-ranked first, with the same filters.
    */

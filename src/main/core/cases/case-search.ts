@@ -81,6 +81,20 @@ export function namesQueryOf(word: string): string {
   return alternatives.join(' OR ')
 }
 
+/** A whole reference, or one begun past its year ("CCIJ-2026-004"), in any letter case. */
+const REFERENCE_SHAPE = /^ccij-\d{4}-\d+$/iu
+
+/**
+ * The reference a search begins when it is one reference-shaped word (upper case, as references are stored), else
+ * null. Such a search is looked up in `cases.reference`'s index: as an FTS5 phrase its "ccij" and year parts read
+ * doclists holding every case of the caseload. It then finds only cases by reference, not a note that quotes one.
+ */
+export function referencePrefixOf(search: string): string | null {
+  const words = wordsOf(search)
+  const [word] = words
+  return words.length === 1 && word !== undefined && REFERENCE_SHAPE.test(word) ? word.toUpperCase() : null
+}
+
 /** How many words a search has (what the audit trail keeps of it). */
 export const countWords = (search: string): number => wordsOf(search).length
 
