@@ -80,6 +80,7 @@ export function seedSyntheticCases(services: TVaultServices, options: TFastSeedO
   const startedCpu = process.cpuUsage()
   const startedWall = performance.now()
   const have = casesIn(db)
+  if (have >= options.count) return { count: have, added: 0, cpuMs: 0, wallMs: 0 }
   let seen = 0
   withLargeCache(database, () => {
     for (const batch of syntheticCaseload({
