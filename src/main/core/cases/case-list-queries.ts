@@ -224,16 +224,18 @@ export class CaseListQueries {
 
   /**
    * Which of these cases hold `match` (an FTS5 expression over the notes column) in their notes. Asked only for a
-   * word no name or city of the page explains: FTS5 reads the word's whole doclist, whatever the rowids.
+   * word no name or city of the page explains. One pass over the word's doclist between the page's lowest and
+   * highest rowid, the page picked out here: with `rowid IN (…)` SQLite ran the MATCH once per rowid (plan
+   * `INDEX 0:=M5`), 98 ms instead of 3 ms for a word in 16,000 notes of 100,000 cases.
    */
   withNotesMatching(match: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set()
-    return new Set(
-      this.db.column<number>(
-        sql`SELECT rowid FROM case_search WHERE case_search MATCH ${match}
-            AND rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
-      ),
+    const page = new Set(rowids)
+    const inRange = this.db.column<number>(
+      sql`SELECT rowid FROM case_search WHERE case_search MATCH ${match}
+          AND rowid >= ${Math.min(...rowids)} AND rowid <= ${Math.max(...rowids)}`,
     )
+    return new Set(inRange.filter((rowid) => page.has(rowid)))
   }
 
   /** The list columns of these cases, in the order given. */
