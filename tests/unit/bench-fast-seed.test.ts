@@ -83,6 +83,7 @@ describe('the fast seeding writes cases the search finds as it finds typed-in on
       hits += fromSeeded.length
       expect(fromSeeded, `${search.kind}: ${search.text}`).toEqual(found(typed, search.text))
     }
-    expect(hits).toBeGreaterThan(64)
+    // Not an empty comparison: most of the 56 searches that are not "no match" find their case.
+    expect(hits).toBeGreaterThan(48)
   })
 })
