@@ -160,6 +160,30 @@ export class CaseListQueries {
   }
 
   /**
+   * Cases whose reference begins with `prefix` (a reference-shaped search), through the reference's own index:
+   * the whole reference first, then longer ones in order, with the same filters.
+   */
+  searchByReference(
+    prefix: string,
+    filters: TListFilters,
+    cutoff: string,
+    offset: number,
+    limit: number,
+  ): TListPage {
+    const conditions = filterConditions(filters)
+    if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
+    if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
+    // References are ASCII: every one that begins with the prefix sorts between it and the prefix + U+FFFF.
+    const hits = sql`cases c WHERE c.reference >= ${prefix} AND c.reference < ${`${prefix}\uffff`}
+      AND ${sqlAnd(conditions)}`
+    const total = this.cachedCount(sql`SELECT count(*) FROM ${hits}`)
+    const rowids = this.db.column<number>(
+      sql`SELECT c.rowid FROM ${hits} ORDER BY c.reference LIMIT ${limit} OFFSET ${offset}`,
+    )
+    return { rows: this.listRows(rowids), total }
+  }
+
+  /**
    * Cases the looser name query finds that the exact search did not, with their names as prepared when the case was
    * written (null when the case has none stored): at most `limit`, the best-ranked first, with the same filters.
    */
@@ -200,16 +224,18 @@ export class CaseListQueries {
 
   /**
    * Which of these cases hold `match` (an FTS5 expression over the notes column) in their notes. Asked only for a
-   * word no name or city of the page explains: FTS5 reads the word's whole doclist, whatever the rowids.
+   * word no name or city of the page explains. One pass over the word's doclist between the page's lowest and
+   * highest rowid, the page picked out here: with `rowid IN (…)` SQLite ran the MATCH once per rowid (plan
+   * `INDEX 0:=M5`), 98 ms instead of 3 ms for a word in 16,000 notes of 100,000 cases.
    */
   withNotesMatching(match: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set()
-    return new Set(
-      this.db.column<number>(
-        sql`SELECT rowid FROM case_search WHERE case_search MATCH ${match}
-            AND rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
-      ),
+    const page = new Set(rowids)
+    const inRange = this.db.column<number>(
+      sql`SELECT rowid FROM case_search WHERE case_search MATCH ${match}
+          AND rowid >= ${Math.min(...rowids)} AND rowid <= ${Math.max(...rowids)}`,
     )
+    return new Set(inRange.filter((rowid) => page.has(rowid)))
   }
 
   /** The list columns of these cases, in the order given. */

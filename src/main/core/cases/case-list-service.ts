@@ -10,7 +10,7 @@ import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
 import { CaseListQueries } from './case-list-queries'
 import { removalCutoff } from './case-records'
-import { buildSearchQuery, countWords } from './case-search'
+import { buildSearchQuery, countWords, referencePrefixOf } from './case-search'
 import { findSimilarNames } from './similar-names'
 import { explainExactHits } from './search-reasons'
 import { toListRow } from './case-views'
@@ -47,7 +47,11 @@ export class CaseListService {
     }
     // Exact hits (names as typed or begun, references, cities, notes) first; then names spelled otherwise, found
     // only when the page reaches past the exact hits, so a search with many exact hits pays nothing more.
-    const exact = queries.search(match, filters, cutoff, query.offset, query.limit)
+    const reference = referencePrefixOf(query.search)
+    const exact =
+      reference === null
+        ? queries.search(match, filters, cutoff, query.offset, query.limit)
+        : queries.searchByReference(reference, filters, cutoff, query.offset, query.limit)
     const why = explainExactHits(queries, query.search, exact.rows)
     const rows = exact.rows.map((row) => ({
       ...toListRow(row, cutoff, names),

@@ -1,6 +1,6 @@
 /**
  * Turns what a person typed into the search box into FTS5 queries over case_search. The exact query: every word
- * must match (AND), by beginning a name as written (any script, accents ignored), the same name in Latin letters,
+ * must match (AND; a word of one or two letters as a whole word), by beginning a name as written (any script, accents ignored), the same name in Latin letters,
  * a normalized name token, a reference number part, or a word of the notes. The similar-name query: the words'
  * sound-alike and skeleton codes, whose candidates person matching checks (see similar-names.ts). Input is never
  * spliced into a query unquoted.
@@ -31,6 +31,26 @@ export const wordsOf = (search: string): string[] =>
     .filter(hasContent)
     .slice(0, MAX_WORDS)
 
+/**
+ * Words this short are matched whole, never begun: as a prefix "a" or "li" meets most of the caseload's names and
+ * notes (every hit counted and ranked), while a caseworker typing two letters means a name that short ("Li", "Ng",
+ * "Xu") or a particle ("al", "de").
+ */
+export const WHOLE_WORD_BELOW = 3
+
+/**
+ * Scripts whose one or two characters are a syllable or a whole name, often written without spaces ("李明" is one
+ * word to the index): there a short word is still begun, or "李" would not find 李明.
+ */
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Ethiopic}]/u
+
+/** True when a search word is matched as a whole word only (its Latin form is judged on its own: "李" is begun, its "li" whole). */
+export const isWholeWordOnly = (word: string): boolean =>
+  [...word].length < WHOLE_WORD_BELOW && !SYLLABIC.test(word)
+
+/** FTS5's prefix mark for a word, or none when it is matched whole. */
+const begun = (word: string): string => (isWholeWordOnly(word) ? '' : '*')
+
 /** A word in Latin letters as the 'latin' column holds names, or '' when it has none. */
 export const latinOf = (word: string): string => {
   const latin = toLatin(word).toLowerCase().trim()
@@ -48,16 +68,31 @@ export const exactKeysOf = (word: string): string[] =>
     .filter((key) => key !== '' && BAREWORD.test(key) && !isCode(key))
 
 /** The FTS5 expression for a word begun in a case's notes (and city): to tell a note hit from a name hit. */
-export const notesQueryOf = (word: string): string => `notes : ${quote(word.toLocaleLowerCase())}*`
+export const notesQueryOf = (word: string): string =>
+  `notes : ${quote(word.toLocaleLowerCase())}${begun(word)}`
 
 /** The FTS5 expression for a word met in a case's names: as written, in Latin letters, or as a normalized token. */
 export function namesQueryOf(word: string): string {
-  const alternatives = [`names : ${quote(word.toLocaleLowerCase())}*`]
+  const alternatives = [`names : ${quote(word.toLocaleLowerCase())}${begun(word)}`]
   const latin = latinOf(word)
-  if (latin !== '') alternatives.push(`latin : ${quote(latin)}*`)
+  if (latin !== '') alternatives.push(`latin : ${quote(latin)}${begun(latin)}`)
   const keys = exactKeysOf(word)
   if (keys.length > 0) alternatives.push(`keys : (${keys.map(quote).join(' OR ')})`)
   return alternatives.join(' OR ')
+}
+
+/** A whole reference, or one begun past its year ("CCIJ-2026-004"), in any letter case. */
+const REFERENCE_SHAPE = /^ccij-\d{4}-\d+$/iu
+
+/**
+ * The reference a search begins when it is one reference-shaped word (upper case, as references are stored), else
+ * null. Such a search is looked up in `cases.reference`'s index: as an FTS5 phrase its "ccij" and year parts read
+ * doclists holding every case of the caseload. It then finds only cases by reference, not a note that quotes one.
+ */
+export function referencePrefixOf(search: string): string | null {
+  const words = wordsOf(search)
+  const [word] = words
+  return words.length === 1 && word !== undefined && REFERENCE_SHAPE.test(word) ? word.toUpperCase() : null
 }
 
 /** How many words a search has (what the audit trail keeps of it). */
@@ -69,7 +104,7 @@ export function buildSearchQuery(search: string): string | null {
   if (words.length === 0) return null
   const clauses = words.map(
     (word) =>
-      `(reference : ${quote(word.toLocaleLowerCase())}* OR ${notesQueryOf(word)} OR ${namesQueryOf(word)})`,
+      `(reference : ${quote(word.toLocaleLowerCase())}${begun(word)} OR ${notesQueryOf(word)} OR ${namesQueryOf(word)})`,
   )
   return clauses.join(' AND ')
 }

@@ -17,7 +17,7 @@ import type { CaseListQueries } from './case-list-queries'
 import { nameKindOf } from './case-names'
 import type { TProfile, TPersonRecord } from './case-records'
 import type { TCaseListRecord } from './case-rows'
-import { exactKeysOf, latinOf, notesQueryOf, wordsOf } from './case-search'
+import { exactKeysOf, isWholeWordOnly, latinOf, notesQueryOf, wordsOf } from './case-search'
 import { parse } from './case-views'
 import { toLatin } from '../person-matching'
 
@@ -30,8 +30,11 @@ const tokensOf = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter((token) => token !== '')
 
-/** FTS5's `"word"*`: the word's tokens in a row, the last one begun, somewhere in the text. */
-function beginsWithin(word: string, text: string): boolean {
+/**
+ * FTS5's `"word"*`: the word's tokens in a row, the last one begun, somewhere in the text; `isWhole` (a word the
+ * search asks for whole, see `isWholeWordOnly`), `"word"`: the last one whole too.
+ */
+function beginsWithin(word: string, text: string, isWhole = isWholeWordOnly(word)): boolean {
   const wanted = tokensOf(word)
   const tokens = tokensOf(text)
   if (wanted.length === 0) return false
@@ -41,7 +44,7 @@ function beginsWithin(word: string, text: string): boolean {
     for (let index = 0; index <= last && isMet; index += 1) {
       const token = tokens[start + index] ?? ''
       const part = wanted[index] ?? ''
-      isMet = index === last ? token.startsWith(part) : token === part
+      isMet = index === last && !isWhole ? token.startsWith(part) : token === part
     }
     if (isMet) return true
   }
