@@ -69,9 +69,6 @@ export function attachEncryptedDatabase(db: TDatabase, schema: 'casework', file:
   applyVaultPragmas(db, schema)
 }
 
-/** Each vault file's page cache: 64 MiB (SQLite's cache_size counts KiB when negative). */
-export const PAGE_CACHE_SIZE = -65_536
-
 /**
  * The pragmas every writable vault connection runs with (see DESIGN.md, security model), per schema.
  *
@@ -83,15 +80,13 @@ export function applyVaultPragmas(db: TDatabase, schema = 'main'): void {
   db.pragma(`${schema}.journal_mode = DELETE`)
   db.pragma(`${schema}.synchronous = FULL`)
   db.pragma(`${schema}.secure_delete = ON`)
-  // Pages are decrypted on every read from disk: keep up to 64 MiB of each file's pages decrypted in memory (the
-  // process's own memory, never written out) so the case list and search do not pay that again on every page.
-  // Per file: casework.db, attached, holds the cases and their search index, and SQLite's default (16 MB) is a
-  // fraction of a 100,000-case index.
-  db.pragma(`${schema}.cache_size = ${PAGE_CACHE_SIZE}`)
   if (schema !== 'main') return
   db.pragma('foreign_keys = ON')
   db.pragma('temp_store = MEMORY')
   db.pragma('mmap_size = 0')
+  // Pages are decrypted on every read from disk: keep up to 64 MiB of them decrypted in memory (the process's own
+  // memory, never written out) so the case list and search do not pay that again on every page.
+  db.pragma('cache_size = -65536')
 }
 
 export function readSchemaVersion(db: TDatabase, schema = 'main'): number {
