@@ -6,7 +6,7 @@ import { AIRPORTS } from '../../../../shared/roster/airports'
 import { LAWYER_SIGN_UP_COLUMNS, lawyerCsvHeader } from '../../../../shared/roster/lawyer-csv-headers'
 import { LAWYER_STATUSES, LICENCE_STATUSES } from '../../../../shared/roster/vocabulary'
 import { api, callApi } from '../../api'
-import { announce, Button, Notice } from '../../ui'
+import { Button, Notice } from '../../ui'
 import { lawyerErrorKey, type TLawyerErrorKey } from './errors'
 
 /** The keys a column takes, as the file may hold them (the import also reads their English and French words). */
@@ -45,7 +45,6 @@ export function SignUpTemplate() {
     // Cancelled in the dialog: nothing to say.
     if (!result.value.saved || result.value.fileName === null) return
     setOutcome({ saved: result.value.fileName })
-    announce(t('lawyers.import.template.saved', { fileName: result.value.fileName }))
   }
 
   return (
@@ -56,7 +55,9 @@ export function SignUpTemplate() {
         </Button>
       </div>
       {outcome !== null && 'saved' in outcome ? (
-        <Notice tone="success">{t('lawyers.import.template.saved', { fileName: outcome.saved })}</Notice>
+        <Notice tone="success" live="status">
+          {t('lawyers.import.template.saved', { fileName: outcome.saved })}
+        </Notice>
       ) : null}
       {outcome !== null && 'failed' in outcome ? (
         <Notice tone="danger" live="alert">
