@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { emptyLawyerFields, type TLawyerFields } from '../../src/shared/roster/lawyer-schema'
 import { expectAccessible, expect, test } from './fixtures'
@@ -200,6 +202,50 @@ test.describe('the sign-up import', () => {
     const [ada] = bridge.services.roster.list({}).rows
     expect(bridge.services.roster.get(ada?.id ?? '').email).toBe('ada.new@example.org')
   })
+  test('the sign-up template downloads by keyboard in English and French, its columns explained, and imports as it is', async ({
+    app,
+    bridge,
+  }) => {
+    const saved = (name: string) => readFileSync(join(bridge.services.options.dataDirectory, 'exports', name))
+    const chooseTemplate = async (name: string) => {
+      const chooser = app.waitForEvent('filechooser')
+      await app.getByRole('button', { name }).press('Enter')
+      await (await chooser).setFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: savedFile })
+    }
+    let savedFile = Buffer.alloc(0)
+
+    await app.goto(`${bridge.origin}/#/lawyers/import`)
+    await app.getByRole('button', { name: 'Download the sign-up template' }).press('Enter')
+    await expect(app.getByText('Template saved as lawyer-sign-up-template.csv.')).toBeVisible()
+    savedFile = saved('lawyer-sign-up-template.csv')
+    expect(savedFile.toString('utf8')).toContain('"practice_areas"')
+    // The column list, opened by keyboard: each column with what it takes and the keys it accepts.
+    await app.getByText('The 22 columns a sign-up file may have').press('Enter')
+    const practiceAreas = app.getByRole('row', { name: /^practice_areas / })
+    await expect(practiceAreas).toContainText('refugee_claim')
+    await expect(app.getByRole('row', { name: /^licence_status / })).toContainText('not in the template')
+    await expectAccessible(app, 'sign-up template (en)')
+    // The template as it is passes the dry run.
+    await chooseTemplate('Choose a CSV file')
+    await app.getByRole('button', { name: 'Check the file' }).press('Enter')
+    await expect(app.getByText('1 row is ready; 0 already on the roster.')).toBeVisible()
+
+    await app.goto(`${bridge.origin}/#/lawyers`)
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.goto(`${bridge.origin}/#/lawyers/import`)
+    await app.getByRole('button', { name: 'Télécharger le modèle d’inscription' }).press('Enter')
+    await expect(app.getByText('Modèle enregistré sous modele-inscription-avocats.csv.')).toBeVisible()
+    savedFile = saved('modele-inscription-avocats.csv')
+    expect(savedFile.toString('utf8')).toContain('"domaines_de_pratique"')
+    await app.getByText('Les 22 colonnes qu’un fichier d’inscriptions peut contenir').press('Enter')
+    await expect(app.getByRole('row', { name: /^domaines_de_pratique / })).toContainText('detention_review')
+    await expectAccessible(app, 'sign-up template (fr)')
+    await chooseTemplate('Choisir un fichier CSV')
+    await app.getByRole('button', { name: 'Vérifier le fichier' }).press('Enter')
+    await expect(app.getByText('1 ligne est prête ; 0 déjà dans la liste.')).toBeVisible()
+    expect(bridge.services.roster.list({}).total).toBe(0)
+  })
+
   test('a multi-megabyte sign-up file is sent in slices with a progress bar, by keyboard, in French and English', async ({
     app,
     bridge,

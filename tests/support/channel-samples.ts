@@ -120,6 +120,7 @@ export const CHANNEL_SAMPLES: TChannelSamples = {
     uploadId: '0123456789abcdef0123456789abcdef',
     mapping: [{ header: 'first_name', field: 'first_name' }],
   },
+  'lawyerImport:saveTemplate': { language: 'fr' },
   'lawyerImport:commit': {
     uploadId: '0123456789abcdef0123456789abcdef',
     mapping: [{ header: 'first_name', field: 'first_name' }],

@@ -37,6 +37,8 @@ const services = createServices({
     // The complete copy replaces the CSV at the same chosen path: the scan allows survivor data there only.
     chooseCasesFileDestination: async () => exportPath,
     chooseBackupDestination: async () => backupPath,
+    // The blank sign-up template beside the export: it holds only its invented row, never a canary.
+    chooseTemplateDestination: async (suggestedName) => `${exportPath}.${suggestedName}`,
     chooseBackupSource: async () => backupPath,
     // Chromium prints in processes of its own, which this scan does not follow (docs/testing.md): main's part is
     // handing it the packet's HTML, drawing the pages for the preview, and writing the bytes it returns where the
@@ -361,6 +363,8 @@ const signedUp = await call('lawyerImport:commit', {
 })
 if (!signedUp.imported || signedUp.result.added !== 2)
   throw new Error('lawyerImport:commit did not add 2 lawyers')
+const template = await call('lawyerImport:saveTemplate', { language: 'fr' })
+if (!template.saved) throw new Error('lawyerImport:saveTemplate saved nothing')
 
 // The referral directory: an organization and a resource added, edited, retired and brought back.
 const organizationFields = (version: string) => ({

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { emptyOrganizationFields, emptyResourceFields } from '../../src/shared/roster/directory-schema'
 import { emptyLawyerFields } from '../../src/shared/roster/lawyer-schema'
@@ -11,7 +14,7 @@ import { sharedVaultHandlers } from '#test-support/handler-harness'
  */
 
 describe('roster, directory and case-edit channels', () => {
-  const { call, outcome: refusal } = sharedVaultHandlers('ccij-roster-handlers-')
+  const { call, outcome: refusal, services } = sharedVaultHandlers('ccij-roster-handlers-')
 
   const lawyer = (lastName: string, email: string) => ({
     ...emptyLawyerFields(),
@@ -192,6 +195,37 @@ describe('roster, directory and case-edit channels', () => {
     expect(
       (await call('directory:resources', { search: 'synthetic', includeRetired: true })).map((r) => r.id),
     ).toEqual([resource.id])
+  })
+
+  it('saves the sign-up template where the save dialog says, offering the language’s file name', async () => {
+    const desktop = services().options.desktop
+    const folder = mkdtempSync(join(tmpdir(), 'ccij-template-'))
+    const offered: string[] = []
+    try {
+      desktop.chooseTemplateDestination = async (suggestedName) => {
+        offered.push(suggestedName)
+        return join(folder, 'chosen.csv')
+      }
+      expect(await call('lawyerImport:saveTemplate', { language: 'fr' })).toEqual({
+        saved: true,
+        fileName: 'chosen.csv',
+      })
+      expect(offered).toEqual(['modele-inscription-avocats.csv'])
+      expect(readFileSync(join(folder, 'chosen.csv'), 'utf8')).toContain('"domaines_de_pratique"')
+      // Cancelled: nothing written, and the answer says so.
+      desktop.chooseTemplateDestination = async () => null
+      expect(await call('lawyerImport:saveTemplate', { language: 'en' })).toEqual({
+        saved: false,
+        fileName: null,
+      })
+      expect(readdirSync(folder)).toEqual(['chosen.csv'])
+      // A host without a save dialog refuses plainly.
+      delete desktop.chooseTemplateDestination
+      expect(await refusal('lawyerImport:saveTemplate', { language: 'en' })).toBe('CANCELLED')
+    } finally {
+      delete desktop.chooseTemplateDestination
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('edits the case and section the request names, at the version it read', async () => {

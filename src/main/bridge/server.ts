@@ -153,6 +153,12 @@ export async function startBridge(options: TBridgeOptions): Promise<TBridge> {
       mkdirSync(exportsDirectory, { recursive: true, mode: 0o700 })
       return join(exportsDirectory, `ccij-cases-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
     },
+    // Blank templates (the lawyer sign-up file) go there under the name the app suggests.
+    chooseTemplateDestination: async (suggestedName) => {
+      const exportsDirectory = join(options.dataDirectory, 'exports')
+      mkdirSync(exportsDirectory, { recursive: true, mode: 0o700 })
+      return join(exportsDirectory, suggestedName)
+    },
     chooseBackupSource: async () => {
       const newest = existsSync(backupsDirectory)
         ? readdirSync(backupsDirectory)

@@ -39,6 +39,8 @@ export type TDesktopPort = {
   chooseExportDestination?(): Promise<string | null>
   /** Ask where to save a ccij-cases-v1 export (native save dialog); null when the person cancels. */
   chooseCasesFileDestination?(): Promise<string | null>
+  /** Ask where to save a blank CSV template the app made, offering `suggestedName`; null when the person cancels. */
+  chooseTemplateDestination?(suggestedName: string): Promise<string | null>
   /** A packet's HTML as PDF bytes: Electron's printToPDF in an offscreen window, or system Chromium. */
   printPacketToPdf?(html: string, pageSize: TPageSize): Promise<Buffer>
   /** Ask where to save a packet PDF (native save dialog); null when the person cancels. */

@@ -10,23 +10,32 @@ export function createElectronDesktop(
   window: () => BrowserWindow | null,
   locale: () => TLocale,
 ): TDesktopPort {
-  /** A native save dialog offering `<name>-<today>.<extension>`; null when the person cancels. */
-  const chooseSavePath = async (file: {
+  /** A native save dialog offering `defaultPath` (a file name), for one file type; null when the person cancels. */
+  const askSavePath = async (file: {
     title: TDesktopMessageKey
     fileType: TDesktopMessageKey
-    name: string
+    defaultPath: string
     extension: string
   }): Promise<string | null> => {
-    const stamp = new Date().toISOString().slice(0, 10)
     const options = {
       title: desktopText(locale(), file.title),
-      defaultPath: `${file.name}-${stamp}.${file.extension}`,
+      defaultPath: file.defaultPath,
       filters: [{ name: desktopText(locale(), file.fileType), extensions: [file.extension] }],
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
     }
     const owner = window()
     const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
     return choice.canceled || choice.filePath === undefined ? null : choice.filePath
+  }
+  /** A native save dialog offering `<name>-<today>.<extension>`; null when the person cancels. */
+  const chooseSavePath = (file: {
+    title: TDesktopMessageKey
+    fileType: TDesktopMessageKey
+    name: string
+    extension: string
+  }): Promise<string | null> => {
+    const stamp = new Date().toISOString().slice(0, 10)
+    return askSavePath({ ...file, defaultPath: `${file.name}-${stamp}.${file.extension}` })
   }
 
   return {
@@ -62,19 +71,13 @@ export function createElectronDesktop(
       }),
     printPacketToPdf,
     printPacket,
-    async choosePacketDestination(suggestedName) {
-      const options = {
-        title: desktopText(locale(), 'dialog.packet.saveTitle'),
+    choosePacketDestination: (suggestedName) =>
+      askSavePath({
+        title: 'dialog.packet.saveTitle',
+        fileType: 'dialog.packet.fileType',
         defaultPath: suggestedName,
-        filters: [{ name: desktopText(locale(), 'dialog.packet.fileType'), extensions: ['pdf'] }],
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      }
-      const owner = window()
-      const choice = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options)
-      return choice.canceled || choice.filePath === undefined ? null : choice.filePath
-    },
+        extension: 'pdf',
+      }),
     chooseExportDestination: () =>
       chooseSavePath({
         title: 'dialog.export.saveTitle',
@@ -88,6 +91,13 @@ export function createElectronDesktop(
         fileType: 'dialog.casesFile.fileType',
         name: 'ccij-cases',
         extension: 'json',
+      }),
+    chooseTemplateDestination: (suggestedName) =>
+      askSavePath({
+        title: 'dialog.template.saveTitle',
+        fileType: 'dialog.export.fileType',
+        defaultPath: suggestedName,
+        extension: 'csv',
       }),
     async chooseBackupSource() {
       const options = {

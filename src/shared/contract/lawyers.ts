@@ -8,6 +8,7 @@ import { defineChannel } from './channel'
 import { CSV_MAX_REPORTED_PROBLEMS, ZCsvProblemSchema } from './csv'
 import { ZCsvUploadIdSchema } from './csv-upload'
 import { ZIdSchema } from './intake'
+import { TEMPLATE_LANGUAGES } from './intake-csv'
 
 /** A lawyer as stored: the form's fields plus identity and dates. */
 export const ZLawyerSchema = ZLawyerFieldsSchema.and(
@@ -237,6 +238,15 @@ export const lawyersChannels = {
       z.object({ imported: z.literal(true), result: ZLawyerImportResultSchema }),
       z.object({ imported: z.literal(false), check: ZLawyerImportCheckSchema }),
     ]),
+    access: STAFF_WHO_HANDLE_CASES,
+  }),
+  /**
+   * Save the blank sign-up file (default columns, headers in `language`, one invented row the import accepts):
+   * main asks where through its native save dialog and answers with the base file name only.
+   */
+  'lawyerImport:saveTemplate': defineChannel({
+    request: z.strictObject({ language: z.enum(TEMPLATE_LANGUAGES) }),
+    response: z.object({ saved: z.boolean(), fileName: z.string().max(255).nullable() }),
     access: STAFF_WHO_HANDLE_CASES,
   }),
 }

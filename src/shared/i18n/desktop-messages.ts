@@ -45,6 +45,7 @@ const en = {
   'dialog.casesFile.fileType': 'CCIJ cases file (JSON)',
   'dialog.packet.saveTitle': 'Save packet as PDF (not encrypted)',
   'dialog.packet.fileType': 'PDF document',
+  'dialog.template.saveTitle': 'Save the lawyer sign-up template',
   'dialog.startFailed.title': 'CCIJ Caseworker cannot start',
   'dialog.startFailed.message':
     'The database module that came with this copy of CCIJ Caseworker is missing or was built for another version. Your vault was not opened or changed.',
@@ -92,6 +93,7 @@ const fr: Record<TDesktopMessageKey, string> = {
   'dialog.casesFile.fileType': 'Fichier de dossiers CCJI (JSON)',
   'dialog.packet.saveTitle': 'Enregistrer la trousse en PDF (non chiffré)',
   'dialog.packet.fileType': 'Document PDF',
+  'dialog.template.saveTitle': 'Enregistrer le modèle d’inscription des avocat·es',
   'dialog.startFailed.title': 'CCIJ Caseworker ne peut pas démarrer',
   'dialog.startFailed.message':
     'Le module de base de données fourni avec cette copie de CCIJ Caseworker est absent ou a été compilé pour une autre version. Votre coffre n’a été ni ouvert ni modifié.',

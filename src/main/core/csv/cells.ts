@@ -16,7 +16,8 @@ export function neutralize(cell: string): string {
 
 /** The reverse, for files this app exported: "'=1+1" → "=1+1", "'+1 514 555 0100" → "+1 514 555 0100". */
 export function unneutralize(cell: string): string {
-  return NEUTRALIZED.test(cell) ? cell.slice(1) : cell
+  // Almost no cell starts with the apostrophe: skip the pattern for them (every cell of every import comes here).
+  return cell.charCodeAt(0) === 0x27 && NEUTRALIZED.test(cell) ? cell.slice(1) : cell
 }
 
 /** "a; b\;c ;; d" → ['a', 'b;c', 'd']: trimmed, blanks left out; `\;` and `\\` stand for `;` and `\`. */
@@ -42,8 +43,15 @@ export function splitList(cell: string): string[] {
   return trimmedItems(items)
 }
 
-const trimmedItems = (items: readonly string[]): string[] =>
-  items.map((item) => item.trim()).filter((item) => item !== '')
+/** The items trimmed, blanks left out: one pass and one array (a 10,000-lawyer file has 300,000 items). */
+function trimmedItems(items: readonly string[]): string[] {
+  const kept: string[] = []
+  for (const item of items) {
+    const trimmed = item.trim()
+    if (trimmed !== '') kept.push(trimmed)
+  }
+  return kept
+}
 
 /** ['a', 'b;c'] → "a; b\;c" (what splitList reads back). */
 export function joinList(items: readonly string[]): string {

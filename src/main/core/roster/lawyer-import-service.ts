@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contract/lawyers'
 import type { TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
+import type { TTemplateLanguage } from '../../../shared/contract/intake-csv'
 import { AppError } from '../../../shared/result'
 import { writeCsvFileAtomic } from '../csv/csv-file-writer'
 import { splitCsvText, type TCsvTextResult } from '../csv/csv-text'
@@ -24,6 +25,7 @@ import {
 } from './csv/parse-lawyer-csv'
 import { suggestMapping } from './csv/lawyer-csv-columns'
 import { LAWYER_CSV_HEADER, lawyerCells } from './csv/serialize-lawyer-csv'
+import { lawyerCsvTemplate } from './csv/lawyer-csv-template'
 import { ImportMappingRepository } from './import-mapping-repository'
 import { LawyerQueries, LawyerRepository } from './lawyer-repository'
 import { toLawyerFields } from './lawyer-views'
@@ -242,6 +244,23 @@ export class LawyerImportService {
     const fileName = basename(destination)
     session.audit.record('export', null, { kind: 'lawyers', count, fileName })
     return { count, fileName }
+  }
+
+  /** The sign-up template's suggested file name in `language` (the save dialog offers it). */
+  templateFileName(language: TTemplateLanguage): string {
+    sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    return lawyerCsvTemplate(language).fileName
+  }
+
+  /**
+   * The blank sign-up file (default columns in `language`, one invented row) to `destination`, written as every CSV
+   * the app writes (BOM, CRLF, quoted; atomic, 0600). It holds no roster data, so it is not audited.
+   */
+  saveTemplate(language: TTemplateLanguage, destination: string): { fileName: string } {
+    sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
+    const { header, example } = lawyerCsvTemplate(language)
+    writeCsvFileAtomic(destination, header, [example])
+    return { fileName: basename(destination) }
   }
 
   /** The mapping a CLI import uses: remembered for headers it knows, else each header's own field. */

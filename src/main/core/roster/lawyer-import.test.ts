@@ -87,6 +87,25 @@ describe('lawyer sign-up import', () => {
     expect(services.roster.list({}).total).toBe(2)
   })
 
+  it('reads a conflict’s kind before its first colon, a colon inside a name as part of it, and names an unknown kind', async () => {
+    const services = await createTestVault(root())
+    const conflicts = 'unit : Example Unit 7; Dr. No: Example Holdings; STATE:Exampleland; Sam Example'
+    const clean = signUp(`Ada,Example,ada@example.org,,,ON,LSO-1,,,en,,,,,1,"${conflicts}",,`)
+    expect(services.lawyerImport.commit(clean, mappingOf(clean), 'skip')).toMatchObject({ imported: true })
+    const [ada] = services.roster.list({}).rows
+    expect(services.roster.get(ada?.id ?? '').conflicts).toEqual([
+      { kind: 'unit', name: 'Example Unit 7' },
+      { kind: 'person', name: 'Dr. No: Example Holdings' },
+      { kind: 'state', name: 'Exampleland' },
+      { kind: 'person', name: 'Sam Example' },
+    ])
+    const bad = signUp('Bao,Example,bao@example.org,,,ON,LSO-2,,,en,,,,,1,planet:Example Prime; unit:,,')
+    expect(services.lawyerImport.check(bad, mappingOf(bad)).problems).toEqual([
+      { row: 2, column: 'conflicts', code: 'conflictKind', params: { value: 'planet' } },
+      { row: 2, column: 'conflicts', code: 'partyName' },
+    ])
+  })
+
   it('reads a French-headed sign-up file exactly as the same file with English headers', async () => {
     const fields = SIGN_UP_HEADER.split(',') as (keyof typeof FRENCH_LAWYER_HEADERS)[]
     // Every field has its French header, and a form's display wording of it ("Numéro de membre") names it too.

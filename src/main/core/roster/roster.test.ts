@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import { syntheticRosterLawyers } from '#test-support/synthetic'
@@ -93,6 +94,8 @@ describe('the roster', () => {
       () => services.roster.update(id, lawyer()),
       () => services.roster.setStatus(id, 'paused'),
       () => services.lawyerImport.check('first_name\nA', [{ header: 'first_name', field: 'first_name' }]),
+      () => services.lawyerImport.templateFileName('en'),
+      () => services.lawyerImport.saveTemplate('en', join(root(), 'template.csv')),
       () =>
         services.directory.setOrganizationRetired(services.directory.organizations({})[0]?.id ?? '', true),
     ]

@@ -1,10 +1,12 @@
 import type { lawyersChannels } from '../../../shared/contract'
+import { AppError } from '../../../shared/result'
 import type { TServices } from '../../core/services'
 import type { THandlersFor } from '../types'
 
 export const lawyersHandlers = ({
   roster,
   lawyerImport,
+  options,
 }: TServices): THandlersFor<typeof lawyersChannels> => ({
   'lawyers:list': (query) => roster.list(query),
   'lawyers:get': ({ id }) => roster.get(id),
@@ -17,4 +19,14 @@ export const lawyersHandlers = ({
   'lawyerImport:check': ({ uploadId, mapping }) => lawyerImport.checkUpload(uploadId, mapping),
   'lawyerImport:commit': ({ uploadId, mapping, duplicates, decisions }) =>
     lawyerImport.commitUpload(uploadId, mapping, duplicates, decisions),
+  // The service checks the role before the dialog opens (a viewer is refused without being asked where to save).
+  'lawyerImport:saveTemplate': async ({ language }) => {
+    const suggestedName = lawyerImport.templateFileName(language)
+    if (options.desktop.chooseTemplateDestination === undefined) {
+      throw new AppError('CANCELLED', 'Choosing where to save a file is not available here.')
+    }
+    const destination = await options.desktop.chooseTemplateDestination(suggestedName)
+    if (destination === null) return { saved: false, fileName: null }
+    return { saved: true, ...lawyerImport.saveTemplate(language, destination) }
+  },
 })

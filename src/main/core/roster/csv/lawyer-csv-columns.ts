@@ -41,34 +41,8 @@ const HEADER_ALIASES: Readonly<Record<TLawyerCsvField, readonly string[]>> = {
   experience_countries: ['countries', 'pays', 'pays_d_experience'],
 }
 
-/**
- * The French header of each field, as a French sign-up form would name it: each one an alias above, so a file with
- * these headers maps to the same fields as one with the English names.
- */
-export const FRENCH_LAWYER_HEADERS: Readonly<Record<TLawyerCsvField, string>> = {
-  first_name: 'prenom',
-  last_name: 'nom_de_famille',
-  email: 'courriel',
-  phone: 'telephone',
-  firm: 'cabinet',
-  law_society_province: 'barreau',
-  licence_number: 'numero_de_membre',
-  other_jurisdictions: 'autres_barreaux',
-  practice_areas: 'domaines_de_pratique',
-  languages: 'langues',
-  city: 'ville',
-  province: 'province_ou_territoire',
-  airport_on_call: 'heures_de_garde',
-  airports: 'aeroports',
-  max_active: 'capacite',
-  conflicts: 'conflits_d_interets',
-  status: 'statut',
-  notes: 'remarques',
-  licence_status: 'statut_au_barreau',
-  licence_verified_on: 'inscription_verifiee_le',
-  experience_types: 'experience_des_crimes',
-  experience_countries: 'pays_d_experience',
-}
+/** Kept here too: the tests and the template read the French headers beside the aliases that accept them. */
+export { FRENCH_LAWYER_HEADERS } from '../../../../shared/roster/lawyer-csv-headers'
 
 const byName = new Map<string, TLawyerCsvField>()
 for (const field of LAWYER_CSV_FIELDS) {

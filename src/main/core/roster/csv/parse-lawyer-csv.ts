@@ -101,6 +101,32 @@ const STATUS_WORDS: Readonly<Record<string, TLawyerStatus>> = {
 const YES = new Set(['yes', 'y', 'oui', 'o', 'true', '1', 'x'])
 const NO = new Set(['no', 'n', 'non', 'false', '0'])
 
+/** A conflict's text before its first colon, when it is one word of 1-24 letters or `_` (then spaces): a kind. */
+const KIND_WORD = /^([\p{L}_]{1,24})\s*$/u
+/** The few words written before a colon (`unit`, `state` …), read once each: a file has 200,000 conflict names. */
+const kindPrefixes = new Map<string, { word: string; kind: TAdversePartyKind | null } | null>()
+
+/**
+ * What the text before a conflict's first colon says: null when it is not a kind word (the colon is part of a
+ * person's name), else the word and the kind it names (null for a word that is no kind: a problem).
+ */
+function kindPrefixOf(head: string): { word: string; kind: TAdversePartyKind | null } | null {
+  const known = kindPrefixes.get(head)
+  if (known !== undefined) return known
+  const word = KIND_WORD.exec(head)?.[1]
+  let prefix: { word: string; kind: TAdversePartyKind | null } | null = null
+  if (word !== undefined) {
+    const key = vocabularyKey(word)
+    prefix = {
+      word,
+      kind: (ADVERSE_PARTY_KINDS as readonly string[]).includes(key) ? (key as TAdversePartyKind) : null,
+    }
+  }
+  // Bounded: a file of many distinct heads (names with colons) stops the cache growing past a few thousand.
+  if (kindPrefixes.size < 4096) kindPrefixes.set(head, prefix)
+  return prefix
+}
+
 /** Values echoed in a problem are short codes and vocabulary words, shortened; never names or contact details. */
 const shortValue = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value)
 
@@ -278,17 +304,17 @@ export function parseLawyerRecords(
 
     for (const item of listOf('conflicts')) {
       // 'unit:3rd Brigade'; a single word before a colon must be a kind, anything else is a person's name.
-      const prefixed = item.includes(':') ? /^([\p{L}_]{1,24})\s*:(.*)$/su.exec(item) : null
+      const colon = item.indexOf(':')
+      const prefix = colon < 0 ? null : kindPrefixOf(item.slice(0, colon))
       let kind: TAdversePartyKind = 'person'
       let name = item
-      if (prefixed !== null) {
-        const key = vocabularyKey(prefixed[1] ?? '')
-        if (!(ADVERSE_PARTY_KINDS as readonly string[]).includes(key)) {
-          refuse('conflicts', 'conflictKind', { value: shortValue(prefixed[1] ?? '') })
+      if (prefix !== null) {
+        if (prefix.kind === null) {
+          refuse('conflicts', 'conflictKind', { value: shortValue(prefix.word) })
           continue
         }
-        kind = key as TAdversePartyKind
-        name = (prefixed[2] ?? '').trim()
+        kind = prefix.kind
+        name = item.slice(colon + 1).trim()
       }
       if (name === '') refuse('conflicts', 'partyName')
       else fields.conflicts.push({ kind, name })

@@ -17,6 +17,7 @@ import { uploadCsv } from '../../lib/uploadCsv'
 import { BusyIndicator, Button, Notice, PageHeader, Section, SelectField, TextLink } from '../../ui'
 import { canHandleCases, useSignedInStaff } from '../vault'
 import { lawyerErrorKey, type TLawyerErrorKey } from './errors'
+import { SignUpTemplate } from './SignUpTemplate'
 import './lawyers.css'
 
 const IGNORE = 'ignore'
@@ -164,6 +165,7 @@ export function ImportLawyersPage() {
           </Button>
         </FileTrigger>
       </div>
+      {file === null ? <SignUpTemplate /> : null}
       {refusal === null ? null : (
         <Notice tone="danger" live="alert">
           {refusal === 'tooLarge' || refusal === 'unreadable' || refusal === 'fileGone'
