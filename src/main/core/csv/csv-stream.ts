@@ -1,6 +1,5 @@
 import { CsvError, parse } from 'csv-parse'
 import type { TCsvRowError } from '../../../shared/contract/intake-csv'
-import { CsvSplitter } from './csv-splitter'
 import { delimiterOf, type TCsvRecord } from './csv-text'
 
 /** What the reader did before it stopped: shown as progress, and what the cap tests count. */
@@ -13,11 +12,6 @@ export type TCsvStreamOptions = {
   onProgress?: (progress: TCsvReadProgress) => void
   /** Aborting stops the read between chunks; the answer is then `{ cancelled: true }`. */
   signal?: AbortSignal
-  /**
-   * Split records with the app's own one-pass splitter (csv-splitter.ts) instead of csv-parse: the same records,
-   * lines and refusals in a fraction of the time (a test compares the two). The lawyer sign-up upload uses it.
-   */
-  plainSplitter?: boolean
 }
 
 /**
@@ -39,10 +33,7 @@ const BYTE_ORDER_MARK = '\uFEFF'
 /** Lets timers and other IPC requests (a progress poll) run between chunks of a long file. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-function syntaxError(
-  error: CsvError | { code: string; lines: number },
-  recordStartLine: number,
-): TCsvRowError {
+function syntaxError(error: CsvError, recordStartLine: number): TCsvRowError {
   // A quote left open swallows the rest of the file: point at the row it opened in, not at the file's end.
   if (error.code === 'CSV_QUOTE_NOT_CLOSED')
     return { line: recordStartLine, field: '', code: 'unclosedQuote' }
@@ -79,22 +70,32 @@ export async function readCsvStream(
   let started = false
   let pendingCarriageReturn = false
   let headerText = ''
-  let parser: TSplitter | null = null
+  let parser: ReturnType<typeof parse> | null = null
+  let parseError: unknown = null
   let stopRequested = false
   let sawContent = false
   let recordStartLine = 1
 
-  const startParser = (delimiter: string): TSplitter => {
-    const take = (record: TCsvRecord): boolean => {
-      progress.records += 1
-      if (onRecord(record) === 'stop') stopRequested = true
-      return stopRequested
-    }
-    parser =
-      options.plainSplitter === true
-        ? plainSplitter(delimiter, take)
-        : csvParseSplitter(delimiter, take, (line) => (recordStartLine = line))
-    return parser
+  const startParser = (delimiter: string): ReturnType<typeof parse> => {
+    const created = parse({
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (cells: string[], context) => {
+        if (stopRequested) return null
+        const line = recordStartLine
+        recordStartLine = context.lines + 1
+        progress.records += 1
+        if (onRecord({ line, cells }) === 'stop') stopRequested = true
+        return null
+      },
+    })
+    created.on('error', (error) => {
+      parseError = error
+    })
+    parser = created
+    return created
   }
 
   /** Normalized text (no BOM, '\n' line ends) into the parser; the header line first decides the delimiter. */
@@ -147,12 +148,11 @@ export async function readCsvStream(
   }
 
   const checkParser = (): TCsvStreamResult | null => {
-    const problem = parser?.problem() ?? null
-    if (problem === null) return stopRequested ? { stopped: true, progress: snapshot() } : null
-    return {
-      errors: [syntaxError(problem, parser?.recordStartLine() ?? recordStartLine)],
-      progress: snapshot(),
+    if (parseError === null) {
+      return stopRequested ? { stopped: true, progress: snapshot() } : null
     }
+    if (!(parseError instanceof CsvError)) throw parseError
+    return { errors: [syntaxError(parseError, recordStartLine)], progress: snapshot() }
   }
 
   for await (const chunk of source) {
@@ -180,77 +180,14 @@ export async function readCsvStream(
   // A file of one line (no line end) never started the parser: that line is the header.
   const finishing = parser ?? startParser(delimiterOf(headerText))
   if (headerText !== '') finishing.write(headerText)
-  await finishing.end()
+  await new Promise<void>((resolve) => {
+    finishing.once('end', resolve)
+    finishing.once('error', () => resolve())
+    finishing.resume()
+    finishing.end()
+  })
   const parserEnded = checkParser()
   if (parserEnded !== null) return parserEnded
   options.onProgress?.(snapshot())
   return { done: true, progress: snapshot() }
-}
-
-/** What the reader needs of a record splitter: text in, records out through the handler, and how it ended. */
-type TSplitter = {
-  write(text: string): void
-  end(): Promise<void>
-  destroy(): void
-  /** The syntax problem that stopped it, in csv-parse's codes, or null. */
-  problem(): CsvError | { code: string; lines: number } | null
-  /** The line the record being read started on. */
-  recordStartLine(): number
-}
-
-/** csv-parse, fed normalized text: its errors arrive on a later tick, so the reader yields between chunks. */
-function csvParseSplitter(
-  delimiter: string,
-  take: (record: TCsvRecord) => boolean,
-  onRecordStart: (line: number) => void,
-): TSplitter {
-  let parseError: unknown = null
-  let stopped = false
-  let recordStartLine = 1
-  const parser = parse({
-    delimiter,
-    record_delimiter: '\n',
-    relax_column_count: true,
-    skip_empty_lines: false,
-    on_record: (cells: string[], context) => {
-      if (stopped) return null
-      const line = recordStartLine
-      recordStartLine = context.lines + 1
-      onRecordStart(recordStartLine)
-      stopped = take({ line, cells })
-      return null
-    },
-  })
-  parser.on('error', (error) => {
-    parseError = error
-  })
-  return {
-    write: (text) => void parser.write(text),
-    end: () =>
-      new Promise<void>((resolve) => {
-        parser.once('end', resolve)
-        parser.once('error', () => resolve())
-        parser.resume()
-        parser.end()
-      }),
-    destroy: () => void parser.destroy(),
-    problem: () => {
-      if (parseError === null) return null
-      if (!(parseError instanceof CsvError)) throw parseError
-      return parseError
-    },
-    recordStartLine: () => recordStartLine,
-  }
-}
-
-/** The app's one-pass splitter (csv-splitter.ts): synchronous, its problem known as soon as it is met. */
-function plainSplitter(delimiter: string, take: (record: TCsvRecord) => boolean): TSplitter {
-  const splitter = new CsvSplitter(delimiter, take)
-  return {
-    write: (text) => splitter.write(text),
-    end: async () => splitter.end(),
-    destroy: () => {},
-    problem: () => splitter.error,
-    recordStartLine: () => splitter.currentRecordLine,
-  }
 }

@@ -1,8 +1,7 @@
 import { LAWYER_CSV_MAX_CHARS, LAWYER_CSV_MAX_ROWS } from '../../../../shared/contract/lawyers'
 import { STAFF_WHO_HANDLE_CASES } from '../../../../shared/roles'
 import type { TCsvTextResult, TCsvRecord } from '../../csv/csv-text'
-import { readCsvStream } from '../../csv/csv-stream'
-import type { TCsvUploadReader } from '../../csv/csv-uploads'
+import { readingOnThisThread, type TCsvUploadReader } from '../../csv/csv-uploads'
 
 /**
  * How the lawyer import reads an upload (core/csv/csv-uploads.ts): the records as they arrive, nothing checked yet,
@@ -16,19 +15,12 @@ export function lawyerCsvReader(): TCsvUploadReader<TCsvTextResult> {
     kind: 'lawyers',
     roles: STAFF_WHO_HANDLE_CASES,
     maxBytes: LAWYER_CSV_MAX_CHARS,
-    // The app's one-pass splitter: a 10,000-lawyer file (7 MB) splits in a fraction of csv-parse's time.
-    read: (source, options) =>
-      readCsvStream(
-        source,
-        (record) => {
-          records.push(record)
-          if (records.length > 1 && record.cells.some((cell) => cell.trim() !== '')) dataRows += 1
-          // One row more than allowed is enough for the dry run to say "more than 20,000 rows" (blank lines not
-          // counted).
-          return dataRows > LAWYER_CSV_MAX_ROWS ? 'stop' : undefined
-        },
-        { ...options, plainSplitter: true },
-      ),
+    read: readingOnThisThread((record) => {
+      records.push(record)
+      if (records.length > 1 && record.cells.some((cell) => cell.trim() !== '')) dataRows += 1
+      // One row more than allowed is enough for the dry run to say "more than 20,000 rows" (blank lines not counted).
+      return dataRows > LAWYER_CSV_MAX_ROWS ? 'stop' : undefined
+    }),
     finish(result) {
       if ('errors' in result) return { errors: result.errors }
       return { records }
