@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 const SEGMENTS = { year: /^year|^année/i, month: /^month|^mois/i, day: /^day|^jour/i } as const
 
@@ -11,12 +11,18 @@ export const dateField = (scope: Page | Locator, label: string | RegExp): Locato
     .getByRole('group', { name: label, exact: typeof label === 'string' })
     .and(scope.locator('.ui-date-field__input'))
 
-/** Empties a segment by keyboard: Backspace removes one digit at a time, until the placeholder shows again. */
+/**
+ * Empties a segment by keyboard: Backspace removes one digit at a time, until the placeholder shows again. Each press
+ * is awaited until the segment shows it: read before React has re-rendered, a segment would look still filled, and
+ * the extra Backspace on the emptied segment would move to the one before it and erase a digit there.
+ */
 async function clearSegment(page: Page, segment: Locator): Promise<void> {
   await segment.focus()
   for (let presses = 0; presses < 6; presses += 1) {
     if ((await segment.getAttribute('data-placeholder')) !== null) return
+    const before = await segment.textContent()
     await page.keyboard.press('Backspace')
+    await expect.poll(() => segment.textContent()).not.toBe(before)
   }
 }
 
@@ -40,6 +46,7 @@ export async function typeDate(
     await clearSegment(page, segment)
     await segment.focus()
     await page.keyboard.type(digits)
+    await expect(segment).toHaveAttribute('aria-valuenow', String(Number(digits)))
   }
   await typeInto(SEGMENTS.year, year)
   await typeInto(SEGMENTS.month, month)
