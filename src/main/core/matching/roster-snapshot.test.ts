@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
-import { createTestVault } from '#test-support/vault-fixtures'
+import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { CaseRepository } from '../cases/case-repository'
 import { sql } from '../db/sql'
@@ -171,6 +171,19 @@ describe('the roster kept between rankings', () => {
     ).toThrow('rolled back')
     expect(standing().get('l-b')).toBeTypeOf('number')
     expectAsRead()
+  })
+
+  it('is read again after another connection (the admin CLI, another process) changes the roster', async () => {
+    const other = newVaultServices(root(), { now: () => NOW })
+    await other.vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    try {
+      expect(standing().get('l-b')).toBeTypeOf('number')
+      other.roster.setStatus('l-b', 'paused')
+      expect(standing().get('l-b')).toContain('excluded.paused')
+      expectAsRead()
+    } finally {
+      other.vault.lock()
+    }
   })
 
   it('is emptied when the vault locks', () => {
