@@ -26,6 +26,11 @@ export type TWritableDb = TReadableDb & {
    * read-then-write sequences that must not interleave with another connection (the audit chain).
    */
   transaction<T>(work: () => T, mode?: 'deferred' | 'immediate'): T
+  /**
+   * A function of no arguments that SQL on this connection may call as `name()`, for as long as it is open: a TEMP
+   * trigger's way to tell this process that a table it watches changed (matching's roster snapshot).
+   */
+  defineFunction(name: string, callback: () => void): void
 }
 
 type TCached = { statement: Statement; plucked: boolean }
@@ -70,6 +75,13 @@ export class Connection implements TWritableDb {
   transaction<T>(work: () => T, mode: 'deferred' | 'immediate' = 'deferred'): T {
     const transaction = this.database.transaction(work)
     return mode === 'immediate' ? transaction.immediate() : transaction()
+  }
+
+  defineFunction(name: string, callback: () => void): void {
+    this.database.function(name, { deterministic: false }, () => {
+      callback()
+      return null
+    })
   }
 
   private cached(text: string): TCached {

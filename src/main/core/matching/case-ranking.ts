@@ -18,6 +18,7 @@ import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
 import { rankLawyers, type TRanking } from './rank'
+import { rosterSnapshotsOf, type TKeptRoster } from './roster-snapshot'
 import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from './types'
 
 export type TRankedCase = { row: TCaseWithFile; survivor: TSurvivorProfile; ranking: TRanking }
@@ -73,12 +74,14 @@ const bothSources = (declared: TConflictNameSource, referrals: TConflictNameSour
 
 /**
  * What every case's ranking reads of the roster and the referrals: the lawyers as profiles (places held, last
- * offer), and the lawyer-side names of the conflict check. A batch reads it once for all its cases (it read it once
- * per case, which was most of a 1,000-case batch); a snapshot is only good inside the transaction or call that read it.
+ * offer), and the lawyer-side names of the conflict check. Kept for the session between rankings and read again
+ * only after the roster or the referrals changed (roster-snapshot.ts); a batch takes it once for all its cases. A
+ * snapshot is only good inside the transaction or call that took it.
  */
-export type TRosterSnapshot = { lawyers: TLawyerProfile[]; names: TConflictNameSource }
+export type TRosterSnapshot = { lawyers: readonly TLawyerProfile[]; names: TConflictNameSource }
 
-export function readRoster(session: TSession): TRosterSnapshot {
+/** The roster and referrals as the vault holds them now, read afresh. */
+export function readRosterFromVault(session: TSession): TKeptRoster {
   const cases = new CaseRepository(session.db)
   const queries = new MatchingQueries(session.db)
   const referrals = new ReferralQueries(session.db)
@@ -100,13 +103,21 @@ export function readRoster(session: TSession): TRosterSnapshot {
         lastOffers.get(lawyer.id) ?? null,
       ),
     )
-  return {
-    lawyers,
-    names: bothSources(
-      declaredConflictIndex(session.db),
-      new ConflictNameIndex(referralPartyNames(session, cases)),
-    ),
-  }
+  return { lawyers, referralNames: new ConflictNameIndex(referralPartyNames(session, cases)) }
+}
+
+/** A roster read (or kept) with the declared conflicts as this connection sees them now. */
+export const rosterOver = (session: TSession, roster: TKeptRoster): TRosterSnapshot => ({
+  lawyers: roster.lawyers,
+  names: bothSources(declaredConflictIndex(session.db), roster.referralNames),
+})
+
+/** The roster as the vault holds it now: kept from an earlier ranking of this session when nothing changed since. */
+export function readRoster(session: TSession): TRosterSnapshot {
+  return rosterOver(
+    session,
+    session.scoped(rosterSnapshotsOf).current(() => readRosterFromVault(session)),
+  )
 }
 
 /** Every lawyer ranked or excluded for one case over a roster read once; NOT_FOUND when there is no such case. */

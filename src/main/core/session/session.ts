@@ -44,7 +44,8 @@ export type TSession = {
   requireRole(roles: readonly TRole[], refusal?: string): TStaffIdentity
   /**
    * One `create(session)` per session, made on first use: state that must end with the session (caches of
-   * counts, what was audited recently). A lock drops it with the session.
+   * counts, what was audited recently). A lock drops it with the session, calling its `dispose()` first when it
+   * has one.
    */
   scoped<T>(create: (session: TSession) => T): T
   /**

@@ -124,6 +124,16 @@ export class VaultSession implements TSession {
   }
 
   close(): void {
+    // A scope holding survivor data (matching's kept roster) empties itself, even if something still refers to it.
+    for (const scope of this.scopes.values()) {
+      if (
+        typeof scope === 'object' &&
+        scope !== null &&
+        'dispose' in scope &&
+        typeof scope.dispose === 'function'
+      )
+        (scope as { dispose(): void }).dispose()
+    }
     this.scopes.clear()
     try {
       if (this.db.database.open) this.db.database.close()
