@@ -86,15 +86,8 @@ export function addLawyerChildRows(into: TLawyerChildRows, id: string, fields: T
   if (fields.conflicts.length > 0) into.conflictLists.push([id, conflictListOf(fields.conflicts)])
 }
 
-/** Only these keys, in this order, are written of each conflict (JSON.stringify's property list). */
-const STORED_CONFLICT_KEYS = ['kind', 'name']
-
-/**
- * The stored form of a lawyer's declared conflicts: kind and name of each, in order, and nothing else. The property
- * list keeps JSON.stringify on its native path: copying each of an import's 200,000 names into a fresh `{ kind,
- * name }` first cost more than the writing.
- */
+/** The stored form of a lawyer's declared conflicts: kind and name of each, in order, and nothing else. */
 export const conflictListOf = (conflicts: TLawyerFields['conflicts']): string =>
-  JSON.stringify(conflicts, STORED_CONFLICT_KEYS)
+  JSON.stringify(conflicts.map(({ kind, name }) => ({ kind, name })))
 
 export const noChildRows = (): TLawyerChildRows => ({ memberships: [], onCall: [], conflictLists: [] })
