@@ -87,6 +87,47 @@ describe('readCsvStream', () => {
     )
   })
 
+  it('reads text chunks exactly as it reads their UTF-8 bytes, a chunk ending inside a surrogate pair too', async () => {
+    /** Each piece handed over as text, or as that text's UTF-8 (how the reader took text before it read it as is). */
+    const read = async (pieces: readonly string[], asBytes: boolean) => {
+      const records: TCsvRecord[] = []
+      const result = await readCsvStream(
+        (async function* () {
+          for (const piece of pieces) yield asBytes ? Buffer.from(piece, 'utf8') : piece
+        })(),
+        (record) => {
+          records.push(record)
+          return undefined
+        },
+        { maxBytes: 1_000_000 },
+      )
+      return { records, result }
+    }
+    const cutText = (text: string, cuts: readonly number[]): string[] => {
+      const at = [...new Set(cuts)].filter((cut) => cut > 0 && cut < text.length).sort((a, b) => a - b)
+      return [0, ...at].map((start, index) => text.slice(start, at[index]))
+    }
+    // A pair cut in two is a lone surrogate in each chunk: not UTF-8, on its line, as before.
+    const emoji = 'a,b\n"x",😀\n'
+    const split = await read(cutText(emoji, [emoji.indexOf('😀') + 1]), false)
+    expect(split.result).toMatchObject({ errors: [{ line: 2, field: '', code: 'notUtf8' }] })
+    expect(split).toEqual(await read(cutText(emoji, [emoji.indexOf('😀') + 1]), true))
+    const cell = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('', '"', '""', '"a\nb"', 'a"b', 'é', '😀', '\r', '\r\n', '\uFEFF', '\uFFFD'),
+    )
+    const text = fc
+      .array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 6 })
+      .map((lines) => lines.map((cells) => cells.join(',')).join('\n'))
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(120), { maxLength: 6 }), async (input, cuts) => {
+        const pieces = cutText(input, cuts)
+        expect(await read(pieces, false)).toEqual(await read(pieces, true))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('reports bytes that are not UTF-8 with their line', async () => {
     const bytes = Buffer.concat([
       encoder.encode('a,b\n1,2\nx,'),

@@ -155,17 +155,23 @@ export async function readCsvStream(
     return { errors: [syntaxError(parseError, recordStartLine)], progress: snapshot() }
   }
 
+  /** A chunk of bytes arrived: the decoder may hold part of a character, so every later chunk goes through it. */
+  let sawBytes = false
   for await (const chunk of source) {
     if (options.signal?.aborted) return { cancelled: true, progress: snapshot() }
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
-    progress.bytesRead += bytes.length
+    // Text that is whole UTF-16 (every upload slice: the renderer decodes whole characters) is read as it is; a
+    // lone surrogate goes through the UTF-8 round trip as before, which makes it U+FFFD (`notUtf8`).
+    const asText = typeof chunk === 'string' && !sawBytes && chunk.isWellFormed()
+    const bytes = asText ? null : typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+    sawBytes ||= typeof chunk !== 'string'
+    progress.bytesRead += bytes === null ? Buffer.byteLength(chunk, 'utf8') : bytes.length
     if (progress.bytesRead > options.maxBytes) {
       return {
         errors: [{ line: 0, field: '', code: 'tooLarge', limit: options.maxBytes }],
         progress: snapshot(),
       }
     }
-    const ended = take(decoder.decode(bytes, { stream: true }), false)
+    const ended = take(bytes === null ? (chunk as string) : decoder.decode(bytes, { stream: true }), false)
     if (ended !== null) return ended
     // csv-parse reports syntax errors on the next tick: let them (and other requests) through.
     await yieldToEventLoop()
