@@ -26,6 +26,12 @@ export type TWritableDb = TReadableDb & {
    * read-then-write sequences that must not interleave with another connection (the audit chain).
    */
   transaction<T>(work: () => T, mode?: 'deferred' | 'immediate'): T
+  /**
+   * `work` with casework.db's page cache at `kib` KiB, then the cache as it was, whatever `work` did (a throw
+   * included): an intakes import writes with a small cache, so it does not fill the large one kept for reads
+   * (open-database.ts). Without casework.db attached, just `work`.
+   */
+  withCaseworkCache<T>(kib: number, work: () => T): T
 }
 
 type TCached = { statement: Statement; plucked: boolean }
@@ -70,6 +76,22 @@ export class Connection implements TWritableDb {
   transaction<T>(work: () => T, mode: 'deferred' | 'immediate' = 'deferred'): T {
     const transaction = this.database.transaction(work)
     return mode === 'immediate' ? transaction.immediate() : transaction()
+  }
+
+  withCaseworkCache<T>(kib: number, work: () => T): T {
+    const attached = this.database
+      .prepare(`SELECT 1 FROM pragma_database_list WHERE name = 'casework'`)
+      .pluck()
+      .get()
+    if (attached === undefined) return work()
+    const before = this.database.pragma('casework.cache_size', { simple: true }) as number
+    // Negative: a size in KiB, whatever the page size. Shrinking frees the cached pages past it at once.
+    this.database.pragma(`casework.cache_size = ${-Math.max(1, Math.round(kib))}`)
+    try {
+      return work()
+    } finally {
+      this.database.pragma(`casework.cache_size = ${before}`)
+    }
   }
 
   private cached(text: string): TCached {
