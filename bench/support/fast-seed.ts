@@ -59,13 +59,23 @@ function storeStatuses(
   })
 }
 
-/** Runs `work` with casework.db's page cache raised, and puts it back as it was. */
-function withLargeCache<T>(database: TDatabase, work: () => T): T {
+/**
+ * Runs `work` with casework.db's page cache raised, and puts it back as it was. The import service lowers the cache
+ * for its own run (`withCaseworkCache`, the app's import stays within memory); while seeding it is told not to.
+ */
+function withLargeCache<T>(db: TWritableDb, database: TDatabase, work: () => T): T {
   const before = database.pragma('casework.cache_size', { simple: true }) as number
+  const lowering = Object.getOwnPropertyDescriptor(db, 'withCaseworkCache')
   database.pragma(`casework.cache_size = -${SEEDING_CACHE_KIB}`)
+  Object.defineProperty(db, 'withCaseworkCache', {
+    configurable: true,
+    value: <R>(_kib: number, seeding: () => R): R => seeding(),
+  })
   try {
     return work()
   } finally {
+    if (lowering === undefined) Reflect.deleteProperty(db, 'withCaseworkCache')
+    else Object.defineProperty(db, 'withCaseworkCache', lowering)
     database.pragma(`casework.cache_size = ${before}`)
   }
 }
@@ -82,7 +92,7 @@ export function seedSyntheticCases(services: TVaultServices, options: TFastSeedO
   const have = casesIn(db)
   if (have >= options.count) return { count: have, added: 0, cpuMs: 0, wallMs: 0 }
   let seen = 0
-  withLargeCache(database, () => {
+  withLargeCache(db, database, () => {
     for (const batch of syntheticCaseload({
       count: options.count,
       seed: options.seed,

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { TBridge } from '../../src/main/bridge/server'
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
+import { SEARCH_COUNT_CAP } from '../../src/shared/contract/cases'
 import { syntheticImportRows } from '#test-support/synthetic'
 import { ADMIN, expect, expectAccessible, test } from './fixtures'
 
@@ -230,6 +231,45 @@ test.describe('Survivors › case list', () => {
     await app.getByRole('searchbox', { name: 'Rechercher' }).fill('Юсеф Хаддур')
     await expect(bodyRows(app).first()).toContainText(seeded.detained.reference)
     await expectAccessible(app, 'case list, similar-name result (fr)')
+  })
+
+  test('a search matching more than 1,000 cases says "more than 1,000", in English and in French', async ({
+    app,
+    bridge,
+  }) => {
+    test.setTimeout(120_000)
+    // 1,002 invented people whose intake notes share one word, and one more without it.
+    const today = new Date().toISOString().slice(0, 10)
+    const rows = Array.from({ length: SEARCH_COUNT_CAP + 2 }, (_, index) => {
+      const intake = emptyIntake(today)
+      intake.person.givenNames = 'Sample'
+      intake.person.familyName = `Capcount${index}-Example`
+      intake.meta.notes = 'Synthetic note marker quillwort'
+      return { line: index + 2, intake }
+    })
+    const other = emptyIntake(today)
+    other.person.givenNames = 'Oriel'
+    other.person.familyName = 'Pennyworth'
+    rows.push({ line: rows.length + 2, intake: other })
+    bridge.services.caseTransfer.importIntakes(rows, { dryRun: false })
+    await openCaseList(app)
+    await searchBox(app).focus()
+    await app.keyboard.type('quillwort')
+    await expect(count(app)).toHaveText('More than 1,000 cases: the first 1,000 are listed')
+    // The grid scrolls through the first 1,000 (plus its header row), not a wrong exact number.
+    await expect(grid(app)).toHaveAttribute('aria-rowcount', String(SEARCH_COUNT_CAP + 1))
+    await expect(app.locator('#app-announcer')).toHaveText(
+      'More than 1,000 cases: the first 1,000 are listed',
+    )
+    await expectAccessible(app, 'case list, more than 1,000 results (en)')
+    // A narrower search gives its exact count again.
+    await searchBox(app).fill('Pennyworth')
+    await expect(count(app)).toHaveText('1 case')
+
+    await app.getByRole('radio', { name: 'Français' }).click()
+    await app.getByRole('searchbox', { name: 'Rechercher' }).fill('quillwort')
+    await expect(count(app)).toHaveText(/^Plus de 1\s000 dossiers\u00a0: les 1\s000 premiers sont affichés$/)
+    await expectAccessible(app, 'case list, more than 1,000 results (fr)')
   })
 
   test('filters narrow the list, the caseworker filter knows "Unassigned", and Clear filters restores it', async ({

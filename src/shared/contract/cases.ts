@@ -88,10 +88,19 @@ export const ZCaseListRowSchema = z.object({
 })
 export type TCaseListRow = z.infer<typeof ZCaseListRowSchema>
 
+/**
+ * A search counts its matches up to this many and lists at most this many: past it the list says "more than 1,000
+ * cases" (`totalCapped`), since counting and ranking every hit of a word in 16,000 notes is the search's slowest
+ * part, and nobody reads past the first thousand results of a search (a word or a filter more narrows it).
+ */
+export const SEARCH_COUNT_CAP = 1_000
+
 export const ZCaseListPageSchema = z.object({
   rows: z.array(ZCaseListRowSchema),
-  /** Rows matching the query, for the scroll height. */
+  /** Rows matching the query, for the scroll height (at most SEARCH_COUNT_CAP for a search: see totalCapped). */
   total: z.number().int(),
+  /** Present when more cases match the search than `total` (the count stopped at SEARCH_COUNT_CAP). */
+  totalCapped: z.literal(true).optional(),
   offset: z.number().int(),
 })
 export type TCaseListPage = z.infer<typeof ZCaseListPageSchema>

@@ -1,3 +1,4 @@
+import { SEARCH_COUNT_CAP } from '../../../shared/contract/cases'
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
 import { canCount, CaseCounts } from './case-counts'
@@ -15,7 +16,8 @@ export type TListFilters = {
   urgency?: 'urgent' | 'not_urgent' | undefined
 }
 
-export type TListPage = { rows: TCaseListRecord[]; total: number }
+/** `capped`: more rows match than `total`, a search's count stopped at SEARCH_COUNT_CAP. */
+export type TListPage = { rows: TCaseListRecord[]; total: number; capped?: boolean }
 
 /** An open case that is detained, at an airport, or facing removal by the cutoff date. */
 const urgent = (cutoff: string): TSql =>
@@ -151,12 +153,12 @@ export class CaseListQueries {
     if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
     const hits = sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${match}) h
       JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
-    const total = this.cachedCount(sql`SELECT count(*) FROM ${hits}`)
+    const { total, capped } = this.cappedCount(hits)
     const rowids = this.db.column<number>(
       sql`SELECT c.rowid FROM ${hits}
           ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${limit} OFFSET ${offset}`,
     )
-    return { rows: this.listRows(rowids), total }
+    return { rows: this.listRows(rowids), total, capped }
   }
 
   /**
@@ -176,11 +178,11 @@ export class CaseListQueries {
     // References are ASCII: every one that begins with the prefix sorts between it and the prefix + U+FFFF.
     const hits = sql`cases c WHERE c.reference >= ${prefix} AND c.reference < ${`${prefix}\uffff`}
       AND ${sqlAnd(conditions)}`
-    const total = this.cachedCount(sql`SELECT count(*) FROM ${hits}`)
+    const { total, capped } = this.cappedCount(hits)
     const rowids = this.db.column<number>(
       sql`SELECT c.rowid FROM ${hits} ORDER BY c.reference LIMIT ${limit} OFFSET ${offset}`,
     )
-    return { rows: this.listRows(rowids), total }
+    return { rows: this.listRows(rowids), total, capped }
   }
 
   /**
@@ -249,6 +251,17 @@ export class CaseListQueries {
     )
     const byRowid = new Map(rows.map((row) => [row.rowid, row]))
     return rowids.flatMap((rowid) => byRowid.get(rowid) ?? [])
+  }
+
+  /**
+   * A search's count, stopped at SEARCH_COUNT_CAP + 1 rows: a word in 16,000 notes is not joined to 16,000 cases
+   * just to say how many (`capped`: more than SEARCH_COUNT_CAP, and `total` is the cap).
+   */
+  private cappedCount(hits: TSql): { total: number; capped: boolean } {
+    const counted = this.cachedCount(
+      sql`SELECT count(*) FROM (SELECT 1 FROM ${hits} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+    )
+    return { total: Math.min(counted, SEARCH_COUNT_CAP), capped: counted > SEARCH_COUNT_CAP }
   }
 
   /** A count, cached until any write on this connection or another one (total_changes, data_version). */

@@ -58,7 +58,9 @@ export class CaseListService {
       whyMatched: why.get(row.rowid) ?? [],
     }))
     let total = exact.total
-    if (query.offset + query.limit > exact.total) {
+    // Past the cap the exact hits alone fill every row the list shows: no names spelled otherwise are looked for.
+    const capped = exact.capped === true
+    if (!capped && query.offset + query.limit > exact.total) {
       const similar = findSimilarNames(queries, query.search, { match, total: exact.total }, filters, cutoff)
       const start = Math.max(0, query.offset - exact.total)
       const wanted = similar.slice(start, start + query.limit - rows.length)
@@ -72,9 +74,13 @@ export class CaseListService {
     // A search reaches survivors' names and notes: who searched, when and how many it found is audited (the
     // first page only: scrolling is the same search). The words are not kept, not even hashed: see docs/cases.md.
     if (query.offset === 0) {
-      session.audit.record('cases.searched', null, { words: countWords(query.search), results: total })
+      session.audit.record('cases.searched', null, {
+        words: countWords(query.search),
+        results: total,
+        ...(capped ? { moreResults: true } : {}),
+      })
     }
-    return { rows, total, offset: query.offset }
+    return { rows, total, offset: query.offset, ...(capped ? { totalCapped: true as const } : {}) }
   }
 
   /** Who a case can be assigned to: active admins and caseworkers. */

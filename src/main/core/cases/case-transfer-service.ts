@@ -7,6 +7,7 @@ import { intakeCsvTemplate } from './csv/intake-csv-template'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import type { TConsentPurpose } from '../../../shared/cases/vocabulary'
 import { AppError } from '../../../shared/result'
+import { CASEWORK_IMPORT_CACHE_KIB } from '../db/open-database'
 import { ADMIN_ONLY } from '../../../shared/roles'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import type { TContactRecord, TNeedsRecord, TProfile } from './case-records'
@@ -55,6 +56,17 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
     options: { dryRun: boolean },
   ): { created: number; references: string[]; caseIds: string[] } {
     const session = this.adminSession()
+    // The check and the commit read and write every staged row once: with the small cache, not the reads' large one.
+    return session.db.withCaseworkCache(CASEWORK_IMPORT_CACHE_KIB, () =>
+      this.importIntakesIn(session, rows, options),
+    )
+  }
+
+  private importIntakesIn(
+    session: TSession,
+    rows: Iterable<TImportRow> & Pick<TCheckedIntakes, 'references' | 'staged'>,
+    options: { dryRun: boolean },
+  ): { created: number; references: string[]; caseIds: string[] } {
     // Imported records have no author: the case page says "Imported", and the import itself is audited.
     const writer = new CaseWriter(session, null)
     const { repository } = writer

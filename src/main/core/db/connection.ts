@@ -31,6 +31,12 @@ export type TWritableDb = TReadableDb & {
    * trigger's way to tell this process that a table it watches changed (matching's roster snapshot).
    */
   defineFunction(name: string, callback: () => void): void
+  /**
+   * `work` with casework.db's page cache at `kib` KiB, then the cache as it was, whatever `work` did (a throw
+   * included): an intakes import writes with a small cache, so it does not fill the large one kept for reads
+   * (open-database.ts). Without casework.db attached, just `work`.
+   */
+  withCaseworkCache<T>(kib: number, work: () => T): T
 }
 
 type TCached = { statement: Statement; plucked: boolean }
@@ -82,6 +88,22 @@ export class Connection implements TWritableDb {
       callback()
       return null
     })
+  }
+
+  withCaseworkCache<T>(kib: number, work: () => T): T {
+    const attached = this.database
+      .prepare(`SELECT 1 FROM pragma_database_list WHERE name = 'casework'`)
+      .pluck()
+      .get()
+    if (attached === undefined) return work()
+    const before = this.database.pragma('casework.cache_size', { simple: true }) as number
+    // Negative: a size in KiB, whatever the page size. Shrinking frees the cached pages past it at once.
+    this.database.pragma(`casework.cache_size = ${-Math.max(1, Math.round(kib))}`)
+    try {
+      return work()
+    } finally {
+      this.database.pragma(`casework.cache_size = ${before}`)
+    }
   }
 
   private cached(text: string): TCached {

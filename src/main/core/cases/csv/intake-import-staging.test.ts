@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CASEWORKER_PASSPHRASE, addTestCaseworker, createTestVault } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { CSV_MAX_REPORTED_ERRORS } from '../../../../shared/contract/intake-csv'
+import type { Connection } from '../../db/connection'
+import { CASEWORK_IMPORT_CACHE_KIB, CASEWORK_READ_CACHE_KIB } from '../../db/open-database'
 import { sql, type TSql } from '../../db/sql'
 import type { TVaultServices } from '../../services'
 import { importIntakeRows, importIntakesCsv, intakeCsvReader } from './intake-csv-transfer'
@@ -223,6 +225,51 @@ describe('intake import staging: checked rows wait in the vault, not in memory',
     expect(result.errors).toHaveLength(CSV_MAX_REPORTED_ERRORS)
     expect(result.errorCount).toBe(CSV_MAX_REPORTED_ERRORS + 500)
     expect(stagedInVault()).toBe(0)
+  }, 120_000)
+
+  it('casework.db keeps its large read cache, and an import stages and commits with the small one, put back after a failure or a cancel', async () => {
+    const db = services.vault.session().db as Connection
+    const cacheKib = () => -(db.database.pragma('casework.cache_size', { simple: true }) as number)
+    expect(cacheKib()).toBe(CASEWORK_READ_CACHE_KIB)
+    // The cache each read or write of the staging table ran with (the test's own count excepted).
+    const seen = new Set<number>()
+    const { all, run } = db
+    db.all = <R>(query: TSql): R[] => {
+      if (query.text.includes('intake_import_staging')) seen.add(cacheKib())
+      return all.call(db, query) as R[]
+    }
+    db.run = (query) => {
+      if (query.text.includes('intake_import_staging')) seen.add(cacheKib())
+      return run.call(db, query)
+    }
+    const text = HEADER + Array.from({ length: 800 }, (_, index) => goodRow(index)).join('')
+
+    const { uploadId } = await send(text)
+    expect(stagedInVault()).toBe(800)
+    expect([...seen]).toEqual([CASEWORK_IMPORT_CACHE_KIB])
+    expect(cacheKib()).toBe(CASEWORK_READ_CACHE_KIB)
+    // A commit that fails half-way (row 600 unreadable) ran with the small cache and leaves the large one.
+    seen.clear()
+    run.call(db, sql`UPDATE intake_import_staging SET intake = '{not json' WHERE line = 601`)
+    const parsed = await resultOf(uploadId)
+    expect(() => importIntakeRows(services.caseTransfer, parsed, { dryRun: false })).toThrow()
+    expect([...seen]).toEqual([CASEWORK_IMPORT_CACHE_KIB])
+    expect(cacheKib()).toBe(CASEWORK_READ_CACHE_KIB)
+    expect(caseCount()).toBe(0)
+
+    // A cancelled upload: its staged rows are dropped with the small cache, and the large one is back.
+    seen.clear()
+    const cancelled = await send(text, false)
+    services.csvUploads.cancel(cancelled.uploadId)
+    expect(stagedInVault()).toBe(0)
+    expect([...seen]).toEqual([CASEWORK_IMPORT_CACHE_KIB])
+    expect(cacheKib()).toBe(CASEWORK_READ_CACHE_KIB)
+
+    // A good import, whole.
+    const good = await send(text)
+    const result = importIntakeRows(services.caseTransfer, await resultOf(good.uploadId), { dryRun: false })
+    expect(result).toMatchObject({ accepted: true, created: 800 })
+    expect(cacheKib()).toBe(CASEWORK_READ_CACHE_KIB)
   }, 120_000)
 
   it('is for admins only', async () => {

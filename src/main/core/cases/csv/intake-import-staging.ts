@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { TIntake } from '../../../../shared/cases/intake-schema'
 import type { TWritableDb } from '../../db/connection'
+import { CASEWORK_IMPORT_CACHE_KIB } from '../../db/open-database'
 import { sql } from '../../db/sql'
 import {
   rowFromText,
@@ -56,7 +57,7 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
     private readonly now: () => number = Date.now,
   ) {
     const before = this.now() - LEFT_BEHIND_AFTER_MS
-    this.database().run(sql`DELETE FROM intake_import_staging WHERE staged_at < ${before}`)
+    this.writing((db) => db.run(sql`DELETE FROM intake_import_staging WHERE staged_at < ${before}`))
   }
 
   add(row: TCheckedIntakeText): void {
@@ -70,7 +71,7 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
     this.pending = []
     this.pendingChars = 0
     this.staged = 0
-    this.database().run(sql`DELETE FROM intake_import_staging WHERE batch = ${this.batch}`)
+    this.writing((db) => db.run(sql`DELETE FROM intake_import_staging WHERE batch = ${this.batch}`))
   }
 
   checked(): TCheckedIntakes {
@@ -97,19 +98,29 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
   private flush(): void {
     if (this.pending.length === 0) return
     const rows = this.pending
-    const db = this.database()
     const stagedAt = this.now()
-    db.transaction(() => {
-      for (const { line, reference, json } of rows) {
-        db.run(
-          sql`INSERT INTO intake_import_staging (batch, line, reference, intake, staged_at)
-              VALUES (${this.batch}, ${line}, ${reference}, ${json}, ${stagedAt})`,
-        )
-      }
-    })
+    this.writing((db) =>
+      db.transaction(() => {
+        for (const { line, reference, json } of rows) {
+          db.run(
+            sql`INSERT INTO intake_import_staging (batch, line, reference, intake, staged_at)
+                VALUES (${this.batch}, ${line}, ${reference}, ${json}, ${stagedAt})`,
+          )
+        }
+      }),
+    )
     this.staged += rows.length
     this.pending = []
     this.pendingChars = 0
+  }
+
+  /**
+   * A write to the table with casework.db's small import cache (the whole file passes through it once; the app's
+   * large read cache is put back after each write, see open-database.ts).
+   */
+  private writing<T>(write: (db: TWritableDb) => T): T {
+    const db = this.database()
+    return db.withCaseworkCache(CASEWORK_IMPORT_CACHE_KIB, () => write(db))
   }
 
   /**

@@ -161,6 +161,16 @@ export function CaseListPage() {
   const hasFailed = store.hasFailed(key) || (displayKey !== null && store.hasFailed(displayKey))
   const showLoading = useDelayedFlag(displayTotal === null && !hasFailed, LOADING_DELAY_MS)
 
+  // "1,234 cases", or "More than 1,000 cases" when a search's count stopped at its cap.
+  const countText = useCallback(
+    (total: number, isCapped: boolean) =>
+      t(isCapped ? 'caseList.countCapped' : 'caseList.count', {
+        count: total,
+        formatted: formatCount(total, i18n.language),
+      }),
+    [t, i18n.language],
+  )
+
   // "1,234 cases", said politely when a search or filter change brings new results (not on arrival).
   const announcedKey = useRef<string | null>(null)
   useEffect(() => {
@@ -171,10 +181,10 @@ export function CaseListPage() {
       announce(
         currentTotal === 0
           ? t(`caseList.noResults.${noResults}.title`)
-          : t('caseList.count', { count: currentTotal, formatted: formatCount(currentTotal, i18n.language) }),
+          : countText(currentTotal, store.isCapped(key)),
       )
     }
-  }, [key, currentTotal, noResults, t, i18n.language])
+  }, [key, currentTotal, noResults, countText, store, t])
 
   const firstRowsMarked = useRef(false)
   const onFirstRows = useCallback(() => {
@@ -231,10 +241,7 @@ export function CaseListPage() {
             <p className="case-list__count" ref={countRef} tabIndex={-1} id="case-list-count">
               {displayTotal === null
                 ? ''
-                : t('caseList.count', {
-                    count: displayTotal,
-                    formatted: formatCount(displayTotal, i18n.language),
-                  })}
+                : countText(displayTotal, displayKey !== null && store.isCapped(displayKey))}
               {isStale && displayTotal !== null ? (
                 <span className="case-list__updating"> {t('caseList.updating')}</span>
               ) : null}

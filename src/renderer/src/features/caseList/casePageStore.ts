@@ -8,6 +8,8 @@ type TEntry = {
   query: Omit<TCaseListQuery, 'offset' | 'limit'>
   /** From the first answer; null until then. Later answers update it (a case may be added meanwhile). */
   total: number | null
+  /** More cases match the search than `total` (the service counted up to its cap). */
+  capped: boolean
   pages: Map<number, readonly TCaseListRow[]>
   /** Last use of each page, for evicting the ones furthest from what the person looks at. */
   lastUsed: Map<number, number>
@@ -58,6 +60,11 @@ export class CasePageStore {
     return this.entries.get(key)?.total ?? null
   }
 
+  /** Whether more cases match than `total(key)` says (a search counts up to SEARCH_COUNT_CAP). */
+  isCapped(key: string): boolean {
+    return this.entries.get(key)?.capped ?? false
+  }
+
   hasFailed(key: string): boolean {
     return this.entries.get(key)?.failed ?? false
   }
@@ -80,6 +87,7 @@ export class CasePageStore {
       entry = {
         query,
         total: null,
+        capped: false,
         pages: new Map(),
         lastUsed: new Map(),
         inFlight: new Set(),
@@ -127,6 +135,7 @@ export class CasePageStore {
     if (answer.ok) {
       entry.pages.set(page, answer.value.rows)
       entry.total = answer.value.total
+      entry.capped = answer.value.totalCapped === true
       entry.failed = false
     } else {
       entry.failed = true
