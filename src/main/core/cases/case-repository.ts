@@ -160,6 +160,15 @@ export class CaseRepository {
     }
   }
 
+  /** Keys of owners that have none yet, [key, ownerId] each, written in the order given (bulk: sorted by key). */
+  insertMatchKeys(ownerType: string, keys: readonly (readonly [string, string])[]): void {
+    for (const [key, ownerId] of keys) {
+      this.db.run(
+        sql`INSERT OR IGNORE INTO match_keys (key, owner_type, owner_id) VALUES (${key}, ${ownerType}, ${ownerId})`,
+      )
+    }
+  }
+
   /**
    * Owners sharing the most keys with `keys`, most first. CROSS JOIN fixes the loop order: one primary-key search
    * per key. Written as `key IN (…)`, SQLite chose the owner index instead and read every case's keys (1.35 million
