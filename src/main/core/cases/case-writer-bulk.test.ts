@@ -32,6 +32,7 @@ describe('a case writer in bulk (the intakes import)', () => {
     db().column<string>(
       sql`SELECT key FROM match_keys WHERE owner_type = 'case' AND owner_id = ${caseId} ORDER BY key`,
     )
+  const held = () => db().value<number>(sql`SELECT count(*) FROM temp.held_match_keys`) ?? 0
   const count = (table: 'cases' | 'match_keys') =>
     db().value<number>(sql`SELECT count(*) FROM ${table === 'cases' ? sql`cases` : sql`match_keys`}`) ?? 0
 
@@ -44,13 +45,20 @@ describe('a case writer in bulk (the intakes import)', () => {
           intakes.map((intake, index) => {
             const { caseId } = writer.createCase(intake)
             // A batch is written when it is full (memory holds one batch of keys), the rest wait.
-            if (index === 2) expect(keysOf(caseId)).toEqual(expectedKeys(intake))
+            if (index === 2) {
+              expect(keysOf(caseId)).toEqual(expectedKeys(intake))
+              expect(held()).toBe(0)
+            }
             if (index === 3) expect(keysOf(caseId)).toEqual([])
             return caseId
           }),
         3,
       ),
     )
+    // The hold is gone with the bulk (a temporary table of the connection, in memory).
+    expect(
+      db().value<number>(sql`SELECT count(*) FROM temp.sqlite_master WHERE name = 'held_match_keys'`),
+    ).toBe(0)
     created.forEach((caseId, index) =>
       expect(keysOf(caseId)).toEqual(expectedKeys(intakes[index] as TIntake)),
     )

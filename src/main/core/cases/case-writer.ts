@@ -27,7 +27,8 @@ export const formatReference = (year: number, number: number): string =>
 type TEventDetails = Record<string, string | number | boolean | null>
 
 /**
- * New cases whose match keys an import holds before writing them in key order (bulk): a few MB of keys. The keys
+ * New cases whose match keys an import holds before writing them in key order (bulk): a few MB of keys, held in
+ * SQLite's memory (CaseRepository.holdMatchKeysBegin). The keys
  * are the one index an import writes in random order (a name's phonetic codes); written one case at a time, each
  * key lands on another page of match_keys' B-tree, and once that outgrows casework.db's page cache every key costs
  * a page read (decrypted) and a spilled page (encrypted): the commit's CPU per row grew with the file. Sorted,
@@ -44,9 +45,8 @@ export class CaseWriter {
   readonly repository: CaseRepository
   /** New cases' ids (and their intakes' and entries'): random, or time-ordered in bulk (see `bulk`). */
   private newId: () => string = randomUUID
-  /** In bulk, new cases' match keys not written yet, with their case: [key, caseId]. */
-  private pendingKeys: [string, string][] | null = null
-  private pendingKeyCases = 0
+  /** In bulk, how many new cases' match keys are held, not written yet (null: not in bulk). */
+  private pendingKeyCases: number | null = null
   private bulkBatchCases = BULK_MATCH_KEY_CASES
 
   constructor(
@@ -70,7 +70,7 @@ export class CaseWriter {
    */
   bulk<T>(work: () => T, batchCases = BULK_MATCH_KEY_CASES): T {
     this.newId = timeOrderedId
-    this.pendingKeys = []
+    this.repository.holdMatchKeysBegin()
     this.pendingKeyCases = 0
     this.bulkBatchCases = batchCases
     try {
@@ -79,7 +79,8 @@ export class CaseWriter {
       return result
     } finally {
       this.newId = randomUUID
-      this.pendingKeys = null
+      this.pendingKeyCases = null
+      this.repository.holdMatchKeysEnd()
     }
   }
 
@@ -271,25 +272,20 @@ export class CaseWriter {
     this.repository.writeCaseNames(caseId, storedCaseNamesOf(person, prepared))
   }
 
-  /** A case's match keys, now or (in bulk, for a new case) with the batch's, sorted. */
+  /** A case's match keys, now or (in bulk, for a new case) with the batch's, written in key order. */
   private writeMatchKeys(caseId: string, keys: readonly string[]): void {
-    if (this.pendingKeys === null) {
+    if (this.pendingKeyCases === null) {
       this.repository.replaceMatchKeys('case', caseId, keys)
       return
     }
-    for (const key of keys) this.pendingKeys.push([key, caseId])
+    this.repository.holdMatchKeys('case', caseId, keys)
     this.pendingKeyCases += 1
     if (this.pendingKeyCases >= this.bulkBatchCases) this.flushMatchKeys()
   }
 
   private flushMatchKeys(): void {
-    const pending = this.pendingKeys
-    if (pending === null || pending.length === 0) return
-    pending.sort(([keyA, caseA], [keyB, caseB]) =>
-      keyA < keyB ? -1 : keyA > keyB ? 1 : caseA < caseB ? -1 : caseA > caseB ? 1 : 0,
-    )
-    this.repository.insertMatchKeys('case', pending)
-    this.pendingKeys = []
+    if (this.pendingKeyCases === null || this.pendingKeyCases === 0) return
+    this.repository.writeHeldMatchKeys()
     this.pendingKeyCases = 0
   }
 
