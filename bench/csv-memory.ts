@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/csv-memory.ts [megabytes] [--v8-default]`: peak memory of a ~50 MB intakes CSV going through the real import
+ * `npx tsx bench/csv-memory.ts [megabytes] [--v8-default] [--built]`: peak memory of a ~50 MB intakes CSV going through the real import
  * (CsvUploads in 512 KiB slices, as the screen sends it, checked rows staged in the vault, then importIntakeRows),
  * on a fresh test vault:
  *   1. a file with more than 50,000 rows: refused by the row cap while parsing;
@@ -11,9 +11,25 @@
  * event-loop delay histogram and a 10 ms timer's worst lateness (the stall a progress poll or a click would feel),
  * with the CPU time the process used next to the wall time (figures under a loaded machine). Synthetic, obviously
  * invented people only; the files and the vault live in a temp folder removed at the end. Not a timed test.
+ *
+ * `--built`: the figures of the shipped worker. From source, the worker runs intake-csv-worker.ts under tsx, and tsx
+ * adds a module-loader thread to main and another to the worker (tens of MB the built app does not have). With
+ * `--built` (after `npm run build`), this bench is bundled with esbuild into out/main/ beside the built main's
+ * bundle and run by plain Node, so the reader starts out/main/intake-csv-worker.js exactly as the built main does
+ * (`builtWorkerUrl`), and no loader thread exists; the bundle is removed at the end. Main is Node here, not
+ * Electron: the worker and the import are the shipped code, the process around them is not.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { loadavg, tmpdir } from 'node:os'
@@ -33,20 +49,58 @@ import type { TVaultServices } from '../src/main/core/services'
  */
 const SEMI_SPACE_MB = 16
 const fixedYoung = process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))
+const fromSource = import.meta.url.endsWith('.ts')
+const built = process.argv.includes('--built')
+if (fromSource && built) process.exit(await runBuilt())
 if (!fixedYoung && !process.argv.includes('--v8-default')) {
   const again = spawnSync(
     process.execPath,
     [
       `--min-semi-space-size=${SEMI_SPACE_MB}`,
       `--max-semi-space-size=${SEMI_SPACE_MB}`,
-      '--import',
-      'tsx',
+      ...(fromSource ? ['--import', 'tsx'] : []),
       fileURLToPath(import.meta.url),
       ...process.argv.slice(2),
     ],
     { stdio: 'inherit' },
   )
   process.exit(again.status ?? 1)
+}
+
+/**
+ * `--built`: this bench bundled into out/main/ (beside the built main and its worker, so the reader starts the
+ * built worker) and run by plain Node, without tsx; the bundle is removed when it ends. Answers the exit status.
+ */
+async function runBuilt(): Promise<number> {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const worker = join(root, 'out', 'main', 'intake-csv-worker.js')
+  if (!existsSync(worker)) {
+    process.stderr.write(`${worker} is missing: run \`npm run build\` first.\n`)
+    return 1
+  }
+  const bundle = join(root, 'out', 'main', 'csv-memory-bench.mjs')
+  const { build } = await import('esbuild')
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  })
+  try {
+    const flags = process.argv.includes('--v8-default')
+      ? []
+      : [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`]
+    const run = spawnSync(process.execPath, [...flags, bundle, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    })
+    return run.status ?? 1
+  } finally {
+    rmSync(bundle, { force: true })
+  }
 }
 
 const targetBytes = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 50) * 1_000_000
@@ -146,7 +200,8 @@ try {
     resetPeak()
   }
   process.stdout.write(
-    `V8: ${fixedYoung ? `young generation fixed (${process.execArgv.join(' ')})` : "V8's own sizing"}\n`,
+    `V8: ${fixedYoung ? `young generation fixed (${process.execArgv.join(' ')})` : "V8's own sizing"}; ` +
+      `worker: ${fromSource ? 'intake-csv-worker.ts under tsx (from source)' : 'out/main/intake-csv-worker.js (built)'}\n`,
   )
   report('vault open')
 

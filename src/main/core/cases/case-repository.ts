@@ -161,6 +161,38 @@ export class CaseRepository {
   }
 
   /**
+   * Match keys held for a bulk write (an import): a temporary table in memory (temp_store = MEMORY: never on disk,
+   * gone with the connection), ordered by key, so writing them into match_keys walks its B-tree once, in order,
+   * and the keys wait in SQLite's memory, not in main's V8 heap (where they would be promoted and kept as garbage
+   * until a full collection). Created inside the import's transaction, so a rollback drops it too.
+   */
+  holdMatchKeysBegin(): void {
+    this.db.run(sql`CREATE TEMP TABLE IF NOT EXISTS held_match_keys (
+      key TEXT NOT NULL, owner_type TEXT NOT NULL, owner_id TEXT NOT NULL,
+      PRIMARY KEY (key, owner_type, owner_id)) WITHOUT ROWID`)
+  }
+
+  /** A new owner's keys, held (holdMatchKeysBegin) until `writeHeldMatchKeys`. */
+  holdMatchKeys(ownerType: string, ownerId: string, keys: readonly string[]): void {
+    for (const key of keys) {
+      this.db.run(
+        sql`INSERT OR IGNORE INTO temp.held_match_keys (key, owner_type, owner_id) VALUES (${key}, ${ownerType}, ${ownerId})`,
+      )
+    }
+  }
+
+  /** The held keys into match_keys, in key order, and the hold emptied. */
+  writeHeldMatchKeys(): void {
+    this.db.run(sql`INSERT OR IGNORE INTO match_keys (key, owner_type, owner_id)
+                    SELECT key, owner_type, owner_id FROM temp.held_match_keys ORDER BY key, owner_type, owner_id`)
+    this.db.run(sql`DELETE FROM temp.held_match_keys`)
+  }
+
+  holdMatchKeysEnd(): void {
+    this.db.run(sql`DROP TABLE IF EXISTS temp.held_match_keys`)
+  }
+
+  /**
    * Owners sharing the most keys with `keys`, most first. CROSS JOIN fixes the loop order: one primary-key search
    * per key. Written as `key IN (…)`, SQLite chose the owner index instead and read every case's keys (1.35 million
    * rows at 100,000 cases: 2 s per save instead of 10 ms).

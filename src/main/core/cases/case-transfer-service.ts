@@ -97,16 +97,19 @@ export class CaseTransferService implements TIntakeCsvStore, TCasesFileStore {
       const caseIds: string[] = []
       // Staged rows come without their long texts: SQL copies those from the staging table into each case.
       const written: Iterable<TImportRow & { stagedSeq?: number }> = rows.staged?.() ?? rows
-      for (const row of written) {
-        if (row.reference !== undefined) {
-          const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
-          if (year !== undefined && number !== undefined)
-            repository.reserveReferenceNumber(Number(year), Number(number))
+      // In bulk: the cases' writes land in order in casework.db's B-trees (the commit's CPU per row stays flat).
+      writer.bulk(() => {
+        for (const row of written) {
+          if (row.reference !== undefined) {
+            const [, year, number] = /^CCIJ-(\d{4})-(\d+)$/.exec(row.reference) ?? []
+            if (year !== undefined && number !== undefined)
+              repository.reserveReferenceNumber(Number(year), Number(number))
+          }
+          const created = writer.createCase(row.intake, row.reference, row.stagedSeq)
+          references.push(created.reference)
+          caseIds.push(created.caseId)
         }
-        const created = writer.createCase(row.intake, row.reference, row.stagedSeq)
-        references.push(created.reference)
-        caseIds.push(created.caseId)
-      }
+      })
       // Which cases the import created, so the trail answers "where did this case come from" (references only).
       writer.audit('import', null, {
         kind: 'intakes',

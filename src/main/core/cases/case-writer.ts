@@ -3,6 +3,7 @@ import type { TAuditAction } from '../../../shared/contract/audit'
 import type { TIntake } from '../../../shared/cases/intake-schema'
 import type { TCaseStatus, TTaskOrigin, TTimelineKind } from '../../../shared/cases/vocabulary'
 import { AppError } from '../../../shared/result'
+import { timeOrderedId } from '../db/time-ordered-id'
 import type { TSession } from '../session/session'
 import {
   listColumnsOf,
@@ -26,12 +27,27 @@ export const formatReference = (year: number, number: number): string =>
 type TEventDetails = Record<string, string | number | boolean | null>
 
 /**
+ * New cases whose match keys an import holds before writing them in key order (bulk): a few MB of keys, held in
+ * SQLite's memory (CaseRepository.holdMatchKeysBegin). The keys
+ * are the one index an import writes in random order (a name's phonetic codes); written one case at a time, each
+ * key lands on another page of match_keys' B-tree, and once that outgrows casework.db's page cache every key costs
+ * a page read (decrypted) and a spilled page (encrypted): the commit's CPU per row grew with the file. Sorted,
+ * each batch walks the tree's pages once, in order.
+ */
+export const BULK_MATCH_KEY_CASES = 5_000
+
+/**
  * Every write to a case, for the intake, the case page and imports alike: the case row and file, what is derived
  * from them (match keys, search document, date tasks), timeline entries and audit entries naming the case by its
  * reference. Callers hold one transaction around a whole change, so a crash never leaves half of one.
  */
 export class CaseWriter {
   readonly repository: CaseRepository
+  /** New cases' ids (and their intakes' and entries'): random, or time-ordered in bulk (see `bulk`). */
+  private newId: () => string = randomUUID
+  /** In bulk, how many new cases' match keys are held, not written yet (null: not in bulk). */
+  private pendingKeyCases: number | null = null
+  private bulkBatchCases = BULK_MATCH_KEY_CASES
 
   constructor(
     readonly session: TSession,
@@ -43,6 +59,29 @@ export class CaseWriter {
 
   nowIso(): string {
     return this.session.clock.now().toISOString()
+  }
+
+  /**
+   * Runs `work`, which creates many cases inside the caller's transaction (an import), so that their writes land
+   * in order in casework.db's B-trees instead of all over them: new ids are time-ordered (UUIDv7, as the lawyer
+   * import's), so the cases', intakes' and timeline's keys append; and match keys are held and written sorted, a
+   * batch of `batchCases` cases at a time. Every key is written before this returns, inside the same transaction:
+   * a failure still rolls the whole import back.
+   */
+  bulk<T>(work: () => T, batchCases = BULK_MATCH_KEY_CASES): T {
+    this.newId = timeOrderedId
+    this.repository.holdMatchKeysBegin()
+    this.pendingKeyCases = 0
+    this.bulkBatchCases = batchCases
+    try {
+      const result = work()
+      this.flushMatchKeys()
+      return result
+    } finally {
+      this.newId = randomUUID
+      this.pendingKeyCases = null
+      this.repository.holdMatchKeysEnd()
+    }
   }
 
   today(): string {
@@ -72,7 +111,7 @@ export class CaseWriter {
    */
   createCase(intake: TIntake, reference?: string, stagedSeq?: number): { caseId: string; reference: string } {
     const at = this.nowIso()
-    const id = randomUUID()
+    const id = this.newId()
     const state = stateFromIntake(intake)
     const ref = reference ?? this.allocateReference(intake.meta.intakeDate)
     const status: TCaseStatus = 'new'
@@ -148,7 +187,7 @@ export class CaseWriter {
     at: string,
   ): TEventRow {
     const row: TEventRow = {
-      id: randomUUID(),
+      id: this.newId(),
       case_id: caseId,
       kind,
       occurred_at: occurredAt,
@@ -177,7 +216,7 @@ export class CaseWriter {
   }
 
   private recordIntake(caseId: string, intake: TIntake, at: string, stagedSeq?: number): void {
-    const intakeId = randomUUID()
+    const intakeId = this.newId()
     const row = {
       id: intakeId,
       case_id: caseId,
@@ -194,7 +233,7 @@ export class CaseWriter {
     this.event(caseId, 'intake', occurredAt, '', { intakeId, method: intake.meta.method }, at)
     for (const entry of intake.consent) {
       this.repository.insertConsent({
-        id: randomUUID(),
+        id: this.newId(),
         case_id: caseId,
         purpose: entry.purpose,
         granted: entry.granted ? 1 : 0,
@@ -210,7 +249,7 @@ export class CaseWriter {
 
   /** Match keys and the search document: what is derived from the case beyond its own columns. */
   private writeDerived(caseId: string, rowid: number, reference: string, state: TCaseState): void {
-    this.repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
+    this.writeMatchKeys(caseId, matchKeysOf(state))
     this.reindex(caseId, rowid, reference, state.profile)
   }
 
@@ -226,11 +265,28 @@ export class CaseWriter {
     stagedSeq: number,
   ): void {
     const { person, location } = state.profile
-    this.repository.replaceMatchKeys('case', caseId, matchKeysOf(state))
+    this.writeMatchKeys(caseId, matchKeysOf(state))
     const prepared = preparedNamesOf(person)
     const document = searchDocumentOf(reference, person, [], prepared)
     this.repository.writeStagedSearchDocument(rowid, document, location.city, stagedSeq)
     this.repository.writeCaseNames(caseId, storedCaseNamesOf(person, prepared))
+  }
+
+  /** A case's match keys, now or (in bulk, for a new case) with the batch's, written in key order. */
+  private writeMatchKeys(caseId: string, keys: readonly string[]): void {
+    if (this.pendingKeyCases === null) {
+      this.repository.replaceMatchKeys('case', caseId, keys)
+      return
+    }
+    this.repository.holdMatchKeys('case', caseId, keys)
+    this.pendingKeyCases += 1
+    if (this.pendingKeyCases >= this.bulkBatchCases) this.flushMatchKeys()
+  }
+
+  private flushMatchKeys(): void {
+    if (this.pendingKeyCases === null || this.pendingKeyCases === 0) return
+    this.repository.writeHeldMatchKeys()
+    this.pendingKeyCases = 0
   }
 
   /** A hearing or removal date in the future makes a task due that day, once. */
@@ -243,7 +299,7 @@ export class CaseWriter {
     for (const [origin, dueOn] of dated) {
       if (dueOn === '' || dueOn < today || this.repository.hasOpenTask(caseId, origin, dueOn)) continue
       this.repository.insertTask({
-        id: randomUUID(),
+        id: this.newId(),
         case_id: caseId,
         title: '',
         due_on: dueOn,

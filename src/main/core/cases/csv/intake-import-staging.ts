@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { TIntake } from '../../../../shared/cases/intake-schema'
 import type { TWritableDb } from '../../db/connection'
 import { CASEWORK_IMPORT_CACHE_KIB } from '../../db/open-database'
-import { sql } from '../../db/sql'
+import { sql, type TSql } from '../../db/sql'
 import {
   rowFromText,
   type TCheckedIntakeSink,
@@ -128,53 +128,54 @@ export class IntakeImportStaging implements TCheckedIntakeSink {
    * of a few bytes instead of 50 MB of JSON (whose strings V8 would promote and keep until a full collection).
    */
   private *references(): Generator<TLineReference> {
-    let after = 0
-    for (;;) {
-      const page = this.database().all<TLineReference & { seq: number }>(
-        sql`SELECT seq, line, reference FROM intake_import_staging
-            WHERE batch = ${this.batch} AND seq > ${after} AND reference <> '' ORDER BY seq LIMIT ${REFERENCE_PAGE_ROWS}`,
-      )
-      for (const { line, reference } of page) yield { line, reference }
-      const last = page.at(-1)
-      if (last === undefined || page.length < REFERENCE_PAGE_ROWS) return
-      after = last.seq
+    const rows = this.paged<TLineReference & { seq: number }>(
+      sql`seq, line, reference`,
+      sql`AND reference <> ''`,
+      REFERENCE_PAGE_ROWS,
+    )
+    for (const { line, reference } of rows) yield { line, reference }
+  }
+
+  /**
+   * The rows as the import writes them, without their long texts: the commit's JS never holds a narrative; SQL
+   * copies it from the row `stagedSeq`.
+   */
+  private *withoutLongTexts(): Generator<TStagedImportRow> {
+    const rows = this.paged<TStagedRow>(sql`seq, line, reference, ${WITHOUT_LONG_TEXTS} AS intake`)
+    for (const { seq, line, reference, intake } of rows) {
+      const parsed = JSON.parse(intake) as TIntake
+      yield reference === ''
+        ? { line, intake: parsed, stagedSeq: seq }
+        : { line, reference, intake: parsed, stagedSeq: seq }
+    }
+  }
+
+  /** The rows whole, as they were checked. */
+  private *pages(): Generator<TCsvImportRow> {
+    for (const { line, reference, intake } of this.paged<TStagedRow>(sql`seq, line, reference, intake`)) {
+      yield rowFromText({ line, reference, json: intake })
     }
   }
 
   /**
-   * The rows as the import writes them, without their long texts, one page per query (as `pages`): the commit's
-   * JS never holds a narrative; SQL copies it from the row `stagedSeq`.
+   * This import's staged rows in order, `columns` of each (`seq` first), one page of `pageRows` per query: never a
+   * statement left open while the import writes on the same connection, and memory holds one page. `where` narrows
+   * the rows (an `AND ...` fragment).
    */
-  private *withoutLongTexts(): Generator<TStagedImportRow> {
+  private *paged<R extends { seq: number }>(
+    columns: TSql,
+    where: TSql = sql``,
+    pageRows = STAGING_BATCH_ROWS,
+  ): Generator<R> {
     let after = 0
     for (;;) {
-      const page = this.database().all<TStagedRow>(
-        sql`SELECT seq, line, reference, ${WITHOUT_LONG_TEXTS} AS intake FROM intake_import_staging
-            WHERE batch = ${this.batch} AND seq > ${after} ORDER BY seq LIMIT ${STAGING_BATCH_ROWS}`,
+      const page = this.database().all<R>(
+        sql`SELECT ${columns} FROM intake_import_staging
+            WHERE batch = ${this.batch} AND seq > ${after} ${where} ORDER BY seq LIMIT ${pageRows}`,
       )
-      for (const { seq, line, reference, intake } of page) {
-        const parsed = JSON.parse(intake) as TIntake
-        yield reference === ''
-          ? { line, intake: parsed, stagedSeq: seq }
-          : { line, reference, intake: parsed, stagedSeq: seq }
-      }
+      yield* page
       const last = page.at(-1)
-      if (last === undefined || page.length < STAGING_BATCH_ROWS) return
-      after = last.seq
-    }
-  }
-
-  /** One page of rows per query (never a statement left open while the import writes on the same connection). */
-  private *pages(): Generator<TCsvImportRow> {
-    let after = 0
-    for (;;) {
-      const page = this.database().all<TStagedRow>(
-        sql`SELECT seq, line, reference, intake FROM intake_import_staging
-            WHERE batch = ${this.batch} AND seq > ${after} ORDER BY seq LIMIT ${STAGING_BATCH_ROWS}`,
-      )
-      for (const { line, reference, intake } of page) yield rowFromText({ line, reference, json: intake })
-      const last = page.at(-1)
-      if (last === undefined || page.length < STAGING_BATCH_ROWS) return
+      if (last === undefined || page.length < pageRows) return
       after = last.seq
     }
   }
