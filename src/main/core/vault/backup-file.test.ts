@@ -25,6 +25,8 @@ import { OperationGuard } from './operation-guard'
 
 /** Every file operation of the format, in order: syncs, renames and folder fsyncs are what make it crash-safe. */
 const events = vi.hoisted(() => [] as string[])
+/** Files opened and not yet closed: a handle left open keeps the backup locked on Windows and leaks a descriptor. */
+const openFiles = vi.hoisted(() => new Set<string>())
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof FsPromises>()
@@ -33,6 +35,13 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     const handle = await actual.open(...args)
     const name = basename(String(args[0]))
     const sync = handle.sync.bind(handle)
+    const token = `${name} #${Math.random()}`
+    openFiles.add(token)
+    const close = handle.close.bind(handle)
+    handle.close = async () => {
+      openFiles.delete(token)
+      await close()
+    }
     handle.sync = async () => {
       events.push(`sync ${name}`)
       await sync()
@@ -85,6 +94,7 @@ describe('the backup file format', () => {
 
   beforeEach(() => {
     events.length = 0
+    openFiles.clear()
     writeFileSync(join(root(), 'vault.db'), VAULT_BYTES)
     writeFileSync(join(root(), 'casework.db'), CASEWORK_BYTES)
     // The backup goes into a folder of its own, so what is left beside it is easy to see.
@@ -184,6 +194,7 @@ describe('the backup file format', () => {
     ])
     expect(readdirSync(join(root(), 'out'))).toEqual(['backup.ccijbackup'])
     expect(statSync(target).mode & 0o777).toBe(0o600)
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('reports its progress up to the whole file, and reads back what it wrote', async () => {
@@ -220,6 +231,7 @@ describe('the backup file format', () => {
     expect(extracted.at(-1)?.bytesDone).toBe(bytes - MAC)
     // the prefix and header, keyring, anchor, 2 chunks of vault.db, 3 of casework.db
     expect(extracted).toHaveLength(8)
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('a backup whose bytes do not match its MAC is refused, as is one whose head does not match the file', async () => {
@@ -256,6 +268,7 @@ describe('the backup file format', () => {
     await expect(
       extractVerifiedBackup(target, head, macKey, targets(), { operation: idle() }),
     ).rejects.toThrow('This is not a usable CCIJ vault backup: the file ended early. Nothing was changed.')
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('refuses a file too short, not starting like a backup, from an older format or from a newer app', async () => {
@@ -288,6 +301,7 @@ describe('the backup file format', () => {
     )
     expect(await codeOfAsync(readBackupHead(join(root(), 'missing')))).toBe('INVALID_FILE')
     await expect(readBackupHead(join(root(), 'missing'))).rejects.toThrow('the file cannot be read')
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('refuses a header that is too long, damaged, outside its bounds or whose sections do not add up', async () => {
@@ -319,6 +333,15 @@ describe('the backup file format', () => {
     const pastEnd = Buffer.from(good)
     pastEnd.writeUInt32BE(good.length, 18)
     expect(await reason(pastEnd)).toBe('its header is damaged. Nothing was changed.')
+    // A whole, valid header reaching into the last 32 bytes (the MAC's) is damaged; one ending just before them is
+    // read, and its sections then do not add up.
+    const wholeHeader = Buffer.from(JSON.stringify(metadata), 'utf8')
+    expect(await reason(framed(wholeHeader, Buffer.alloc(MAC - 1)))).toBe(
+      'its header is damaged. Nothing was changed.',
+    )
+    expect(await reason(framed(wholeHeader, Buffer.alloc(MAC)))).toBe(
+      'its sections do not add up. Nothing was changed.',
+    )
     expect(await reason(withHeader(Buffer.from(`${text.slice(0, -1)},`, 'utf8')))).toBe(
       'its header is damaged. Nothing was changed.',
     )
@@ -373,6 +396,7 @@ describe('the backup file format', () => {
     expect(found).toEqual(bounds.map(([, expected]) => expected))
     const grown = Buffer.concat([edited({}), Buffer.alloc(1)])
     expect(await reason(grown)).toBe('its sections do not add up. Nothing was changed.')
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('a lock, or a failed audit entry, leaves no backup and no temp file', async () => {
@@ -431,6 +455,7 @@ describe('the backup file format', () => {
     )
     expect(stopped).toBe('CANCELLED')
     expect(chunks).toBe(3)
+    expect([...openFiles], 'files left open').toEqual([])
   })
 
   it('does not overwrite an extraction target that already exists', async () => {
