@@ -70,7 +70,8 @@ describe('a vault session', () => {
       { ...STAFF, role },
       { now: () => NOW },
     )
-    session.passphraseChangePending = options.pending ?? false
+    // Left at its default unless asked: the keeper sets it from the slot for every session it opens.
+    if (options.pending !== undefined) session.passphraseChangePending = options.pending
     opened.push(session)
     const context = session.sealContext()
     if (context !== null) writeHeadCheckpoint(context)
