@@ -32,6 +32,12 @@ const STEPS = [
 
 type TKeyringFile = { generation: number; slots: Array<Record<string, unknown>> }
 
+/** Where a slot (by name, or 'recovery') stands in the keyring: the rekey reports slots in the keyring's order. */
+const order = (keyring: TKeyringFile, name: string): number =>
+  keyring.slots.findIndex((slot) =>
+    name === 'recovery' ? slot['kind'] === 'recovery' : slot['username'] === name,
+  )
+
 describe('a rekey', () => {
   const root = tempFolderPerTest()
   const folder = () => join(root(), 'vault')
@@ -181,6 +187,112 @@ describe('a rekey', () => {
     ).toEqual(['recovery', 'staff'])
     expect(audit.list({ action: 'vault.rekeyed' }).entries[0]?.details).toMatchObject({
       needsNewPassphrase: 1,
+    })
+    vault.lock()
+  })
+
+  it('keeps only slots of active, endorsed accounts, each granted no more than the account’s role', async () => {
+    let failNext = false
+    const { vault, accounts, recovery } = await createTestVault(root(), {
+      hooks: {
+        at: (step) => {
+          // A crash right after the disable or role change committed, before their own rekey.
+          if (failNext && step === 'rekey:start') {
+            failNext = false
+            throw new Error('crashed before the rekey')
+          }
+        },
+      },
+    })
+    const casey = await addTestCaseworker(accounts)
+    const sam = await addTestCaseworker(accounts, 'sam.example', 'Sam Worker-Example')
+    await addTestCaseworker(accounts, 'riley.example', 'Riley Worker-Example')
+    failNext = true
+    await expect(accounts.disable(casey.id)).rejects.toThrow('crashed before the rekey')
+    failNext = true
+    await expect(accounts.changeRole(sam.id, 'viewer')).rejects.toThrow('crashed before the rekey')
+    vault.lock()
+    // Riley's listed public key swapped for Sam's, and the recovery slot's for Alex's: endorsed by no admin.
+    const keyring = keyringFile()
+    const slotOf = (username: string) => keyring.slots.find((slot) => slot['username'] === username)
+    const riley = slotOf('riley.example')
+    const recoverySlot = keyring.slots.find((slot) => slot['kind'] === 'recovery')
+    if (riley === undefined || recoverySlot === undefined) throw new Error('slots missing')
+    riley['publicKey'] = slotOf('sam.example')?.['publicKey']
+    recoverySlot['publicKey'] = slotOf('alex.example')?.['publicKey']
+    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+    // The admin's unlock would finish the interrupted changes itself (heal-keyring.ts): the rekey is called here.
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    const healed = keyringFile()
+    const generation = healed.generation
+
+    const slots = (file: TKeyringFile) =>
+      file.slots.map((slot) => [slot['kind'], slot['username'] ?? null, slot['role']]).sort()
+    expect(generation).toBe(2)
+    expect(slots(healed)).toEqual([
+      ['staff', 'alex.example', 'admin'],
+      ['staff', 'sam.example', 'viewer'],
+    ])
+    expect((await vaultKeysOf(root(), 'sam.example', CASEWORKER_PASSPHRASE)).case).toBeNull()
+
+    // A new recovery key: a recovery slot of its own again, opening the new generation.
+    const recoveryKey = await recovery.replace()
+    expect(recoveryKey).toEqual(expect.any(String))
+    const replaced = keyringFile()
+    expect(replaced.generation).toBe(generation + 1)
+    expect(slots(replaced)).toEqual([
+      ['recovery', null, 'admin'],
+      ['staff', 'alex.example', 'admin'],
+      ['staff', 'sam.example', 'viewer'],
+    ])
+    // Replaced again, the endorsed recovery slot before it is not kept beside the new one.
+    const before = replaced.slots.find((slot) => slot['kind'] === 'recovery')?.['publicKey']
+    await recovery.replace()
+    const again = keyringFile().slots.filter((slot) => slot['kind'] === 'recovery')
+    expect(again).toHaveLength(1)
+    expect(again[0]?.['publicKey']).not.toBe(before)
+    vault.lock()
+  })
+
+  it('names what it left out: the removed, the unendorsed and the recovery slot', async () => {
+    let failNext = false
+    const { vault, accounts } = await createTestVault(root(), {
+      hooks: {
+        at: (step) => {
+          if (failNext && step === 'rekey:start') {
+            failNext = false
+            throw new Error('crashed before the rekey')
+          }
+        },
+      },
+    })
+    const casey = await addTestCaseworker(accounts)
+    await addTestCaseworker(accounts, 'riley.example', 'Riley Worker-Example')
+    failNext = true
+    await expect(accounts.disable(casey.id)).rejects.toThrow('crashed before the rekey')
+    // Riley's slot and the recovery slot edited while the admin is signed in (no unlock check in between).
+    const keyring = keyringFile()
+    const riley = keyring.slots.find((slot) => slot['username'] === 'riley.example')
+    const recoverySlot = keyring.slots.find((slot) => slot['kind'] === 'recovery')
+    const alex = keyring.slots.find((slot) => slot['username'] === 'alex.example')
+    if (riley === undefined || recoverySlot === undefined || alex === undefined)
+      throw new Error('slots missing')
+    riley['publicKey'] = alex['publicKey']
+    recoverySlot['publicKey'] = alex['publicKey']
+    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+    expect(await vault.rekey()).toEqual({
+      generation: 2,
+      needsNewPassphrase: [],
+      unendorsed: ['riley.example', 'recovery'].sort((a, b) => order(keyring, a) - order(keyring, b)),
+      removed: ['casey.example'],
+    })
+    expect(keyringFile().slots.map((slot) => slot['username'])).toEqual(['alex.example'])
+    // A second rekey finds nothing more to leave out.
+    expect(await vault.rekey()).toEqual({
+      generation: 3,
+      needsNewPassphrase: [],
+      unendorsed: [],
+      removed: [],
     })
     vault.lock()
   })
