@@ -129,6 +129,9 @@ describe('a rekey', () => {
     vault.lock()
     failAt = ''
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    // The unlock settles what the stopped rekey left: the old generation's files go. (It would not, were the
+    // rekey's operation still counted as running.)
+    expect(filesOnDisk()).toEqual(['audit-anchor-g2.json', 'casework-g2.db', 'keyring.json', 'vault-g2.db'])
     const keys = await vaultKeysOf(root())
     expect(keys.generation).toBe(2)
     openEncryptedDatabase(keys.files.vault, keys.vault).close()
