@@ -282,12 +282,14 @@ describe('a rekey', () => {
       throw new Error('slots missing')
     riley['publicKey'] = alex['publicKey']
     recoverySlot['publicKey'] = alex['publicKey']
+    // A slot copied in under an id no account has: removed, under the name it gives, without failing the rekey.
+    keyring.slots.push({ ...alex, id: 'no-such-account', username: 'ghost.example' })
     writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
     expect(await vault.rekey()).toEqual({
       generation: 2,
       needsNewPassphrase: [],
       unendorsed: ['riley.example', 'recovery'].sort((a, b) => order(keyring, a) - order(keyring, b)),
-      removed: ['casey.example'],
+      removed: ['casey.example', 'ghost.example'],
     })
     expect(keyringFile().slots.map((slot) => slot['username'])).toEqual(['alex.example'])
     // A second rekey finds nothing more to leave out.
