@@ -257,6 +257,20 @@ describe('a rekey', () => {
     vault.lock()
   })
 
+  it('leaves out a slot whose account was renamed in vault.db behind the app’s back', async () => {
+    const { vault, accounts } = await createTestVault(root())
+    await addTestCaseworker(accounts)
+    const keys = await vaultKeysOf(root())
+    // Anyone holding K_vault (every role) can write vault.db; the slot's name is bound into its endorsement.
+    const db = openEncryptedDatabase(keys.files.vault, keys.vault)
+    db.prepare(
+      `UPDATE staff_accounts SET username = 'mallory.example' WHERE username = 'casey.example'`,
+    ).run()
+    db.close()
+    expect(await vault.rekey()).toMatchObject({ unendorsed: ['casey.example'], removed: [] })
+    vault.lock()
+  })
+
   it('names what it left out: the removed, the unendorsed and the recovery slot', async () => {
     let failNext = false
     const { vault, accounts } = await createTestVault(root(), {
