@@ -58,6 +58,7 @@ export const MUTATION_AREAS = {
       'tests/main/electron-wiring.test.ts',
       'tests/start/electron-database-module.test.ts',
       'tests/main/admin-mode.test.ts',
+      'tests/main/main-start.test.ts',
     ],
     // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
     related: false,
