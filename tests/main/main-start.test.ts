@@ -46,6 +46,11 @@ describe('the IPC sender check', () => {
     expect(check(eventFrom(stranger, stranger.mainFrame))).toBe(false)
   })
 
+  it('refuses a destroyed web contents, whose frames are all gone', () => {
+    const gone = { webContents: { mainFrame: null } } as unknown as BrowserWindow
+    expect(createSenderCheck(() => gone, undefined)(eventFrom(gone.webContents, null))).toBe(false)
+  })
+
   it('refuses a sub-frame of the app window, even on the app origin', () => {
     expect(check(eventFrom(own, { url: 'app://ccij/index.html' }))).toBe(false)
   })
@@ -226,11 +231,24 @@ describe('the lock wiring', () => {
     vi.advanceTimersByTime(600_000)
     expect(wiring.locks).toEqual(['idle'])
   })
+
+  it('starts the idle count again at unlock, however long the vault stayed locked', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
+    const wiring = setUp({ idleLockMinutes: 2 })
+    wiring.wired.lockNow('manual')
+    vi.advanceTimersByTime(600_000)
+    wiring.vault.unlock()
+    vi.advanceTimersByTime(60_000)
+    expect(wiring.locks).toEqual(['manual'])
+    vi.advanceTimersByTime(75_000)
+    expect(wiring.locks).toEqual(['manual', 'idle'])
+  })
 })
 
 describe('the database module’s option, and refusing to start', () => {
   it('is none under plain Node, and Electron’s build when there is one', () => {
-    expect(nativeBindingOption(() => undefined)).toEqual({})
+    // No `nativeBinding` key at all (toEqual would take `{ nativeBinding: undefined }` for `{}`).
+    expect(nativeBindingOption(() => undefined)).toStrictEqual({})
     expect(nativeBindingOption(() => '/app/native/better_sqlite3.node')).toEqual({
       nativeBinding: '/app/native/better_sqlite3.node',
     })
