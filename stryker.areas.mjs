@@ -30,6 +30,7 @@ export const MUTATION_AREAS = {
       'tests/unit/progress-tracker.test.ts',
       'tests/unit/cases-file-batch-handlers.test.ts',
       'tests/unit/backup-handler.test.ts',
+      'tests/unit/vault-account-handlers.test.ts',
     ],
     // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
     // filter to follow the handlers through the handler table.
