@@ -31,6 +31,8 @@ export const MUTATION_AREAS = {
       'tests/unit/cases-file-batch-handlers.test.ts',
       'tests/unit/backup-handler.test.ts',
       'tests/unit/vault-account-handlers.test.ts',
+      'tests/unit/backup-channels.test.ts',
+      'tests/unit/file-channels.test.ts',
     ],
     // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
     // filter to follow the handlers through the handler table.
