@@ -52,7 +52,8 @@ export const MUTATION_AREAS = {
       'tests/unit/lock-reason.test.ts',
     ],
   },
-  // Main's hardening: the Electron wiring, and index.ts, where the sender check and the lock events live.
+  // Main's hardening: the Electron wiring, and index.ts, which wires it together (its sender check, lock wiring and
+  // entry live in electron/sender-check.ts, lock-wiring.ts and startup.ts, tested alone by main-start.test.ts).
   electron: {
     mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
     // electron-wiring calls each wiring file inside its tests (the smoke test starts main before any of its own).
