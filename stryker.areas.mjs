@@ -30,6 +30,9 @@ export const MUTATION_AREAS = {
       'tests/unit/progress-tracker.test.ts',
       'tests/unit/cases-file-batch-handlers.test.ts',
       'tests/unit/backup-handler.test.ts',
+      'tests/unit/vault-account-handlers.test.ts',
+      'tests/unit/backup-channels.test.ts',
+      'tests/unit/file-channels.test.ts',
     ],
     // All of these tests are about the IPC layer: a static mutant runs them all rather than trust the related-files
     // filter to follow the handlers through the handler table.
@@ -49,7 +52,8 @@ export const MUTATION_AREAS = {
       'tests/unit/lock-reason.test.ts',
     ],
   },
-  // Main's hardening: the Electron wiring, and index.ts, where the sender check and the lock events live.
+  // Main's hardening: the Electron wiring, and index.ts, which wires it together (its sender check, lock wiring and
+  // entry live in electron/sender-check.ts, lock-wiring.ts and startup.ts, tested alone by main-start.test.ts).
   electron: {
     mutate: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
     // electron-wiring calls each wiring file inside its tests (the smoke test starts main before any of its own).
@@ -58,6 +62,7 @@ export const MUTATION_AREAS = {
       'tests/main/electron-wiring.test.ts',
       'tests/start/electron-database-module.test.ts',
       'tests/main/admin-mode.test.ts',
+      'tests/main/main-start.test.ts',
     ],
     // The smoke test imports src/main/index.ts by a computed path (a fresh load per scenario).
     related: false,
