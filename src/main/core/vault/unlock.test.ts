@@ -6,9 +6,11 @@ import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
 import { AppError } from '../../../shared/result'
 import { createVaultFolder } from './create-vault-folder'
 import type { TKdfParams } from './kdf'
-import { unlockWithPassphrase } from './unlock'
+import { filesOfGeneration } from './keyring'
+import { openVaultDatabase } from './open-vault-database'
+import { unlockWithPassphrase, unlockWithRecoveryKey } from './unlock'
 import { VaultKeeper } from './vault-keeper'
-import { vaultPaths } from './vault-paths'
+import { generationPaths, vaultPaths } from './vault-paths'
 import { zeroKeys } from './vault-keys'
 
 /*
@@ -25,6 +27,9 @@ const STRONGER_KDF: TKdfParams = { ...FAST_KDF, iterations: 2 } as TKdfParams
 type TKeyringFile = { slots: Array<Record<string, unknown> & { sealedKey?: { kdf: TKdfParams } }> }
 
 let root = ''
+/** The last new vault's recovery key and K_vault (a test may write vault.db behind the app's back). */
+let recoveryKey = ''
+let vaultKey = Buffer.alloc(0)
 let now = Date.parse('2026-12-01T09:00:00Z')
 const clock = { now: () => new Date(now) }
 const folder = () => join(root, 'vault')
@@ -52,6 +57,8 @@ async function newVault(
     },
     { kdf: sealedWith, clock, nativeBinding: undefined },
   )
+  recoveryKey = made.recoveryKey
+  vaultKey = Buffer.from(made.keys.vault)
   zeroKeys(made.keys)
   return new VaultKeeper(paths, { create, floor: CHEAP_FLOOR }, clock, undefined)
 }
@@ -126,6 +133,30 @@ describe('unlockWithPassphrase', () => {
     keeper.close(false)
   })
 
+  it('a lock during the key derivation wins: CANCELLED, and no session is installed after it', async () => {
+    const keeper = await newVault()
+    const unlocking = unlock(keeper, ADMIN, PASSPHRASE)
+    keeper.close(false) // the idle lock or Ctrl+L, while the passphrase's key is being derived
+    expect(await codeOf(unlocking)).toBe('CANCELLED')
+    expect(keeper.current()).toBeNull()
+    // Not even an entry saying it succeeded: the next unlock's is the only one.
+    await unlock(keeper, ADMIN, PASSPHRASE)
+    expect(actions(keeper).filter(([action]) => action === 'unlock.succeeded')).toHaveLength(1)
+    keeper.close(false)
+  })
+
+  it('the slot found by the typed name opens only the account its id names, under that same name', async () => {
+    const keeper = await newVault()
+    // Anyone holding K_vault can write vault.db: the account renamed there no longer matches its slot.
+    const files = generationPaths(folder(), filesOfGeneration(1))
+    const database = openVaultDatabase(files.vault, vaultKey)
+    database.prepare(`UPDATE staff_accounts SET username = 'mallory.example'`).run()
+    database.close()
+    expect(await codeOf(unlock(keeper, ADMIN, PASSPHRASE))).toBe('FORBIDDEN')
+    expect(await codeOf(unlock(keeper, 'mallory.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(keeper.current()).toBeNull()
+  })
+
   it('a slot whose listed public key is not its own is recorded as tampered with and put right for an admin', async () => {
     const keeper = await newVault()
     const keyring = keyringFile()
@@ -165,6 +196,27 @@ describe('unlockWithPassphrase', () => {
     const before = readFileSync(join(folder(), 'keyring.json'), 'utf8')
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(readFileSync(join(folder(), 'keyring.json'), 'utf8')).toBe(before)
+    keeper.close(false)
+  })
+})
+
+describe('unlockWithRecoveryKey', () => {
+  const NEW = 'granite tulip comet saddle 45'
+  const recover = (keeper: VaultKeeper, key: string) =>
+    unlockWithRecoveryKey(keeper, key, ADMIN, NEW, keeper.begin())
+
+  it('a wrong recovery key opens nothing and has a throttle of its own, which the right key then waits for', async () => {
+    const keeper = await newVault()
+    const wrong = recoveryKey.replace(/[A-Z2-7]/, (character) => (character === 'A' ? 'B' : 'A'))
+    expect(await codeOf(recover(keeper, wrong))).toBe('WRONG_PASSPHRASE')
+    for (let attempt = 0; attempt < 3; attempt += 1) await codeOf(recover(keeper, wrong))
+    expect(await codeOf(recover(keeper, recoveryKey))).toBe('THROTTLED')
+    expect(keeper.current()).toBeNull()
+    now += 60_000
+    expect(await recover(keeper, recoveryKey)).toMatchObject({ username: ADMIN })
+    keeper.close(false)
+    expect(await codeOf(unlock(keeper, ADMIN, PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await unlock(keeper, ADMIN, NEW)).toMatchObject({ username: ADMIN })
     keeper.close(false)
   })
 })
