@@ -219,4 +219,19 @@ describe('unlockWithRecoveryKey', () => {
     expect(await unlock(keeper, ADMIN, NEW)).toMatchObject({ username: ADMIN })
     keeper.close(false)
   })
+
+  it('refuses an unknown or disabled account or a weak new passphrase, and then leaves the keyring as it was', async () => {
+    const keeper = await newVault()
+    const before = readFileSync(join(folder(), 'keyring.json'), 'utf8')
+    const attempt = (username: string, passphrase: string) =>
+      unlockWithRecoveryKey(keeper, recoveryKey, username, passphrase, keeper.begin())
+    expect(await codeOf(attempt('nobody.example', NEW))).toBe('NOT_FOUND')
+    expect(await codeOf(attempt(ADMIN, 'alex.example'))).toBe('BAD_REQUEST')
+    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKey)
+    database.prepare(`UPDATE staff_accounts SET status = 'disabled'`).run()
+    database.close()
+    expect(await codeOf(attempt(ADMIN, NEW))).toBe('NOT_FOUND')
+    expect(keeper.current()).toBeNull()
+    expect(readFileSync(join(folder(), 'keyring.json'), 'utf8')).toBe(before)
+  })
 })
