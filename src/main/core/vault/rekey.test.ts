@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
@@ -37,6 +37,22 @@ const order = (keyring: TKeyringFile, name: string): number =>
   keyring.slots.findIndex((slot) =>
     name === 'recovery' ? slot['kind'] === 'recovery' : slot['username'] === name,
   )
+
+/** Linux names every file this process holds open under /proc/self/fd; elsewhere the check is skipped. */
+const FD_FOLDER = '/proc/self/fd'
+
+/** The files of `folder` this process holds open (a database connection holds its file). */
+const openFilesIn = (folder: string): string[] =>
+  readdirSync(FD_FOLDER)
+    .map((fd) => {
+      try {
+        return readlinkSync(join(FD_FOLDER, fd))
+      } catch {
+        return '' // closed since the listing
+      }
+    })
+    .filter((target) => target.startsWith(`${folder}/`))
+    .sort()
 
 describe('a rekey', () => {
   const root = tempFolderPerTest()
@@ -94,6 +110,31 @@ describe('a rekey', () => {
     expect(after.admin?.equals(before.admin ?? Buffer.alloc(0))).toBe(false)
     openEncryptedDatabase(after.files.casework, after.case ?? Buffer.alloc(32)).close()
     vault.lock()
+  })
+
+  it('a lock between its copies stops it: CANCELLED, the new files removed, the old generation kept', async () => {
+    const { vault } = await createTestVault(root())
+    let locked = false
+    const rekeying = vault.rekey({
+      onProgress: () => {
+        // The idle lock or Ctrl+L arrives as an event: only a yield between the copies lets it run in time.
+        if (!locked) setImmediate(() => vault.lock())
+        locked = true
+      },
+    })
+    expect(await codeOfAsync(rekeying)).toBe('CANCELLED')
+    expect(vault.status().state).toBe('locked')
+    expect(filesOnDisk()).toEqual(['audit-anchor-g1.json', 'casework-g1.db', 'keyring.json', 'vault-g1.db'])
+    expect(keyringFile().generation).toBe(1)
+  })
+
+  it.runIf(existsSync(FD_FOLDER))('leaves no file of the vault open once the vault locks', async () => {
+    const { vault } = await createTestVault(root())
+    await vault.rekey()
+    expect(openFilesIn(folder()).length).toBeGreaterThan(0) // the session's own connection: the check sees files
+    vault.lock()
+    // The connection it opened to write its audit entry into the new vault.db is closed, not left to the collector.
+    expect(openFilesIn(folder())).toEqual([])
   })
 
   it('only an admin gives the vault new keys', async () => {
