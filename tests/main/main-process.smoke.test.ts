@@ -61,11 +61,13 @@ async function loadMain(singleInstanceLock: boolean, isPackaged = true) {
 }
 
 describe('the built main process, started under a stub electron', () => {
-  const userData = mkdtempSync(join(tmpdir(), 'ccij-main-smoke-'))
+  // Made in beforeAll, not while collecting: a run filtered to other tests would leave an empty folder behind.
+  let userData: string
   let stub: ReturnType<typeof createElectronStub>
 
   beforeAll(async () => {
     expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} exists (run electron-vite build)`).toBe(true)
+    userData = mkdtempSync(join(tmpdir(), 'ccij-main-smoke-'))
     // A locked vault in the app's data folder, so the lock paths below have something to lock.
     const { vault } = await createTestVault(userData, { kdf: FLOOR_KDF }) // the built app enforces production’s floor
     vault.lock()
