@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 type TListener = (...args: never[]) => unknown
 
 /** A recording stand-in for the `electron` module: enough of its surface for main to start. */
-export function createElectronStub(options: { singleInstanceLock: boolean }) {
+export function createElectronStub(options: { singleInstanceLock: boolean; isPackaged?: boolean }) {
   const record = {
     privilegedSchemes: [] as unknown[],
     sandboxEnabled: false,
@@ -25,7 +25,8 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
   }
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: true,
+    /** An installed app unless told otherwise; `npm run dev` and `electron .` are not packaged. */
+    isPackaged: options.isPackaged ?? true,
     disableHardwareAcceleration: () => undefined,
     enableSandbox: () => {
       record.sandboxEnabled = true
@@ -35,7 +36,11 @@ export function createElectronStub(options: { singleInstanceLock: boolean }) {
       return options.singleInstanceLock
     },
     whenReady: () => Promise.resolve(),
-    getPath: (_name: string) => process.env['CCIJ_STUB_USER_DATA'] ?? '',
+    // Like Electron, an unknown name throws; main asks only for its data folder.
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`the stub knows only app.getPath('userData'), not '${name}'`)
+      return process.env['CCIJ_STUB_USER_DATA'] ?? ''
+    },
     getVersion: () => '0.0.0-test',
     getName: () => 'CCIJ Caseworker',
     getLocale: () => 'en-CA',

@@ -50,9 +50,9 @@ vi.mock('electron', () => {
 })
 
 let loads = 0
-async function loadMain(singleInstanceLock: boolean) {
+async function loadMain(singleInstanceLock: boolean, isPackaged = true) {
   vi.resetModules()
-  stubs.current = createElectronStub({ singleInstanceLock })
+  stubs.current = createElectronStub({ singleInstanceLock, isPackaged })
   loads += 1
   await import(/* @vite-ignore */ `${MAIN_ENTRY}?load=${loads}`)
   // start() awaits whenReady(); let its microtasks run.
@@ -61,11 +61,13 @@ async function loadMain(singleInstanceLock: boolean) {
 }
 
 describe('the built main process, started under a stub electron', () => {
-  const userData = mkdtempSync(join(tmpdir(), 'ccij-main-smoke-'))
+  // Made in beforeAll, not while collecting: a run filtered to other tests would leave an empty folder behind.
+  let userData: string
   let stub: ReturnType<typeof createElectronStub>
 
   beforeAll(async () => {
     expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} exists (run electron-vite build)`).toBe(true)
+    userData = mkdtempSync(join(tmpdir(), 'ccij-main-smoke-'))
     // A locked vault in the app's data folder, so the lock paths below have something to lock.
     const { vault } = await createTestVault(userData, { kdf: FLOOR_KDF }) // the built app enforces production’s floor
     vault.lock()
@@ -305,6 +307,20 @@ describe('the built main process, started under a stub electron', () => {
     expect(appWindow().webContents.reloads).toBe(reloads)
   })
 
+  it('Help › About shows the version in a dialog over the app window', async () => {
+    const help = (stub.record.menuTemplates.at(-1) as { role?: string; submenu?: unknown[] }[]).find(
+      (item) => item.role === 'help',
+    )!
+    const about = help.submenu![0] as { label: string; click: () => void }
+    expect(about.label).toBe('About CCIJ Caseworker')
+    const before = stub.record.dialogs.length
+    about.click()
+    await vi.waitFor(() => expect(stub.record.dialogs).toHaveLength(before + 1))
+    const [parent, options] = stub.record.dialogs.at(-1) as [unknown, { type: string; message: string }]
+    expect(parent).toBe(appWindow())
+    expect(options).toMatchObject({ type: 'info', message: 'CCIJ Caseworker 0.0.0-test' })
+  })
+
   it('refuses to start, naming both versions, when the database module does not fit this Electron', async () => {
     // The Node build from npm install, where Electron 45.5.0 (NODE_MODULE_VERSION 150) looks for its own.
     const appPath = join(userData, 'app')
@@ -372,6 +388,62 @@ describe('the built main process, started under a stub electron', () => {
     expect(second.record.windows).toHaveLength(0)
     expect(second.record.ipcHandlers.size).toBe(0)
   })
+
+  it('answers no IPC once the app window has closed, even from that window’s page', async () => {
+    const closing = await loadMain(true)
+    const window = closing.record.windows[0]!.instance as TStubWindow & { emit(event: string): void }
+    const contents = window.webContents
+    const send = (channel: string) =>
+      (closing.record.ipcHandlers.get(channel) as (event: unknown, request: unknown) => Promise<unknown>)(
+        { sender: contents, senderFrame: contents.mainFrame },
+        {},
+      )
+    expect(await send('app:info')).toMatchObject({ ok: true })
+    window.emit('closed')
+    expect(await send('app:info')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+
+  describe('the renderer’s address, packaged or under `npm run dev`', () => {
+    const DEV_SERVER = 'http://localhost:5173/'
+    afterAll(() => {
+      delete process.env['ELECTRON_RENDERER_URL']
+    })
+    /** A fresh main, and whether its window's own page answers IPC once it shows the dev server's origin. */
+    async function start(isPackaged: boolean, rendererUrl: string | undefined) {
+      if (rendererUrl === undefined) delete process.env['ELECTRON_RENDERER_URL']
+      else process.env['ELECTRON_RENDERER_URL'] = rendererUrl
+      const started = await loadMain(true, isPackaged)
+      const window = started.record.windows[0]!
+      const contents = (window.instance as TStubWindow).webContents
+      contents.mainFrame.url = `${DEV_SERVER}index.html`
+      const answer = await (
+        started.record.ipcHandlers.get('app:info') as (event: unknown, request: unknown) => Promise<unknown>
+      )({ sender: contents, senderFrame: contents.mainFrame }, {})
+      const devTools = (window.options['webPreferences'] as { devTools: boolean }).devTools
+      return { loadedUrl: window.loadedUrl, answer, devTools }
+    }
+    const refused = { ok: false, error: { code: 'FORBIDDEN_SENDER' } }
+
+    it('`npm run dev` loads the dev server and trusts its origin', async () => {
+      const dev = await start(false, DEV_SERVER)
+      expect(dev.loadedUrl).toBe(DEV_SERVER)
+      expect(dev.answer).toMatchObject({ ok: true })
+      expect(dev.devTools).toBe(true)
+    })
+
+    it('unpackaged with no dev server, the app protocol', async () => {
+      const plain = await start(false, undefined)
+      expect(plain.loadedUrl).toBe('app://ccij/index.html')
+      expect(plain.answer).toMatchObject(refused)
+    })
+
+    it('an installed app ignores ELECTRON_RENDERER_URL: the app protocol only', async () => {
+      const installed = await start(true, DEV_SERVER)
+      expect(installed.loadedUrl).toBe('app://ccij/index.html')
+      expect(installed.answer).toMatchObject(refused)
+      expect(installed.devTools).toBe(false)
+    })
+  })
 })
 
 describe('the built main process started with --admin (the installed app’s admin CLI)', () => {
@@ -392,7 +464,7 @@ describe('the built main process started with --admin (the installed app’s adm
   })
 
   /** Starts the bundle as `"CCIJ Caseworker" <args>` and waits for it to exit, capturing what it printed. */
-  async function runApp(args: string[]) {
+  async function runApp(args: string[], argv0 = ['/opt/CCIJ Caseworker/ccij-caseworker']) {
     const printed = { stdout: '', stderr: '' }
     const capture = (stream: 'stdout' | 'stderr') =>
       vi
@@ -404,7 +476,7 @@ describe('the built main process started with --admin (the installed app’s adm
           return true
         })
     const spies = [capture('stdout'), capture('stderr')]
-    process.argv = ['/opt/CCIJ Caseworker/ccij-caseworker', ...args]
+    process.argv = [...argv0, ...args]
     try {
       const stub = await loadMain(true)
       await vi.waitFor(() => expect(stub.record.exitCode).toBeDefined(), { timeout: 30_000, interval: 20 })
@@ -445,5 +517,36 @@ describe('the built main process started with --admin (the installed app’s adm
     expect(unknown.stderr).toBe(
       'error: Unknown command "frobnicate".\nFor the list of commands, run: "CCIJ Caseworker" --admin help\n',
     )
+  })
+
+  describe('from a source checkout (`electron . --admin …`, where Electron sets process.defaultApp)', () => {
+    const checkout = ['/usr/lib/node_modules/electron/dist/electron', '/home/dev/ccij-caseworker']
+    beforeAll(() => {
+      Object.defineProperty(process, 'defaultApp', { value: true, configurable: true })
+    })
+    afterAll(() => {
+      delete (process as { defaultApp?: boolean }).defaultApp
+    })
+
+    it('finds --admin after the app folder Electron puts first', async () => {
+      const run = await runApp(['--admin', '--help'], checkout)
+      expect(run.stub.record.exitCode).toBe(0)
+      expect(run.stdout).toContain('Usage: "CCIJ Caseworker" --admin <command> [options]')
+      expect(run.stub.record.windows).toHaveLength(0)
+    })
+
+    it('never reads the app folder’s place as the switch: the app starts as usual', async () => {
+      process.env['CCIJ_STUB_USER_DATA'] = root
+      process.argv = [checkout[0]!, '--admin', 'frobnicate']
+      try {
+        const started = await loadMain(true)
+        expect(started.record.exitCode).toBeUndefined()
+        expect(started.record.singleInstanceLockRequested).toBe(true)
+        expect(started.record.windows).toHaveLength(1)
+      } finally {
+        process.argv = originalArgv
+        delete process.env['CCIJ_STUB_USER_DATA']
+      }
+    })
   })
 })
