@@ -45,8 +45,15 @@ export async function typeDate(
     if (now !== null && Number(now) === Number(digits)) return
     await clearSegment(page, segment)
     await segment.focus()
-    await page.keyboard.type(digits)
-    await expect(segment).toHaveAttribute('aria-valuenow', String(Number(digits)))
+    // One digit at a time, each awaited. A digit that completes a date makes React Aria show the field's old value
+    // until the page passes the new one back; the report's period passes it through the address, in a transition,
+    // and a digit typed before that lands is dropped ("31" read as "3" on a loaded machine). Waiting for each digit
+    // to show waits for the value to come back.
+    for (let length = 1; length <= digits.length; length += 1) {
+      await page.keyboard.type(digits.charAt(length - 1))
+      if (Number(digits.slice(0, length)) === 0) continue
+      await expect(segment).toHaveAttribute('aria-valuenow', String(Number(digits.slice(0, length))))
+    }
   }
   await typeInto(SEGMENTS.year, year)
   await typeInto(SEGMENTS.month, month)

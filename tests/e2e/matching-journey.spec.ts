@@ -217,8 +217,11 @@ test.describe('matching journey', () => {
     await expectAccessible(app, 'matching: referral sent (FR)')
     await press(aiguillage.getByRole('button', { name: 'Refusé' }))
     await press(app.getByRole('dialog').getByRole('button', { name: 'Consigner' }))
+    // "Refusé" is also the button's own text, so it shows before the answer is stored: wait for the dialog to close
+    // and for the case to move, not for the word.
+    await expect(app.getByRole('dialog')).toBeHidden()
     await expect(aiguillage.getByText('Refusé', { exact: true })).toBeVisible()
-    expect(bridge.services.caseFile.get(cases.french).status).toBe('awaiting_match')
+    await expect.poll(() => bridge.services.caseFile.get(cases.french).status).toBe('awaiting_match')
     // Re-match: the lawyer who declined is left out, with why.
     await expect(
       ecartes
