@@ -66,6 +66,7 @@ const REKEY_STEPS = [
 
 describe('work interrupted by a crash is finished or rolled back at the next start', () => {
   let template: string
+  let backupFolder: string
   let backupFile: string
   beforeAll(async () => {
     template = makeTempFolder('ccij-interrupt-template-')
@@ -86,11 +87,16 @@ describe('work interrupted by a crash is finished or rolled back at the next sta
     draft.person.givenNames = 'Interrupted'
     draft.person.familyName = 'Fixture'
     intake.submit({ intake: draft, decision: { kind: 'new' }, reviewedCandidates: [] })
-    backupFile = join(makeTempFolder('ccij-interrupt-backup-'), 'before.ccijbackup')
+    backupFolder = makeTempFolder('ccij-interrupt-backup-')
+    backupFile = join(backupFolder, 'before.ccijbackup')
     await backup.create(backupFile)
     vault.lock()
   })
-  afterAll(() => removeFolder(template))
+  afterAll(() => {
+    removeFolder(template)
+    // The backup sits in a folder of its own: left behind, it is a copy of the synthetic vault in the temp folder.
+    removeFolder(backupFolder)
+  })
 
   /** A fresh copy of the template vault in its own root. */
   const freshRoot = (): string => {
