@@ -8,6 +8,7 @@ import { createVaultFolder } from './create-vault-folder'
 import type { TKdfParams } from './kdf'
 import { filesOfGeneration } from './keyring'
 import { openVaultDatabase } from './open-vault-database'
+import type { TOperation } from './operation-guard'
 import { unlockWithPassphrase, unlockWithRecoveryKey } from './unlock'
 import { VaultKeeper } from './vault-keeper'
 import { generationPaths, vaultPaths } from './vault-paths'
@@ -196,6 +197,48 @@ describe('unlockWithPassphrase', () => {
     const before = readFileSync(join(folder(), 'keyring.json'), 'utf8')
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(readFileSync(join(folder(), 'keyring.json'), 'utf8')).toBe(before)
+    keeper.close(false)
+  })
+})
+
+describe('unlockWithPassphrase, after the session opens', () => {
+  it('a lock arriving once the slot is sealed again wins: CANCELLED, and the session is closed, not installed', async () => {
+    const keeper = await newVault(FAST_KDF, STRONGER_KDF)
+    const operation = keeper.begin()
+    let checks = 0
+    // The lock lands at the unlock's first check after the reseal (the keyring already names the stronger KDF).
+    const watched: TOperation = {
+      state: operation.state,
+      get cancelled() {
+        return operation.cancelled
+      },
+      throwIfCancelled: () => {
+        checks += 1
+        const sealed = keyringFile().slots.find((slot) => slot['username'] === ADMIN)?.sealedKey?.kdf
+        if (checks === 3 && JSON.stringify(sealed) === JSON.stringify(STRONGER_KDF)) keeper.close(false)
+        operation.throwIfCancelled()
+      },
+      end: () => operation.end(),
+    }
+    expect(await codeOf(unlockWithPassphrase(keeper, ADMIN, PASSPHRASE, watched))).toBe('CANCELLED')
+    expect(checks).toBe(3)
+    expect(keeper.current()).toBeNull()
+    keeper.close(false)
+  })
+
+  it('an admin’s unlock records keyring slots no admin endorsed (heal-keyring runs after it)', async () => {
+    const keeper = await newVault()
+    const keyring = keyringFile()
+    const recovery = keyring.slots.find((slot) => slot['kind'] === 'recovery')
+    if (recovery === undefined) throw new Error('recovery slot missing')
+    const endorsement = String(recovery['endorsement'])
+    recovery['endorsement'] = `${endorsement[0] === 'A' ? 'B' : 'A'}${endorsement.slice(1)}`
+    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+
+    await unlock(keeper, ADMIN, PASSPHRASE)
+    expect(actions(keeper).filter(([action]) => action === 'keyring.tamper_detected')).toEqual([
+      ['keyring.tamper_detected', { unendorsedSlots: [recovery['id']] }],
+    ])
     keeper.close(false)
   })
 })
