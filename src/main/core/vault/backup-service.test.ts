@@ -547,7 +547,8 @@ describe('BackupService.restore', () => {
     const { vault, backup } = await vaultWithBackup()
     const session = vault.keeper.require()
     const bytes = readFileSync(backup)
-    bytes[bytes.length - 100] ^= 0xff
+    const at = bytes.length - 100
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at)
     writeFileSync(backup, bytes)
     const before = hashes(vault.folder)
     expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBe('INVALID_FILE')
