@@ -559,6 +559,21 @@ describe('moveSession (after a rekey switched generations)', () => {
     expect(storedTrail(vault).map((entry) => entry.action)).toEqual(['vault.created', 'account.added'])
   })
 
+  it('new keys that do not open a session for the person who made them: INTERNAL, saying so', async () => {
+    const vault = await newVault()
+    const previous = openAdmin(vault)
+    vault.keeper.install(previous)
+    // The account disabled behind the keeper's back: its slot is still in the keyring, openSession refuses.
+    previous.accounts.setStatus(vault.accountId, 'disabled')
+    const keys = copyOf(vault.keys)
+    expect(errorOf(() => vault.keeper.moveSession(vault.keyring, keys))).toMatchObject({
+      code: 'INTERNAL',
+      message: 'The new keys did not open the vault for the person who made them.',
+    })
+    expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+    expect(vault.keeper.current()).toBe(previous)
+  })
+
   it('with no session: LOCKED', async () => {
     const vault = await newVault()
     expect(errorOf(() => vault.keeper.moveSession(vault.keyring, copyOf(vault.keys)))).toMatchObject({
