@@ -398,13 +398,16 @@ describe('BackupService.restore', () => {
     expect(vault.keeper.operations.isBusy()).toBe(false)
     // Only the restored session's connection is open: every probe of the staged databases was closed.
     expect(opened.filter((database) => database.open)).toEqual([restored.db.database])
+    // The keys the backup's slot yielded now belong to the restored session: not zeroed with the others.
+    expect([restored.keys.vault, restored.keys.case, restored.keys.admin].some(isZero)).toBe(false)
     expect(secrets.macKeys.every(isZero)).toBe(true)
     expect(secrets.privateKeys.every(isZero)).toBe(true)
   })
 
   it('where there is no vault: made in place (its folders private), with nothing rolled back', async () => {
     const { vault, backup, backupCreatedAt } = await vaultWithBackup()
-    const elsewhere = join(root, 'other', 'vault')
+    // Two folders that do not exist yet above it: made too, private.
+    const elsewhere = join(root, 'other', 'deeper', 'vault')
     const keeper = keeperAt(elsewhere)
     const staff = await new BackupService(keeper).restore(backup, ADMIN, PASSPHRASE)
     expect(staff).toMatchObject({ username: ADMIN, role: 'admin' })
@@ -420,6 +423,7 @@ describe('BackupService.restore', () => {
     ])
     expect(statSync(elsewhere).mode & 0o777).toBe(0o700)
     expect(statSync(dirname(elsewhere)).mode & 0o777).toBe(0o700)
+    expect(statSync(join(root, 'other')).mode & 0o777).toBe(0o700)
     expect(readdirSync(dirname(elsewhere))).toEqual(['vault'])
     expect(vault.keeper.current()).not.toBeNull()
   })
@@ -597,6 +601,20 @@ describe('BackupService.restore', () => {
     expect(vault.keeper.operations.isBusy()).toBe(false)
   })
 
+  it('a lock after the backup was staged, just before the swap: CANCELLED, the vault left in place', async () => {
+    let vault: TVault | null = null
+    const setup = await vaultWithBackup({
+      hooks: { at: (step) => (step === 'restore:staged' ? vault?.keeper.close(false) : undefined) },
+    })
+    vault = setup.vault
+    const keyring = readFileSync(vault.keeper.paths.keyring)
+    expect(await codeOf(vault.service.restore(setup.backup, ADMIN, PASSPHRASE))).toBe('CANCELLED')
+    expect(readFileSync(vault.keeper.paths.keyring)).toEqual(keyring)
+    expect(storedTrail(vault).map((entry) => entry.action)).toContain('record.changed')
+    expect(vault.keeper.current()).toBeNull()
+    expect(siblings()).toEqual([])
+  })
+
   it('a failure after the current vault was moved aside moves it back', async () => {
     let failAt = 'restore:aside'
     const { vault, backup } = await vaultWithBackup({
@@ -612,6 +630,8 @@ describe('BackupService.restore', () => {
     })
     expect(readFileSync(vault.keeper.paths.keyring)).toEqual(keyring)
     expect(siblings()).toEqual([])
+    // The current vault came back as it was left: with the lock the restore recorded before moving it aside.
+    expect(storedTrail(vault).at(-1)?.action).toBe('lock')
     // Before the swap the session was still open; a failure at the staged step leaves it open.
     signIn(vault)
     failAt = 'restore:staged'
