@@ -6,6 +6,7 @@ import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
 import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
 import { AppError } from '../../../shared/result'
 import { AuditRepository } from '../audit/audit-repository'
+import type * as AtomicWriteModule from '../fs/atomic-write'
 import { CASEWORK_MIGRATIONS } from '../db/casework-migrations'
 import { Connection } from '../db/connection'
 import { MIGRATIONS } from '../db/migrations'
@@ -35,7 +36,20 @@ const secrets = vi.hoisted(() => ({
   macKeys: [] as Buffer[],
   privateKeys: [] as Buffer[],
   grants: [] as TVaultKeys[],
+  events: [] as string[],
 }))
+
+/** Every folder fsync, in order with the restore's steps (the test hooks add those). */
+vi.mock('../fs/atomic-write', async (importOriginal) => {
+  const actual = await importOriginal<typeof AtomicWriteModule>()
+  return {
+    ...actual,
+    fsyncDirectory: (directory: string) => {
+      secrets.events.push(`fsync ${directory}`)
+      actual.fsyncDirectory(directory)
+    },
+  }
+})
 
 vi.mock('./vault-keys', async (importOriginal) => {
   const actual = await importOriginal<typeof VaultKeysModule>()
@@ -82,6 +96,7 @@ beforeEach(() => {
   secrets.macKeys.length = 0
   secrets.privateKeys.length = 0
   secrets.grants.length = 0
+  secrets.events.length = 0
 })
 afterEach(() => {
   for (const keeper of keepers) keeper.closeSession()
@@ -352,8 +367,14 @@ describe('BackupService.restore', () => {
   it('over the current vault: swaps it in, signs the admin in, and records what was rolled back', async () => {
     const steps: string[] = []
     const { vault, backup, backupCreatedAt } = await vaultWithBackup({
-      hooks: { at: (step) => steps.push(step) },
+      hooks: {
+        at: (step) => {
+          steps.push(step)
+          secrets.events.push(step)
+        },
+      },
     })
+    secrets.events.length = 0
     const previous = vault.keeper.require()
     const head = previous.trail.head()
     const progress: number[] = []
@@ -367,6 +388,17 @@ describe('BackupService.restore', () => {
     expect(restored).not.toBe(previous)
     expect(previous.db.database.open).toBe(false)
     expect(steps).toEqual(['restore:staged', 'restore:aside', 'restore:swapped'])
+    // The staged folder is made durable before the swap starts, and the swap (the parent's entries) before the
+    // restored vault is used.
+    const staged = secrets.events.indexOf('restore:staged')
+    expect(secrets.events[staged - 1]).toMatch(/^fsync .*\/\.vault\.restoring-[0-9a-f]{12}$/)
+    expect(secrets.events[staged - 1]?.startsWith(`fsync ${root}/`)).toBe(true)
+    expect(secrets.events.slice(staged)).toEqual([
+      'restore:staged',
+      'restore:aside',
+      `fsync ${root}`,
+      'restore:swapped',
+    ])
     expect(progress.length).toBeGreaterThan(0)
     expect(
       restored.trail
