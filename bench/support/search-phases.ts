@@ -4,6 +4,7 @@
  * calls inside it). What no wrapped call holds is the service's JavaScript ("js": query building, the reasons'
  * comparisons, scoring the similar-name candidates, the rows). Bench-only: nothing here runs in the app.
  */
+import { performance } from 'node:perf_hooks'
 import { StaffDirectory } from '../../src/main/core/accounts/accounts-repository'
 import { CaseListQueries } from '../../src/main/core/cases/case-list-queries'
 import type { TSession } from '../../src/main/core/session/session'
@@ -16,12 +17,15 @@ const cpuNow = (): number => {
 /** CPU milliseconds per phase of the search being timed. */
 export class SearchPhases {
   private current = new Map<string, number>()
+  /** Wall milliseconds per phase of the search being timed (a call's whole time, inner calls included). */
+  wall = new Map<string, number>()
   /** The running wrapped calls' own time so far is charged on exit; the stack holds the time inner calls took. */
   private readonly inner: number[] = []
 
   /** Starts a new search's tally. */
   begin(): void {
     this.current = new Map()
+    this.wall = new Map()
   }
 
   /** The tally of the search just timed, with "js" for what no phase holds out of `totalMs`. */
@@ -34,10 +38,12 @@ export class SearchPhases {
 
   private charge<T>(name: string, work: () => T): T {
     const started = cpuNow()
+    const startedWall = performance.now()
     this.inner.push(0)
     try {
       return work()
     } finally {
+      this.wall.set(name, (this.wall.get(name) ?? 0) + performance.now() - startedWall)
       const took = cpuNow() - started
       const nested = this.inner.pop() ?? 0
       this.current.set(name, (this.current.get(name) ?? 0) + took - nested)
