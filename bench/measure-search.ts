@@ -14,6 +14,7 @@ import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-suppo
 import { BENCH_TODAY, type TCaseSample } from './support/caseload'
 import { seedSyntheticCases } from './support/fast-seed'
 import { median, ms, percentile, Series } from './support/measure'
+import { SearchPhases } from './support/search-phases'
 import { forgetCounts, listFilters, searchesFrom } from './support/workloads'
 
 const folder = process.argv[2] ?? ''
@@ -63,10 +64,26 @@ const searches = searchesFrom(samples, Number(process.env['SEARCHES'] ?? 240))
 for (const search of searches.slice(0, 8)) caseList.list({ search: search.text, limit: 100 })
 const searched = new Series()
 const byKind = new Map<string, number[]>()
+// JOURNAL=TRUNCATE (or another mode) measures the audit entry's commit under that journal mode, for both files of
+// this connection only (the app keeps DELETE: see open-database.ts).
+const journal = process.env['JOURNAL']
+if (journal !== undefined && /^[A-Z]+$/.test(journal)) {
+  const { database } = services.vault.session().db as unknown as { database: { pragma(text: string): unknown } }
+  for (const schema of ['main', 'casework']) database.pragma(`${schema}.journal_mode = ${journal}`)
+  process.stderr.write(`journal_mode ${journal}\n`)
+}
+// Each search's phases (bench/support/search-phases.ts): which queries make the p95, and what in them.
+const phases = SearchPhases.install(services.vault.session())
+const tallies: { kind: string; text: string; cpu: number; wall: number; phases: Map<string, number> }[] = []
+const auditWall: number[] = []
 for (const search of searches) {
   forgetCounts(services)
+  phases.begin()
   searched.time(() => caseList.list({ search: search.text, limit: 100 }))
-  byKind.set(search.kind, [...(byKind.get(search.kind) ?? []), searched.cpu.at(-1) ?? 0])
+  const cpu = searched.cpu.at(-1) ?? 0
+  auditWall.push(phases.wall.get('audit') ?? 0)
+  tallies.push({ ...search, cpu, wall: searched.wall.at(-1) ?? 0, phases: phases.end(cpu) })
+  byKind.set(search.kind, [...(byKind.get(search.kind) ?? []), cpu])
 }
 const filtered = new Series()
 const byFilter = new Map<string, number[]>()
@@ -88,5 +105,28 @@ process.stdout.write(
     .join(' ')}\n` +
     `search p50 ${ms(median(searched.wall))} ms, p95 ${ms(percentile(searched.wall, 0.95))} ms (${searched.cpuSummary()})\n  ${summary(byKind)}\n` +
     `filter p95 ${ms(percentile(filtered.wall, 0.95))} ms (${filtered.cpuSummary()})\n  ${summary(byFilter)}\n`,
+)
+// The slowest searches (those above the p95 and a few below), their words (synthetic) and phases, CPU ms.
+const phaseText = (tally: Map<string, number>) =>
+  [...tally]
+    .filter(([, value]) => value >= 0.05)
+    .sort((left, right) => right[1] - left[1])
+    .map(([name, value]) => `${name} ${ms(value)}`)
+    .join(', ')
+const slowest = [...tallies].sort((left, right) => right.cpu - left.cpu).slice(0, Number(process.env['SLOWEST'] ?? 16))
+process.stdout.write(
+  `slowest searches (CPU ms, wall in brackets: phases)\n${slowest
+    .map((tally) => `  ${ms(tally.cpu)} (${ms(tally.wall)}) ${tally.kind} "${tally.text}": ${phaseText(tally.phases)}`)
+    .join('\n')}\n`,
+)
+process.stdout.write(`audit entry wall: p50 ${ms(median(auditWall))} ms, p95 ${ms(percentile(auditWall, 0.95))} ms\n`)
+const phaseNames = [...new Set(tallies.flatMap((tally) => [...tally.phases.keys()]))]
+process.stdout.write(
+  `phases over all searches (CPU ms: p50, p95, sum)\n${phaseNames
+    .map((name) => {
+      const values = tallies.map((tally) => tally.phases.get(name) ?? 0)
+      return `  ${name}: ${ms(median(values))}, ${ms(percentile(values, 0.95))}, ${ms(values.reduce((a, b) => a + b, 0))}`
+    })
+    .join('\n')}\n`,
 )
 services.vault.lock()

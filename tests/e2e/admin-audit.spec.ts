@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TBridge } from '../../src/main/bridge/server'
 import { emptyIntake } from '../../src/shared/cases/intake-schema'
+import { SEARCH_COUNT_CAP } from '../../src/shared/contract/cases'
 import { ADMIN, CASEWORKER, expectAccessible, expect, test } from './fixtures'
 
 /** A case with an obviously invented name, saved as the signed-in admin. */
@@ -194,5 +195,64 @@ test.describe('the audit trail (admin)', () => {
         .filter({ hasText: `Dossier ${first}` }),
     ).toHaveCount(1)
     await expectAccessible(app, 'audit trail by case and action (fr)')
+  })
+
+  test('reads a search whose count stopped at its cap as "more than 1,000 results", by keyboard, in EN and FR', async ({
+    app,
+    bridge,
+  }) => {
+    test.setTimeout(180_000)
+    // 1,001 invented people whose intake notes share one word: a search for it counts past the cap.
+    const today = new Date().toISOString().slice(0, 10)
+    const rows = Array.from({ length: SEARCH_COUNT_CAP + 1 }, (_, index) => {
+      const intake = emptyIntake(today)
+      intake.person.givenNames = 'Sample'
+      intake.person.familyName = `Auditcap${index}-Example`
+      intake.meta.notes = 'Synthetic note marker bladderwort'
+      return { line: index + 2, intake }
+    })
+    const other = emptyIntake(today)
+    other.person.givenNames = 'Oriel'
+    other.person.familyName = 'Pennyworth'
+    rows.push({ line: rows.length + 2, intake: other })
+    const { caseTransfer, caseList, audit } = bridge.services
+    caseTransfer.importIntakes(rows, { dryRun: false })
+    expect(caseList.list({ search: 'bladderwort', limit: 100 }).totalCapped).toBe(true)
+    // And one that finds exactly one case: its entry keeps its exact count.
+    expect(caseList.list({ search: 'Pennyworth', limit: 100 }).total).toBe(1)
+    const searched = audit.list({ action: 'cases.searched', offset: 0, limit: 100 })
+    expect(searched.entries.map((entry) => entry.details)).toEqual([
+      { words: 1, results: 1 },
+      { words: 1, results: SEARCH_COUNT_CAP, moreResults: true },
+    ])
+
+    await app.goto(`${bridge.origin}/#/admin/audit`)
+    const table = app.getByRole('grid', { name: 'Audit trail' })
+    await expect(table.getByRole('rowheader', { name: 'Vault created' })).toBeVisible()
+    await app.getByRole('button', { name: /Action/ }).focus()
+    await app.keyboard.press('ArrowDown')
+    await app.getByRole('option', { name: 'Cases searched' }).focus()
+    await app.keyboard.press('Enter')
+    await expect(app.getByText('Showing entries 1 to 2 of 2, newest first.')).toBeVisible()
+    await expect(
+      table.getByRole('rowheader', { name: 'Cases searched — more than 1,000 results', exact: true }),
+    ).toBeVisible()
+    await expect(table.getByRole('rowheader', { name: 'Cases searched — 1 result', exact: true })).toBeVisible()
+    await expectAccessible(app, 'audit trail, capped search (en)')
+
+    await app.getByRole('radio', { name: 'Français' }).focus()
+    await app.keyboard.press('Space')
+    await expect(app.locator('html')).toHaveAttribute('lang', 'fr')
+    const tableFr = app.getByRole('grid', { name: 'Journal d’audit' })
+    await expect(
+      tableFr.getByRole('rowheader', {
+        name: 'Recherche de dossiers — plus de 1\u00a0000 résultats',
+        exact: true,
+      }),
+    ).toBeVisible()
+    await expect(
+      tableFr.getByRole('rowheader', { name: 'Recherche de dossiers — 1 résultat', exact: true }),
+    ).toBeVisible()
+    await expectAccessible(app, 'audit trail, capped search (fr)')
   })
 })

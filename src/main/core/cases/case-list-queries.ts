@@ -146,18 +146,49 @@ export class CaseListQueries {
     }
   }
 
-  /** Search results, best match first (urgent cases first among equals), with the same filters. */
-  search(match: string, filters: TListFilters, cutoff: string, offset: number, limit: number): TListPage {
+  /**
+   * Search results, best match first (urgent cases first among equals), with the same filters. Past the count's cap
+   * (`namesOnly`: the same words met in a reference or a name, see `buildNamesOnlyQuery`), those hits come first,
+   * ranked, then the others newest first, without ranking them.
+   */
+  search(
+    match: string,
+    filters: TListFilters,
+    cutoff: string,
+    offset: number,
+    limit: number,
+    namesOnly: string | null = null,
+  ): TListPage {
     const conditions = filterConditions(filters)
     if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
     if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
-    const hits = sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${match}) h
+    const ranked = (query: string): TSql => sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${query}) h
       JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
+    const hits = ranked(match)
     const { total, capped } = this.cappedCount(hits)
-    const rowids = this.db.column<number>(
-      sql`SELECT c.rowid FROM ${hits}
-          ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${limit} OFFSET ${offset}`,
-    )
+    const page = (from: TSql, wanted: number, skip: number): number[] =>
+      this.db.column<number>(
+        sql`SELECT c.rowid FROM ${from}
+            ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${wanted} OFFSET ${skip}`,
+      )
+    if (!capped || namesOnly === null) return { rows: this.listRows(page(hits, limit, offset)), total, capped }
+    // Over the cap: bm25 over every hit of a broad word (a city, a word of the notes) costs tens of milliseconds at
+    // 100,000 cases. The hits met in a name or reference are few for such a word: ranked as usual, they come first;
+    // the others follow newest first, read in the index's own rowid order and stopped at the page.
+    const nameHits = ranked(namesOnly)
+    const named = this.cappedCount(nameHits)
+    const rowids = offset < named.total ? page(nameHits, limit, offset) : []
+    const rest = limit - rowids.length
+    if (rest > 0 && !named.capped) {
+      rowids.push(
+        ...this.db.column<number>(
+          sql`SELECT c.rowid FROM case_search s JOIN cases c ON c.rowid = s.rowid
+              WHERE s.case_search MATCH ${match} AND ${sqlAnd(conditions)}
+                AND c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${namesOnly})
+              ORDER BY s.rowid DESC LIMIT ${rest} OFFSET ${Math.max(0, offset - named.total)}`,
+        ),
+      )
+    }
     return { rows: this.listRows(rowids), total, capped }
   }
 

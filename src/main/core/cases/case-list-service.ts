@@ -10,7 +10,7 @@ import type { TSession, TSessionSource } from '../session/session'
 import { caseSession } from './case-access'
 import { CaseListQueries } from './case-list-queries'
 import { removalCutoff } from './case-records'
-import { buildSearchQuery, countWords, referencePrefixOf } from './case-search'
+import { buildNamesOnlyQuery, buildSearchQuery, countWords, referencePrefixOf } from './case-search'
 import { findSimilarNames } from './similar-names'
 import { explainExactHits } from './search-reasons'
 import { toListRow } from './case-views'
@@ -50,7 +50,7 @@ export class CaseListService {
     const reference = referencePrefixOf(query.search)
     const exact =
       reference === null
-        ? queries.search(match, filters, cutoff, query.offset, query.limit)
+        ? queries.search(match, filters, cutoff, query.offset, query.limit, buildNamesOnlyQuery(query.search))
         : queries.searchByReference(reference, filters, cutoff, query.offset, query.limit)
     const why = explainExactHits(queries, query.search, exact.rows)
     const rows = exact.rows.map((row) => ({

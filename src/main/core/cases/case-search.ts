@@ -110,6 +110,19 @@ export function buildSearchQuery(search: string): string | null {
 }
 
 /**
+ * The exact query without the notes (and city) column: every word met in a reference or a name. A search matching
+ * more cases than SEARCH_COUNT_CAP lists these first, ranked, and the rest newest first: ranking every hit of a word
+ * in 16,000 notes by bm25 is the costliest query of the list, and a note hit's rank says little.
+ */
+export function buildNamesOnlyQuery(search: string): string | null {
+  const words = wordsOf(search)
+  if (words.length === 0) return null
+  return words
+    .map((word) => `(reference : ${quote(word.toLocaleLowerCase())}${begun(word)} OR ${namesQueryOf(word)})`)
+    .join(' AND ')
+}
+
+/**
  * The looser query behind "names spelled otherwise": for every word, its sound-alike and skeleton codes, the short
  * ones included ("Ranya" is only 'dmrn'). It finds candidates, never results: each is checked by person matching
  * (`scoreSearch`) before it is shown, so the codes many names share cannot turn into nonsense matches. Words with

@@ -20,16 +20,18 @@ describe('a search counts up to the cap and says "more than" past it', () => {
   beforeAll(async () => {
     root = makeTempFolder()
     services = await createTestVault(root, { now: () => TODAY.getTime() })
+    // One person named like the marker, imported first (the oldest case): a name hit among 1,002 note hits.
+    const named = 'CCIJ-2019-00001,Capmarker,Oriel,ON,"Invented story."\n'
     const rows = Array.from({ length: OVER + UNDER }, (_, index) => {
       const word = index < OVER ? 'Capmarker' : 'Fewmarker'
       const reference = `CCIJ-2020-${String(index + 1).padStart(5, '0')}`
       return `${reference},Countcap${index}-Example,Sample,ON,"Invented ${word} story ${index}."\n`
     })
-    const result = importIntakesCsv(services.caseTransfer, HEADER + rows.join(''), {
+    const result = importIntakesCsv(services.caseTransfer, HEADER + named + rows.join(''), {
       dryRun: false,
       today: '2026-11-20',
     })
-    expect(result).toMatchObject({ accepted: true, created: OVER + UNDER })
+    expect(result).toMatchObject({ accepted: true, created: OVER + UNDER + 1 })
   }, 120_000)
   afterAll(() => {
     services.vault.lock()
@@ -65,7 +67,22 @@ describe('a search counts up to the cap and says "more than" past it', () => {
 
   it('the list without a search keeps its exact count (from the count tables, cheap at any size)', () => {
     const page = services.caseList.list({ limit: 10 })
-    expect(page.total).toBe(OVER + UNDER)
+    expect(page.total).toBe(OVER + UNDER + 1)
     expect(page.totalCapped).toBeUndefined()
+  })
+
+  it('past the cap, a name hit comes first, then the note hits newest first, each once across the pages', () => {
+    const pages = Array.from({ length: SEARCH_COUNT_CAP / 100 }, (_, page) =>
+      services.caseList.list({ search: 'capmarker', offset: page * 100, limit: 100 }).rows,
+    )
+    const [first] = pages
+    expect(first?.[0]?.reference).toBe('CCIJ-2019-00001')
+    expect(first?.[0]?.whyMatched.map((reason) => reason.kind)).toEqual(['name'])
+    const references = pages.flat().map((row) => row.reference)
+    expect(new Set(references).size).toBe(SEARCH_COUNT_CAP)
+    // The note hits, newest first: the last imported (CCIJ-2020-01002) right after the name hit.
+    const notes = references.slice(1)
+    expect(notes[0]).toBe(`CCIJ-2020-${String(OVER).padStart(5, '0')}`)
+    expect(notes).toEqual([...notes].sort().reverse())
   })
 })

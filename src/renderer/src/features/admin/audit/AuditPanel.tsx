@@ -105,7 +105,7 @@ export function AuditPanel() {
                           <span className="admin-muted">{t('admin.audit.nobody')}</span>
                         )}
                       </DataCell>
-                      <DataCell>{auditWhatLabel(t, entry)}</DataCell>
+                      <DataCell>{auditWhatLabel(t, entry, i18n.language)}</DataCell>
                       <DataCell>{auditTargetLabel(t, entry, usernames)}</DataCell>
                       <DataCell>
                         <span className="admin-muted admin-mono">{entry.seq}</span>

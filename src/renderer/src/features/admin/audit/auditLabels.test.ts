@@ -100,6 +100,19 @@ describe('audit labels for cases', () => {
     await t.changeLanguage('en')
   })
 
+  it('say "more than 1,000 results" for a search whose count stopped at its cap, in English and in French', async () => {
+    const capped = entry('cases.searched', { words: 1, results: 1000, moreResults: true }, null)
+    const exact = entry('cases.searched', { words: 2, results: 1000 }, null)
+    expect(auditWhatLabel(t.t, capped, 'en')).toBe('Cases searched — more than 1,000 results')
+    expect(auditWhatLabel(t.t, exact, 'en')).toBe('Cases searched — 1000 results')
+    expect(auditWhatLabel(t.t, entry('cases.searched', { results: 1, moreResults: true }, null))).toBe(
+      'Cases searched — more than 1 result',
+    )
+    await t.changeLanguage('fr')
+    expect(auditWhatLabel(t.t, capped, 'fr')).toBe('Recherche de dossiers — plus de 1\u00a0000 résultats')
+    await t.changeLanguage('en')
+  })
+
   it('ignore details they do not know instead of showing raw keys', () => {
     expect(auditWhatLabel(t.t, entry('record.changed', { change: 'something_new' }))).not.toMatch(
       /something_new/,

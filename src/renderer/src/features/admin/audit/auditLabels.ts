@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { AUDIT_ACTIONS, type TAuditAction, type TAuditEntry } from '../../../../../shared/contract/audit'
 import { LOCK_REASONS, type TLockReason } from '../../../../../shared/contract/vault'
+import { localeTag } from '../../../lib/dates'
 
 /** A short, safe piece of text from an entry's details (details come from older or newer app versions too). */
 const detailText = (value: unknown): string | null =>
@@ -82,6 +83,8 @@ const detailNumber = (value: unknown): number | null =>
 export function auditDetailLabel(
   t: TFunction,
   entry: Pick<TAuditEntry, 'action' | 'details'>,
+  /** The interface language, for numbers written out in the locale's way ("1,000", "1 000"). */
+  language = 'en',
 ): string | null {
   const { details } = entry
   switch (entry.action) {
@@ -130,7 +133,17 @@ export function auditDetailLabel(
         ? t(`admin.audit.details.duplicate.${decision}`)
         : null
     }
-    case 'cases.searched':
+    case 'cases.searched': {
+      const count = detailNumber(details['results'])
+      if (count === null) return null
+      // A search whose count stopped at its cap stored that cap and `moreResults`: "more than 1,000 results".
+      return details['moreResults'] === true
+        ? t('admin.audit.details.moreResults', {
+            count,
+            formatted: new Intl.NumberFormat(localeTag(language)).format(count),
+          })
+        : t('admin.audit.details.resultCount', { count })
+    }
     case 'duplicate.checked':
     case 'reports.viewed': {
       const count = detailNumber(details['results'])
@@ -181,8 +194,12 @@ function addedUpdatedSkipped(t: TFunction, details: TAuditEntry['details']): str
 }
 
 /** "Locked — idle timeout": the action, with what its details add when there is something. */
-export function auditWhatLabel(t: TFunction, entry: Pick<TAuditEntry, 'action' | 'details'>): string {
+export function auditWhatLabel(
+  t: TFunction,
+  entry: Pick<TAuditEntry, 'action' | 'details'>,
+  language = 'en',
+): string {
   const action = auditActionLabel(t, entry.action, entry.details)
-  const detail = auditDetailLabel(t, entry)
+  const detail = auditDetailLabel(t, entry, language)
   return detail === null ? action : `${action} — ${detail}`
 }
