@@ -1,5 +1,13 @@
 import type * as Fs from 'node:fs'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
@@ -236,6 +244,30 @@ describe('createVaultFolder', () => {
       'staging',
       root().split('/').pop(),
     ])
+  })
+
+  // Linux names every file this process holds open under /proc/self/fd; elsewhere the check is skipped.
+  it.skipIf(!existsSync('/proc/self/fd'))('holds no file of the new vault open once made', async () => {
+    const paths = vaultPaths(join(root(), 'vault'))
+    const openIn = (folder: string) =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(join('/proc/self/fd', fd))
+          } catch {
+            return '' // closed since the listing
+          }
+        })
+        .filter((target) => target.startsWith(`${folder}/`))
+    const made = await createVaultFolder(paths, INPUT, options)
+    expect(openIn(paths.directory)).toStrictEqual([])
+    // The listing does see a database this process holds open there.
+    const db = openEncryptedDatabase(join(paths.directory, 'vault-g1.db'), made.keys.vault)
+    try {
+      expect(openIn(paths.directory)).toStrictEqual([join(paths.directory, 'vault-g1.db')])
+    } finally {
+      db.close()
+    }
   })
 
   it('opens with the first passphrase as the admin, and with the recovery key', async () => {
