@@ -13,7 +13,12 @@ import { ReferralQueries } from '../referrals/referral-repository'
 import type { TMembershipRow } from '../roster/lawyer-rows'
 import type { TSession } from '../session/session'
 import { ConflictNameIndex } from './conflict-name-index'
-import { type TBlockingName, type TCandidateName, type TConflictNameSource } from './conflicts'
+import {
+  type TBlockingName,
+  type TCandidateName,
+  type TCandidateVisit,
+  type TConflictNameSource,
+} from './conflicts'
 import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
@@ -65,10 +70,14 @@ const referralPartyNames = (session: TSession, cases: CaseRepository): TLawyerPa
 }
 
 /** Declared conflicts from the vault's keys, and referral parties from memory (few: at most the places held). */
-const bothSources = (declared: TConflictNameSource, referrals: TConflictNameSource): TConflictNameSource => ({
+const bothSources = (declared: ConflictNameIndex, referrals: ConflictNameIndex): TConflictNameSource => ({
   *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
     yield* declared.candidatesFor(names)
     yield* referrals.candidatesFor(names)
+  },
+  eachCandidate(names: readonly TBlockingName[], visit: TCandidateVisit): void {
+    declared.eachCandidate(names, visit)
+    referrals.eachCandidate(names, visit)
   },
 })
 

@@ -14,6 +14,7 @@ import {
   tokensRequired,
   type TBlockingName,
   type TCandidateName,
+  type TCandidateVisit,
   type TConflictNameSource,
 } from './conflicts'
 import type { KeyPostings } from './key-postings'
@@ -151,6 +152,47 @@ export class ConflictNameIndex implements TConflictNameSource {
   }
 
   *candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName> {
+    for (const id of this.found(names)) {
+      const prepared = this.prepared[id]
+      if (prepared === undefined) continue
+      for (let at = this.entryStart[id] ?? 0; at < (this.entryStart[id + 1] ?? 0); at++) {
+        const entry = this.entryIds[at] ?? 0
+        const caseId = this.caseOf.get(entry)
+        yield {
+          lawyerId: this.lawyerIds[this.lawyerOf[entry] ?? 0] ?? '',
+          source: SOURCES[this.sourceOf[entry] ?? 0] ?? 'declared',
+          kind: KINDS[this.kindOf[entry] ?? 0] ?? 'person',
+          names: prepared.source.names,
+          ...(caseId === undefined ? {} : { caseId }),
+          prepared,
+        }
+      }
+    }
+  }
+
+  /**
+   * The same candidates as `candidatesFor`, in the same order, handed over as they are held (no object per
+   * lawyer and name): the conflict check meets hundreds of names declared by thousands of lawyers.
+   */
+  eachCandidate(names: readonly TBlockingName[], visit: TCandidateVisit): void {
+    for (const id of this.found(names)) {
+      const prepared = this.prepared[id]
+      if (prepared === undefined) continue
+      for (let at = this.entryStart[id] ?? 0; at < (this.entryStart[id + 1] ?? 0); at++) {
+        const entry = this.entryIds[at] ?? 0
+        visit(
+          prepared,
+          this.lawyerIds[this.lawyerOf[entry] ?? 0] ?? '',
+          SOURCES[this.sourceOf[entry] ?? 0] ?? 'declared',
+          KINDS[this.kindOf[entry] ?? 0] ?? 'person',
+          this.caseOf.get(entry),
+        )
+      }
+    }
+  }
+
+  /** The distinct names meeting `names` (see TConflictNameSource), each once, in the order first met. */
+  private found(names: readonly TBlockingName[]): number[] {
     const stamp = ++this.stamp
     const found: number[] = []
     const take = (id: number): void => {
@@ -170,22 +212,7 @@ export class ConflictNameIndex implements TConflictNameSource {
         for (const key of name.singleKeys) this.tokenKeys.each(key, take)
       }
     }
-    for (const id of found) {
-      const prepared = this.prepared[id]
-      if (prepared === undefined) continue
-      for (let at = this.entryStart[id] ?? 0; at < (this.entryStart[id + 1] ?? 0); at++) {
-        const entry = this.entryIds[at] ?? 0
-        const caseId = this.caseOf.get(entry)
-        yield {
-          lawyerId: this.lawyerIds[this.lawyerOf[entry] ?? 0] ?? '',
-          source: SOURCES[this.sourceOf[entry] ?? 0] ?? 'declared',
-          kind: KINDS[this.kindOf[entry] ?? 0] ?? 'person',
-          names: prepared.source.names,
-          ...(caseId === undefined ? {} : { caseId }),
-          prepared,
-        }
-      }
-    }
+    return found
   }
 
   /** People's names meeting a person's name on min(2, tokens) tokens, or on a whole-name key. */

@@ -33,7 +33,21 @@ export type TConflictNameSource = {
    * min(2, tokens) tokens or a whole-name key; any other pair on one key of `singleKeys`.
    */
   candidatesFor(names: readonly TBlockingName[]): Iterable<TCandidateName>
+  /**
+   * The same candidates in the same order, handed to `visit` one lawyer and name at a time without an object
+   * each (the in-memory index has it; findConflicts prefers it).
+   */
+  eachCandidate?(names: readonly TBlockingName[], visit: TCandidateVisit): void
 }
+
+/** One lawyer-side name met, as `eachCandidate` hands it over: its prepared names, who holds it and why. */
+export type TCandidateVisit = (
+  prepared: PreparedPerson,
+  lawyerId: string,
+  source: TConflictSource,
+  kind: TLawyerPartyName['kind'],
+  caseId: string | undefined,
+) => void
 
 /** The blocking keys of one party's names, prepared as `preparePartyNames` prepares them for its kind. */
 export const blockingNamesOf = (person: PreparedPerson, isPerson: boolean): TBlockingName[] =>
@@ -84,7 +98,7 @@ const shownName = (names: readonly string[]): string => names.filter((name) => n
 
 /** Every conflict between one survivor's names and the lawyers' side, grouped by lawyer id. */
 export const findConflicts = (
-  caseId: string,
+  caseIdOfSurvivor: string,
   parties: readonly TSurvivorParty[],
   source: TConflictNameSource,
   reviews: TConflictReviews,
@@ -95,7 +109,13 @@ export const findConflicts = (
     .map((party) => ({
       party,
       person: preparePartyNames(party.kind, party.names),
-      // A name many lawyers declared ("Syrian Arab Army") shares one prepared person in the index: scored once.
+      survivorName: shownName(party.names),
+      /**
+       * A name many lawyers declared ("Syrian Arab Army") is one prepared person in the index: scored once, and
+       * its hit (the same words and key for every lawyer who declared it: shared, never changed) built once, by
+       * source and kind. null: below the threshold.
+       */
+      hits: new Map<PreparedPerson, Map<string, TConflictHit | null>>(),
       scores: new Map<PreparedPerson, ReturnType<typeof scorePrepared>>(),
     }))
   if (prepared.length === 0) return findings
@@ -103,38 +123,73 @@ export const findConflicts = (
   // Token pairs by identity: the index holds each distinct token once, so a survivor's token meets it once.
   const memo = new TokenPairMemo()
   const seen = new Set<string>()
-  for (const candidate of source.candidatesFor(blocking)) {
-    if (candidate.source !== 'declared' && candidate.caseId === caseId) continue
-    const other = candidate.prepared ?? preparePartyNames(candidate.kind, candidate.names)
-    for (const { party, person, scores } of prepared) {
-      if (!IS_CONFLICT[party.role][candidate.source]) continue
-      let match = scores.get(other)
-      if (match === undefined) {
-        match = scorePrepared(person, other, memo)
-        scores.set(other, match)
-      }
-      const threshold =
-        party.kind === 'person' && candidate.kind === 'person'
-          ? CONFLICT_MIN_SCORE.person
-          : CONFLICT_MIN_SCORE.other
-      if (match.score < threshold) continue
-      const survivorName = shownName(party.names)
-      const lawyerName = shownName(candidate.names)
-      const hitKey = conflictHitKey(survivorName, candidate.source, lawyerName)
-      if (seen.has(`${candidate.lawyerId}\n${hitKey}`)) continue
-      seen.add(`${candidate.lawyerId}\n${hitKey}`)
-      const hit: TConflictHit = {
-        subject: party.role,
-        survivorName,
-        source: candidate.source,
+  const hitFor = (
+    each: (typeof prepared)[number],
+    other: PreparedPerson,
+    source: TConflictSource,
+    kind: TLawyerPartyName['kind'],
+    names: readonly string[],
+  ): TConflictHit | null => {
+    let bySourceAndKind = each.hits.get(other)
+    if (bySourceAndKind === undefined) {
+      bySourceAndKind = new Map()
+      each.hits.set(other, bySourceAndKind)
+    }
+    const key = `${source}\n${kind}`
+    const known = bySourceAndKind.get(key)
+    if (known !== undefined) return known
+    let match = each.scores.get(other)
+    if (match === undefined) {
+      match = scorePrepared(each.person, other, memo)
+      each.scores.set(other, match)
+    }
+    const threshold =
+      each.party.kind === 'person' && kind === 'person' ? CONFLICT_MIN_SCORE.person : CONFLICT_MIN_SCORE.other
+    let hit: TConflictHit | null = null
+    if (match.score >= threshold) {
+      const lawyerName = shownName(names)
+      hit = {
+        subject: each.party.role,
+        survivorName: each.survivorName,
+        source,
         lawyerName,
         score: Math.round(match.score * 100) / 100,
         evidence: [...match.reasons],
-        hitKey,
+        hitKey: conflictHitKey(each.survivorName, source, lawyerName),
       }
-      const review = reviews.get(candidate.lawyerId)?.get(hitKey)
-      if (review === 'cleared') pushTo(findings.cleared, candidate.lawyerId, hit)
-      else pushTo(findings.blocking, candidate.lawyerId, { hit, confirmed: review === 'confirmed' })
+    }
+    bySourceAndKind.set(key, hit)
+    return hit
+  }
+  const visit = (
+    other: PreparedPerson,
+    lawyerId: string,
+    source: TConflictSource,
+    kind: TLawyerPartyName['kind'],
+    caseId: string | undefined,
+    names: readonly string[],
+  ): void => {
+    if (source !== 'declared' && caseId === caseIdOfSurvivor) return
+    for (const each of prepared) {
+      if (!IS_CONFLICT[each.party.role][source]) continue
+      const hit = hitFor(each, other, source, kind, names)
+      if (hit === null) continue
+      const seenKey = `${lawyerId}\n${hit.hitKey}`
+      if (seen.has(seenKey)) continue
+      seen.add(seenKey)
+      const review = reviews.get(lawyerId)?.get(hit.hitKey)
+      if (review === 'cleared') pushTo(findings.cleared, lawyerId, hit)
+      else pushTo(findings.blocking, lawyerId, { hit, confirmed: review === 'confirmed' })
+    }
+  }
+  if (source.eachCandidate !== undefined) {
+    source.eachCandidate(blocking, (other, lawyerId, from, kind, caseId) =>
+      visit(other, lawyerId, from, kind, caseId, other.source.names),
+    )
+  } else {
+    for (const candidate of source.candidatesFor(blocking)) {
+      const other = candidate.prepared ?? preparePartyNames(candidate.kind, candidate.names)
+      visit(other, candidate.lawyerId, candidate.source, candidate.kind, candidate.caseId, candidate.names)
     }
   }
   return findings

@@ -190,4 +190,34 @@ describe('declared conflicts indexed in memory', () => {
     expect(after).not.toBe(before)
     expect(findConflicts('case-2', parties, after, new Map()).blocking.has(id)).toBe(true)
   })
+
+  it('does not keep an index built inside a transaction that then rolled back', () => {
+    const [id = ''] = addLawyers([[{ kind: 'person', name: 'Testina Lopez' }]])
+    const session = services.vault.sessions.require()
+    const parties: TSurvivorParty[] = [{ role: 'adverse_party', kind: 'person', names: ['Olga Kuznetsova'] }]
+    const before = declaredConflictIndex(session.db)
+    const roster = new LawyerRepository(session.db)
+    let inside: ReturnType<typeof declaredConflictIndex> | undefined
+    expect(() =>
+      session.db.transaction(() => {
+        roster.replace(
+          id,
+          {
+            ...emptyLawyerFields(),
+            lastName: 'Testlawyer',
+            conflicts: [{ kind: 'person', name: 'Ольга Кузнецова' }],
+          },
+          '2026-11-30T16:00:00.000Z',
+        )
+        inside = declaredConflictIndex(session.db)
+        // The ranking inside the transaction sees its own write.
+        expect(findConflicts('case-2', parties, inside, new Map()).blocking.has(id)).toBe(true)
+        throw new Error('rolled back on purpose')
+      }),
+    ).toThrow('rolled back on purpose')
+    const after = declaredConflictIndex(session.db)
+    expect(after).not.toBe(inside)
+    expect(findConflicts('case-2', parties, after, new Map()).blocking.has(id)).toBe(false)
+    expect(findConflicts('case-2', parties, before, new Map()).blocking.has(id)).toBe(false)
+  })
 })

@@ -75,6 +75,31 @@ describe('ranking lawyers for a case in the vault', () => {
     return draft
   }
 
+  it('lists the excluded lawyers with a conflict first, each part in name order', () => {
+    const db = services.vault.sessions.require().db
+    db.transaction(() =>
+      new LawyerRepository(db).insert(
+        'l-absent',
+        lawyer({ firstName: 'Aaron', lastName: 'Absent', status: 'paused' }),
+        new Date(NOW).toISOString(),
+        null,
+      ),
+    )
+    const saved = services.intake.submit({
+      intake: intake(),
+      decision: { kind: 'new' },
+      reviewedCandidates: [],
+    })
+    const view = services.matching.rank(saved.caseId)
+    // By name alone "Aaron Absent" comes first; the conflict to review goes before every other exclusion.
+    expect(view.excluded.map((entry) => entry.lawyerId)).toEqual([
+      'l-conflicted',
+      'l-absent',
+      'l-paused',
+      'l-suspended',
+    ])
+  })
+
   it('excludes the lawyer whose declared conflict is the adverse party written in Arabic, and ranks the one on call', () => {
     const saved = services.intake.submit({
       intake: intake(),
