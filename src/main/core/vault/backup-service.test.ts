@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
@@ -37,6 +37,8 @@ const secrets = vi.hoisted(() => ({
   privateKeys: [] as Buffer[],
   grants: [] as TVaultKeys[],
   events: [] as string[],
+  /** Called once the passphrase opened a slot's private key (the key derivation is the restore's slow step). */
+  afterOpen: null as null | (() => void),
 }))
 
 /** Every folder fsync, in order with the restore's steps (the test hooks add those). */
@@ -70,6 +72,7 @@ vi.mock('./slot-keys', async (importOriginal) => {
     openSlotPrivateKey: async (...args: Parameters<typeof actual.openSlotPrivateKey>) => {
       const key = await actual.openSlotPrivateKey(...args)
       if (key !== null) secrets.privateKeys.push(key)
+      secrets.afterOpen?.()
       return key
     },
     openGrants: (...args: Parameters<typeof actual.openGrants>) => {
@@ -97,6 +100,7 @@ beforeEach(() => {
   secrets.privateKeys.length = 0
   secrets.grants.length = 0
   secrets.events.length = 0
+  secrets.afterOpen = null
 })
 afterEach(() => {
   for (const keeper of keepers) keeper.closeSession()
@@ -224,7 +228,11 @@ function storedTrail(vault: TVault, key = vault.keys.vault) {
   try {
     return new AuditRepository(new Connection(database))
       .list({ limit: 500 })
-      .entries.map((entry) => ({ action: entry.action, target: entry.targetId, details: entry.details }))
+      .entries.map((entry) => ({
+        action: entry.action,
+        target: entry.targetId === null ? null : `${entry.targetType}:${entry.targetId}`,
+        details: entry.details,
+      }))
       .reverse()
   } finally {
     database.close()
@@ -279,7 +287,7 @@ describe('BackupService.create', () => {
     expect(sections.vault.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
     expect(storedTrail(vault).at(-1)).toEqual({
       action: 'backup.created',
-      target: vault.keyring.vaultId,
+      target: `vault:${vault.keyring.vaultId}`,
       details: { bytes },
     })
     expect(temporaries(vault.folder)).toEqual([])
@@ -371,6 +379,9 @@ describe('BackupService.restore', () => {
         at: (step) => {
           steps.push(step)
           secrets.events.push(step)
+          // Where a crash here would leave things: the staged folder and the replaced vault, named for settle().
+          if (step === 'restore:aside')
+            steps.push(...siblings().map((name) => name.replace(/-[0-9a-f]{12}$/, '-…')))
         },
       },
     })
@@ -387,7 +398,13 @@ describe('BackupService.restore', () => {
     const restored = vault.keeper.require()
     expect(restored).not.toBe(previous)
     expect(previous.db.database.open).toBe(false)
-    expect(steps).toEqual(['restore:staged', 'restore:aside', 'restore:swapped'])
+    expect(steps).toEqual([
+      'restore:staged',
+      'restore:aside',
+      '.vault.replaced-…',
+      '.vault.restoring-…',
+      'restore:swapped',
+    ])
     // The staged folder is made durable before the swap starts, and the swap (the parent's entries) before the
     // restored vault is used.
     const staged = secrets.events.indexOf('restore:staged')
@@ -425,7 +442,10 @@ describe('BackupService.restore', () => {
         },
       ],
     ])
-    expect(restored.trail.list({}).entries[0]?.targetId).toBe(vault.keyring.vaultId)
+    expect(restored.trail.list({}).entries[0]).toMatchObject({
+      targetType: 'vault',
+      targetId: vault.keyring.vaultId,
+    })
     expect(siblings()).toEqual([])
     expect(vault.keeper.operations.isBusy()).toBe(false)
     // Only the restored session's connection is open: every probe of the staged databases was closed.
@@ -458,6 +478,57 @@ describe('BackupService.restore', () => {
     expect(statSync(join(root, 'other')).mode & 0o777).toBe(0o700)
     expect(readdirSync(dirname(elsewhere))).toEqual(['vault'])
     expect(vault.keeper.current()).not.toBeNull()
+  })
+
+  it('where there is no vault, a failure before the swap leaves no folder behind and its own error', async () => {
+    const { backup } = await vaultWithBackup()
+    const elsewhere = join(root, 'other', 'vault')
+    const keeper = keeperAt(elsewhere, {
+      at: (step) => {
+        if (step === 'restore:aside') throw new Error('stopped at restore:aside')
+      },
+    })
+    expect(await errorOf(new BackupService(keeper).restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
+      message: 'stopped at restore:aside',
+    })
+    expect(readdirSync(join(root, 'other'))).toEqual([])
+    expect(keeper.current()).toBeNull()
+  })
+
+  it('a backup file swapped for another while the passphrase was checked: refused, as the MAC cannot tell', async () => {
+    const { vault, backup } = await vaultWithBackup()
+    const sections = await sectionsOf(backup)
+    // The same vault's backup, MAC'd with its real key, laid out exactly alike, with other keyring bytes.
+    const text = sections.keyring.toString('utf8')
+    const keyring = Buffer.from(`${text.slice(0, -1)} `, 'utf8')
+    const files = { vault: join(root, 'section-vault'), casework: join(root, 'section-casework') }
+    writeFileSync(files.vault, sections.vault)
+    writeFileSync(files.casework, sections.casework)
+    const swapped = join(root, 'swapped.ccijbackup')
+    const { sections: _sizes, ...metadata } = sections.head.metadata
+    await writeBackupFile(
+      swapped,
+      metadata,
+      { keyring, anchor: Buffer.from(sections.anchor), ...files },
+      adminSubkey(vault.keys.admin ?? Buffer.alloc(32), 'backup-mac', vault.keyring.vaultId),
+      { operation: new OperationGuard().begin(), beforeRename: () => undefined },
+    )
+    expect(statSync(swapped).size).toBe(statSync(backup).size)
+    secrets.macKeys.length = 0
+    secrets.afterOpen = () => {
+      secrets.afterOpen = null
+      renameSync(swapped, backup)
+    }
+    const session = vault.keeper.require()
+    const before = hashes(vault.folder)
+    expect(await errorOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
+      code: 'INVALID_FILE',
+      message: 'This is not a usable CCIJ vault backup: it changed while it was read. Nothing was changed.',
+    })
+    expect(hashes(vault.folder)).toEqual(before)
+    expect(vault.keeper.current()).toBe(session)
+    expect(siblings()).toEqual([])
+    expect(secrets.grants.every(allZero)).toBe(true)
   })
 
   it('over a locked vault: LOCKED; by a caseworker: FORBIDDEN; nothing changed either way', async () => {
