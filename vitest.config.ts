@@ -9,6 +9,9 @@ export default defineConfig({
       'tests/start/**/*.test.ts',
     ],
     environment: 'node',
+    // A temp folder per run, checked empty at the end: a test that leaves a temp folder behind fails the run
+    // (tests/support/temp-root.ts says why a folder of its own and not a before/after listing of the shared one).
+    globalSetup: ['tests/support/temp-root.ts'],
     // An it.only left in a commit would quietly skip every other test of its file.
     allowOnly: false,
     testTimeout: 60_000,

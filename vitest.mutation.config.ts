@@ -10,6 +10,9 @@ export default defineConfig({
     include: [...new Set(selectedAreas().flatMap((area) => area.tests))],
     // The smoke test starts src/main/index.ts, not the built bundle Stryker does not rebuild.
     env: { CCIJ_SMOKE_MAIN: 'source' },
+    // Not the per-run temp folder check (tests/support/temp-root.ts): Stryker keeps vitest open across mutants, and
+    // a mutant that skips a cleanup would fail the whole session at its close instead of being counted.
+    globalSetup: [],
     // Mutation runs share the machine with other work at `nice -n 10`: a handler test that takes 20 s alone took
     // over 60 s in a dry run at load 23, and one failed test in the dry run stops the whole run. A mutant that
     // makes a test hang is still a kill by Stryker's own timeout, which it derives from the dry run's times.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { emptyIntake, type TIntake } from '../../src/shared/cases/intake-schema'
 import type { TBridge } from '../../src/main/bridge/server'
 import { expectAccessible, expect, test } from './fixtures'
-import { typeDate } from './dates'
+import { dateField, typeDate } from './dates'
 
 const GIVEN = ['Testa', 'Exemplo', 'Sampla', 'Fictiva', 'Mocka', 'Dummyn', 'Placido']
 
@@ -95,5 +95,49 @@ test.describe('the caseload report', () => {
       app.getByRole('figure', { name: 'Par pays d’origine' }).getByRole('img'),
     ).toHaveAccessibleName('Par pays d’origine: Afghanistan masqué, Érythrée masqué')
     await expectAccessible(app, 'caseload report (fr)')
+  })
+  test('keeps every digit of a period typed at full speed on a slow machine', async ({ app, bridge }) => {
+    seedCaseload(bridge)
+    await app.goto(`${bridge.origin}/#/reports`)
+    await expect(app.getByRole('status').filter({ hasText: 'opened in this period' })).toHaveText(
+      '13 cases opened in this period.',
+    )
+    // A slow machine (a quarter of the CPU): the period comes back through the address in a transition, and the
+    // digits of a date typed without a pause each land before the one before them has come back.
+    const cdp = await app.context().newCDPSession(app)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    try {
+      for (const [label, digits] of [
+        ['From', '20261101'],
+        ['To', '20261130'],
+      ] as const) {
+        await dateField(app, label).getByRole('spinbutton', { name: /^year/i }).focus()
+        await app.keyboard.type(digits)
+      }
+      await expect(dateField(app, 'To').getByRole('spinbutton', { name: /^day/i })).toHaveAttribute(
+        'aria-valuenow',
+        '30',
+      )
+      await expect(dateField(app, 'From').getByRole('spinbutton', { name: /^day/i })).toHaveAttribute(
+        'aria-valuenow',
+        '1',
+      )
+      await expect.poll(() => app.url()).toContain('from=2026-11-01&to=2026-11-30')
+      await expect(app.getByRole('status').filter({ hasText: 'opened in this period' })).toHaveText(
+        '7 cases opened in this period.',
+      )
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    }
+    // Changed from outside (the address), the field follows.
+    await app.goto(`${bridge.origin}/#/reports?from=2026-10-01`)
+    await expect(dateField(app, 'From').getByRole('spinbutton', { name: /^month/i })).toHaveAttribute(
+      'aria-valuenow',
+      '10',
+    )
+    await expect(dateField(app, 'To').getByRole('spinbutton', { name: /^day/i })).toHaveAttribute(
+      'data-placeholder',
+    )
+    await expectAccessible(app, 'caseload report, period typed fast (en)')
   })
 })

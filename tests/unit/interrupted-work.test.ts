@@ -12,6 +12,7 @@ import {
   removeFolder,
 } from '#test-support/vault-fixtures'
 import { codeOfAsync } from '#test-support/per-test'
+import { REKEY_STEPS } from '#test-support/rekey-steps'
 import { copyWave1Vault } from '#test-support/wave1-vault'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
@@ -52,17 +53,6 @@ function expectNoLeftovers(root: string): void {
     )
   }
 }
-
-const REKEY_STEPS = [
-  'rekey:start',
-  'rekey:vault-copied',
-  'rekey:vault-rekeyed',
-  'rekey:casework-copied',
-  'rekey:casework-rekeyed',
-  'rekey:ready',
-  'rekey:switched',
-  'rekey:cleaned',
-]
 
 describe('work interrupted by a crash is finished or rolled back at the next start', () => {
   let template: string

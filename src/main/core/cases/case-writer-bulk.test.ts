@@ -5,7 +5,8 @@ import { tempFolderPerTest } from '#test-support/per-test'
 import { sql } from '../db/sql'
 import type { TVaultServices } from '../services'
 import { matchKeysOf, stateFromIntake } from './case-records'
-import { CaseWriter } from './case-writer'
+import { BulkWriteMisuse, CaseWriter } from './case-writer'
+import { stateOf } from './case-views'
 
 /** Invented people, each with a name of their own (their keys differ) and an alias. */
 function invented(index: number): TIntake {
@@ -96,5 +97,50 @@ describe('a case writer in bulk (the intakes import)', () => {
     const { caseId } = writer.createCase(intake)
     expect(caseId[14]).toBe('4')
     expect(keysOf(caseId)).toEqual(expectedKeys(intake))
+  })
+  it('refuses anything but a create inside it (its held keys are only inserted), and writes nothing of it', () => {
+    const writer = new CaseWriter(services.vault.session(), null)
+    const before = invented(1)
+    const { caseId: existing } = writer.createCase(before)
+    const renamed = stateOf(writer.requireCase(existing))
+    renamed.profile.person.familyName = 'Testrenamed'
+    const at = writer.nowIso()
+    const misuses: [string, (created: string) => void][] = [
+      ['editCase', () => writer.editCase(writer.requireCase(existing), renamed, at)],
+      ['addIntakeToCase', () => writer.addIntakeToCase(writer.requireCase(existing), invented(2))],
+      [
+        'rewriteCase',
+        () => writer.rewriteCase(writer.requireCase(existing), renamed, { status: 'closed' }, at),
+      ],
+      ['event', () => writer.event(existing, 'note', at, 'A synthetic note', {}, at)],
+      [
+        'reindex',
+        () => writer.reindex(existing, writer.requireCase(existing).rowid, 'CCIJ-2026-0001', renamed.profile),
+      ],
+      // Even the case this bulk just created: its keys are held, and a change would add to them.
+      ['editCase', (created) => writer.editCase(writer.requireCase(created), renamed, at)],
+      ['bulk inside a bulk', () => writer.bulk(() => writer.createCase(invented(3)))],
+    ]
+    for (const [what, misuse] of misuses) {
+      expect(
+        () =>
+          writer.repository.transaction(() =>
+            writer.bulk(() => {
+              const { caseId } = writer.createCase(invented(4))
+              misuse(caseId)
+            }),
+          ),
+        what,
+      ).toThrow(BulkWriteMisuse)
+      // The transaction rolled back: the existing case, its keys and entries are as they were, nothing was added.
+      expect(count('cases'), what).toBe(1)
+      expect(keysOf(existing), what).toEqual(expectedKeys(before))
+      expect(stateOf(writer.requireCase(existing)).profile.person.familyName, what).toBe(
+        before.person.familyName,
+      )
+    }
+    // Outside a bulk the same edit is allowed, and replaces the case's keys.
+    writer.editCase(writer.requireCase(existing), renamed, at)
+    expect(keysOf(existing)).not.toEqual(expectedKeys(before))
   })
 })

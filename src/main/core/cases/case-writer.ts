@@ -37,6 +37,17 @@ type TEventDetails = Record<string, string | number | boolean | null>
 export const BULK_MATCH_KEY_CASES = 5_000
 
 /**
+ * A programming error, not the user's: a write other than a create inside `CaseWriter.bulk` (whose held match keys
+ * are only inserted, so a changed case would keep its old keys). Never caught: the caller's transaction rolls back.
+ */
+export class BulkWriteMisuse extends Error {
+  constructor(what: string) {
+    super(`CaseWriter.bulk() only creates cases; refused: ${what}.`)
+    this.name = 'BulkWriteMisuse'
+  }
+}
+
+/**
  * Every write to a case, for the intake, the case page and imports alike: the case row and file, what is derived
  * from them (match keys, search document, date tasks), timeline entries and audit entries naming the case by its
  * reference. Callers hold one transaction around a whole change, so a crash never leaves half of one.
@@ -48,6 +59,8 @@ export class CaseWriter {
   /** In bulk, how many new cases' match keys are held, not written yet (null: not in bulk). */
   private pendingKeyCases: number | null = null
   private bulkBatchCases = BULK_MATCH_KEY_CASES
+  /** The case `createCase` is writing (its own entries and index are part of the create), else null. */
+  private creatingCaseId: string | null = null
 
   constructor(
     readonly session: TSession,
@@ -67,8 +80,13 @@ export class CaseWriter {
    * import's), so the cases', intakes' and timeline's keys append; and match keys are held and written sorted, a
    * batch of `batchCases` cases at a time. Every key is written before this returns, inside the same transaction:
    * a failure still rolls the whole import back.
+   *
+   * Only creates belong in a bulk: the held keys are only ever inserted, so a case changed inside it would keep
+   * its old keys beside the new ones. Anything else (an edit, a further intake, a timeline entry or reindex of a
+   * case the bulk is not creating, a bulk inside a bulk) throws `BulkWriteMisuse` and writes nothing.
    */
   bulk<T>(work: () => T, batchCases = BULK_MATCH_KEY_CASES): T {
+    if (this.pendingKeyCases !== null) throw new BulkWriteMisuse('a bulk inside a bulk')
     this.newId = timeOrderedId
     this.repository.holdMatchKeysBegin()
     this.pendingKeyCases = 0
@@ -114,6 +132,22 @@ export class CaseWriter {
     const id = this.newId()
     const state = stateFromIntake(intake)
     const ref = reference ?? this.allocateReference(intake.meta.intakeDate)
+    this.creatingCaseId = id
+    try {
+      return this.writeNewCase(id, ref, intake, state, at, stagedSeq)
+    } finally {
+      this.creatingCaseId = null
+    }
+  }
+
+  private writeNewCase(
+    id: string,
+    ref: string,
+    intake: TIntake,
+    state: TCaseState,
+    at: string,
+    stagedSeq: number | undefined,
+  ): { caseId: string; reference: string } {
     const status: TCaseStatus = 'new'
     const rowid = this.repository.insertCase({
       id,
@@ -140,6 +174,7 @@ export class CaseWriter {
 
   /** A further intake for the person of an existing case: merged into the case file (see `mergeIntoCase`). */
   addIntakeToCase(row: TCaseWithFile, intake: TIntake): void {
+    this.refuseInBulk('addIntakeToCase', row.id)
     const at = this.nowIso()
     const state = mergeIntoCase(stateOf(row), intake)
     this.rewriteCase(row, state, {}, at)
@@ -151,6 +186,7 @@ export class CaseWriter {
 
   /** A case file edited on the case page: the row, what is derived from it, and tasks for new dates. */
   editCase(row: TCaseWithFile, state: TCaseState, at: string): void {
+    this.refuseInBulk('editCase', row.id)
     this.rewriteCase(row, state, {}, at)
     this.writeDerived(row.id, row.rowid, row.reference, state)
     this.createDateTasks(row.id, state.needs, at)
@@ -163,6 +199,7 @@ export class CaseWriter {
     changes: { status?: TCaseStatus; statusReason?: string; assignee?: string | null },
     at: string,
   ): void {
+    this.refuseInBulk('rewriteCase', row.id)
     const status = changes.status ?? (row.status as TCaseStatus)
     this.repository.updateCase({
       id: row.id,
@@ -186,6 +223,7 @@ export class CaseWriter {
     details: TEventDetails,
     at: string,
   ): TEventRow {
+    this.refuseInBulk('event', caseId)
     const row: TEventRow = {
       id: this.newId(),
       case_id: caseId,
@@ -202,6 +240,7 @@ export class CaseWriter {
 
   /** The search document and stored names again, after what they are made of changed (names, notes, the city). */
   reindex(caseId: string, rowid: number, reference: string, profile: TProfile): void {
+    this.refuseInBulk('reindex', caseId)
     // The city is searchable with the notes ("Winnipeg" lists the cases there); names have their own columns.
     const texts: string[] = [profile.location.city]
     for (const intakeRow of this.repository.intakesOf(caseId)) {
@@ -278,9 +317,17 @@ export class CaseWriter {
       this.repository.replaceMatchKeys('case', caseId, keys)
       return
     }
+    this.refuseInBulk('match keys', caseId)
     this.repository.holdMatchKeys('case', caseId, keys)
     this.pendingKeyCases += 1
     if (this.pendingKeyCases >= this.bulkBatchCases) this.flushMatchKeys()
+  }
+
+  /** In bulk, only the case being created may be written (see `bulk`). */
+  private refuseInBulk(what: string, caseId: string): void {
+    if (this.pendingKeyCases !== null && caseId !== this.creatingCaseId) {
+      throw new BulkWriteMisuse(`${what} of a case the bulk is not creating`)
+    }
   }
 
   private flushMatchKeys(): void {

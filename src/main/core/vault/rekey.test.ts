@@ -9,6 +9,7 @@ import {
   vaultKeysOf,
 } from '#test-support/vault-fixtures'
 import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
+import { REKEY_STEPS } from '#test-support/rekey-steps'
 import { openEncryptedDatabase } from '../db/open-database'
 import type { TProgress } from './progress'
 
@@ -18,17 +19,6 @@ import type { TProgress } from './progress'
  * on it (a leaver's keys open nothing, an unendorsed slot gets nothing) are in tests/unit/insider.test.ts and
  * account-admin.test.ts.
  */
-
-const STEPS = [
-  'rekey:start',
-  'rekey:vault-copied',
-  'rekey:vault-rekeyed',
-  'rekey:casework-copied',
-  'rekey:casework-rekeyed',
-  'rekey:ready',
-  'rekey:switched',
-  'rekey:cleaned',
-]
 
 type TKeyringFile = { generation: number; slots: Array<Record<string, unknown>> }
 
@@ -74,7 +64,7 @@ describe('a rekey', () => {
     const result = await vault.rekey({ onProgress: (progress) => seen.push(progress) })
 
     expect(result).toEqual({ generation: 2, needsNewPassphrase: [], unendorsed: [], removed: [] })
-    expect(steps).toEqual(STEPS)
+    expect(steps).toEqual(REKEY_STEPS)
     const total = 2 * (vaultBytes + caseworkBytes) + 1
     expect(seen).toEqual([
       { bytesDone: vaultBytes, bytesTotal: total },

@@ -13,7 +13,14 @@ const toDateValue = (date: string): DateValue | null => {
 }
 
 /** Two calendar dates, each optional: the period whose opened cases the report counts. */
-export function ReportRange({ range, onChange }: { range: TReportRange; onChange: (range: TReportRange) => void }) {
+export function ReportRange({
+  range,
+  onChange,
+}: {
+  range: TReportRange
+  /** One end changed (the page keeps the other as last asked for). */
+  onChange: (change: Partial<TReportRange>) => void
+}) {
   const { t } = useTranslation()
   const isBackwards = range.from !== '' && range.to !== '' && range.to < range.from
   return (
@@ -22,12 +29,12 @@ export function ReportRange({ range, onChange }: { range: TReportRange; onChange
       <DateField
         label={t('reports.range.from')}
         value={toDateValue(range.from)}
-        onChange={(value) => onChange({ ...range, from: value === null ? '' : value.toString() })}
+        onChange={(value) => onChange({ from: value === null ? '' : value.toString() })}
       />
       <DateField
         label={t('reports.range.to')}
         value={toDateValue(range.to)}
-        onChange={(value) => onChange({ ...range, to: value === null ? '' : value.toString() })}
+        onChange={(value) => onChange({ to: value === null ? '' : value.toString() })}
         errorMessage={isBackwards ? t('reports.range.toBeforeFrom') : undefined}
       />
       <p className="reports-range__description">{t('reports.range.description')}</p>

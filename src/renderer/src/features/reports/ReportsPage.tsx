@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { REPORT_BREAKDOWNS, type TCaseReport } from '../../../../shared/contract/reports'
@@ -31,7 +31,16 @@ export function ReportsPage() {
   const read = useCallback(() => api.reports.caseload(JSON.parse(query) as TReportRange), [query])
   const { load } = useApiQuery(read)
   const words: TReportWords = { t, vocab, language: i18n.language }
-  const setRange = (next: TReportRange) => {
+  // The period last asked for, until the address has it: the address changes in a transition, so a second date
+  // typed before the first has come back must build on the first, not on the address's older period (which would
+  // drop it). Once the address has caught up, it is the period again (and a change from outside is followed).
+  const asked = useRef<TReportRange | null>(null)
+  useEffect(() => {
+    if (asked.current !== null && JSON.stringify(asked.current) === wanted) asked.current = null
+  })
+  const setRange = (change: Partial<TReportRange>) => {
+    const next = { ...(asked.current ?? range), ...change }
+    asked.current = next
     const search = new URLSearchParams()
     if (next.from !== '') search.set('from', next.from)
     if (next.to !== '') search.set('to', next.to)
