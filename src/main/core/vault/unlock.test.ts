@@ -134,6 +134,15 @@ describe('unlockWithPassphrase', () => {
     keeper.close(false)
   })
 
+  it('an unknown name has its own count: a real account’s wait does not apply to it', async () => {
+    const keeper = await newVault()
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await codeOf(unlock(keeper, ADMIN, 'wrong horse battery staple 11'))
+    }
+    expect(await codeOf(unlock(keeper, ADMIN, PASSPHRASE))).toBe('THROTTLED')
+    expect(await codeOf(unlock(keeper, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+  })
+
   it('a lock during the key derivation wins: CANCELLED, and no session is installed after it', async () => {
     const keeper = await newVault()
     const unlocking = unlock(keeper, ADMIN, PASSPHRASE)
