@@ -68,7 +68,9 @@ const byKind = new Map<string, number[]>()
 // this connection only (the app keeps DELETE: see open-database.ts).
 const journal = process.env['JOURNAL']
 if (journal !== undefined && /^[A-Z]+$/.test(journal)) {
-  const { database } = services.vault.session().db as unknown as { database: { pragma(text: string): unknown } }
+  const { database } = services.vault.session().db as unknown as {
+    database: { pragma(text: string): unknown }
+  }
   for (const schema of ['main', 'casework']) database.pragma(`${schema}.journal_mode = ${journal}`)
   process.stderr.write(`journal_mode ${journal}\n`)
 }
@@ -113,13 +115,20 @@ const phaseText = (tally: Map<string, number>) =>
     .sort((left, right) => right[1] - left[1])
     .map(([name, value]) => `${name} ${ms(value)}`)
     .join(', ')
-const slowest = [...tallies].sort((left, right) => right.cpu - left.cpu).slice(0, Number(process.env['SLOWEST'] ?? 16))
+const slowest = [...tallies]
+  .sort((left, right) => right.cpu - left.cpu)
+  .slice(0, Number(process.env['SLOWEST'] ?? 16))
 process.stdout.write(
   `slowest searches (CPU ms, wall in brackets: phases)\n${slowest
-    .map((tally) => `  ${ms(tally.cpu)} (${ms(tally.wall)}) ${tally.kind} "${tally.text}": ${phaseText(tally.phases)}`)
+    .map(
+      (tally) =>
+        `  ${ms(tally.cpu)} (${ms(tally.wall)}) ${tally.kind} "${tally.text}": ${phaseText(tally.phases)}`,
+    )
     .join('\n')}\n`,
 )
-process.stdout.write(`audit entry wall: p50 ${ms(median(auditWall))} ms, p95 ${ms(percentile(auditWall, 0.95))} ms\n`)
+process.stdout.write(
+  `audit entry wall: p50 ${ms(median(auditWall))} ms, p95 ${ms(percentile(auditWall, 0.95))} ms\n`,
+)
 const phaseNames = [...new Set(tallies.flatMap((tally) => [...tally.phases.keys()]))]
 process.stdout.write(
   `phases over all searches (CPU ms: p50, p95, sum)\n${phaseNames

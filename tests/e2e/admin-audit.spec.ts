@@ -237,7 +237,9 @@ test.describe('the audit trail (admin)', () => {
     await expect(
       table.getByRole('rowheader', { name: 'Cases searched — more than 1,000 results', exact: true }),
     ).toBeVisible()
-    await expect(table.getByRole('rowheader', { name: 'Cases searched — 1 result', exact: true })).toBeVisible()
+    await expect(
+      table.getByRole('rowheader', { name: 'Cases searched — 1 result', exact: true }),
+    ).toBeVisible()
     await expectAccessible(app, 'audit trail, capped search (en)')
 
     await app.getByRole('radio', { name: 'Français' }).focus()

@@ -162,7 +162,9 @@ export class CaseListQueries {
     const conditions = filterConditions(filters)
     if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
     if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
-    const ranked = (query: string): TSql => sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${query}) h
+    const ranked = (
+      query: string,
+    ): TSql => sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${query}) h
       JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
     const hits = ranked(match)
     const { total, capped } = this.cappedCount(hits)
@@ -171,7 +173,8 @@ export class CaseListQueries {
         sql`SELECT c.rowid FROM ${from}
             ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${wanted} OFFSET ${skip}`,
       )
-    if (!capped || namesOnly === null) return { rows: this.listRows(page(hits, limit, offset)), total, capped }
+    if (!capped || namesOnly === null)
+      return { rows: this.listRows(page(hits, limit, offset)), total, capped }
     // Over the cap: bm25 over every hit of a broad word (a city, a word of the notes) costs tens of milliseconds at
     // 100,000 cases. The hits met in a name or reference are few for such a word: ranked as usual, they come first;
     // the others follow newest first, read in the index's own rowid order and stopped at the page.

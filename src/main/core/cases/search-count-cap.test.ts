@@ -72,8 +72,9 @@ describe('a search counts up to the cap and says "more than" past it', () => {
   })
 
   it('past the cap, a name hit comes first, then the note hits newest first, each once across the pages', () => {
-    const pages = Array.from({ length: SEARCH_COUNT_CAP / 100 }, (_, page) =>
-      services.caseList.list({ search: 'capmarker', offset: page * 100, limit: 100 }).rows,
+    const pages = Array.from(
+      { length: SEARCH_COUNT_CAP / 100 },
+      (_, page) => services.caseList.list({ search: 'capmarker', offset: page * 100, limit: 100 }).rows,
     )
     const [first] = pages
     expect(first?.[0]?.reference).toBe('CCIJ-2019-00001')
