@@ -5,6 +5,13 @@ import { join } from 'node:path'
 const TEMP_VARIABLES = ['TMPDIR', 'TMP', 'TEMP'] as const
 
 /**
+ * Tools' own caches, not leftovers of a test: the tsx loader (used by the tests that start a child process through
+ * tsx, such as the SIGKILL tests) keeps its compile cache of our source in `<tmpdir>/tsx-<uid>`. It holds
+ * transpiled code only, never data, and goes with the run's folder.
+ */
+const TOOL_CACHES = [/^tsx-\d+$/]
+
+/**
  * Vitest global setup: the unit run gets a temp folder of its own (TMPDIR, TMP and TEMP point into it before any
  * worker starts, so every `os.tmpdir()` of the run's processes, and SQLite's temp files, land there), and at the end
  * anything left in it is a leftover of this run: named, removed, and the run fails.
@@ -19,7 +26,7 @@ export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'ccij-unit-run-'))
   for (const name of TEMP_VARIABLES) process.env[name] = root
   return () => {
-    const left = readdirSync(root)
+    const left = readdirSync(root).filter((name) => !TOOL_CACHES.some((cache) => cache.test(name)))
     rmSync(root, { recursive: true, force: true })
     for (const name of TEMP_VARIABLES) {
       const value = before[name]
