@@ -5,7 +5,7 @@
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
 import { eligibilityCheckFor } from './eligibility'
-import { softFactorsFor, softScoreFor } from './soft-factors'
+import { softFactorsFor } from './soft-factors'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
 export type TRankedLawyer = { lawyer: TLawyerProfile; score: number; reasons: TScoreReason[] }
@@ -34,25 +34,6 @@ function inNameOrder(lawyers: readonly TLawyerProfile[]): readonly TLawyerProfil
   return ordered
 }
 
-/**
- * A ranked lawyer whose reasons are built the first time they are read (then kept): a ranking scores every
- * lawyer, but a caseworker reads the reasons of the few shown, and building them all was most of ranking 10,000
- * lawyers (BENCHMARKS.md, "Ranking without building every reason"). `reasons` is an own, enumerable property
- * (a getter), so copying, comparing and serializing an entry read it like a plain one; its points add up to
- * `score` (soft-factors.ts, `softScoreFor`).
- */
-const rankedLawyer = (lawyer: TLawyerProfile, score: number, build: () => TScoreReason[]): TRankedLawyer => {
-  let built: TScoreReason[] | undefined
-  return {
-    lawyer,
-    score,
-    get reasons(): TScoreReason[] {
-      built ??= build()
-      return built
-    },
-  }
-}
-
 /** Ranks lawyers whose conflicts were already found (a batch finds them once per survivor). */
 export const rankWithConflicts = (
   survivor: TSurvivorProfile,
@@ -63,8 +44,7 @@ export const rankWithConflicts = (
   const ranked: TRankedLawyer[] = []
   const excluded: TExcludedLawyer[] = []
   const eligibilityOf = eligibilityCheckFor(survivor)
-  const reasonsOf = softFactorsFor(survivor, context)
-  const scoreOf = softScoreFor(survivor, context)
+  const scoreOf = softFactorsFor(survivor, context)
   for (const lawyer of inNameOrder(lawyers)) {
     const eligibility = eligibilityOf(lawyer)
     const blocking = conflicts.blocking.get(lawyer.id)
@@ -80,20 +60,18 @@ export const rankWithConflicts = (
       excluded.push({ lawyer, reasons })
       continue
     }
-    ranked.push(
-      rankedLawyer(lawyer, scoreOf(lawyer), () => {
-        const scored = reasonsOf(lawyer)
-        scored.push(...eligibility.because)
-        for (const hit of conflicts.cleared.get(lawyer.id) ?? []) {
-          scored.push({
-            key: 'conflict.cleared',
-            points: 0,
-            params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
-          })
-        }
-        return scored
-      }),
-    )
+    const scored = scoreOf(lawyer)
+    let score = 0
+    for (const reason of scored) score += reason.points
+    scored.push(...eligibility.because)
+    for (const hit of conflicts.cleared.get(lawyer.id) ?? []) {
+      scored.push({
+        key: 'conflict.cleared',
+        points: 0,
+        params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
+      })
+    }
+    ranked.push({ lawyer, score, reasons: scored })
   }
   // Stable: equal scores keep name order.
   ranked.sort((left, right) => right.score - left.score)

@@ -128,56 +128,6 @@ export const softFactorsFor = (survivor: TSurvivorProfile, context: TRankContext
   }
 }
 
-export type TSoftScore = (lawyer: TLawyerProfile) => number
-
-/**
- * The points `softFactorsFor` gives one lawyer, summed in the same order, without building a reason: a ranking
- * scores all 10,000 lawyers but shows the reasons of a few, and the reasons' objects (and collecting them) were
- * most of ranking the roster. rank.ts builds the reasons only when they are read; soft-factors.test.ts holds the
- * two to the same figure for every survivor and lawyer fast-check makes.
- */
-export const softScoreFor = (survivor: TSurvivorProfile, context: TRankContext): TSoftScore => {
-  const needs = survivor.needs
-  const preferred = survivor.preferredLanguage
-  const others = survivor.otherLanguages
-  const interpreter = interpreterNeeded(survivor) === null ? null : W.interpreterNeeded
-  const province = survivor.province
-  const airport = survivor.airport
-  const multiplier = survivor.urgent ? W.urgentMultiplier : 1
-  const experiences = [...new Set(survivor.experiences)]
-  const countries = [...new Set(survivor.countries)]
-  return (lawyer) => {
-    let score = 0
-    if (needs.length > 0) {
-      let covered = 0
-      for (const need of needs) if (lawyer.practiceAreas.includes(need)) covered++
-      score += covered === 0 ? 0 : Math.round((W.needsCovered * covered) / needs.length)
-    }
-    if (preferred !== null && lawyer.languages.includes(preferred)) score += W.preferredLanguage
-    else if (others.some((language) => lawyer.languages.includes(language))) score += W.otherLanguage
-    else if (interpreter !== null) score += interpreter
-    if (province !== null && lawyer.province === province) {
-      score += sameCity(survivor.city, lawyer.city) ? W.sameCity : W.sameProvince
-    }
-    if (
-      airport !== null &&
-      coversAirport(lawyer, airport) &&
-      isOnCallAt(lawyer.onCallWindows, airport, context.now)
-    ) {
-      score += W.onCallNow * multiplier
-    }
-    const free = placesFree(lawyer)
-    if (survivor.urgent && lawyer.capacity > 0)
-      score += Math.round((W.urgentFreeCapacity * free) / lawyer.capacity)
-    const used = lawyer.capacity > 0 ? Math.min(1, lawyer.activeReferrals / lawyer.capacity) : 1
-    score += -Math.round(W.load * used)
-    if (experiences.some((kind) => lawyer.experiences.includes(kind))) score += W.atrocityExperience
-    if (countries.some((country) => lawyer.countries.includes(country))) score += W.countryExperience
-    score += lawyer.lastOfferedAt === null ? W.fairness : lastOffered(lawyer.lastOfferedAt, context).points
-    return score
-  }
-}
-
 export const softFactors = (
   survivor: TSurvivorProfile,
   lawyer: TLawyerProfile,
