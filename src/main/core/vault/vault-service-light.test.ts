@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FAST_KDF } from '#test-support/test-kdf'
 import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
 import { AppError } from '../../../shared/result'
+import type * as CreateVaultFolderModule from './create-vault-folder'
 import { createVaultFolder } from './create-vault-folder'
 import { PRODUCTION_KDF_POLICY } from './kdf'
 import { VaultService, type TVaultServiceOptions } from './vault-service'
@@ -15,6 +16,20 @@ import { vaultPaths } from './vault-paths'
  * unlock screen reads, create's checks, the lock's reason, the integrity check of both databases. The lifecycle
  * through all the services is in vault-service.test.ts.
  */
+
+const made = vi.hoisted(() => ({ otherAccountId: null as string | null }))
+
+/** createVaultFolder as it is, but a test may have it answer another account's id than the admin it made. */
+vi.mock('./create-vault-folder', async (importOriginal) => {
+  const actual = await importOriginal<typeof CreateVaultFolderModule>()
+  return {
+    ...actual,
+    createVaultFolder: async (...args: Parameters<typeof actual.createVaultFolder>) => {
+      const vault = await actual.createVaultFolder(...args)
+      return made.otherAccountId === null ? vault : { ...vault, accountId: made.otherAccountId }
+    },
+  }
+})
 
 const ORGANIZATION = 'Quorvent Maplethisk Brindleway'
 const ADMIN = 'alex.example'
@@ -29,6 +44,7 @@ let services: VaultService[] = []
 const folder = () => join(root, 'vault')
 
 beforeEach(() => {
+  made.otherAccountId = null
   root = makeTempFolder()
   now = AT
 })
@@ -157,6 +173,17 @@ describe('status', () => {
     expect(vault.currentStaff()).toStrictEqual(unlocked.staff)
   })
 
+  it('unlocked over a vault.db whose organization row was deleted: no name, no confirmed key, no throw', async () => {
+    const vault = service()
+    await vault.create(input)
+    vault.keeper.require().db.database.exec('DELETE FROM vault_meta')
+    expect(vault.status()).toMatchObject({
+      state: 'unlocked',
+      organizationName: null,
+      recoveryKeyConfirmed: false,
+    })
+  })
+
   it('locked: sign-in names only, sorted, and why it was last locked', async () => {
     const vault = service()
     await vault.create(input)
@@ -212,6 +239,18 @@ describe('create', () => {
     ])
     expect(trail(vault).at(-1)).toStrictEqual(['unlock.succeeded', 'account', staff.accountId, {}])
     expect(vault.keeper.require().meta.get()?.createdAt).toBe(new Date(AT).toISOString())
+  })
+
+  it('refuses to open a new vault for anyone but its first admin', async () => {
+    made.otherAccountId = '00000000-0000-4000-8000-000000000002'
+    const vault = service()
+    const refused = await errorOf(vault.create(input))
+    expect([refused.code, refused.message]).toStrictEqual([
+      'INTERNAL',
+      'The new vault did not open for its first admin.',
+    ])
+    expect(vault.currentStaff()).toBeNull()
+    expect(vault.status().state).toBe('locked')
   })
 
   it('refuses a name the schema refuses, and a passphrase made of the organization’s name', async () => {
