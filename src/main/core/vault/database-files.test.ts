@@ -38,22 +38,9 @@ const keyTexts = vi.hoisted(() => [] as Buffer[])
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof Fs>()
-  const openSync = ((path: Fs.PathLike, ...rest: unknown[]) => {
-    const fd = (actual.openSync as (...args: unknown[]) => number)(path, ...rest)
-    openFds.set(fd, String(path))
-    return fd
-  }) as typeof actual.openSync
-  const fsyncSync: typeof actual.fsyncSync = (fd) => {
-    const name = openFds.get(fd)
-    events.push(`fsync ${name === undefined ? '?' : actual.realpathSync(name).split('/').pop()}`)
-    actual.fsyncSync(fd)
-  }
-  const closeSync: typeof actual.closeSync = (fd) => {
-    openFds.delete(fd)
-    actual.closeSync(fd)
-  }
-  const wrapped = { ...actual, openSync, fsyncSync, closeSync }
-  return { ...wrapped, default: wrapped }
+  return (await import('#test-support/recording-mocks')).withFdRecording(actual, openFds, (path) =>
+    events.push(`fsync ${path === undefined ? '?' : actual.realpathSync(path).split('/').pop()}`),
+  )
 })
 
 vi.mock('../db/open-database', async (importOriginal) => {
