@@ -1,4 +1,5 @@
 import type * as Fs from 'node:fs'
+import type * as OpenDatabase from '../../src/main/core/db/open-database'
 import type * as SlotKeys from '../../src/main/core/vault/slot-keys'
 import type { TVaultKeys } from '../../src/main/core/vault/vault-keys'
 
@@ -75,4 +76,38 @@ export function withSlotKeyRecording(actual: typeof SlotKeys, records: TSlotKeyR
     }
   }
   return module
+}
+
+/** A connection openEncryptedDatabase opened, with what it was given. */
+export type TRecordedConnection = { file: string; options: unknown; db: { open: boolean } }
+
+/**
+ * db/open-database.ts, with every connection openEncryptedDatabase opens kept in `connections` (a test sees which are
+ * left open), and, when `statements` is given, every statement a connection runs through `pragma` or `exec`.
+ */
+export function withConnectionRecording(
+  actual: typeof OpenDatabase,
+  connections: TRecordedConnection[],
+  statements?: string[],
+): typeof OpenDatabase {
+  return {
+    ...actual,
+    openEncryptedDatabase: (file, key, options) => {
+      const db = actual.openEncryptedDatabase(file, key, options)
+      connections.push({ file, options, db })
+      if (statements !== undefined) {
+        const pragma = db.pragma.bind(db)
+        const exec = db.exec.bind(db)
+        db.pragma = ((source: string, ...rest: unknown[]) => {
+          statements.push(source)
+          return (pragma as (...args: unknown[]) => unknown)(source, ...rest)
+        }) as typeof db.pragma
+        db.exec = (source: string) => {
+          statements.push(source)
+          return exec(source)
+        }
+      }
+      return db
+    },
+  }
 }
