@@ -1,34 +1,40 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
-import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  copyOfKeys,
+  isZeroKey,
+  LIGHT_ADMIN as ADMIN,
+  LIGHT_PASSPHRASE as PASSPHRASE,
+  lightVaults,
+  type TLightVault,
+} from '#test-support/light-vault'
+import { FAST_KDF } from '#test-support/test-kdf'
 import { AppError } from '../../../shared/result'
 import { AuditRepository } from '../audit/audit-repository'
 import type * as AtomicWriteModule from '../fs/atomic-write'
 import { CASEWORK_MIGRATIONS } from '../db/casework-migrations'
 import { Connection } from '../db/connection'
 import { MIGRATIONS } from '../db/migrations'
-import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
+import { openEncryptedDatabase } from '../db/open-database'
 import { BackupService } from './backup-service'
 import { readBackupHead, writeBackupFile } from './backup-file'
-import { createVaultFolder } from './create-vault-folder'
-import { serializeKeyring, withSlot, writeKeyring, type TKeyring } from './keyring'
+import { serializeKeyring, withSlot, writeKeyring } from './keyring'
 import { OperationGuard } from './operation-guard'
 import { openVaultDatabase } from './open-vault-database'
 import type * as SlotKeysModule from './slot-keys'
 import { createGrantedSlot } from './slot-keys'
-import { VaultKeeper, type TVaultHooks } from './vault-keeper'
-import { vaultPaths } from './vault-paths'
+import type { TVaultHooks, VaultKeeper } from './vault-keeper'
 import type * as VaultKeysModule from './vault-keys'
 import { adminSubkey, type TVaultKeys } from './vault-keys'
 import type { VaultSession } from './vault-session'
 
 /*
  * backup-service.ts on vaults made by createVaultFolder and a bare VaultKeeper (no services, no unlock: the admin's
- * session is opened with the keys the new vault returned). Key material the service derives or opens is recorded
- * (the three functions wrapped below, otherwise unchanged) to check it is zeroed once used. The restore's crash
+ * session is opened with the keys the new vault returned; the set-up is #test-support/light-vault's). Key material
+ * the service derives or opens is recorded (adminSubkey below, openSlotPrivateKey and openGrants through
+ * #test-support/recording-mocks, each otherwise unchanged) to check it is zeroed once used. The restore's crash
  * points and faults through the services are in tests/unit/backup-restore-faults.test.ts and backup.test.ts.
  */
 
@@ -65,109 +71,44 @@ vi.mock('./vault-keys', async (importOriginal) => {
   }
 })
 
-vi.mock('./slot-keys', async (importOriginal) => {
-  const actual = await importOriginal<typeof SlotKeysModule>()
-  return {
-    ...actual,
-    openSlotPrivateKey: async (...args: Parameters<typeof actual.openSlotPrivateKey>) => {
-      const key = await actual.openSlotPrivateKey(...args)
-      if (key !== null) secrets.privateKeys.push(key)
-      secrets.afterOpen?.()
-      return key
-    },
-    openGrants: (...args: Parameters<typeof actual.openGrants>) => {
-      const keys = actual.openGrants(...args)
-      if (keys !== null) secrets.grants.push(keys)
-      return keys
-    },
-  }
-})
+vi.mock('./slot-keys', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withSlotKeyRecording(
+    await importOriginal<typeof SlotKeysModule>(),
+    { opened: secrets.privateKeys, afterOpen: () => secrets.afterOpen?.(), grants: secrets.grants },
+  ),
+)
 
-const ADMIN = 'alex.example'
-const PASSPHRASE = 'quiet lantern ferry orbit 92'
 const WRONG = 'wrong horse battery staple 11'
 
-let root = ''
-let now = Date.parse('2026-12-01T09:00:00Z')
-const clock = { now: () => new Date(now) }
-let opened: TDatabase[] = []
-let keepers: VaultKeeper[] = []
+const vaults = lightVaults()
+/** `opened()`: every database a keeper opened (through `openDatabase`), to see which it left open. */
+const { clock, opened, root } = vaults
 
 beforeEach(() => {
-  root = makeTempFolder()
-  now = Date.parse('2026-12-01T09:00:00Z')
   secrets.macKeys.length = 0
   secrets.privateKeys.length = 0
   secrets.grants.length = 0
   secrets.events.length = 0
   secrets.afterOpen = null
 })
-afterEach(() => {
-  for (const keeper of keepers) keeper.closeSession()
-  for (const database of opened) if (database.open) database.close()
-  opened = []
-  keepers = []
-  removeFolder(root)
-})
 
-type TVault = {
-  keeper: VaultKeeper
-  service: BackupService
-  keyring: TKeyring
-  accountId: string
-  keys: TVaultKeys
-  folder: string
-}
+type TVault = TLightVault & { service: BackupService }
 
-function keeperAt(folder: string, hooks?: TVaultHooks): VaultKeeper {
-  const keeper = new VaultKeeper(
-    vaultPaths(folder),
-    { create: FAST_KDF, floor: CHEAP_FLOOR },
-    clock,
-    undefined,
-    hooks,
-  )
-  const original = keeper.openDatabase.bind(keeper)
-  keeper.openDatabase = (file, key, kind) => {
-    const database = original(file, key, kind)
-    opened.push(database)
-    return database
-  }
-  keepers.push(keeper)
-  return keeper
-}
+const keeperAt = (folder: string, hooks?: TVaultHooks): VaultKeeper => vaults.keeper(folder, { hooks })
 
-const copyOf = (keys: TVaultKeys): TVaultKeys => ({
-  vault: Buffer.from(keys.vault),
-  case: keys.case === null ? null : Buffer.from(keys.case),
-  admin: keys.admin === null ? null : Buffer.from(keys.admin),
-})
-
-const isZero = (key: Buffer | null): boolean => key !== null && key.every((byte) => byte === 0)
-const allZero = (keys: TVaultKeys): boolean => [keys.vault, keys.case, keys.admin].every(isZero)
+const allZero = (keys: TVaultKeys): boolean => [keys.vault, keys.case, keys.admin].every(isZeroKey)
 
 /** A new vault with alex.example as its admin, signed in (unless `signedIn` is false). */
 async function newVault(
   options: { signedIn?: boolean; hooks?: TVaultHooks; name?: string } = {},
 ): Promise<TVault> {
-  const folder = join(root, options.name ?? 'vault')
-  const made = await createVaultFolder(
-    vaultPaths(folder),
-    {
-      organizationName: 'Example Org',
-      username: ADMIN,
-      displayName: 'Alex Staff-Example',
-      passphrase: PASSPHRASE,
-    },
-    { kdf: FAST_KDF, clock, nativeBinding: undefined },
-  )
-  const keeper = keeperAt(folder, options.hooks)
-  const vault = { keeper, service: new BackupService(keeper), ...made, folder }
+  const made = await vaults.newVault({ name: options.name, hooks: options.hooks })
+  const vault = { ...made, service: new BackupService(made.keeper) }
   if (options.signedIn !== false) signIn(vault)
   return vault
 }
 
-function signIn(vault: TVault, keys: TVaultKeys = copyOf(vault.keys)): VaultSession {
+function signIn(vault: TVault, keys: TVaultKeys = copyOfKeys(vault.keys)): VaultSession {
   const keyring = vault.keeper.requireKeyring()
   const session = vault.keeper.openSession(
     keyring,
@@ -239,7 +180,7 @@ function storedTrail(vault: TVault, key = vault.keys.vault) {
   }
 }
 
-const siblings = (): string[] => readdirSync(root).filter((name) => name.startsWith('.'))
+const siblings = (): string[] => readdirSync(root()).filter((name) => name.startsWith('.'))
 const temporaries = (folder: string): string[] => readdirSync(folder).filter((name) => name.endsWith('.tmp'))
 
 /** The sections of a backup file, from its header. */
@@ -263,7 +204,7 @@ describe('BackupService.create', () => {
     const vault = await newVault()
     const session = vault.keeper.require()
     session.trail.append(session.actor, 'record.viewed', null, {}, clock.now())
-    const destination = join(root, 'backup.ccijbackup')
+    const destination = join(root(), 'backup.ccijbackup')
     const progress: Array<[number, number]> = []
 
     const { bytes } = await vault.service.create(destination, ({ bytesDone, bytesTotal }) =>
@@ -291,30 +232,30 @@ describe('BackupService.create', () => {
       details: { bytes },
     })
     expect(temporaries(vault.folder)).toEqual([])
-    expect(readdirSync(root).sort()).toEqual(['backup.ccijbackup', 'vault'])
+    expect(readdirSync(root()).sort()).toEqual(['backup.ccijbackup', 'vault'])
     expect(vault.keeper.operations.isBusy()).toBe(false)
     expect(secrets.macKeys).toHaveLength(1)
-    expect(secrets.macKeys.every(isZero)).toBe(true)
+    expect(secrets.macKeys.every(isZeroKey)).toBe(true)
   })
 
   it('without a progress listener it writes the same kind of file', async () => {
     const vault = await newVault()
-    const destination = join(root, 'backup.ccijbackup')
+    const destination = join(root(), 'backup.ccijbackup')
     const { bytes } = await vault.service.create(destination)
     expect(bytes).toBe(statSync(destination).size)
   })
 
   it('locked: LOCKED, and no file', async () => {
     const vault = await newVault({ signedIn: false })
-    const destination = join(root, 'backup.ccijbackup')
+    const destination = join(root(), 'backup.ccijbackup')
     expect(await codeOf(vault.service.create(destination))).toBe('LOCKED')
     expect(existsSync(destination)).toBe(false)
   })
 
   it('a caseworker, an admin whose passphrase change is pending, or a session missing a key: refused, no file', async () => {
-    const destination = join(root, 'backup.ccijbackup')
+    const destination = join(root(), 'backup.ccijbackup')
     const vault = await newVault({ signedIn: false })
-    signIn(vault, { ...copyOf(vault.keys), admin: null })
+    signIn(vault, { ...copyOfKeys(vault.keys), admin: null })
     expect(await errorOf(vault.service.create(destination))).toMatchObject({
       code: 'FORBIDDEN',
       message: 'Only an admin can do this.',
@@ -337,16 +278,16 @@ describe('BackupService.create', () => {
     }
     expect(existsSync(destination)).toBe(false)
     expect(temporaries(vault.folder)).toEqual([])
-    expect(readdirSync(root)).toEqual(['vault'])
+    expect(readdirSync(root())).toEqual(['vault'])
     expect(vault.keeper.operations.isBusy()).toBe(false)
   })
 
   it('a lock while it writes: CANCELLED, no backup, no audit entry, no snapshot left', async () => {
     const vault = await newVault()
-    const destination = join(root, 'backup.ccijbackup')
+    const destination = join(root(), 'backup.ccijbackup')
     const work = vault.service.create(destination, () => vault.keeper.close(true, 'manual'))
     expect(await codeOf(work)).toBe('CANCELLED')
-    expect(readdirSync(root)).toEqual(['vault'])
+    expect(readdirSync(root())).toEqual(['vault'])
     expect(temporaries(vault.folder)).toEqual([])
     expect(storedTrail(vault).map((entry) => entry.action)).toEqual([
       'vault.created',
@@ -361,11 +302,11 @@ describe('BackupService.restore', () => {
   /** A vault, a backup of it, then two more entries in the current vault (what the restore rolls back). */
   async function vaultWithBackup(options: { hooks?: TVaultHooks } = {}) {
     const vault = await newVault(options)
-    const backup = join(root, 'backup.ccijbackup')
-    now += 60_000
+    const backup = join(root(), 'backup.ccijbackup')
+    clock.advance(60_000)
     await vault.service.create(backup)
     const backupCreatedAt = clock.now().toISOString()
-    now += 60_000
+    clock.advance(60_000)
     const session = vault.keeper.require()
     session.trail.append(session.actor, 'record.viewed', null, {}, clock.now())
     session.trail.append(session.actor, 'record.changed', null, {}, clock.now())
@@ -409,11 +350,11 @@ describe('BackupService.restore', () => {
     // restored vault is used.
     const staged = secrets.events.indexOf('restore:staged')
     expect(secrets.events[staged - 1]).toMatch(/^fsync .*\/\.vault\.restoring-[0-9a-f]{12}$/)
-    expect(secrets.events[staged - 1]?.startsWith(`fsync ${root}/`)).toBe(true)
+    expect(secrets.events[staged - 1]?.startsWith(`fsync ${root()}/`)).toBe(true)
     expect(secrets.events.slice(staged)).toEqual([
       'restore:staged',
       'restore:aside',
-      `fsync ${root}`,
+      `fsync ${root()}`,
       'restore:swapped',
     ])
     expect(progress.length).toBeGreaterThan(0)
@@ -449,17 +390,17 @@ describe('BackupService.restore', () => {
     expect(siblings()).toEqual([])
     expect(vault.keeper.operations.isBusy()).toBe(false)
     // Only the restored session's connection is open: every probe of the staged databases was closed.
-    expect(opened.filter((database) => database.open)).toEqual([restored.db.database])
+    expect(opened().filter((database) => database.open)).toEqual([restored.db.database])
     // The keys the backup's slot yielded now belong to the restored session: not zeroed with the others.
-    expect([restored.keys.vault, restored.keys.case, restored.keys.admin].some(isZero)).toBe(false)
-    expect(secrets.macKeys.every(isZero)).toBe(true)
-    expect(secrets.privateKeys.every(isZero)).toBe(true)
+    expect([restored.keys.vault, restored.keys.case, restored.keys.admin].some(isZeroKey)).toBe(false)
+    expect(secrets.macKeys.every(isZeroKey)).toBe(true)
+    expect(secrets.privateKeys.every(isZeroKey)).toBe(true)
   })
 
   it('where there is no vault: made in place (its folders private), with nothing rolled back', async () => {
     const { vault, backup, backupCreatedAt } = await vaultWithBackup()
     // Two folders that do not exist yet above it: made too, private.
-    const elsewhere = join(root, 'other', 'deeper', 'vault')
+    const elsewhere = join(root(), 'other', 'deeper', 'vault')
     const keeper = keeperAt(elsewhere)
     const staff = await new BackupService(keeper).restore(backup, ADMIN, PASSPHRASE)
     expect(staff).toMatchObject({ username: ADMIN, role: 'admin' })
@@ -475,14 +416,14 @@ describe('BackupService.restore', () => {
     ])
     expect(statSync(elsewhere).mode & 0o777).toBe(0o700)
     expect(statSync(dirname(elsewhere)).mode & 0o777).toBe(0o700)
-    expect(statSync(join(root, 'other')).mode & 0o777).toBe(0o700)
+    expect(statSync(join(root(), 'other')).mode & 0o777).toBe(0o700)
     expect(readdirSync(dirname(elsewhere))).toEqual(['vault'])
     expect(vault.keeper.current()).not.toBeNull()
   })
 
   it('where there is no vault, a failure before the swap leaves no folder behind and its own error', async () => {
     const { backup } = await vaultWithBackup()
-    const elsewhere = join(root, 'other', 'vault')
+    const elsewhere = join(root(), 'other', 'vault')
     const keeper = keeperAt(elsewhere, {
       at: (step) => {
         if (step === 'restore:aside') throw new Error('stopped at restore:aside')
@@ -491,7 +432,7 @@ describe('BackupService.restore', () => {
     expect(await errorOf(new BackupService(keeper).restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
       message: 'stopped at restore:aside',
     })
-    expect(readdirSync(join(root, 'other'))).toEqual([])
+    expect(readdirSync(join(root(), 'other'))).toEqual([])
     expect(keeper.current()).toBeNull()
   })
 
@@ -501,10 +442,10 @@ describe('BackupService.restore', () => {
     // The same vault's backup, MAC'd with its real key, laid out exactly alike, with other keyring bytes.
     const text = sections.keyring.toString('utf8')
     const keyring = Buffer.from(`${text.slice(0, -1)} `, 'utf8')
-    const files = { vault: join(root, 'section-vault'), casework: join(root, 'section-casework') }
+    const files = { vault: join(root(), 'section-vault'), casework: join(root(), 'section-casework') }
     writeFileSync(files.vault, sections.vault)
     writeFileSync(files.casework, sections.casework)
-    const swapped = join(root, 'swapped.ccijbackup')
+    const swapped = join(root(), 'swapped.ccijbackup')
     const { sections: _sizes, ...metadata } = sections.head.metadata
     await writeBackupFile(
       swapped,
@@ -539,7 +480,7 @@ describe('BackupService.restore', () => {
       code: 'LOCKED',
       message: 'Unlock the vault as an admin to restore a backup over it.',
     })
-    signIn(vault, { ...copyOf(vault.keys), admin: null })
+    signIn(vault, { ...copyOfKeys(vault.keys), admin: null })
     expect(await errorOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
       code: 'FORBIDDEN',
       message: 'Only an admin of this vault can restore a backup over it.',
@@ -576,22 +517,22 @@ describe('BackupService.restore', () => {
     }
     expect(Object.keys(throttle.failures)).toEqual(['restore:'])
     expect(vault.keeper.operations.isBusy()).toBe(false)
-    now += 1_000
+    clock.advance(1_000)
     expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBeNull()
   })
 
   it('a caseworker’s passphrase opens no admin slot of the backup: WRONG_PASSPHRASE, its keys zeroed', async () => {
     const vault = await newVault()
     await addStaff(vault, 'casey.example', 'caseworker', 'river copper meadow 41')
-    const backup = join(root, 'backup.ccijbackup')
+    const backup = join(root(), 'backup.ccijbackup')
     await vault.service.create(backup)
     expect(await codeOf(vault.service.restore(backup, 'casey.example', 'river copper meadow 41'))).toBe(
       'WRONG_PASSPHRASE',
     )
     expect(secrets.grants).toHaveLength(1)
     expect(secrets.grants[0]?.admin).toBeNull()
-    expect([secrets.grants[0]?.vault ?? null, secrets.grants[0]?.case ?? null].every(isZero)).toBe(true)
-    expect(secrets.privateKeys.every(isZero)).toBe(true)
+    expect([secrets.grants[0]?.vault ?? null, secrets.grants[0]?.case ?? null].every(isZeroKey)).toBe(true)
+    expect(secrets.privateKeys.every(isZeroKey)).toBe(true)
   })
 
   /** A backup file written with `keyring` and `metadata` of our choosing, MAC'd with the vault's real key. */
@@ -600,8 +541,8 @@ describe('BackupService.restore', () => {
     keyring: Buffer,
     metadata: { vaultId?: string; generation?: number } = {},
   ): Promise<string> {
-    const target = join(root, 'crafted.ccijbackup')
-    const filler = join(root, 'filler.bin')
+    const target = join(root(), 'crafted.ccijbackup')
+    const filler = join(root(), 'filler.bin')
     writeFileSync(filler, 'not a database')
     const macKey = adminSubkey(vault.keys.admin ?? Buffer.alloc(32), 'backup-mac', vault.keyring.vaultId)
     await writeBackupFile(
@@ -662,7 +603,7 @@ describe('BackupService.restore', () => {
     expect(hashes(vault.folder)).toEqual(before)
     expect(vault.keeper.current()).toBe(session)
     expect(siblings()).toEqual([])
-    expect(secrets.macKeys.every(isZero)).toBe(true)
+    expect(secrets.macKeys.every(isZeroKey)).toBe(true)
     expect(secrets.grants.every(allZero)).toBe(true)
     expect(vault.keeper.operations.isBusy()).toBe(false)
   })
@@ -677,7 +618,7 @@ describe('BackupService.restore', () => {
     database.pragma('ignore_check_constraints = ON')
     database.prepare("UPDATE staff_accounts SET role = 'superuser' WHERE id = ?").run(vault.accountId)
     database.close()
-    const backup = join(root, 'backup.ccijbackup')
+    const backup = join(root(), 'backup.ccijbackup')
     await vault.service.create(backup)
     const before = hashes(vault.folder)
     expect(await errorOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
@@ -686,7 +627,7 @@ describe('BackupService.restore', () => {
     })
     expect(hashes(vault.folder)).toEqual(before)
     expect(siblings()).toEqual([])
-    expect(opened.filter((each) => each.open)).toEqual([vault.keeper.require().db.database])
+    expect(opened().filter((each) => each.open)).toEqual([vault.keeper.require().db.database])
   })
 
   it('a lock during the restore: CANCELLED, the vault left in place and locked, nothing staged left', async () => {
@@ -749,7 +690,7 @@ describe('BackupService.restore', () => {
   it('a backup whose admin account is disabled is restored locked: FORBIDDEN with its own sentence', async () => {
     const vault = await newVault()
     vault.keeper.require().accounts.setStatus(vault.accountId, 'disabled')
-    const backup = join(root, 'backup.ccijbackup')
+    const backup = join(root(), 'backup.ccijbackup')
     await vault.service.create(backup)
     expect(await errorOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
       code: 'FORBIDDEN',

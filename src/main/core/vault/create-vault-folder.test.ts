@@ -11,19 +11,18 @@ import {
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
-import { tempFolderPerTest } from '#test-support/per-test'
+import { LIGHT_START, lightVaults, NEW_VAULT_INPUT } from '#test-support/light-vault'
 import { AuditRepository } from '../audit/audit-repository'
 import { trustedAnchor } from '../audit/audit-seal'
 import { Connection } from '../db/connection'
 import { CASEWORK_MIGRATIONS } from '../db/casework-migrations'
 import { MIGRATIONS } from '../db/migrations'
 import { openEncryptedDatabase, readSchemaVersion } from '../db/open-database'
-import { createVaultFolder, type TNewVault } from './create-vault-folder'
+import { createVaultFolder } from './create-vault-folder'
 import type { TKdfParams } from './kdf'
 import { readKeyring } from './keyring'
 import type * as SlotKeys from './slot-keys'
 import { unlockWithPassphrase, unlockWithRecoveryKey } from './unlock'
-import { VaultKeeper } from './vault-keeper'
 import type * as VaultKeys from './vault-keys'
 import { vaultPaths } from './vault-paths'
 
@@ -41,37 +40,20 @@ const openFds = vi.hoisted(() => new Map<number, string>())
 const privateKeys = vi.hoisted(() => [] as Buffer[])
 const vaultKeys = vi.hoisted(() => [] as Array<Record<string, Buffer | null>>)
 
-vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof Fs>()
-  const openSync = ((path: Fs.PathLike, ...rest: unknown[]) => {
-    const fd = (actual.openSync as (...args: unknown[]) => number)(path, ...rest)
-    openFds.set(fd, String(path))
-    return fd
-  }) as typeof actual.openSync
-  const fsyncSync: typeof actual.fsyncSync = (fd) => {
-    const name = openFds.get(fd) ?? '?'
-    fsyncs.push(name.split('/').pop() ?? '?')
-    actual.fsyncSync(fd)
-  }
-  const closeSync: typeof actual.closeSync = (fd) => {
-    openFds.delete(fd)
-    actual.closeSync(fd)
-  }
-  const wrapped = { ...actual, openSync, fsyncSync, closeSync }
-  return { ...wrapped, default: wrapped }
-})
+vi.mock('node:fs', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withFdRecording(
+    await importOriginal<typeof Fs>(),
+    openFds,
+    (path) => fsyncs.push(path?.split('/').pop() ?? '?'),
+  ),
+)
 
-vi.mock('./slot-keys', async (importOriginal) => {
-  const actual = await importOriginal<typeof SlotKeys>()
-  return {
-    ...actual,
-    createGrantedSlot: async (...args: Parameters<typeof actual.createGrantedSlot>) => {
-      const created = await actual.createGrantedSlot(...args)
-      privateKeys.push(created.keyPair.privateKey)
-      return created
-    },
-  }
-})
+vi.mock('./slot-keys', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withSlotKeyRecording(
+    await importOriginal<typeof SlotKeys>(),
+    { created: privateKeys },
+  ),
+)
 
 vi.mock('./vault-keys', async (importOriginal) => {
   const actual = await importOriginal<typeof VaultKeys>()
@@ -85,15 +67,10 @@ vi.mock('./vault-keys', async (importOriginal) => {
   }
 })
 
-const root = tempFolderPerTest()
-const INPUT: TNewVault = {
-  organizationName: 'Example Org',
-  username: 'alex.example',
-  displayName: 'Alex Staff-Example',
-  passphrase: 'quiet lantern ferry orbit 92',
-}
-const NOW = new Date('2026-12-01T09:00:00.000Z')
-const clock = { now: () => NOW }
+const vaults = lightVaults()
+const { clock, root } = vaults
+const INPUT = NEW_VAULT_INPUT
+const NOW = new Date(LIGHT_START)
 const options = { kdf: FAST_KDF, clock, nativeBinding: undefined }
 
 beforeEach(() => {
@@ -273,7 +250,7 @@ describe('createVaultFolder', () => {
   it('opens with the first passphrase as the admin, and with the recovery key', async () => {
     const paths = vaultPaths(join(root(), 'vault'))
     const made = await createVaultFolder(paths, INPUT, options)
-    const keeper = new VaultKeeper(paths, { create: FAST_KDF, floor: CHEAP_FLOOR }, clock, undefined)
+    const keeper = vaults.keeper(paths.directory)
     const staff = await unlockWithPassphrase(keeper, INPUT.username, INPUT.passphrase, keeper.begin())
     expect(staff).toMatchObject({ accountId: made.accountId, role: 'admin', mustChangePassphrase: false })
     keeper.close(false)

@@ -4,8 +4,9 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import type { TRecordedConnection } from '#test-support/recording-mocks'
 import type * as OpenDatabase from '../db/open-database'
-import { openEncryptedDatabase, type TOpenDatabaseOptions } from '../db/open-database'
+import { openEncryptedDatabase } from '../db/open-database'
 import {
   compactSearchIndex,
   fsyncFile,
@@ -30,7 +31,7 @@ const events = vi.hoisted(() => [] as string[])
 /** Descriptors opened with openSync and not closed yet. */
 const openFds = vi.hoisted(() => new Map<number, string>())
 /** Every connection opened through openEncryptedDatabase, with its options. */
-const connections = vi.hoisted(() => [] as Array<{ file: string; options: unknown; db: { open: boolean } }>)
+const connections = vi.hoisted(() => [] as TRecordedConnection[])
 /** Every statement a connection ran through `pragma` or `exec`, as written. */
 const statements = vi.hoisted(() => [] as string[])
 /** Every key text built (`x'…'`), to check each is zeroed once used. */
@@ -38,45 +39,18 @@ const keyTexts = vi.hoisted(() => [] as Buffer[])
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof Fs>()
-  const openSync = ((path: Fs.PathLike, ...rest: unknown[]) => {
-    const fd = (actual.openSync as (...args: unknown[]) => number)(path, ...rest)
-    openFds.set(fd, String(path))
-    return fd
-  }) as typeof actual.openSync
-  const fsyncSync: typeof actual.fsyncSync = (fd) => {
-    const name = openFds.get(fd)
-    events.push(`fsync ${name === undefined ? '?' : actual.realpathSync(name).split('/').pop()}`)
-    actual.fsyncSync(fd)
-  }
-  const closeSync: typeof actual.closeSync = (fd) => {
-    openFds.delete(fd)
-    actual.closeSync(fd)
-  }
-  const wrapped = { ...actual, openSync, fsyncSync, closeSync }
-  return { ...wrapped, default: wrapped }
+  return (await import('#test-support/recording-mocks')).withFdRecording(actual, openFds, (path) =>
+    events.push(`fsync ${path === undefined ? '?' : actual.realpathSync(path).split('/').pop()}`),
+  )
 })
 
-vi.mock('../db/open-database', async (importOriginal) => {
-  const actual = await importOriginal<typeof OpenDatabase>()
-  return {
-    ...actual,
-    openEncryptedDatabase: (file: string, key: Buffer, options?: TOpenDatabaseOptions) => {
-      const db = actual.openEncryptedDatabase(file, key, options)
-      connections.push({ file, options, db })
-      const pragma = db.pragma.bind(db)
-      const exec = db.exec.bind(db)
-      db.pragma = ((source: string, ...rest: unknown[]) => {
-        statements.push(source)
-        return (pragma as (...args: unknown[]) => unknown)(source, ...rest)
-      }) as typeof db.pragma
-      db.exec = (source: string) => {
-        statements.push(source)
-        return exec(source)
-      }
-      return db
-    },
-  }
-})
+vi.mock('../db/open-database', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withConnectionRecording(
+    await importOriginal<typeof OpenDatabase>(),
+    connections,
+    statements,
+  ),
+)
 
 vi.mock('./vault-keys', async (importOriginal) => {
   const actual = await importOriginal<typeof VaultKeys>()

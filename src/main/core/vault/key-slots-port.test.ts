@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
-import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { LIGHT_ADMIN as ADMIN, LIGHT_PASSPHRASE as PASSPHRASE, lightVaults } from '#test-support/light-vault'
+import { codeOfAsync as codeOf } from '#test-support/per-test'
+import { FAST_KDF } from '#test-support/test-kdf'
 import type { TRole } from '../../../shared/roles'
-import { AppError } from '../../../shared/result'
 import { AccountsRepository } from '../accounts/accounts-repository'
-import { createVaultFolder } from './create-vault-folder'
 import type { TKdfParams } from './kdf'
 import type { TStaffSlot } from './keyring'
 import type * as Rekey from './rekey'
 import type * as SlotKeys from './slot-keys'
 import { unlockWithPassphrase } from './unlock'
-import { VaultKeeper } from './vault-keeper'
-import { vaultPaths } from './vault-paths'
+import type { VaultKeeper } from './vault-keeper'
 import { zeroKeys } from './vault-keys'
 
 /*
@@ -28,22 +26,12 @@ const privateKeys = vi.hoisted(() => [] as Buffer[])
 /** What the port passed to rekeyVault. */
 const rekeyCalls = vi.hoisted(() => [] as unknown[][])
 
-vi.mock('./slot-keys', async (importOriginal) => {
-  const actual = await importOriginal<typeof SlotKeys>()
-  return {
-    ...actual,
-    createGrantedSlot: async (...args: Parameters<typeof actual.createGrantedSlot>) => {
-      const created = await actual.createGrantedSlot(...args)
-      privateKeys.push(created.keyPair.privateKey)
-      return created
-    },
-    openSlotPrivateKey: async (...args: Parameters<typeof actual.openSlotPrivateKey>) => {
-      const key = await actual.openSlotPrivateKey(...args)
-      if (key !== null) privateKeys.push(key)
-      return key
-    },
-  }
-})
+vi.mock('./slot-keys', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withSlotKeyRecording(
+    await importOriginal<typeof SlotKeys>(),
+    { created: privateKeys, opened: privateKeys },
+  ),
+)
 
 vi.mock('./rekey', async (importOriginal) => {
   const actual = await importOriginal<typeof Rekey>()
@@ -56,17 +44,13 @@ vi.mock('./rekey', async (importOriginal) => {
   }
 })
 
-const ADMIN = 'alex.example'
-const PASSPHRASE = 'quiet lantern ferry orbit 92'
 const STAFF_PASSPHRASE = 'copper meadow signal harbor 37'
 const NEW_PASSPHRASE = 'amber thistle canyon drift 58'
 /** What the keeper seals new slots with: not the vault's first KDF, so a slot says which one sealed it. */
 const CREATE_KDF: TKdfParams = { ...FAST_KDF, iterations: 2 } as TKdfParams
 
-let root = ''
-let now = Date.parse('2026-12-01T09:00:00Z')
-const clock = { now: () => new Date(now) }
-const folder = () => join(root, 'vault')
+const vaults = lightVaults()
+const { clock, folder } = vaults
 
 type TKeyringFile = { slots: Array<Record<string, unknown>> }
 const keyringFile = () => JSON.parse(readFileSync(join(folder(), 'keyring.json'), 'utf8')) as TKeyringFile
@@ -79,41 +63,18 @@ const failuresOf = (username: string): number | undefined => {
 }
 
 beforeEach(() => {
-  root = makeTempFolder()
-  now = Date.parse('2026-12-01T09:00:00Z')
   privateKeys.length = 0
   rekeyCalls.length = 0
 })
-afterEach(() => removeFolder(root))
 
 async function newVault(): Promise<VaultKeeper> {
-  const paths = vaultPaths(folder())
-  const made = await createVaultFolder(
-    paths,
-    {
-      organizationName: 'Example Org',
-      username: ADMIN,
-      displayName: 'Alex Staff-Example',
-      passphrase: PASSPHRASE,
-    },
-    { kdf: FAST_KDF, clock, nativeBinding: undefined },
-  )
-  zeroKeys(made.keys)
-  return new VaultKeeper(paths, { create: CREATE_KDF, floor: CHEAP_FLOOR }, clock, undefined)
+  const { keeper, keys } = await vaults.newVault({ create: CREATE_KDF })
+  zeroKeys(keys)
+  return keeper
 }
 
 const unlock = (keeper: VaultKeeper, username: string, passphrase: string) =>
   unlockWithPassphrase(keeper, username, passphrase, keeper.begin())
-
-async function codeOf(work: () => unknown): Promise<string | null> {
-  try {
-    await work()
-    return null
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
-}
 
 /** A staff account made by the signed-in admin as the services would: slot first, account row, then the keyring. */
 async function addStaff(keeper: VaultKeeper, username: string, role: TRole): Promise<string> {
@@ -265,7 +226,7 @@ describe('resealOwnSlot', () => {
     }
     expect(await codeOf(() => keeper.keySlots.resealOwnSlot(PASSPHRASE, NEW_PASSPHRASE))).toBe('THROTTLED')
     expect(failuresOf(ADMIN)).toBe(3)
-    now += 5_000
+    clock.advance(5_000)
     await keeper.keySlots.resealOwnSlot(PASSPHRASE, NEW_PASSPHRASE)
     keeper.close(false)
   })

@@ -3,10 +3,11 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { basename, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import type { TRecordedConnection } from '#test-support/recording-mocks'
 import { CASEWORK_MIGRATIONS } from '../db/casework-migrations'
 import { MIGRATIONS } from '../db/migrations'
 import type * as OpenDatabase from '../db/open-database'
-import { openEncryptedDatabase, readSchemaVersion, type TOpenDatabaseOptions } from '../db/open-database'
+import { openEncryptedDatabase, readSchemaVersion } from '../db/open-database'
 import {
   bindingOption,
   createVaultDatabase,
@@ -23,19 +24,14 @@ import {
  */
 
 /** Every connection opened through openEncryptedDatabase, with its options. */
-const connections = vi.hoisted(() => [] as Array<{ file: string; options: unknown; db: { open: boolean } }>)
+const connections = vi.hoisted(() => [] as TRecordedConnection[])
 
-vi.mock('../db/open-database', async (importOriginal) => {
-  const actual = await importOriginal<typeof OpenDatabase>()
-  return {
-    ...actual,
-    openEncryptedDatabase: (file: string, key: Buffer, options?: TOpenDatabaseOptions) => {
-      const db = actual.openEncryptedDatabase(file, key, options)
-      connections.push({ file, options, db })
-      return db
-    },
-  }
-})
+vi.mock('../db/open-database', async (importOriginal) =>
+  (await import('#test-support/recording-mocks')).withConnectionRecording(
+    await importOriginal<typeof OpenDatabase>(),
+    connections,
+  ),
+)
 
 const root = tempFolderPerTest()
 const KEY = randomBytes(32)

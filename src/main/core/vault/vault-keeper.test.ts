@@ -1,20 +1,23 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
-import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  copyOfKeys,
+  isZeroKey,
+  LIGHT_ADMIN as ADMIN,
+  LIGHT_DISPLAY_NAME as DISPLAY,
+  lightVaults,
+  type TLightVault,
+} from '#test-support/light-vault'
 import { AppError } from '../../../shared/result'
 import { AccountsRepository } from '../accounts/accounts-repository'
 import { readAnchor } from '../audit/audit-anchor'
 import { AuditRepository } from '../audit/audit-repository'
 import { Connection } from '../db/connection'
 import type { TDatabase } from '../db/open-database'
-import { createVaultFolder } from './create-vault-folder'
 import type { TKeyring, TKeySlot, TStaffSlot } from './keyring'
 import { openVaultDatabase } from './open-vault-database'
-import { UNKNOWN_NAME_KEY, VaultKeeper } from './vault-keeper'
-import { vaultPaths } from './vault-paths'
-import type { TVaultKeys } from './vault-keys'
+import { UNKNOWN_NAME_KEY, type TVaultHooks, type VaultKeeper } from './vault-keeper'
 import type { VaultSession } from './vault-session'
 
 /*
@@ -24,79 +27,30 @@ import type { VaultSession } from './vault-session'
  * vault-service.test.ts and tests/unit/insider.test.ts.
  */
 
-const ADMIN = 'alex.example'
-const DISPLAY = 'Alex Staff-Example'
-
-let root = ''
-let now = Date.parse('2026-12-01T09:00:00Z')
-const clock = { now: () => new Date(now) }
-const folder = () => join(root, 'vault')
-/** Every database the keeper opened (through `openDatabase`), to see which it left open. */
-let opened: TDatabase[] = []
+const vaults = lightVaults()
+/** `opened()`: every database the keeper opened (through `openDatabase`), to see which it left open. */
+const { clock, folder, opened, root } = vaults
 /** Databases the tests opened themselves. */
 const mine: TDatabase[] = []
-let keepers: VaultKeeper[] = []
 
-beforeEach(() => {
-  root = makeTempFolder()
-  now = Date.parse('2026-12-01T09:00:00Z')
-})
 afterEach(() => {
-  for (const keeper of keepers) keeper.closeSession()
-  for (const database of [...opened, ...mine]) if (database.open) database.close()
-  opened = []
+  for (const database of mine) if (database.open) database.close()
   mine.length = 0
-  keepers = []
-  removeFolder(root)
 })
 
-type TVault = { keeper: VaultKeeper; keyring: TKeyring; accountId: string; keys: TVaultKeys }
+type TVault = TLightVault
 
-function keeperFor(hooks?: { at?(step: string): void }): VaultKeeper {
-  const keeper = new VaultKeeper(
-    vaultPaths(folder()),
-    { create: FAST_KDF, floor: CHEAP_FLOOR },
-    clock,
-    undefined,
-    hooks,
-  )
-  const original = keeper.openDatabase.bind(keeper)
-  keeper.openDatabase = (file, key, kind) => {
-    const database = original(file, key, kind)
-    opened.push(database)
-    return database
-  }
-  keepers.push(keeper)
-  return keeper
+function keeperFor(hooks?: TVaultHooks): VaultKeeper {
+  return vaults.keeper(folder(), { hooks })
 }
 
 /** A new vault with alex.example as its admin, and a keeper over it. */
-async function newVault(hooks?: { at?(step: string): void }): Promise<TVault> {
-  const made = await createVaultFolder(
-    vaultPaths(folder()),
-    {
-      organizationName: 'Example Org',
-      username: ADMIN,
-      displayName: DISPLAY,
-      passphrase: 'quiet lantern 92',
-    },
-    { kdf: FAST_KDF, clock, nativeBinding: undefined },
-  )
-  return { keeper: keeperFor(hooks), keyring: made.keyring, accountId: made.accountId, keys: made.keys }
-}
-
-const copyOf = (keys: TVaultKeys): TVaultKeys => ({
-  vault: Buffer.from(keys.vault),
-  case: keys.case === null ? null : Buffer.from(keys.case),
-  admin: keys.admin === null ? null : Buffer.from(keys.admin),
-})
-
-const isZero = (key: Buffer | null): boolean => key !== null && key.every((byte) => byte === 0)
+const newVault = (hooks?: TVaultHooks): Promise<TVault> => vaults.newVault({ hooks })
 
 const refusal = new AppError('WRONG_PASSPHRASE', 'refused for the test')
 
 function openAdmin(vault: TVault, keyring: TKeyring = vault.keyring): VaultSession {
-  return vault.keeper.openSession(keyring, vault.accountId, copyOf(vault.keys), refusal)
+  return vault.keeper.openSession(keyring, vault.accountId, copyOfKeys(vault.keys), refusal)
 }
 
 const adminSlot = (vault: TVault): TStaffSlot => {
@@ -239,7 +193,7 @@ describe('the keyring', () => {
 describe('openSession', () => {
   it('an admin: the account’s identity, the keyring’s vault and files, all three keys and casework.db attached', async () => {
     const vault = await newVault()
-    const keys = copyOf(vault.keys)
+    const keys = copyOfKeys(vault.keys)
     const session = vault.keeper.openSession(vault.keyring, vault.accountId, keys, refusal)
     expect(session.staff).toEqual({
       accountId: vault.accountId,
@@ -256,7 +210,7 @@ describe('openSession', () => {
     expect(hasCasework(session)).toBe(true)
     expect(session.trail.list({}).total).toBe(2)
     // The casework probe (to migrate it) is closed; only the session's own connection stays open.
-    expect(opened.filter((database) => database.open)).toEqual([session.db.database])
+    expect(opened().filter((database) => database.open)).toEqual([session.db.database])
     session.close()
   })
 
@@ -266,7 +220,7 @@ describe('openSession', () => {
     database.prepare("UPDATE staff_accounts SET username = 'Alex.Example' WHERE id = ?").run(vault.accountId)
     database.close()
     const keyring = withSlots(vault, { ...adminSlot(vault), username: 'ALEX.EXAMPLE' })
-    const session = vault.keeper.openSession(keyring, vault.accountId, copyOf(vault.keys), refusal)
+    const session = vault.keeper.openSession(keyring, vault.accountId, copyOfKeys(vault.keys), refusal)
     expect(session.staff.username).toBe('Alex.Example')
     session.close()
   })
@@ -279,7 +233,7 @@ describe('openSession', () => {
       id: 'acct-casey',
       username: 'casey.example',
     })
-    const keys = copyOf(vault.keys)
+    const keys = copyOfKeys(vault.keys)
     const session = vault.keeper.openSession(keyring, 'acct-casey', keys, refusal)
     expect(session.staff).toMatchObject({
       accountId: 'acct-casey',
@@ -287,7 +241,7 @@ describe('openSession', () => {
       role: 'caseworker',
     })
     expect(session.keys.admin).toBeNull()
-    expect(isZero(keys.admin)).toBe(true)
+    expect(isZeroKey(keys.admin)).toBe(true)
     expect(session.keys.case).toEqual(vault.keys.case)
     expect(hasCasework(session)).toBe(true)
     session.close()
@@ -298,7 +252,7 @@ describe('openSession', () => {
     const caseworker = vault.keeper.openSession(
       vault.keyring,
       vault.accountId,
-      { ...copyOf(vault.keys), admin: null },
+      { ...copyOfKeys(vault.keys), admin: null },
       refusal,
     )
     expect(caseworker.staff.role).toBe('caseworker')
@@ -315,14 +269,14 @@ describe('openSession', () => {
     expect(viewer.keys).toEqual({ vault: vault.keys.vault, case: null, admin: null })
     // No survivor data for a viewer: casework.db is not attached at all.
     expect(hasCasework(viewer)).toBe(false)
-    expect(opened.filter((database) => database.open)).toEqual([viewer.db.database])
+    expect(opened().filter((database) => database.open)).toEqual([viewer.db.database])
     viewer.close()
   })
 
   it('a slot still carrying an admin-chosen passphrase makes the change pending, and install says so', async () => {
     const vault = await newVault()
     const keyring = withSlots(vault, { ...adminSlot(vault), mustChangePassphrase: true })
-    const session = vault.keeper.openSession(keyring, vault.accountId, copyOf(vault.keys), refusal)
+    const session = vault.keeper.openSession(keyring, vault.accountId, copyOfKeys(vault.keys), refusal)
     expect(session.passphraseChangePending).toBe(true)
     expect(vault.keeper.install(session)).toMatchObject({ username: ADMIN, mustChangePassphrase: true })
   })
@@ -333,13 +287,13 @@ describe('openSession', () => {
     ): Promise<void> => {
       const vault = await newVault()
       const { keyring, accountId } = edit(vault)
-      const keys = copyOf(vault.keys)
+      const keys = copyOfKeys(vault.keys)
       expect(
         errorOf(() => vault.keeper.openSession(keyring, accountId ?? vault.accountId, keys, refusal)),
       ).toBe(refusal)
-      expect(opened.length).toBeGreaterThan(0)
-      expect(opened.filter((database) => database.open)).toEqual([])
-      expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+      expect(opened().length).toBeGreaterThan(0)
+      expect(opened().filter((database) => database.open)).toEqual([])
+      expect([keys.vault, keys.case, keys.admin].every(isZeroKey)).toBe(true)
       expect(vault.keeper.current()).toBeNull()
     }
 
@@ -384,21 +338,21 @@ describe('openSession', () => {
 
   it('keys that do not open vault.db: the error comes through and the keys are zeroed', async () => {
     const vault = await newVault()
-    const keys = { ...copyOf(vault.keys), vault: Buffer.alloc(32, 7) }
+    const keys = { ...copyOfKeys(vault.keys), vault: Buffer.alloc(32, 7) }
     expect(
       errorOf(() => vault.keeper.openSession(vault.keyring, vault.accountId, keys, refusal)),
     ).toBeInstanceOf(Error)
-    expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+    expect([keys.vault, keys.case, keys.admin].every(isZeroKey)).toBe(true)
   })
 
   it('a case key that does not open casework.db: vault.db closed again, every key zeroed', async () => {
     const vault = await newVault()
-    const keys = { ...copyOf(vault.keys), case: Buffer.alloc(32, 7) }
+    const keys = { ...copyOfKeys(vault.keys), case: Buffer.alloc(32, 7) }
     const error = errorOf(() => vault.keeper.openSession(vault.keyring, vault.accountId, keys, refusal))
     expect(error).toBeInstanceOf(Error)
     expect(error).not.toBe(refusal)
-    expect(opened.filter((database) => database.open)).toEqual([])
-    expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+    expect(opened().filter((database) => database.open)).toEqual([])
+    expect([keys.vault, keys.case, keys.admin].every(isZeroKey)).toBe(true)
   })
 })
 
@@ -433,7 +387,7 @@ describe('install and lock', () => {
     vault.keeper.onLockChange((state) => states.push(state))
     vault.keeper.onSessionClosing(() => seenWhileClosing.push(vault.keeper.current()))
     const operation = vault.keeper.begin()
-    now += 60_000
+    clock.advance(60_000)
 
     vault.keeper.close(true, 'idle')
 
@@ -441,7 +395,7 @@ describe('install and lock', () => {
     expect(seenWhileClosing).toEqual([session])
     expect(states).toEqual(['locked'])
     expect(vault.keeper.current()).toBeNull()
-    expect(isZero(session.keys.vault)).toBe(true)
+    expect(isZeroKey(session.keys.vault)).toBe(true)
     expect(session.db.database.open).toBe(false)
     expect(storedTrail(vault).at(-1)).toEqual({
       action: 'lock',
@@ -509,7 +463,7 @@ describe('install and lock', () => {
     }
     expect(errorOf(() => vault.keeper.close(true, 'manual'))).toMatchObject({ message: 'disk full' })
     expect(vault.keeper.current()).toBeNull()
-    expect(isZero(session.keys.vault)).toBe(true)
+    expect(isZeroKey(session.keys.vault)).toBe(true)
     expect(states).toEqual(['locked'])
   })
 
@@ -534,11 +488,11 @@ describe('moveSession (after a rekey switched generations)', () => {
     vault.keeper.install(previous)
     const states: string[] = []
     vault.keeper.onLockChange((state) => states.push(state))
-    vault.keeper.moveSession(vault.keyring, copyOf(vault.keys))
+    vault.keeper.moveSession(vault.keyring, copyOfKeys(vault.keys))
     const moved = vault.keeper.require()
     expect(moved).not.toBe(previous)
     expect(moved.staff).toEqual(previous.staff)
-    expect(isZero(previous.keys.vault)).toBe(true)
+    expect(isZeroKey(previous.keys.vault)).toBe(true)
     expect(previous.db.database.open).toBe(false)
     expect(moved.trail.head()?.seq).toBe(2)
     expect(states).toEqual([])
@@ -550,9 +504,9 @@ describe('moveSession (after a rekey switched generations)', () => {
     vault.keeper.install(previous)
     const states: string[] = []
     vault.keeper.onLockChange((state) => states.push(state))
-    const keys = copyOf(vault.keys)
+    const keys = copyOfKeys(vault.keys)
     vault.keeper.moveSession(withSlots(vault), keys)
-    expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+    expect([keys.vault, keys.case, keys.admin].every(isZeroKey)).toBe(true)
     expect(vault.keeper.current()).toBeNull()
     expect(previous.db.database.open).toBe(false)
     expect(states).toEqual(['locked'])
@@ -565,18 +519,18 @@ describe('moveSession (after a rekey switched generations)', () => {
     vault.keeper.install(previous)
     // The account disabled behind the keeper's back: its slot is still in the keyring, openSession refuses.
     previous.accounts.setStatus(vault.accountId, 'disabled')
-    const keys = copyOf(vault.keys)
+    const keys = copyOfKeys(vault.keys)
     expect(errorOf(() => vault.keeper.moveSession(vault.keyring, keys))).toMatchObject({
       code: 'INTERNAL',
       message: 'The new keys did not open the vault for the person who made them.',
     })
-    expect([keys.vault, keys.case, keys.admin].every(isZero)).toBe(true)
+    expect([keys.vault, keys.case, keys.admin].every(isZeroKey)).toBe(true)
     expect(vault.keeper.current()).toBe(previous)
   })
 
   it('with no session: LOCKED', async () => {
     const vault = await newVault()
-    expect(errorOf(() => vault.keeper.moveSession(vault.keyring, copyOf(vault.keys)))).toMatchObject({
+    expect(errorOf(() => vault.keeper.moveSession(vault.keyring, copyOfKeys(vault.keys)))).toMatchObject({
       code: 'LOCKED',
     })
   })
@@ -651,19 +605,14 @@ describe('operations and interrupted work', () => {
   it('hasLeftovers sees only the vault’s own hidden sibling folders, and nothing when the parent is missing', async () => {
     const vault = await newVault()
     expect(vault.keeper.hasLeftovers()).toBe(false)
-    mkdirSync(join(root, '.vault-other'))
-    mkdirSync(join(root, 'vault.restoring-ab12'))
-    mkdirSync(join(root, '.vaults.restoring-ab12'))
+    mkdirSync(join(root(), '.vault-other'))
+    mkdirSync(join(root(), 'vault.restoring-ab12'))
+    mkdirSync(join(root(), '.vaults.restoring-ab12'))
     expect(vault.keeper.hasLeftovers()).toBe(false)
-    mkdirSync(join(root, '.vault.restoring-ab12'))
+    mkdirSync(join(root(), '.vault.restoring-ab12'))
     expect(vault.keeper.hasLeftovers()).toBe(true)
 
-    const elsewhere = new VaultKeeper(
-      vaultPaths(join(root, 'missing', 'vault')),
-      { create: FAST_KDF, floor: CHEAP_FLOOR },
-      clock,
-      undefined,
-    )
+    const elsewhere = vaults.keeper(join(root(), 'missing', 'vault'))
     expect(elsewhere.hasLeftovers()).toBe(false)
   })
 })
@@ -677,7 +626,7 @@ describe('failed unlocks', () => {
     // The third failure under a name waits a second, from the keeper's clock (not the machine's).
     expect(errorOf(() => keeper.throttle.assertAllowed(ADMIN))).toMatchObject({ code: 'THROTTLED' })
     expect(errorOf(() => keeper.throttle.assertAllowed(UNKNOWN_NAME_KEY))).toBeUndefined()
-    now += 1_000
+    clock.advance(1_000)
     expect(errorOf(() => keeper.throttle.assertAllowed(ADMIN))).toBeUndefined()
     for (let attempt = 0; attempt < 2; attempt += 1) keeper.recordFailedUnlock(null, 'recovery-key')
     expect(errorOf(() => keeper.throttle.assertAllowed(UNKNOWN_NAME_KEY))).toMatchObject({
@@ -690,12 +639,12 @@ describe('failed unlocks', () => {
     const { keeper } = vault
     const first = clock.now().toISOString()
     keeper.recordFailedUnlock(ADMIN, 'passphrase')
-    now += 5_000
+    clock.advance(5_000)
     const second = clock.now().toISOString()
     keeper.recordFailedUnlock(null, 'recovery-key')
-    now += 5_000
+    clock.advance(5_000)
     keeper.recordFailedUnlock(ADMIN, 'recovery-key')
-    now += 5_000
+    clock.advance(5_000)
     keeper.recordFailedUnlock(null, 'passphrase')
     const session = openAdmin(vault)
     keeper.flushPendingFailures(session)
