@@ -10,7 +10,7 @@ import { isSearchMatch, preparePerson, scoreSearch, type PreparedName } from '..
 import type { TProfile } from './case-records'
 import type { CaseListQueries, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
-import { buildSimilarNameQuery } from './case-search'
+import { similarNameCodes } from './case-search'
 import { parse } from './case-views'
 import { reasonForName } from './search-reasons'
 
@@ -55,12 +55,12 @@ export function findSimilarNames(
   filters: TListFilters,
   cutoff: string,
 ): TSimilarName[] {
-  const similar = buildSimilarNameQuery(search)
-  if (similar === null) return []
+  const codes = similarNameCodes(search)
+  if (codes.length === 0) return []
   const typed = preparePerson({ names: [search] })
   const memo = new Map()
   const found: TSimilarName[] = []
-  const candidates = queries.similarNameCandidates(similar, exact, filters, cutoff, SIMILAR_POOL)
+  const candidates = queries.similarNameCandidates(codes, exact, filters, cutoff, SIMILAR_POOL)
   const namesByRowid = namesOfCandidates(queries, candidates)
   for (const { rowid } of candidates) {
     const candidate = namesByRowid.get(rowid)
