@@ -16,6 +16,12 @@ export type TListFilters = {
   urgency?: 'urgent' | 'not_urgent' | undefined
 }
 
+/**
+ * What the exact search found, for the similar-name pass to leave out: its FTS5 expression, how many, and their
+ * rowids when the page holds every one of them.
+ */
+export type TExactHits = { match: string; total: number; rowids?: readonly number[] }
+
 /** `capped`: more rows match than `total`, a search's count stopped at SEARCH_COUNT_CAP. */
 export type TListPage = { rows: TCaseListRecord[]; total: number; capped?: boolean }
 
@@ -230,7 +236,7 @@ export class CaseListQueries {
    */
   similarNameCandidates(
     codes: readonly string[],
-    exact: { match: string; total: number },
+    exact: TExactHits,
     filters: TListFilters,
     cutoff: string,
     limit: number,
@@ -238,15 +244,20 @@ export class CaseListQueries {
     const conditions = filterConditions(filters)
     if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
     if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
-    conditions.push(
-      sql`c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${exact.match})`,
-    )
-    const ordered = this.codeSharers(codes)
+    let ordered = this.codeSharers(codes)
+    // Every exact hit in hand (a first page holding them all): left out here, without running the exact query again.
+    const inHand =
+      exact.rowids !== undefined && exact.rowids.length === exact.total ? new Set(exact.rowids) : null
+    if (inHand === null) {
+      conditions.push(
+        sql`c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${exact.match})`,
+      )
+    } else ordered = ordered.filter((rowid) => !inHand.has(rowid))
     // The exact hits and the filters are applied to the best first, in slices: unfiltered, the first slice (the
     // limit and room for every exact hit) is enough; a filter may need more.
     const found: { rowid: number; names: string | null }[] = []
     let from = 0
-    let slice = limit + exact.total
+    let slice = limit + (inHand === null ? exact.total : 0)
     while (found.length < limit && from < ordered.length) {
       const rowids = ordered.slice(from, from + slice)
       found.push(

@@ -89,4 +89,11 @@ describe('the similar-name candidates: most shared codes first, rare ones weighi
       `CCIJ-2020-${String(CROWD - 1).padStart(5, '0')}`,
     ])
   })
+
+  it('lists each exact hit once: the similar-name pass leaves out those the page already holds', () => {
+    const page = services.caseList.list({ search: 'Hadad', limit: 100 })
+    const references = page.rows.map((row) => row.reference)
+    expect([...references].sort()).toEqual(['CCIJ-2018-00001', 'CCIJ-2019-00001', 'CCIJ-2021-00001'])
+    expect(page.total).toBe(3)
+  })
 })

@@ -8,7 +8,7 @@
 import type { TSearchReason, TSearchReasonKind } from '../../../shared/contract/cases'
 import { isSearchMatch, preparePerson, scoreSearch, type PreparedName } from '../person-matching'
 import type { TProfile } from './case-records'
-import type { CaseListQueries, TListFilters } from './case-list-queries'
+import type { CaseListQueries, TExactHits, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
 import { similarNameCodes } from './case-search'
 import { parse } from './case-views'
@@ -51,7 +51,7 @@ function namesOfCandidates(
 export function findSimilarNames(
   queries: CaseListQueries,
   search: string,
-  exact: { match: string; total: number },
+  exact: TExactHits,
   filters: TListFilters,
   cutoff: string,
 ): TSimilarName[] {
