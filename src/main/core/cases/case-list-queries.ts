@@ -16,6 +16,12 @@ export type TListFilters = {
   urgency?: 'urgent' | 'not_urgent' | undefined
 }
 
+/**
+ * What the exact search found, for the similar-name pass to leave out: its FTS5 expression, how many, and their
+ * rowids when the page holds every one of them.
+ */
+export type TExactHits = { match: string; total: number; rowids?: readonly number[] }
+
 /** `capped`: more rows match than `total`, a search's count stopped at SEARCH_COUNT_CAP. */
 export type TListPage = { rows: TCaseListRecord[]; total: number; capped?: boolean }
 
@@ -220,12 +226,17 @@ export class CaseListQueries {
   }
 
   /**
-   * Cases the looser name query finds that the exact search did not, with their names as prepared when the case was
-   * written (null when the case has none stored): at most `limit`, the best-ranked first, with the same filters.
+   * Cases sharing sound-alike or skeleton codes (`codes`: FTS5 expressions, see `similarNameCodes`) that the exact
+   * search did not find, with their names as prepared when the case was written (null when the case has none
+   * stored): at most `limit`, with the same filters. Best first: the cases sharing the most codes, a rare code
+   * weighing more than a common one (bm25's inverse document frequency); among equals, the newest. Each code's cases
+   * are read as bare rowids: FTS5's own `ORDER BY rank` computed bm25 for every case sharing any code (thousands at
+   * 100,000 cases) before keeping the best, and its length normalization put a person recorded with several aliases
+   * behind every one-name record sharing the same codes.
    */
   similarNameCandidates(
-    similar: string,
-    exact: { match: string; total: number },
+    codes: readonly string[],
+    exact: TExactHits,
     filters: TListFilters,
     cutoff: string,
     limit: number,
@@ -233,19 +244,54 @@ export class CaseListQueries {
     const conditions = filterConditions(filters)
     if (filters.urgency === 'urgent') conditions.push(urgent(cutoff))
     if (filters.urgency === 'not_urgent') conditions.push(sql`NOT ${urgent(cutoff)}`)
-    // Unfiltered, the best `limit` candidates are among the code matches' best `limit` + the exact hits (those are
-    // left out below): FTS5 keeps only those, instead of ranking and joining every case a common code names (a
-    // fifth of the caseload shares 'dmrn'). Filtered, the filters must see every code match.
-    const pool = conditions.length === 0 ? sql`ORDER BY rank LIMIT ${limit + exact.total}` : sql``
-    conditions.push(
-      sql`c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${exact.match})`,
-    )
-    return this.db.all<{ rowid: number; names: string | null }>(
-      sql`SELECT c.rowid, n.names
-          FROM (SELECT rowid, rank FROM case_search WHERE case_search MATCH ${similar} ${pool}) h
-          JOIN cases c ON c.rowid = h.rowid LEFT JOIN case_names n ON n.case_id = c.id WHERE ${sqlAnd(conditions)}
-          ORDER BY h.rank LIMIT ${limit}`,
-    )
+    let ordered = this.codeSharers(codes)
+    // Every exact hit in hand (a first page holding them all): left out here, without running the exact query again.
+    const inHand =
+      exact.rowids !== undefined && exact.rowids.length === exact.total ? new Set(exact.rowids) : null
+    if (inHand === null) {
+      conditions.push(
+        sql`c.rowid NOT IN (SELECT rowid FROM case_search WHERE case_search MATCH ${exact.match})`,
+      )
+    } else ordered = ordered.filter((rowid) => !inHand.has(rowid))
+    // The exact hits and the filters are applied to the best first, in slices: unfiltered, the first slice (the
+    // limit and room for every exact hit) is enough; a filter may need more.
+    const found: { rowid: number; names: string | null }[] = []
+    let from = 0
+    let slice = limit + (inHand === null ? exact.total : 0)
+    while (found.length < limit && from < ordered.length) {
+      const rowids = ordered.slice(from, from + slice)
+      found.push(
+        ...this.db.all<{ rowid: number; names: string | null }>(
+          sql`SELECT c.rowid, n.names
+              FROM json_each(${jsonList(rowids)}) j CROSS JOIN cases c ON c.rowid = j.value
+              LEFT JOIN case_names n ON n.case_id = c.id WHERE ${sqlAnd(conditions)}
+              ORDER BY j.key LIMIT ${limit - found.length}`,
+        ),
+      )
+      from += slice
+      slice *= 4
+    }
+    return found
+  }
+
+  /**
+   * Every case sharing one of `codes`, best first (see `similarNameCandidates`): each code weighs its bm25 inverse
+   * document frequency, ln(1 + (N - n + 0.5) / (n + 0.5)) for n of N cases, a case the sum of its codes' weights.
+   */
+  private codeSharers(codes: readonly string[]): number[] {
+    if (codes.length === 0) return []
+    const caseload = this.db.value<number>(sql`SELECT max(rowid) FROM cases`) ?? 0
+    const weights = new Map<number, number>()
+    for (const code of codes) {
+      const rowids = this.db.column<number>(
+        sql`SELECT rowid FROM case_search WHERE case_search MATCH ${code}`,
+      )
+      const weight = Math.log(1 + (caseload - rowids.length + 0.5) / (rowids.length + 0.5))
+      for (const rowid of rowids) weights.set(rowid, (weights.get(rowid) ?? 0) + weight)
+    }
+    return [...weights]
+      .sort((left, right) => right[1] - left[1] || right[0] - left[0])
+      .map(([rowid]) => rowid)
   }
 
   /** The profiles (person, languages, location JSON) of these cases, by rowid: to say why a search found them. */

@@ -61,7 +61,9 @@ export class CaseListService {
     // Past the cap the exact hits alone fill every row the list shows: no names spelled otherwise are looked for.
     const capped = exact.capped === true
     if (!capped && query.offset + query.limit > exact.total) {
-      const similar = findSimilarNames(queries, query.search, { match, total: exact.total }, filters, cutoff)
+      // On a first page the exact hits in hand are all of them (fewer than a page): no need to search for them again.
+      const hits = { match, total: exact.total, rowids: exact.rows.map((row) => row.rowid) }
+      const similar = findSimilarNames(queries, query.search, hits, filters, cutoff)
       const start = Math.max(0, query.offset - exact.total)
       const wanted = similar.slice(start, start + query.limit - rows.length)
       const byRowid = new Map(wanted.map((hit) => [hit.rowid, hit.reason]))

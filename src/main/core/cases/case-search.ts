@@ -123,27 +123,22 @@ export function buildNamesOnlyQuery(search: string): string | null {
 }
 
 /**
- * The looser query behind "names spelled otherwise": for every word, its sound-alike and skeleton codes, the short
- * ones included ("Ranya" is only 'dmrn'). It finds candidates, never results: each is checked by person matching
- * (`scoreSearch`) before it is shown, so the codes many names share cannot turn into nonsense matches. Words with
- * a digit are left out. Null when no word has such a code (a reference, a lone letter): then only the exact search
- * applies.
+ * The codes behind "names spelled otherwise", each as its own FTS5 expression over the keys column: every word's
+ * sound-alike and skeleton codes, the short ones included ("Ranya" is only 'dmrn'), each once. They find candidates,
+ * never results: each is checked by person matching (`scoreSearch`) before it is shown, so the codes many names share
+ * cannot turn into nonsense matches. Words with a digit are left out. Empty when no word has such a code (a
+ * reference, a lone letter): then only the exact search applies. Every word counts, not all at once: a dropped letter
+ * can change a word's codes ("Ose" for "Hose"), and the candidates that share the codes of more words come first
+ * (see `CaseListQueries.similarNameCandidates`).
  */
-export function buildSimilarNameQuery(search: string): string | null {
-  const words = wordsOf(search)
-  if (words.length === 0) return null
-  const clauses: string[] = []
-  for (const word of words) {
+export function similarNameCodes(search: string): string[] {
+  const codes = new Set<string>()
+  for (const word of wordsOf(search)) {
     // A word with a digit is a reference, a date or a number: no spelling of a name. Its codes ('CCIJ' sounds like
     // many names) would bring 150 candidates to score for nothing.
     if (/\p{N}/u.test(word)) continue
-    const keys = searchKeysOfNames([word])
-      .split(' ')
-      .filter((key) => isCode(key) && key.length >= 4 && BAREWORD.test(key))
-    if (keys.length === 0) continue
-    clauses.push(`keys : (${keys.map(quote).join(' OR ')})`)
+    for (const key of searchKeysOfNames([word]).split(' '))
+      if (isCode(key) && key.length >= 4 && BAREWORD.test(key)) codes.add(`keys : ${quote(key)}`)
   }
-  // Any word: a dropped letter can change a word's codes ("Ose" for "Hose"), and the ranking puts the cases that
-  // meet more of the words first, so the person sought is among the candidates scored.
-  return clauses.length === 0 ? null : clauses.join(' OR ')
+  return [...codes]
 }

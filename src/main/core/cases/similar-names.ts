@@ -8,9 +8,9 @@
 import type { TSearchReason, TSearchReasonKind } from '../../../shared/contract/cases'
 import { isSearchMatch, preparePerson, scoreSearch, type PreparedName } from '../person-matching'
 import type { TProfile } from './case-records'
-import type { CaseListQueries, TListFilters } from './case-list-queries'
+import type { CaseListQueries, TExactHits, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
-import { buildSimilarNameQuery } from './case-search'
+import { similarNameCodes } from './case-search'
 import { parse } from './case-views'
 import { reasonForName } from './search-reasons'
 
@@ -51,16 +51,16 @@ function namesOfCandidates(
 export function findSimilarNames(
   queries: CaseListQueries,
   search: string,
-  exact: { match: string; total: number },
+  exact: TExactHits,
   filters: TListFilters,
   cutoff: string,
 ): TSimilarName[] {
-  const similar = buildSimilarNameQuery(search)
-  if (similar === null) return []
+  const codes = similarNameCodes(search)
+  if (codes.length === 0) return []
   const typed = preparePerson({ names: [search] })
   const memo = new Map()
   const found: TSimilarName[] = []
-  const candidates = queries.similarNameCandidates(similar, exact, filters, cutoff, SIMILAR_POOL)
+  const candidates = queries.similarNameCandidates(codes, exact, filters, cutoff, SIMILAR_POOL)
   const namesByRowid = namesOfCandidates(queries, candidates)
   for (const { rowid } of candidates) {
     const candidate = namesByRowid.get(rowid)

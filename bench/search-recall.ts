@@ -1,0 +1,98 @@
+/**
+ * `npx tsx bench/search-recall.ts FOLDER [N]`: the search's recall at full scale, over a vault `measure-search.ts`
+ * seeded in FOLDER (N cases, 100,000 by default; run that first). For sampled cases, the family name is spelled
+ * otherwise as the unit recall test does (`similar-names.test.ts`: a vowel changed, a letter doubled or undoubled,
+ * an "h" dropped) and every variant the duplicate check calls the same person is searched as "Given Variant". Prints
+ * how many the first page (100 rows) finds, where the person stands in it, and the CPU of those searches, with the
+ * load. Synthetic data only; the vault is left as it was (apart from the audit entries of the searches).
+ */
+import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import { displayNameOf } from '../src/shared/cases/intake-schema'
+import { scorePersonMatch } from '../src/main/core/person-matching'
+import { sql } from '../src/main/core/db/sql'
+import { syntheticCaseload } from '#test-support/synthetic'
+import { ADMIN_PASSPHRASE, newVaultServices } from '#test-support/vault-fixtures'
+import { BENCH_TODAY } from './support/caseload'
+import { median, ms, percentile, Series } from './support/measure'
+
+const folder = process.argv[2] ?? ''
+if (folder === '' || !existsSync(join(folder, 'vault')))
+  throw new Error('usage: npx tsx bench/search-recall.ts FOLDER [N] (a vault seeded by measure-search.ts)')
+const wanted = Number(process.argv[3] ?? 100_000)
+const sampled = Number(process.env['SAMPLES'] ?? 150)
+
+const services = newVaultServices(folder, { now: () => BENCH_TODAY.getTime() })
+if (services.vault.currentStaff() === null) await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
+else services.recovery.confirm()
+const db = () => services.vault.session().db
+const count = db().value<number>(sql`SELECT count(*) FROM cases`) ?? 0
+
+/** The unit recall test's spellings (similar-names.test.ts): another vowel, a letter doubled or not, an h dropped. */
+function variantsOf(name: string): string[] {
+  const variants = new Set<string>()
+  const vowel = /[aeiou]/.exec(name.slice(1))
+  if (vowel !== null) {
+    const at = vowel.index + 1
+    variants.add(name.slice(0, at) + (name[at] === 'a' ? 'e' : 'a') + name.slice(at + 1))
+  }
+  variants.add(name.replace(/([bcdfghjklmnpqrstvwxz])/, '$1$1'))
+  variants.add(name.replace(/([a-z])\1/, '$1'))
+  variants.add(name.replace(/h(?=[aeiou])/, ''))
+  variants.delete(name)
+  return [...variants]
+}
+
+// Every n-th case of the import order, as measure-search.ts samples them (rowid = line - 1).
+const every = Math.max(1, Math.floor(count / sampled))
+const searches: { typed: string; shown: string }[] = []
+for (const batch of syntheticCaseload({
+  count: wanted,
+  seed: 42,
+  today: BENCH_TODAY,
+  batchSize: 2_000,
+  caseworkers: 0,
+})) {
+  for (const { line, intake } of batch) {
+    const index = line - 2
+    if (index >= count || index % every !== 0 || searches.length >= sampled * 4) continue
+    const { givenNames, familyName } = intake.person
+    if (givenNames === '' || familyName === '') continue
+    const legal = `${givenNames} ${familyName}`
+    for (const variant of variantsOf(familyName.toLowerCase())) {
+      const typed = `${givenNames} ${variant}`
+      if (scorePersonMatch({ names: [typed] }, { names: [legal] }).isLikelySame)
+        searches.push({ typed, shown: displayNameOf(intake.person) })
+    }
+  }
+}
+
+const timed = new Series()
+let found = 0
+let first = 0
+const positions: number[] = []
+const missed: string[] = []
+for (const { typed, shown } of searches) {
+  let rows: { displayName: string }[] = []
+  timed.time(() => {
+    rows = services.caseList.list({ search: typed, limit: 100 }).rows
+  })
+  const at = rows.findIndex((row) => row.displayName === shown)
+  if (at < 0) {
+    missed.push(`${typed} → ${shown}`)
+    continue
+  }
+  found += 1
+  if (at === 0) first += 1
+  positions.push(at)
+}
+process.stdout.write(
+  `${count} cases, load ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}\n` +
+    `variants the duplicate check accepts: ${searches.length}; on the first page ${found} (${ms((100 * found) / Math.max(1, searches.length))} %), first row ${first}; position p50 ${median(positions)}, p95 ${percentile(positions, 0.95)}\n` +
+    `these searches: CPU p50 ${ms(median(timed.cpu))} ms, p95 ${ms(percentile(timed.cpu, 0.95))} ms\n` +
+    `missed (synthetic): ${missed.slice(0, 12).join('; ')}\n`,
+)
+services.vault.lock()
