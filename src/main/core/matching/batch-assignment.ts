@@ -241,3 +241,53 @@ export const assignBatch = (input: TBatchInput, options: TBatchOptions = {}): TB
   })
   return { assignment, objective, pairsUsed, pairsEligible, proven }
 }
+
+/** What the lazy solve found out: how many solves it took and which pairs it checked. */
+export type TLazyBatchResult = TBatchResult & {
+  /** Solves run: one, plus one after each round that found a proposed pair conflicted. */
+  rounds: number
+  /** Pairs checked (each proposed pair once), and of them conflicted (taken out). */
+  pairsChecked: number
+  pairsConflicted: number
+  /** The input as the last solve saw it: every survivor's options without the pairs found conflicted. */
+  final: TBatchInput
+}
+
+/**
+ * The optimum over the pairs that are not conflicted, asking `conflicted` only about pairs a solve proposes
+ * (constraint generation). Each round solves over the pairs not yet known to be conflicted (a relaxation of the
+ * real problem), asks about each proposed pair not asked before, and takes out the conflicted ones; a round in which
+ * every proposed pair is clear ends it. That assignment is optimal for the relaxation and feasible for the real
+ * problem, hence optimal for it; each further round takes out at least one pair, so it ends. Each solve prunes the
+ * survivors' prefixes afresh (`assignBatch`), so a prefix that lost a pair reaches further down the survivor's list.
+ */
+export const assignBatchAvoiding = (
+  input: TBatchInput,
+  conflicted: (survivor: number, lawyer: number) => boolean,
+  options: TBatchOptions = {},
+): TLazyBatchResult => {
+  const survivors = [...input.survivors]
+  const asked = survivors.map(() => new Set<number>())
+  let pairsChecked = 0
+  let pairsConflicted = 0
+  for (let rounds = 1; ; rounds++) {
+    const current: TBatchInput = { survivors, capacities: input.capacities }
+    const result = assignBatch(current, options)
+    let clear = true
+    result.assignment.forEach((lawyer, position) => {
+      const seen = asked[position]
+      const survivor = survivors[position]
+      if (lawyer === null || seen === undefined || survivor === undefined || seen.has(lawyer)) return
+      seen.add(lawyer)
+      pairsChecked++
+      if (!conflicted(position, lawyer)) return
+      pairsConflicted++
+      clear = false
+      survivors[position] = {
+        urgent: survivor.urgent,
+        options: survivor.options.filter((option) => option.lawyer !== lawyer),
+      }
+    })
+    if (clear) return { ...result, rounds, pairsChecked, pairsConflicted, final: current }
+  }
+}
