@@ -20,7 +20,7 @@ import { sessionIn, type TSession, type TSessionSource } from '../session/sessio
 import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
-import { assignBatchAvoiding, type TBatchSurvivor } from './batch-assignment'
+import { assignColumnsAvoiding } from './batch-assignment'
 import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRosterFromVault, survivorOfCase } from './case-ranking'
@@ -240,41 +240,49 @@ export class BatchMatchingService {
     checks?: TBatchChecks,
   ): TBatchProposal {
     const { lawyers, checker } = snapshot
-    const survivors: TBatchSurvivor[] = scored.map(({ survivor, scores }) => ({
-      urgent: survivor.urgent,
-      options: scores.lawyers.map((lawyer, index) => ({ lawyer, score: scores.scores[index] ?? 0 })),
-    }))
     // Solved without the conflicts; each pair a solve proposes is checked, and a conflicted one taken out before
-    // the next solve (assignBatchAvoiding): the last solve proposes no conflicted pair and is the optimum.
-    const result = assignBatchAvoiding(
-      { survivors, capacities: lawyers.map(placesFree) },
-      (position, lawyer) => {
-        const each = scored[position]
-        const lawyerId = lawyers[lawyer]?.id
-        if (each === undefined || lawyerId === undefined) return false
-        return timed(times, 'conflicts', () => checkCase(snapshot, each, [lawyerId]).has(lawyerId))
-      },
+    // the next solve (assignColumnsAvoiding): the last solve proposes no conflicted pair and is the optimum.
+    const result = assignColumnsAvoiding(
+      scored.map(({ survivor, scores }) => ({
+        urgent: survivor.urgent,
+        lawyers: scores.lawyers,
+        scores: scores.scores,
+      })),
+      lawyers.map(placesFree),
+      (questions) =>
+        timed(times, 'conflicts', () =>
+          questions.map(({ survivor, lawyers: positions }) => {
+            const each = scored[survivor]
+            if (each === undefined) return new Set<number>()
+            const blocked = checkCase(
+              snapshot,
+              each,
+              positions.map((position) => lawyers[position]?.id ?? ''),
+            )
+            return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
+          }),
+        ),
     )
     const eligibleSomewhere = new Uint8Array(lawyers.length)
     let pairsEligible = result.pairsEligible
-    const eligibleOf = result.final.survivors.map((survivor, position) => {
-      const each = scored[position]
-      const options = survivor.options
-      if (each === undefined || options.length === 0 || result.assignment[position] !== null) {
-        for (const option of options) eligibleSomewhere[option.lawyer] = 1
+    const eligibleOf = scored.map((each, position) => {
+      const out = result.conflicted[position]
+      const options = each.scores.lawyers.filter((lawyer) => out?.has(lawyer) !== true)
+      if (options.length === 0 || result.assignment[position] !== null) {
+        for (const lawyer of options) eligibleSomewhere[lawyer] = 1
         return options.length
       }
       // A case left without a lawyer has fewer eligible lawyers than the batch has cases (else one of them would
       // have a place left for it): all of them are checked, so "n lawyers could take this case" counts no conflict.
-      const lawyerIds = options.map((option) => lawyers[option.lawyer]?.id ?? '')
+      const lawyerIds = options.map((lawyer) => lawyers[lawyer]?.id ?? '')
       const blocked = timed(times, 'conflicts', () => checkCase(snapshot, each, lawyerIds))
       let eligible = 0
-      for (const option of options) {
-        if (blocked.has(lawyers[option.lawyer]?.id ?? '')) {
+      for (const lawyer of options) {
+        if (blocked.has(lawyers[lawyer]?.id ?? '')) {
           pairsEligible--
           continue
         }
-        eligibleSomewhere[option.lawyer] = 1
+        eligibleSomewhere[lawyer] = 1
         eligible++
       }
       return eligible
