@@ -3,21 +3,23 @@
  * calls (`BatchMatchingService.propose`), on a fresh test vault holding LAWYERS lawyers (10,000 by default, ~20
  * declared conflict names each, imported as the import screen sends them) and SURVIVORS cases awaiting a match
  * (1,000 by default, imported as a cases file would bring them). Prints the setup, then the proposal's wall and CPU
- * time split into load (roster and cases read), score (every survivor × lawyer pair, of which the conflict
- * checks) and solve (the proven optimum and the chosen pairs' reasons). Run under `node --cpu-prof --import tsx`
+ * time split into load (roster and cases read), score (every survivor × lawyer pair, conflicts aside) and solve (the
+ * solves, of which the conflict checks of the pairs they proposed, and the chosen pairs' reasons), then how many
+ * solves it took and how many pairs were checked. Run under `node --cpu-prof --import tsx`
  * to see inside.
  *
  * Setting up 10,000 lawyers takes minutes (mostly their conflict names' blocking keys): with BATCH_BENCH_VAULT=DIR
  * the vault is built in DIR once and reopened by later runs; BATCH_BENCH_AWAITING=K leaves only the first K cases
  * awaiting a match (the others in screening), to time the slow path on fewer cases.
  */
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { syntheticCaseload, syntheticLawyerCsv } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-support/vault-fixtures'
 import { sql } from '../src/main/core/db/sql'
-import type { TBatchPhaseTimes } from '../src/main/core/matching/batch-service'
+import type { TBatchChecks, TBatchPhaseTimes } from '../src/main/core/matching/batch-service'
 import { BENCH_TODAY } from './support/caseload'
 import { ms, Series } from './support/measure'
 import { importSignUpsAsTheScreenDoes } from './support/sign-up-import'
@@ -84,17 +86,28 @@ try {
     conflicts: { wallMs: 0, cpuMs: 0 },
     solve: { wallMs: 0, cpuMs: 0 },
   }
+  const checks: TBatchChecks = { rounds: 0, pairsChecked: 0, pairsConflicted: 0, lawyersRead: 0 }
   const total = new Series()
-  const proposal = total.time(() => services.batchMatching.propose(times))
+  const proposal = total.time(() => services.batchMatching.propose(times, checks))
   const [wall = 0] = total.wall
   const [cpu = 0] = total.cpu
   const phase = (name: keyof TBatchPhaseTimes): string =>
     `${name} ${ms(times[name].wallMs)} ms (CPU ${ms(times[name].cpuMs)})`
-  const phases = `${phase('load')}, ${phase('score')} of which ${phase('conflicts')}, ${phase('solve')}`
+  const phases = `${phase('load')}, ${phase('score')}, ${phase('solve')} of which ${phase('conflicts')}`
+  // The pairs proposed, as one fingerprint (no reference or name printed), to hold two versions to the same proposal.
+  const pairs = createHash('sha256')
+    .update(
+      proposal.cases
+        .map((each) => `${each.reference}>${each.proposal?.lawyerId ?? ''}`)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 16)
   const [load] = loadavg()
   const lawyers = services.vault.session().db.column<number>(sql`SELECT count(*) FROM lawyers`)[0]
   line(
-    `${proposal.cases.length} survivors over ${lawyers} lawyers: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU = ${phases}; ${proposal.assigned} assigned (${proposal.urgentAssigned} urgent), ${proposal.pairsUsed} of ${proposal.pairsEligible} pairs, proven ${proposal.proven}; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+    `${proposal.cases.length} survivors over ${lawyers} lawyers: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU = ${phases}; ${proposal.assigned} assigned (${proposal.urgentAssigned} urgent), ${proposal.pairsUsed} of ${proposal.pairsEligible} pairs, proven ${proposal.proven}, total score ${proposal.totalScore}, pairs ${pairs}; ${checks.rounds} solves, ${checks.pairsChecked} pairs checked for conflicts (${checks.pairsConflicted} conflicted in the solves) over ${checks.lawyersRead} lawyers' lists; load ${load?.toFixed(1)}; rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
   )
   services.vault.lock()
 } finally {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { assignBatchByColumnGeneration } from '#test-support/batch-reference-solve'
 import {
   assignBatch,
+  assignBatchAvoiding,
   objectiveOf,
   prefixCutoff,
   prefixesOnly,
@@ -242,5 +243,86 @@ describe('batch assignment', () => {
     expect(result.assignment).toEqual([2, expect.any(Number), expect.any(Number)])
     expect(result.objective).toEqual({ urgentAssigned: 0, assigned: 3, totalScore: 180 })
     expect(result.proven).toBe(true)
+  })
+
+  /** An instance and a set of conflicted pairs among its options ("survivor:lawyer"). */
+  const withConflicts = (maxSurvivors: number, maxLawyers: number) =>
+    instance(maxSurvivors, maxLawyers).chain((input) => {
+      const pairs = input.survivors.flatMap((survivor, position) =>
+        survivor.options.map((option) => `${position}:${option.lawyer}`),
+      )
+      return fc.record({ input: fc.constant(input), conflicted: fc.subarray(pairs) })
+    })
+
+  const withoutConflicts = (input: TBatchInput, conflicted: ReadonlySet<string>): TBatchInput => ({
+    capacities: input.capacities,
+    survivors: input.survivors.map((survivor, position) => ({
+      urgent: survivor.urgent,
+      options: survivor.options.filter((option) => !conflicted.has(`${position}:${option.lawyer}`)),
+    })),
+  })
+
+  it('with conflicts checked only for the proposed pairs, reaches the brute-force optimum without the conflicted pairs', () => {
+    fc.assert(
+      fc.property(withConflicts(6, 4), ({ input, conflicted }) => {
+        const conflicts = new Set(conflicted)
+        const asked: string[] = []
+        const result = assignBatchAvoiding(input, (survivor, lawyer) => {
+          asked.push(`${survivor}:${lawyer}`)
+          return conflicts.has(`${survivor}:${lawyer}`)
+        })
+        const clean = withoutConflicts(input, conflicts)
+        expect(result.objective).toEqual(bruteForce(clean))
+        expect(respectsConstraints(clean, result.assignment)).toBe(true)
+        expect(result.proven).toBe(true)
+        // Each pair asked once.
+        expect(new Set(asked).size).toBe(asked.length)
+        expect(result.pairsChecked).toBe(asked.length)
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('never proposes a conflicted pair, however many rounds it takes, on instances too big to enumerate', () => {
+    fc.assert(
+      fc.property(withConflicts(30, 12), ({ input, conflicted }) => {
+        const conflicts = new Set(conflicted)
+        const result = assignBatchAvoiding(input, (survivor, lawyer) =>
+          conflicts.has(`${survivor}:${lawyer}`),
+        )
+        result.assignment.forEach((lawyer, position) => {
+          if (lawyer !== null) expect(conflicts.has(`${position}:${lawyer}`)).toBe(false)
+        })
+        const clean = withoutConflicts(input, conflicts)
+        expect(result.objective).toEqual(assignBatch(clean, { keepAllPairs: true }).objective)
+        expect(result.pairsConflicted).toBeLessThanOrEqual(conflicts.size)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('solves again after a proposed pair turns out conflicted, down the survivor’s list', () => {
+    const input: TBatchInput = {
+      capacities: [1, 1, 1],
+      survivors: [
+        {
+          urgent: false,
+          options: [
+            { lawyer: 0, score: 90 },
+            { lawyer: 1, score: 80 },
+            { lawyer: 2, score: 10 },
+          ],
+        },
+      ],
+    }
+    const asked: number[] = []
+    const result = assignBatchAvoiding(input, (_, lawyer) => {
+      asked.push(lawyer)
+      return lawyer !== 2
+    })
+    expect(result.assignment).toEqual([2])
+    // Lawyer 0 proposed and conflicted; the next best (1, 2) checked ahead of the second solve, which proposes 2.
+    expect(asked).toEqual([0, 1, 2])
+    expect(result).toMatchObject({ rounds: 2, pairsChecked: 3, pairsConflicted: 2 })
   })
 })

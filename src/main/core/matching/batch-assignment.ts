@@ -241,3 +241,144 @@ export const assignBatch = (input: TBatchInput, options: TBatchOptions = {}): TB
   })
   return { assignment, objective, pairsUsed, pairsEligible, proven }
 }
+
+/** A survivor's eligible pairs as two columns (lawyer positions, scores), as the batch's scorer gives them. */
+export type TBatchColumns = { urgent: boolean; lawyers: ArrayLike<number>; scores: ArrayLike<number> }
+
+/** Which of `lawyers` are conflicted for one survivor; asked about a whole round of survivors at once. */
+export type TConflictQuestions = (
+  questions: ReadonlyArray<{ survivor: number; lawyers: readonly number[] }>,
+) => ReadonlyArray<ReadonlySet<number>>
+
+/** What the lazy solve found out: how many solves it took and which pairs it checked. */
+export type TLazyBatchResult = TBatchResult & {
+  /** Solves run: one, plus one after each round that found a proposed pair conflicted. */
+  rounds: number
+  /** Pairs checked (each once), and of them conflicted (taken out). */
+  pairsChecked: number
+  pairsConflicted: number
+  /** Per survivor, the lawyers found conflicted (positions). */
+  conflicted: ReadonlyArray<ReadonlySet<number>>
+}
+
+/**
+ * When a proposed pair turns out conflicted, the survivor's next best pairs are checked with it: a survivor whose
+ * adverse party many lawyers declared would otherwise lose one lawyer per solve.
+ */
+const CHECKED_AHEAD = 8
+
+/**
+ * The optimum over the pairs that are not conflicted, asking `conflictsOf` only about pairs a solve proposes
+ * (constraint generation). Each round solves over the pairs not yet known to be conflicted (a relaxation of the
+ * real problem), asks about each proposed pair not asked before (and, for a survivor whose proposed pair is
+ * conflicted, their next best pairs), and takes out the conflicted ones; a round in which every proposed pair is
+ * clear ends it. That assignment is optimal for the relaxation and feasible for the real problem, hence optimal for
+ * it; each further round takes out at least one pair, so it ends. A survivor's prefix is worked out once and again
+ * only when they lose a pair (it then reaches further down their list), and only the prefix's pairs become objects.
+ */
+export const assignColumnsAvoiding = (
+  columns: readonly TBatchColumns[],
+  capacities: readonly number[],
+  conflictsOf: TConflictQuestions,
+): TLazyBatchResult => {
+  const count = columns.length
+  const asked = columns.map(() => new Set<number>())
+  const conflicted = columns.map(() => new Set<number>())
+  const longest = columns.reduce((most, survivor) => Math.max(most, survivor.lawyers.length), 0)
+  const scratch = { scores: new Float64Array(longest), places: new Int32Array(longest) }
+  let pairsEligible = 0
+  const prefixOf = (position: number): TBatchSurvivor => {
+    const { urgent, lawyers, scores } = columns[position] as TBatchColumns
+    const out = conflicted[position] as Set<number>
+    let usable = 0
+    for (let at = 0; at < lawyers.length; at++) {
+      const lawyer = lawyers[at] as number
+      const free = capacities[lawyer] ?? 0
+      if (free <= 0 || out.has(lawyer)) continue
+      scratch.scores[usable] = scores[at] as number
+      scratch.places[usable] = free
+      usable++
+    }
+    const cutoff = prefixCutoff(scratch.scores, scratch.places, usable, count)
+    const options: TBatchOption[] = []
+    for (let at = 0; at < lawyers.length; at++) {
+      const lawyer = lawyers[at] as number
+      const score = scores[at] as number
+      if ((capacities[lawyer] ?? 0) <= 0 || out.has(lawyer) || score < cutoff) continue
+      options.push({ lawyer, score })
+    }
+    return { urgent, options }
+  }
+  columns.forEach(({ lawyers }) => {
+    for (let at = 0; at < lawyers.length; at++)
+      if ((capacities[lawyers[at] as number] ?? 0) > 0) pairsEligible++
+  })
+  const prefixes = columns.map((_, position) => prefixOf(position))
+  /** A survivor's best pairs not asked about yet, with a place free, best first. */
+  const nextBest = (position: number): number[] => {
+    const { lawyers, scores } = columns[position] as TBatchColumns
+    const seen = asked[position] as Set<number>
+    const left: TBatchOption[] = []
+    for (let at = 0; at < lawyers.length; at++) {
+      const lawyer = lawyers[at] as number
+      if ((capacities[lawyer] ?? 0) > 0 && !seen.has(lawyer))
+        left.push({ lawyer, score: scores[at] as number })
+    }
+    return left
+      .sort((first, second) => second.score - first.score)
+      .slice(0, CHECKED_AHEAD)
+      .map((option) => option.lawyer)
+  }
+  let pairsChecked = 0
+  let pairsConflicted = 0
+  const ask = (questions: Array<{ survivor: number; lawyers: number[] }>): number[] => {
+    const answers = questions.length === 0 ? [] : conflictsOf(questions)
+    const hit: number[] = []
+    questions.forEach(({ survivor, lawyers }, index) => {
+      const found = answers[index]
+      for (const lawyer of lawyers) {
+        asked[survivor]?.add(lawyer)
+        pairsChecked++
+        if (found?.has(lawyer) !== true) continue
+        conflicted[survivor]?.add(lawyer)
+        pairsConflicted++
+        pairsEligible--
+        if (!hit.includes(survivor)) hit.push(survivor)
+      }
+    })
+    return hit
+  }
+  for (let rounds = 1; ; rounds++) {
+    // The prefixes are the whole graph: the same pairs in the same order as assignBatch would keep.
+    const result = assignBatch({ survivors: prefixes, capacities }, { keepAllPairs: true })
+    const proposed: Array<{ survivor: number; lawyers: number[] }> = []
+    result.assignment.forEach((lawyer, survivor) => {
+      if (lawyer !== null && asked[survivor]?.has(lawyer) !== true)
+        proposed.push({ survivor, lawyers: [lawyer] })
+    })
+    const lost = ask(proposed)
+    // The next best pairs of each survivor who lost one, not asked yet, checked ahead of the next solve.
+    ask(lost.map((survivor) => ({ survivor, lawyers: nextBest(survivor) })))
+    for (const survivor of lost) prefixes[survivor] = prefixOf(survivor)
+    if (lost.length === 0)
+      return { ...result, pairsEligible, rounds, pairsChecked, pairsConflicted, conflicted }
+  }
+}
+
+/** `assignColumnsAvoiding` over a batch given as options, asking about one pair at a time (the tests' form). */
+export const assignBatchAvoiding = (
+  input: TBatchInput,
+  conflicted: (survivor: number, lawyer: number) => boolean,
+): TLazyBatchResult =>
+  assignColumnsAvoiding(
+    input.survivors.map((survivor) => ({
+      urgent: survivor.urgent,
+      lawyers: survivor.options.map((option) => option.lawyer),
+      scores: survivor.options.map((option) => option.score),
+    })),
+    input.capacities,
+    (questions) =>
+      questions.map(
+        ({ survivor, lawyers }) => new Set(lawyers.filter((lawyer) => conflicted(survivor, lawyer))),
+      ),
+  )

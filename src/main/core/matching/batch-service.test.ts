@@ -162,6 +162,66 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     await expect(interrupted).rejects.toMatchObject({ code: 'LOCKED' })
   })
 
+  it('never proposes a conflicted lawyer, even the best-scoring one, and says when a conflict leaves a case nobody', () => {
+    const adverse = (draft: TIntake) => {
+      draft.adverseParties = [
+        { kind: 'person', name: '', originalScriptName: 'محمد الحسن', country: 'SY', notes: '' },
+      ]
+    }
+    const refugee = newCase('Conflict-Refugee', adverse)
+    const civil = newCase('Conflict-Civil', (draft) => {
+      adverse(draft)
+      draft.needs.needs = ['civil_claim']
+    })
+    const urgent = newCase('Plain-Detained', (draft) => {
+      draft.needs.detained = 'yes'
+    })
+    // The conflicted lawyer speaks the survivors' language and scores higher; the clear one needs an interpreter
+    // and is licensed outside Québec (enough for a refugee claim, not for a civil claim there). The urgent case
+    // takes the conflicted lawyer's one place, so no solve proposes that lawyer for the civil claim: only the check
+    // of the cases left over finds that conflict.
+    const conflicted = services.roster.create(
+      lawyer({
+        lastName: 'Conflicted',
+        conflicts: [{ kind: 'person', name: 'Mohammed Al-Hassan' }],
+      }),
+    )
+    const clear = services.roster.create(
+      lawyer({
+        lastName: 'Clear',
+        languages: ['fa'],
+        memberships: [{ province: 'ON', licenceNumber: 'B-ON-1', status: 'practising', verifiedOn: '' }],
+      }),
+    )
+    const proposal = services.batchMatching.propose()
+    const byCase = new Map(proposal.cases.map((each) => [each.caseId, each]))
+    expect(byCase.get(refugee)?.proposal?.lawyerId).toBe(clear.id)
+    expect(byCase.get(urgent)?.proposal?.lawyerId).toBe(conflicted.id)
+    expect(byCase.get(civil)).toMatchObject({ eligible: 0, proposal: null })
+    expect(byCase.get(civil)?.excludedBy).toEqual(
+      expect.arrayContaining([
+        { key: 'excluded.conflict', lawyers: 1 },
+        { key: 'excluded.licence_province', lawyers: 1 },
+      ]),
+    )
+    expect(proposal).toMatchObject({ assigned: 2, urgentAssigned: 1, proven: true, lawyers: 2 })
+  })
+
+  it('solves again past a conflicted best lawyer: the next best clear one is proposed', () => {
+    const caseId = newCase('Conflict-Only', (draft) => {
+      draft.adverseParties = [
+        { kind: 'person', name: 'Muhammad Alhasan', originalScriptName: '', country: '', notes: '' },
+      ]
+    })
+    services.roster.create(
+      lawyer({ lastName: 'Better', conflicts: [{ kind: 'person', name: 'محمد الحسن' }] }),
+    )
+    const next = services.roster.create(lawyer({ lastName: 'Next', languages: ['fa'] }))
+    const proposal = services.batchMatching.propose()
+    expect(proposal.cases).toEqual([expect.objectContaining({ caseId, eligible: 1 })])
+    expect(proposal.cases[0]?.proposal?.lawyerId).toBe(next.id)
+  })
+
   it('is for caseworkers and admins only, in core itself', async () => {
     const { calmA, lawyers } = seed()
     await services.accounts.add({

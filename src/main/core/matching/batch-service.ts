@@ -20,13 +20,15 @@ import { sessionIn, type TSession, type TSessionSource } from '../session/sessio
 import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
-import { assignBatch, type TBatchSurvivor } from './batch-assignment'
+import { assignColumnsAvoiding } from './batch-assignment'
+import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
-import { readRoster, survivorOfCase, type TRosterSnapshot } from './case-ranking'
-import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
+import { readRosterFromVault, survivorOfCase } from './case-ranking'
+import type { TConflictFindings } from './conflicts'
 import { placesFree } from './eligibility'
 import { rankWithConflicts, type TRanking } from './rank'
-import type { TRankContext, TSurvivorProfile } from './types'
+import { rosterSnapshotsOf } from './roster-snapshot'
+import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
 /** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
 const BATCH_SLICE_MS = 50
@@ -38,11 +40,19 @@ export type TBatchSteps = {
 }
 
 /**
- * Where a proposal's time went: reading the roster and cases, scoring every pair (of which the conflict checks),
- * the solve (and the reasons of the chosen pairs).
+ * Where a proposal's time went: reading the roster and cases, scoring every pair, the solves (and the reasons of the
+ * chosen pairs), and of the solve the conflict checks of the pairs it proposed.
  */
 export type TBatchPhase = 'load' | 'score' | 'conflicts' | 'solve'
 export type TBatchPhaseTimes = Record<TBatchPhase, { wallMs: number; cpuMs: number }>
+
+/** How the lazy conflict checks went (the bench prints them). */
+export type TBatchChecks = {
+  rounds: number
+  pairsChecked: number
+  pairsConflicted: number
+  lawyersRead: number
+}
 
 const noPhaseTimes = (): TBatchPhaseTimes => ({
   load: { wallMs: 0, cpuMs: 0 },
@@ -90,43 +100,74 @@ const commonestExclusions = (ranking: TRanking): TBatchCase['excludedBy'] => {
     .map(([key, lawyers]) => ({ key, lawyers }))
 }
 
-/** What a batch reads once for all its cases: the roster, its facts for scoring, and the instant it ranks at. */
+/**
+ * What a batch reads once for all its cases: the lawyers, their facts for scoring, the conflict check of single
+ * pairs (each lawyer's declared names read when first needed), and the instant it ranks at.
+ */
 type TBatchSnapshot = {
-  roster: TRosterSnapshot
+  lawyers: readonly TLawyerProfile[]
   facts: TBatchRoster
-  names: TConflictNameSource
+  checker: PairConflictChecker
   context: TRankContext
 }
 
-/** One case scored over the batch's roster: its eligible lawyers' positions and scores, its conflicts. */
+/**
+ * One case scored over the batch's roster without its conflicts: its eligible lawyers' positions and scores but for
+ * the conflict check, which `conflicts` gathers for the pairs checked (all of them for a case left without a lawyer).
+ */
 type TScoredCase = {
   row: TCaseWithFile
   survivor: TSurvivorProfile
+  reviews: TConflictReviews
   conflicts: TConflictFindings
   scores: TSurvivorScores
 }
 
+const NO_CONFLICTS: TConflictFindings = { blocking: new Map(), cleared: new Map() }
+
 const snapshotOf = (session: TSession): TBatchSnapshot => {
-  const roster = readRoster(session)
+  // The kept roster without the declared-conflict index of the whole roster: a batch checks only the pairs it
+  // proposes (batch-pair-conflicts.ts).
+  const roster = session.scoped(rosterSnapshotsOf).current(() => readRosterFromVault(session))
   const context: TRankContext = { now: session.clock.now() }
-  return { roster, facts: batchRosterOf(roster.lawyers, context), names: roster.names, context }
+  return {
+    lawyers: roster.lawyers,
+    facts: batchRosterOf(roster.lawyers, context),
+    checker: new PairConflictChecker(declaredNamesFromVault(session.db), roster.referralNames),
+    context,
+  }
 }
 
-/** One case's survivor, conflict check and scores over every lawyer (no reasons: those wait for the chosen pair). */
-const scoreCase = (
-  session: TSession,
-  caseId: string,
-  snapshot: TBatchSnapshot,
-  times: TBatchPhaseTimes,
-): TScoredCase => {
+/** One case's survivor and scores over every lawyer, conflicts aside (no reasons: those wait for the chosen pair). */
+const scoreCase = (session: TSession, caseId: string, snapshot: TBatchSnapshot): TScoredCase => {
   const row = new CaseRepository(session.db).findCase(caseId)
   if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
   const survivor = survivorOfCase(session, row)
   const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
-  const conflicts = timed(times, 'conflicts', () =>
-    findConflicts(survivor.caseId, survivor.parties, snapshot.names, reviews),
-  )
-  return { row, survivor, conflicts, scores: scoreSurvivor(snapshot.facts, survivor, conflicts) }
+  return {
+    row,
+    survivor,
+    reviews,
+    conflicts: { blocking: new Map(), cleared: new Map() },
+    scores: scoreSurvivor(snapshot.facts, survivor, NO_CONFLICTS),
+  }
+}
+
+/** Adds one check's findings (for the lawyers it checked) to what the case already knows. */
+const addFindings = (into: TConflictFindings, found: TConflictFindings): void => {
+  for (const [lawyerId, hits] of found.blocking) into.blocking.set(lawyerId, hits)
+  for (const [lawyerId, hits] of found.cleared) into.cleared.set(lawyerId, hits)
+}
+
+/** Checks `lawyerIds` for one case; returns the ones a blocking hit excludes. */
+const checkCase = (
+  snapshot: TBatchSnapshot,
+  each: TScoredCase,
+  lawyerIds: readonly string[],
+): Set<string> => {
+  const found = snapshot.checker.check(each.survivor.caseId, each.survivor.parties, lawyerIds, each.reviews)
+  addFindings(each.conflicts, found)
+  return new Set([...found.blocking].filter(([, hits]) => hits.length > 0).map(([lawyerId]) => lawyerId))
 }
 
 export class BatchMatchingService {
@@ -139,17 +180,15 @@ export class BatchMatchingService {
    * The optimum for every case awaiting a match; writes nothing but the audit of the cases it read. `times`, when
    * given, receives where the time went.
    */
-  propose(times: TBatchPhaseTimes = noPhaseTimes()): TBatchProposal {
+  propose(times: TBatchPhaseTimes = noPhaseTimes(), checks?: TBatchChecks): TBatchProposal {
     const session = this.session()
     const started = performance.now()
     const { snapshot, caseIds } = timed(times, 'load', () => ({
       snapshot: snapshotOf(session),
       caseIds: casesAwaitingMatch(session.db),
     }))
-    const scored = timed(times, 'score', () =>
-      caseIds.map((caseId) => scoreCase(session, caseId, snapshot, times)),
-    )
-    return timed(times, 'solve', () => this.assemble(session, snapshot, scored, started))
+    const scored = timed(times, 'score', () => caseIds.map((caseId) => scoreCase(session, caseId, snapshot)))
+    return timed(times, 'solve', () => this.assemble(session, snapshot, scored, started, times, checks))
   }
 
   /**
@@ -173,12 +212,12 @@ export class BatchMatchingService {
         this.stillCurrent(session, isCancelled)
         sliceStarted = performance.now()
       }
-      scored.push(scoreCase(session, caseId, snapshot, noPhaseTimes()))
+      scored.push(scoreCase(session, caseId, snapshot))
     }
     onProgress({ casesRanked: scored.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))
     this.stillCurrent(session, isCancelled)
-    return this.assemble(session, snapshot, scored, started)
+    return this.assemble(session, snapshot, scored, started, noPhaseTimes())
   }
 
   /** Answers whether the caller may propose a batch (the progress and cancel channels ask it too). */
@@ -197,17 +236,63 @@ export class BatchMatchingService {
     snapshot: TBatchSnapshot,
     scored: TScoredCase[],
     started: number,
+    times: TBatchPhaseTimes,
+    checks?: TBatchChecks,
   ): TBatchProposal {
-    const { lawyers } = snapshot.roster
+    const { lawyers, checker } = snapshot
+    // Solved without the conflicts; each pair a solve proposes is checked, and a conflicted one taken out before
+    // the next solve (assignColumnsAvoiding): the last solve proposes no conflicted pair and is the optimum.
+    const result = assignColumnsAvoiding(
+      scored.map(({ survivor, scores }) => ({
+        urgent: survivor.urgent,
+        lawyers: scores.lawyers,
+        scores: scores.scores,
+      })),
+      lawyers.map(placesFree),
+      (questions) =>
+        timed(times, 'conflicts', () =>
+          questions.map(({ survivor, lawyers: positions }) => {
+            const each = scored[survivor]
+            if (each === undefined) return new Set<number>()
+            const blocked = checkCase(
+              snapshot,
+              each,
+              positions.map((position) => lawyers[position]?.id ?? ''),
+            )
+            return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
+          }),
+        ),
+    )
     const eligibleSomewhere = new Uint8Array(lawyers.length)
-    const survivors: TBatchSurvivor[] = scored.map(({ survivor, scores }) => ({
-      urgent: survivor.urgent,
-      options: scores.lawyers.map((lawyer, index) => {
+    let pairsEligible = result.pairsEligible
+    const eligibleOf = scored.map((each, position) => {
+      const out = result.conflicted[position]
+      const options = each.scores.lawyers.filter((lawyer) => out?.has(lawyer) !== true)
+      if (options.length === 0 || result.assignment[position] !== null) {
+        for (const lawyer of options) eligibleSomewhere[lawyer] = 1
+        return options.length
+      }
+      // A case left without a lawyer has fewer eligible lawyers than the batch has cases (else one of them would
+      // have a place left for it): all of them are checked, so "n lawyers could take this case" counts no conflict.
+      const lawyerIds = options.map((lawyer) => lawyers[lawyer]?.id ?? '')
+      const blocked = timed(times, 'conflicts', () => checkCase(snapshot, each, lawyerIds))
+      let eligible = 0
+      for (const lawyer of options) {
+        if (blocked.has(lawyers[lawyer]?.id ?? '')) {
+          pairsEligible--
+          continue
+        }
         eligibleSomewhere[lawyer] = 1
-        return { lawyer, score: scores.scores[index] ?? 0 }
-      }),
-    }))
-    const result = assignBatch({ survivors, capacities: lawyers.map(placesFree) })
+        eligible++
+      }
+      return eligible
+    })
+    if (checks !== undefined) {
+      checks.rounds = result.rounds
+      checks.pairsChecked = checker.pairsChecked
+      checks.pairsConflicted = result.pairsConflicted
+      checks.lawyersRead = checker.lawyersRead
+    }
     const cases: TBatchCase[] = scored.map((each, position) => {
       const chosen = result.assignment[position]
       const lawyer = chosen === null || chosen === undefined ? undefined : lawyers[chosen]
@@ -218,7 +303,7 @@ export class BatchMatchingService {
           : rankWithConflicts(each.survivor, [lawyer], each.conflicts, snapshot.context).ranked[0]
       if (lawyer !== undefined && pick === undefined)
         throw new Error('the batch proposed a lawyer the ranking does not rank')
-      const eligible = each.scores.lawyers.length
+      const eligible = eligibleOf[position] ?? 0
       return {
         caseId: each.row.id,
         reference: each.row.reference,
@@ -233,6 +318,7 @@ export class BatchMatchingService {
                 score: pick.score,
                 reasons: pick.reasons,
               },
+        // Conflicts are counted among the lawyers who meet every other hard constraint (all checked above).
         excludedBy:
           eligible === 0
             ? commonestExclusions(rankWithConflicts(each.survivor, lawyers, each.conflicts, snapshot.context))
@@ -256,7 +342,7 @@ export class BatchMatchingService {
       ...result.objective,
       proven: result.proven,
       pairsUsed: result.pairsUsed,
-      pairsEligible: result.pairsEligible,
+      pairsEligible,
       elapsedMs: Math.round(performance.now() - started),
     }
   }
