@@ -1,8 +1,8 @@
 /**
  * Matching at roster scale: ranking one survivor over the roster's lawyers and their declared conflict names
  * (indexed by blocking keys once, as the vault's match_keys table holds them), and the batch assignment of
- * survivors over the same roster (each survivor's conflict check and scores, the proven-optimal solve, the chosen
- * pairs' reasons). The engine's own calls on a roster built in memory: the roster's import into the vault is
+ * survivors over the same roster (each survivor's scores, the proven-optimal solves with the proposed pairs' conflict
+ * checks between them, the chosen pairs' reasons). The engine's own calls on a roster built in memory: the roster's import into the vault is
  * measured by its own module. The declared names are the imported roster's (`syntheticRosterLawyers`: half units,
  * organizations and states) and each survivor's parties an imported intake's, as issue 11's target names them.
  * What this does not measure of the case page's path (`bench/measure-ranking.ts`): reading the roster, the
@@ -18,8 +18,10 @@ import {
   syntheticSurvivors,
 } from '#test-support/synthetic'
 import { intakeNames } from '../src/shared/cases/intake-schema'
+import { assignColumnsAvoiding } from '../src/main/core/matching/batch-assignment'
+import { PairConflictChecker } from '../src/main/core/matching/batch-pair-conflicts'
+import type { TConflictFindings } from '../src/main/core/matching/conflicts'
 import {
-  assignBatch,
   batchRosterOf,
   ConflictNameIndex,
   findConflicts,
@@ -27,7 +29,6 @@ import {
   rankLawyers,
   rankWithConflicts,
   scoreSurvivor,
-  type TBatchSurvivor,
   type TLawyerPartyName,
   type TSurvivorParty,
   type TSurvivorProfile,
@@ -101,21 +102,24 @@ export const matchingBench: TBenchModule = {
       `${ranks.wall.length} survivors each ranked over ${roster}; of which the conflict check p95 ${ms(percentile(checks.wall, 0.95))} ms (${ranks.cpuSummary()})`,
     )
 
-    // The batch as the service runs it: the roster's facts once, each survivor's conflict check and scores over
-    // every lawyer (numbers only), the solve over each survivor's prefix, then the chosen pairs' reasons.
+    // The batch as the service runs it (batch-service.ts): the roster's facts once, each survivor's scores over
+    // every lawyer without the conflicts (numbers only), then the solves, each proposed pair's conflict check
+    // (each lawyer's declared names keyed when first needed, not the whole roster's index) and a solve again
+    // without the conflicted pairs, every eligible lawyer of a case left without one checked, the chosen pairs'
+    // reasons. `conflicts` runs inside `solve`: the solve's figure below is without them.
     const batchSeries = new Series()
-    const phases: Record<'facts' | 'conflicts' | 'score' | 'solve' | 'reasons', number> = {
+    const phases: Record<'facts' | 'score' | 'solve' | 'conflicts' | 'reasons', number> = {
       facts: 0,
-      conflicts: 0,
       score: 0,
       solve: 0,
+      conflicts: 0,
       reasons: 0,
     }
     const phaseCpu: Record<keyof typeof phases, number> = {
       facts: 0,
-      conflicts: 0,
       score: 0,
       solve: 0,
+      conflicts: 0,
       reasons: 0,
     }
     const timedPhase = <T>(phase: keyof typeof phases, work: () => T): T => {
@@ -128,22 +132,61 @@ export const matchingBench: TBenchModule = {
       phaseCpu[phase] += (used.user + used.system) / 1000
       return value as T
     }
+    const declaredByLawyer = new Map<string, TLawyerPartyName[]>()
+    for (const name of conflictNames) {
+      const own = declaredByLawyer.get(name.lawyerId)
+      if (own === undefined) declaredByLawyer.set(name.lawyerId, [name])
+      else own.push(name)
+    }
+    const noFindings: TConflictFindings = { blocking: new Map(), cleared: new Map() }
+    let checker: PairConflictChecker | undefined
+    let rounds = 0
     const result = batchSeries.time(() => {
-      const facts = timedPhase('facts', () => batchRosterOf(lawyers, context))
-      const scored = survivors.map((survivor) => {
-        const found = timedPhase('conflicts', () =>
-          findConflicts(survivor.caseId, survivor.parties, conflicts, noReviews),
-        )
-        const scores = timedPhase('score', () => scoreSurvivor(facts, survivor, found))
-        return { survivor, found, scores }
-      })
-      const batch: TBatchSurvivor[] = scored.map(({ survivor, scores }) => ({
-        urgent: survivor.urgent,
-        options: scores.lawyers.map((lawyer, index) => ({ lawyer, score: scores.scores[index] ?? 0 })),
-      }))
-      const solved = timedPhase('solve', () =>
-        assignBatch({ survivors: batch, capacities: lawyers.map(placesFree) }),
+      const pairs = new PairConflictChecker(
+        (lawyerId) => declaredByLawyer.get(lawyerId) ?? [],
+        new ConflictNameIndex([]),
       )
+      checker = pairs
+      const facts = timedPhase('facts', () => batchRosterOf(lawyers, context))
+      const scored = survivors.map((survivor) => ({
+        survivor,
+        found: { blocking: new Map(), cleared: new Map() } as TConflictFindings,
+        scores: timedPhase('score', () => scoreSurvivor(facts, survivor, noFindings)),
+      }))
+      const check = (position: number, lawyerPositions: readonly number[]): Set<string> => {
+        const each = scored[position]
+        if (each === undefined) return new Set()
+        const lawyerIds = lawyerPositions.map((lawyer) => lawyers[lawyer]?.id ?? '')
+        const found = timedPhase('conflicts', () =>
+          pairs.check(each.survivor.caseId, each.survivor.parties, lawyerIds, noReviews),
+        )
+        for (const [lawyerId, hits] of found.blocking) each.found.blocking.set(lawyerId, hits)
+        for (const [lawyerId, hits] of found.cleared) each.found.cleared.set(lawyerId, hits)
+        return new Set(found.blocking.keys())
+      }
+      const solved = timedPhase('solve', () => {
+        const lazy = assignColumnsAvoiding(
+          scored.map(({ survivor, scores }) => ({
+            urgent: survivor.urgent,
+            lawyers: scores.lawyers,
+            scores: scores.scores,
+          })),
+          lawyers.map(placesFree),
+          (questions) =>
+            questions.map(({ survivor, lawyers: positions }) => {
+              const blocked = check(survivor, positions)
+              return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
+            }),
+        )
+        // A case left without a lawyer: every eligible lawyer of it checked, as the service does for its count.
+        lazy.assignment.forEach((chosen, position) => {
+          const options = scored[position]?.scores.lawyers
+          if (chosen === null && options !== undefined && options.length > 0)
+            check(position, Array.from(options))
+        })
+        return lazy
+      })
+      rounds = solved.rounds
       timedPhase('reasons', () =>
         solved.assignment.forEach((chosen, index) => {
           const each = scored[index]
@@ -157,12 +200,21 @@ export const matchingBench: TBenchModule = {
     if (!result.proven) throw new Error('the batch assignment was not proven optimal')
     const [batchMs = 0] = batchSeries.wall
     const [batchCpuMs = 0] = batchSeries.cpu
-    const split = Object.entries(phases)
-      .map(([phase, spent]) => `${phase} ${ms(spent)} ms (CPU ${ms(phaseCpu[phase as keyof typeof phases])})`)
+    const solveOnly = {
+      wall: phases.solve - phases.conflicts,
+      cpu: phaseCpu.solve - phaseCpu.conflicts,
+    }
+    const split = (Object.keys(phases) as Array<keyof typeof phases>)
+      .map((phase) =>
+        phase === 'solve'
+          ? `solve ${ms(solveOnly.wall)} ms (CPU ${ms(solveOnly.cpu)}) in ${rounds} rounds`
+          : `${phase} ${ms(phases[phase])} ms (CPU ${ms(phaseCpu[phase])})`,
+      )
       .join(', ')
+    const checked = `${(checker?.pairsChecked ?? 0).toLocaleString('en-CA')} pairs checked for conflicts, ${(checker?.lawyersRead ?? 0).toLocaleString('en-CA')} lawyers' lists keyed`
     bench.note(
       'batch_assign_ms',
-      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms, load ${loadavg()[0]?.toFixed(1)} (${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
+      `${survivors.length.toLocaleString('en-CA')} survivors over ${lawyers.length.toLocaleString('en-CA')} lawyers: ${split}; CPU ${ms(batchCpuMs)} ms, load ${loadavg()[0]?.toFixed(1)} (${result.pairsUsed.toLocaleString('en-CA')} of ${result.pairsEligible.toLocaleString('en-CA')} pairs, ${checked}); ${result.objective.assigned} assigned, ${result.objective.urgentAssigned} urgent`,
     )
     return {
       rank_p50_ms: ms(median(ranks.wall)),
