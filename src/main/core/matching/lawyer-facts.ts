@@ -14,8 +14,55 @@ import type { TExclusionReason, TScoreReason } from '../../../shared/matching/re
 import type { TLawyerProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
+/**
+ * Codes of one vocabulary (needs, languages, experiences, countries) as bits: the first 30 codes met get one each,
+ * for good (a code's bit never changes). A set is its codes' bits, or -1 when one of them has none: then the list
+ * itself is looked in.
+ */
+export class CodeBits {
+  private readonly bits = new Map<string, number>()
+
+  /** How many codes have a bit: bits read at one size stay right until it grows. */
+  get size(): number {
+    return this.bits.size
+  }
+
+  setOf(codes: readonly string[]): number {
+    let set = 0
+    for (const code of codes) {
+      let bit = this.bits.get(code)
+      if (bit === undefined && this.bits.size < 30) {
+        bit = 1 << this.bits.size
+        this.bits.set(code, bit)
+      }
+      if (bit === undefined) return -1
+      set |= bit
+    }
+    return set
+  }
+
+  /** The code's bit, 0 when it has none (no set without -1 holds it). */
+  bitOf(code: string): number {
+    return this.bits.get(code) ?? 0
+  }
+}
+
+export const CODES = {
+  needs: new CodeBits(),
+  languages: new CodeBits(),
+  experiences: new CodeBits(),
+  countries: new CodeBits(),
+} as const
+
 export type TLawyerFacts = {
   readonly lawyer: TLawyerProfile
+  /** The lawyer's practice areas, languages, experiences and countries as sets of CODES' bits (-1: see the list). */
+  readonly areas: number
+  readonly languages: number
+  readonly experiences: number
+  readonly countries: number
+  /** The lawyer's province as a bit of PROVINCES (0: none, or one outside the list). */
+  readonly provinceBit: number
   readonly active: boolean
   /** max(0, capacity − active referrals). */
   readonly free: number
@@ -56,6 +103,11 @@ const factsFrom = (lawyer: TLawyerProfile): TLawyerFacts => {
   const used = lawyer.capacity > 0 ? Math.min(1, lawyer.activeReferrals / lawyer.capacity) : 1
   return {
     lawyer,
+    areas: CODES.needs.setOf(lawyer.practiceAreas),
+    languages: CODES.languages.setOf(lawyer.languages),
+    experiences: CODES.experiences.setOf(lawyer.experiences),
+    countries: CODES.countries.setOf(lawyer.countries),
+    provinceBit: provinceBit(lawyer.province),
     active: lawyer.status === 'active',
     free,
     full:

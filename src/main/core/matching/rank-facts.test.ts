@@ -17,7 +17,49 @@ import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 const AIRPORTS = ['YUL', 'YYZ', 'YVR'] as const
 const LANGUAGES = ['ar', 'en', 'fr', 'fa', 'ru', 'uk'] as const
-const COUNTRIES = ['SY', 'IR', 'UA', 'AF'] as const
+// More countries than CodeBits gives bits (30): later lawyers' sets are looked up in their lists.
+const COUNTRIES = [
+  ...[
+    'SY',
+    'IR',
+    'UA',
+    'AF',
+    'IQ',
+    'SD',
+    'SS',
+    'ER',
+    'ET',
+    'SO',
+    'YE',
+    'LY',
+    'MM',
+    'CN',
+    'RU',
+    'BY',
+    'VE',
+    'CO',
+  ],
+  ...[
+    'HT',
+    'CD',
+    'CF',
+    'ML',
+    'NG',
+    'CM',
+    'TD',
+    'NE',
+    'BF',
+    'PS',
+    'LB',
+    'TR',
+    'AM',
+    'AZ',
+    'GE',
+    'KP',
+    'VN',
+    'KH',
+  ],
+] as const
 const CITIES = ['Toronto', ' toronto ', 'Montréal', 'MONTRÉAL', 'Ottawa', '', '  '] as const
 const LAWYERS = 12
 
@@ -59,7 +101,7 @@ const lawyerArbitrary = (id: number): fc.Arbitrary<TLawyerProfile> =>
         .boolean()
         .map((on): TOnCallWindow[] => (on ? [{ days: ['mon'], start: '00:00', end: '12:00' }] : [])),
       experiences: fc.subarray([...EXPERIENCES], { maxLength: 3 }),
-      countries: fc.subarray([...COUNTRIES], { maxLength: 2 }),
+      countries: fc.subarray([...COUNTRIES], { maxLength: 4 }),
       lastOfferedAt: fc.constantFrom(
         null,
         '2026-11-29T10:00:00Z',

@@ -5,7 +5,15 @@
 import type { TScoreReason } from '../../../shared/matching/reasons'
 import { isOnCallAt } from '../../../shared/roster/on-call'
 import { coversAirport } from './eligibility'
-import { cityKeyOf, factsOf, lastOfferedReason, type TLawyerFacts } from './lawyer-facts'
+import {
+  CODES,
+  cityKeyOf,
+  factsOf,
+  lastOfferedReason,
+  provinceBit,
+  type CodeBits,
+  type TLawyerFacts,
+} from './lawyer-facts'
 import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
@@ -23,23 +31,40 @@ export type TSoftFactors = (lawyer: TLawyerProfile) => TScoreReason[]
 export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TScoreReason[]) => void
 
 /**
+ * A survivor's codes of one vocabulary and their bits (lawyer-facts.ts), read again only when the vocabulary grew: a
+ * lawyer's set holds the survivor's code `at` when `has(set, list, at)` (its list looked in when the set is -1).
+ */
+const codesOf = (table: CodeBits, codes: readonly string[]) => {
+  let size = -1
+  let bits: number[] = []
+  return (set: number, list: readonly string[], at: number): boolean => {
+    if (set === -1) return list.includes(codes[at] ?? '')
+    if (table.size !== size) {
+      size = table.size
+      bits = codes.map((code) => table.bitOf(code))
+    }
+    return (set & (bits[at] ?? 0)) !== 0
+  }
+}
+
+/**
  * One reason per distinct subset of a survivor's list that a lawyer has (needs covered, experiences, countries),
  * built the first time a lawyer has that subset: bit i of the subset is the list's item i.
  */
 const bySubset = <T>(
   list: readonly T[],
   build: (subset: T[]) => TScoreReason,
-): ((has: (item: T) => boolean) => TScoreReason | null) => {
+): ((has: (at: number) => boolean) => TScoreReason | null) => {
   const built = new Map<number, TScoreReason>()
   // More items than bits (never in practice): built each time.
   const memo = list.length <= 30
   return (has) => {
     let bits = 0
-    for (let at = 0; at < list.length; at++) if (has(list[at] as T)) bits |= 1 << (at % 30)
+    for (let at = 0; at < list.length; at++) if (has(at)) bits |= 1 << (at % 30)
     if (bits === 0) return null
     const known = memo ? built.get(bits) : undefined
     if (known !== undefined) return known
-    const reason = build(list.filter(has))
+    const reason = build(list.filter((_, at) => has(at)))
     if (memo) built.set(bits, reason)
     return reason
   }
@@ -89,29 +114,43 @@ export const softFactorsOfFactsFor = (
           points: W.onCallNow * (survivor.urgent ? W.urgentMultiplier : 1),
           params: { airport },
         }
-  const atrocities = bySubset([...new Set(survivor.experiences)], (experiences) => ({
+  const atrocityList = [...new Set(survivor.experiences)]
+  const countryList = [...new Set(survivor.countries)]
+  const atrocities = bySubset(atrocityList, (experiences) => ({
     key: 'experience.atrocity',
     points: W.atrocityExperience,
     params: { experiences },
   }))
-  const countries = bySubset([...new Set(survivor.countries)], (shared) => ({
+  const countries = bySubset(countryList, (shared) => ({
     key: 'experience.country',
     points: W.countryExperience,
     params: { countries: shared },
   }))
   const now = context.now
+  const needs = codesOf(CODES.needs, survivor.needs)
+  const preferred = survivor.preferredLanguage
+  const spokenFirst = codesOf(CODES.languages, preferred === null ? [] : [preferred])
+  const spokenOther = codesOf(CODES.languages, survivor.otherLanguages)
+  const lived = codesOf(CODES.experiences, atrocityList)
+  const from = codesOf(CODES.countries, countryList)
+  const here = provinceBit(survivor.province)
+  const sameProvince = (facts: TLawyerFacts): boolean =>
+    here !== 0 ? facts.provinceBit === here : facts.lawyer.province === survivor.province
   return (facts, reasons) => {
     const lawyer = facts.lawyer
-    if (total > 0) reasons.push(needsCovered((need) => lawyer.practiceAreas.includes(need)) ?? noNeeds)
-    const preferred = survivor.preferredLanguage
-    const other =
-      preferred !== null && lawyer.languages.includes(preferred)
-        ? null
-        : survivor.otherLanguages.find((language) => lawyer.languages.includes(language))
+    if (total > 0) reasons.push(needsCovered((at) => needs(facts.areas, lawyer.practiceAreas, at)) ?? noNeeds)
+    let other: string | null | undefined
+    if (preferred !== null && spokenFirst(facts.languages, lawyer.languages, 0)) other = null
+    else {
+      const at = survivor.otherLanguages.findIndex((_, index) =>
+        spokenOther(facts.languages, lawyer.languages, index),
+      )
+      other = at === -1 ? undefined : survivor.otherLanguages[at]
+    }
     if (other === null && preferred !== null) reasons.push(speaks('language.preferred', preferred))
     else if (other !== undefined && other !== null) reasons.push(speaks('language.other', other))
     else if (interpreter !== null) reasons.push(interpreter)
-    if (inProvince !== null && lawyer.province === survivor.province) {
+    if (inProvince !== null && sameProvince(facts)) {
       reasons.push(cityKey !== null && facts.cityKey === cityKey ? facts.sameCity : inProvince)
     }
     if (onCallNow !== null && airport !== null) {
@@ -120,9 +159,9 @@ export const softFactorsOfFactsFor = (
     }
     if (survivor.urgent && facts.urgentFreePlaces !== null) reasons.push(facts.urgentFreePlaces)
     reasons.push(facts.load)
-    const experience = atrocities((kind) => lawyer.experiences.includes(kind))
+    const experience = atrocities((at) => lived(facts.experiences, lawyer.experiences, at))
     if (experience !== null) reasons.push(experience)
-    const country = countries((code) => lawyer.countries.includes(code))
+    const country = countries((at) => from(facts.countries, lawyer.countries, at))
     if (country !== null) reasons.push(country)
     reasons.push(facts.offeredAt === null ? neverOffered : lastOfferedReason(facts, facts.offeredAt, now))
   }
