@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
-import { scorePrepared, wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import { wholeNameSearchKeys, type PersonMatch, type PreparedPerson } from '../person-matching'
+import { scorePreparedAtLeast } from '../person-matching/score'
 import { TokenPairMemo } from '../person-matching/name-similarity'
 import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
@@ -115,8 +116,15 @@ export const findConflicts = (
        * its hit (the same words and key for every lawyer who declared it: shared, never changed) built once, by
        * source and kind. null: below the threshold.
        */
-      hits: new Map<PreparedPerson, Map<string, TConflictHit | null>>(),
-      scores: new Map<PreparedPerson, ReturnType<typeof scorePrepared>>(),
+      hits: new Map<PreparedPerson, Map<string, TConflictHit>>(),
+      /**
+       * The match of each name scored, by threshold (between two people, or not), null when below it: most names
+       * are not hits, and no reasons are built for them.
+       */
+      matches: {
+        person: new Map<PreparedPerson, PersonMatch | null>(),
+        other: new Map<PreparedPerson, PersonMatch | null>(),
+      },
     }))
   if (prepared.length === 0) return findings
   const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
@@ -130,6 +138,15 @@ export const findConflicts = (
     kind: TLawyerPartyName['kind'],
     names: readonly string[],
   ): TConflictHit | null => {
+    const between = each.party.kind === 'person' && kind === 'person' ? 'person' : 'other'
+    const threshold = CONFLICT_MIN_SCORE[between]
+    const matches = each.matches[between]
+    let match = matches.get(other)
+    if (match === undefined) {
+      match = scorePreparedAtLeast(each.person, other, threshold, memo)
+      matches.set(other, match)
+    }
+    if (match === null) return null
     let bySourceAndKind = each.hits.get(other)
     if (bySourceAndKind === undefined) {
       bySourceAndKind = new Map()
@@ -138,25 +155,15 @@ export const findConflicts = (
     const key = `${source}\n${kind}`
     const known = bySourceAndKind.get(key)
     if (known !== undefined) return known
-    let match = each.scores.get(other)
-    if (match === undefined) {
-      match = scorePrepared(each.person, other, memo)
-      each.scores.set(other, match)
-    }
-    const threshold =
-      each.party.kind === 'person' && kind === 'person' ? CONFLICT_MIN_SCORE.person : CONFLICT_MIN_SCORE.other
-    let hit: TConflictHit | null = null
-    if (match.score >= threshold) {
-      const lawyerName = shownName(names)
-      hit = {
-        subject: each.party.role,
-        survivorName: each.survivorName,
-        source,
-        lawyerName,
-        score: Math.round(match.score * 100) / 100,
-        evidence: [...match.reasons],
-        hitKey: conflictHitKey(each.survivorName, source, lawyerName),
-      }
+    const lawyerName = shownName(names)
+    const hit: TConflictHit = {
+      subject: each.party.role,
+      survivorName: each.survivorName,
+      source,
+      lawyerName,
+      score: Math.round(match.score * 100) / 100,
+      evidence: [...match.reasons],
+      hitKey: conflictHitKey(each.survivorName, source, lawyerName),
     }
     bySourceAndKind.set(key, hit)
     return hit

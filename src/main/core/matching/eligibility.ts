@@ -5,6 +5,7 @@
 import type { TLegalNeed } from '../../../shared/cases/vocabulary'
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import type { TAirport } from '../../../shared/roster/airports'
+import { factsOf, provinceBit, type TLawyerFacts } from './lawyer-facts'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 /** What each need asks of a lawyer's licences or on-call coverage (docs/matching.md, "Hard constraints"). */
@@ -37,15 +38,20 @@ export const coversAirport = (lawyer: TLawyerProfile, airport: TAirport): boolea
 export const placesFree = (lawyer: TLawyerProfile): number =>
   Math.max(0, lawyer.capacity - lawyer.activeReferrals)
 
-/**
- * The survivor's side of the rules worked out once: which needs ask for what, and the reasons that depend on the
- * survivor alone, built once and shared by every lawyer they apply to. Ranking 10,000 lawyers otherwise allocated
- * the same "licensed in QC" tens of thousands of times, and collecting that garbage cost more than the rules.
- * Shared reasons are never mutated (the ranking only reads them and the contract serializes them).
- */
 export type TEligibilityCheck = (lawyer: TLawyerProfile) => TEligibility
 
-export const eligibilityCheckFor = (survivor: TSurvivorProfile): TEligibilityCheck => {
+/**
+ * The rules over one lawyer's facts (lawyer-facts.ts): the exclusions are pushed onto `excluded`, the reasons the
+ * lawyer may act onto `because`, in the order a caseworker reads them.
+ */
+export type TFactsEligibility = (
+  facts: TLawyerFacts,
+  declined: boolean,
+  excluded: TExclusionReason[],
+  because: TScoreReason[],
+) => void
+
+export const eligibilityOfFactsFor = (survivor: TSurvivorProfile): TFactsEligibility => {
   const paused: TExclusionReason = { key: 'excluded.paused', params: {} }
   const declined: TExclusionReason = { key: 'excluded.declined', params: {} }
   const province = survivor.province
@@ -86,38 +92,46 @@ export const eligibilityCheckFor = (survivor: TSurvivorProfile): TEligibilityChe
     airport === null || airportNeeds.length === 0
       ? null
       : { key: 'airport.covers', points: 0, params: { airport } }
-  const noReasons: TScoreReason[] = []
+  // The survivor's province as a bit of the lawyers' licences (a province outside the list is looked for by name).
+  const here = provinceBit(province)
+  const isLicensedHere = (facts: TLawyerFacts): boolean =>
+    here !== 0
+      ? (facts.provinceBits & here) !== 0
+      : province !== null && facts.lawyer.licensedProvinces.includes(province)
 
-  return (lawyer) => {
-    const excluded: TExclusionReason[] = []
-    if (lawyer.status !== 'active') excluded.push(paused)
-    if (survivor.declinedBy?.has(lawyer.id) === true) excluded.push(declined)
-    if (placesFree(lawyer) === 0) {
-      excluded.push({
-        key: 'excluded.full',
-        params: { capacity: lawyer.capacity, active: lawyer.activeReferrals },
-      })
-    }
-    excluded.push(...always)
-    const because: TScoreReason[] = []
-    if (licensedHere !== null && province !== null) {
-      if (lawyer.licensedProvinces.includes(province)) because.push(licensedHere)
-      else excluded.push(...unlicensedHere)
+  return (facts, isDeclined, excluded, because) => {
+    if (!facts.active) excluded.push(paused)
+    if (isDeclined) excluded.push(declined)
+    if (facts.full !== null) excluded.push(facts.full)
+    for (const reason of always) excluded.push(reason)
+    if (licensedHere !== null) {
+      if (isLicensedHere(facts)) because.push(licensedHere)
+      else for (const reason of unlicensedHere) excluded.push(reason)
     }
     if (canadaNeeds.length > 0) {
-      if (lawyer.licensedProvinces.length === 0) excluded.push(...unlicensed)
-      else {
-        because.push({
-          key: 'licence.canada',
-          points: 0,
-          params: { provinces: [...lawyer.licensedProvinces] },
-        })
-      }
+      if (facts.licensedInCanada === null) for (const reason of unlicensed) excluded.push(reason)
+      else because.push(facts.licensedInCanada)
     }
     if (covers !== null && airport !== null) {
-      if (coversAirport(lawyer, airport)) because.push(covers)
-      else excluded.push(...uncovered)
+      if (coversAirport(facts.lawyer, airport)) because.push(covers)
+      else for (const reason of uncovered) excluded.push(reason)
     }
+  }
+}
+
+/**
+ * The survivor's side of the rules worked out once: which needs ask for what, and the reasons that depend on the
+ * survivor alone, built once and shared by every lawyer they apply to. Ranking 10,000 lawyers otherwise allocated
+ * the same "licensed in QC" tens of thousands of times, and collecting that garbage cost more than the rules.
+ * Shared reasons are never mutated (the ranking only reads them and the contract serializes them).
+ */
+export const eligibilityCheckFor = (survivor: TSurvivorProfile): TEligibilityCheck => {
+  const check = eligibilityOfFactsFor(survivor)
+  const noReasons: TScoreReason[] = []
+  return (lawyer) => {
+    const excluded: TExclusionReason[] = []
+    const because: TScoreReason[] = []
+    check(factsOf(lawyer), survivor.declinedBy?.has(lawyer.id) === true, excluded, because)
     return { excluded, because: because.length === 0 ? noReasons : because }
   }
 }

@@ -4,23 +4,18 @@
  */
 import type { TScoreReason } from '../../../shared/matching/reasons'
 import { isOnCallAt } from '../../../shared/roster/on-call'
-import { coversAirport, placesFree } from './eligibility'
+import { coversAirport } from './eligibility'
+import {
+  CODES,
+  cityKeyOf,
+  factsOf,
+  lastOfferedReason,
+  provinceBit,
+  type CodeBits,
+  type TLawyerFacts,
+} from './lawyer-facts'
 import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
-
-const DAY_MS = 24 * 60 * 60 * 1000
-
-const sameCity = (left: string, right: string): boolean =>
-  left.trim() !== '' && left.trim().toLocaleLowerCase('en-CA') === right.trim().toLocaleLowerCase('en-CA')
-
-const needsFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
-  if (survivor.needs.length === 0) return []
-  const covered = survivor.needs.filter((need) => lawyer.practiceAreas.includes(need))
-  if (covered.length === 0)
-    return [{ key: 'needs.none', points: 0, params: { total: survivor.needs.length } }]
-  const points = Math.round((W.needsCovered * covered.length) / survivor.needs.length)
-  return [{ key: 'needs.covered', points, params: { needs: covered, total: survivor.needs.length } }]
-}
 
 /** No language in common: an interpreter is needed (nothing said when the case records no language). */
 const interpreterNeeded = (survivor: TSurvivorProfile): TScoreReason | null => {
@@ -30,63 +25,60 @@ const interpreterNeeded = (survivor: TSurvivorProfile): TScoreReason | null => {
     : { key: 'language.interpreter', points: W.interpreterNeeded, params: { language } }
 }
 
-const availabilityFactor = (
-  survivor: TSurvivorProfile,
-  lawyer: TLawyerProfile,
-  context: TRankContext,
-): TScoreReason[] => {
-  const reasons: TScoreReason[] = []
-  const multiplier = survivor.urgent ? W.urgentMultiplier : 1
-  const airport = survivor.airport
-  if (airport !== null) {
-    if (coversAirport(lawyer, airport) && isOnCallAt(lawyer.onCallWindows, airport, context.now)) {
-      reasons.push({ key: 'airport.on_call_now', points: W.onCallNow * multiplier, params: { airport } })
-    }
-  }
-  const free = placesFree(lawyer)
-  if (survivor.urgent && lawyer.capacity > 0) {
-    const points = Math.round((W.urgentFreeCapacity * free) / lawyer.capacity)
-    reasons.push({ key: 'urgent.free_places', points, params: { free, capacity: lawyer.capacity } })
-  }
-  const used = lawyer.capacity > 0 ? Math.min(1, lawyer.activeReferrals / lawyer.capacity) : 1
-  reasons.push({
-    key: 'load.places_free',
-    points: -Math.round(W.load * used),
-    params: { free, capacity: lawyer.capacity },
-  })
-  return reasons
-}
-
-const experienceFactor = (survivor: TSurvivorProfile, lawyer: TLawyerProfile): TScoreReason[] => {
-  const reasons: TScoreReason[] = []
-  const experiences = [...new Set(survivor.experiences)].filter((kind) => lawyer.experiences.includes(kind))
-  if (experiences.length > 0) {
-    reasons.push({ key: 'experience.atrocity', points: W.atrocityExperience, params: { experiences } })
-  }
-  const countries = [...new Set(survivor.countries)].filter((country) => lawyer.countries.includes(country))
-  if (countries.length > 0) {
-    reasons.push({ key: 'experience.country', points: W.countryExperience, params: { countries } })
-  }
-  return reasons
-}
-
-const lastOffered = (lastOfferedAt: string, context: TRankContext): TScoreReason => {
-  const offered = Date.parse(lastOfferedAt)
-  const days = Number.isNaN(offered)
-    ? W.fairnessDays
-    : Math.max(0, Math.floor((context.now.getTime() - offered) / DAY_MS))
-  const points = Math.round((W.fairness * Math.min(days, W.fairnessDays)) / W.fairnessDays)
-  return { key: 'fairness.last_offered', points, params: { days } }
-}
-
 export type TSoftFactors = (lawyer: TLawyerProfile) => TScoreReason[]
 
+/** Every soft factor's reasons for one eligible lawyer's facts (lawyer-facts.ts), pushed onto `reasons`. */
+export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TScoreReason[]) => void
+
 /**
- * Every soft factor's reasons for one eligible lawyer, in the order a caseworker reads them, with the reasons that
- * depend on the survivor alone built once and shared (see `eligibilityCheckFor`: garbage, not arithmetic, was most
- * of ranking 10,000 lawyers).
+ * A survivor's codes of one vocabulary and their bits (lawyer-facts.ts), read again only when the vocabulary grew: a
+ * lawyer's set holds the survivor's code `at` when `has(set, list, at)` (its list looked in when the set is -1).
  */
-export const softFactorsFor = (survivor: TSurvivorProfile, context: TRankContext): TSoftFactors => {
+const codesOf = (table: CodeBits, codes: readonly string[]) => {
+  let size = -1
+  let bits: number[] = []
+  return (set: number, list: readonly string[], at: number): boolean => {
+    if (set === -1) return list.includes(codes[at] ?? '')
+    if (table.size !== size) {
+      size = table.size
+      bits = codes.map((code) => table.bitOf(code))
+    }
+    return (set & (bits[at] ?? 0)) !== 0
+  }
+}
+
+/**
+ * One reason per distinct subset of a survivor's list that a lawyer has (needs covered, experiences, countries),
+ * built the first time a lawyer has that subset: bit i of the subset is the list's item i.
+ */
+const bySubset = <T>(
+  list: readonly T[],
+  build: (subset: T[]) => TScoreReason,
+): ((has: (at: number) => boolean) => TScoreReason | null) => {
+  const built = new Map<number, TScoreReason>()
+  // More items than bits (never in practice): built each time.
+  const memo = list.length <= 30
+  return (has) => {
+    let bits = 0
+    for (let at = 0; at < list.length; at++) if (has(at)) bits |= 1 << (at % 30)
+    if (bits === 0) return null
+    const known = memo ? built.get(bits) : undefined
+    if (known !== undefined) return known
+    const reason = build(list.filter((_, at) => has(at)))
+    if (memo) built.set(bits, reason)
+    return reason
+  }
+}
+
+/**
+ * Every soft factor's reasons for one eligible lawyer, in the order a caseworker reads them, over the lawyer's facts.
+ * The reasons that depend on the survivor alone, or on the lawyer alone (lawyer-facts.ts), are built once and
+ * shared (see `eligibilityCheckFor`: garbage, not arithmetic, was most of ranking 10,000 lawyers).
+ */
+export const softFactorsOfFactsFor = (
+  survivor: TSurvivorProfile,
+  context: TRankContext,
+): TFactsSoftFactors => {
   const neverOffered: TScoreReason = { key: 'fairness.never_offered', points: W.fairness, params: {} }
   const inProvince: TScoreReason | null =
     survivor.province === null
@@ -105,25 +97,81 @@ export const softFactorsFor = (survivor: TSurvivorProfile, context: TRankContext
     return reason
   }
   const interpreter = interpreterNeeded(survivor)
-  return (lawyer) => {
-    const reasons = needsFactor(survivor, lawyer)
-    const preferred = survivor.preferredLanguage
-    const other =
-      preferred !== null && lawyer.languages.includes(preferred)
-        ? null
-        : survivor.otherLanguages.find((language) => lawyer.languages.includes(language))
+  const total = survivor.needs.length
+  const noNeeds: TScoreReason = { key: 'needs.none', points: 0, params: { total } }
+  const needsCovered = bySubset(survivor.needs, (covered) => ({
+    key: 'needs.covered',
+    points: Math.round((W.needsCovered * covered.length) / total),
+    params: { needs: covered, total },
+  }))
+  const cityKey = survivor.city.trim() === '' ? null : cityKeyOf(survivor.city)
+  const airport = survivor.airport
+  const onCallNow: TScoreReason | null =
+    airport === null
+      ? null
+      : {
+          key: 'airport.on_call_now',
+          points: W.onCallNow * (survivor.urgent ? W.urgentMultiplier : 1),
+          params: { airport },
+        }
+  const atrocityList = [...new Set(survivor.experiences)]
+  const countryList = [...new Set(survivor.countries)]
+  const atrocities = bySubset(atrocityList, (experiences) => ({
+    key: 'experience.atrocity',
+    points: W.atrocityExperience,
+    params: { experiences },
+  }))
+  const countries = bySubset(countryList, (shared) => ({
+    key: 'experience.country',
+    points: W.countryExperience,
+    params: { countries: shared },
+  }))
+  const now = context.now
+  const needs = codesOf(CODES.needs, survivor.needs)
+  const preferred = survivor.preferredLanguage
+  const spokenFirst = codesOf(CODES.languages, preferred === null ? [] : [preferred])
+  const spokenOther = codesOf(CODES.languages, survivor.otherLanguages)
+  const lived = codesOf(CODES.experiences, atrocityList)
+  const from = codesOf(CODES.countries, countryList)
+  const here = provinceBit(survivor.province)
+  const sameProvince = (facts: TLawyerFacts): boolean =>
+    here !== 0 ? facts.provinceBit === here : facts.lawyer.province === survivor.province
+  return (facts, reasons) => {
+    const lawyer = facts.lawyer
+    if (total > 0) reasons.push(needsCovered((at) => needs(facts.areas, lawyer.practiceAreas, at)) ?? noNeeds)
+    let other: string | null | undefined
+    if (preferred !== null && spokenFirst(facts.languages, lawyer.languages, 0)) other = null
+    else {
+      const at = survivor.otherLanguages.findIndex((_, index) =>
+        spokenOther(facts.languages, lawyer.languages, index),
+      )
+      other = at === -1 ? undefined : survivor.otherLanguages[at]
+    }
     if (other === null && preferred !== null) reasons.push(speaks('language.preferred', preferred))
     else if (other !== undefined && other !== null) reasons.push(speaks('language.other', other))
     else if (interpreter !== null) reasons.push(interpreter)
-    if (inProvince !== null && lawyer.province === survivor.province) {
-      reasons.push(
-        sameCity(survivor.city, lawyer.city)
-          ? { key: 'location.city', points: W.sameCity, params: { city: lawyer.city.trim() } }
-          : inProvince,
-      )
+    if (inProvince !== null && sameProvince(facts)) {
+      reasons.push(cityKey !== null && facts.cityKey === cityKey ? facts.sameCity : inProvince)
     }
-    reasons.push(...availabilityFactor(survivor, lawyer, context), ...experienceFactor(survivor, lawyer))
-    reasons.push(lawyer.lastOfferedAt === null ? neverOffered : lastOffered(lawyer.lastOfferedAt, context))
+    if (onCallNow !== null && airport !== null) {
+      if (coversAirport(lawyer, airport) && isOnCallAt(lawyer.onCallWindows, airport, now))
+        reasons.push(onCallNow)
+    }
+    if (survivor.urgent && facts.urgentFreePlaces !== null) reasons.push(facts.urgentFreePlaces)
+    reasons.push(facts.load)
+    const experience = atrocities((at) => lived(facts.experiences, lawyer.experiences, at))
+    if (experience !== null) reasons.push(experience)
+    const country = countries((at) => from(facts.countries, lawyer.countries, at))
+    if (country !== null) reasons.push(country)
+    reasons.push(facts.offeredAt === null ? neverOffered : lastOfferedReason(facts, facts.offeredAt, now))
+  }
+}
+
+export const softFactorsFor = (survivor: TSurvivorProfile, context: TRankContext): TSoftFactors => {
+  const score = softFactorsOfFactsFor(survivor, context)
+  return (lawyer) => {
+    const reasons: TScoreReason[] = []
+    score(factsOf(lawyer), reasons)
     return reasons
   }
 }

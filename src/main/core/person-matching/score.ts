@@ -3,7 +3,7 @@
  * contacts. Thresholds and their reasons are in docs/person-matching.md.
  */
 import { compareBirthDates, sharesAny } from './evidence'
-import { nameSimilarity, type TokenMemo, type TokenPairMemo } from './name-similarity'
+import { nameSimilarity, nameSimilarityValue, type TokenMemo, type TokenPairMemo } from './name-similarity'
 import { preparePerson, type PreparedPerson } from './prepare'
 import type { MatchReason, Person, PersonMatch } from './types'
 
@@ -28,6 +28,44 @@ export const EVIDENCE_EFFECTS = {
 
 const clamp = (value: number): number => (value < 0 ? 0 : value > 1 ? 1 : value)
 
+/** The evidence of dates and contacts between two people, and the score it makes of a name score. */
+const withEvidence = (
+  nameScore: number,
+  a: PreparedPerson,
+  b: PreparedPerson,
+): { score: number; birth: MatchReason | null; sharesPhone: boolean; sharesEmail: boolean } => {
+  let score = nameScore
+  const birth = compareBirthDates(a.birth, b.birth)
+  if (birth === 'dob.exact') score += (1 - score) * EVIDENCE_EFFECTS.dobExact
+  else if (birth === 'dob.year' || birth === 'dob.transposed')
+    score += (1 - score) * EVIDENCE_EFFECTS.dobPartial
+  else if (birth === 'dob.conflict') score *= EVIDENCE_EFFECTS.dobConflictFactor
+  const sharesPhone = sharesAny(a.phones, b.phones)
+  const sharesEmail = sharesAny(a.emails, b.emails)
+  if (sharesPhone || sharesEmail) score += (1 - score) * EVIDENCE_EFFECTS.contact
+  return { score: clamp(score), birth, sharesPhone, sharesEmail }
+}
+
+const matchOf = (
+  nameScore: number,
+  nameReasons: readonly MatchReason[],
+  bestPair: [string, string],
+  evidence: ReturnType<typeof withEvidence>,
+): PersonMatch => {
+  const reasons: MatchReason[] = [...nameReasons]
+  if (evidence.birth !== null) reasons.push(evidence.birth)
+  if (evidence.sharesPhone) reasons.push('phone.exact')
+  if (evidence.sharesEmail) reasons.push('email.exact')
+  const score = evidence.score
+  return {
+    score,
+    isLikelySame: score >= MATCH_THRESHOLDS.likelySame && nameScore >= MATCH_THRESHOLDS.nameFloor,
+    nameScore: clamp(nameScore),
+    reasons,
+    bestPair,
+  }
+}
+
 /** Scores two prepared people; findCandidates passes a memo shared across a whole caseload. */
 export const scorePrepared = (
   a: PreparedPerson,
@@ -47,30 +85,44 @@ export const scorePrepared = (
       }
     }
   }
+  return matchOf(nameScore, nameReasons, bestPair, withEvidence(nameScore, a, b))
+}
 
-  const reasons: MatchReason[] = [...nameReasons]
-  let score = nameScore
-  const birth = compareBirthDates(a.birth, b.birth)
-  if (birth !== null) reasons.push(birth)
-  if (birth === 'dob.exact') score += (1 - score) * EVIDENCE_EFFECTS.dobExact
-  else if (birth === 'dob.year' || birth === 'dob.transposed')
-    score += (1 - score) * EVIDENCE_EFFECTS.dobPartial
-  else if (birth === 'dob.conflict') score *= EVIDENCE_EFFECTS.dobConflictFactor
-
-  const sharesPhone = sharesAny(a.phones, b.phones)
-  const sharesEmail = sharesAny(a.emails, b.emails)
-  if (sharesPhone) reasons.push('phone.exact')
-  if (sharesEmail) reasons.push('email.exact')
-  if (sharesPhone || sharesEmail) score += (1 - score) * EVIDENCE_EFFECTS.contact
-
-  score = clamp(score)
-  return {
-    score,
-    isLikelySame: score >= MATCH_THRESHOLDS.likelySame && nameScore >= MATCH_THRESHOLDS.nameFloor,
-    nameScore: clamp(nameScore),
-    reasons,
-    bestPair,
+/**
+ * `scorePrepared(a, b, memo)` when its score is at least `threshold`, else null: the names are compared by value
+ * alone, and only the best pair of a match again with its reasons. A conflict check scores thousands of names
+ * that are not hits (the same arithmetic: the same score, reasons and pair as `scorePrepared`).
+ */
+export const scorePreparedAtLeast = (
+  a: PreparedPerson,
+  b: PreparedPerson,
+  threshold: number,
+  memo?: TokenMemo | TokenPairMemo,
+): PersonMatch | null => {
+  let nameScore = 0
+  let bestLeft = -1
+  let bestRight = -1
+  for (let left = 0; left < a.names.length; left++) {
+    const leftName = a.names[left]
+    if (leftName === undefined) continue
+    for (let right = 0; right < b.names.length; right++) {
+      const rightName = b.names[right]
+      if (rightName === undefined) continue
+      const value = nameSimilarityValue(leftName, rightName, memo)
+      if (value > nameScore) {
+        nameScore = value
+        bestLeft = left
+        bestRight = right
+      }
+    }
   }
+  const evidence = withEvidence(nameScore, a, b)
+  if (!(evidence.score >= threshold)) return null
+  const leftName = a.names[bestLeft]
+  const rightName = b.names[bestRight]
+  if (leftName === undefined || rightName === undefined) return matchOf(nameScore, [], ['', ''], evidence)
+  const best = nameSimilarity(leftName, rightName, memo)
+  return matchOf(best.value, best.reasons, [leftName.written, rightName.written], evidence)
 }
 
 /** How alike two people are: score 0..1, whether to offer them as the same person, and why. */
