@@ -314,6 +314,30 @@ describe('unlockWithPassphrase', () => {
     keeper.close(false)
   })
 
+  it('an admin’s swapped public key stays put right when the slot is also sealed again with a stronger derivation', async () => {
+    const keeper = await newVault(FAST_KDF, STRONGER_KDF)
+    const keyring = keyringFile()
+    const alex = keyring.slots.find((slot) => slot['username'] === ADMIN)
+    const recovery = keyring.slots.find((slot) => slot['kind'] === 'recovery')
+    if (alex === undefined || recovery === undefined) throw new Error('slots missing')
+    const own = alex['publicKey']
+    alex['publicKey'] = recovery['publicKey']
+    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+
+    await unlock(keeper, ADMIN, PASSPHRASE)
+    const after = keyringFile().slots.find((slot) => slot['username'] === ADMIN)
+    expect(after?.['publicKey']).toBe(own)
+    expect(after?.sealedKey?.kdf).toEqual(STRONGER_KDF)
+    keeper.close(false)
+    // The next unlock finds nothing to repair: the slot holds its own key, endorsed.
+    now += 60_000
+    await unlock(keeper, ADMIN, PASSPHRASE)
+    expect(actions(keeper).filter(([action]) => action === 'keyring.tamper_detected')).toEqual([
+      ['keyring.tamper_detected', { publicKeySwapped: true }],
+    ])
+    keeper.close(false)
+  })
+
   it('a slot sealed with a weaker key derivation is sealed again with the stronger one at its owner’s unlock', async () => {
     const keeper = await newVault(FAST_KDF, STRONGER_KDF)
     await unlock(keeper, ADMIN, PASSPHRASE)

@@ -96,8 +96,9 @@ export async function unlockWithPassphrase(
           keeper.flushPendingFailures(session)
           session.audit.record('unlock.succeeded', { type: 'account', id: session.staff.accountId })
         })
-        if (isPublicKeySwapped) repairOwnSlot(keeper, session, keyring, slot, privateKey)
-        await strengthenSlot(keeper, session, keyring, slot, privateKey, passphrase)
+        // A repaired slot is the one sealed again: sealing the slot as read would write the swapped key back.
+        const current = isPublicKeySwapped ? repairOwnSlot(keeper, session, keyring, slot, privateKey) : slot
+        await strengthenSlot(keeper, session, keyring, current, privateKey, passphrase)
         operation.throwIfCancelled()
       } catch (error) {
         session.close()
@@ -118,6 +119,7 @@ export async function unlockWithPassphrase(
 /**
  * The person's own slot lists a public key that is not theirs: recorded, and put right when they are an admin (who
  * can endorse it again); other roles' slots are put right by an admin's rekey, which drops the unendorsed one.
+ * Returns the slot as the keyring now holds it.
  */
 function repairOwnSlot(
   keeper: VaultKeeper,
@@ -125,19 +127,20 @@ function repairOwnSlot(
   keyring: TKeyring,
   slot: TStaffSlot,
   privateKey: Buffer,
-): void {
+): TStaffSlot {
   session.audit.record(
     'keyring.tamper_detected',
     { type: 'account', id: slot.id },
     { publicKeySwapped: true },
   )
-  if (session.keys.admin === null) return
+  if (session.keys.admin === null) return slot
   const repaired = regrantSlot(
     { ...slot, publicKey: publicKeyOf(privateKey).toString('base64') },
     slot.role,
     { vaultId: keyring.vaultId, generation: keyring.generation, keys: session.keys },
   )
   writeKeyring(keeper.paths.keyring, withSlot(keeper.requireKeyring(), repaired))
+  return repaired
 }
 
 /** A failed attempt: counted and remembered under the slot's name (or none), then WRONG_PASSPHRASE. */
