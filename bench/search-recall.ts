@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { displayNameOf } from '../src/shared/cases/intake-schema'
 import { scorePersonMatch } from '../src/main/core/person-matching'
 import { sql } from '../src/main/core/db/sql'
+import { variantsOf } from '#test-support/name-variants'
 import { syntheticCaseload } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, newVaultServices } from '#test-support/vault-fixtures'
 import { BENCH_TODAY } from './support/caseload'
@@ -28,21 +29,6 @@ if (services.vault.currentStaff() === null) await services.vault.unlock('alex.ex
 else services.recovery.confirm()
 const db = () => services.vault.session().db
 const count = db().value<number>(sql`SELECT count(*) FROM cases`) ?? 0
-
-/** The unit recall test's spellings (similar-names.test.ts): another vowel, a letter doubled or not, an h dropped. */
-function variantsOf(name: string): string[] {
-  const variants = new Set<string>()
-  const vowel = /[aeiou]/.exec(name.slice(1))
-  if (vowel !== null) {
-    const at = vowel.index + 1
-    variants.add(name.slice(0, at) + (name[at] === 'a' ? 'e' : 'a') + name.slice(at + 1))
-  }
-  variants.add(name.replace(/([bcdfghjklmnpqrstvwxz])/, '$1$1'))
-  variants.add(name.replace(/([a-z])\1/, '$1'))
-  variants.add(name.replace(/h(?=[aeiou])/, ''))
-  variants.delete(name)
-  return [...variants]
-}
 
 // Every n-th case of the import order, as measure-search.ts samples them (rowid = line - 1).
 const every = Math.max(1, Math.floor(count / sampled))

@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { displayNameOf, emptyIntake } from '../../../shared/cases/intake-schema'
+import { variantsOf } from '#test-support/name-variants'
 import { seededRandom, syntheticImportRows } from '#test-support/synthetic'
 import { createTestVault, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 import { scorePersonMatch } from '../person-matching'
 import type { TVaultServices } from '../services'
 
 const TODAY = new Date('2026-11-27T15:00:00Z')
-
-/** Spellings a caseworker meets for the same name: another vowel, a letter doubled or not, letters dropped. */
-function variantsOf(name: string): string[] {
-  const variants = new Set<string>()
-  const vowel = /[aeiou]/.exec(name.slice(1))
-  if (vowel !== null) {
-    const at = vowel.index + 1
-    variants.add(name.slice(0, at) + (name[at] === 'a' ? 'e' : 'a') + name.slice(at + 1))
-  }
-  variants.add(name.replace(/([bcdfghjklmnpqrstvwxz])/, '$1$1'))
-  variants.add(name.replace(/([a-z])\1/, '$1'))
-  variants.add(name.replace(/h(?=[aeiou])/, ''))
-  variants.delete(name)
-  return [...variants]
-}
 
 describe('the case search finds every spelling the duplicate check accepts', () => {
   let root: string
