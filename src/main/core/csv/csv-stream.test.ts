@@ -87,6 +87,23 @@ describe('readCsvStream', () => {
     )
   })
 
+  it('reports a byte that is not UTF-8 before a syntax error that comes earlier, wherever the chunks end', async () => {
+    // A bad quote on line 2, then (a chunk later) a byte that is not UTF-8 on line 3: splitCsvText checks the
+    // encoding first, and the stream must too, even though it has parsed the bad quote by then.
+    const bytes = Buffer.concat([
+      Buffer.from('a,b\nx"y,1\n', 'utf8'),
+      Buffer.from([0xff]),
+      Buffer.from(',2\n'),
+    ])
+    for (const cuts of [[], [6], [8], [9], [10]]) {
+      const { result } = await readAll(bytes, cuts)
+      expect('errors' in result && result.errors).toEqual([{ line: 3, field: '', code: 'notUtf8' }])
+    }
+    // Without the bad byte the bad quote is what is reported, on its line.
+    const { result } = await readAll(Buffer.from('a,b\nx"y,1\nz,2\n'), [6])
+    expect('errors' in result && result.errors).toEqual([{ line: 2, field: '', code: 'badQuote' }])
+  })
+
   it('reads text chunks exactly as it reads their UTF-8 bytes, a chunk ending inside a surrogate pair too', async () => {
     /** Each piece handed over as text, or as that text's UTF-8 (how the reader took text before it read it as is). */
     const read = async (pieces: readonly string[], asBytes: boolean) => {

@@ -50,7 +50,9 @@ function syntaxError(error: CsvError, recordStartLine: number): TCsvRowError {
  * it is complete, so only one chunk and the record being parsed are ever held, never the whole file. Same rules and
  * answers as splitCsvText (BOM dropped, CRLF or CR as one line end, RFC 4180 quotes, each record with the line it
  * starts on, `notUtf8`, `empty`, quote problems with their line) plus the caps: more than `maxBytes` refuses the
- * file as `tooLarge` the moment the bytes arrive, and a handler answering 'stop' ends the read there.
+ * file as `tooLarge` the moment the bytes arrive, and a handler answering 'stop' ends the read there. A file with
+ * a syntax error is still read to its end (within `maxBytes`, parsing no further): as in splitCsvText, a byte that
+ * is not UTF-8 anywhere in the file is the error reported, so two chunkings of one file never answer differently.
  *
  * Chunks may end anywhere: inside a quoted cell, between the CR and LF of a line end, or inside a multi-byte UTF-8
  * character (the streaming decoder keeps the partial character for the next chunk). The reader awaits between
@@ -72,6 +74,11 @@ export async function readCsvStream(
   let headerText = ''
   let parser: ReturnType<typeof parse> | null = null
   let parseError: unknown = null
+  /**
+   * A syntax error waits for the end of the file: a byte that is not UTF-8 anywhere in the file is reported first,
+   * as splitCsvText does, so the answer never depends on where the chunks happen to end.
+   */
+  let syntaxAnswer: TCsvStreamResult | null = null
   let stopRequested = false
   let sawContent = false
   let recordStartLine = 1
@@ -140,7 +147,7 @@ export async function readCsvStream(
     const normalized = normalize(text, last)
     const replacement = normalized.indexOf(REPLACEMENT_CHARACTER)
     if (replacement !== -1) return notUtf8(normalized, replacement)
-    feed(normalized)
+    if (syntaxAnswer === null) feed(normalized)
     for (let index = normalized.indexOf('\n'); index !== -1; index = normalized.indexOf('\n', index + 1)) {
       linesSeen += 1
     }
@@ -175,13 +182,20 @@ export async function readCsvStream(
     if (ended !== null) return ended
     // csv-parse reports syntax errors on the next tick: let them (and other requests) through.
     await yieldToEventLoop()
-    const parserEnded = checkParser()
-    if (parserEnded !== null) return parserEnded
+    if (syntaxAnswer === null) {
+      const parserEnded = checkParser()
+      if (parserEnded !== null && 'errors' in parserEnded) {
+        // Read on (the caps still apply), only to look for a byte that is not UTF-8: it is reported first.
+        syntaxAnswer = parserEnded
+        parser?.destroy()
+      } else if (parserEnded !== null) return parserEnded
+    }
     options.onProgress?.(snapshot())
   }
 
   const ended = take(decoder.decode(), true)
   if (ended !== null) return ended
+  if (syntaxAnswer !== null) return { ...syntaxAnswer, progress: snapshot() }
   if (!sawContent) return { errors: [{ line: 0, field: '', code: 'empty' }], progress: snapshot() }
   // A file of one line (no line end) never started the parser: that line is the header.
   const finishing = parser ?? startParser(delimiterOf(headerText))
