@@ -548,10 +548,12 @@ describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
   })
 })
 
+/** The key derivations run since the spy was last cleared: secret, salt (base64) and parameters. */
+const derivations = () =>
+  vi.mocked(deriveKey).mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
+
 describe('unlockWithPassphrase, an unknown name', () => {
   const WRONG = 'wrong horse battery staple 11'
-  const derivations = () =>
-    vi.mocked(deriveKey).mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
 
   it('costs the key derivation a known name costs: the first staff slot’s, even listed after the recovery slot', async () => {
     const keeper = await newVault()
@@ -779,6 +781,28 @@ describe('unlockWithPassphrase, on a wave-1 vault', () => {
       ['unlock.failed', { unknownName: true, method: 'passphrase' }],
     ])
     keeper.close(false)
+  })
+
+  it('an unknown name costs the key derivation a known name’s wrong passphrase costs: the first staff slot’s', async () => {
+    const WRONG = 'wrong horse battery staple 11'
+    // The recovery slot listed first: what is imitated is a staff slot, not whichever slot comes first.
+    const { keeper } = await wave1Vault((slots) => [
+      ...slots.filter((slot) => slot.kind === 'recovery'),
+      ...slots.filter((slot) => slot.kind === 'staff'),
+    ])
+    const alex = slotNamed(keyringFile(), ADMIN) as { salt: string }
+    expect(await codeOf(unlock(keeper, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
+    const known = derivations()
+    vi.mocked(deriveKey).mockClear()
+    expect(await codeOf(unlock(keeper, 'nobody.example', WRONG))).toBe('WRONG_PASSPHRASE')
+    expect(derivations()).toEqual(known)
+    expect(known).toEqual([[WRONG, alex.salt, CHEAP_SCRYPT]])
+  })
+
+  it('with no staff slot to imitate, an unknown name fails all the same', async () => {
+    const { keeper } = await wave1Vault((slots) => slots.filter((slot) => slot.kind === 'recovery'))
+    expect(await codeOf(unlock(keeper, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(derivations()).toEqual([])
   })
 
   it('a caseworker’s unlock is refused and changes nothing; after the upgrade their old passphrase asks for a new one', async () => {
