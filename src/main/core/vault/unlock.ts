@@ -368,8 +368,11 @@ async function recoverAccount(
   return keeper.install(session)
 }
 
-/** Spend the same KDF time on an unknown account name as on a known one. */
-async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<void> {
+/**
+ * Spend the same KDF time on an unknown account name as on a known one: the first staff slot's key derivation, its
+ * result thrown away. Also the restore's, for a name without a staff slot in the backup's keyring (backup-service.ts).
+ */
+export async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<void> {
   const slot = keyring.slots.find((candidate) => candidate.kind === 'staff')
   if (slot?.kind === 'staff') {
     const { kdf, salt } = slot.sealedKey
