@@ -20,7 +20,9 @@ import { MIGRATIONS } from '../db/migrations'
 import { openEncryptedDatabase } from '../db/open-database'
 import { BackupService } from './backup-service'
 import { readBackupHead, writeBackupFile } from './backup-file'
-import { serializeKeyring, withSlot, writeKeyring } from './keyring'
+import { deriveKey } from './kdf'
+import type * as KdfModule from './kdf'
+import { serializeKeyring, withSlot, writeKeyring, type TKeySlot } from './keyring'
 import { OperationGuard } from './operation-guard'
 import { openVaultDatabase } from './open-vault-database'
 import type * as SlotKeysModule from './slot-keys'
@@ -57,6 +59,12 @@ vi.mock('../fs/atomic-write', async (importOriginal) => {
       actual.fsyncDirectory(directory)
     },
   }
+})
+
+/** The key derivations a restore runs, counted (nothing timed): a name without a slot must cost what a known one does. */
+vi.mock('./kdf', async (importOriginal) => {
+  const actual = await importOriginal<typeof KdfModule>()
+  return { ...actual, deriveKey: vi.fn(actual.deriveKey) }
 })
 
 vi.mock('./vault-keys', async (importOriginal) => {
@@ -519,6 +527,42 @@ describe('BackupService.restore', () => {
     expect(vault.keeper.operations.isBusy()).toBe(false)
     clock.advance(1_000)
     expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBeNull()
+  })
+
+  it('a name without a staff slot in the backup (none, or a legacy one) costs the key derivation a known name costs', async () => {
+    const vault = await newVault()
+    // A wave-1 colleague's slot kept after the upgrade: listed by name, opened by no passphrase here.
+    const legacy = {
+      kind: 'legacy',
+      id: 'acct-casey.example',
+      username: 'casey.example',
+      kdf: { name: 'scrypt', N: 16, r: 1, p: 1 },
+      salt: Buffer.alloc(16, 1).toString('base64'),
+      wrappedKey: {
+        name: 'aes-256-gcm',
+        iv: Buffer.alloc(12, 2).toString('base64'),
+        tag: Buffer.alloc(16, 3).toString('base64'),
+        ciphertext: Buffer.alloc(32, 4).toString('base64'),
+      },
+    } satisfies TKeySlot
+    writeKeyring(vault.keeper.paths.keyring, withSlot(vault.keeper.requireKeyring(), legacy))
+    const backup = join(root(), 'backup.ccijbackup')
+    await vault.service.create(backup)
+    const alex = vault.keyring.slots.find((slot) => slot.kind === 'staff' && slot.username === ADMIN)
+    const derivations = () =>
+      vi
+        .mocked(deriveKey)
+        .mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
+    vi.mocked(deriveKey).mockClear()
+    expect(await codeOf(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
+    const known = derivations()
+    expect(known).toEqual([[WRONG, alex?.kind === 'staff' ? alex.sealedKey.salt : '', FAST_KDF]])
+    for (const username of ['nobody.example', 'casey.example']) {
+      clock.advance(60_000)
+      vi.mocked(deriveKey).mockClear()
+      expect(await codeOf(vault.service.restore(backup, username, WRONG))).toBe('WRONG_PASSPHRASE')
+      expect(derivations()).toEqual(known)
+    }
   })
 
   it('a caseworker’s passphrase opens no admin slot of the backup: WRONG_PASSPHRASE, its keys zeroed', async () => {

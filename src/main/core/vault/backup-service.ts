@@ -20,6 +20,7 @@ import { findSlotByUsername, isLegacyKeyring, parseKeyring, serializeKeyring, ty
 import { integrityCheck } from './open-vault-database'
 import { rolledBackTail, type TRolledBackTail } from './restore-summary'
 import { openGrants, openSlotPrivateKey } from './slot-keys'
+import { spendDecoyTime } from './unlock'
 import type { VaultKeeper } from './vault-keeper'
 import { generationPaths, siblingFolder, vaultPaths } from './vault-paths'
 import { adminSubkey, zeroKeys, type TVaultKeys } from './vault-keys'
@@ -213,6 +214,8 @@ async function openAdminSlot(
   const parsed = parseKeyring(keyringBytes, keeper.kdf.floor)
   if (isLegacyKeyring(parsed)) throw invalidBackup('its keyring is from an earlier version of the app')
   const slot = findSlotByUsername(parsed, username)
+  // No staff slot by that name (none, or a legacy one): as slow as a staff slot's wrong passphrase all the same.
+  if (slot?.kind !== 'staff') await spendDecoyTime(parsed, passphrase)
   const privateKey =
     slot?.kind === 'staff' ? await openSlotPrivateKey(parsed.vaultId, slot, passphrase) : null
   const keys =

@@ -2,24 +2,23 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
-import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
+import { LIGHT_ADMIN as ADMIN, LIGHT_PASSPHRASE as PASSPHRASE, lightVaults } from '#test-support/light-vault'
+import { FAST_KDF } from '#test-support/test-kdf'
 import { copyWave1Vault } from '#test-support/wave1-vault'
 import { AppError } from '../../../shared/result'
 import type { TDatabase } from '../db/open-database'
-import { createVaultFolder } from './create-vault-folder'
 import { deriveKey, type TKdfParams } from './kdf'
 import type * as KdfModule from './kdf'
 import { unwrapKey, wrapKey } from './key-wrap'
-import { filesOfGeneration, type TLegacyKeyring } from './keyring'
+import { filesOfGeneration, RECOVERY_SLOT_ID, type TLegacyKeyring } from './keyring'
 import { openVaultDatabase } from './open-vault-database'
 import type { TOperation } from './operation-guard'
 import { generateRecoveryKey } from './recovery-key'
 import { createGrantedSlot, openGrants, openLegacySlot, openSlotPrivateKey } from './slot-keys'
 import type * as SlotKeysModule from './slot-keys'
 import { unlockWithPassphrase, unlockWithRecoveryKey } from './unlock'
-import { VaultKeeper } from './vault-keeper'
-import { generationPaths, vaultPaths } from './vault-paths'
+import type { VaultKeeper } from './vault-keeper'
+import { generationPaths } from './vault-paths'
 import { zeroKeys, type TVaultKeys } from './vault-keys'
 
 // The same functions, watched: how many key derivations an unlock runs, and whether the keys it opened are zeroed.
@@ -38,37 +37,29 @@ vi.mock('./slot-keys', async (importOriginal) => {
 })
 
 /*
- * unlock.ts itself, on a vault made by createVaultFolder and a bare VaultKeeper (no services): a wrong passphrase,
- * the throttle, the slot's identity, and a weaker key derivation sealed again at its owner's unlock. The whole
- * lifecycle through the services is in vault-service.test.ts and tests/unit/insider.test.ts.
+ * unlock.ts itself, on a vault made by createVaultFolder and a bare VaultKeeper (no services; the set-up is
+ * #test-support/light-vault's): a wrong passphrase, the throttle, the slot's identity, and a weaker key derivation
+ * sealed again at its owner's unlock. The whole lifecycle through the services is in vault-service.test.ts and
+ * tests/unit/insider.test.ts.
  */
 
-const ADMIN = 'alex.example'
-const PASSPHRASE = 'quiet lantern ferry orbit 92'
 /** Stronger than FAST_KDF (more passes): a slot sealed with FAST_KDF is weaker than a keeper creating with it. */
 const STRONGER_KDF: TKdfParams = { ...FAST_KDF, iterations: 2 } as TKdfParams
 
 type TKeyringFile = { slots: Array<Record<string, unknown> & { sealedKey?: { kdf: TKdfParams } }> }
 
-let root = ''
-/** The last new vault's recovery key and K_vault (a test may write vault.db behind the app's back). */
+const vaults = lightVaults()
+const { clock, folder } = vaults
+/** The last new vault's recovery key and keys (a test may write vault.db or add a colleague's slot behind the app's back). */
 let recoveryKey = ''
-let vaultKey = Buffer.alloc(0)
-/** Copies of the last new vault's three keys (a test may add a colleague's slot behind the app's back). */
 let vaultKeys: TVaultKeys = { vault: Buffer.alloc(0), case: null, admin: null }
-let now = Date.parse('2026-12-01T09:00:00Z')
-const clock = { now: () => new Date(now) }
-const folder = () => join(root, 'vault')
 const keyringFile = () => JSON.parse(readFileSync(join(folder(), 'keyring.json'), 'utf8')) as TKeyringFile
 
 beforeEach(() => {
-  root = makeTempFolder()
-  now = Date.parse('2026-12-01T09:00:00Z')
   vi.clearAllMocks()
 })
 afterEach(() => {
   zeroKeys(vaultKeys)
-  removeFolder(root)
 })
 
 /** A new vault with alex.example as its admin; returns a keeper for it that creates slots with `create`. */
@@ -76,26 +67,10 @@ async function newVault(
   sealedWith: TKdfParams = FAST_KDF,
   create: TKdfParams = FAST_KDF,
 ): Promise<VaultKeeper> {
-  const paths = vaultPaths(folder())
-  const made = await createVaultFolder(
-    paths,
-    {
-      organizationName: 'Example Org',
-      username: ADMIN,
-      displayName: 'Alex Staff-Example',
-      passphrase: PASSPHRASE,
-    },
-    { kdf: sealedWith, clock, nativeBinding: undefined },
-  )
+  const made = await vaults.newVault({ sealedWith, create })
   recoveryKey = made.recoveryKey
-  vaultKey = Buffer.from(made.keys.vault)
-  vaultKeys = {
-    vault: Buffer.from(made.keys.vault),
-    case: made.keys.case === null ? null : Buffer.from(made.keys.case),
-    admin: made.keys.admin === null ? null : Buffer.from(made.keys.admin),
-  }
-  zeroKeys(made.keys)
-  return new VaultKeeper(paths, { create, floor: CHEAP_FLOOR }, clock, undefined)
+  vaultKeys = made.keys
+  return made.keeper
 }
 
 const unlock = (keeper: VaultKeeper, username: string, passphrase: string) =>
@@ -152,6 +127,12 @@ const recoverySlotOf = (keyring: TKeyringFile) => {
   return slot
 }
 
+/** Someone lists the recovery slot's public key as `username`'s, to receive the grants meant for that slot. */
+const swapPublicKey = (username: string) =>
+  editKeyring((keyring) => {
+    slotNamed(keyring, username)['publicKey'] = recoverySlotOf(keyring)['publicKey']
+  })
+
 /** An operation like keeper.begin()'s that counts its end() calls. */
 function countedOperation(keeper: VaultKeeper): { operation: TOperation; ends: () => number } {
   const operation = keeper.begin()
@@ -186,13 +167,13 @@ const CASEWORKER_PASSPHRASE = 'maple harbour violin kettle 17'
 /** casey.example, a caseworker, added to the last new vault as an admin would: an account and an endorsed slot. */
 async function addCaseworker(): Promise<string> {
   const id = randomUUID()
-  const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKey)
+  const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKeys.vault)
   database
     .prepare(
       `INSERT INTO staff_accounts (id, username, display_name, role, status, created_at, updated_at)
        VALUES (?, ?, 'Casey Staff-Example', 'caseworker', 'active', ?, ?)`,
     )
-    .run(id, CASEWORKER, new Date(now).toISOString(), new Date(now).toISOString())
+    .run(id, CASEWORKER, clock.now().toISOString(), clock.now().toISOString())
   database.close()
   const keyring = keyringFile() as unknown as { vaultId: string; generation: number }
   const created = await createGrantedSlot(
@@ -229,7 +210,7 @@ describe('unlockWithPassphrase', () => {
       'WRONG_PASSPHRASE',
     )
     expect(keeper.current()).toBeNull()
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'unlock.failed')).toEqual([
       ['unlock.failed', { username: ADMIN, method: 'passphrase' }],
@@ -241,7 +222,7 @@ describe('unlockWithPassphrase', () => {
     const keeper = await newVault()
     expect(await codeOf(unlock(keeper, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     expect(keeper.current()).toBeNull()
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'unlock.failed')).toEqual([
       ['unlock.failed', { unknownName: true, method: 'passphrase' }],
@@ -258,7 +239,7 @@ describe('unlockWithPassphrase', () => {
     // The name typed in other letters is the same slot, so the same count: no way around the wait.
     expect(await codeOf(unlock(keeper, 'ALEX.EXAMPLE', PASSPHRASE))).toBe('THROTTLED')
     expect(keeper.current()).toBeNull()
-    now += 60_000
+    clock.advance(60_000)
     expect(await unlock(keeper, ADMIN, PASSPHRASE)).toMatchObject({ username: ADMIN })
     keeper.close(false)
   })
@@ -288,7 +269,7 @@ describe('unlockWithPassphrase', () => {
     const keeper = await newVault()
     // Anyone holding K_vault can write vault.db: the account renamed there no longer matches its slot.
     const files = generationPaths(folder(), filesOfGeneration(1))
-    const database = openVaultDatabase(files.vault, vaultKey)
+    const database = openVaultDatabase(files.vault, vaultKeys.vault)
     database.prepare(`UPDATE staff_accounts SET username = 'mallory.example'`).run()
     database.close()
     expect(await codeOf(unlock(keeper, ADMIN, PASSPHRASE))).toBe('FORBIDDEN')
@@ -298,39 +279,29 @@ describe('unlockWithPassphrase', () => {
 
   it('a slot whose listed public key is not its own is recorded as tampered with and put right for an admin', async () => {
     const keeper = await newVault()
-    const keyring = keyringFile()
-    const alex = keyring.slots.find((slot) => slot['username'] === ADMIN)
-    const recovery = keyring.slots.find((slot) => slot['kind'] === 'recovery')
-    if (alex === undefined || recovery === undefined) throw new Error('slots missing')
-    const own = alex['publicKey']
-    alex['publicKey'] = recovery['publicKey']
-    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+    const own = slotNamed(keyringFile(), ADMIN)['publicKey']
+    swapPublicKey(ADMIN)
 
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'keyring.tamper_detected')).toEqual([
       ['keyring.tamper_detected', { publicKeySwapped: true }],
     ])
-    expect(keyringFile().slots.find((slot) => slot['username'] === ADMIN)?.['publicKey']).toBe(own)
+    expect(slotNamed(keyringFile(), ADMIN)['publicKey']).toBe(own)
     keeper.close(false)
   })
 
   it('an admin’s swapped public key stays put right when the slot is also sealed again with a stronger derivation', async () => {
     const keeper = await newVault(FAST_KDF, STRONGER_KDF)
-    const keyring = keyringFile()
-    const alex = keyring.slots.find((slot) => slot['username'] === ADMIN)
-    const recovery = keyring.slots.find((slot) => slot['kind'] === 'recovery')
-    if (alex === undefined || recovery === undefined) throw new Error('slots missing')
-    const own = alex['publicKey']
-    alex['publicKey'] = recovery['publicKey']
-    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+    const own = slotNamed(keyringFile(), ADMIN)['publicKey']
+    swapPublicKey(ADMIN)
 
     await unlock(keeper, ADMIN, PASSPHRASE)
-    const after = keyringFile().slots.find((slot) => slot['username'] === ADMIN)
-    expect(after?.['publicKey']).toBe(own)
-    expect(after?.sealedKey?.kdf).toEqual(STRONGER_KDF)
+    const after = slotNamed(keyringFile(), ADMIN)
+    expect(after['publicKey']).toBe(own)
+    expect(after.sealedKey?.kdf).toEqual(STRONGER_KDF)
     keeper.close(false)
     // The next unlock finds nothing to repair: the slot holds its own key, endorsed.
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'keyring.tamper_detected')).toEqual([
       ['keyring.tamper_detected', { publicKeySwapped: true }],
@@ -341,14 +312,14 @@ describe('unlockWithPassphrase', () => {
   it('a slot sealed with a weaker key derivation is sealed again with the stronger one at its owner’s unlock', async () => {
     const keeper = await newVault(FAST_KDF, STRONGER_KDF)
     await unlock(keeper, ADMIN, PASSPHRASE)
-    const sealed = keyringFile().slots.find((slot) => slot['username'] === ADMIN)?.sealedKey?.kdf
+    const sealed = slotNamed(keyringFile(), ADMIN).sealedKey?.kdf
     expect(sealed).toEqual(STRONGER_KDF)
     expect(actions(keeper).filter(([action]) => action === 'account.key_strengthened')).toEqual([
       ['account.key_strengthened', { from: 'argon2id', to: 'argon2id' }],
     ])
     keeper.close(false)
     // The same passphrase still opens it, and nothing is sealed again a second time.
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'account.key_strengthened')).toHaveLength(1)
     keeper.close(false)
@@ -376,7 +347,7 @@ describe('unlockWithPassphrase, after the session opens', () => {
       },
       throwIfCancelled: () => {
         checks += 1
-        const sealed = keyringFile().slots.find((slot) => slot['username'] === ADMIN)?.sealedKey?.kdf
+        const sealed = slotNamed(keyringFile(), ADMIN).sealedKey?.kdf
         if (checks === 3 && JSON.stringify(sealed) === JSON.stringify(STRONGER_KDF)) keeper.close(false)
         operation.throwIfCancelled()
       },
@@ -390,16 +361,15 @@ describe('unlockWithPassphrase, after the session opens', () => {
 
   it('an admin’s unlock records keyring slots no admin endorsed (heal-keyring runs after it)', async () => {
     const keeper = await newVault()
-    const keyring = keyringFile()
-    const recovery = keyring.slots.find((slot) => slot['kind'] === 'recovery')
-    if (recovery === undefined) throw new Error('recovery slot missing')
-    const endorsement = String(recovery['endorsement'])
-    recovery['endorsement'] = `${endorsement[0] === 'A' ? 'B' : 'A'}${endorsement.slice(1)}`
-    writeFileSync(join(folder(), 'keyring.json'), JSON.stringify(keyring, null, 2))
+    editKeyring((keyring) => {
+      const recovery = recoverySlotOf(keyring)
+      const endorsement = String(recovery['endorsement'])
+      recovery['endorsement'] = `${endorsement[0] === 'A' ? 'B' : 'A'}${endorsement.slice(1)}`
+    })
 
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'keyring.tamper_detected')).toEqual([
-      ['keyring.tamper_detected', { unendorsedSlots: [recovery['id']] }],
+      ['keyring.tamper_detected', { unendorsedSlots: [RECOVERY_SLOT_ID] }],
     ])
     keeper.close(false)
   })
@@ -417,7 +387,7 @@ describe('unlockWithRecoveryKey', () => {
     for (let attempt = 0; attempt < 3; attempt += 1) await codeOf(recover(keeper, wrong))
     expect(await codeOf(recover(keeper, recoveryKey))).toBe('THROTTLED')
     expect(keeper.current()).toBeNull()
-    now += 60_000
+    clock.advance(60_000)
     expect(await recover(keeper, recoveryKey)).toMatchObject({ username: ADMIN })
     keeper.close(false)
     expect(await codeOf(unlock(keeper, ADMIN, PASSPHRASE))).toBe('WRONG_PASSPHRASE')
@@ -432,7 +402,7 @@ describe('unlockWithRecoveryKey', () => {
       unlockWithRecoveryKey(keeper, recoveryKey, username, passphrase, keeper.begin())
     expect(await codeOf(attempt('nobody.example', NEW))).toBe('NOT_FOUND')
     expect(await codeOf(attempt(ADMIN, 'alex.example'))).toBe('BAD_REQUEST')
-    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKey)
+    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKeys.vault)
     database.prepare(`UPDATE staff_accounts SET status = 'disabled'`).run()
     database.close()
     expect(await codeOf(attempt(ADMIN, NEW))).toBe('NOT_FOUND')
@@ -443,12 +413,7 @@ describe('unlockWithRecoveryKey', () => {
 
 describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
   it('no keyring: NO_VAULT, saying to create one', async () => {
-    const keeper = new VaultKeeper(
-      vaultPaths(folder()),
-      { create: FAST_KDF, floor: CHEAP_FLOOR },
-      clock,
-      undefined,
-    )
+    const keeper = vaults.keeper()
     expect(await failureOf(unlock(keeper, ADMIN, PASSPHRASE))).toEqual({
       code: 'NO_VAULT',
       message: 'There is no vault yet. Create one first.',
@@ -461,10 +426,10 @@ describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
       code: 'WRONG_PASSPHRASE',
       message: 'That account name and passphrase do not open the vault.',
     })
-    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKey)
+    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKeys.vault)
     database.prepare(`UPDATE staff_accounts SET status = 'disabled'`).run()
     database.close()
-    now += 60_000
+    clock.advance(60_000)
     expect(await failureOf(unlock(keeper, ADMIN, PASSPHRASE))).toEqual({
       code: 'FORBIDDEN',
       message: 'This account is disabled. Ask an admin.',
@@ -474,9 +439,7 @@ describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
 
   it('its audit entries name the account as their target', async () => {
     const keeper = await newVault()
-    editKeyring((keyring) => {
-      slotNamed(keyring, ADMIN)['publicKey'] = recoverySlotOf(keyring)['publicKey']
-    })
+    swapPublicKey(ADMIN)
     const id = String(slotNamed(keyringFile(), ADMIN)['id'])
     await unlock(keeper, ADMIN, PASSPHRASE)
     const about = (action: string) => entries(keeper).filter((entry) => entry.action === action)
@@ -535,9 +498,7 @@ describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
   it('a caseworker’s swapped public key is recorded, and left for an admin’s rekey (no admin key to endorse it)', async () => {
     const keeper = await newVault()
     const id = await addCaseworker()
-    editKeyring((keyring) => {
-      slotNamed(keyring, CASEWORKER)['publicKey'] = recoverySlotOf(keyring)['publicKey']
-    })
+    swapPublicKey(CASEWORKER)
     const before = readFileSync(join(folder(), 'keyring.json'), 'utf8')
     expect(await unlock(keeper, CASEWORKER, CASEWORKER_PASSPHRASE)).toMatchObject({ role: 'caseworker' })
     expect(entries(keeper).filter((entry) => entry.action === 'keyring.tamper_detected')).toEqual([
@@ -548,21 +509,26 @@ describe('unlockWithPassphrase, its refusals and what it leaves behind', () => {
   })
 })
 
-describe('unlockWithPassphrase, an unknown name', () => {
-  const WRONG = 'wrong horse battery staple 11'
-  const derivations = () =>
-    vi.mocked(deriveKey).mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
+/** The key derivations run since the spy was last cleared: secret, salt (base64) and parameters. */
+const derivations = () =>
+  vi.mocked(deriveKey).mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
 
+const WRONG = 'wrong horse battery staple 11'
+
+/** The key derivations an unlock as `username` with a wrong passphrase runs (it must be refused as one). */
+async function derivationsOfWrongUnlock(keeper: VaultKeeper, username: string) {
+  vi.mocked(deriveKey).mockClear()
+  expect(await codeOf(unlock(keeper, username, WRONG))).toBe('WRONG_PASSPHRASE')
+  return derivations()
+}
+
+describe('unlockWithPassphrase, an unknown name', () => {
   it('costs the key derivation a known name costs: the first staff slot’s, even listed after the recovery slot', async () => {
     const keeper = await newVault()
     editKeyring((keyring) => keyring.slots.reverse())
     const alex = slotNamed(keyringFile(), ADMIN)['sealedKey'] as { salt: string; kdf: TKdfParams }
-    vi.mocked(deriveKey).mockClear()
-    expect(await codeOf(unlock(keeper, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
-    const known = derivations()
-    vi.mocked(deriveKey).mockClear()
-    expect(await codeOf(unlock(keeper, 'nobody.example', WRONG))).toBe('WRONG_PASSPHRASE')
-    expect(derivations()).toEqual(known)
+    const known = await derivationsOfWrongUnlock(keeper, ADMIN)
+    expect(await derivationsOfWrongUnlock(keeper, 'nobody.example')).toEqual(known)
     expect(known).toEqual([[WRONG, alex.salt, FAST_KDF]])
   })
 
@@ -581,12 +547,7 @@ describe('unlockWithRecoveryKey, on the current keyring', () => {
     unlockWithRecoveryKey(keeper, key, username, passphrase, keeper.begin())
 
   it('no keyring: NO_VAULT; no recovery slot: NOT_FOUND; each saying so', async () => {
-    const empty = new VaultKeeper(
-      vaultPaths(folder()),
-      { create: FAST_KDF, floor: CHEAP_FLOOR },
-      clock,
-      undefined,
-    )
+    const empty = vaults.keeper()
     expect(await failureOf(recover(empty, 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA'))).toEqual({
       code: 'NO_VAULT',
       message: 'There is no vault yet. Create one first.',
@@ -608,7 +569,7 @@ describe('unlockWithRecoveryKey, on the current keyring', () => {
       code: 'WRONG_PASSPHRASE',
       message: 'That recovery key does not open this vault.',
     })
-    now += 60_000
+    clock.advance(60_000)
     expect(await failureOf(recover(keeper, recoveryKey, 'nobody.example'))).toEqual({
       code: 'NOT_FOUND',
       message: 'There is no active account with that name.',
@@ -673,7 +634,7 @@ describe('unlockWithRecoveryKey, on the current keyring', () => {
 
   it('a failure writing its audit entries installs no session and leaves the keyring as it was', async () => {
     const keeper = await newVault()
-    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKey)
+    const database = openVaultDatabase(generationPaths(folder(), filesOfGeneration(1)).vault, vaultKeys.vault)
     database.exec(`CREATE TRIGGER refuse_for_test BEFORE INSERT ON audit_log
       WHEN NEW.action = 'account.passphrase_changed' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END`)
     database.close()
@@ -732,12 +693,7 @@ async function wave1Vault(
   }
   writeFileSync(file, JSON.stringify({ ...keyring, slots: edit(slots) }, null, 2))
   vi.clearAllMocks()
-  const keeper = new VaultKeeper(
-    vaultPaths(folder()),
-    { create: FAST_KDF, floor: CHEAP_FLOOR },
-    clock,
-    undefined,
-  )
+  const keeper = vaults.keeper()
   return { keeper, recoveryKey: key }
 }
 
@@ -772,13 +728,31 @@ describe('unlockWithPassphrase, on a wave-1 vault', () => {
     expect(await codeOf(unlock(keeper, ADMIN, 'wrong horse battery staple 11'))).toBe('WRONG_PASSPHRASE')
     expect(await codeOf(unlock(keeper, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     expect(readFileSync(join(folder(), 'keyring.json'), 'utf8')).toBe(before)
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'unlock.failed')).toEqual([
       ['unlock.failed', { username: ADMIN, method: 'passphrase' }],
       ['unlock.failed', { unknownName: true, method: 'passphrase' }],
     ])
     keeper.close(false)
+  })
+
+  it('an unknown name costs the key derivation a known name’s wrong passphrase costs: the first staff slot’s', async () => {
+    // The recovery slot listed first: what is imitated is a staff slot, not whichever slot comes first.
+    const { keeper } = await wave1Vault((slots) => [
+      ...slots.filter((slot) => slot.kind === 'recovery'),
+      ...slots.filter((slot) => slot.kind === 'staff'),
+    ])
+    const alex = slotNamed(keyringFile(), ADMIN) as { salt: string }
+    const known = await derivationsOfWrongUnlock(keeper, ADMIN)
+    expect(await derivationsOfWrongUnlock(keeper, 'nobody.example')).toEqual(known)
+    expect(known).toEqual([[WRONG, alex.salt, CHEAP_SCRYPT]])
+  })
+
+  it('with no staff slot to imitate, an unknown name fails all the same', async () => {
+    const { keeper } = await wave1Vault((slots) => slots.filter((slot) => slot.kind === 'recovery'))
+    expect(await codeOf(unlock(keeper, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(derivations()).toEqual([])
   })
 
   it('a caseworker’s unlock is refused and changes nothing; after the upgrade their old passphrase asks for a new one', async () => {
@@ -794,7 +768,7 @@ describe('unlockWithPassphrase, on a wave-1 vault', () => {
         'The vault was upgraded to role-separated keys. Ask an admin for a new passphrase (Accounts › Reset passphrase).',
     })
     expect(await codeOf(unlock(keeper, CASEWORKER, 'wrong horse battery staple 11'))).toBe('WRONG_PASSPHRASE')
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'unlock.failed')).toEqual([
       ['unlock.failed', { username: CASEWORKER, method: 'passphrase' }],
@@ -838,7 +812,7 @@ describe('unlockWithRecoveryKey, on a wave-1 vault', () => {
       code: 'WRONG_PASSPHRASE',
       message: 'That recovery key does not open this vault.',
     })
-    now += 60_000
+    clock.advance(60_000)
     await unlock(keeper, ADMIN, PASSPHRASE)
     expect(actions(keeper).filter(([action]) => action === 'recovery.failed')).toEqual([
       ['recovery.failed', { username: CASEWORKER, method: 'recovery-key' }],

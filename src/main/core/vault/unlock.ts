@@ -169,11 +169,12 @@ async function unlockLegacy(
     (candidate): candidate is TLegacyV1Slot & { kind: 'staff' } =>
       candidate.kind === 'staff' && candidate.username.toLowerCase() === known?.toLowerCase(),
   )
-  const masterKey = slot === undefined ? null : await openLegacySlot(keyring.vaultId, slot, passphrase)
-  if (slot === undefined || masterKey === null) {
-    masterKey?.fill(0)
-    return failed(keeper, known)
+  if (slot === undefined) {
+    await spendLegacyDecoyTime(keyring, passphrase)
+    return failed(keeper, null)
   }
+  const masterKey = await openLegacySlot(keyring.vaultId, slot, passphrase)
+  if (masterKey === null) return failed(keeper, slot.username)
   let upgraded: { keyring: TKeyring; keys: TVaultKeys }
   try {
     upgraded = await upgradeLegacyVault(
@@ -367,11 +368,23 @@ async function recoverAccount(
   return keeper.install(session)
 }
 
-/** Spend the same KDF time on an unknown account name as on a known one. */
-async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<void> {
+/**
+ * Spend the same KDF time on an unknown account name as on a known one: the first staff slot's key derivation, its
+ * result thrown away. Also the restore's, for a name without a staff slot in the backup's keyring (backup-service.ts).
+ */
+export async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<void> {
   const slot = keyring.slots.find((candidate) => candidate.kind === 'staff')
   if (slot?.kind === 'staff') {
     const { kdf, salt } = slot.sealedKey
     ;(await deriveKey(passphrase, Buffer.from(salt, 'base64'), kdf)).fill(0)
   }
+}
+
+/**
+ * The same on a wave-1 keyring (before its upgrade): a known name's wrong passphrase runs its slot's key derivation
+ * (openLegacySlot), so an unknown name runs the first staff slot's, with that slot's own parameters and salt.
+ */
+async function spendLegacyDecoyTime(keyring: TLegacyKeyring, passphrase: string): Promise<void> {
+  const slot = keyring.slots.find((candidate) => candidate.kind === 'staff')
+  if (slot !== undefined) (await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)).fill(0)
 }
