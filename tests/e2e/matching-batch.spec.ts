@@ -42,16 +42,16 @@ function seedBatch(bridge: TBridge) {
 }
 
 /**
- * Holds the next batch proposal after it reported its start ("0 of N") until someone presses Stop (or 30 s pass):
- * four cases rank in a few milliseconds, too fast to see the bar or reach Stop. The real proposal then runs, and
- * meets the real cancel.
+ * Holds the next batch proposal after it reported `ranked` of `cases` ranked (its start, "0 of 4", or every case
+ * ranked and the solves under way, "4 of 4") until someone presses Stop (or 30 s pass): four cases rank and solve in
+ * a few milliseconds, too fast to see the bar or reach Stop. The real proposal then runs, and meets the real cancel.
  */
-function holdNextProposalUntilStopped(bridge: TBridge): void {
+function holdNextProposalUntilStopped(bridge: TBridge, ranked = 0, cases = 4): void {
   const { batchMatching } = bridge.services
   const original = batchMatching.proposeInSteps.bind(batchMatching)
   batchMatching.proposeInSteps = async (steps) => {
     batchMatching.proposeInSteps = original
-    steps.onProgress({ casesRanked: 0, cases: 4 })
+    steps.onProgress({ casesRanked: ranked, cases })
     const until = Date.now() + 30_000
     while (!steps.isCancelled() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
     return original(steps)
@@ -87,6 +87,17 @@ test.describe('batch matching', () => {
       app.getByText('Stopped. Nothing was proposed or written; propose again when you are ready.').first(),
     ).toBeVisible()
     await expect(bar).toBeHidden()
+
+    // Held once every case is ranked: the full bar says the best assignment is being worked out, and Stop still ends it.
+    holdNextProposalUntilStopped(bridge, 4)
+    await press(app.getByRole('button', { name: 'Propose assignments' }))
+    const solving = app.getByRole('progressbar', {
+      name: 'All 4 waiting cases ranked; finding the best assignment…',
+    })
+    await expect(solving).toHaveAttribute('aria-valuenow', '100')
+    await expectAccessible(app, 'batch matching, solving (EN)')
+    await press(app.getByRole('button', { name: 'Stop' }))
+    await expect(solving).toBeHidden()
 
     await press(app.getByRole('button', { name: 'Propose assignments' }))
     await expect(app.getByRole('status').filter({ hasText: '4 cases wait for a lawyer' })).toContainText(
@@ -124,6 +135,15 @@ test.describe('batch matching', () => {
 
     // In French, the next proposal leaves out the case now referred.
     await app.getByRole('radio', { name: 'Français' }).click()
+    holdNextProposalUntilStopped(bridge, 3, 3)
+    await press(app.getByRole('button', { name: 'Proposer les jumelages' }))
+    const solvingFr = app.getByRole('progressbar', {
+      name: /^Les 3 dossiers en attente sont classés\s; recherche de la meilleure répartition…$/,
+    })
+    await expect(solvingFr).toHaveAttribute('aria-valuenow', '100')
+    await expectAccessible(app, 'batch matching, solving (FR)')
+    await press(app.getByRole('button', { name: 'Arrêter' }))
+    await expect(solvingFr).toBeHidden()
     await press(app.getByRole('button', { name: 'Proposer les jumelages' }))
     await expect(app.getByRole('status').filter({ hasText: '3 dossiers attendent' })).toBeVisible()
     await expect(

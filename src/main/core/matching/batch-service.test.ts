@@ -4,6 +4,7 @@ import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/la
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TVaultServices } from '../services'
+import type { TSolveStep } from './batch-assignment'
 import { MatchingQueries } from './matching-queries'
 
 const NOW = Date.parse('2026-11-30T15:00:00Z')
@@ -160,6 +161,37 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     })
     services.vault.lock()
     await expect(interrupted).rejects.toMatchObject({ code: 'LOCKED' })
+  })
+
+  it('looks at Stop during the solve, not only once it ends: stopped after the first survivor placed, nothing written', async () => {
+    seed()
+    const auditBefore = services.audit.list({}).total
+    const pauses: TSolveStep[] = []
+    const stopped = services.batchMatching.proposeInSteps({
+      onProgress: () => {},
+      // Pressed once the solve has paused the first time (ranking every case went through unstopped).
+      isCancelled: () => pauses.length > 0,
+      onSolveStep: (step) => pauses.push(step),
+      augmentationsPerPause: 1,
+    })
+    await expect(stopped).rejects.toMatchObject({ code: 'CANCELLED' })
+    // One pause, in the first solve, after one of the four survivors was placed: no further augmentation ran.
+    expect(pauses).toEqual([{ round: 1, augmentations: 1 }])
+    expect(services.referrals.list({}).total).toBe(0)
+    expect(services.audit.list({}).total).toBe(auditBefore)
+
+    // Unstopped, the pauses change nothing: the same proposal as at once, and each solve paused after each survivor.
+    const all: TSolveStep[] = []
+    const stepped = await services.batchMatching.proposeInSteps({
+      onProgress: () => {},
+      isCancelled: () => false,
+      onSolveStep: (step) => all.push(step),
+      augmentationsPerPause: 1,
+    })
+    expect(all.slice(0, 3)).toEqual([1, 2, 3].map((augmentations) => ({ round: 1, augmentations })))
+    const { elapsedMs: _stepped, ...steppedFigures } = stepped
+    const { elapsedMs: _atOnce, ...atOnceFigures } = services.batchMatching.propose()
+    expect(steppedFigures).toEqual(atOnceFigures)
   })
 
   it('never proposes a conflicted lawyer, even the best-scoring one, and says when a conflict leaves a case nobody', () => {

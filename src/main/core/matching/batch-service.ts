@@ -20,7 +20,7 @@ import { sessionIn, type TSession, type TSessionSource } from '../session/sessio
 import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
-import { assignColumnsAvoiding } from './batch-assignment'
+import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-assignment'
 import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRosterFromVault, survivorOfCase } from './case-ranking'
@@ -33,10 +33,19 @@ import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile }
 /** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
 const BATCH_SLICE_MS = 50
 
+/**
+ * How many survivors a solve places between two looks at Stop (and, once a slice's time is up, at other requests):
+ * a tenth or so of the first solve of a 1,000-case batch.
+ */
+const SOLVE_PAUSE_AUGMENTATIONS = 100
+
 /** How far the stepped proposal has got, and where it may be stopped. */
 export type TBatchSteps = {
   onProgress: (progress: TBatchProgress) => void
   isCancelled: () => boolean
+  /** Each pause of the solves (after a round, or `augmentationsPerPause` survivors placed), before Stop is looked at. */
+  onSolveStep?: (step: TSolveStep) => void
+  augmentationsPerPause?: number
 }
 
 /**
@@ -188,7 +197,13 @@ export class BatchMatchingService {
       caseIds: casesAwaitingMatch(session.db),
     }))
     const scored = timed(times, 'score', () => caseIds.map((caseId) => scoreCase(session, caseId, snapshot)))
-    return timed(times, 'solve', () => this.assemble(session, snapshot, scored, started, times, checks))
+    return timed(times, 'solve', () => {
+      const steps = this.assembleSteps(session, snapshot, scored, started, times, checks)
+      for (;;) {
+        const next = steps.next()
+        if (next.done === true) return next.value
+      }
+    })
   }
 
   /**
@@ -196,7 +211,12 @@ export class BatchMatchingService {
    * it: between slices other requests are answered (the progress, a cancel, a lock). CANCELLED when `isCancelled`
    * says so, LOCKED when the vault locked (or was unlocked by someone else) meanwhile; nothing is written either way.
    */
-  async proposeInSteps({ onProgress, isCancelled }: TBatchSteps): Promise<TBatchProposal> {
+  async proposeInSteps({
+    onProgress,
+    isCancelled,
+    onSolveStep,
+    augmentationsPerPause = SOLVE_PAUSE_AUGMENTATIONS,
+  }: TBatchSteps): Promise<TBatchProposal> {
     const session = this.session()
     const started = performance.now()
     const caseIds = casesAwaitingMatch(session.db)
@@ -217,7 +237,28 @@ export class BatchMatchingService {
     onProgress({ casesRanked: scored.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))
     this.stillCurrent(session, isCancelled)
-    return this.assemble(session, snapshot, scored, started, noPhaseTimes())
+    // The solves pause every few augmentations and between rounds: Stop is looked at each time, not once at the end.
+    const steps = this.assembleSteps(
+      session,
+      snapshot,
+      scored,
+      started,
+      noPhaseTimes(),
+      undefined,
+      augmentationsPerPause,
+    )
+    sliceStarted = performance.now()
+    for (;;) {
+      const next = steps.next()
+      if (next.done === true) return next.value
+      onSolveStep?.(next.value)
+      this.stillCurrent(session, isCancelled)
+      if (performance.now() - sliceStarted >= BATCH_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        this.stillCurrent(session, isCancelled)
+        sliceStarted = performance.now()
+      }
+    }
   }
 
   /** Answers whether the caller may propose a batch (the progress and cancel channels ask it too). */
@@ -231,18 +272,20 @@ export class BatchMatchingService {
     if (isCancelled()) throw new AppError('CANCELLED', 'The batch proposal was stopped; nothing was written.')
   }
 
-  private assemble(
+  /** The solves (pausing as `assignColumnsAvoidingSteps` does), then the proposal with its reasons and audit. */
+  private *assembleSteps(
     session: TSession,
     snapshot: TBatchSnapshot,
     scored: TScoredCase[],
     started: number,
     times: TBatchPhaseTimes,
     checks?: TBatchChecks,
-  ): TBatchProposal {
+    augmentationsPerPause = Infinity,
+  ): Generator<TSolveStep, TBatchProposal, void> {
     const { lawyers, checker } = snapshot
     // Solved without the conflicts; each pair a solve proposes is checked, and a conflicted one taken out before
     // the next solve (assignColumnsAvoiding): the last solve proposes no conflicted pair and is the optimum.
-    const result = assignColumnsAvoiding(
+    const solving = assignColumnsAvoidingSteps(
       scored.map(({ survivor, scores }) => ({
         urgent: survivor.urgent,
         lawyers: scores.lawyers,
@@ -262,7 +305,14 @@ export class BatchMatchingService {
             return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
           }),
         ),
+      augmentationsPerPause,
     )
+    let solved = solving.next()
+    while (solved.done !== true) {
+      yield solved.value
+      solved = solving.next()
+    }
+    const result = solved.value
     const eligibleSomewhere = new Uint8Array(lawyers.length)
     let pairsEligible = result.pairsEligible
     const eligibleOf = scored.map((each, position) => {

@@ -97,6 +97,21 @@ class NodeHeap {
  * and holds one unit; survivor → sink costs 0 and holds one; lawyer → sink costs 0 and holds the free places.
  */
 export const solveBatchGraph = (graph: TBatchGraph): TBatchSolution => {
+  const steps = solveBatchGraphSteps(graph)
+  for (;;) {
+    const next = steps.next()
+    if (next.done === true) return next.value
+  }
+}
+
+/**
+ * The same solve, pausing after every `every` survivors placed (augmentations) with how many are placed so far: the
+ * service looks at Stop there, and lets other requests through.
+ */
+export function* solveBatchGraphSteps(
+  graph: TBatchGraph,
+  every = Infinity,
+): Generator<number, TBatchSolution, void> {
   const { first, lawyer, worth, places } = graph
   const survivorCount = first.length - 1
   const lawyerCount = places.length
@@ -134,8 +149,14 @@ export const solveBatchGraph = (graph: TBatchGraph): TBatchSolution => {
   const via = new Int32Array(nodeCount).fill(NONE)
   const touched = new Int32Array(nodeCount)
   const heap = new NodeHeap()
+  let sincePause = 0
 
   for (let start = 0; start < survivorCount; start++) {
+    if (sincePause >= every) {
+      sincePause = 0
+      yield start
+    }
+    sincePause++
     // Nothing enters the new survivor yet: a potential above every edge leaving them keeps all reduced costs ≥ 0.
     let highest = potential[sink] as number
     for (let pair = first[start] as number; pair < (first[start + 1] as number); pair++) {

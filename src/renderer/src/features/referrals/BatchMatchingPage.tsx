@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { TBatchCase, TBatchProposal } from '../../../../shared/contract/batch-matching'
 import { api, callApi } from '../../api'
@@ -64,6 +65,17 @@ function WhyNobody({ item }: { item: TBatchCase }) {
       </ul>
     </>
   )
+}
+
+/**
+ * What the proposal is doing: ranking the cases ("n of N"), then, once all are ranked, the solves (which, with the
+ * conflicts checked between them, take most of a large batch while the bar sits at N of N).
+ */
+const batchLabel = (t: TFunction, ranking: TPolledProgress | null): string => {
+  if (ranking === null) return t('referrals.batch.proposing')
+  if (ranking.total > 0 && ranking.done >= ranking.total)
+    return t('referrals.batch.solving', { count: ranking.total })
+  return t('referrals.batch.ranked', { count: ranking.total, done: ranking.done })
 }
 
 /**
@@ -169,14 +181,7 @@ export function BatchMatchingPage() {
       {busy === 'approving' ? <BusyIndicator label={t('referrals.batch.approving')} /> : null}
       {busy === 'proposing' ? (
         <div className="referrals-batch__progress">
-          <BusyIndicator
-            label={
-              ranking === null
-                ? t('referrals.batch.proposing')
-                : t('referrals.batch.ranked', { count: ranking.total, done: ranking.done })
-            }
-            progress={ranking}
-          />
+          <BusyIndicator label={batchLabel(t, ranking)} progress={ranking} />
           <Button onPress={() => void stop()} isDisabled={stopping}>
             {stopping ? t('referrals.batch.stopping') : t('referrals.batch.stop')}
           </Button>
