@@ -1,20 +1,37 @@
 /**
  * `npx tsx bench/measure-ranking.ts [--lawyers N] [--conflicts-each N] [--survivors N] [--runs N]
- * [--distinct-others N] [--memory]`: one survivor's
+ * [--distinct-others N] [--memory] [--split] [--profile FILE] [--dump FILE]`: one survivor's
  * ranking as the case page asks for it (`MatchingService.rank`, reading the roster, the referrals and the conflict
  * keys from the vault), over N lawyers (10,000 by default) holding 20 declared conflict names each (200,000), for
  * 100 synthetic survivors imported as cases. Builds a fresh test vault first (not timed); the first ranking (which
  * reads and indexes the declared conflicts) is reported apart from the others. Prints p50/p95 wall and CPU time and the load average, one line;
  * run with `node --expose-gc --import tsx` for memory after a collection, and add --memory for memory after each step
- * on stderr (BENCHMARKS.md, "Where a ranking's RSS goes").
+ * on stderr (BENCHMARKS.md, "Where a ranking's RSS goes"). --split ranks every survivor once more through the service's
+ * parts and prints each part's CPU p50/p95 on a second line: reading the case (the case file, intakes, declines,
+ * reviews, the kept roster), the conflict check (`findConflicts`), the loop as the case page runs it
+ * (`rankViewWithConflicts`: eligibility, soft factors, the sort, the shown lawyers' reasons), the whole ranking with
+ * every lawyer's reasons (`rankWithConflicts`, as the CLI reads it), and the whole `MatchingService.rank` call again
+ * (its audit entry and the answer's shape are what it spends beyond the parts). --profile writes a V8 CPU profile of the timed rankings (not the
+ * first) to FILE, for Chrome's DevTools or `node bench/support/profile-top.ts` (sampling every 100 µs). --dump
+ * writes every survivor's ranking to FILE, one JSON line each (the case page's answer, then the whole ranking as
+ * the CLI reads it, lawyers by id), after staff cleared one conflict hit and confirmed another for each of the first
+ * ten survivors that have two (a case's id written as its reference): two runs' files are the same byte for byte
+ * when their rankings are.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { Session as Inspector } from 'node:inspector/promises'
 import { getHeapSpaceStatistics } from 'node:v8'
 import { syntheticImportRows, syntheticRosterLawyers } from '#test-support/synthetic'
 import { createTestVault } from '#test-support/vault-fixtures'
+import { CaseRepository } from '../src/main/core/cases/case-repository'
+import { readRoster, survivorOfCase } from '../src/main/core/matching/case-ranking'
+import { findConflicts } from '../src/main/core/matching/conflicts'
+import { rankViewWithConflicts, rankWithConflicts } from '../src/main/core/matching/rank'
+import { RANKING_LIST_MAX } from '../src/shared/contract/referrals'
+import { ReferralQueries } from '../src/main/core/referrals/referral-repository'
 import { LawyerRepository } from '../src/main/core/roster/lawyer-repository'
 import { median, ms, percentile, Series } from './support/measure'
 
@@ -28,6 +45,12 @@ const { values: options } = parseArgs({
     'distinct-others': { type: 'string', default: '0' },
     // Memory after each step on stderr (RSS, heap spaces, external): where the RSS goes (BENCHMARKS.md).
     memory: { type: 'boolean', default: false },
+    // A second line: each part of a ranking timed on its own (see above).
+    split: { type: 'boolean', default: false },
+    // A CPU profile of the timed rankings, written to this file.
+    profile: { type: 'string' },
+    // Every ranking, one JSON line per survivor, to this file.
+    dump: { type: 'string' },
   },
 })
 
@@ -116,6 +139,13 @@ try {
   first.time(() => services.matching.rank(caseIds[0]!))
   await memoryStep('first ranking')
 
+  const inspector = options.profile === undefined ? null : new Inspector()
+  if (inspector !== null) {
+    inspector.connect()
+    await inspector.post('Profiler.enable')
+    await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
+    await inspector.post('Profiler.start')
+  }
   const ranks = new Series()
   let ranked = 0
   let excluded = 0
@@ -126,6 +156,11 @@ try {
       excluded += view.excludedTotal
     }
   }
+  if (inspector !== null) {
+    const { profile } = await inspector.post('Profiler.stop')
+    writeFileSync(options.profile!, JSON.stringify(profile))
+    inspector.disconnect()
+  }
   await memoryStep('rankings')
   const [load] = loadavg()
   // Under `node --expose-gc`: memory with the index held and the rankings' garbage gone, not a high-water mark.
@@ -134,6 +169,81 @@ try {
   process.stdout.write(
     `${ranks.wall.length} rankings of ${caseIds.length} survivors over ${lawyerCount} lawyers with ${lawyerCount! * conflictsEach!} declared conflict names ${distinctOthers > 0 ? ` (units, organizations and states among ${distinctOthers} names)` : ''} (${Math.round(ranked / ranks.wall.length)} ranked, ${Math.round(excluded / ranks.wall.length)} excluded on average): first ranking ${ms(first.wall[0] ?? 0)} ms (CPU ${ms(first.cpu[0] ?? 0)}); then wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms; ${ranks.cpuSummary()}; load ${load?.toFixed(1)}; rss ${Math.round(memory.rss / 1e6)} MB, heap used ${Math.round(memory.heapUsed / 1e6)} MB\n`,
   )
+  if (options.split) {
+    const session = services.vault.sessions.require()
+    const parts = {
+      read: new Series(),
+      conflicts: new Series(),
+      loop: new Series(),
+      all: new Series(),
+      whole: new Series(),
+    }
+    for (let round = 0; round < rounds!; round++) {
+      for (const caseId of caseIds) {
+        const { survivor, reviews, roster } = parts.read.time(() => {
+          const row = new CaseRepository(session.db).findCase(caseId)!
+          return {
+            survivor: survivorOfCase(session, row),
+            reviews: new ReferralQueries(session.db).reviewsOf(row.id),
+            roster: readRoster(session),
+          }
+        })
+        const findings = parts.conflicts.time(() =>
+          findConflicts(survivor.caseId, survivor.parties, roster.names, reviews),
+        )
+        const context = { now: session.clock.now() }
+        parts.loop.time(() =>
+          rankViewWithConflicts(survivor, roster.lawyers, findings, context, RANKING_LIST_MAX),
+        )
+        parts.all.time(() => rankWithConflicts(survivor, roster.lawyers, findings, context))
+        parts.whole.time(() => services.matching.rank(caseId))
+      }
+    }
+    const cpu = (series: Series): string => `${ms(median(series.cpu))} / ${ms(percentile(series.cpu, 0.95))}`
+    process.stdout.write(
+      `split, CPU p50 / p95 ms over ${parts.whole.cpu.length} rankings: reading the case ${cpu(parts.read)}; conflict check ${cpu(parts.conflicts)}; loop ${cpu(parts.loop)}; every lawyer's reasons (the CLI's) ${cpu(parts.all)}; whole service call ${cpu(parts.whole)}; load ${loadavg()[0]?.toFixed(1)}\n`,
+    )
+  }
+  if (options.dump !== undefined) {
+    let reviewed = 0
+    for (const caseId of caseIds) {
+      if (reviewed >= 10) break
+      const hits = services.matching
+        .rank(caseId)
+        .excluded.flatMap(({ lawyerId, reasons }) =>
+          reasons.flatMap((reason) =>
+            reason.key === 'excluded.conflict' ? [{ lawyerId, hitKey: String(reason.params.hitKey) }] : [],
+          ),
+        )
+      const [cleared, confirmed] = [hits[0], hits.find((hit) => hit.lawyerId !== hits[0]?.lawyerId)]
+      if (cleared === undefined || confirmed === undefined) continue
+      services.matching.reviewConflict({ caseId, ...cleared, decision: 'cleared', reason: 'bench: cleared' })
+      services.matching.reviewConflict({
+        caseId,
+        ...confirmed,
+        decision: 'confirmed',
+        reason: 'bench: confirmed',
+      })
+      reviewed += 1
+    }
+    writeFileSync(options.dump, '')
+    for (const caseId of caseIds) {
+      const view = services.matching.rank(caseId)
+      const { ranking } = services.matching.rankForReference(view.reference)
+      const whole = {
+        ranked: ranking.ranked.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
+        excluded: ranking.excluded.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
+      }
+      // A case's id is drawn afresh by each run: its reference stands for it.
+      appendFileSync(
+        options.dump,
+        `${JSON.stringify({ view: { ...view, caseId: view.reference }, whole })}\n`,
+      )
+    }
+    process.stdout.write(
+      `dumped ${caseIds.length} rankings (${reviewed} survivors with a hit cleared and one confirmed)\n`,
+    )
+  }
   services.vault.lock()
 } finally {
   rmSync(folder, { recursive: true, force: true })

@@ -22,11 +22,12 @@ import {
 import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
-import { rankLawyers, type TRanking } from './rank'
+import { rankLawyers, rankLawyersView, type TRanking, type TRankingView } from './rank'
 import { rosterSnapshotsOf, type TKeptRoster } from './roster-snapshot'
 import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from './types'
 
 export type TRankedCase = { row: TCaseWithFile; survivor: TSurvivorProfile; ranking: TRanking }
+export type TRankedCaseView = { row: TCaseWithFile; survivor: TSurvivorProfile; view: TRankingView }
 
 const intakesOf = (cases: CaseRepository, caseId: string): TIntake[] =>
   cases
@@ -129,12 +130,20 @@ export function readRoster(session: TSession): TRosterSnapshot {
   )
 }
 
-/** Every lawyer ranked or excluded for one case over a roster read once; NOT_FOUND when there is no such case. */
-export function rankCaseOver(session: TSession, caseId: string, roster: TRosterSnapshot): TRankedCase {
+/** The case, its survivor as matching sees it and staff's conflict reviews; NOT_FOUND when there is no such case. */
+const caseToRank = (session: TSession, caseId: string) => {
   const row = new CaseRepository(session.db).findCase(caseId)
   if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
-  const survivor = survivorOfCase(session, row)
-  const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
+  return {
+    row,
+    survivor: survivorOfCase(session, row),
+    reviews: new ReferralQueries(session.db).reviewsOf(row.id),
+  }
+}
+
+/** Every lawyer ranked or excluded for one case over a roster read once; NOT_FOUND when there is no such case. */
+export function rankCaseOver(session: TSession, caseId: string, roster: TRosterSnapshot): TRankedCase {
+  const { row, survivor, reviews } = caseToRank(session, caseId)
   const ranking = rankLawyers(survivor, roster.lawyers, roster.names, reviews, { now: session.clock.now() })
   return { row, survivor, ranking }
 }
@@ -142,4 +151,16 @@ export function rankCaseOver(session: TSession, caseId: string, roster: TRosterS
 /** Every lawyer ranked or excluded for one case; NOT_FOUND when there is no such case. */
 export function rankCase(session: TSession, caseId: string): TRankedCase {
   return rankCaseOver(session, caseId, readRoster(session))
+}
+
+/**
+ * The case page's part of one case's ranking (`TRankingView`: the `limit` best and `limit` excluded lawyers, with
+ * the totals), without the reasons of the lawyers it does not show; NOT_FOUND when there is no such case.
+ */
+export function rankCaseView(session: TSession, caseId: string, limit: number): TRankedCaseView {
+  const roster = readRoster(session)
+  const { row, survivor, reviews } = caseToRank(session, caseId)
+  const context = { now: session.clock.now() }
+  const view = rankLawyersView(survivor, roster.lawyers, roster.names, reviews, context, limit)
+  return { row, survivor, view }
 }

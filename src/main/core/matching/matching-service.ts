@@ -9,7 +9,6 @@ import {
   type TCaseRankingView,
   type TConflictReviewRequest,
 } from '../../../shared/contract/referrals'
-import type { TExclusionReason } from '../../../shared/matching/reasons'
 import type { TConflictDecision } from '../../../shared/referrals/vocabulary'
 import { AppError } from '../../../shared/result'
 import { STAFF_WHO_HANDLE_CASES } from '../../../shared/roles'
@@ -18,14 +17,11 @@ import { CaseWriter } from '../cases/case-writer'
 import { stateOf } from '../cases/case-views'
 import { ReferralRepository } from '../referrals/referral-repository'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
-import { rankCase } from './case-ranking'
+import { rankCase, rankCaseView } from './case-ranking'
 import { survivorDisplayName } from './profiles'
 import type { TRanking } from './rank'
 
 export type TCaseRanking = { caseId: string; reference: string; survivorName: string; ranking: TRanking }
-
-const isConflict = (reason: TExclusionReason): boolean =>
-  reason.key === 'excluded.conflict' || reason.key === 'excluded.conflict_confirmed'
 
 export class MatchingService {
   constructor(private readonly sessions: TSessionSource) {}
@@ -39,35 +35,33 @@ export class MatchingService {
     return { caseId, reference: row.reference, survivorName: survivorDisplayName(stateOf(row)), ranking }
   }
 
-  /** The case page's Matching section: the best lawyers, and the excluded ones with conflicts to review first. */
+  /**
+   * The case page's Matching section: the best lawyers, and the excluded ones with conflicts to review first (each
+   * part in the ranking's order), at most RANKING_LIST_MAX each; only their reasons are built (rank.ts).
+   */
   rank(caseId: string): TCaseRankingView {
     const session = this.session()
-    const { row, survivor, ranking } = this.rankAudited(session, caseId)
-    // Conflicts first, each part in the ranking's order (what a stable sort on "has a conflict" gives), each
-    // lawyer's reasons looked through once rather than at every comparison of a sort.
-    const withConflict: typeof ranking.excluded = []
-    const without: typeof ranking.excluded = []
-    for (const each of ranking.excluded) (each.reasons.some(isConflict) ? withConflict : without).push(each)
-    const excluded = [...withConflict, ...without]
+    const { row, survivor, view } = rankCaseView(session, caseId, RANKING_LIST_MAX)
+    this.audit(session, caseId, view.rankedTotal, view.excludedTotal)
     return {
       caseId: row.id,
       reference: row.reference,
       urgent: survivor.urgent,
-      ranked: ranking.ranked.slice(0, RANKING_LIST_MAX).map(({ lawyer, score, reasons }) => ({
+      ranked: view.ranked.map(({ lawyer, score, reasons }) => ({
         lawyerId: lawyer.id,
         name: lawyer.name,
         email: lawyer.email,
         score,
         reasons,
       })),
-      rankedTotal: ranking.ranked.length,
-      excluded: excluded.slice(0, RANKING_LIST_MAX).map(({ lawyer, reasons }) => ({
+      rankedTotal: view.rankedTotal,
+      excluded: view.excluded.map(({ lawyer, reasons }) => ({
         lawyerId: lawyer.id,
         name: lawyer.name,
         email: lawyer.email,
         reasons,
       })),
-      excludedTotal: ranking.excluded.length,
+      excludedTotal: view.excludedTotal,
     }
   }
 
@@ -135,17 +129,18 @@ export class MatchingService {
    */
   private rankAudited(session: TSession, caseId: string): ReturnType<typeof rankCase> {
     const ranked = rankCase(session, caseId)
+    this.audit(session, caseId, ranked.ranking.ranked.length, ranked.ranking.excluded.length)
+    return ranked
+  }
+
+  /** A ranking read is a view of the case, audited with how many lawyers it ranked and excluded. */
+  private audit(session: TSession, caseId: string, ranked: number, excluded: number): void {
     session.db.transaction(() => {
       session.audit.record(
         'record.viewed',
         { type: 'case', id: caseId },
-        {
-          view: 'matching',
-          ranked: ranked.ranking.ranked.length,
-          excluded: ranked.ranking.excluded.length,
-        },
+        { view: 'matching', ranked, excluded },
       )
     })
-    return ranked
   }
 }

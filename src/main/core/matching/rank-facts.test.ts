@@ -2,7 +2,9 @@
  * The ranking over the lawyers' facts (lawyer-facts.ts: worked out once per profile, reasons shared, one walk in
  * name order, scores counted into buckets) against the ranking as it was written before (tests/support/
  * ranking-reference, main's code verbatim): the same ranked and excluded lawyers, in the same order, with the same
- * scores and the same reasons, for several survivors over one kept roster (the facts are reused) at several times.
+ * scores and the same reasons, for several survivors over one kept roster (the facts are reused) at several times;
+ * and the case page's part of it (`rankViewWithConflicts`, which builds only the shown lawyers' reasons) against the
+ * same reference cut as the case page cut it before: the first `limit` ranked, the excluded with a conflict first.
  */
 import { lawyerProfile, survivorProfile } from '#test-support/matching-profiles'
 import { rankWithConflicts as referenceRanking } from '#test-support/ranking-reference/rank'
@@ -12,7 +14,7 @@ import { EXPERIENCES, LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocab
 import type { TConflictHit } from '../../../shared/matching/reasons'
 import type { TOnCallWindow } from '../../../shared/roster/on-call'
 import type { TConflictFindings } from './conflicts'
-import { rankWithConflicts } from './rank'
+import { rankViewWithConflicts, rankWithConflicts } from './rank'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 const AIRPORTS = ['YUL', 'YYZ', 'YVR'] as const
@@ -169,6 +171,44 @@ describe('the ranking over the lawyers’ facts', () => {
         },
       ),
       { numRuns: 300, seed: 1111 },
+    )
+  })
+
+  it('shows the first ranked and excluded lawyers exactly as the whole reference ranking cut for the case page', () => {
+    const isConflict = (reason: { key: string }): boolean =>
+      reason.key === 'excluded.conflict' || reason.key === 'excluded.conflict_confirmed'
+    fc.assert(
+      fc.property(
+        fc.tuple(...Array.from({ length: LAWYERS }, (_, id) => lawyerArbitrary(id))),
+        fc.array(
+          fc.tuple(
+            survivorArbitrary,
+            conflictsArbitrary,
+            fc.constantFrom(...NOWS),
+            fc.integer({ min: 0, max: LAWYERS + 1 }),
+            fc.boolean(),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (lawyers, rankings) => {
+          for (const [survivor, conflicts, now, limit, wholeFirst] of rankings) {
+            const expected = referenceRanking(survivor, lawyers, conflicts, { now })
+            // The whole ranking and the view share the lawyers' kept facts: either may come first.
+            if (wholeFirst) rankWithConflicts(survivor, lawyers, conflicts, { now })
+            const excluded = [
+              ...expected.excluded.filter((each) => each.reasons.some(isConflict)),
+              ...expected.excluded.filter((each) => !each.reasons.some(isConflict)),
+            ]
+            expect(rankViewWithConflicts(survivor, lawyers, conflicts, { now }, limit)).toEqual({
+              ranked: expected.ranked.slice(0, limit),
+              rankedTotal: expected.ranked.length,
+              excluded: excluded.slice(0, limit),
+              excludedTotal: expected.excluded.length,
+            })
+          }
+        },
+      ),
+      { numRuns: 300, seed: 2222 },
     )
   })
 })

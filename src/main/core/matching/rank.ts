@@ -2,10 +2,10 @@
  * Ranking for one survivor: every lawyer is either ranked (score and the reasons that make it up) or excluded
  * (every hard constraint they fail). Nothing is silently dropped, so "why not this lawyer?" always has an answer.
  */
-import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
+import type { TConflictHit, TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
 import { eligibilityOfFactsFor } from './eligibility'
-import { rosterFactsOf } from './lawyer-facts'
+import { rosterFactsOf, type TLawyerFacts } from './lawyer-facts'
 import { softFactorsOfFactsFor } from './soft-factors'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
@@ -40,25 +40,126 @@ const byPlace = <T>(
 }
 
 /**
- * Ranked lawyers best first, equal scores in the order given (a stable sort by score): counted into one bucket per
- * score, since scores are whole points in a narrow range; any other score falls back to the sort.
+ * The places of the ranked lawyers best first, equal scores in the order given (a stable sort by score): counted
+ * into one bucket per score, since scores are whole points in a narrow range; any other score falls back to the sort.
  */
-const byScore = (ranked: TRankedLawyer[]): TRankedLawyer[] => {
+const byScore = (places: Int32Array, scores: Float64Array): Int32Array => {
   let lowest = Infinity
   let highest = -Infinity
-  for (const { score } of ranked) {
-    if (!Number.isInteger(score)) return ranked.sort((left, right) => right.score - left.score)
+  let whole = true
+  for (const place of places) {
+    const score = scores[place]!
+    if (!Number.isInteger(score)) whole = false
     if (score < lowest) lowest = score
     if (score > highest) highest = score
   }
-  if (ranked.length < 2 || highest - lowest > 4 * ranked.length + 1_000)
-    return ranked.sort((left, right) => right.score - left.score)
+  if (!whole || places.length < 2 || highest - lowest > 4 * places.length + 1_000)
+    return Int32Array.from([...places].sort((left, right) => scores[right]! - scores[left]!))
   const starts = new Int32Array(highest - lowest + 2)
-  for (const { score } of ranked) starts[highest - score + 1]! += 1
+  for (const place of places) starts[highest - scores[place]! + 1]! += 1
   for (let bucket = 1; bucket < starts.length; bucket++) starts[bucket]! += starts[bucket - 1]!
-  const sorted = new Array<TRankedLawyer>(ranked.length)
-  for (const each of ranked) sorted[starts[highest - each.score]!++] = each
+  const sorted = new Int32Array(places.length)
+  for (const place of places) sorted[starts[highest - scores[place]!]!++] = place
   return sorted
+}
+
+/**
+ * One survivor's walk over a roster: who is excluded and every ranked lawyer's score, by place in the roster's name
+ * order. A lawyer's reasons are the rules' own (eligibility.ts, soft-factors.ts), built by `reasonsOf` when asked:
+ * the case page shows 100 ranked and 100 excluded lawyers of 10,000, and building every lawyer's list (an array
+ * and an entry each, all garbage once the page's hundred are picked) was most of the walk's cost.
+ */
+type TWalk = {
+  readonly facts: readonly TLawyerFacts[]
+  /** Places of the ranked lawyers, best first (equal scores in name order), and each place's score. */
+  readonly ranked: Int32Array
+  readonly scores: Float64Array
+  /** Places of the excluded lawyers, in name order. */
+  readonly excluded: Int32Array
+  /** Each place's conflict hits that exclude the lawyer (confirmed or not), undefined when none. */
+  readonly blockingAt: ReadonlyArray<readonly { hit: TConflictHit; confirmed: boolean }[] | undefined>
+  /** A ranked lawyer's reasons: the soft factors', why they may act, and the hits staff cleared. */
+  readonly scoreReasonsOf: (place: number) => TScoreReason[]
+  /** An excluded lawyer's reasons: every hard constraint they fail, then their conflict hits. */
+  readonly exclusionReasonsOf: (place: number) => TExclusionReason[]
+}
+
+const walk = (
+  survivor: TSurvivorProfile,
+  lawyers: readonly TLawyerProfile[],
+  conflicts: TConflictFindings,
+  context: TRankContext,
+): TWalk => {
+  const eligibilityOf = eligibilityOfFactsFor(survivor)
+  const scoreOf = softFactorsOfFactsFor(survivor, context)
+  const { inOrder, at } = rosterFactsOf(lawyers, inNameOrder)
+  const count = inOrder.length
+  const blockingAt = byPlace(conflicts.blocking, at, count)
+  const clearedAt = byPlace(conflicts.cleared, at, count)
+  const declinedAt = new Uint8Array(count)
+  for (const id of survivor.declinedBy ?? []) for (const place of at.get(id) ?? []) declinedAt[place] = 1
+  const scores = new Float64Array(count)
+  const rankedPlaces = new Int32Array(count)
+  const excludedPlaces = new Int32Array(count)
+  let rankedCount = 0
+  let excludedCount = 0
+  // Reused for every lawyer: the walk keeps only whether a lawyer is excluded, and the score.
+  const exclusions: TExclusionReason[] = []
+  const because: TScoreReason[] = []
+  const scored: TScoreReason[] = []
+  for (let place = 0; place < count; place++) {
+    const facts = inOrder[place]
+    if (facts === undefined) continue
+    exclusions.length = 0
+    because.length = 0
+    eligibilityOf(facts, declinedAt[place] === 1, exclusions, because)
+    const blocking = blockingAt[place]
+    if (exclusions.length > 0 || (blocking !== undefined && blocking.length > 0)) {
+      excludedPlaces[excludedCount++] = place
+      continue
+    }
+    scored.length = 0
+    scoreOf(facts, scored)
+    let score = 0
+    for (const reason of scored) score += reason.points
+    scores[place] = score
+    rankedPlaces[rankedCount++] = place
+  }
+  return {
+    facts: inOrder,
+    ranked: byScore(rankedPlaces.subarray(0, rankedCount), scores),
+    scores,
+    excluded: excludedPlaces.subarray(0, excludedCount),
+    blockingAt,
+    scoreReasonsOf: (place) => {
+      const facts = inOrder[place]!
+      const reasons: TScoreReason[] = []
+      const eligible: TScoreReason[] = []
+      eligibilityOf(facts, declinedAt[place] === 1, [], eligible)
+      scoreOf(facts, reasons)
+      for (const reason of eligible) reasons.push(reason)
+      for (const hit of clearedAt[place] ?? []) {
+        reasons.push({
+          key: 'conflict.cleared',
+          points: 0,
+          params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
+        })
+      }
+      return reasons
+    },
+    exclusionReasonsOf: (place) => {
+      const reasons: TExclusionReason[] = []
+      eligibilityOf(inOrder[place]!, declinedAt[place] === 1, reasons, [])
+      for (const { hit, confirmed } of blockingAt[place] ?? []) {
+        reasons.push(
+          confirmed
+            ? { key: 'excluded.conflict_confirmed', params: hit }
+            : { key: 'excluded.conflict', params: hit },
+        )
+      }
+      return reasons
+    },
+  }
 }
 
 /** Ranks lawyers whose conflicts were already found (a batch finds them once per survivor). */
@@ -68,53 +169,70 @@ export const rankWithConflicts = (
   conflicts: TConflictFindings,
   context: TRankContext,
 ): TRanking => {
-  const ranked: TRankedLawyer[] = []
-  const excluded: TExcludedLawyer[] = []
-  const eligibilityOf = eligibilityOfFactsFor(survivor)
-  const scoreOf = softFactorsOfFactsFor(survivor, context)
-  const { inOrder, at } = rosterFactsOf(lawyers, inNameOrder)
-  const count = inOrder.length
-  const blockingAt = byPlace(conflicts.blocking, at, count)
-  const clearedAt = byPlace(conflicts.cleared, at, count)
-  const declinedAt = new Uint8Array(count)
-  for (const id of survivor.declinedBy ?? []) for (const place of at.get(id) ?? []) declinedAt[place] = 1
-  // Reused for every lawyer: copied only for an excluded one.
-  const exclusions: TExclusionReason[] = []
-  const because: TScoreReason[] = []
-  for (let place = 0; place < count; place++) {
-    const facts = inOrder[place]
-    if (facts === undefined) continue
-    exclusions.length = 0
-    because.length = 0
-    eligibilityOf(facts, declinedAt[place] === 1, exclusions, because)
-    const blocking = blockingAt[place]
-    if (exclusions.length > 0 || (blocking !== undefined && blocking.length > 0)) {
-      const reasons: TExclusionReason[] = exclusions.slice()
-      for (const { hit, confirmed } of blocking ?? []) {
-        reasons.push(
-          confirmed
-            ? { key: 'excluded.conflict_confirmed', params: hit }
-            : { key: 'excluded.conflict', params: hit },
-        )
-      }
-      excluded.push({ lawyer: facts.lawyer, reasons })
-      continue
-    }
-    const scored: TScoreReason[] = []
-    scoreOf(facts, scored)
-    let score = 0
-    for (const reason of scored) score += reason.points
-    for (const reason of because) scored.push(reason)
-    for (const hit of clearedAt[place] ?? []) {
-      scored.push({
-        key: 'conflict.cleared',
-        points: 0,
-        params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
-      })
-    }
-    ranked.push({ lawyer: facts.lawyer, score, reasons: scored })
+  const { facts, ranked, scores, excluded, scoreReasonsOf, exclusionReasonsOf } = walk(
+    survivor,
+    lawyers,
+    conflicts,
+    context,
+  )
+  return {
+    ranked: Array.from(ranked, (place) => ({
+      lawyer: facts[place]!.lawyer,
+      score: scores[place]!,
+      reasons: scoreReasonsOf(place),
+    })),
+    excluded: Array.from(excluded, (place) => ({
+      lawyer: facts[place]!.lawyer,
+      reasons: exclusionReasonsOf(place),
+    })),
   }
-  return { ranked: byScore(ranked), excluded }
+}
+
+/**
+ * What the case page shows of a ranking: the `limit` best ranked lawyers, and `limit` excluded ones, those with a
+ * conflict hit (to review) first, each part in name order; with the totals. The same entries, reasons included, as
+ * the whole ranking's (`rankWithConflicts`) first `limit` ranked and its excluded put conflicts first; only the
+ * entries shown are built.
+ */
+export type TRankingView = {
+  ranked: TRankedLawyer[]
+  rankedTotal: number
+  excluded: TExcludedLawyer[]
+  excludedTotal: number
+}
+
+export const rankViewWithConflicts = (
+  survivor: TSurvivorProfile,
+  lawyers: readonly TLawyerProfile[],
+  conflicts: TConflictFindings,
+  context: TRankContext,
+  limit: number,
+): TRankingView => {
+  const { facts, ranked, scores, excluded, blockingAt, scoreReasonsOf, exclusionReasonsOf } = walk(
+    survivor,
+    lawyers,
+    conflicts,
+    context,
+  )
+  const shown: number[] = []
+  for (const place of excluded) {
+    if (shown.length >= limit) break
+    if (blockingAt[place] !== undefined && blockingAt[place].length > 0) shown.push(place)
+  }
+  for (const place of excluded) {
+    if (shown.length >= limit) break
+    if (blockingAt[place] === undefined || blockingAt[place].length === 0) shown.push(place)
+  }
+  return {
+    ranked: Array.from(ranked.subarray(0, Math.max(0, limit)), (place) => ({
+      lawyer: facts[place]!.lawyer,
+      score: scores[place]!,
+      reasons: scoreReasonsOf(place),
+    })),
+    rankedTotal: ranked.length,
+    excluded: shown.map((place) => ({ lawyer: facts[place]!.lawyer, reasons: exclusionReasonsOf(place) })),
+    excludedTotal: excluded.length,
+  }
 }
 
 /** Ranks every lawyer for one survivor, checking conflicts against `names` (and the reviews staff recorded). */
@@ -130,4 +248,21 @@ export const rankLawyers = (
     lawyers,
     findConflicts(survivor.caseId, survivor.parties, names, reviews),
     context,
+  )
+
+/** The case page's part of `rankLawyers` (see `TRankingView`). */
+export const rankLawyersView = (
+  survivor: TSurvivorProfile,
+  lawyers: readonly TLawyerProfile[],
+  names: TConflictNameSource,
+  reviews: TConflictReviews,
+  context: TRankContext,
+  limit: number,
+): TRankingView =>
+  rankViewWithConflicts(
+    survivor,
+    lawyers,
+    findConflicts(survivor.caseId, survivor.parties, names, reviews),
+    context,
+    limit,
   )
