@@ -5,7 +5,7 @@
  * sound-alike and skeleton codes, whose candidates person matching checks (see similar-names.ts). Input is never
  * spliced into a query unquoted.
  */
-import { toLatin } from '../person-matching'
+import { isParticleWord, toLatin, undoubledLatin } from '../person-matching'
 import { searchKeysOfNames } from './case-records'
 
 /** Words beyond this many are ignored: a guard against pasted paragraphs. */
@@ -139,6 +139,15 @@ export function similarNameCodes(search: string): string[] {
     if (/\p{N}/u.test(word)) continue
     for (const key of searchKeysOfNames([word]).split(' '))
       if (isCode(key) && key.length >= 4 && BAREWORD.test(key)) codes.add(`keys : ${quote(key)}`)
+    // A letter typed twice ("lli" for Li, "Haddad" for Hadad): the word typed once, its normalized token too (a
+    // two-letter name has no code long enough), as person matching scores it (`prepareSearch`). Not when it is
+    // then a particle ("ell"): names are stored without their articles.
+    const lower = word.toLocaleLowerCase()
+    const single = undoubledLatin(lower)
+    if (single === lower || isParticleWord(single)) continue
+    for (const key of searchKeysOfNames([single]).split(' '))
+      if ((isCode(key) ? key.length >= 4 : key.length >= 2) && BAREWORD.test(key))
+        codes.add(`keys : ${quote(key)}`)
   }
   return [...codes]
 }
