@@ -15,3 +15,25 @@ describe('the similar-name query', () => {
     expect(query).not.toContain('1987')
   })
 })
+
+describe('the similar-name query of the words as typed', () => {
+  it('looks for each word’s own tokens, and a word beginning with a vowel with an "h" before it', () => {
+    expect(similarNameCodes('Tuyu kami')).toContain('keys : "tuyu"')
+    const oodin = similarNameCodes('Oodin')
+    expect(oodin).toContain('keys : "dmhtn"')
+    expect(oodin).toContain('keys : "skhdn"')
+    expect(similarNameCodes('Laibam')).not.toContain('keys : "hlaibam"')
+  })
+})
+
+describe('the similar-name query of a word with a letter typed twice', () => {
+  it('also looks for the word typed once, its normalized token too (a two-letter name has no long code)', () => {
+    expect(similarNameCodes('Gang lli')).toContain('keys : "li"')
+    expect(similarNameCodes('Haddad')).toContain('keys : "hadad"')
+  })
+
+  it('not when the word typed once is an article, which names are stored without', () => {
+    expect(similarNameCodes('Hasan ell zajouzad')).not.toContain('keys : "el"')
+    expect(similarNameCodes('Hasan el zajouzad')).not.toContain('keys : "el"')
+  })
+})

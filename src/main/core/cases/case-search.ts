@@ -5,7 +5,7 @@
  * sound-alike and skeleton codes, whose candidates person matching checks (see similar-names.ts). Input is never
  * spliced into a query unquoted.
  */
-import { toLatin } from '../person-matching'
+import { isParticleWord, toLatin, undoubledLatin } from '../person-matching'
 import { searchKeysOfNames } from './case-records'
 
 /** Words beyond this many are ignored: a guard against pasted paragraphs. */
@@ -137,8 +137,27 @@ export function similarNameCodes(search: string): string[] {
     // A word with a digit is a reference, a date or a number: no spelling of a name. Its codes ('CCIJ' sounds like
     // many names) would bring 150 candidates to score for nothing.
     if (/\p{N}/u.test(word)) continue
-    for (const key of searchKeysOfNames([word]).split(' '))
-      if (isCode(key) && key.length >= 4 && BAREWORD.test(key)) codes.add(`keys : ${quote(key)}`)
+    const keys = searchKeysOfNames([word]).split(' ')
+    for (const key of keys) {
+      if (isCode(key) ? key.length < 4 : key.length < 2 || isParticleWord(key)) continue
+      // The word's own tokens too: a case with one word typed right (often the given name) weighs more than the
+      // hundreds that only sound like it, or its family name spelled otherwise loses the pool to them.
+      if (BAREWORD.test(key)) codes.add(`keys : ${quote(key)}`)
+      // A word beginning with a vowel may have lost its first "h" ("Oodin" for Hoodin, "al-Ithis"): every code
+      // changes with it, so the codes of the word with it too.
+      if (!isCode(key) && key.length >= 3 && /^[aeiou]/.test(key))
+        for (const code of searchKeysOfNames([`h${key}`]).split(' '))
+          if (isCode(code) && code.length >= 4 && BAREWORD.test(code)) codes.add(`keys : ${quote(code)}`)
+    }
+    // A letter typed twice ("lli" for Li, "Haddad" for Hadad): the word typed once, its normalized token too (a
+    // two-letter name has no code long enough), as person matching scores it (`prepareSearch`). Not when it is
+    // then a particle ("ell"): names are stored without their articles.
+    const lower = word.toLocaleLowerCase()
+    const single = undoubledLatin(lower)
+    if (single === lower || isParticleWord(single)) continue
+    for (const key of searchKeysOfNames([single]).split(' '))
+      if ((isCode(key) ? key.length >= 4 : key.length >= 2) && BAREWORD.test(key))
+        codes.add(`keys : ${quote(key)}`)
   }
   return [...codes]
 }

@@ -97,3 +97,40 @@ describe('the similar-name candidates: most shared codes first, rare ones weighi
     expect(page.total).toBe(3)
   })
 })
+
+describe('the similar-name candidates of a family name whose codes all changed', () => {
+  let root: string
+  let services: TVaultServices
+
+  beforeAll(async () => {
+    root = makeTempFolder()
+    services = await createTestVault(root, { now: () => TODAY.getTime() })
+    // Older than a crowd of "Ranya"s that sound like their given name: their family names share no code with the
+    // spellings searched ("Laibam": Lahibam's "h" dropped mid-word; "Oodin": Hoodin's first "h").
+    const older = 'CCIJ-2019-00001,Lahibam,Rania,,ON\nCCIJ-2019-00002,Hoodin,Rania,,ON\n'
+    const crowd = Array.from(
+      { length: CROWD },
+      (_, index) => `CCIJ-2020-${String(index + 1).padStart(5, '0')},${inventedFamily(index)},Ranya,,ON\n`,
+    )
+    const result = importIntakesCsv(services.caseTransfer, HEADER + older + crowd.join(''), {
+      dryRun: false,
+      today: '2026-11-20',
+    })
+    expect(result).toMatchObject({ accepted: true, created: CROWD + 2 })
+  }, 120_000)
+  afterAll(() => {
+    services.vault.lock()
+    removeFolder(root)
+  })
+
+  const found = (search: string): string[] =>
+    services.caseList.list({ search, limit: 500 }).rows.map((row) => row.reference)
+
+  it('scores first the case with a word typed as stored (the given name), not the newest that sound like it', () => {
+    expect(found('Rania Laibam')).toEqual(['CCIJ-2019-00001'])
+  })
+
+  it('looks for a word beginning with a vowel with an "h" before it too', () => {
+    expect(found('Ranya Oodin')).toEqual(['CCIJ-2019-00002'])
+  })
+})

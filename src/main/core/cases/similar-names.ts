@@ -6,7 +6,7 @@
  * read as prepared when each case was written (`case_names`), so scoring is comparing, not transliterating.
  */
 import type { TSearchReason, TSearchReasonKind } from '../../../shared/contract/cases'
-import { isSearchMatch, preparePerson, scoreSearch, type PreparedName } from '../person-matching'
+import { isSearchMatch, prepareSearch, scoreSearch, type PreparedName } from '../person-matching'
 import type { TProfile } from './case-records'
 import type { CaseListQueries, TExactHits, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
@@ -57,7 +57,7 @@ export function findSimilarNames(
 ): TSimilarName[] {
   const codes = similarNameCodes(search)
   if (codes.length === 0) return []
-  const typed = preparePerson({ names: [search] })
+  const typed = prepareSearch(search)
   const memo = new Map()
   const found: TSimilarName[] = []
   const candidates = queries.similarNameCandidates(codes, exact, filters, cutoff, SIMILAR_POOL)

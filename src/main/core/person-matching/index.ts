@@ -3,7 +3,7 @@
  * duplicate check on saving a survivor, and later by conflict checks against adverse parties.
  */
 export type { MatchReason, Person, PersonMatch } from './types'
-export { normalizeName, analyzeName, type AnalyzedName } from './normalize'
+export { normalizeName, analyzeName, isParticleWord, type AnalyzedName } from './normalize'
 export { toLatin } from './transliterate'
 export { phoneticKeys, consonantSkeleton } from './phonetic'
 export { preparePerson, type PreparedName, type PreparedPerson } from './prepare'
@@ -11,5 +11,13 @@ export { scorePersonMatch, scorePrepared, MATCH_THRESHOLDS, EVIDENCE_EFFECTS } f
 export { TOKEN_WEIGHTS } from './name-similarity'
 export { buildSearchKeys, tokenSearchKeys, wholeNameSearchKeys } from './search-keys'
 export { findCandidates, type Candidate, type CandidateOptions } from './candidates'
-export { scoreSearch, isSearchMatch, SEARCH_THRESHOLDS, type SearchMatch } from './search-similarity'
+export {
+  scoreSearch,
+  isSearchMatch,
+  prepareSearch,
+  undoubledLatin,
+  SEARCH_THRESHOLDS,
+  type PreparedSearch,
+  type SearchMatch,
+} from './search-similarity'
 export { storeNames, readStoredNames, STORED_NAMES_VERSION, type TaggedName } from './stored-names'

@@ -102,6 +102,10 @@ export const foldToLatin = (text: string): string => {
     .slice(0, MAX_NAME_LENGTH)
 }
 
+/** True when a lone word is an article, a "son of" or a nobiliary particle: a name's tokens drop it. */
+export const isParticleWord = (token: string): boolean =>
+  ARTICLES.has(token) || LOCATIVES.has(token) || PATRONYMICS.has(token)
+
 const isParticle = (token: string, position: number): boolean =>
   ARTICLES.has(token) ||
   LOCATIVES.has(token) ||

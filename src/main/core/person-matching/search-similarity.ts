@@ -5,7 +5,7 @@
  * sound, consonant skeleton, transliteration, attached articles). Extra tokens of the stored name cost nothing.
  */
 import { editSimilarity, nameSimilarity, tokenSimilarity, type TokenMemo } from './name-similarity'
-import type { PreparedName, PreparedPerson, PreparedToken } from './prepare'
+import { preparePerson, type PreparedName, type PreparedPerson, type PreparedToken } from './prepare'
 
 export const SEARCH_THRESHOLDS = {
   /**
@@ -22,7 +22,41 @@ export const SEARCH_THRESHOLDS = {
    * guessed, so spelling says little).
    */
   spelling: 0.5,
+  /**
+   * What was typed with each doubled letter typed once (`prepareSearch`) scores this much of its match: a little
+   * below the same match as typed, as the names run together do.
+   */
+  undoubled: 0.95,
 } as const
+
+/** A Latin letter typed twice or more in a row: a pair is typed once, a longer run left as it is ("Qaaaa"). */
+const REPEATED_LATIN = /(\p{Script=Latin})\1+/gu
+export const undoubledLatin = (text: string): string =>
+  text.replace(REPEATED_LATIN, (run: string, letter: string) => (run.length === 2 ? letter : run))
+
+/**
+ * Words up to this long are undoubled for scoring: there one letter too many is a third of the word, under the word
+ * floor ("lli" ~ "li" 0.67), while a longer word keeps two thirds and more of its spelling and meets its token as
+ * typed. Undoubled, a longer random word came closer to real names ("nwwpyso" met "Nepus", 11 cases of 100,000).
+ */
+const SHORT_WORD = 3
+const LETTERS = /\p{L}+/gu
+
+/**
+ * What was typed, prepared for `scoreSearch`: its names as typed, and `undoubled`, the same with every doubled
+ * Latin letter of a short word typed once (empty when none is doubled). A letter typed twice is the commonest slip the duplicate
+ * check forgives in a whole name but a search, word by word, would not: "Gang lli" (Li: "lli" meets "li" at 0.67,
+ * under the word floor) or an article typed with its letter doubled, "Hasan ell zajouzad", where "ell" is no
+ * article and meets no token of "Hasan El-Zajouzad" (undoubled, "el" is dropped as the article it is).
+ */
+export type PreparedSearch = Pick<PreparedPerson, 'names'> & { undoubled: PreparedName[] }
+
+export const prepareSearch = (search: string): PreparedSearch => {
+  const typed = preparePerson({ names: [search] })
+  const lower = search.toLocaleLowerCase()
+  const single = lower.replace(LETTERS, (word) => (word.length <= SHORT_WORD ? undoubledLatin(word) : word))
+  return { names: typed.names, undoubled: single === lower ? [] : preparePerson({ names: [single] }).names }
+}
 
 /** How alike two tokens are spelled, with or without an attached article ("alhasan" ~ "hasan"). */
 const spelledAlike = (a: PreparedToken, b: PreparedToken): number => {
@@ -75,24 +109,41 @@ export type SearchMatch = {
   name: string
 }
 
-/** The best of the person's names for what was typed (words in any order, or the whole name run together). */
-export const scoreSearch = (
-  query: Pick<PreparedPerson, 'names'>,
+/** The best of the person's names for `typed`, each score times `weight`, when better than `best`. */
+const bestOf = (
+  typed: readonly PreparedName[],
   person: Pick<PreparedPerson, 'names'>,
-  memo?: TokenMemo,
+  weight: number,
+  best: SearchMatch,
+  memo: TokenMemo | undefined,
 ): SearchMatch => {
-  let best: SearchMatch = { score: 0, name: '' }
-  for (const typed of query.names) {
+  for (const query of typed) {
     for (const name of person.names) {
       // The whole-name comparison catches names run together ("alireza" ~ "Ali Reza"); only as such, since its
       // token alignment forgives a word that meets nothing.
-      const joined = nameSimilarity(typed, name, memo)
+      const joined = nameSimilarity(query, name, memo)
       const whole = joined.reasons.includes('name.joined') ? joined.value : 0
-      const score = Math.max(coverage(typed, name, memo), whole)
+      const score = weight * Math.max(coverage(query, name, memo), whole)
       if (score > best.score) best = { score, name: name.written }
     }
   }
   return best
+}
+
+/**
+ * The best of the person's names for what was typed (words in any order, or the whole name run together), or for
+ * it undoubled (`prepareSearch`) at SEARCH_THRESHOLDS.undoubled of that when this is better.
+ */
+export const scoreSearch = (
+  query: Pick<PreparedPerson, 'names'> & Partial<Pick<PreparedSearch, 'undoubled'>>,
+  person: Pick<PreparedPerson, 'names'>,
+  memo?: TokenMemo,
+): SearchMatch => {
+  const best = bestOf(query.names, person, 1, { score: 0, name: '' }, memo)
+  const undoubled = query.undoubled ?? []
+  // Undoubled scores at most SEARCH_THRESHOLDS.undoubled: not worth comparing when the words as typed did as well.
+  if (undoubled.length === 0 || best.score >= SEARCH_THRESHOLDS.undoubled) return best
+  return bestOf(undoubled, person, SEARCH_THRESHOLDS.undoubled, best, memo)
 }
 
 export const isSearchMatch = (match: SearchMatch): boolean => match.score >= SEARCH_THRESHOLDS.match
