@@ -4,7 +4,13 @@
  * meet a token of one of the person's names, by the same token comparison the duplicate check uses (spelling,
  * sound, consonant skeleton, transliteration, attached articles). Extra tokens of the stored name cost nothing.
  */
-import { editSimilarity, nameSimilarity, tokenSimilarity, type TokenMemo } from './name-similarity'
+import {
+  editSimilarity,
+  nameSimilarity,
+  tokenSimilarity,
+  TOKEN_WEIGHTS,
+  type TokenMemo,
+} from './name-similarity'
 import type { PreparedName, PreparedPerson, PreparedToken } from './prepare'
 
 export const SEARCH_THRESHOLDS = {
@@ -36,7 +42,7 @@ const spelledAlike = (a: PreparedToken, b: PreparedToken): number => {
 }
 
 /** Each query token aligned one-to-one with its best remaining token of `name`; 0 when a word meets none. */
-const coverage = (query: PreparedName, name: PreparedName, memo: TokenMemo | undefined): number => {
+export const coverage = (query: PreparedName, name: PreparedName, memo: TokenMemo | undefined): number => {
   if (query.tokens.length === 0 || query.tokens.length > name.tokens.length) return 0
   const isFromAbjad = query.isFromAbjad || name.isFromAbjad
   const used = new Set<number>()
@@ -75,20 +81,49 @@ export type SearchMatch = {
   name: string
 }
 
-/** The best of the person's names for what was typed (words in any order, or the whole name run together). */
+/**
+ * Whether the names-run-together comparison could give more than `above` and at least `floor`: `nameSimilarity`'s
+ * value when `name.joined` wins is the best of these pairs. A few edit distances of short strings (each skipped when
+ * the lengths alone rule it out), where `nameSimilarity` aligns every token pair.
+ */
+const couldJoin = (a: PreparedName, b: PreparedName, above: number, floor: number): boolean => {
+  for (const left of a.joinedForms) {
+    for (const right of b.joinedForms) {
+      const longest = Math.max(left.length, right.length)
+      if (longest === 0) continue
+      const bound = TOKEN_WEIGHTS.joined * (1 - Math.abs(left.length - right.length) / longest)
+      if (bound <= above || bound < floor) continue
+      const value = TOKEN_WEIGHTS.joined * editSimilarity(left, right)
+      if (value > above && value >= floor) return true
+    }
+  }
+  return false
+}
+
+/**
+ * The best of the person's names for what was typed (words in any order, or the whole name run together). With
+ * `floor`, a score below it may come back lower than it is (the whole-name comparison is skipped where it cannot
+ * reach the floor): the answer is the same whenever the score is at least `floor` (the search asks for
+ * SEARCH_THRESHOLDS.match). Without one, the answer is always exact.
+ */
 export const scoreSearch = (
   query: Pick<PreparedPerson, 'names'>,
   person: Pick<PreparedPerson, 'names'>,
   memo?: TokenMemo,
+  floor = 0,
 ): SearchMatch => {
   let best: SearchMatch = { score: 0, name: '' }
   for (const typed of query.names) {
     for (const name of person.names) {
+      const covered = coverage(typed, name, memo)
       // The whole-name comparison catches names run together ("alireza" ~ "Ali Reza"); only as such, since its
-      // token alignment forgives a word that meets nothing.
-      const joined = nameSimilarity(typed, name, memo)
-      const whole = joined.reasons.includes('name.joined') ? joined.value : 0
-      const score = Math.max(coverage(typed, name, memo), whole)
+      // token alignment forgives a word that meets nothing. Aligned only when it could change the answer.
+      let whole = 0
+      if (couldJoin(typed, name, Math.max(covered, best.score), floor)) {
+        const joined = nameSimilarity(typed, name, memo)
+        whole = joined.reasons.includes('name.joined') ? joined.value : 0
+      }
+      const score = Math.max(covered, whole)
       if (score > best.score) best = { score, name: name.written }
     }
   }
