@@ -9,6 +9,7 @@ import {
   vaultKeysOf,
 } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
+import type { Connection } from '../db/connection'
 import { openEncryptedDatabase, type TDatabase } from '../db/open-database'
 import type { TVaultServices } from '../services'
 import { canonicalJson } from './audit-chain'
@@ -143,6 +144,37 @@ describe('audit trail', () => {
     vault.lock()
     await vault.unlock('alex.example', ADMIN_PASSPHRASE)
     expect(sealed).toBeGreaterThan(8)
+  })
+  // A search's `cases.searched` entry writes vault.db only. Taking every attached file's write lock made SQLite commit
+  // it through a super-journal across both files (its own file, three more fsyncs and two of the folder): the
+  // entry's write lock is vault.db's alone, taken before its last entry is read.
+  it('an entry takes the write lock of vault.db only, never casework.db’s', async () => {
+    await vault.unlock('alex.example', ADMIN_PASSPHRASE)
+    const keys = await vaultKeysOf(root())
+    if (keys.case === null) throw new Error('the admin holds the case key')
+    ;(vault.session().db as Connection).database.pragma('busy_timeout = 50')
+    const colleague = openEncryptedDatabase(keys.files.casework, keys.case)
+    try {
+      colleague.exec('BEGIN IMMEDIATE')
+      vault.session().audit.record('cases.searched', null, { words: 1, results: 0 })
+      colleague.exec('COMMIT')
+      // vault.db's own lock is still taken: a colleague holding it keeps the entry out, and the chain unbroken.
+      colleague.close()
+      const other = openEncryptedDatabase(keys.files.vault, keys.vault)
+      try {
+        other.exec('BEGIN IMMEDIATE')
+        expect(() => vault.session().audit.record('cases.searched', null, { words: 1, results: 0 })).toThrow(
+          /locked|busy/i,
+        )
+        other.exec('COMMIT')
+      } finally {
+        other.close()
+      }
+    } finally {
+      if (colleague.open) colleague.close()
+    }
+    expect(audit.list({ action: 'cases.searched' }).total).toBe(1)
+    expect(audit.verify()).toMatchObject({ ok: true, status: 'intact' })
   })
 })
 

@@ -56,7 +56,10 @@ const toEntry = (row: TAuditRow): TAuditEntry => ({
 export class AuditRepository {
   constructor(private readonly db: TWritableDb) {}
 
-  /** Add one entry at the end of the chain. Runs in its own transaction unless already inside one. */
+  /**
+   * Add one entry at the end of the chain. Runs in its own transaction unless already inside one, holding vault.db's
+   * write lock from before the chain's head is read.
+   */
   append(
     actor: TAuditActor,
     action: TAuditAction,
@@ -65,6 +68,11 @@ export class AuditRepository {
     at = new Date(),
   ): TAuditEntry {
     return this.db.transaction(() => {
+      // vault.db's write lock before the last entry is read, so no other connection appends in between: a write
+      // statement that changes nothing takes it (waiting as BEGIN IMMEDIATE would). Not BEGIN IMMEDIATE itself: it
+      // takes every attached file's lock, and a commit holding casework.db's too goes through a super-journal
+      // (a file of its own, three more fsyncs and two of the folder) though only vault.db changed.
+      this.db.run(sql`UPDATE audit_log SET seq = seq WHERE 0`)
       const last = this.db.get<{ seq: number; hash: string }>(
         sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
       )
@@ -99,7 +107,7 @@ export class AuditRepository {
               ${row.target_type}, ${row.target_id}, ${row.details}, ${row.prev_hash}, ${row.hash})`,
       )
       return toEntry(row)
-    }, 'immediate')
+    })
   }
 
   list(query: TAuditQuery = {}): TAuditPage {

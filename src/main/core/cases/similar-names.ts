@@ -6,7 +6,13 @@
  * read as prepared when each case was written (`case_names`), so scoring is comparing, not transliterating.
  */
 import type { TSearchReason, TSearchReasonKind } from '../../../shared/contract/cases'
-import { isSearchMatch, prepareSearch, scoreSearch, type PreparedName } from '../person-matching'
+import {
+  isSearchMatch,
+  prepareSearch,
+  scoreSearch,
+  SEARCH_THRESHOLDS,
+  type PreparedName,
+} from '../person-matching'
 import type { TProfile } from './case-records'
 import type { CaseListQueries, TExactHits, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
@@ -65,7 +71,8 @@ export function findSimilarNames(
   for (const { rowid } of candidates) {
     const candidate = namesByRowid.get(rowid)
     if (candidate === undefined) continue
-    const match = scoreSearch(typed, candidate, memo)
+    // Exact for every result (a score at least the match threshold); a candidate below it is left out whatever it scores.
+    const match = scoreSearch(typed, candidate, memo, SEARCH_THRESHOLDS.match)
     if (!isSearchMatch(match)) continue
     const reason = reasonForName(candidate.kindOf(match.name), match.name, true)
     found.push({ rowid, name: match.name, score: match.score, reason })

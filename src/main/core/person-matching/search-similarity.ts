@@ -4,7 +4,13 @@
  * meet a token of one of the person's names, by the same token comparison the duplicate check uses (spelling,
  * sound, consonant skeleton, transliteration, attached articles). Extra tokens of the stored name cost nothing.
  */
-import { editSimilarity, nameSimilarity, tokenSimilarity, type TokenMemo } from './name-similarity'
+import {
+  editSimilarity,
+  nameSimilarity,
+  tokenSimilarity,
+  TOKEN_WEIGHTS,
+  type TokenMemo,
+} from './name-similarity'
 import { preparePerson, type PreparedName, type PreparedPerson, type PreparedToken } from './prepare'
 
 export const SEARCH_THRESHOLDS = {
@@ -70,7 +76,7 @@ const spelledAlike = (a: PreparedToken, b: PreparedToken): number => {
 }
 
 /** Each query token aligned one-to-one with its best remaining token of `name`; 0 when a word meets none. */
-const coverage = (query: PreparedName, name: PreparedName, memo: TokenMemo | undefined): number => {
+export const coverage = (query: PreparedName, name: PreparedName, memo: TokenMemo | undefined): number => {
   if (query.tokens.length === 0 || query.tokens.length > name.tokens.length) return 0
   const isFromAbjad = query.isFromAbjad || name.isFromAbjad
   const used = new Set<number>()
@@ -109,21 +115,53 @@ export type SearchMatch = {
   name: string
 }
 
-/** The best of the person's names for `typed`, each score times `weight`, when better than `best`. */
+/**
+ * Whether the names-run-together comparison could give more than `above` and at least `floor`: `nameSimilarity`'s
+ * value when `name.joined` wins is the best of these pairs. A few edit distances of short strings (each skipped when
+ * the lengths alone rule it out), where `nameSimilarity` aligns every token pair.
+ */
+const couldJoin = (a: PreparedName, b: PreparedName, above: number, floor: number): boolean => {
+  for (const left of a.joinedForms) {
+    for (const right of b.joinedForms) {
+      const longest = Math.max(left.length, right.length)
+      if (longest === 0) continue
+      const bound = TOKEN_WEIGHTS.joined * (1 - Math.abs(left.length - right.length) / longest)
+      if (bound <= above || bound < floor) continue
+      const value = TOKEN_WEIGHTS.joined * editSimilarity(left, right)
+      if (value > above && value >= floor) return true
+    }
+  }
+  return false
+}
+
+/** Below `above` and `floor` by this, so a score divided by a weight never rounds a needed comparison away. */
+const ROUNDING_MARGIN = 1e-9
+
+/**
+ * The best of the person's names for `typed`, each score times `weight`, when better than `best`. The whole-name
+ * comparison is aligned only when it could give more than the best so far and reach `floor` (both in `typed`'s
+ * own terms, before the weight).
+ */
 const bestOf = (
   typed: readonly PreparedName[],
   person: Pick<PreparedPerson, 'names'>,
   weight: number,
   best: SearchMatch,
   memo: TokenMemo | undefined,
+  floor: number,
 ): SearchMatch => {
   for (const query of typed) {
     for (const name of person.names) {
+      const covered = coverage(query, name, memo)
       // The whole-name comparison catches names run together ("alireza" ~ "Ali Reza"); only as such, since its
-      // token alignment forgives a word that meets nothing.
-      const joined = nameSimilarity(query, name, memo)
-      const whole = joined.reasons.includes('name.joined') ? joined.value : 0
-      const score = weight * Math.max(coverage(query, name, memo), whole)
+      // token alignment forgives a word that meets nothing. Aligned only when it could change the answer.
+      let whole = 0
+      const above = Math.max(covered, best.score / weight) - (weight === 1 ? 0 : ROUNDING_MARGIN)
+      if (couldJoin(query, name, above, floor / weight - (weight === 1 ? 0 : ROUNDING_MARGIN))) {
+        const joined = nameSimilarity(query, name, memo)
+        whole = joined.reasons.includes('name.joined') ? joined.value : 0
+      }
+      const score = weight * Math.max(covered, whole)
       if (score > best.score) best = { score, name: name.written }
     }
   }
@@ -132,18 +170,22 @@ const bestOf = (
 
 /**
  * The best of the person's names for what was typed (words in any order, or the whole name run together), or for
- * it undoubled (`prepareSearch`) at SEARCH_THRESHOLDS.undoubled of that when this is better.
+ * it undoubled (`prepareSearch`) at SEARCH_THRESHOLDS.undoubled of that when this is better. With `floor`, a score
+ * below it may come back lower than it is (the whole-name comparison is skipped where it cannot reach the floor):
+ * the answer is the same whenever the score is at least `floor` (the search asks for SEARCH_THRESHOLDS.match).
+ * Without one, the answer is always exact.
  */
 export const scoreSearch = (
   query: Pick<PreparedPerson, 'names'> & Partial<Pick<PreparedSearch, 'undoubled'>>,
   person: Pick<PreparedPerson, 'names'>,
   memo?: TokenMemo,
+  floor = 0,
 ): SearchMatch => {
-  const best = bestOf(query.names, person, 1, { score: 0, name: '' }, memo)
+  const best = bestOf(query.names, person, 1, { score: 0, name: '' }, memo, floor)
   const undoubled = query.undoubled ?? []
   // Undoubled scores at most SEARCH_THRESHOLDS.undoubled: not worth comparing when the words as typed did as well.
   if (undoubled.length === 0 || best.score >= SEARCH_THRESHOLDS.undoubled) return best
-  return bestOf(undoubled, person, SEARCH_THRESHOLDS.undoubled, best, memo)
+  return bestOf(undoubled, person, SEARCH_THRESHOLDS.undoubled, best, memo, floor)
 }
 
 export const isSearchMatch = (match: SearchMatch): boolean => match.score >= SEARCH_THRESHOLDS.match
