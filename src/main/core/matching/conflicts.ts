@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PersonMatch, type PreparedPerson } from '../person-matching'
 import { scorePreparedAtLeast } from '../person-matching/score'
-import { TokenPairMemo } from '../person-matching/name-similarity'
 import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
@@ -128,8 +127,8 @@ export const findConflicts = (
     }))
   if (prepared.length === 0) return findings
   const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
-  // Token pairs by identity: the index holds each distinct token once, so a survivor's token meets it once.
-  const memo = new TokenPairMemo()
+  // No memory of token pairs: three in four pairs a survivor's tokens meet are met once (the roster's names are
+  // mostly distinct), and a memory's lookups cost more than the comparisons they saved (docs/matching.md).
   const seen = new Set<string>()
   const hitFor = (
     each: (typeof prepared)[number],
@@ -143,7 +142,7 @@ export const findConflicts = (
     const matches = each.matches[between]
     let match = matches.get(other)
     if (match === undefined) {
-      match = scorePreparedAtLeast(each.person, other, threshold, memo)
+      match = scorePreparedAtLeast(each.person, other, threshold)
       matches.set(other, match)
     }
     if (match === null) return null
