@@ -128,8 +128,10 @@ export async function readCsvStream(
     return value.replace(/\r\n?/g, '\n')
   }
 
+  const stopParsing = () => parser?.destroy()
+
   const notUtf8 = (text: string, at: number): TCsvStreamResult => {
-    parser?.destroy()
+    stopParsing()
     let line = linesSeen + 1
     for (let index = text.indexOf('\n'); index !== -1 && index < at; index = text.indexOf('\n', index + 1)) {
       line += 1
@@ -187,7 +189,7 @@ export async function readCsvStream(
       if (parserEnded !== null && 'errors' in parserEnded) {
         // Read on (the caps still apply), only to look for a byte that is not UTF-8: it is reported first.
         syntaxAnswer = parserEnded
-        parser?.destroy()
+        stopParsing()
       } else if (parserEnded !== null) return parserEnded
     }
     options.onProgress?.(snapshot())
