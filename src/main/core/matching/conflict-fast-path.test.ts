@@ -8,7 +8,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ADVERSE_PARTY_KINDS } from '../../../shared/cases/vocabulary'
 import { ConflictNameIndex } from './conflict-name-index'
-import { conflictHitKey, findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
+import {
+  conflictHitKey,
+  findConflicts,
+  type TCandidateName,
+  type TConflictFindings,
+  type TConflictNameSource,
+} from './conflicts'
+import { preparePartyNames } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 
 const NAMES = [
@@ -113,5 +120,25 @@ describe('the conflict check over the in-memory index', () => {
         conflictHitKey('Syria', 'declared', 'Syrian Arab Army'),
       ])
     }
+  })
+
+  it('scores a name met again after another one anew: the check remembers only the last name scored', () => {
+    // The same prepared name held by lawyers 1 and 3, another between them: a source may hand names in any order.
+    const hassan = preparePartyNames('person', ['Mohammed Al-Hassan'])
+    const olga = preparePartyNames('person', ['Olga Kuznetsova'])
+    const held = (lawyerId: string, prepared: typeof hassan): TCandidateName => ({
+      lawyerId,
+      source: 'declared',
+      kind: 'person',
+      names: prepared.source.names,
+      prepared,
+    })
+    const source: TConflictNameSource = {
+      candidatesFor: () => [held('lawyer-1', hassan), held('lawyer-2', olga), held('lawyer-3', hassan)],
+    }
+    const parties: TSurvivorParty[] = [{ role: 'adverse_party', kind: 'person', names: ['Muhammad Alhasan'] }]
+    const findings = findConflicts('case-1', parties, source, new Map())
+    expect([...findings.blocking.keys()]).toEqual(['lawyer-1', 'lawyer-3'])
+    expect(findings.blocking.get('lawyer-3')?.[0]?.hit.lawyerName).toBe('Mohammed Al-Hassan')
   })
 })

@@ -86,6 +86,15 @@ export class ConflictNameIndex implements TConflictNameSource {
   /** Marks of the distinct names found by one query (`stamp`), reused rather than a Set per query. */
   private readonly seen: Int32Array
   private stamp = 0
+  /**
+   * For the two-token rule, per distinct name: which of the query name's tokens it met (bits), valid where
+   * `metStamp` is the query's; the names met, in the order first met. Typed arrays reused rather than a Map per
+   * query name: a survivor's names meet thousands.
+   */
+  private readonly metBits: Int32Array
+  private readonly metStamp: Int32Array
+  private metStampNow = 0
+  private readonly met: number[] = []
 
   constructor(names: Iterable<TLawyerPartyName>) {
     const distinct = new Map<string, number>()
@@ -144,6 +153,8 @@ export class ConflictNameIndex implements TConflictNameSource {
       next[id] = at + 1
     })
     this.seen = new Int32Array(count)
+    this.metBits = new Int32Array(count)
+    this.metStamp = new Int32Array(count)
   }
 
   /** How many distinct names and entries the index holds. */
@@ -220,11 +231,20 @@ export class ConflictNameIndex implements TConflictNameSource {
     const required = tokensRequired(name)
     for (const key of name.wholeKeys) this.personKeys.each(key, take)
     // Bit i set: the name shares a key with token i of this name.
-    const met = new Map<number, number>()
+    const stamp = ++this.metStampNow
+    const met = this.met
+    met.length = 0
     name.tokenKeys.forEach((keys, token) => {
       const bit = 1 << Math.min(token, 30)
-      for (const key of keys) this.personKeys.each(key, (id) => met.set(id, (met.get(id) ?? 0) | bit))
+      for (const key of keys)
+        this.personKeys.each(key, (id) => {
+          if (this.metStamp[id] !== stamp) {
+            this.metStamp[id] = stamp
+            this.metBits[id] = bit
+            met.push(id)
+          } else this.metBits[id] = (this.metBits[id] ?? 0) | bit
+        })
     })
-    for (const [id, bits] of met) if (bitCount(bits) >= required) take(id)
+    for (const id of met) if (bitCount(this.metBits[id] ?? 0) >= required) take(id)
   }
 }

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PersonMatch, type PreparedPerson } from '../person-matching'
 import { scorePreparedAtLeast } from '../person-matching/score'
-import { TokenPairMemo } from '../person-matching/name-similarity'
 import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 import { CONFLICT_MIN_SCORE } from './weights'
@@ -118,18 +117,20 @@ export const findConflicts = (
        */
       hits: new Map<PreparedPerson, Map<string, TConflictHit>>(),
       /**
-       * The match of each name scored, by threshold (between two people, or not), null when below it: most names
-       * are not hits, and no reasons are built for them.
+       * The last name scored, by threshold (between two people, or not), and its match (null when below it): most
+       * names are not hits, and no reasons are built for them. A source hands a name over once per lawyer who
+       * holds it, one after another (the index: every distinct name once, all its lawyers together), so the last
+       * one is all there is to remember; a name met again later is scored again, to the same match.
        */
-      matches: {
-        person: new Map<PreparedPerson, PersonMatch | null>(),
-        other: new Map<PreparedPerson, PersonMatch | null>(),
+      last: {
+        person: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
+        other: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
       },
     }))
   if (prepared.length === 0) return findings
   const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
-  // Token pairs by identity: the index holds each distinct token once, so a survivor's token meets it once.
-  const memo = new TokenPairMemo()
+  // No memory of token pairs: three in four pairs a survivor's tokens meet are met once (the roster's names are
+  // mostly distinct), and a memory's lookups cost more than the comparisons they saved (docs/matching.md).
   const seen = new Set<string>()
   const hitFor = (
     each: (typeof prepared)[number],
@@ -140,12 +141,12 @@ export const findConflicts = (
   ): TConflictHit | null => {
     const between = each.party.kind === 'person' && kind === 'person' ? 'person' : 'other'
     const threshold = CONFLICT_MIN_SCORE[between]
-    const matches = each.matches[between]
-    let match = matches.get(other)
-    if (match === undefined) {
-      match = scorePreparedAtLeast(each.person, other, threshold, memo)
-      matches.set(other, match)
+    const last = each.last[between]
+    if (last.other !== other) {
+      last.match = scorePreparedAtLeast(each.person, other, threshold)
+      last.other = other
     }
+    const match = last.match
     if (match === null) return null
     let bySourceAndKind = each.hits.get(other)
     if (bySourceAndKind === undefined) {

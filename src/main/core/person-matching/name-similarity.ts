@@ -30,8 +30,6 @@ const SINGLE_TOKEN_FACTOR = 0.85
 
 type Similarity = { value: number; reason: MatchReason }
 
-const NO_SIMILARITY: Similarity = { value: 0, reason: 'name.spelling' }
-
 export const editSimilarity = (a: string, b: string): number => {
   const longest = Math.max(a.length, b.length)
   return longest === 0 ? 0 : 1 - distance(a, b) / longest
@@ -43,15 +41,35 @@ const editBound = (a: string, b: string): number => {
   return longest === 0 ? 0 : 1 - Math.abs(a.length - b.length) / longest
 }
 
-const compareForms = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): Similarity => {
-  if (a.text === b.text) return { value: TOKEN_WEIGHTS.exact, reason: 'name.exact' }
+/**
+ * The reason of the last `formValue` or `tokenValue` answer. The token comparisons return their value alone and
+ * leave the reason here (this module runs to completion, never re-entered): a conflict check compares a hundred
+ * thousand pairs of tokens per survivor, and an object per answer was much of its time in garbage collection.
+ */
+let lastReason: MatchReason = 'name.spelling'
+
+/** Whether two tokens share a sound key (a few keys each: no closure, no set). */
+const sharesPhonetic = (a: readonly string[], b: readonly string[]): boolean => {
+  for (const key of a) if (b.includes(key)) return true
+  return false
+}
+
+/** How alike two forms of tokens are (the reason in `lastReason`). */
+const formValue = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): number => {
+  if (a.text === b.text) {
+    lastReason = 'name.exact'
+    return TOKEN_WEIGHTS.exact
+  }
   if (a.text.length === 1 || b.text.length === 1) {
     const isInitial = a.text.length !== b.text.length && a.text[0] === b.text[0]
-    return isInitial ? { value: TOKEN_WEIGHTS.initial, reason: 'name.initial' } : NO_SIMILARITY
+    lastReason = isInitial ? 'name.initial' : 'name.spelling'
+    return isInitial ? TOKEN_WEIGHTS.initial : 0
   }
-  let best: Similarity = NO_SIMILARITY
-  if (Math.min(a.text.length, b.text.length) >= 3 && a.phonetic.some((key) => b.phonetic.includes(key))) {
-    best = { value: TOKEN_WEIGHTS.phonetic, reason: 'name.phonetic' }
+  let best = 0
+  let reason: MatchReason = 'name.spelling'
+  if (Math.min(a.text.length, b.text.length) >= 3 && sharesPhonetic(a.phonetic, b.phonetic)) {
+    best = TOKEN_WEIGHTS.phonetic
+    reason = 'name.phonetic'
   }
   if (a.skeleton === b.skeleton && a.skeleton.length > 0) {
     const value = !isFromAbjad
@@ -61,38 +79,58 @@ const compareForms = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean):
       : a.skeleton.length >= 2
         ? TOKEN_WEIGHTS.skeletonFromAbjad
         : TOKEN_WEIGHTS.shortSkeletonFromAbjad
-    if (value > best.value) best = { value, reason: 'name.skeleton' }
+    if (value > best) {
+      best = value
+      reason = 'name.skeleton'
+    }
   }
-  if (editBound(a.text, b.text) > best.value) {
+  if (editBound(a.text, b.text) > best) {
     const value = editSimilarity(a.text, b.text)
-    if (value > best.value) best = { value, reason: 'name.spelling' }
+    if (value > best) {
+      best = value
+      reason = 'name.spelling'
+    }
   }
   const hasLongSkeletons = a.skeleton.length >= 2 && b.skeleton.length >= 2
   if (
     isFromAbjad &&
     hasLongSkeletons &&
-    TOKEN_WEIGHTS.skeletonSpelling * editBound(a.skeleton, b.skeleton) > best.value
+    TOKEN_WEIGHTS.skeletonSpelling * editBound(a.skeleton, b.skeleton) > best
   ) {
     const value = TOKEN_WEIGHTS.skeletonSpelling * editSimilarity(a.skeleton, b.skeleton)
-    if (value > best.value) best = { value, reason: 'name.skeleton' }
+    if (value > best) {
+      best = value
+      reason = 'name.skeleton'
+    }
   }
+  lastReason = reason
+  return best
+}
+
+/** `tokenSimilarity(a, b, isFromAbjad).value`, its reason left in `lastReason`. */
+const tokenValue = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): number => {
+  let best = formValue(a, b, isFromAbjad)
+  if (best === 1) return best
+  let reason = lastReason
+  // The forms without an attached article, in this order: a's with b, a with b's, a's with b's.
+  for (let variant = 0; variant < 3; variant++) {
+    const left = variant === 1 ? a : a.variant
+    const right = variant === 0 ? b : b.variant
+    if (left === null || right === null) continue
+    const value = formValue(left, right, isFromAbjad)
+    if (value > best) {
+      best = value
+      reason = lastReason
+    }
+  }
+  lastReason = reason
   return best
 }
 
 /** Best similarity of two tokens, also trying them without an attached article ("alhasan" ~ "hasan"). */
 export const tokenSimilarity = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): Similarity => {
-  let best = compareForms(a, b, isFromAbjad)
-  if (best.value === 1) return best
-  for (const [left, right] of [
-    [a.variant, b],
-    [a, b.variant],
-    [a.variant, b.variant],
-  ] as const) {
-    if (left === null || right === null) continue
-    const candidate = compareForms(left, right, isFromAbjad)
-    if (candidate.value > best.value) best = candidate
-  }
-  return best
+  const value = tokenValue(a, b, isFromAbjad)
+  return { value, reason: lastReason }
 }
 
 /** Remembers token similarities across many comparisons (names repeat a lot across a caseload). */
@@ -124,21 +162,28 @@ export class TokenPairMemo {
   }
 }
 
+/** The similarity of two tokens, from the memo when one is given; the reason left in `lastReason`. */
 const memoized = (
   a: PreparedToken,
   b: PreparedToken,
   isFromAbjad: boolean,
   memo: TokenMemo | TokenPairMemo | undefined,
-): Similarity => {
-  if (memo === undefined) return tokenSimilarity(a, b, isFromAbjad)
-  if (memo instanceof TokenPairMemo) return memo.similarity(a, b, isFromAbjad)
-  const key = isFromAbjad ? `${a.text}|${b.text}|1` : `${a.text}|${b.text}`
-  const known = memo.get(key)
-  if (known !== undefined) return known
-  const computed = tokenSimilarity(a, b, isFromAbjad)
-  if (memo.size >= MEMO_LIMIT) memo.clear()
-  memo.set(key, computed)
-  return computed
+): number => {
+  if (memo === undefined) return tokenValue(a, b, isFromAbjad)
+  let similarity: Similarity
+  if (memo instanceof TokenPairMemo) similarity = memo.similarity(a, b, isFromAbjad)
+  else {
+    const key = isFromAbjad ? `${a.text}|${b.text}|1` : `${a.text}|${b.text}`
+    const known = memo.get(key)
+    if (known !== undefined) similarity = known
+    else {
+      similarity = tokenSimilarity(a, b, isFromAbjad)
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      memo.set(key, similarity)
+    }
+  }
+  lastReason = similarity.reason
+  return similarity.value
 }
 
 export type NameSimilarity = { value: number; reasons: MatchReason[] }
@@ -148,7 +193,8 @@ export type NameSimilarity = { value: number; reasons: MatchReason[] }
  * token pairs' similarities and the reasons met, in the order first met. A conflict check aligns thousands of
  * names per survivor; an array of pairs and a Set per name was a quarter of its time in garbage collection.
  */
-let cells: Similarity[] = []
+let cellValues = new Float64Array(0)
+const cellReasons: MatchReason[] = []
 const metReasons: MatchReason[] = []
 
 /**
@@ -172,15 +218,18 @@ const align = (
   const rows = a.tokens.length
   const columns = b.tokens.length
   const count = rows * columns
-  if (cells.length < count) cells = new Array<Similarity>(count).fill(NO_SIMILARITY)
+  if (cellValues.length < count) cellValues = new Float64Array(count)
   for (let left = 0, cell = 0; left < rows; left++) {
     const leftToken = a.tokens[left]
     for (let right = 0; right < columns; right++, cell++) {
       const rightToken = b.tokens[right]
-      cells[cell] =
-        leftToken === undefined || rightToken === undefined
-          ? NO_SIMILARITY
-          : memoized(leftToken, rightToken, isFromAbjad, memo)
+      if (leftToken === undefined || rightToken === undefined) {
+        cellValues[cell] = 0
+        cellReasons[cell] = 'name.spelling'
+      } else {
+        cellValues[cell] = memoized(leftToken, rightToken, isFromAbjad, memo)
+        cellReasons[cell] = lastReason
+      }
     }
   }
   const shorter = Math.min(rows, columns)
@@ -199,20 +248,19 @@ const align = (
       }
       for (let right = 0; right < columns; right++, cell++) {
         if ((usedRight >>> right) & 1) continue
-        const value = (cells[cell] ?? NO_SIMILARITY).value
+        const value = cellValues[cell] ?? 0
         if (best === -1 || value > bestValue) {
           best = cell
           bestValue = value
         }
       }
     }
-    const similarity = cells[best]
-    if (best === -1 || similarity === undefined) break
+    if (best === -1) break
     usedLeft |= 1 << Math.floor(best / columns)
     usedRight |= 1 << (best % columns)
-    total += similarity.value
-    if (withReasons && similarity.value >= 0.7 && !metReasons.includes(similarity.reason))
-      metReasons.push(similarity.reason)
+    total += bestValue
+    const reason = cellReasons[best] ?? 'name.spelling'
+    if (withReasons && bestValue >= 0.7 && !metReasons.includes(reason)) metReasons.push(reason)
   }
   if (withReasons && shorter < longer && !metReasons.includes('name.partial')) metReasons.push('name.partial')
   const coverage = UNMATCHED_FLOOR + ((1 - UNMATCHED_FLOOR) * shorter) / longer
