@@ -18,7 +18,7 @@ import {
   syntheticSurvivors,
 } from '#test-support/synthetic'
 import { intakeNames } from '../src/shared/cases/intake-schema'
-import { assignColumnsAvoiding } from '../src/main/core/matching/batch-assignment'
+import { assignColumnsAvoiding } from '../src/main/core/matching/batch-lazy-assignment'
 import { PairConflictChecker } from '../src/main/core/matching/batch-pair-conflicts'
 import type { TConflictFindings } from '../src/main/core/matching/conflicts'
 import {

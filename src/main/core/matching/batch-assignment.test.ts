@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { assignBatchByColumnGeneration } from '#test-support/batch-reference-solve'
 import {
   assignBatch,
-  assignBatchAvoiding,
   objectiveOf,
   prefixCutoff,
   prefixesOnly,
   type TBatchInput,
   type TBatchObjective,
 } from './batch-assignment'
+import { assignBatchAvoiding } from './batch-lazy-assignment'
 
 /** Every assignment of survivors to eligible lawyers (or nobody) within capacities, best by the same order. */
 const bruteForce = (input: TBatchInput): TBatchObjective => {

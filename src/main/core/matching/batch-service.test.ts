@@ -4,7 +4,7 @@ import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/la
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TVaultServices } from '../services'
-import type { TSolveStep } from './batch-assignment'
+import type { TSolveStep } from './batch-lazy-assignment'
 import { MatchingQueries } from './matching-queries'
 
 const NOW = Date.parse('2026-11-30T15:00:00Z')

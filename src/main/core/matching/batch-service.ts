@@ -20,7 +20,7 @@ import { sessionIn, type TSession, type TSessionSource } from '../session/sessio
 import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
-import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-assignment'
+import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-lazy-assignment'
 import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRosterFromVault, survivorOfCase } from './case-ranking'
