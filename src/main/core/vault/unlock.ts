@@ -170,7 +170,7 @@ async function unlockLegacy(
       candidate.kind === 'staff' && candidate.username.toLowerCase() === known?.toLowerCase(),
   )
   if (slot === undefined) {
-    await spendLegacyDecoyTime(keyring, passphrase)
+    await spendDecoyTime(keyring, passphrase)
     return failed(keeper, null)
   }
   const masterKey = await openLegacySlot(keyring.vaultId, slot, passphrase)
@@ -369,22 +369,14 @@ async function recoverAccount(
 }
 
 /**
- * Spend the same KDF time on an unknown account name as on a known one: the first staff slot's key derivation, its
- * result thrown away. Also the restore's, for a name without a staff slot in the backup's keyring (backup-service.ts).
+ * Spend the same KDF time on an unknown account name as on a known one: the first staff slot's key derivation, with
+ * that slot's own parameters and salt, its result thrown away. On a wave-1 keyring (before its upgrade) a known
+ * name's wrong passphrase runs its slot's derivation (openLegacySlot), so the same holds there. Also the restore's,
+ * for a name without a staff slot in the backup's keyring (backup-service.ts).
  */
-export async function spendDecoyTime(keyring: TKeyring, passphrase: string): Promise<void> {
-  const slot = keyring.slots.find((candidate) => candidate.kind === 'staff')
-  if (slot?.kind === 'staff') {
-    const { kdf, salt } = slot.sealedKey
-    ;(await deriveKey(passphrase, Buffer.from(salt, 'base64'), kdf)).fill(0)
-  }
-}
-
-/**
- * The same on a wave-1 keyring (before its upgrade): a known name's wrong passphrase runs its slot's key derivation
- * (openLegacySlot), so an unknown name runs the first staff slot's, with that slot's own parameters and salt.
- */
-async function spendLegacyDecoyTime(keyring: TLegacyKeyring, passphrase: string): Promise<void> {
-  const slot = keyring.slots.find((candidate) => candidate.kind === 'staff')
-  if (slot !== undefined) (await deriveKey(passphrase, Buffer.from(slot.salt, 'base64'), slot.kdf)).fill(0)
+export async function spendDecoyTime(keyring: TKeyring | TLegacyKeyring, passphrase: string): Promise<void> {
+  const params = isLegacyKeyring(keyring)
+    ? keyring.slots.find((candidate) => candidate.kind === 'staff')
+    : keyring.slots.flatMap((candidate) => (candidate.kind === 'staff' ? [candidate.sealedKey] : []))[0]
+  if (params !== undefined) (await deriveKey(passphrase, Buffer.from(params.salt, 'base64'), params.kdf)).fill(0)
 }
