@@ -10,6 +10,7 @@ import {
   lightVaults,
   type TLightVault,
 } from '#test-support/light-vault'
+import { unopenableLegacySlot } from '#test-support/legacy-slot'
 import { FAST_KDF } from '#test-support/test-kdf'
 import { AppError } from '../../../shared/result'
 import { AuditRepository } from '../audit/audit-repository'
@@ -532,19 +533,12 @@ describe('BackupService.restore', () => {
   it('a name without a staff slot in the backup (none, or a legacy one) costs the key derivation a known name costs', async () => {
     const vault = await newVault()
     // A wave-1 colleague's slot kept after the upgrade: listed by name, opened by no passphrase here.
-    const legacy = {
-      kind: 'legacy',
-      id: 'acct-casey.example',
-      username: 'casey.example',
-      kdf: { name: 'scrypt', N: 16, r: 1, p: 1 },
-      salt: Buffer.alloc(16, 1).toString('base64'),
-      wrappedKey: {
-        name: 'aes-256-gcm',
-        iv: Buffer.alloc(12, 2).toString('base64'),
-        tag: Buffer.alloc(16, 3).toString('base64'),
-        ciphertext: Buffer.alloc(32, 4).toString('base64'),
-      },
-    } satisfies TKeySlot
+    const legacy: TKeySlot = unopenableLegacySlot('acct-casey.example', 'casey.example', {
+      name: 'scrypt',
+      N: 16,
+      r: 1,
+      p: 1,
+    })
     writeKeyring(vault.keeper.paths.keyring, withSlot(vault.keeper.requireKeyring(), legacy))
     const backup = join(root(), 'backup.ccijbackup')
     await vault.service.create(backup)

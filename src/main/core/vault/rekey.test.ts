@@ -8,6 +8,7 @@ import {
   createTestVault,
   vaultKeysOf,
 } from '#test-support/vault-fixtures'
+import { unopenableLegacySlot } from '#test-support/legacy-slot'
 import { codeOfAsync, tempFolderPerTest } from '#test-support/per-test'
 import { REKEY_STEPS } from '#test-support/rekey-steps'
 import { openEncryptedDatabase } from '../db/open-database'
@@ -186,19 +187,8 @@ describe('a rekey', () => {
     const casey = await addTestCaseworker(accounts)
     vault.lock()
     // As a wave-1 upgrade leaves them: one for an active account, one whose account is gone.
-    const legacy = (id: string, username: string) => ({
-      kind: 'legacy',
-      id,
-      username,
-      kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 },
-      salt: Buffer.alloc(16, 1).toString('base64'),
-      wrappedKey: {
-        name: 'aes-256-gcm',
-        iv: Buffer.alloc(12, 2).toString('base64'),
-        tag: Buffer.alloc(16, 3).toString('base64'),
-        ciphertext: Buffer.alloc(32, 4).toString('base64'),
-      },
-    })
+    const legacy = (id: string, username: string) =>
+      unopenableLegacySlot(id, username, { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 })
     const keyring = keyringFile()
     keyring.slots = [
       ...keyring.slots.filter((slot) => slot['id'] !== casey.id),
