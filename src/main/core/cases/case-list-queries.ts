@@ -173,15 +173,6 @@ export class CaseListQueries {
     ): TSql => sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${query}) h
       JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
     const hits = ranked(match)
-    // Under the cap (most searches), one pass over the hits gives both the count and the page.
-    const known = this.knownCount(hits)
-    if (known === undefined || !known.capped) {
-      const all = this.rankedHits(hits, cutoff)
-      if (all !== null) {
-        const rowids = all.slice(offset, offset + limit).map((hit) => hit.rowid)
-        return { rows: this.listRows(rowids), total: all.length, capped: false }
-      }
-    }
     const { total, capped } = this.cappedCount(hits)
     const page = (from: TSql, wanted: number, skip: number): number[] =>
       this.db.column<number>(
@@ -347,74 +338,22 @@ export class CaseListQueries {
    * just to say how many (`capped`: more than SEARCH_COUNT_CAP, and `total` is the cap).
    */
   private cappedCount(hits: TSql): { total: number; capped: boolean } {
-    const counted = this.cachedCount(this.countQueryOf(hits))
+    const counted = this.cachedCount(
+      sql`SELECT count(*) FROM (SELECT 1 FROM ${hits} LIMIT ${SEARCH_COUNT_CAP + 1})`,
+    )
     return { total: Math.min(counted, SEARCH_COUNT_CAP), capped: counted > SEARCH_COUNT_CAP }
-  }
-
-  /**
-   * Every hit of a search (`hits`, see `search`) in the page query's order, with their count, when there are at
-   * most SEARCH_COUNT_CAP of them; else null, and the count is kept as capped. The hits are read unsorted, in FTS5's rowid order, and sorted here as
-   * `ORDER BY h.rank, urgent DESC, c.updated_at DESC LIMIT` sorts them: SQLite sorts a query with a LIMIT in a
-   * b-tree keyed on the terms and the row's arrival number, so equal terms keep the rowid order, as this stable
-   * sort does (search-one-pass.test.ts holds it to that query).
-   */
-  private rankedHits(hits: TSql, cutoff: string): { rowid: number }[] | null {
-    const all = this.db.all<{ rowid: number; rank: number; urgent: number; updatedAt: string }>(
-      sql`SELECT c.rowid, h.rank, ${urgent(cutoff)} AS urgent, c.updated_at AS updatedAt FROM ${hits}
-          LIMIT ${SEARCH_COUNT_CAP + 1}`,
-    )
-    this.rememberCount(this.countQueryOf(hits), all.length)
-    if (all.length > SEARCH_COUNT_CAP) return null
-    return all.sort(
-      (left, right) =>
-        left.rank - right.rank ||
-        right.urgent - left.urgent ||
-        (left.updatedAt < right.updatedAt ? 1 : left.updatedAt > right.updatedAt ? -1 : 0),
-    )
-  }
-
-  /** The capped count of a search's hits, if this connection already has it (see `cachedCount`). */
-  private knownCount(hits: TSql): { total: number; capped: boolean } | undefined {
-    const counted = this.counts.get(this.keyOf(this.countQueryOf(hits)))
-    if (counted === undefined || this.countsVersion !== this.dataVersion()) return undefined
-    return { total: Math.min(counted, SEARCH_COUNT_CAP), capped: counted > SEARCH_COUNT_CAP }
-  }
-
-  private countQueryOf(hits: TSql): TSql {
-    return sql`SELECT count(*) FROM (SELECT 1 FROM ${hits} LIMIT ${SEARCH_COUNT_CAP + 1})`
-  }
-
-  private keyOf(query: TSql): string {
-    return `${query.text}\u0000${JSON.stringify(query.params)}`
-  }
-
-  private dataVersion(): string {
-    return (
-      this.db.value<string>(
-        sql`SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)`,
-      ) ?? ''
-    )
-  }
-
-  /** Keeps a count `query` would give, found another way (valid until the next write, as `cachedCount`'s). */
-  private rememberCount(query: TSql, count: number): void {
-    const version = this.dataVersion()
-    if (version !== this.countsVersion) {
-      this.counts.clear()
-      this.countsVersion = version
-    }
-    if (this.counts.size > 200) this.counts.clear()
-    this.counts.set(this.keyOf(query), count)
   }
 
   /** A count, cached until any write on this connection or another one (total_changes, data_version). */
   private cachedCount(query: TSql): number {
-    const version = this.dataVersion()
+    const version = this.db.value<string>(
+      sql`SELECT total_changes() || ':' || (SELECT data_version FROM pragma_data_version)`,
+    )
     if (version !== this.countsVersion) {
       this.counts.clear()
-      this.countsVersion = version
+      this.countsVersion = version ?? ''
     }
-    const key = this.keyOf(query)
+    const key = `${query.text}\u0000${JSON.stringify(query.params)}`
     let count = this.counts.get(key)
     if (count === undefined) {
       count = this.db.value<number>(query) ?? 0
