@@ -259,13 +259,20 @@ export class CaseListQueries {
     let from = 0
     let slice = limit + (inHand === null ? exact.total : 0)
     while (found.length < limit && from < ordered.length) {
-      const rowids = ordered.slice(from, from + slice)
+      const rowids = jsonList(ordered.slice(from, from + slice))
+      const wanted = limit - found.length
+      // No filter: the stored names by rowid alone (every rowid of case_search is a case's, and cases are never
+      // deleted); a filter reads the case's row too.
       found.push(
         ...this.db.all<{ rowid: number; names: string | null }>(
-          sql`SELECT c.rowid, n.names
-              FROM json_each(${jsonList(rowids)}) j CROSS JOIN cases c ON c.rowid = j.value
-              LEFT JOIN case_names n ON n.case_id = c.id WHERE ${sqlAnd(conditions)}
-              ORDER BY j.key LIMIT ${limit - found.length}`,
+          conditions.length === 0
+            ? sql`SELECT j.value AS rowid, n.names
+                  FROM json_each(${rowids}) j LEFT JOIN case_names n ON n.case_rowid = j.value
+                  ORDER BY j.key LIMIT ${wanted}`
+            : sql`SELECT c.rowid, n.names
+                  FROM json_each(${rowids}) j CROSS JOIN cases c ON c.rowid = j.value
+                  LEFT JOIN case_names n ON n.case_rowid = c.rowid WHERE ${sqlAnd(conditions)}
+                  ORDER BY j.key LIMIT ${wanted}`,
         ),
       )
       from += slice

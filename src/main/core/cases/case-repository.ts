@@ -142,9 +142,9 @@ export class CaseRepository {
   }
 
   /** The case's names prepared for the search's similar-name pass (see case-names.ts), replacing any before. */
-  writeCaseNames(caseId: string, names: string): void {
+  writeCaseNames(caseId: string, rowid: number, names: string): void {
     this.db.run(
-      sql`INSERT INTO case_names (case_id, names) VALUES (${caseId}, ${names})
+      sql`INSERT INTO case_names (case_rowid, case_id, names) VALUES (${rowid}, ${caseId}, ${names})
           ON CONFLICT (case_id) DO UPDATE SET names = excluded.names`,
     )
   }

@@ -251,7 +251,7 @@ export class CaseWriter {
     // The names are prepared once, for the index's codes and for the similar-name pass's stored copy alike.
     const prepared = preparedNamesOf(profile.person)
     this.repository.writeSearchDocument(rowid, searchDocumentOf(reference, profile.person, texts, prepared))
-    this.repository.writeCaseNames(caseId, storedCaseNamesOf(profile.person, prepared))
+    this.repository.writeCaseNames(caseId, rowid, storedCaseNamesOf(profile.person, prepared))
   }
 
   private recordIntake(caseId: string, intake: TIntake, at: string, stagedSeq?: number): void {
@@ -308,7 +308,7 @@ export class CaseWriter {
     const prepared = preparedNamesOf(person)
     const document = searchDocumentOf(reference, person, [], prepared)
     this.repository.writeStagedSearchDocument(rowid, document, location.city, stagedSeq)
-    this.repository.writeCaseNames(caseId, storedCaseNamesOf(person, prepared))
+    this.repository.writeCaseNames(caseId, rowid, storedCaseNamesOf(person, prepared))
   }
 
   /** A case's match keys, now or (in bulk, for a new case) with the batch's, written in key order. */

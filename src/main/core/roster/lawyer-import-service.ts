@@ -1,3 +1,4 @@
+import { sql } from '../db/sql'
 import { basename } from 'node:path'
 import { CSV_MAX_REPORTED_PROBLEMS, type TCsvProblem } from '../../../shared/contract/csv'
 import {
@@ -185,6 +186,10 @@ export class LawyerImportService {
     const lawyers = new LawyerRepository(session.db)
     const at = session.clock.now().toISOString()
     return session.db.transaction(() => {
+      // vault.db's write lock before the file is checked against the roster, so no other connection changes the
+      // roster in between: a write that changes nothing takes it. Not BEGIN IMMEDIATE, which takes casework.db's
+      // lock too and commits through a super-journal though only vault.db changes (ARCHITECTURE.md, "Storage").
+      session.db.run(sql`UPDATE lawyers SET id = id WHERE 0`)
       const { check, rows, matches } = this.analyze(session, file, mapping)
       if (!check.accepted) return { imported: false as const, check }
       const actionOf = new Map(decisions.map((decision) => [decision.row, decision.action]))
@@ -226,7 +231,7 @@ export class LawyerImportService {
         ...(source === '' ? {} : { source }),
       })
       return { imported: true as const, result }
-    }, 'immediate')
+    })
   }
 
   /** The whole roster to `destination` as CSV, atomically (0600; nothing left behind on failure); audited. */

@@ -5,6 +5,7 @@ import { caseworkMigration0003IntakeAirport } from './0003-intake-airport'
 import { caseworkMigration0004DisplayNames } from './0004-display-names'
 import { caseworkMigration0005IntakeImportStaging } from './0005-intake-import-staging'
 import { caseworkMigration0006CaseNames } from './0006-case-names'
+import { caseworkMigration0007CaseNamesByRowid } from './0007-case-names-by-rowid'
 
 /**
  * casework.db's own migrations, keyed on its own `user_version`: survivor data. Add new ones at the end, one file
@@ -17,6 +18,7 @@ export const CASEWORK_MIGRATIONS: readonly TMigration[] = [
   caseworkMigration0004DisplayNames,
   caseworkMigration0005IntakeImportStaging,
   caseworkMigration0006CaseNames,
+  caseworkMigration0007CaseNamesByRowid,
 ]
 
 /**

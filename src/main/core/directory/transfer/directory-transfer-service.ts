@@ -1,3 +1,4 @@
+import { sql } from '../../db/sql'
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { CSV_MAX_REPORTED_PROBLEMS, type TCsvProblem } from '../../../../shared/contract/csv'
@@ -91,6 +92,10 @@ export class DirectoryTransferService {
     const session = sessionIn(this.sessions, STAFF_WHO_HANDLE_CASES)
     const at = session.clock.now().toISOString()
     return session.db.transaction(() => {
+      // vault.db's write lock before the file is checked against the directory (a write that changes nothing takes
+      // it), not BEGIN IMMEDIATE: that takes casework.db's lock too, and the commit then goes through a
+      // super-journal though only vault.db changes (ARCHITECTURE.md, "Storage").
+      session.db.run(sql`UPDATE organizations SET id = id WHERE 0`)
       const { check, entries, existing } = this.analyze(session.db, text, format)
       if (!check.accepted) return { imported: false as const, check }
       const result: TDirectoryImportResult = { added: 0, updated: 0, skipped: 0 }
@@ -113,7 +118,7 @@ export class DirectoryTransferService {
         ...(source === '' ? {} : { source }),
       })
       return { imported: true as const, result }
-    }, 'immediate')
+    })
   }
 
   /** The whole directory to `destination` (CSV or JSON by its extension), atomically and 0600; audited. */
