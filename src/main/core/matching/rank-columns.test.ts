@@ -63,6 +63,21 @@ const lawyerArbitrary = (id: number): fc.Arbitrary<TLawyerProfile> =>
     .map((fields) => lawyerProfile({ ...fields, id: `lawyer-${id}` }))
 
 describe('the ranking walk over typed columns', () => {
+  // First in the file: CodeBits still has bits to give, so the lawyer's new code gets one after the walk was made.
+  it('reads the survivor’s codes at each walk, after the roster’s facts gave a new code its bit', () => {
+    const survivor = survivorProfile({ preferredLanguage: 'zz', countries: ['ZZ'], needs: ['other'] })
+    const now = NOWS[0]
+    const walk = columnsWalkFor(survivor, { now })
+    const lawyers = [lawyerProfile({ languages: ['zz'], countries: ['ZZ'], practiceAreas: ['other'] })]
+    const { inOrder } = rosterFactsOf(lawyers, (each) => each)
+    const scores = new Float64Array(1)
+    const reasons: TScoreReason[] = []
+    softFactorsOfFactsFor(survivor, { now })(inOrder[0]!, reasons)
+    walk!(inOrder, new Uint8Array(1), scores, new Int32Array(1), new Int32Array(1))
+    expect(reasons.map((reason) => reason.key)).toContain('language.preferred')
+    expect(scores[0]).toBe(reasons.reduce((total, reason) => total + reason.points, 0))
+  })
+
   it('excludes and scores every lawyer exactly as the rules’ reasons do', () => {
     fc.assert(
       fc.property(

@@ -163,13 +163,9 @@ export const columnsWalkFor = (survivor: TSurvivorProfile, context: TRankContext
   const needsLicence = rules.has('canada')
   const needsAirport = rules.has('airport') ? at : 0
   const needCodes = survivor.needs
-  const needBits = bitsOf(CODES.needs, needCodes)
   const total = needCodes.length
-  const languageBits = bitsOf(CODES.languages, languages)
   const preferredHeld = preferredLanguage === null ? 0 : 1
   const interpreter = (preferredLanguage ?? otherLanguages[0]) === undefined ? 0 : W.interpreterNeeded
-  const atrocityBits = bitsOf(CODES.experiences, atrocities)
-  const countryBits = bitsOf(CODES.countries, countries)
   const cityKey = survivor.city.trim() === '' ? null : cityKeyOf(survivor.city)
   const onCallPoints = W.onCallNow * (survivor.urgent ? W.urgentMultiplier : 1)
   const now = context.now
@@ -177,6 +173,11 @@ export const columnsWalkFor = (survivor: TSurvivorProfile, context: TRankContext
   return (facts, left, scores, ranked, excluded) => {
     const columns = rosterColumnsOf(facts)
     const count = facts.length
+    // Read at each walk, after the roster's facts are made: a code may have been given its bit since.
+    const needBits = bitsOf(CODES.needs, needCodes)
+    const languageBits = bitsOf(CODES.languages, languages)
+    const atrocityBits = bitsOf(CODES.experiences, atrocities)
+    const countryBits = bitsOf(CODES.countries, countries)
     let rankedCount = 0
     let excludedCount = 0
     if (everyone) {
