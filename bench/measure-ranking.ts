@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/measure-ranking.ts [--lawyers N] [--conflicts-each N] [--survivors N] [--runs N]
- * [--distinct-others N] [--memory] [--split] [--profile FILE] [--dump FILE]`: one survivor's
+ * [--distinct-others N] [--memory] [--split] [--profile FILE] [--profile-first FILE] [--dump FILE]`: one survivor's
  * ranking as the case page asks for it (`MatchingService.rank`, reading the roster, the referrals and the conflict
  * keys from the vault), over N lawyers (10,000 by default) holding 20 declared conflict names each (200,000), for
  * 100 synthetic survivors imported as cases. Builds a fresh test vault first (not timed); the first ranking (which
@@ -12,7 +12,8 @@
  * (`rankViewWithConflicts`: eligibility, soft factors, the sort, the shown lawyers' reasons), the whole ranking with
  * every lawyer's reasons (`rankWithConflicts`, as the CLI reads it), and the whole `MatchingService.rank` call again
  * (its audit entry and the answer's shape are what it spends beyond the parts). --profile writes a V8 CPU profile of the timed rankings (not the
- * first) to FILE, for Chrome's DevTools or `node bench/support/profile-top.ts` (sampling every 100 µs). --dump
+ * first) to FILE, for Chrome's DevTools or `node bench/support/profile-top.ts`  (sampling every 100 µs); --profile-first
+ * writes one of the first ranking (every 1 ms). --dump
  * writes every survivor's ranking to FILE, one JSON line each (the case page's answer, then the whole ranking as
  * the CLI reads it, lawyers by id), after staff cleared one conflict hit and confirmed another for each of the first
  * ten survivors that have two (a case's id written as its reference): two runs' files are the same byte for byte
@@ -49,6 +50,8 @@ const { values: options } = parseArgs({
     split: { type: 'boolean', default: false },
     // A CPU profile of the timed rankings, written to this file.
     profile: { type: 'string' },
+    // A CPU profile of the first ranking (reading the roster, indexing the declared names), to this file.
+    'profile-first': { type: 'string' },
     // Every ranking, one JSON line per survivor, to this file.
     dump: { type: 'string' },
   },
@@ -136,7 +139,19 @@ try {
   })
   // The first ranking reads and indexes the 200,000 conflict names (once per roster change): timed on its own.
   const first = new Series()
+  const firstInspector = options['profile-first'] === undefined ? null : new Inspector()
+  if (firstInspector !== null) {
+    firstInspector.connect()
+    await firstInspector.post('Profiler.enable')
+    await firstInspector.post('Profiler.setSamplingInterval', { interval: 1000 })
+    await firstInspector.post('Profiler.start')
+  }
   first.time(() => services.matching.rank(caseIds[0]!))
+  if (firstInspector !== null) {
+    const { profile } = await firstInspector.post('Profiler.stop')
+    writeFileSync(options['profile-first']!, JSON.stringify(profile))
+    firstInspector.disconnect()
+  }
   await memoryStep('first ranking')
 
   const inspector = options.profile === undefined ? null : new Inspector()

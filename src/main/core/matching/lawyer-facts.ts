@@ -150,13 +150,22 @@ export const factsOf = (lawyer: TLawyerProfile): TLawyerFacts => {
   return facts
 }
 
+/** Whole days from the last offer (ms; NaN when unreadable: counted as long ago) to `nowMs`. */
+const daysSinceOffer = (offeredAt: number, nowMs: number): number =>
+  Number.isNaN(offeredAt) ? W.fairnessDays : Math.max(0, Math.floor((nowMs - offeredAt) / DAY_MS))
+
+const fairnessPointsOf = (days: number): number =>
+  Math.round((W.fairness * Math.min(days, W.fairnessDays)) / W.fairnessDays)
+
+/** The points of "last offered N days ago" at `nowMs` (rank-columns.ts), without the reason. */
+export const fairnessPointsAt = (offeredAt: number, nowMs: number): number =>
+  fairnessPointsOf(daysSinceOffer(offeredAt, nowMs))
+
 /** "Last offered N days ago" at `now`, kept with the lawyer while N stays the same. */
 export const lastOfferedReason = (facts: TLawyerFacts, offeredAt: number, now: Date): TScoreReason => {
-  const days = Number.isNaN(offeredAt)
-    ? W.fairnessDays
-    : Math.max(0, Math.floor((now.getTime() - offeredAt) / DAY_MS))
+  const days = daysSinceOffer(offeredAt, now.getTime())
   if (facts.fairness !== null && facts.fairness.days === days) return facts.fairness.reason
-  const points = Math.round((W.fairness * Math.min(days, W.fairnessDays)) / W.fairnessDays)
+  const points = fairnessPointsOf(days)
   const reason: TScoreReason = { key: 'fairness.last_offered', points, params: { days } }
   facts.fairness = { days, reason }
   return reason

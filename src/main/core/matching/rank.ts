@@ -4,9 +4,10 @@
  */
 import type { TConflictHit, TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
-import { eligibilityOfFactsFor } from './eligibility'
+import { eligibilityOfFactsFor, type TFactsEligibility } from './eligibility'
 import { rosterFactsOf, type TLawyerFacts } from './lawyer-facts'
-import { softFactorsOfFactsFor } from './soft-factors'
+import { columnsWalkFor } from './rank-columns'
+import { softFactorsOfFactsFor, type TFactsSoftFactors } from './soft-factors'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
 export type TRankedLawyer = { lawyer: TLawyerProfile; score: number; reasons: TScoreReason[] }
@@ -84,6 +85,59 @@ type TWalk = {
   readonly exclusionReasonsOf: (place: number) => TExclusionReason[]
 }
 
+/** 1 for each place declined or blocked by a conflict hit. */
+const leftOut = (
+  declinedAt: Uint8Array,
+  blockingAt: ReadonlyArray<readonly unknown[] | undefined>,
+): Uint8Array => {
+  const left = Uint8Array.from(declinedAt)
+  for (let place = 0; place < blockingAt.length; place++) {
+    const blocking = blockingAt[place]
+    if (blocking !== undefined && blocking.length > 0) left[place] = 1
+  }
+  return left
+}
+
+/**
+ * The walk through the rules' own functions, each lawyer's reasons pushed onto scratch arrays (for the survivors
+ * rank-columns.ts cannot decide for): fills `scores` and the places as the columns' walk does.
+ */
+const walkByRules = (
+  inOrder: readonly TLawyerFacts[],
+  declinedAt: Uint8Array,
+  blockingAt: ReadonlyArray<readonly unknown[] | undefined>,
+  eligibilityOf: TFactsEligibility,
+  scoreOf: TFactsSoftFactors,
+  scores: Float64Array,
+  rankedPlaces: Int32Array,
+  excludedPlaces: Int32Array,
+): { rankedCount: number; excludedCount: number } => {
+  let rankedCount = 0
+  let excludedCount = 0
+  // Reused for every lawyer: the walk keeps only whether a lawyer is excluded, and the score.
+  const exclusions: TExclusionReason[] = []
+  const because: TScoreReason[] = []
+  const scored: TScoreReason[] = []
+  for (let place = 0; place < inOrder.length; place++) {
+    const facts = inOrder[place]!
+    exclusions.length = 0
+    because.length = 0
+    eligibilityOf(facts, declinedAt[place] === 1, exclusions, because)
+    const blocking = blockingAt[place]
+    if (exclusions.length > 0 || (blocking !== undefined && blocking.length > 0)) {
+      excludedPlaces[excludedCount++] = place
+      continue
+    }
+    scored.length = 0
+    scoreOf(facts, scored)
+    let score = 0
+    for (const reason of scored) score += reason.points
+    scores[place] = score
+    rankedPlaces[rankedCount++] = place
+  }
+  return { rankedCount, excludedCount }
+}
+
 const walk = (
   survivor: TSurvivorProfile,
   lawyers: readonly TLawyerProfile[],
@@ -101,30 +155,20 @@ const walk = (
   const scores = new Float64Array(count)
   const rankedPlaces = new Int32Array(count)
   const excludedPlaces = new Int32Array(count)
-  let rankedCount = 0
-  let excludedCount = 0
-  // Reused for every lawyer: the walk keeps only whether a lawyer is excluded, and the score.
-  const exclusions: TExclusionReason[] = []
-  const because: TScoreReason[] = []
-  const scored: TScoreReason[] = []
-  for (let place = 0; place < count; place++) {
-    const facts = inOrder[place]
-    if (facts === undefined) continue
-    exclusions.length = 0
-    because.length = 0
-    eligibilityOf(facts, declinedAt[place] === 1, exclusions, because)
-    const blocking = blockingAt[place]
-    if (exclusions.length > 0 || (blocking !== undefined && blocking.length > 0)) {
-      excludedPlaces[excludedCount++] = place
-      continue
-    }
-    scored.length = 0
-    scoreOf(facts, scored)
-    let score = 0
-    for (const reason of scored) score += reason.points
-    scores[place] = score
-    rankedPlaces[rankedCount++] = place
-  }
+  const columnsWalk = columnsWalkFor(survivor, context)
+  const { rankedCount, excludedCount } =
+    columnsWalk === null
+      ? walkByRules(
+          inOrder,
+          declinedAt,
+          blockingAt,
+          eligibilityOf,
+          scoreOf,
+          scores,
+          rankedPlaces,
+          excludedPlaces,
+        )
+      : columnsWalk(inOrder, leftOut(declinedAt, blockingAt), scores, rankedPlaces, excludedPlaces)
   return {
     facts: inOrder,
     ranked: byScore(rankedPlaces.subarray(0, rankedCount), scores),
