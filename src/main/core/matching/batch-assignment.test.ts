@@ -6,6 +6,7 @@ import {
   objectiveOf,
   prefixCutoff,
   prefixesOnly,
+  selectCutoff,
   type TBatchInput,
   type TBatchObjective,
 } from './batch-assignment'
@@ -137,6 +138,36 @@ describe('batch assignment', () => {
           const scores = Float64Array.from(pairs, (pair) => pair.score)
           const places = Int32Array.from(pairs, (pair) => pair.places)
           expect(prefixCutoff(scores, places, pairs.length, needed)).toBe(expected)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('counts its way to the same cutoff as sorting, for integer scores, fractions and wide ranges alike', () => {
+    const score = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.integer({ min: -300, max: 300 }),
+      fc.constantFrom(0.5, -2.25, 1e6, -1e6),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ score, places: fc.integer({ min: 1, max: 3 }) }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        (pairs, needed) => {
+          const sorted = [...pairs].sort((left, right) => right.score - left.score)
+          let reached = 0
+          let expected = -Infinity
+          for (const pair of sorted) {
+            reached += pair.places
+            if (reached >= needed) {
+              expected = pair.score
+              break
+            }
+          }
+          const scores = Float64Array.from(pairs, (pair) => pair.score)
+          const places = Int32Array.from(pairs, (pair) => pair.places)
+          expect(selectCutoff(scores, places, pairs.length, needed)).toBe(expected)
         },
       ),
       { numRuns: 1000 },

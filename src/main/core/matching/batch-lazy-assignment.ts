@@ -7,7 +7,7 @@
  */
 import {
   lexicographicWeights,
-  prefixCutoff,
+  selectCutoff,
   type TBatchInput,
   type TBatchObjective,
   type TBatchOption,
@@ -120,7 +120,7 @@ export function* assignColumnsAvoidingSteps(
       }
     }
     if (tally) pairsEligible += usable
-    const cutoff = prefixCutoff(scratch.scores, scratch.places, usable, count)
+    const cutoff = selectCutoff(scratch.scores, scratch.places, usable, count)
     let kept = 0
     for (let index = 0; index < usable; index++) if ((scratch.kept[index] as number) >= cutoff) kept++
     const keptLawyers = new Int32Array(kept)
