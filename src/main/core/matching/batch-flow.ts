@@ -216,6 +216,7 @@ export class BatchFlow {
       if (candidate > highest) highest = candidate
     }
     potential[start] = highest
+    if (this.placeDirectly(start, highest)) return
     let touchedCount = 0
     const reach = (node: number, candidate: number, from: number): void => {
       if (candidate >= (distance[node] as number)) return
@@ -282,6 +283,38 @@ export class BatchFlow {
       settled[node] = 0
       via[node] = NONE
     }
+  }
+
+  /**
+   * A path of reduced length 0 is a shortest one (no reduced cost is negative), and a search ending at distance 0
+   * moves no potential: when one of the survivor's best pairs (reduced cost 0) leads to a node owed a unit, or to a
+   * lawyer with a place free whose edge to the sink costs 0 while the sink is owed one, the unit goes there without
+   * a search. Most of round 1's survivors are placed so.
+   */
+  private placeDirectly(start: number, highest: number): boolean {
+    const { survivorCount, sink, places, potential, pairLawyer, pairWorth, used, deficit } = this
+    const sinkOwed = (deficit[sink] as number) > 0
+    const sinkPrice = potential[sink] as number
+    const lastPair = this.to[start] as number
+    for (let pair = this.from[start] as number; pair < lastPair; pair++) {
+      const at = pairLawyer[pair] as number
+      const node = survivorCount + at
+      if ((pairWorth[pair] as number) + (potential[node] as number) !== highest) continue
+      if ((deficit[node] as number) > 0) deficit[node] = (deficit[node] as number) - 1
+      else if (sinkOwed && (used[at] as number) < (places[at] as number) && potential[node] === sinkPrice) {
+        used[at] = (used[at] as number) + 1
+        deficit[sink] = (deficit[sink] as number) - 1
+      } else continue
+      this.chosen[start] = pair
+      this.hold(start, at)
+      return true
+    }
+    if (sinkOwed && highest === sinkPrice) {
+      this.chosen[start] = NOBODY
+      deficit[sink] = (deficit[sink] as number) - 1
+      return true
+    }
+    return false
   }
 
   /** The path back from the target: each edge's unit moved, the target owed one unit less. */
