@@ -46,6 +46,39 @@ export type TSolveStep = { round: number; augmentations: number }
 /** One survivor's prefix as two columns, in the order of their eligible pairs. */
 type TPrefix = { urgent: boolean; lawyers: Int32Array; scores: Float64Array }
 
+/** Scratch columns for one survivor's usable pairs (`selectCutoff` reorders `scores` and `places`). */
+type TScratch = { scores: Float64Array; places: Int32Array; at: Int32Array; kept: Float64Array }
+
+/**
+ * A survivor's pairs with a place free and not known to be conflicted, copied into `scratch` (each one's score twice,
+ * its places, its position in the list); returns how many. A function of its own, with nothing captured: the
+ * batch's hottest loop outside the solves (6.4 million pairs at 1,000 × 10,000).
+ */
+const usablePairs = (
+  lawyers: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  free: Int32Array,
+  out: ReadonlySet<number> | null,
+  scratch: TScratch,
+): number => {
+  const { scores: scratchScores, places: scratchPlaces, at: scratchAt, kept } = scratch
+  const length = lawyers.length
+  const lawyerCount = free.length
+  let usable = 0
+  for (let at = 0; at < length; at++) {
+    const lawyer = lawyers[at] as number
+    const places = lawyer < lawyerCount ? (free[lawyer] as number) : 0
+    if (places <= 0 || (out !== null && out.has(lawyer))) continue
+    const score = scores[at] as number
+    scratchScores[usable] = score
+    kept[usable] = score
+    scratchPlaces[usable] = places
+    scratchAt[usable] = at
+    usable++
+  }
+  return usable
+}
+
 /**
  * The optimum over the pairs that are not conflicted, asking `conflictsOf` only about pairs a solve proposes
  * (constraint generation). Each round solves over the pairs not yet known to be conflicted (a relaxation of the
@@ -85,7 +118,7 @@ export function* assignColumnsAvoidingSteps(
   const conflicted = columns.map(() => new Set<number>())
   const longest = columns.reduce((most, survivor) => Math.max(most, survivor.lawyers.length), 0)
   // `prefixCutoff` reorders scores and places; `at` and `kept` remember each usable pair's place and score.
-  const scratch = {
+  const scratch: TScratch = {
     scores: new Float64Array(longest),
     places: new Int32Array(longest),
     at: new Int32Array(longest),
@@ -101,20 +134,10 @@ export function* assignColumnsAvoidingSteps(
   const prefixOf = (position: number, tally = false): TPrefix => {
     const { urgent, lawyers, scores } = columns[position] as TBatchColumns
     const out = conflicted[position] as Set<number>
-    const anyOut = out.size > 0
-    const length = lawyers.length
-    let usable = 0
-    for (let at = 0; at < length; at++) {
-      const lawyer = lawyers[at] as number
-      const places = lawyer < free.length ? (free[lawyer] as number) : 0
-      if (places <= 0 || (anyOut && out.has(lawyer))) continue
-      const score = scores[at] as number
-      scratch.scores[usable] = score
-      scratch.kept[usable] = score
-      scratch.places[usable] = places
-      scratch.at[usable] = at
-      usable++
-      if (tally) {
+    const usable = usablePairs(lawyers, scores, free, out.size > 0 ? out : null, scratch)
+    if (tally) {
+      for (let index = 0; index < usable; index++) {
+        const score = scratch.kept[index] as number
         if (score > highest) highest = score
         if (score < lowest) lowest = score
       }
