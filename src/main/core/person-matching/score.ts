@@ -102,13 +102,16 @@ export const scorePreparedAtLeast = (
   let nameScore = 0
   let bestLeft = -1
   let bestRight = -1
+  // Without a date or contact that could raise it, the score is at most the name score: a pair of names below the
+  // threshold cannot be the best of a match, and need not be compared exactly (`nameSimilarityValue`'s floor).
+  const floor = withEvidence(0, a, b).score > 0 ? 0 : threshold
   for (let left = 0; left < a.names.length; left++) {
     const leftName = a.names[left]
     if (leftName === undefined) continue
     for (let right = 0; right < b.names.length; right++) {
       const rightName = b.names[right]
       if (rightName === undefined) continue
-      const value = nameSimilarityValue(leftName, rightName, memo)
+      const value = nameSimilarityValue(leftName, rightName, memo, floor)
       if (value > nameScore) {
         nameScore = value
         bestLeft = left
