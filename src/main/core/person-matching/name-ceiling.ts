@@ -124,31 +124,23 @@ export const alignedCeiling = (a: PreparedName, b: PreparedName): number => {
   return (total / shorter) * coverage * (shorter === 1 ? SINGLE_TOKEN_FACTOR : 1)
 }
 
-/** Letter counts of one side's run-together form, by character code (mod 128: a shared bucket only raises it). */
-const letterCounts = new Int32Array(128)
-
 /**
  * ≥ the names-run-together value (`TOKEN_WEIGHTS.joined` × the best edit similarity of their joined forms). A
  * name's joined forms are its tokens in three orders: the same letters, the same length (prepare.ts and
- * stored-names.ts make them so), so one count of the letters in common bounds all nine pairs.
+ * stored-names.ts make them so), so one count of the letters in common bounds all nine pairs: per letter, the
+ * smaller count is the number of planes (once, twice, thrice) both have it in, plus what each has beyond three.
  */
 export const joinedCeiling = (a: PreparedName, b: PreparedName): number => {
-  const left = a.joinedForms[0]
-  const right = b.joinedForms[0]
-  if (left === undefined || right === undefined) return 0
-  const longest = Math.max(left.length, right.length)
+  const longest = Math.max(a.joinedForms[0]?.length ?? 0, b.joinedForms[0]?.length ?? 0)
   if (longest === 0) return 0
-  for (let at = 0; at < left.length; at++) letterCounts[left.charCodeAt(at) & 127]++
-  let common = 0
-  for (let at = 0; at < right.length; at++) {
-    const code = right.charCodeAt(at) & 127
-    if ((letterCounts[code] ?? 0) > 0) {
-      letterCounts[code]--
-      common++
-    }
-  }
-  for (let at = 0; at < left.length; at++) letterCounts[left.charCodeAt(at) & 127] = 0
-  return (TOKEN_WEIGHTS.joined * common) / longest
+  const left = a.joinedLetters
+  const right = b.joinedLetters
+  const common =
+    bitCount(left.once & right.once) +
+    bitCount(left.twice & right.twice) +
+    bitCount(left.thrice & right.thrice) +
+    Math.min(left.beyond, right.beyond)
+  return (TOKEN_WEIGHTS.joined * Math.min(common, longest)) / longest
 }
 
 /** ≥ `nameSimilarityValue(a, b)`: the better of the two ceilings. */

@@ -5,7 +5,7 @@
 import { analyzeName, withoutAttachedArticle } from './normalize'
 import { consonantSkeleton, phoneticKeys } from './phonetic'
 import { emailKeys, phoneKeys, readBirthDate, type BirthDate } from './evidence'
-import { letterMask, soundMask } from './token-masks'
+import { letterMask, letterPlanes, soundMask, type LetterPlanes } from './token-masks'
 import type { Person } from './types'
 
 /** Names beyond this many per person are ignored (a guard against hostile input, not a real limit). */
@@ -48,7 +48,23 @@ export type PreparedName = {
   /** Token texts run together in written, reversed and sorted order: meets "Alireza" with "Ali Reza". */
   joinedForms: string[]
   isFromAbjad: boolean
+  /** The letters of the joined forms (the same letters in three orders), as counted planes (token-masks.ts). */
+  joinedLetters: LetterPlanes
 }
+
+/** A prepared name from its parts (the joined forms' letters counted here, whoever builds it). */
+export const makeName = (
+  written: string,
+  tokens: PreparedToken[],
+  joinedForms: string[],
+  isFromAbjad: boolean,
+): PreparedName => ({
+  written,
+  tokens,
+  joinedForms,
+  isFromAbjad,
+  joinedLetters: letterPlanes(joinedForms[0] ?? ''),
+})
 
 export type PreparedPerson = {
   kind: 'prepared-person'
@@ -86,12 +102,7 @@ const prepareName = (written: string, options: PrepareOptions): PreparedName | n
   if (tokens.length === 0) return null
   const sorted = kept.length === analyzed.tokens.length ? analyzed.sorted : [...tokens].sort()
   const joinedForms = new Set([tokens.join(''), [...tokens].reverse().join(''), sorted.join('')])
-  return {
-    written,
-    tokens: tokens.map(prepareToken),
-    joinedForms: [...joinedForms],
-    isFromAbjad: analyzed.isFromAbjad,
-  }
+  return makeName(written, tokens.map(prepareToken), [...joinedForms], analyzed.isFromAbjad)
 }
 
 export const isPreparedPerson = (value: Person | PreparedPerson): value is PreparedPerson =>

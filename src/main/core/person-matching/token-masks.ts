@@ -28,3 +28,31 @@ export const soundMask = (keys: readonly string[]): number => {
   }
   return mask
 }
+
+/** How often each letter (a–z, then any other character) occurs in the text being counted. */
+const counts = new Int32Array(27)
+
+/**
+ * The letters of a name run together, as bit planes (token-masks.ts's bits): `once` the letters it has, `twice`
+ * those it has two or more of, `thrice` three or more, and `beyond` how many characters come after a letter's
+ * third. The letters two such texts have in common (as a multiset) are at most the three planes' shared bits plus
+ * the smaller `beyond` (name-ceiling.ts).
+ */
+export type LetterPlanes = { once: number; twice: number; thrice: number; beyond: number }
+
+export const letterPlanes = (text: string): LetterPlanes => {
+  for (let at = 0; at < text.length; at++) {
+    const letter = text.charCodeAt(at) - A
+    counts[letter >= 0 && letter < 26 ? letter : 26]++
+  }
+  const planes: LetterPlanes = { once: 0, twice: 0, thrice: 0, beyond: 0 }
+  for (let letter = 0; letter < 27; letter++) {
+    const count = counts[letter] ?? 0
+    if (count >= 1) planes.once |= 1 << letter
+    if (count >= 2) planes.twice |= 1 << letter
+    if (count >= 3) planes.thrice |= 1 << letter
+    if (count > 3) planes.beyond += count - 3
+    counts[letter] = 0
+  }
+  return planes
+}
