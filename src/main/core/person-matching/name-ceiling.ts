@@ -107,7 +107,8 @@ export const alignedCeiling = (a: PreparedName, b: PreparedName): number => {
   const columns = b.tokens.length
   if (rows === 0 || columns === 0) return 0
   const isFromAbjad = a.isFromAbjad || b.isFromAbjad
-  const [shortSide, longSide] = rows <= columns ? [a.tokens, b.tokens] : [b.tokens, a.tokens]
+  const shortSide = rows <= columns ? a.tokens : b.tokens
+  const longSide = rows <= columns ? b.tokens : a.tokens
   let total = 0
   for (const token of shortSide) {
     let best = 0
