@@ -1,12 +1,14 @@
 /**
  * `node --import tsx bench/measure-conflicts.ts [--lawyers N] [--conflicts-each N] [--survivors N] [--runs N]
- * [--dump FILE]`: the ranking's conflict check alone (`findConflicts` over the roster's declared names and the
+ * [--dump FILE] [--profile FILE]`: the ranking's conflict check alone (`findConflicts` over the roster's declared names and the
  * referral parties, as `rankCase` calls it), for each of N synthetic survivors imported as cases, on the same vault
  * as bench/measure-ranking.ts builds. Prints the check's p50/p95 CPU and the load; --dump writes every survivor's
- * findings (hits, scores, reasons, order) as JSON, to hold a change of the check byte-identical to main's.
+ * findings (hits, scores, reasons, order) as JSON, to hold a change of the check byte-identical to main's;
+ * --profile a V8 CPU profile of the timed checks (sampling every 100 µs) for `node bench/support/profile-top.ts`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
+import { Session as Inspector } from 'node:inspector/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { syntheticImportRows, syntheticRosterLawyers } from '#test-support/synthetic'
@@ -25,6 +27,7 @@ const { values: options } = parseArgs({
     survivors: { type: 'string', default: '100' },
     runs: { type: 'string', default: '1' },
     dump: { type: 'string' },
+    profile: { type: 'string' },
   },
 })
 const [lawyerCount, conflictsEach, survivorCount, rounds] = [
@@ -62,6 +65,13 @@ try {
   // The first check builds the declared names' index: not timed with the others.
   const first = survivors[0]!
   findConflicts(first.survivor.caseId, first.survivor.parties, snapshot.names, first.reviews)
+  const inspector = options.profile === undefined ? null : new Inspector()
+  if (inspector !== null) {
+    inspector.connect()
+    await inspector.post('Profiler.enable')
+    await inspector.post('Profiler.setSamplingInterval', { interval: 100 })
+    await inspector.post('Profiler.start')
+  }
   const checks = new Series()
   const dump: unknown[] = []
   const perSurvivor: number[] = []
@@ -79,6 +89,11 @@ try {
         })
       }
     }
+  }
+  if (inspector !== null) {
+    const { profile } = await inspector.post('Profiler.stop')
+    writeFileSync(options.profile!, JSON.stringify(profile))
+    inspector.disconnect()
   }
   if (options.dump !== undefined) writeFileSync(options.dump, JSON.stringify(dump, null, 1))
   const hits = dump.reduce<number>(

@@ -122,6 +122,37 @@ describe('the conflict check over the in-memory index', () => {
     }
   })
 
+  it('keeps the hit keys reviews were stored under', () => {
+    // Digests of the key's first form (createHash): a changed key would orphan every recorded review.
+    expect(conflictHitKey('Syrian Arab Army', 'declared', 'Syrian Arab Army')).toBe('WzekzUGP7zdWpSr0sKYx9O')
+    expect(conflictHitKey('محمد الحسن / Mohammed Al-Hassan', 'referral_client', 'Мухаммед Хасан')).toBe(
+      '-hqiiqocqQFubwYHEZoPyN',
+    )
+    expect(conflictHitKey('Test "Quoted" \\ Name', 'referral_opponent', 'Testina Example')).toBe(
+      '5Jm3P8Kmo_Eqzt0edelKlg',
+    )
+  })
+
+  it('counts a pair of names once per lawyer, whatever kind or party it came through, and keeps the first', () => {
+    // Lawyer 1 declared the same words as a unit and as an organization, and twice as a unit; two parties share
+    // their words: one hit key each, once per lawyer, the first met.
+    const names: TLawyerPartyName[] = [
+      { lawyerId: 'lawyer-1', source: 'declared', kind: 'unit', names: ['Syrian Arab Army'] },
+      { lawyerId: 'lawyer-1', source: 'declared', kind: 'organization', names: ['Syrian Arab Army'] },
+      { lawyerId: 'lawyer-2', source: 'declared', kind: 'organization', names: ['Syrian Arab Army'] },
+      { lawyerId: 'lawyer-1', source: 'declared', kind: 'unit', names: ['Syrian Arab Army'] },
+    ]
+    const parties: TSurvivorParty[] = [
+      { role: 'adverse_party', kind: 'state', names: ['Syria'] },
+      { role: 'adverse_party', kind: 'unit', names: ['Syria'] },
+    ]
+    const findings = findConflicts('case-1', parties, new ConflictNameIndex(names), new Map())
+    const key = conflictHitKey('Syria', 'declared', 'Syrian Arab Army')
+    expect(findings.blocking.get('lawyer-1')?.map(({ hit }) => hit.hitKey)).toEqual([key])
+    expect(findings.blocking.get('lawyer-2')?.map(({ hit }) => hit.hitKey)).toEqual([key])
+    expect(findings.blocking.get('lawyer-1')?.[0]?.hit.subject).toBe('adverse_party')
+  })
+
   it('scores a name met again after another one anew: the check remembers only the last name scored', () => {
     // The same prepared name held by lawyers 1 and 3, another between them: a source may hand names in any order.
     const hassan = preparePartyNames('person', ['Mohammed Al-Hassan'])

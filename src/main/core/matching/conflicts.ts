@@ -4,7 +4,7 @@
  * from blocking keys (a key source: the vault's match_keys table, or the in-memory index below), then each is
  * scored in full; at or above the conflict threshold it is a hit, whatever the script or spelling.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { TConflictHit, TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PersonMatch, type PreparedPerson } from '../person-matching'
 import { scorePreparedAtLeast } from '../person-matching/score'
@@ -76,16 +76,29 @@ const IS_CONFLICT: Readonly<Record<TSurvivorParty['role'], Readonly<Record<TConf
 
 /** A stable key for one pair of names, so a review recorded today still applies tomorrow and no longer. */
 export const conflictHitKey = (survivorName: string, source: TConflictSource, lawyerName: string): string =>
-  createHash('sha256')
-    .update(JSON.stringify([survivorName, source, lawyerName]))
-    .digest('base64url')
-    .slice(0, 22)
+  // One-shot hashing (no Hash object per key): the same digest as createHash('sha256').update(…).digest(…).
+  hash('sha256', JSON.stringify([survivorName, source, lawyerName]), 'base64url').slice(0, 22)
 
 export type TConflictFindings = {
   /** Unreviewed or confirmed hits: the lawyer is excluded. */
   blocking: Map<string, Array<{ hit: TConflictHit; confirmed: boolean }>>
   /** Hits staff cleared: shown, not excluding. */
   cleared: Map<string, TConflictHit[]>
+}
+
+/** A hit built for one party and lawyer-side name, by source and kind, and the lawyers it was counted for. */
+type THeldHit = { hit: TConflictHit; lawyers: Set<string> }
+/** Where a (source, kind) hit sits in a name's list of held hits: source × 4 + kind. */
+const HELD_AT: Readonly<Record<TConflictSource, number>> = {
+  declared: 0,
+  referral_client: 4,
+  referral_opponent: 8,
+}
+const KIND_AT: Readonly<Record<TLawyerPartyName['kind'], number>> = {
+  person: 0,
+  unit: 1,
+  organization: 2,
+  state: 3,
 }
 
 const pushTo = <T>(map: Map<string, T[]>, key: string, value: T): void => {
@@ -113,9 +126,9 @@ export const findConflicts = (
       /**
        * A name many lawyers declared ("Syrian Arab Army") is one prepared person in the index: scored once, and
        * its hit (the same words and key for every lawyer who declared it: shared, never changed) built once, by
-       * source and kind. null: below the threshold.
+       * source and kind (`HELD_AT`).
        */
-      hits: new Map<PreparedPerson, Map<string, TConflictHit>>(),
+      hits: new Map<PreparedPerson, Array<THeldHit | undefined>>(),
       /**
        * The last name scored, by threshold (between two people, or not), and its match (null when below it): most
        * names are not hits, and no reasons are built for them. A source hands a name over once per lawyer who
@@ -131,14 +144,16 @@ export const findConflicts = (
   const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
   // No memory of token pairs: three in four pairs a survivor's tokens meet are met once (the roster's names are
   // mostly distinct), and a memory's lookups cost more than the comparisons they saved (docs/matching.md).
-  const seen = new Set<string>()
+  // The lawyers already holding each hit key (a lawyer meets the same pair of names once, however many times they
+  // hold the name, and whichever party or kind it came through): one set per key, of the index's own id strings.
+  const lawyersByKey = new Map<string, Set<string>>()
   const hitFor = (
     each: (typeof prepared)[number],
     other: PreparedPerson,
     source: TConflictSource,
     kind: TLawyerPartyName['kind'],
     names: readonly string[],
-  ): TConflictHit | null => {
+  ): THeldHit | null => {
     const between = each.party.kind === 'person' && kind === 'person' ? 'person' : 'other'
     const threshold = CONFLICT_MIN_SCORE[between]
     const last = each.last[between]
@@ -150,11 +165,11 @@ export const findConflicts = (
     if (match === null) return null
     let bySourceAndKind = each.hits.get(other)
     if (bySourceAndKind === undefined) {
-      bySourceAndKind = new Map()
+      bySourceAndKind = []
       each.hits.set(other, bySourceAndKind)
     }
-    const key = `${source}\n${kind}`
-    const known = bySourceAndKind.get(key)
+    const at = HELD_AT[source] + KIND_AT[kind]
+    const known = bySourceAndKind[at]
     if (known !== undefined) return known
     const lawyerName = shownName(names)
     const hit: TConflictHit = {
@@ -166,8 +181,14 @@ export const findConflicts = (
       evidence: [...match.reasons],
       hitKey: conflictHitKey(each.survivorName, source, lawyerName),
     }
-    bySourceAndKind.set(key, hit)
-    return hit
+    let lawyers = lawyersByKey.get(hit.hitKey)
+    if (lawyers === undefined) {
+      lawyers = new Set()
+      lawyersByKey.set(hit.hitKey, lawyers)
+    }
+    const held = { hit, lawyers }
+    bySourceAndKind[at] = held
+    return held
   }
   const visit = (
     other: PreparedPerson,
@@ -180,11 +201,10 @@ export const findConflicts = (
     if (source !== 'declared' && caseId === caseIdOfSurvivor) return
     for (const each of prepared) {
       if (!IS_CONFLICT[each.party.role][source]) continue
-      const hit = hitFor(each, other, source, kind, names)
-      if (hit === null) continue
-      const seenKey = `${lawyerId}\n${hit.hitKey}`
-      if (seen.has(seenKey)) continue
-      seen.add(seenKey)
+      const held = hitFor(each, other, source, kind, names)
+      if (held === null || held.lawyers.has(lawyerId)) continue
+      held.lawyers.add(lawyerId)
+      const hit = held.hit
       const review = reviews.get(lawyerId)?.get(hit.hitKey)
       if (review === 'cleared') pushTo(findings.cleared, lawyerId, hit)
       else pushTo(findings.blocking, lawyerId, { hit, confirmed: review === 'confirmed' })

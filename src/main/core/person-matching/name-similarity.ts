@@ -3,30 +3,12 @@
  * (so order does not matter); the names run together are compared too (so "Alireza" meets "Ali Reza").
  */
 import { distance } from 'fastest-levenshtein'
+import { alignedCeiling, editCeiling, joinedCeiling, skeletonCeiling } from './name-ceiling'
 import type { PreparedName, PreparedToken } from './prepare'
+import { SINGLE_TOKEN_FACTOR, TOKEN_WEIGHTS, UNMATCHED_FLOOR } from './token-weights'
 import type { MatchReason } from './types'
 
-/** Token similarity for each kind of agreement (see docs/person-matching.md). */
-export const TOKEN_WEIGHTS = {
-  exact: 1,
-  phonetic: 0.9,
-  /** Same consonant skeleton when one side was written in an abjad (no short vowels): expected, strong. */
-  skeletonFromAbjad: 0.88,
-  /** The same, with a one-letter skeleton ("علي" → "l" against "Ali"): weaker, many names share it. */
-  shortSkeletonFromAbjad: 0.7,
-  /** Same consonant skeleton between two vowelled spellings: weaker ("Hassan" ~ "Hussein"). */
-  skeleton: 0.75,
-  initial: 0.75,
-  /** Edit distance between skeletons (abjad only) counts for this much of plain edit similarity. */
-  skeletonSpelling: 0.85,
-  /** Names run together score slightly below an equally good token alignment. */
-  joined: 0.95,
-} as const
-
-/** Tokens left unmatched (an extra middle name) cost this much at most: score × (floor + (1−floor)·n/m). */
-const UNMATCHED_FLOOR = 0.6
-/** A match resting on one token only ("Hassan" ~ "Hussein") is weak evidence on its own. */
-const SINGLE_TOKEN_FACTOR = 0.85
+export { TOKEN_WEIGHTS }
 
 type Similarity = { value: number; reason: MatchReason }
 
@@ -40,6 +22,12 @@ const editBound = (a: string, b: string): number => {
   const longest = Math.max(a.length, b.length)
   return longest === 0 ? 0 : 1 - Math.abs(a.length - b.length) / longest
 }
+
+/**
+ * A ceiling (name-ceiling.ts) is never below its value in exact arithmetic; its own rounding could put it an ulp
+ * under the value computed the other way, so it rules a value out only by more than this.
+ */
+const CEILING_MARGIN = 1e-9
 
 /**
  * The reason of the last `formValue` or `tokenValue` answer. The token comparisons return their value alone and
@@ -84,7 +72,7 @@ const formValue = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): nu
       reason = 'name.skeleton'
     }
   }
-  if (editBound(a.text, b.text) > best) {
+  if (editCeiling(a, b) + CEILING_MARGIN > best) {
     const value = editSimilarity(a.text, b.text)
     if (value > best) {
       best = value
@@ -95,7 +83,7 @@ const formValue = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): nu
   if (
     isFromAbjad &&
     hasLongSkeletons &&
-    TOKEN_WEIGHTS.skeletonSpelling * editBound(a.skeleton, b.skeleton) > best
+    TOKEN_WEIGHTS.skeletonSpelling * skeletonCeiling(a, b) + CEILING_MARGIN > best
   ) {
     const value = TOKEN_WEIGHTS.skeletonSpelling * editSimilarity(a.skeleton, b.skeleton)
     if (value > best) {
@@ -207,9 +195,45 @@ const align = (
   b: PreparedName,
   memo: TokenMemo | TokenPairMemo | undefined,
   withReasons: boolean,
+  floor: number,
 ): number => {
   metReasons.length = 0
   if (a.tokens.length === 0 || b.tokens.length === 0) return 0
+  // Asked only whether the value reaches `floor`: a part whose ceiling (name-ceiling.ts) is below it cannot be the
+  // answer when the answer reaches it, and when neither part can the value is below it whatever it is.
+  const joinedAtMost = joinedCeiling(a, b)
+  const skipsJoined = floor > 0 && joinedAtMost + CEILING_MARGIN < floor
+  const skipsAligned = floor > 0 && alignedCeiling(a, b) + CEILING_MARGIN < floor
+  if (skipsAligned && skipsJoined) return 0
+  const aligned = skipsAligned ? 0 : alignTokens(a, b, memo, withReasons)
+
+  let joined = 0
+  // The joined forms of a name are the same letters: one ceiling for the nine pairs, before any distance.
+  if (!skipsJoined && joinedAtMost + CEILING_MARGIN > aligned) {
+    for (const left of a.joinedForms) {
+      for (const right of b.joinedForms) {
+        if (TOKEN_WEIGHTS.joined * editBound(left, right) <= Math.max(aligned, joined)) continue
+        joined = Math.max(joined, TOKEN_WEIGHTS.joined * editSimilarity(left, right))
+      }
+    }
+  }
+  if (joined > aligned) {
+    if (withReasons) {
+      metReasons.length = 0
+      metReasons.push('name.joined')
+    }
+    return joined
+  }
+  return aligned
+}
+
+/** The greedy one-to-one alignment of two names' tokens (both have some), its reasons in `metReasons`. */
+const alignTokens = (
+  a: PreparedName,
+  b: PreparedName,
+  memo: TokenMemo | TokenPairMemo | undefined,
+  withReasons: boolean,
+): number => {
   const isFromAbjad = a.isFromAbjad || b.isFromAbjad
 
   // Greedy one-to-one alignment: take the best remaining pair until the shorter name is used up. The best
@@ -264,23 +288,7 @@ const align = (
   }
   if (withReasons && shorter < longer && !metReasons.includes('name.partial')) metReasons.push('name.partial')
   const coverage = UNMATCHED_FLOOR + ((1 - UNMATCHED_FLOOR) * shorter) / longer
-  const aligned = (total / shorter) * coverage * (shorter === 1 ? SINGLE_TOKEN_FACTOR : 1)
-
-  let joined = 0
-  for (const left of a.joinedForms) {
-    for (const right of b.joinedForms) {
-      if (TOKEN_WEIGHTS.joined * editBound(left, right) <= Math.max(aligned, joined)) continue
-      joined = Math.max(joined, TOKEN_WEIGHTS.joined * editSimilarity(left, right))
-    }
-  }
-  if (joined > aligned) {
-    if (withReasons) {
-      metReasons.length = 0
-      metReasons.push('name.joined')
-    }
-    return joined
-  }
-  return aligned
+  return (total / shorter) * coverage * (shorter === 1 ? SINGLE_TOKEN_FACTOR : 1)
 }
 
 /** Similarity of two names: the better of token alignment and names-run-together comparison. */
@@ -289,13 +297,17 @@ export const nameSimilarity = (
   b: PreparedName,
   memo?: TokenMemo | TokenPairMemo,
 ): NameSimilarity => {
-  const value = align(a, b, memo, true)
+  const value = align(a, b, memo, true, 0)
   return { value, reasons: [...metReasons] }
 }
 
-/** `nameSimilarity(a, b, memo).value`, exactly, without building its reasons. */
+/**
+ * `nameSimilarity(a, b, memo).value`, exactly, without building its reasons; with a `floor`, exactly when it is
+ * at least `floor`, and otherwise some value below `floor` (the pair may not be compared at all).
+ */
 export const nameSimilarityValue = (
   a: PreparedName,
   b: PreparedName,
   memo?: TokenMemo | TokenPairMemo,
-): number => align(a, b, memo, false)
+  floor = 0,
+): number => align(a, b, memo, false, floor)

@@ -5,6 +5,7 @@
 import { analyzeName, withoutAttachedArticle } from './normalize'
 import { consonantSkeleton, phoneticKeys } from './phonetic'
 import { emailKeys, phoneKeys, readBirthDate, type BirthDate } from './evidence'
+import { letterMask, letterPlanes, soundMask, type LetterPlanes } from './token-masks'
 import type { Person } from './types'
 
 /** Names beyond this many per person are ignored (a guard against hostile input, not a real limit). */
@@ -16,7 +17,29 @@ export type PreparedToken = {
   skeleton: string
   /** The token without an attached article ("alhasan" → "hasan"), compared as an alternative. */
   variant: PreparedToken | null
+  /** The letters the text has, as bits (token-masks.ts): bounds its edit similarity to another token. */
+  letters: number
+  /** One bit per sound-alike key (token-masks.ts): no bit in common, no key in common. */
+  sounds: number
+  /** The letters the skeleton has, as bits: bounds the skeletons' edit similarity. */
+  skeletonLetters: number
 }
+
+/** A prepared token from its parts (the masks made here, so every token has them, whoever builds it). */
+export const makeToken = (
+  text: string,
+  phonetic: string[],
+  skeleton: string,
+  variant: PreparedToken | null,
+): PreparedToken => ({
+  text,
+  phonetic,
+  skeleton,
+  variant,
+  letters: letterMask(text),
+  sounds: soundMask(phonetic),
+  skeletonLetters: letterMask(skeleton),
+})
 
 export type PreparedName = {
   /** The name as written. */
@@ -25,7 +48,23 @@ export type PreparedName = {
   /** Token texts run together in written, reversed and sorted order: meets "Alireza" with "Ali Reza". */
   joinedForms: string[]
   isFromAbjad: boolean
+  /** The letters of the joined forms (the same letters in three orders), as counted planes (token-masks.ts). */
+  joinedLetters: LetterPlanes
 }
+
+/** A prepared name from its parts (the joined forms' letters counted here, whoever builds it). */
+export const makeName = (
+  written: string,
+  tokens: PreparedToken[],
+  joinedForms: string[],
+  isFromAbjad: boolean,
+): PreparedName => ({
+  written,
+  tokens,
+  joinedForms,
+  isFromAbjad,
+  joinedLetters: letterPlanes(joinedForms[0] ?? ''),
+})
 
 export type PreparedPerson = {
   kind: 'prepared-person'
@@ -38,12 +77,12 @@ export type PreparedPerson = {
 
 const prepareToken = (text: string): PreparedToken => {
   const stripped = withoutAttachedArticle(text)
-  return {
+  return makeToken(
     text,
-    phonetic: phoneticKeys(text),
-    skeleton: consonantSkeleton(text),
-    variant: stripped === null ? null : prepareToken(stripped),
-  }
+    phoneticKeys(text),
+    consonantSkeleton(text),
+    stripped === null ? null : prepareToken(stripped),
+  )
 }
 
 /** Options for preparing names that are not people's (units, organizations, states): see `preparePerson`. */
@@ -63,12 +102,7 @@ const prepareName = (written: string, options: PrepareOptions): PreparedName | n
   if (tokens.length === 0) return null
   const sorted = kept.length === analyzed.tokens.length ? analyzed.sorted : [...tokens].sort()
   const joinedForms = new Set([tokens.join(''), [...tokens].reverse().join(''), sorted.join('')])
-  return {
-    written,
-    tokens: tokens.map(prepareToken),
-    joinedForms: [...joinedForms],
-    isFromAbjad: analyzed.isFromAbjad,
-  }
+  return makeName(written, tokens.map(prepareToken), [...joinedForms], analyzed.isFromAbjad)
 }
 
 export const isPreparedPerson = (value: Person | PreparedPerson): value is PreparedPerson =>

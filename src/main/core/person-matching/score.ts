@@ -46,6 +46,17 @@ const withEvidence = (
   return { score: clamp(score), birth, sharesPhone, sharesEmail }
 }
 
+const hasBirth = (person: PreparedPerson): boolean => person.birth.year !== null || person.birth.iso !== null
+
+/**
+ * Whether dates or contacts may count between two people (`compareBirthDates` needs a date or year on both sides,
+ * a shared contact one on both): when not, `withEvidence` gives the name score as it is.
+ */
+const evidenceMayCount = (a: PreparedPerson, b: PreparedPerson): boolean =>
+  (hasBirth(a) && hasBirth(b)) ||
+  (a.phones.length > 0 && b.phones.length > 0) ||
+  (a.emails.length > 0 && b.emails.length > 0)
+
 const matchOf = (
   nameScore: number,
   nameReasons: readonly MatchReason[],
@@ -102,13 +113,17 @@ export const scorePreparedAtLeast = (
   let nameScore = 0
   let bestLeft = -1
   let bestRight = -1
+  // Without a date or contact that could raise it, the score is the name score: a pair of names below the
+  // threshold cannot be the best of a match, and need not be compared exactly (`nameSimilarityValue`'s floor).
+  const namesAlone = !evidenceMayCount(a, b)
+  const floor = namesAlone ? threshold : 0
   for (let left = 0; left < a.names.length; left++) {
     const leftName = a.names[left]
     if (leftName === undefined) continue
     for (let right = 0; right < b.names.length; right++) {
       const rightName = b.names[right]
       if (rightName === undefined) continue
-      const value = nameSimilarityValue(leftName, rightName, memo)
+      const value = nameSimilarityValue(leftName, rightName, memo, floor)
       if (value > nameScore) {
         nameScore = value
         bestLeft = left
@@ -116,6 +131,7 @@ export const scorePreparedAtLeast = (
       }
     }
   }
+  if (namesAlone && !(clamp(nameScore) >= threshold)) return null
   const evidence = withEvidence(nameScore, a, b)
   if (!(evidence.score >= threshold)) return null
   const leftName = a.names[bestLeft]

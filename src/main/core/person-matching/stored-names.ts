@@ -3,7 +3,7 @@
  * search scoring 150 candidates reads and compares them instead of transliterating and encoding every name again.
  * Compact JSON arrays: at 100,000 cases every byte is paid 100,000 times. Vault only: as sensitive as the names.
  */
-import type { PreparedName, PreparedToken } from './prepare'
+import { makeName, makeToken, type PreparedToken } from './prepare'
 
 /**
  * Bumped whenever preparing a name changes (normalize, transliterate, phonetic, prepare): text stored under another
@@ -32,7 +32,7 @@ function readToken(value: unknown): PreparedToken | null {
   if (typeof text !== 'string' || typeof skeleton !== 'string' || !isStrings(phonetic)) return null
   const readVariant = variant === 0 ? null : readToken(variant)
   if (variant !== 0 && readVariant === null) return null
-  return { text, skeleton, phonetic, variant: readVariant }
+  return makeToken(text, phonetic, skeleton, readVariant)
 }
 
 /** The three run-together forms `prepareName` makes: written order, reversed, sorted. */
@@ -76,12 +76,7 @@ export function readStoredNames(text: string): TaggedName[] | null {
     const prepared = read as PreparedToken[]
     names.push({
       tag,
-      name: {
-        written,
-        tokens: prepared,
-        joinedForms: joinedFormsOf(prepared.map((token) => token.text)),
-        isFromAbjad: abjad === 1,
-      },
+      name: makeName(written, prepared, joinedFormsOf(prepared.map((token) => token.text)), abjad === 1),
     })
   }
   return names
