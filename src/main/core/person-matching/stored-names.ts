@@ -3,7 +3,7 @@
  * search scoring 150 candidates reads and compares them instead of transliterating and encoding every name again.
  * Compact JSON arrays: at 100,000 cases every byte is paid 100,000 times. Vault only: as sensitive as the names.
  */
-import { makeName, makeToken, type PreparedToken } from './prepare'
+import { makeName, makeToken, type PreparedName, type PreparedToken } from './prepare'
 
 /**
  * Bumped whenever preparing a name changes (normalize, transliterate, phonetic, prepare): text stored under another

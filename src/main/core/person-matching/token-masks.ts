@@ -43,7 +43,8 @@ export type LetterPlanes = { once: number; twice: number; thrice: number; beyond
 export const letterPlanes = (text: string): LetterPlanes => {
   for (let at = 0; at < text.length; at++) {
     const letter = text.charCodeAt(at) - A
-    counts[letter >= 0 && letter < 26 ? letter : 26]++
+    const slot = letter >= 0 && letter < 26 ? letter : 26
+    counts[slot] = (counts[slot] ?? 0) + 1
   }
   const planes: LetterPlanes = { once: 0, twice: 0, thrice: 0, beyond: 0 }
   for (let letter = 0; letter < 27; letter++) {

@@ -378,5 +378,6 @@ export async function spendDecoyTime(keyring: TKeyring | TLegacyKeyring, passphr
   const params = isLegacyKeyring(keyring)
     ? keyring.slots.find((candidate) => candidate.kind === 'staff')
     : keyring.slots.flatMap((candidate) => (candidate.kind === 'staff' ? [candidate.sealedKey] : []))[0]
-  if (params !== undefined) (await deriveKey(passphrase, Buffer.from(params.salt, 'base64'), params.kdf)).fill(0)
+  if (params !== undefined)
+    (await deriveKey(passphrase, Buffer.from(params.salt, 'base64'), params.kdf)).fill(0)
 }
