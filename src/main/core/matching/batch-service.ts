@@ -22,11 +22,12 @@ import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
 import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-lazy-assignment'
 import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
+import { exclusionsOver } from './batch-exclusions'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRosterFromVault, survivorOfCase } from './case-ranking'
 import type { TConflictFindings } from './conflicts'
 import { placesFree } from './eligibility'
-import { rankWithConflicts, type TRanking } from './rank'
+import { rankWithConflicts } from './rank'
 import { rosterSnapshotsOf } from './roster-snapshot'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
@@ -83,9 +84,6 @@ function timed<T>(times: TBatchPhaseTimes, phase: TBatchPhase, work: () => T): T
   }
 }
 
-/** How many exclusion reasons explain a case nobody can take. */
-const EXCLUSION_REASONS_SHOWN = 3
-
 /** Cases awaiting a match that no lawyer referral is already open for (proposed, cleared, sent or accepted). */
 const casesAwaitingMatch = (db: TReadableDb): string[] =>
   db.column<string>(
@@ -95,19 +93,6 @@ const casesAwaitingMatch = (db: TReadableDb): string[] =>
                           WHERE r.case_id = c.id AND r.recipient_kind = 'lawyer' AND r.holds_place = 1)
         ORDER BY c.reference`,
   )
-
-/** The reasons lawyers were left out of one case, commonest first. */
-const commonestExclusions = (ranking: TRanking): TBatchCase['excludedBy'] => {
-  const counts = new Map<string, number>()
-  for (const { reasons } of ranking.excluded) {
-    for (const key of new Set(reasons.map((reason) => reason.key)))
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  return [...counts]
-    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
-    .slice(0, EXCLUSION_REASONS_SHOWN)
-    .map(([key, lawyers]) => ({ key, lawyers }))
-}
 
 /**
  * What a batch reads once for all its cases: the lawyers, their facts for scoring, the conflict check of single
@@ -343,14 +328,25 @@ export class BatchMatchingService {
       checks.pairsConflicted = result.pairsConflicted
       checks.lawyersRead = checker.lawyersRead
     }
+    // A lawyer chosen for several cases is ranked as one same array each time (its facts kept with it, lawyer-facts.ts).
+    const alone = new Map<number, readonly TLawyerProfile[]>()
+    const aloneOf = (position: number, lawyer: TLawyerProfile): readonly TLawyerProfile[] => {
+      let roster = alone.get(position)
+      if (roster === undefined) {
+        roster = [lawyer]
+        alone.set(position, roster)
+      }
+      return roster
+    }
     const cases: TBatchCase[] = scored.map((each, position) => {
       const chosen = result.assignment[position]
       const lawyer = chosen === null || chosen === undefined ? undefined : lawyers[chosen]
       // The reasons, for the chosen pair only, from the ranking itself (the same score, by the scorer's test).
       const pick =
-        lawyer === undefined
+        lawyer === undefined || chosen === null || chosen === undefined
           ? undefined
-          : rankWithConflicts(each.survivor, [lawyer], each.conflicts, snapshot.context).ranked[0]
+          : rankWithConflicts(each.survivor, aloneOf(chosen, lawyer), each.conflicts, snapshot.context)
+              .ranked[0]
       if (lawyer !== undefined && pick === undefined)
         throw new Error('the batch proposed a lawyer the ranking does not rank')
       const eligible = eligibleOf[position] ?? 0
@@ -369,10 +365,7 @@ export class BatchMatchingService {
                 reasons: pick.reasons,
               },
         // Conflicts are counted among the lawyers who meet every other hard constraint (all checked above).
-        excludedBy:
-          eligible === 0
-            ? commonestExclusions(rankWithConflicts(each.survivor, lawyers, each.conflicts, snapshot.context))
-            : [],
+        excludedBy: eligible === 0 ? exclusionsOver(each.survivor, lawyers, each.conflicts) : [],
       }
     })
     cases.sort((left, right) => Number(right.urgent) - Number(left.urgent))
