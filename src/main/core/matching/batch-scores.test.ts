@@ -41,7 +41,10 @@ const bothScores = (
   const roster = batchRosterOf(lawyers, context)
   const scored = scoreSurvivor(roster, survivor, conflicts)
   const batch = new Map(
-    scored.lawyers.map((position, index) => [lawyers[position]?.id ?? '', scored.scores[index] ?? NaN]),
+    Array.from(scored.lawyers, (position, index) => [
+      lawyers[position]?.id ?? '',
+      scored.scores[index] ?? NaN,
+    ]),
   )
   return { ranking, batch }
 }
@@ -92,8 +95,8 @@ describe('batch scores: the ranking’s eligibility and points, without the reas
     const none = blockingOf([])
     const civil = survivorProfile({ needs: ['civil_claim'], province: null })
     const airport = survivorProfile({ needs: ['airport_support'], airport: null })
-    expect(scoreSurvivor(roster, civil, none).lawyers).toEqual([])
-    expect(scoreSurvivor(roster, airport, none).lawyers).toEqual([])
-    expect(scoreSurvivor(roster, { ...airport, airport: 'YUL' }, none).lawyers).toEqual([0])
+    expect(Array.from(scoreSurvivor(roster, civil, none).lawyers)).toEqual([])
+    expect(Array.from(scoreSurvivor(roster, airport, none).lawyers)).toEqual([])
+    expect(Array.from(scoreSurvivor(roster, { ...airport, airport: 'YUL' }, none).lawyers)).toEqual([0])
   })
 })

@@ -302,11 +302,20 @@ export class BatchMatchingService {
     let pairsEligible = result.pairsEligible
     const eligibleOf = scored.map((each, position) => {
       const out = result.conflicted[position]
-      const options = each.scores.lawyers.filter((lawyer) => out?.has(lawyer) !== true)
-      if (options.length === 0 || result.assignment[position] !== null) {
-        for (const lawyer of options) eligibleSomewhere[lawyer] = 1
-        return options.length
+      const list = each.scores.lawyers
+      if (result.assignment[position] !== null) {
+        // Counted in place: an assigned case's list is thousands of lawyers long, and copying it is garbage.
+        let count = 0
+        for (let at = 0; at < list.length; at++) {
+          const lawyer = list[at] as number
+          if (out?.has(lawyer) === true) continue
+          eligibleSomewhere[lawyer] = 1
+          count++
+        }
+        return count
       }
+      const options = Array.from(list).filter((lawyer) => out?.has(lawyer) !== true)
+      if (options.length === 0) return 0
       // A case left without a lawyer has fewer eligible lawyers than the batch has cases (else one of them would
       // have a place left for it): all of them are checked, so "n lawyers could take this case" counts no conflict.
       const lawyerIds = options.map((lawyer) => lawyers[lawyer]?.id ?? '')
