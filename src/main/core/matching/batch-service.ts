@@ -21,7 +21,7 @@ import type { TCaseWithFile } from '../cases/case-rows'
 import { CaseRepository } from '../cases/case-repository'
 import { ReferralQueries } from '../referrals/referral-repository'
 import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-lazy-assignment'
-import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
+import { declaredListsFromVault, declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { exclusionsOver } from './batch-exclusions'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
 import { readRosterFromVault, survivorOfCase } from './case-ranking'
@@ -127,7 +127,11 @@ const snapshotOf = (session: TSession): TBatchSnapshot => {
   return {
     lawyers: roster.lawyers,
     facts: batchRosterOf(roster.lawyers, context),
-    checker: new PairConflictChecker(declaredNamesFromVault(session.db), roster.referralNames),
+    checker: new PairConflictChecker(
+      declaredNamesFromVault(session.db),
+      roster.referralNames,
+      declaredListsFromVault(session.db),
+    ),
     context,
   }
 }
@@ -278,8 +282,14 @@ export class BatchMatchingService {
       })),
       lawyers.map(placesFree),
       (questions) =>
-        timed(times, 'conflicts', () =>
-          questions.map(({ survivor, lawyers: positions }) => {
+        timed(times, 'conflicts', () => {
+          // The round's lawyers' lists read in one query, then each pair checked.
+          checker.prefetch(
+            questions.flatMap(({ lawyers: positions }) =>
+              positions.map((position) => lawyers[position]?.id ?? ''),
+            ),
+          )
+          return questions.map(({ survivor, lawyers: positions }) => {
             const each = scored[survivor]
             if (each === undefined) return new Set<number>()
             const blocked = checkCase(
@@ -288,8 +298,8 @@ export class BatchMatchingService {
               positions.map((position) => lawyers[position]?.id ?? ''),
             )
             return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
-          }),
-        ),
+          })
+        }),
       augmentationsPerPause,
     )
     let solved = solving.next()
@@ -298,6 +308,16 @@ export class BatchMatchingService {
       solved = solving.next()
     }
     const result = solved.value
+    // The lawyers of the cases left without one are all checked below: their lists read in one query first.
+    timed(times, 'conflicts', () =>
+      checker.prefetch(
+        scored.flatMap((each, position) =>
+          result.assignment[position] === null
+            ? Array.from(each.scores.lawyers, (lawyer) => lawyers[lawyer]?.id ?? '')
+            : [],
+        ),
+      ),
+    )
     const eligibleSomewhere = new Uint8Array(lawyers.length)
     let pairsEligible = result.pairsEligible
     const eligibleOf = scored.map((each, position) => {
