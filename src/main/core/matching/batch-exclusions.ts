@@ -11,7 +11,7 @@ import type { TBatchCase } from '../../../shared/contract/batch-matching'
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import type { TConflictFindings } from './conflicts'
 import { eligibilityOfFactsFor } from './eligibility'
-import { factsOf } from './lawyer-facts'
+import { factsOf, type TLawyerFacts } from './lawyer-facts'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 /** How many exclusion reasons explain a case nobody can take. */
@@ -40,6 +40,17 @@ export const commonestExclusions = (
  * The same count as `commonestExclusions(rankWithConflicts(survivor, lawyers, conflicts, …).excluded)`, without the
  * ranking: each lawyer's hard constraints and blocking conflict hits, each key counted once per lawyer.
  */
+/** A roster array's facts in its own order, made once per array (a batch counts for many cases over one roster). */
+const factsInOrder = new WeakMap<readonly TLawyerProfile[], readonly TLawyerFacts[]>()
+const factsOfRoster = (lawyers: readonly TLawyerProfile[]): readonly TLawyerFacts[] => {
+  let facts = factsInOrder.get(lawyers)
+  if (facts === undefined) {
+    facts = lawyers.map(factsOf)
+    factsInOrder.set(lawyers, facts)
+  }
+  return facts
+}
+
 export const exclusionsOver = (
   survivor: TSurvivorProfile,
   lawyers: readonly TLawyerProfile[],
@@ -47,19 +58,28 @@ export const exclusionsOver = (
 ): TBatchCase['excludedBy'] => {
   const eligibilityOf = eligibilityOfFactsFor(survivor)
   const declined = survivor.declinedBy
+  const anyDeclined = declined !== undefined && declined.size > 0
+  const anyBlocking = conflicts.blocking.size > 0
   const counts = new Map<string, number>()
   const reasons: TExclusionReason[] = []
   const because: TScoreReason[] = []
-  const keys = new Set<string>()
-  for (const lawyer of lawyers) {
+  // A lawyer's keys, each once: a few at most, so looked for in a short list rather than a set.
+  const keys: string[] = []
+  const count = (key: string): void => {
+    if (keys.includes(key)) return
+    keys.push(key)
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  for (const facts of factsOfRoster(lawyers)) {
+    const lawyer = facts.lawyer
     reasons.length = 0
     because.length = 0
-    eligibilityOf(factsOf(lawyer), declined?.has(lawyer.id) === true, reasons, because)
-    keys.clear()
-    for (const reason of reasons) keys.add(reason.key)
-    for (const { confirmed } of conflicts.blocking.get(lawyer.id) ?? [])
-      keys.add(confirmed ? 'excluded.conflict_confirmed' : 'excluded.conflict')
-    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+    keys.length = 0
+    eligibilityOf(facts, anyDeclined && declined.has(lawyer.id), reasons, because)
+    for (const reason of reasons) count(reason.key)
+    if (anyBlocking)
+      for (const { confirmed } of conflicts.blocking.get(lawyer.id) ?? [])
+        count(confirmed ? 'excluded.conflict_confirmed' : 'excluded.conflict')
   }
   return commonest(counts)
 }
