@@ -114,26 +114,35 @@ describe('the conflict check of single pairs', () => {
           }
           const reviewed: TConflictReviews = reviews
           const expected = findConflicts(OWN_CASE, parties, whole, reviewed)
-          const checker = new PairConflictChecker(
-            (lawyerId) => declared.filter((name) => name.lawyerId === lawyerId),
+          const ownList = (lawyerId: string) => declared.filter((name) => name.lawyerId === lawyerId)
+          // Lawyer by lawyer, and with some lists read ahead in one go (as a round of the batch reads them).
+          const oneByOne = new PairConflictChecker(ownList, referrals)
+          const ahead = new PairConflictChecker(
+            () => {
+              throw new Error('a list read ahead was read again')
+            },
             referrals,
+            (lawyerIds) => new Map(lawyerIds.map((lawyerId) => [lawyerId, ownList(lawyerId)])),
           )
-          for (const lawyerId of LAWYERS) {
-            const single = checker.check(OWN_CASE, parties, [lawyerId], reviewed)
-            expect(ofLawyer(single, lawyerId)).toEqual(ofLawyer(expected, lawyerId))
-            // Nothing about any other lawyer.
-            for (const other of [...single.blocking.keys(), ...single.cleared.keys()])
-              expect(other).toBe(lawyerId)
+          ahead.prefetch([...LAWYERS, 'lawyer-a'])
+          for (const checker of [oneByOne, ahead]) {
+            for (const lawyerId of LAWYERS) {
+              const single = checker.check(OWN_CASE, parties, [lawyerId], reviewed)
+              expect(ofLawyer(single, lawyerId)).toEqual(ofLawyer(expected, lawyerId))
+              // Nothing about any other lawyer.
+              for (const other of [...single.blocking.keys(), ...single.cleared.keys()])
+                expect(other).toBe(lawyerId)
+            }
+            const several = checker.check(OWN_CASE, parties, ['lawyer-b', 'lawyer-d'], reviewed)
+            for (const lawyerId of LAWYERS) {
+              const wanted = lawyerId === 'lawyer-b' || lawyerId === 'lawyer-d'
+              expect(ofLawyer(several, lawyerId)).toEqual(
+                wanted ? ofLawyer(expected, lawyerId) : { blocking: [], cleared: [] },
+              )
+            }
+            // Each lawyer's list was read and keyed once for the whole run.
+            expect(checker.lawyersRead).toBe(LAWYERS.length)
           }
-          const several = checker.check(OWN_CASE, parties, ['lawyer-b', 'lawyer-d'], reviewed)
-          for (const lawyerId of LAWYERS) {
-            const wanted = lawyerId === 'lawyer-b' || lawyerId === 'lawyer-d'
-            expect(ofLawyer(several, lawyerId)).toEqual(
-              wanted ? ofLawyer(expected, lawyerId) : { blocking: [], cleared: [] },
-            )
-          }
-          // Each lawyer's list was read and keyed once for the whole run.
-          expect(checker.lawyersRead).toBe(LAWYERS.length)
         },
       ),
       { numRuns: 300, seed: 1101 },

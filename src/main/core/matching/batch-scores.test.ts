@@ -1,63 +1,13 @@
+import { lawyerArbitrary, survivorArbitrary, WINDOWS } from '#test-support/batch-arbitraries'
 import { lawyerProfile, matchContext, survivorProfile } from '#test-support/matching-profiles'
 import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support/synthetic'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { EXPERIENCES, LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocabulary'
 import type { TConflictHit } from '../../../shared/matching/reasons'
-import type { TOnCallWindow } from '../../../shared/roster/on-call'
 import { batchRosterOf, scoreSurvivor } from './batch-scores'
 import type { TConflictFindings } from './conflicts'
 import { rankWithConflicts } from './rank'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
-
-const AIRPORTS = ['YUL', 'YYZ', 'YVR'] as const
-const LANGUAGES = ['ar', 'fa', 'en', 'fr'] as const
-const CITIES = ['Montréal', ' montréal ', 'Toronto', '', 'Laval'] as const
-const COUNTRIES = ['SY', 'AF', 'ER'] as const
-/** Monday all day in every airport's local time, and a window that is never "now" at MATCH_NOW. */
-const WINDOWS: readonly TOnCallWindow[][] = [
-  [],
-  [{ days: ['mon'], start: '00:00', end: '24:00' }],
-  [{ days: ['sat'], start: '08:00', end: '10:00' }],
-]
-
-const survivorArbitrary = (lawyerIds: readonly string[]): fc.Arbitrary<TSurvivorProfile> =>
-  fc
-    .record({
-      needs: fc.subarray([...LEGAL_NEEDS], { maxLength: 3 }),
-      province: fc.option(fc.constantFrom(...PROVINCES), { nil: null }),
-      city: fc.constantFrom(...CITIES),
-      airport: fc.option(fc.constantFrom(...AIRPORTS), { nil: null }),
-      preferredLanguage: fc.option(fc.constantFrom(...LANGUAGES), { nil: null }),
-      otherLanguages: fc.subarray([...LANGUAGES], { maxLength: 2 }),
-      urgent: fc.boolean(),
-      experiences: fc.subarray([...EXPERIENCES], { maxLength: 2 }),
-      countries: fc.subarray([...COUNTRIES], { maxLength: 2 }),
-      declined: fc.subarray([...lawyerIds], { maxLength: 2 }),
-    })
-    .map(({ declined, ...rest }) => survivorProfile({ ...rest, declinedBy: new Set(declined) }))
-
-const lawyerArbitrary = (id: string): fc.Arbitrary<TLawyerProfile> =>
-  fc
-    .record({
-      status: fc.constantFrom('active' as const, 'active' as const, 'paused' as const),
-      licensedProvinces: fc.subarray([...PROVINCES], { maxLength: 3 }),
-      practiceAreas: fc.subarray([...LEGAL_NEEDS], { maxLength: 4 }),
-      languages: fc.subarray([...LANGUAGES], { maxLength: 3 }),
-      city: fc.constantFrom(...CITIES),
-      province: fc.option(fc.constantFrom(...PROVINCES), { nil: null }),
-      airports: fc.subarray([...AIRPORTS]),
-      onCallWindows: fc.constantFrom(...WINDOWS),
-      capacity: fc.integer({ min: 0, max: 5 }),
-      activeReferrals: fc.integer({ min: 0, max: 6 }),
-      experiences: fc.subarray([...EXPERIENCES], { maxLength: 2 }),
-      countries: fc.subarray([...COUNTRIES], { maxLength: 2 }),
-      lastOfferedAt: fc.option(
-        fc.constantFrom('2026-11-29T10:00:00Z', '2026-11-10T10:00:00Z', '2025-01-01T00:00:00Z', 'not a date'),
-        { nil: null },
-      ),
-    })
-    .map((fields) => lawyerProfile({ ...fields, id }))
 
 const HIT: TConflictHit = {
   subject: 'adverse_party',
@@ -91,7 +41,10 @@ const bothScores = (
   const roster = batchRosterOf(lawyers, context)
   const scored = scoreSurvivor(roster, survivor, conflicts)
   const batch = new Map(
-    scored.lawyers.map((position, index) => [lawyers[position]?.id ?? '', scored.scores[index] ?? NaN]),
+    Array.from(scored.lawyers, (position, index) => [
+      lawyers[position]?.id ?? '',
+      scored.scores[index] ?? NaN,
+    ]),
   )
   return { ranking, batch }
 }
@@ -142,8 +95,8 @@ describe('batch scores: the ranking’s eligibility and points, without the reas
     const none = blockingOf([])
     const civil = survivorProfile({ needs: ['civil_claim'], province: null })
     const airport = survivorProfile({ needs: ['airport_support'], airport: null })
-    expect(scoreSurvivor(roster, civil, none).lawyers).toEqual([])
-    expect(scoreSurvivor(roster, airport, none).lawyers).toEqual([])
-    expect(scoreSurvivor(roster, { ...airport, airport: 'YUL' }, none).lawyers).toEqual([0])
+    expect(Array.from(scoreSurvivor(roster, civil, none).lawyers)).toEqual([])
+    expect(Array.from(scoreSurvivor(roster, airport, none).lawyers)).toEqual([])
+    expect(Array.from(scoreSurvivor(roster, { ...airport, airport: 'YUL' }, none).lawyers)).toEqual([0])
   })
 })

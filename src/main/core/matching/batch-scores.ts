@@ -47,6 +47,18 @@ export type TBatchRoster = {
   speakers: ReadonlyMap<string, Int32Array>
   countryExperts: ReadonlyMap<string, Int32Array>
   marks: Uint8Array
+  /**
+   * The open lawyers as groups, each in roster order: all of them, those licensed anywhere, those licensed in each
+   * province (by its bit), those covering each airport (by its bit). A survivor walks only the smallest group its
+   * jurisdiction rule allows (a civil claim in PE: the few licensed there), not the whole roster.
+   */
+  openAll: Int32Array
+  openLicensed: Int32Array
+  openInProvince: ReadonlyMap<number, Int32Array>
+  openAtAirport: ReadonlyMap<number, Int32Array>
+  /** Scratch columns for one survivor at a time, copied out at the end (no array grown pair by pair). */
+  scratchLawyers: Int32Array
+  scratchScores: Float64Array
 }
 
 const PREFERRED_LANGUAGE = 1
@@ -136,6 +148,12 @@ export const batchRosterOf = (lawyers: readonly TLawyerProfile[], context: TRank
     speakers: holdersOf(lawyers, (lawyer) => lawyer.languages),
     countryExperts: holdersOf(lawyers, (lawyer) => lawyer.countries),
     marks: new Uint8Array(count),
+    openAll: new Int32Array(0),
+    openLicensed: new Int32Array(0),
+    openInProvince: new Map(),
+    openAtAirport: new Map(),
+    scratchLawyers: new Int32Array(count),
+    scratchScores: new Float64Array(count),
   }
   lawyers.forEach((lawyer, position) => {
     const fixed = pointsOf(calm(lawyer))
@@ -155,7 +173,68 @@ export const batchRosterOf = (lawyers: readonly TLawyerProfile[], context: TRank
     roster.fixed[position] = fixed
     roster.urgentFree[position] = pointsOf(urgent(lawyer)) - fixed
   })
-  return roster
+  return { ...roster, ...openGroupsOf(roster) }
+}
+
+/** The open lawyers' positions whose `mask` (a column) has each bit of `bits`, one group per bit. */
+const groupsByBit = (open: readonly number[], column: Int32Array, bits: number): Map<number, Int32Array> => {
+  const groups = new Map<number, Int32Array>()
+  for (let at = 0; at < 31; at++) {
+    const bit = 1 << at
+    if ((bits & bit) === 0) continue
+    groups.set(bit, Int32Array.from(open.filter((position) => ((column[position] as number) & bit) !== 0)))
+  }
+  return groups
+}
+
+const openGroupsOf = (
+  roster: TBatchRoster,
+): Pick<TBatchRoster, 'openAll' | 'openLicensed' | 'openInProvince' | 'openAtAirport'> => {
+  const open: number[] = []
+  for (let position = 0; position < roster.open.length; position++)
+    if (roster.open[position] === 1) open.push(position)
+  return {
+    openAll: Int32Array.from(open),
+    openLicensed: Int32Array.from(open.filter((position) => roster.licensedAnywhere[position] === 1)),
+    openInProvince: groupsByBit(open, roster.licensed, provinceBits(PROVINCES)),
+    openAtAirport: groupsByBit(open, roster.covers, airportBits(AIRPORTS)),
+  }
+}
+
+/**
+ * The open lawyers a survivor's jurisdiction rules leave (each still tested in full): the smallest of the groups
+ * every eligible lawyer belongs to.
+ */
+const groupFor = (
+  roster: TBatchRoster,
+  needsProvince: number,
+  needsAirport: number,
+  needsLicence: boolean,
+): Int32Array => {
+  const groups: Int32Array[] = [needsLicence ? roster.openLicensed : roster.openAll]
+  const none = new Int32Array(0)
+  if (needsProvince !== -1) groups.push(roster.openInProvince.get(needsProvince) ?? none)
+  if (needsAirport !== -1) groups.push(roster.openAtAirport.get(needsAirport) ?? none)
+  return groups.reduce((smallest, group) => (group.length < smallest.length ? group : smallest))
+}
+
+/**
+ * Points for the needs a lawyer's practice covers, by the practice mask's bits among the survivor's needs: a table
+ * over those bits when they are few (the rounding done once per pattern), else null.
+ */
+const needPointsTable = (needMasks: Int32Array): { union: number; points: Float64Array } | null => {
+  let union = 0
+  for (const need of needMasks) union |= need
+  if (union === 0 || union >= 1 << 16) return null
+  const points = new Float64Array(union + 1)
+  for (let areas = 0; areas <= union; areas++) {
+    if ((areas & ~union) !== 0) continue
+    let covered = 0
+    for (let need = 0; need < needMasks.length; need++)
+      if ((areas & (needMasks[need] as number)) !== 0) covered++
+    points[areas] = covered > 0 ? Math.round((W.needsCovered * covered) / needMasks.length) : 0
+  }
+  return { union, points }
 }
 
 /** Sets `flag` in `marks` for every lawyer of `positions` (or clears it). */
@@ -168,7 +247,9 @@ const mark = (marks: Uint8Array, positions: Int32Array | undefined, flag: number
 }
 
 /** One survivor's eligible lawyers (positions in the roster) and their scores, in roster order. */
-export type TSurvivorScores = { lawyers: number[]; scores: number[] }
+export type TSurvivorScores = { lawyers: Int32Array; scores: Float64Array }
+
+const NOBODY: TSurvivorScores = { lawyers: new Int32Array(0), scores: new Float64Array(0) }
 
 /** Scores one survivor over the batch's roster; `conflicts` excludes the lawyers it blocks. */
 export const scoreSurvivor = (
@@ -176,18 +257,18 @@ export const scoreSurvivor = (
   survivor: TSurvivorProfile,
   conflicts: TConflictFindings,
 ): TSurvivorScores => {
-  const result: TSurvivorScores = { lawyers: [], scores: [] }
   const checked = needsToCheck(survivor)
   const rules = new Set(checked.map((need) => JURISDICTION_RULES[need]))
   const { province, airport } = survivor
   // A province or airport missing from the case excludes every lawyer alike.
   if ((rules.has('province') && province === null) || (rules.has('airport') && airport === null))
-    return result
+    return { lawyers: new Int32Array(0), scores: new Float64Array(0) }
   const needsProvince = rules.has('province') && province !== null ? provinceBits([province]) : -1
   const needsAirport = rules.has('airport') && airport !== null ? airportBits([airport]) : -1
   const needsLicence = rules.has('canada')
   const { needs, preferredLanguage, otherLanguages, experiences, countries } = survivor
   const needMasks = Int32Array.from(needs, (need) => needBits([need]))
+  const needTable = needPointsTable(needMasks)
   const experienceMask = experienceBits(experiences)
   const airportMask = airport === null ? 0 : airportBits([airport])
   const interpreter = (preferredLanguage ?? otherLanguages[0]) !== undefined
@@ -226,7 +307,12 @@ export const scoreSurvivor = (
   )
   for (const [positions, flag] of marked) mark(marks, positions, flag, true)
   mark(marks, leftOutPositions, LEFT_OUT, true)
-  for (let position = 0; position < open.length; position++) {
+  const group = groupFor(roster, needsProvince, needsAirport, needsLicence)
+  const { scratchLawyers, scratchScores, urgentFree, onCallNow } = roster
+  const lawyerExperiences = roster.experiences
+  let kept = 0
+  for (let at = 0; at < group.length; at++) {
+    const position = group[at] as number
     if (open[position] === 0) continue
     if (needsProvince !== -1 && ((licensed[position] as number) & needsProvince) === 0) continue
     if (needsLicence && licensedAnywhere[position] === 0) continue
@@ -234,8 +320,10 @@ export const scoreSurvivor = (
     const flags = marks[position] as number
     if ((flags & LEFT_OUT) !== 0) continue
     let score = fixed[position] as number
-    if (survivor.urgent) score += roster.urgentFree[position] as number
-    if (needMasks.length > 0) {
+    if (survivor.urgent) score += urgentFree[position] as number
+    if (needTable !== null)
+      score += needTable.points[(practice[position] as number) & needTable.union] as number
+    else if (needMasks.length > 0) {
       let covered = 0
       const areas = practice[position] as number
       for (let need = 0; need < needMasks.length; need++)
@@ -247,13 +335,15 @@ export const scoreSurvivor = (
     else if (interpreter) score += W.interpreterNeeded
     if (provinceId !== -2 && provinces[position] === provinceId)
       score += cityId !== -2 && city[position] === cityId ? W.sameCity : W.sameProvince
-    if (((roster.onCallNow[position] as number) & airportMask) !== 0) score += onCallPoints
-    if (((roster.experiences[position] as number) & experienceMask) !== 0) score += W.atrocityExperience
+    if (((onCallNow[position] as number) & airportMask) !== 0) score += onCallPoints
+    if (((lawyerExperiences[position] as number) & experienceMask) !== 0) score += W.atrocityExperience
     if ((flags & COUNTRY) !== 0) score += W.countryExperience
-    result.lawyers.push(position)
-    result.scores.push(score)
+    scratchLawyers[kept] = position
+    scratchScores[kept] = score
+    kept++
   }
   for (const [positions, flag] of marked) mark(marks, positions, flag, false)
   mark(marks, leftOutPositions, LEFT_OUT, false)
-  return result
+  if (kept === 0) return NOBODY
+  return { lawyers: scratchLawyers.slice(0, kept), scores: scratchScores.slice(0, kept) }
 }

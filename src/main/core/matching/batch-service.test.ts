@@ -5,6 +5,7 @@ import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixt
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TVaultServices } from '../services'
 import type { TSolveStep } from './batch-lazy-assignment'
+import { declaredListsFromVault, declaredNamesFromVault } from './batch-pair-conflicts'
 import { MatchingQueries } from './matching-queries'
 
 const NOW = Date.parse('2026-11-30T15:00:00Z')
@@ -252,6 +253,32 @@ describe('batch matching over the vault: proposed for approval, approved all or 
     const proposal = services.batchMatching.propose()
     expect(proposal.cases).toEqual([expect.objectContaining({ caseId, eligible: 1 })])
     expect(proposal.cases[0]?.proposal?.lawyerId).toBe(next.id)
+  })
+
+  it('reads several lawyers’ declared lists in one query as it reads them one by one, in each list’s order', () => {
+    const many = services.roster.create(
+      lawyer({
+        lastName: 'Many',
+        conflicts: [
+          { kind: 'state', name: 'Republic of Testland' },
+          { kind: 'person', name: 'Testina Lopez' },
+          { kind: 'unit', name: 'Hassan Brigade' },
+        ],
+      }),
+    )
+    const none = services.roster.create(lawyer({ lastName: 'None' }))
+    const one = services.roster.create(
+      lawyer({ lastName: 'One', conflicts: [{ kind: 'organization', name: 'Kuznetsov Testing Group' }] }),
+    )
+    const db = services.vault.session().db
+    const ids = [one.id, none.id, many.id, 'no-such-lawyer']
+    const lists = declaredListsFromVault(db)(ids)
+    for (const id of ids) expect(lists.get(id) ?? []).toEqual([...declaredNamesFromVault(db)(id)])
+    expect(lists.get(many.id)?.map((name) => name.names[0])).toEqual([
+      'Republic of Testland',
+      'Testina Lopez',
+      'Hassan Brigade',
+    ])
   })
 
   it('is for caseworkers and admins only, in core itself', async () => {

@@ -18,17 +18,20 @@ import { sql } from '../db/sql'
 import type { ReferralService } from '../referrals/referral-service'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import type { TCaseWithFile } from '../cases/case-rows'
-import { CaseRepository } from '../cases/case-repository'
-import { ReferralQueries } from '../referrals/referral-repository'
 import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-lazy-assignment'
-import { declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
+import { declaredListsFromVault, declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
+import { readBatchCases } from './batch-cases'
+import { exclusionsOver } from './batch-exclusions'
 import { batchRosterOf, scoreSurvivor, type TBatchRoster, type TSurvivorScores } from './batch-scores'
-import { readRosterFromVault, survivorOfCase } from './case-ranking'
+import { readRosterFromVault } from './case-ranking'
 import type { TConflictFindings } from './conflicts'
 import { placesFree } from './eligibility'
-import { rankWithConflicts, type TRanking } from './rank'
+import { rankWithConflicts } from './rank'
 import { rosterSnapshotsOf } from './roster-snapshot'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
+
+/** How many cases the stepped proposal reads in one go (a few milliseconds' worth) between looks at the time. */
+const CASES_READ_TOGETHER = 20
 
 /** How long the stepped proposal ranks before it lets other requests through (the progress poll, a cancel). */
 const BATCH_SLICE_MS = 50
@@ -83,9 +86,6 @@ function timed<T>(times: TBatchPhaseTimes, phase: TBatchPhase, work: () => T): T
   }
 }
 
-/** How many exclusion reasons explain a case nobody can take. */
-const EXCLUSION_REASONS_SHOWN = 3
-
 /** Cases awaiting a match that no lawyer referral is already open for (proposed, cleared, sent or accepted). */
 const casesAwaitingMatch = (db: TReadableDb): string[] =>
   db.column<string>(
@@ -95,19 +95,6 @@ const casesAwaitingMatch = (db: TReadableDb): string[] =>
                           WHERE r.case_id = c.id AND r.recipient_kind = 'lawyer' AND r.holds_place = 1)
         ORDER BY c.reference`,
   )
-
-/** The reasons lawyers were left out of one case, commonest first. */
-const commonestExclusions = (ranking: TRanking): TBatchCase['excludedBy'] => {
-  const counts = new Map<string, number>()
-  for (const { reasons } of ranking.excluded) {
-    for (const key of new Set(reasons.map((reason) => reason.key)))
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  return [...counts]
-    .sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]))
-    .slice(0, EXCLUSION_REASONS_SHOWN)
-    .map(([key, lawyers]) => ({ key, lawyers }))
-}
 
 /**
  * What a batch reads once for all its cases: the lawyers, their facts for scoring, the conflict check of single
@@ -142,25 +129,24 @@ const snapshotOf = (session: TSession): TBatchSnapshot => {
   return {
     lawyers: roster.lawyers,
     facts: batchRosterOf(roster.lawyers, context),
-    checker: new PairConflictChecker(declaredNamesFromVault(session.db), roster.referralNames),
+    checker: new PairConflictChecker(
+      declaredNamesFromVault(session.db),
+      roster.referralNames,
+      declaredListsFromVault(session.db),
+    ),
     context,
   }
 }
 
-/** One case's survivor and scores over every lawyer, conflicts aside (no reasons: those wait for the chosen pair). */
-const scoreCase = (session: TSession, caseId: string, snapshot: TBatchSnapshot): TScoredCase => {
-  const row = new CaseRepository(session.db).findCase(caseId)
-  if (row === null) throw new AppError('NOT_FOUND', 'There is no case with this id.')
-  const survivor = survivorOfCase(session, row)
-  const reviews = new ReferralQueries(session.db).reviewsOf(row.id)
-  return {
+/** Cases' survivors and scores over every lawyer, conflicts aside (no reasons: those wait for the chosen pair). */
+const scoreCases = (session: TSession, caseIds: readonly string[], snapshot: TBatchSnapshot): TScoredCase[] =>
+  readBatchCases(session, caseIds).map(({ row, survivor, reviews }) => ({
     row,
     survivor,
     reviews,
     conflicts: { blocking: new Map(), cleared: new Map() },
     scores: scoreSurvivor(snapshot.facts, survivor, NO_CONFLICTS),
-  }
-}
+  }))
 
 /** Adds one check's findings (for the lawyers it checked) to what the case already knows. */
 const addFindings = (into: TConflictFindings, found: TConflictFindings): void => {
@@ -196,7 +182,7 @@ export class BatchMatchingService {
       snapshot: snapshotOf(session),
       caseIds: casesAwaitingMatch(session.db),
     }))
-    const scored = timed(times, 'score', () => caseIds.map((caseId) => scoreCase(session, caseId, snapshot)))
+    const scored = timed(times, 'score', () => scoreCases(session, caseIds, snapshot))
     return timed(times, 'solve', () => {
       const steps = this.assembleSteps(session, snapshot, scored, started, times, checks)
       for (;;) {
@@ -225,14 +211,14 @@ export class BatchMatchingService {
     const scored: TScoredCase[] = []
     onProgress({ casesRanked: 0, cases: caseIds.length })
     let sliceStarted = performance.now()
-    for (const caseId of caseIds) {
+    for (let from = 0; from < caseIds.length; from += CASES_READ_TOGETHER) {
       if (performance.now() - sliceStarted >= BATCH_SLICE_MS) {
         onProgress({ casesRanked: scored.length, cases: caseIds.length })
         await new Promise((resolve) => setImmediate(resolve))
         this.stillCurrent(session, isCancelled)
         sliceStarted = performance.now()
       }
-      scored.push(scoreCase(session, caseId, snapshot))
+      scored.push(...scoreCases(session, caseIds.slice(from, from + CASES_READ_TOGETHER), snapshot))
     }
     onProgress({ casesRanked: scored.length, cases: caseIds.length })
     await new Promise((resolve) => setImmediate(resolve))
@@ -293,8 +279,14 @@ export class BatchMatchingService {
       })),
       lawyers.map(placesFree),
       (questions) =>
-        timed(times, 'conflicts', () =>
-          questions.map(({ survivor, lawyers: positions }) => {
+        timed(times, 'conflicts', () => {
+          // The round's lawyers' lists read in one query, then each pair checked.
+          checker.prefetch(
+            questions.flatMap(({ lawyers: positions }) =>
+              positions.map((position) => lawyers[position]?.id ?? ''),
+            ),
+          )
+          return questions.map(({ survivor, lawyers: positions }) => {
             const each = scored[survivor]
             if (each === undefined) return new Set<number>()
             const blocked = checkCase(
@@ -303,8 +295,8 @@ export class BatchMatchingService {
               positions.map((position) => lawyers[position]?.id ?? ''),
             )
             return new Set(positions.filter((position) => blocked.has(lawyers[position]?.id ?? '')))
-          }),
-        ),
+          })
+        }),
       augmentationsPerPause,
     )
     let solved = solving.next()
@@ -313,15 +305,34 @@ export class BatchMatchingService {
       solved = solving.next()
     }
     const result = solved.value
+    // The lawyers of the cases left without one are all checked below: their lists read in one query first.
+    timed(times, 'conflicts', () =>
+      checker.prefetch(
+        scored.flatMap((each, position) =>
+          result.assignment[position] === null
+            ? Array.from(each.scores.lawyers, (lawyer) => lawyers[lawyer]?.id ?? '')
+            : [],
+        ),
+      ),
+    )
     const eligibleSomewhere = new Uint8Array(lawyers.length)
     let pairsEligible = result.pairsEligible
     const eligibleOf = scored.map((each, position) => {
       const out = result.conflicted[position]
-      const options = each.scores.lawyers.filter((lawyer) => out?.has(lawyer) !== true)
-      if (options.length === 0 || result.assignment[position] !== null) {
-        for (const lawyer of options) eligibleSomewhere[lawyer] = 1
-        return options.length
+      const list = each.scores.lawyers
+      if (result.assignment[position] !== null) {
+        // Counted in place: an assigned case's list is thousands of lawyers long, and copying it is garbage.
+        let count = 0
+        for (let at = 0; at < list.length; at++) {
+          const lawyer = list[at] as number
+          if (out?.has(lawyer) === true) continue
+          eligibleSomewhere[lawyer] = 1
+          count++
+        }
+        return count
       }
+      const options = Array.from(list).filter((lawyer) => out?.has(lawyer) !== true)
+      if (options.length === 0) return 0
       // A case left without a lawyer has fewer eligible lawyers than the batch has cases (else one of them would
       // have a place left for it): all of them are checked, so "n lawyers could take this case" counts no conflict.
       const lawyerIds = options.map((lawyer) => lawyers[lawyer]?.id ?? '')
@@ -343,14 +354,25 @@ export class BatchMatchingService {
       checks.pairsConflicted = result.pairsConflicted
       checks.lawyersRead = checker.lawyersRead
     }
+    // A lawyer chosen for several cases is ranked as one same array each time (its facts kept with it, lawyer-facts.ts).
+    const alone = new Map<number, readonly TLawyerProfile[]>()
+    const aloneOf = (position: number, lawyer: TLawyerProfile): readonly TLawyerProfile[] => {
+      let roster = alone.get(position)
+      if (roster === undefined) {
+        roster = [lawyer]
+        alone.set(position, roster)
+      }
+      return roster
+    }
     const cases: TBatchCase[] = scored.map((each, position) => {
       const chosen = result.assignment[position]
       const lawyer = chosen === null || chosen === undefined ? undefined : lawyers[chosen]
       // The reasons, for the chosen pair only, from the ranking itself (the same score, by the scorer's test).
       const pick =
-        lawyer === undefined
+        lawyer === undefined || chosen === null || chosen === undefined
           ? undefined
-          : rankWithConflicts(each.survivor, [lawyer], each.conflicts, snapshot.context).ranked[0]
+          : rankWithConflicts(each.survivor, aloneOf(chosen, lawyer), each.conflicts, snapshot.context)
+              .ranked[0]
       if (lawyer !== undefined && pick === undefined)
         throw new Error('the batch proposed a lawyer the ranking does not rank')
       const eligible = eligibleOf[position] ?? 0
@@ -369,10 +391,7 @@ export class BatchMatchingService {
                 reasons: pick.reasons,
               },
         // Conflicts are counted among the lawyers who meet every other hard constraint (all checked above).
-        excludedBy:
-          eligible === 0
-            ? commonestExclusions(rankWithConflicts(each.survivor, lawyers, each.conflicts, snapshot.context))
-            : [],
+        excludedBy: eligible === 0 ? exclusionsOver(each.survivor, lawyers, each.conflicts) : [],
       }
     })
     cases.sort((left, right) => Number(right.urgent) - Number(left.urgent))
