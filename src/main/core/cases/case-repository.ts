@@ -233,7 +233,7 @@ export class CaseRepository {
 
   intakesOf(caseId: string): TIntakeRow[] {
     return this.db.all<TIntakeRow>(
-      sql`SELECT * FROM case_intakes WHERE case_id = ${caseId} ORDER BY intake_date, recorded_at`,
+      sql`SELECT * FROM case_intakes WHERE case_id = ${caseId} ORDER BY intake_date, recorded_at, rowid`,
     )
   }
 

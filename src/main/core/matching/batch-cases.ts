@@ -43,7 +43,7 @@ export const readBatchCases = (session: TSession, caseIds: readonly string[]): T
   const intakes = groupBy(
     db.all<TIntakeRow>(
       sql`SELECT * FROM case_intakes WHERE case_id IN (SELECT value FROM json_each(${ids}))
-          ORDER BY case_id, intake_date, recorded_at`,
+          ORDER BY case_id, intake_date, recorded_at, rowid`,
     ),
     (row) => row.case_id,
   )

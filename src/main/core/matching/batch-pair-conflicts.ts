@@ -17,15 +17,15 @@ import type { TReadableDb } from '../db/connection'
 import { sql } from '../db/sql'
 import { ConflictNameIndex } from './conflict-name-index'
 import {
-  blockingNamesOf,
+  blockingNamesOfParties,
   findConflicts,
+  preparedPartiesOf,
   type TBlockingName,
   type TCandidateName,
   type TCandidateVisit,
   type TConflictFindings,
   type TConflictNameSource,
 } from './conflicts'
-import { preparePartyNames } from './party-names'
 import type { TConflictReviews, TLawyerPartyName, TSurvivorParty } from './types'
 
 /** A lawyer's declared conflicts, in the lawyer's own order. */
@@ -38,18 +38,7 @@ export type TDeclaredNamesOf = (lawyerId: string) => Iterable<TLawyerPartyName>
 export const declaredNamesFromVault =
   (db: TReadableDb): TDeclaredNamesOf =>
   (lawyerId) =>
-    db
-      .all<{ kind: string; name: string }>(
-        sql`SELECT item.value->>'kind' AS kind, item.value->>'name' AS name
-            FROM lawyer_conflict_lists AS list, json_each(list.conflicts) AS item
-            WHERE list.lawyer_id = ${lawyerId} ORDER BY item.key`,
-      )
-      .map((row) => ({
-        lawyerId,
-        source: 'declared',
-        kind: row.kind as TAdversePartyKind,
-        names: [row.name],
-      }))
+    declaredListsFromVault(db)([lawyerId]).get(lawyerId) ?? []
 
 /** Several lawyers' declared conflicts at once, each list in the lawyer's order (lawyers with none may be absent). */
 export type TDeclaredListsOf = (lawyerIds: readonly string[]) => ReadonlyMap<string, TLawyerPartyName[]>
@@ -78,15 +67,6 @@ export const declaredListsFromVault =
     }
     return lists
   }
-
-/**
- * A survivor's blocking names as `findConflicts` keys them (the parties with a name, each prepared for its kind),
- * worked out once per survivor for the batch rather than once per check.
- */
-const blockingNamesOfParties = (parties: readonly TSurvivorParty[]): TBlockingName[] =>
-  parties
-    .filter((party) => party.names.some((name) => name.trim() !== ''))
-    .flatMap((party) => blockingNamesOf(preparePartyNames(party.kind, party.names), party.kind === 'person'))
 
 /** The lawyer-side names of a few lawyers: their declared lists, then their referral parties, lawyer by lawyer. */
 const namesOfLawyers = (
@@ -161,7 +141,7 @@ export class PairConflictChecker {
   private blockingOf(parties: readonly TSurvivorParty[]): TBlockingName[] {
     let names = this.blocking.get(parties)
     if (names === undefined) {
-      names = blockingNamesOfParties(parties)
+      names = blockingNamesOfParties(preparedPartiesOf(parties))
       this.blocking.set(parties, names)
     }
     return names

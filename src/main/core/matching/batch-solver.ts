@@ -1,9 +1,10 @@
 /**
  * The batch's min-cost flow, written for its one shape: survivors on one side (each sends one unit: to a lawyer, or
  * to the sink as "nobody this time"), lawyers on the other (each takes up to their free places). Successive shortest
- * paths, one survivor at a time: each survivor's unit follows the cheapest path of the residual graph to the sink
- * (Dijkstra on reduced costs, stopped as soon as the sink is reached), which may move survivors already placed from
- * one lawyer to another or drop one to "nobody". Everything lives in typed arrays, nothing is allocated per pair,
+ * paths, one survivor at a time: each survivor's unit follows the cheapest path of the residual graph to a node
+ * still owed a unit (Dijkstra on reduced costs, stopped at the first such node it settles: the sink in a first
+ * round; in a later round possibly a lawyer whose survivor lost a conflicted pair), which may move survivors already
+ * placed from one lawyer to another or drop one to "nobody". Everything lives in typed arrays, nothing is allocated per pair,
  * and no step starts from scratch: the potentials carry over from one survivor to the next.
  *
  * The flow itself (`BatchFlow`, batch-flow.ts) also lasts across the lazy solve's rounds; this is its one-shot form.

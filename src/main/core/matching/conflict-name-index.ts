@@ -6,6 +6,7 @@
  * who declared it is a few numbers in typed arrays; a blocking key's hash points at the distinct names sharing it
  * (key-postings.ts).
  */
+import { bitCount } from '../../../shared/bit-count'
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
 import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
@@ -57,12 +58,6 @@ const compacted = (person: PreparedPerson, tokens: Map<string, PreparedToken>): 
   if (person.phones.length === 0) person.phones = NO_CONTACTS
   if (person.emails.length === 0) person.emails = NO_CONTACTS
   return person
-}
-
-const bitCount = (bits: number): number => {
-  let count = 0
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
-  return count
 }
 
 export class ConflictNameIndex implements TConflictNameSource {

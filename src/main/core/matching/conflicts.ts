@@ -109,6 +109,24 @@ const pushTo = <T>(map: Map<string, T[]>, key: string, value: T): void => {
 
 const shownName = (names: readonly string[]): string => names.filter((name) => name.trim() !== '').join(' / ')
 
+/**
+ * The parties a conflict check compares (those with a name written), each prepared for its kind: what
+ * `findConflicts` scores, and what its blocking keys (`blockingNamesOfParties`) come from. The batch's pre-check
+ * (batch-pair-conflicts.ts) asks for candidates with the same keys, so both must come from here.
+ */
+export const preparedPartiesOf = (
+  parties: readonly TSurvivorParty[],
+): Array<{ party: TSurvivorParty; person: PreparedPerson }> =>
+  parties
+    .filter((party) => party.names.some((name) => name.trim() !== ''))
+    .map((party) => ({ party, person: preparePartyNames(party.kind, party.names) }))
+
+/** The blocking keys of prepared parties, as `findConflicts` asks its source for candidates. */
+export const blockingNamesOfParties = (
+  prepared: ReadonlyArray<{ party: TSurvivorParty; person: PreparedPerson }>,
+): TBlockingName[] =>
+  prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
+
 /** Every conflict between one survivor's names and the lawyers' side, grouped by lawyer id. */
 export const findConflicts = (
   caseIdOfSurvivor: string,
@@ -117,31 +135,29 @@ export const findConflicts = (
   reviews: TConflictReviews,
 ): TConflictFindings => {
   const findings: TConflictFindings = { blocking: new Map(), cleared: new Map() }
-  const prepared = parties
-    .filter((party) => party.names.some((name) => name.trim() !== ''))
-    .map((party) => ({
-      party,
-      person: preparePartyNames(party.kind, party.names),
-      survivorName: shownName(party.names),
-      /**
-       * A name many lawyers declared ("Syrian Arab Army") is one prepared person in the index: scored once, and
-       * its hit (the same words and key for every lawyer who declared it: shared, never changed) built once, by
-       * source and kind (`HELD_AT`).
-       */
-      hits: new Map<PreparedPerson, Array<THeldHit | undefined>>(),
-      /**
-       * The last name scored, by threshold (between two people, or not), and its match (null when below it): most
-       * names are not hits, and no reasons are built for them. A source hands a name over once per lawyer who
-       * holds it, one after another (the index: every distinct name once, all its lawyers together), so the last
-       * one is all there is to remember; a name met again later is scored again, to the same match.
-       */
-      last: {
-        person: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
-        other: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
-      },
-    }))
+  const prepared = preparedPartiesOf(parties).map(({ party, person }) => ({
+    party,
+    person,
+    survivorName: shownName(party.names),
+    /**
+     * A name many lawyers declared ("Syrian Arab Army") is one prepared person in the index: scored once, and
+     * its hit (the same words and key for every lawyer who declared it: shared, never changed) built once, by
+     * source and kind (`HELD_AT`).
+     */
+    hits: new Map<PreparedPerson, Array<THeldHit | undefined>>(),
+    /**
+     * The last name scored, by threshold (between two people, or not), and its match (null when below it): most
+     * names are not hits, and no reasons are built for them. A source hands a name over once per lawyer who
+     * holds it, one after another (the index: every distinct name once, all its lawyers together), so the last
+     * one is all there is to remember; a name met again later is scored again, to the same match.
+     */
+    last: {
+      person: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
+      other: { other: null as PreparedPerson | null, match: null as PersonMatch | null },
+    },
+  }))
   if (prepared.length === 0) return findings
-  const blocking = prepared.flatMap(({ party, person }) => blockingNamesOf(person, party.kind === 'person'))
+  const blocking = blockingNamesOfParties(prepared)
   // No memory of token pairs: three in four pairs a survivor's tokens meet are met once (the roster's names are
   // mostly distinct), and a memory's lookups cost more than the comparisons they saved (docs/matching.md).
   // The lawyers already holding each hit key (a lawyer meets the same pair of names once, however many times they

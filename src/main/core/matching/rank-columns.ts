@@ -11,6 +11,7 @@
  * The survivors the columns cannot say everything about (a list past 30 codes, a province or airport outside the
  * vocabularies: never in practice) are walked through the rules' functions instead (`columnsFor` returns null).
  */
+import { bitCount } from '../../../shared/bit-count'
 import { PROVINCES } from '../../../shared/cases/vocabulary'
 import { AIRPORTS } from '../../../shared/roster/airports'
 import { isOnCallAt } from '../../../shared/roster/on-call'
@@ -120,12 +121,6 @@ const heldOf = (set: number, list: readonly string[], codes: readonly string[], 
     for (let at = 0; at < bits.length; at++) if ((set & bits[at]!) !== 0) held |= 1 << at
   }
   return held
-}
-
-const bitCount = (bits: number): number => {
-  let count = 0
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++
-  return count
 }
 
 /**

@@ -11,14 +11,9 @@
  * matched to an equal one, so matches ≤ the letters the two have in common (as a multiset), and a string has at
  * least one character for each distinct letter the other lacks.
  */
+import { bitCount } from '../../../shared/bit-count'
 import type { PreparedName, PreparedToken } from './prepare'
 import { SINGLE_TOKEN_FACTOR, TOKEN_WEIGHTS, UNMATCHED_FLOOR } from './token-weights'
-
-const bitCount = (bits: number): number => {
-  let rest = bits - ((bits >>> 1) & 0x55555555)
-  rest = (rest & 0x33333333) + ((rest >>> 2) & 0x33333333)
-  return (Math.imul((rest + (rest >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff
-}
 
 /**
  * ≥ `editSimilarity(a.text, b.text)`: each distinct letter one token has and the other lacks is at least one of its
@@ -41,7 +36,8 @@ const lettersCeiling = (left: number, leftLetters: number, right: number, rightL
 }
 
 /** Whether two tokens share a sound key (asked only when their masks say they may). */
-const sharesKey = (a: readonly string[], b: readonly string[]): boolean => {
+/** Whether two tokens share a sound-alike code (name-similarity.ts's phonetic agreement). */
+export const sharesPhonetic = (a: readonly string[], b: readonly string[]): boolean => {
   for (const key of a) if (b.includes(key)) return true
   return false
 }
@@ -58,7 +54,7 @@ const formCeiling = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): 
     best < TOKEN_WEIGHTS.phonetic &&
     (a.sounds & b.sounds) !== 0 &&
     Math.min(a.text.length, b.text.length) >= 3 &&
-    sharesKey(a.phonetic, b.phonetic)
+    sharesPhonetic(a.phonetic, b.phonetic)
   )
     best = TOKEN_WEIGHTS.phonetic
   if (best < TOKEN_WEIGHTS.skeletonFromAbjad && a.skeleton.length > 0 && a.skeleton === b.skeleton) {

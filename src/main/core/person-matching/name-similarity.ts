@@ -3,7 +3,7 @@
  * (so order does not matter); the names run together are compared too (so "Alireza" meets "Ali Reza").
  */
 import { distance } from 'fastest-levenshtein'
-import { alignedCeiling, editCeiling, joinedCeiling, skeletonCeiling } from './name-ceiling'
+import { alignedCeiling, editCeiling, joinedCeiling, sharesPhonetic, skeletonCeiling } from './name-ceiling'
 import type { PreparedName, PreparedToken } from './prepare'
 import { SINGLE_TOKEN_FACTOR, TOKEN_WEIGHTS, UNMATCHED_FLOOR } from './token-weights'
 import type { MatchReason } from './types'
@@ -37,11 +37,6 @@ const CEILING_MARGIN = 1e-9
 let lastReason: MatchReason = 'name.spelling'
 
 /** Whether two tokens share a sound key (a few keys each: no closure, no set). */
-const sharesPhonetic = (a: readonly string[], b: readonly string[]): boolean => {
-  for (const key of a) if (b.includes(key)) return true
-  return false
-}
-
 /** How alike two forms of tokens are (the reason in `lastReason`). */
 const formValue = (a: PreparedToken, b: PreparedToken, isFromAbjad: boolean): number => {
   if (a.text === b.text) {
