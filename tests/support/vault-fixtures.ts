@@ -59,6 +59,18 @@ export const addTestCaseworker = (
   displayName = 'Casey Worker-Example',
 ) => accounts.add({ username, displayName, role: 'caseworker', passphrase: CASEWORKER_PASSPHRASE })
 
+/** Locks the vault and signs in again as a new viewer (`vera.example`, CASEWORKER_PASSPHRASE) the admin adds first. */
+export async function signInAsViewer(services: Pick<TVaultServices, 'accounts' | 'vault'>): Promise<void> {
+  await services.accounts.add({
+    username: 'vera.example',
+    displayName: 'Vera Viewer',
+    role: 'viewer',
+    passphrase: CASEWORKER_PASSPHRASE,
+  })
+  services.vault.lock()
+  await services.vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+}
+
 /** sha256 of every file under `folder`, by relative path: to prove nothing changed. */
 export function hashFolder(folder: string): Record<string, string> {
   const hashes: Record<string, string> = {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
+import { createTestVault, signInAsViewer } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
 import { emptyIntake } from '../../../shared/cases/intake-schema'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
@@ -56,14 +56,7 @@ describe('the roster’s capacity figures (dashboard)', () => {
     expect(canTake.rows.map((row) => row.id)).not.toContain(paused.id)
     expect(canTake.total).toBe(4 - 1)
 
-    await services.accounts.add({
-      username: 'vera.example',
-      displayName: 'Vera Viewer',
-      role: 'viewer',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
-    services.vault.lock()
-    await services.vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+    await signInAsViewer(services)
     const seenByViewer = roster.capacity()
     expect(seenByViewer.placesKnown).toBe(false)
     expect(seenByViewer.total).toEqual({ active: 4, paused: 1, places: 7, full: null, placesFree: null })

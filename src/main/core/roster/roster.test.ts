@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import { syntheticRosterLawyers } from '#test-support/synthetic'
-import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
+import { createTestVault, signInAsViewer } from '#test-support/vault-fixtures'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 
 /** Monday 22:30 in Montréal (EDT), 19:30 in Vancouver, 23:30 in Halifax. */
@@ -78,14 +78,7 @@ describe('the roster', () => {
   it('lets every role read but only caseworkers and admins change, in core itself', async () => {
     const services = await createTestVault(root())
     const { id } = services.roster.create(lawyer())
-    await services.accounts.add({
-      username: 'vera.example',
-      displayName: 'Vera Viewer',
-      role: 'viewer',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
-    services.vault.lock()
-    await services.vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+    await signInAsViewer(services)
     expect(services.roster.list({}).total).toBe(1)
     expect(services.roster.get(id).id).toBe(id)
     expect(services.directory.organizations({}).length).toBe(52)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AppError } from '../../../shared/result'
+import { codeOf } from '#test-support/per-test'
 import { FAST_KDF } from '#test-support/test-kdf'
 import {
   assertKdfAtLeast,
@@ -14,14 +14,6 @@ import {
 } from './kdf'
 
 const SALT = Buffer.from([...Array(16).keys()])
-const codeOf = (run: () => void): string | null => {
-  try {
-    run()
-    return null
-  } catch (error) {
-    return error instanceof AppError ? error.code : String(error)
-  }
-}
 const argon2id = (memoryKiB: number, iterations: number, parallelism = 1): TKdfParams => ({
   name: 'argon2id',
   memoryKiB,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { codeOfAsync } from '#test-support/per-test'
 import { CHEAP_FLOOR, FAST_KDF } from '#test-support/test-kdf'
 import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
 import { AppError } from '../../../shared/result'
@@ -145,16 +146,6 @@ async function upgrade(upgrader: TUpgrader, keeper = keeperFor(), operation = ke
   const result = await upgradeLegacyVault(keeper, legacyKeyring(), upgrader, masterKey(), operation)
   returned.push(result.keys)
   return result
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string | null> {
-  try {
-    await work
-    return null
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
 }
 
 const open = (file: string, key: Buffer): TDatabase => {
@@ -377,7 +368,7 @@ describe('an admin’s passphrase upgrades a wave-1 vault', () => {
     })
     const keyringBefore = readFileSync(join(folder(), 'keyring.json'))
     expect(
-      await codeOf(
+      await codeOfAsync(
         upgradeLegacyVault(
           keeper,
           legacyKeyring(),

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { codeOfAsync } from '#test-support/per-test'
 import { FAST_KDF } from '#test-support/test-kdf'
 import { makeTempFolder, removeFolder } from '#test-support/temp-folder'
 import { AppError } from '../../../shared/result'
@@ -65,16 +66,6 @@ const input = {
   username: ADMIN,
   displayName: DISPLAY_NAME,
   passphrase: PASSPHRASE,
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string | null> {
-  try {
-    await work
-    return null
-  } catch (error) {
-    if (error instanceof AppError) return error.code
-    throw error
-  }
 }
 
 async function errorOf(work: Promise<unknown>): Promise<AppError> {
@@ -258,7 +249,7 @@ describe('create', () => {
     await expect(vault.create({ ...input, organizationName: '' })).rejects.toThrow()
     await expect(vault.create({ ...input, username: 'Not A Name!' })).rejects.toThrow()
     await expect(vault.create({ ...input, displayName: '' })).rejects.toThrow()
-    expect(await codeOf(vault.create({ ...input, passphrase: ORGANIZATION }))).toBe('BAD_REQUEST')
+    expect(await codeOfAsync(vault.create({ ...input, passphrase: ORGANIZATION }))).toBe('BAD_REQUEST')
     expect(existsSync(folder())).toBe(false)
   })
 
@@ -302,7 +293,7 @@ describe('unlock, lock and integrity', () => {
     vault.lock()
     expect((await vault.unlockWithRecoveryKey(recoveryKey, ADMIN, NEW_PASSPHRASE)).role).toBe('admin')
     vault.lock()
-    expect(await codeOf(vault.unlock(ADMIN, PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.unlock(ADMIN, PASSPHRASE))).toBe('WRONG_PASSPHRASE')
     now += 3_600_000 // past the throttle's wait
     // Queued behind a slow operation; the lock comes before its turn.
     let release = (): void => undefined
@@ -312,8 +303,8 @@ describe('unlock, lock and integrity', () => {
     const waitingRecovery = vault.unlockWithRecoveryKey(recoveryKey, ADMIN, PASSPHRASE)
     vault.lock()
     release()
-    expect(await codeOf(waiting)).toBe('CANCELLED')
-    expect(await codeOf(waitingRecovery)).toBe('CANCELLED')
+    expect(await codeOfAsync(waiting)).toBe('CANCELLED')
+    expect(await codeOfAsync(waitingRecovery)).toBe('CANCELLED')
     expect(vault.status().state).toBe('locked')
   })
 
@@ -329,7 +320,7 @@ describe('unlock, lock and integrity', () => {
     // Locking again while locked changes nothing.
     vault.lock('idle')
     expect(vault.status().lastLockReason).toBe('suspend')
-    expect(await codeOf(Promise.resolve().then(() => vault.session()))).toBe('LOCKED')
+    expect(await codeOfAsync(Promise.resolve().then(() => vault.session()))).toBe('LOCKED')
     stop()
     await vault.unlock(ADMIN, PASSPHRASE)
     expect(heard).toStrictEqual(['unlocked', 'locked', 'unlocked', 'locked'])

@@ -1,10 +1,9 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempFolderPerTest } from '#test-support/per-test'
-import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
+import { codeOf, tempFolderPerTest } from '#test-support/per-test'
+import { createTestVault, signInAsViewer } from '#test-support/vault-fixtures'
 import { emptyOrganizationFields } from '../../../../shared/roster/directory-schema'
-import { AppError } from '../../../../shared/result'
 import { DIRECTORY_CSV_HEADER } from './directory-csv'
 
 /* Invented organizations only; the seed's entries are public directory data. */
@@ -41,15 +40,6 @@ const organizationRow = (cells: {
   ].join(',') +
   BLANK_RESOURCE_CELLS +
   `,,,${cells.retired ?? 'no'}`
-
-const codeOf = (work: () => unknown): string | undefined => {
-  try {
-    work()
-    return undefined
-  } catch (error) {
-    return error instanceof AppError ? error.code : 'not an AppError'
-  }
-}
 
 describe('directory import and export (CSV and JSON)', () => {
   const root = tempFolderPerTest()
@@ -213,14 +203,7 @@ describe('directory import and export (CSV and JSON)', () => {
 
   it('lets a viewer export nothing and import nothing, in core itself', async () => {
     const services = await createTestVault(root())
-    await services.accounts.add({
-      username: 'vera.example',
-      displayName: 'Vera Viewer',
-      role: 'viewer',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
-    services.vault.lock()
-    await services.vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+    await signInAsViewer(services)
     const file = join(root(), 'out.csv')
     writeFileSync(join(root(), 'in.csv'), csvOf(organizationRow({ name: 'Invented Aid' })))
     expect(codeOf(() => services.directoryTransfer.exportTo(file, 'csv'))).toBe('FORBIDDEN')
