@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { codeOfAsync } from '#test-support/per-test'
 import {
   copyOfKeys,
   isZeroKey,
@@ -144,13 +145,6 @@ async function addStaff(vault: TVault, username: string, role: 'caseworker' | 'v
   session.accounts.insert({ id, username, displayName: 'Casey Example', role }, clock.now())
 }
 
-async function codeOf(work: Promise<unknown>): Promise<string | null> {
-  const error = await errorOf(work)
-  if (error === undefined) return null
-  if (error instanceof AppError) return error.code
-  throw error
-}
-
 async function errorOf(work: Promise<unknown>): Promise<unknown> {
   try {
     await work
@@ -257,7 +251,7 @@ describe('BackupService.create', () => {
   it('locked: LOCKED, and no file', async () => {
     const vault = await newVault({ signedIn: false })
     const destination = join(root(), 'backup.ccijbackup')
-    expect(await codeOf(vault.service.create(destination))).toBe('LOCKED')
+    expect(await codeOfAsync(vault.service.create(destination))).toBe('LOCKED')
     expect(existsSync(destination)).toBe(false)
   })
 
@@ -272,7 +266,7 @@ describe('BackupService.create', () => {
     vault.keeper.close(false)
 
     signIn(vault).passphraseChangePending = true
-    expect(await codeOf(vault.service.create(destination))).toBe('PASSPHRASE_CHANGE_REQUIRED')
+    expect(await codeOfAsync(vault.service.create(destination))).toBe('PASSPHRASE_CHANGE_REQUIRED')
     vault.keeper.close(false)
 
     // Neither can happen through openSession (an admin's session holds all three keys); checked all the same.
@@ -295,7 +289,7 @@ describe('BackupService.create', () => {
     const vault = await newVault()
     const destination = join(root(), 'backup.ccijbackup')
     const work = vault.service.create(destination, () => vault.keeper.close(true, 'manual'))
-    expect(await codeOf(work)).toBe('CANCELLED')
+    expect(await codeOfAsync(work)).toBe('CANCELLED')
     expect(readdirSync(root())).toEqual(['vault'])
     expect(temporaries(vault.folder)).toEqual([])
     expect(storedTrail(vault).map((entry) => entry.action)).toEqual([
@@ -508,18 +502,20 @@ describe('BackupService.restore', () => {
       message:
         'That account name and passphrase do not open an admin account in this backup. Nothing was changed.',
     })
-    expect(await codeOf(vault.service.restore(backup, 'nobody.example', PASSPHRASE))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.service.restore(backup, 'nobody.example', PASSPHRASE))).toBe(
+      'WRONG_PASSPHRASE',
+    )
     expect(vault.keeper.current()).toBe(session)
     expect(hashes(vault.folder)).toEqual(before)
     expect(siblings()).toEqual([])
     // Two failures so far; a success clears them, so two more do not make a third.
     await vault.service.restore(backup, ADMIN, PASSPHRASE)
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      expect(await codeOf(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
+      expect(await codeOfAsync(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
     }
-    expect(await codeOf(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
     // The third failure in a row waits a second, even with the right passphrase, and only for restores.
-    expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBe('THROTTLED')
+    expect(await codeOfAsync(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBe('THROTTLED')
     expect(() => vault.keeper.throttle.assertAllowed(ADMIN)).not.toThrow()
     const throttle = JSON.parse(readFileSync(vault.keeper.paths.throttle, 'utf8')) as {
       failures: Record<string, unknown>
@@ -527,7 +523,7 @@ describe('BackupService.restore', () => {
     expect(Object.keys(throttle.failures)).toEqual(['restore:'])
     expect(vault.keeper.operations.isBusy()).toBe(false)
     clock.advance(1_000)
-    expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBeNull()
+    expect(await codeOfAsync(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBeNull()
   })
 
   it('a name without a staff slot in the backup (none, or a legacy one) costs the key derivation a known name costs', async () => {
@@ -548,13 +544,13 @@ describe('BackupService.restore', () => {
         .mocked(deriveKey)
         .mock.calls.map(([secret, salt, params]) => [secret, salt.toString('base64'), params])
     vi.mocked(deriveKey).mockClear()
-    expect(await codeOf(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOfAsync(vault.service.restore(backup, ADMIN, WRONG))).toBe('WRONG_PASSPHRASE')
     const known = derivations()
     expect(known).toEqual([[WRONG, alex?.kind === 'staff' ? alex.sealedKey.salt : '', FAST_KDF]])
     for (const username of ['nobody.example', 'casey.example']) {
       clock.advance(60_000)
       vi.mocked(deriveKey).mockClear()
-      expect(await codeOf(vault.service.restore(backup, username, WRONG))).toBe('WRONG_PASSPHRASE')
+      expect(await codeOfAsync(vault.service.restore(backup, username, WRONG))).toBe('WRONG_PASSPHRASE')
       expect(derivations()).toEqual(known)
     }
   })
@@ -564,7 +560,7 @@ describe('BackupService.restore', () => {
     await addStaff(vault, 'casey.example', 'caseworker', 'river copper meadow 41')
     const backup = join(root(), 'backup.ccijbackup')
     await vault.service.create(backup)
-    expect(await codeOf(vault.service.restore(backup, 'casey.example', 'river copper meadow 41'))).toBe(
+    expect(await codeOfAsync(vault.service.restore(backup, 'casey.example', 'river copper meadow 41'))).toBe(
       'WRONG_PASSPHRASE',
     )
     expect(secrets.grants).toHaveLength(1)
@@ -637,7 +633,7 @@ describe('BackupService.restore', () => {
     bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at)
     writeFileSync(backup, bytes)
     const before = hashes(vault.folder)
-    expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBe('INVALID_FILE')
+    expect(await codeOfAsync(vault.service.restore(backup, ADMIN, PASSPHRASE))).toBe('INVALID_FILE')
     expect(hashes(vault.folder)).toEqual(before)
     expect(vault.keeper.current()).toBe(session)
     expect(siblings()).toEqual([])
@@ -673,7 +669,7 @@ describe('BackupService.restore', () => {
     // The lock seals the trail's head (the anchor file); everything else stays as it was.
     const { [vault.keyring.files.anchor]: _anchor, ...before } = hashes(vault.folder)
     const work = vault.service.restore(backup, ADMIN, PASSPHRASE, () => vault.keeper.close(false))
-    expect(await codeOf(work)).toBe('CANCELLED')
+    expect(await codeOfAsync(work)).toBe('CANCELLED')
     expect(hashes(vault.folder)).toMatchObject(before)
     expect(Object.keys(hashes(vault.folder))).toEqual(
       [...Object.keys(before), vault.keyring.files.anchor].sort(),
@@ -690,7 +686,7 @@ describe('BackupService.restore', () => {
     })
     vault = setup.vault
     const keyring = readFileSync(vault.keeper.paths.keyring)
-    expect(await codeOf(vault.service.restore(setup.backup, ADMIN, PASSPHRASE))).toBe('CANCELLED')
+    expect(await codeOfAsync(vault.service.restore(setup.backup, ADMIN, PASSPHRASE))).toBe('CANCELLED')
     expect(readFileSync(vault.keeper.paths.keyring)).toEqual(keyring)
     expect(storedTrail(vault).map((entry) => entry.action)).toContain('record.changed')
     expect(vault.keeper.current()).toBeNull()
@@ -718,9 +714,9 @@ describe('BackupService.restore', () => {
     signIn(vault)
     failAt = 'restore:staged'
     const session = vault.keeper.require()
-    expect(await codeOf(vault.service.restore(backup, ADMIN, PASSPHRASE)).catch(() => 'thrown')).toBe(
-      'thrown',
-    )
+    expect(await errorOf(vault.service.restore(backup, ADMIN, PASSPHRASE))).toMatchObject({
+      message: 'stopped at restore:staged',
+    })
     expect(vault.keeper.current()).toBe(session)
     expect(siblings()).toEqual([])
   })
