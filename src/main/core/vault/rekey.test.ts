@@ -30,6 +30,27 @@ const order = (keyring: TKeyringFile, name: string): number =>
   )
 
 /** Linux names every file this process holds open under /proc/self/fd; elsewhere the check is skipped. */
+/**
+ * Hooks that throw at the first `rekey:start` after `arm()`, once: a crash right after a disable or role change
+ * committed, before its own rekey.
+ */
+function crashBeforeOwnRekey(): { hooks: { at: (step: string) => void }; arm: () => void } {
+  let armed = false
+  return {
+    hooks: {
+      at: (step) => {
+        if (armed && step === 'rekey:start') {
+          armed = false
+          throw new Error('crashed before the rekey')
+        }
+      },
+    },
+    arm: () => {
+      armed = true
+    },
+  }
+}
+
 const FD_FOLDER = '/proc/self/fd'
 
 /** The files of `folder` this process holds open (a database connection holds its file). */
@@ -216,24 +237,14 @@ describe('a rekey', () => {
   })
 
   it('keeps only slots of active, endorsed accounts, each granted no more than the account’s role', async () => {
-    let failNext = false
-    const { vault, accounts, recovery } = await createTestVault(root(), {
-      hooks: {
-        at: (step) => {
-          // A crash right after the disable or role change committed, before their own rekey.
-          if (failNext && step === 'rekey:start') {
-            failNext = false
-            throw new Error('crashed before the rekey')
-          }
-        },
-      },
-    })
+    const crash = crashBeforeOwnRekey()
+    const { vault, accounts, recovery } = await createTestVault(root(), { hooks: crash.hooks })
     const casey = await addTestCaseworker(accounts)
     const sam = await addTestCaseworker(accounts, 'sam.example', 'Sam Worker-Example')
     await addTestCaseworker(accounts, 'riley.example', 'Riley Worker-Example')
-    failNext = true
+    crash.arm()
     await expect(accounts.disable(casey.id)).rejects.toThrow('crashed before the rekey')
-    failNext = true
+    crash.arm()
     await expect(accounts.changeRole(sam.id, 'viewer')).rejects.toThrow('crashed before the rekey')
     vault.lock()
     // Riley's listed public key swapped for Sam's, and the recovery slot's for Alex's: endorsed by no admin.
@@ -293,20 +304,11 @@ describe('a rekey', () => {
   })
 
   it('names what it left out: the removed, the unendorsed and the recovery slot', async () => {
-    let failNext = false
-    const { vault, accounts } = await createTestVault(root(), {
-      hooks: {
-        at: (step) => {
-          if (failNext && step === 'rekey:start') {
-            failNext = false
-            throw new Error('crashed before the rekey')
-          }
-        },
-      },
-    })
+    const crash = crashBeforeOwnRekey()
+    const { vault, accounts } = await createTestVault(root(), { hooks: crash.hooks })
     const casey = await addTestCaseworker(accounts)
     await addTestCaseworker(accounts, 'riley.example', 'Riley Worker-Example')
-    failNext = true
+    crash.arm()
     await expect(accounts.disable(casey.id)).rejects.toThrow('crashed before the rekey')
     // Riley's slot and the recovery slot edited while the admin is signed in (no unlock check in between).
     const keyring = keyringFile()
