@@ -181,17 +181,21 @@ export class ConflictNameIndex implements TConflictNameSource {
    * lawyer and name): the conflict check meets hundreds of names declared by thousands of lawyers.
    */
   eachCandidate(names: readonly TBlockingName[], visit: TCandidateVisit): void {
+    const { entryStart, entryIds, lawyerIds, lawyerOf, sourceOf, kindOf, caseOf } = this
+    // The declared names have no case: no look-up per lawyer and name for them.
+    const hasCases = caseOf.size > 0
     for (const id of this.found(names)) {
       const prepared = this.prepared[id]
       if (prepared === undefined) continue
-      for (let at = this.entryStart[id] ?? 0; at < (this.entryStart[id + 1] ?? 0); at++) {
-        const entry = this.entryIds[at] ?? 0
+      const end = entryStart[id + 1] ?? 0
+      for (let at = entryStart[id] ?? 0; at < end; at++) {
+        const entry = entryIds[at] ?? 0
         visit(
           prepared,
-          this.lawyerIds[this.lawyerOf[entry] ?? 0] ?? '',
-          SOURCES[this.sourceOf[entry] ?? 0] ?? 'declared',
-          KINDS[this.kindOf[entry] ?? 0] ?? 'person',
-          this.caseOf.get(entry),
+          lawyerIds[lawyerOf[entry] ?? 0] ?? '',
+          SOURCES[sourceOf[entry] ?? 0] ?? 'declared',
+          KINDS[kindOf[entry] ?? 0] ?? 'person',
+          hasCases ? caseOf.get(entry) : undefined,
         )
       }
     }

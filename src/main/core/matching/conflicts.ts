@@ -86,8 +86,19 @@ export type TConflictFindings = {
   cleared: Map<string, TConflictHit[]>
 }
 
+/**
+ * The lawyers a hit key was counted for: most keys meet one lawyer (the roster's names are mostly distinct), so the
+ * first is held as it is and a set made only for a second.
+ */
+type TCounted = { first: string | null; more: Set<string> | null }
+const counts = (counted: TCounted, lawyerId: string): boolean =>
+  counted.first === lawyerId || (counted.more !== null && counted.more.has(lawyerId))
+const count = (counted: TCounted, lawyerId: string): void => {
+  if (counted.first === null) counted.first = lawyerId
+  else (counted.more ??= new Set()).add(lawyerId)
+}
 /** A hit built for one party and lawyer-side name, by source and kind, and the lawyers it was counted for. */
-type THeldHit = { hit: TConflictHit; lawyers: Set<string> }
+type THeldHit = { hit: TConflictHit; lawyers: TCounted }
 /** Where a (source, kind) hit sits in a name's list of held hits: source × 4 + kind. */
 const HELD_AT: Readonly<Record<TConflictSource, number>> = {
   declared: 0,
@@ -107,7 +118,12 @@ const pushTo = <T>(map: Map<string, T[]>, key: string, value: T): void => {
   else list.push(value)
 }
 
-const shownName = (names: readonly string[]): string => names.filter((name) => name.trim() !== '').join(' / ')
+const shownName = (names: readonly string[]): string => {
+  // One name written (most lawyer-side names): itself, the same text as the join would make.
+  const only = names.length === 1 ? names[0] : undefined
+  if (only !== undefined && only.trim() !== '') return only
+  return names.filter((name) => name.trim() !== '').join(' / ')
+}
 
 /**
  * The parties a conflict check compares (those with a name written), each prepared for its kind: what
@@ -162,7 +178,7 @@ export const findConflicts = (
   // mostly distinct), and a memory's lookups cost more than the comparisons they saved (docs/matching.md).
   // The lawyers already holding each hit key (a lawyer meets the same pair of names once, however many times they
   // hold the name, and whichever party or kind it came through): one set per key, of the index's own id strings.
-  const lawyersByKey = new Map<string, Set<string>>()
+  const lawyersByKey = new Map<string, TCounted>()
   const hitFor = (
     each: (typeof prepared)[number],
     other: PreparedPerson,
@@ -199,7 +215,7 @@ export const findConflicts = (
     }
     let lawyers = lawyersByKey.get(hit.hitKey)
     if (lawyers === undefined) {
-      lawyers = new Set()
+      lawyers = { first: null, more: null }
       lawyersByKey.set(hit.hitKey, lawyers)
     }
     const held = { hit, lawyers }
@@ -218,10 +234,10 @@ export const findConflicts = (
     for (const each of prepared) {
       if (!IS_CONFLICT[each.party.role][source]) continue
       const held = hitFor(each, other, source, kind, names)
-      if (held === null || held.lawyers.has(lawyerId)) continue
-      held.lawyers.add(lawyerId)
+      if (held === null || counts(held.lawyers, lawyerId)) continue
+      count(held.lawyers, lawyerId)
       const hit = held.hit
-      const review = reviews.get(lawyerId)?.get(hit.hitKey)
+      const review = reviews.size === 0 ? undefined : reviews.get(lawyerId)?.get(hit.hitKey)
       if (review === 'cleared') pushTo(findings.cleared, lawyerId, hit)
       else pushTo(findings.blocking, lawyerId, { hit, confirmed: review === 'confirmed' })
     }

@@ -7,13 +7,20 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   alignedCeiling,
+  alignedCeilingBelow,
   editCeiling,
   joinedCeiling,
   nameCeiling,
   skeletonCeiling,
   tokenCeiling,
 } from './name-ceiling'
-import { editSimilarity, nameSimilarity, nameSimilarityValue, tokenSimilarity } from './name-similarity'
+import {
+  editSimilarity,
+  nameSimilarity,
+  nameSimilarityAtLeast,
+  nameSimilarityValue,
+  tokenSimilarity,
+} from './name-similarity'
 import { preparePerson } from './prepare'
 import { readStoredNames, storeNames } from './stored-names'
 
@@ -104,7 +111,7 @@ describe('the name ceilings', () => {
     expect(pairs).toBeGreaterThan(2000)
   })
 
-  it('let a floored comparison give the exact value whenever it reaches the floor, and less otherwise', () => {
+  it('let a floored comparison give the exact value (and reasons) whenever it reaches the floor, and less otherwise', () => {
     let reached = 0
     let below = 0
     fc.assert(
@@ -115,13 +122,19 @@ describe('the name ceilings', () => {
         (left, right, floor) => {
           for (const a of preparedOf(left))
             for (const b of preparedOf(right)) {
-              const exact = nameSimilarity(a, b).value
+              const full = nameSimilarity(a, b)
+              const exact = full.value
               const floored = nameSimilarityValue(a, b, undefined, floor)
+              const withReasons = nameSimilarityAtLeast(a, b, undefined, floor)
+              // The early-stopping bound answers exactly as the whole ceiling compared with the floor.
+              expect(alignedCeilingBelow(a, b, floor, 1e-9)).toBe(alignedCeiling(a, b) + 1e-9 < floor)
               if (exact >= floor) {
                 expect(floored).toBe(exact)
+                expect(withReasons).toEqual(full)
                 reached++
               } else {
                 expect(floored).toBeLessThan(floor)
+                expect(withReasons).toBeNull()
                 below++
               }
             }

@@ -121,6 +121,53 @@ export const alignedCeiling = (a: PreparedName, b: PreparedName): number => {
   return (total / shorter) * coverage * (shorter === 1 ? SINGLE_TOKEN_FACTOR : 1)
 }
 
+/** Far above a bound's rounding error (an ulp or two of numbers ≤ 1), far below any difference of values. */
+const EARLY_SLACK = 1e-12
+
+/**
+ * Whether `alignedCeiling(a, b) + margin < floor`, found without always bounding every token: the shorter side's
+ * tokens are bounded in turn, and once those left could not lift the ceiling to the floor even at 1 each (no token
+ * value is above `TOKEN_WEIGHTS.exact`, 1) the answer is yes. The conflict check asks this of every (party, name)
+ * pair it meets, most of them unrelated names; a pair not ruled out early is bounded in full, to the same number
+ * as `alignedCeiling`.
+ */
+export const alignedCeilingBelow = (
+  a: PreparedName,
+  b: PreparedName,
+  floor: number,
+  margin: number,
+): boolean => {
+  const rows = a.tokens.length
+  const columns = b.tokens.length
+  if (rows === 0 || columns === 0) return 0 + margin < floor
+  const isFromAbjad = a.isFromAbjad || b.isFromAbjad
+  const shortSide = rows <= columns ? a.tokens : b.tokens
+  const longSide = rows <= columns ? b.tokens : a.tokens
+  const shorter = shortSide.length
+  const coverage = UNMATCHED_FLOOR + ((1 - UNMATCHED_FLOOR) * shorter) / longSide.length
+  const factor = shorter === 1 ? SINGLE_TOKEN_FACTOR : 1
+  const scale = (coverage * factor) / shorter
+  let total = 0
+  for (let at = 0; at < shorter; at++) {
+    const token = shortSide[at]
+    if (token === undefined) continue
+    let best = 0
+    for (const other of longSide) {
+      const value = tokenCeiling(token, other, isFromAbjad)
+      if (value > best) best = value
+      if (best >= 1) break
+    }
+    total += best
+    const left = shorter - at - 1
+    if (left === 0) break
+    // Already at the floor: the tokens left only add (float sums of non-negative numbers never go down).
+    if (!((total / shorter) * coverage * factor + margin < floor)) return false
+    // What the tokens left could add at most; EARLY_SLACK keeps float rounding of this bound on the safe side.
+    if ((total + left) * scale + margin + EARLY_SLACK < floor) return true
+  }
+  return (total / shorter) * coverage * factor + margin < floor
+}
+
 /**
  * ≥ the names-run-together value (`TOKEN_WEIGHTS.joined` × the best edit similarity of their joined forms). A
  * name's joined forms are its tokens in three orders: the same letters, the same length (prepare.ts and

@@ -3,7 +3,14 @@
  * contacts. Thresholds and their reasons are in docs/person-matching.md.
  */
 import { compareBirthDates, sharesAny } from './evidence'
-import { nameSimilarity, nameSimilarityValue, type TokenMemo, type TokenPairMemo } from './name-similarity'
+import {
+  nameSimilarity,
+  nameSimilarityAtLeast,
+  nameSimilarityValue,
+  type NameSimilarity,
+  type TokenMemo,
+  type TokenPairMemo,
+} from './name-similarity'
 import { preparePerson, type PreparedPerson } from './prepare'
 import type { MatchReason, Person, PersonMatch } from './types'
 
@@ -100,8 +107,8 @@ export const scorePrepared = (
 }
 
 /**
- * `scorePrepared(a, b, memo)` when its score is at least `threshold`, else null: the names are compared by value
- * alone, and only the best pair of a match again with its reasons. A conflict check scores thousands of names
+ * `scorePrepared(a, b, memo)` when its score is at least `threshold`, else null: with a date or contact on both
+ * sides the names are compared by value alone, and only the best pair of a match again with its reasons. A conflict check scores thousands of names
  * that are not hits (the same arithmetic: the same score, reasons and pair as `scorePrepared`).
  */
 export const scorePreparedAtLeast = (
@@ -110,20 +117,19 @@ export const scorePreparedAtLeast = (
   threshold: number,
   memo?: TokenMemo | TokenPairMemo,
 ): PersonMatch | null => {
+  // Without a date or contact that could raise it, the score is the name score: a pair of names below the
+  // threshold cannot be the best of a match, and need not be compared exactly (`nameSimilarityValue`'s floor).
+  if (!evidenceMayCount(a, b)) return namesAtLeast(a, b, threshold, memo)
   let nameScore = 0
   let bestLeft = -1
   let bestRight = -1
-  // Without a date or contact that could raise it, the score is the name score: a pair of names below the
-  // threshold cannot be the best of a match, and need not be compared exactly (`nameSimilarityValue`'s floor).
-  const namesAlone = !evidenceMayCount(a, b)
-  const floor = namesAlone ? threshold : 0
   for (let left = 0; left < a.names.length; left++) {
     const leftName = a.names[left]
     if (leftName === undefined) continue
     for (let right = 0; right < b.names.length; right++) {
       const rightName = b.names[right]
       if (rightName === undefined) continue
-      const value = nameSimilarityValue(leftName, rightName, memo, floor)
+      const value = nameSimilarityValue(leftName, rightName, memo)
       if (value > nameScore) {
         nameScore = value
         bestLeft = left
@@ -131,7 +137,6 @@ export const scorePreparedAtLeast = (
       }
     }
   }
-  if (namesAlone && !(clamp(nameScore) >= threshold)) return null
   const evidence = withEvidence(nameScore, a, b)
   if (!(evidence.score >= threshold)) return null
   const leftName = a.names[bestLeft]
@@ -139,6 +144,36 @@ export const scorePreparedAtLeast = (
   if (leftName === undefined || rightName === undefined) return matchOf(nameScore, [], ['', ''], evidence)
   const best = nameSimilarity(leftName, rightName, memo)
   return matchOf(best.value, best.reasons, [leftName.written, rightName.written], evidence)
+}
+
+/**
+ * `scorePreparedAtLeast` when the score is the name score (no date or contact on both sides): each pair of names
+ * compared once with its floor, the reasons of the best pair kept from that comparison (`nameSimilarityAtLeast`);
+ * the best pair is the first of the highest value, as in `scorePrepared`.
+ */
+const namesAtLeast = (
+  a: PreparedPerson,
+  b: PreparedPerson,
+  threshold: number,
+  memo: TokenMemo | TokenPairMemo | undefined,
+): PersonMatch | null => {
+  let nameScore = 0
+  let best: NameSimilarity | null = null
+  let bestPair: [string, string] = ['', '']
+  for (const left of a.names) {
+    for (const right of b.names) {
+      const similarity = nameSimilarityAtLeast(left, right, memo, threshold)
+      if (similarity !== null && similarity.value > nameScore) {
+        nameScore = similarity.value
+        best = similarity
+        bestPair = [left.written, right.written]
+      }
+    }
+  }
+  if (!(clamp(nameScore) >= threshold)) return null
+  const evidence = withEvidence(nameScore, a, b)
+  if (!(evidence.score >= threshold)) return null
+  return matchOf(nameScore, best?.reasons ?? [], bestPair, evidence)
 }
 
 /** How alike two people are: score 0..1, whether to offer them as the same person, and why. */
