@@ -172,8 +172,12 @@ export class CaseListQueries {
       query: string,
     ): TSql => sql`(SELECT rowid, rank FROM case_search WHERE case_search MATCH ${query}) h
       JOIN cases c ON c.rowid = h.rowid WHERE ${sqlAnd(conditions)}`
+    // Counted without the cases when no filter applies: every rowid of case_search is a case's (cases are never
+    // deleted), and joining each hit to its case cost about 3 ms of the 4 for a word in 4,000 cases of 100,000.
+    const counted = (query: string): TSql =>
+      conditions.length === 0 ? sql`case_search WHERE case_search MATCH ${query}` : ranked(query)
     const hits = ranked(match)
-    const { total, capped } = this.cappedCount(hits)
+    const { total, capped } = this.cappedCount(counted(match))
     const page = (from: TSql, wanted: number, skip: number): number[] =>
       this.db.column<number>(
         sql`SELECT c.rowid FROM ${from}
@@ -185,7 +189,7 @@ export class CaseListQueries {
     // 100,000 cases. The hits met in a name or reference are few for such a word: ranked as usual, they come first;
     // the others follow newest first, read in the index's own rowid order and stopped at the page.
     const nameHits = ranked(namesOnly)
-    const named = this.cappedCount(nameHits)
+    const named = this.cappedCount(counted(namesOnly))
     const rowids = offset < named.total ? page(nameHits, limit, offset) : []
     const rest = limit - rowids.length
     if (rest > 0 && !named.capped) {
