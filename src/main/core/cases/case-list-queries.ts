@@ -2,6 +2,7 @@ import { SEARCH_COUNT_CAP } from '../../../shared/contract/cases'
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
 import { canCount, CaseCounts } from './case-counts'
+import type { TNamedPerson } from './case-names'
 import type { TCaseListRecord } from './case-rows'
 import { jsonList } from './case-repository'
 
@@ -305,14 +306,31 @@ export class CaseListQueries {
       .map(([rowid]) => rowid)
   }
 
-  /** The profiles (person, languages, location JSON) of these cases, by rowid: to say why a search found them. */
-  profilesOf(rowids: readonly number[]): Map<number, string> {
+  /**
+   * The names of these cases' people (the fields `intakeNames` reads), by rowid: to say why a search found them, or
+   * to prepare the names of a case with none stored. SQLite picks the five fields out of the profile: parsing each
+   * whole profile (languages, location, dates) in JavaScript cost about as much as reading it.
+   */
+  namedPeopleOf(rowids: readonly number[]): Map<number, TNamedPerson> {
     if (rowids.length === 0) return new Map()
-    const rows = this.db.all<{ rowid: number; profile: string }>(
-      sql`SELECT c.rowid, f.profile FROM cases c JOIN case_files f ON f.case_id = c.id
+    const rows = this.db.all<{ rowid: number; person: string }>(
+      sql`SELECT c.rowid, json_extract(f.profile, '$.person.givenNames', '$.person.familyName',
+            '$.person.preferredName', '$.person.aliases', '$.person.originalScriptName') AS person
+          FROM cases c JOIN case_files f ON f.case_id = c.id
           WHERE c.rowid IN (SELECT value FROM json_each(${jsonList(rowids)}))`,
     )
-    return new Map(rows.map((row) => [row.rowid, row.profile]))
+    return new Map(
+      rows.map(({ rowid, person }) => {
+        const [givenNames, familyName, preferredName, aliases, originalScriptName] = JSON.parse(person) as [
+          string,
+          string,
+          string,
+          string[],
+          string,
+        ]
+        return [rowid, { givenNames, familyName, preferredName, aliases, originalScriptName }]
+      }),
+    )
   }
 
   /**

@@ -14,11 +14,9 @@ import {
 import { intakeNames } from '../../../shared/cases/intake-schema'
 import { scriptOfName } from '../../../shared/cases/name-scripts'
 import type { CaseListQueries } from './case-list-queries'
-import { nameKindOf } from './case-names'
-import type { TProfile, TPersonRecord } from './case-records'
+import { nameKindOf, type TNamedPerson } from './case-names'
 import type { TCaseListRecord } from './case-rows'
 import { exactKeysOf, isWholeWordOnly, latinOf, notesQueryOf, wordsOf } from './case-search'
-import { parse } from './case-views'
 import { toLatin } from '../person-matching'
 
 /** Lower case, accents off, split into words: unicode61 with remove_diacritics, as the index tokenizes. */
@@ -109,7 +107,7 @@ function keysMeet(memo: ReasonMemo, word: string, name: string): boolean {
 }
 
 /** What the row says about a case found under one of its names (or a name spelled otherwise). */
-export const nameReason = (person: TPersonRecord, name: string, spelledOtherwise: boolean): TSearchReason =>
+export const nameReason = (person: TNamedPerson, name: string, spelledOtherwise: boolean): TSearchReason =>
   reasonForName(nameKindOf(person, name), name, spelledOtherwise)
 
 /** The same, when which of the person's names it is (`kind`) is already known. */
@@ -125,7 +123,7 @@ export const reasonForName = (
 })
 
 /** What an exact hit needs to be explained. */
-export type TExactHit = { reference: string; city: string; person: TPersonRecord }
+export type TExactHit = { reference: string; city: string; person: TNamedPerson }
 
 /** Every word's reason, one per kind (the first word's), in the order of SEARCH_REASON_KINDS. */
 export function exactReasons(
@@ -172,14 +170,14 @@ export function exactReasons(
   return SEARCH_REASON_KINDS.flatMap((kind) => found.get(kind) ?? [])
 }
 
-/** The reasons for a page of exact hits, by rowid: one read of their profiles, one notes query per word at most. */
+/** The reasons for a page of exact hits, by rowid: one read of their names, one notes query per word at most. */
 export function explainExactHits(
   queries: CaseListQueries,
   search: string,
   rows: readonly TCaseListRecord[],
 ): Map<number, TSearchReason[]> {
   const rowids = rows.map((row) => row.rowid)
-  const profiles = queries.profilesOf(rowids)
+  const people = queries.namedPeopleOf(rowids)
   const found = new Map<string, Set<number>>()
   /** The page's cases the index finds for this part of the search: asked once per word and part. */
   const holding = (match: string): Set<number> => {
@@ -193,9 +191,8 @@ export function explainExactHits(
   const reasons = new Map<number, TSearchReason[]>()
   const memo = new ReasonMemo()
   for (const row of rows) {
-    const profile = profiles.get(row.rowid)
-    if (profile === undefined) continue
-    const { person } = parse<TProfile>(profile)
+    const person = people.get(row.rowid)
+    if (person === undefined) continue
     const hit = { reference: row.reference, city: row.city, person }
     reasons.set(
       row.rowid,
