@@ -4,7 +4,8 @@
  * the search can be shown to give the same results in the same order (run it on copies of one vault with the base
  * and the branch, then `cmp` the files). Each of the 240 bench searches (`SEARCHES`) is read at offsets 0 and 100,
  * with no filter and with two filters; then a few words whose last part is one or two letters ("Al-S"). Rows are
- * dumped with their reasons. Synthetic data only; delete OUT when done.
+ * dumped with their reasons. Synthetic data only; delete OUT when done. OUT must lie under the temp folder or the
+ * bench folder (bench/support/dump-path.ts): the run stops before opening the vault otherwise.
  */
 import { createHash } from 'node:crypto'
 import { existsSync, writeFileSync } from 'node:fs'
@@ -14,11 +15,13 @@ import { sql } from '../src/main/core/db/sql'
 import { syntheticCaseload } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, newVaultServices } from '#test-support/vault-fixtures'
 import { BENCH_TODAY, type TCaseSample } from './support/caseload'
+import { checkedDumpPath } from './support/dump-path'
 import { searchesFrom } from './support/workloads'
 
 const [folder = '', out = ''] = process.argv.slice(2)
 if (folder === '' || out === '' || !existsSync(join(folder, 'vault')))
   throw new Error('usage: npx tsx bench/dump-search.ts FOLDER OUT [N] (a vault seeded by measure-search.ts)')
+const outPath = checkedDumpPath(out)
 const wanted = Number(process.argv[4] ?? 100_000)
 const services = newVaultServices(folder, { now: () => BENCH_TODAY.getTime() })
 if (services.vault.currentStaff() === null) await services.vault.unlock('alex.example', ADMIN_PASSPHRASE)
@@ -75,7 +78,7 @@ for (const text of texts) {
     }
   }
 }
-writeFileSync(out, `${lines.join('\n')}\n`)
+writeFileSync(outPath, `${lines.join('\n')}\n`)
 process.stdout.write(
   `${lines.length} pages, ${lines.reduce((n, l) => n + (JSON.parse(l) as { rows: unknown[] }).rows.length, 0)} rows, sha256 ${hash.digest('hex')}\n`,
 )

@@ -14,11 +14,9 @@ import {
 import { intakeNames } from '../../../shared/cases/intake-schema'
 import { scriptOfName } from '../../../shared/cases/name-scripts'
 import type { CaseListQueries } from './case-list-queries'
-import { nameKindOf } from './case-names'
-import type { TProfile, TPersonRecord } from './case-records'
+import { nameKindOf, type TNamedPerson } from './case-names'
 import type { TCaseListRecord } from './case-rows'
 import { exactKeysOf, isWholeWordOnly, latinOf, notesQueryOf, wordsOf } from './case-search'
-import { parse } from './case-views'
 import { toLatin } from '../person-matching'
 
 /** Lower case, accents off, split into words: unicode61 with remove_diacritics, as the index tokenizes. */
@@ -31,12 +29,55 @@ const tokensOf = (text: string): string[] =>
     .filter((token) => token !== '')
 
 /**
+ * What the checks derive from a word or a text (its tokens, Latin letters, normalized keys), kept for one page: its
+ * 100 cases are checked against the same words, and share many names and cities.
+ */
+export class ReasonMemo {
+  private readonly tokens = new Map<string, string[]>()
+  private readonly latinWords = new Map<string, string>()
+  private readonly latinNames = new Map<string, string>()
+  private readonly keys = new Map<string, string[]>()
+
+  private static cached<T>(cache: Map<string, T>, text: string, make: (text: string) => T): T {
+    let value = cache.get(text)
+    if (value === undefined) {
+      value = make(text)
+      cache.set(text, value)
+    }
+    return value
+  }
+
+  tokensOf(text: string): string[] {
+    return ReasonMemo.cached(this.tokens, text, tokensOf)
+  }
+
+  /** A search word in Latin letters, as the index's latin column is queried (`latinOf`). */
+  latinOfWord(word: string): string {
+    return ReasonMemo.cached(this.latinWords, word, latinOf)
+  }
+
+  /** A name in Latin letters, as the index's latin column holds it. */
+  latinOfName(name: string): string {
+    return ReasonMemo.cached(this.latinNames, name, toLatin)
+  }
+
+  keysOf(text: string): string[] {
+    return ReasonMemo.cached(this.keys, text, exactKeysOf)
+  }
+}
+
+/**
  * FTS5's `"word"*`: the word's tokens in a row, the last one begun, somewhere in the text; `isWhole` (a word the
  * search asks for whole, see `isWholeWordOnly`), `"word"`: the last one whole too.
  */
-function beginsWithin(word: string, text: string, isWhole = isWholeWordOnly(word)): boolean {
-  const wanted = tokensOf(word)
-  const tokens = tokensOf(text)
+function beginsWithin(
+  memo: ReasonMemo,
+  word: string,
+  text: string,
+  isWhole = isWholeWordOnly(word),
+): boolean {
+  const wanted = memo.tokensOf(word)
+  const tokens = memo.tokensOf(text)
   if (wanted.length === 0) return false
   const last = wanted.length - 1
   for (let start = 0; start + last < tokens.length; start += 1) {
@@ -52,21 +93,21 @@ function beginsWithin(word: string, text: string, isWhole = isWholeWordOnly(word
 }
 
 /** A name meets a word in Latin letters, as the index's latin column would. */
-function latinMeets(word: string, name: string): boolean {
-  const latin = latinOf(word)
-  return latin !== '' && beginsWithin(latin, toLatin(name))
+function latinMeets(memo: ReasonMemo, word: string, name: string): boolean {
+  const latin = memo.latinOfWord(word)
+  return latin !== '' && beginsWithin(memo, latin, memo.latinOfName(name))
 }
 
 /** A name shares a normalized token with a word, as the index's keys column would. */
-function keysMeet(word: string, name: string): boolean {
-  const keys = exactKeysOf(word)
+function keysMeet(memo: ReasonMemo, word: string, name: string): boolean {
+  const keys = memo.keysOf(word)
   if (keys.length === 0) return false
-  const nameKeys = new Set(exactKeysOf(name))
+  const nameKeys = new Set(memo.keysOf(name))
   return keys.some((key) => nameKeys.has(key))
 }
 
 /** What the row says about a case found under one of its names (or a name spelled otherwise). */
-export const nameReason = (person: TPersonRecord, name: string, spelledOtherwise: boolean): TSearchReason =>
+export const nameReason = (person: TNamedPerson, name: string, spelledOtherwise: boolean): TSearchReason =>
   reasonForName(nameKindOf(person, name), name, spelledOtherwise)
 
 /** The same, when which of the person's names it is (`kind`) is already known. */
@@ -82,13 +123,14 @@ export const reasonForName = (
 })
 
 /** What an exact hit needs to be explained. */
-export type TExactHit = { reference: string; city: string; person: TPersonRecord }
+export type TExactHit = { reference: string; city: string; person: TNamedPerson }
 
 /** Every word's reason, one per kind (the first word's), in the order of SEARCH_REASON_KINDS. */
 export function exactReasons(
   search: string,
   hit: TExactHit,
   isInNotes: (word: string) => boolean,
+  memo = new ReasonMemo(),
 ): TSearchReason[] {
   const found = new Map<TSearchReasonKind, TSearchReason>()
   const add = (reason: TSearchReason): void => {
@@ -96,19 +138,19 @@ export function exactReasons(
   }
   const names = intakeNames(hit.person)
   for (const word of wordsOf(search)) {
-    if (beginsWithin(word, hit.reference)) {
+    if (beginsWithin(memo, word, hit.reference)) {
       add({ kind: 'reference', text: '', script: 'Latn', spelledOtherwise: false })
       continue
     }
     // As typed first ("رانية" is the name in Arabic script, though its Latin letters meet the legal name too).
     const name =
-      names.find((candidate) => beginsWithin(word, candidate)) ??
-      names.find((candidate) => latinMeets(word, candidate))
+      names.find((candidate) => beginsWithin(memo, word, candidate)) ??
+      names.find((candidate) => latinMeets(memo, word, candidate))
     if (name !== undefined) {
       add(nameReason(hit.person, name, false))
       continue
     }
-    if (hit.city !== '' && beginsWithin(word, hit.city)) {
+    if (hit.city !== '' && beginsWithin(memo, word, hit.city)) {
       add({ kind: 'city', text: hit.city, script: scriptOfName(hit.city), spelledOtherwise: false })
       continue
     }
@@ -117,19 +159,25 @@ export function exactReasons(
       continue
     }
     // Not in the notes, so a normalized name token met it ("alhasan" ~ "Al-Hassan"): the costliest check, last.
-    add(nameReason(hit.person, names.find((candidate) => keysMeet(word, candidate)) ?? names[0] ?? '', false))
+    add(
+      nameReason(
+        hit.person,
+        names.find((candidate) => keysMeet(memo, word, candidate)) ?? names[0] ?? '',
+        false,
+      ),
+    )
   }
   return SEARCH_REASON_KINDS.flatMap((kind) => found.get(kind) ?? [])
 }
 
-/** The reasons for a page of exact hits, by rowid: one read of their profiles, one notes query per word at most. */
+/** The reasons for a page of exact hits, by rowid: one read of their names, one notes query per word at most. */
 export function explainExactHits(
   queries: CaseListQueries,
   search: string,
   rows: readonly TCaseListRecord[],
 ): Map<number, TSearchReason[]> {
   const rowids = rows.map((row) => row.rowid)
-  const profiles = queries.profilesOf(rowids)
+  const people = queries.namedPeopleOf(rowids)
   const found = new Map<string, Set<number>>()
   /** The page's cases the index finds for this part of the search: asked once per word and part. */
   const holding = (match: string): Set<number> => {
@@ -141,14 +189,14 @@ export function explainExactHits(
     return holders
   }
   const reasons = new Map<number, TSearchReason[]>()
+  const memo = new ReasonMemo()
   for (const row of rows) {
-    const profile = profiles.get(row.rowid)
-    if (profile === undefined) continue
-    const { person } = parse<TProfile>(profile)
+    const person = people.get(row.rowid)
+    if (person === undefined) continue
     const hit = { reference: row.reference, city: row.city, person }
     reasons.set(
       row.rowid,
-      exactReasons(search, hit, (word) => holding(notesQueryOf(word)).has(row.rowid)),
+      exactReasons(search, hit, (word) => holding(notesQueryOf(word)).has(row.rowid), memo),
     )
   }
   return reasons

@@ -13,11 +13,9 @@ import {
   SEARCH_THRESHOLDS,
   type PreparedName,
 } from '../person-matching'
-import type { TProfile } from './case-records'
 import type { CaseListQueries, TExactHits, TListFilters } from './case-list-queries'
 import { nameKindOf, preparedNamesOf, readCaseNames } from './case-names'
 import { similarNameCodes } from './case-search'
-import { parse } from './case-views'
 import { reasonForName } from './search-reasons'
 
 /** Candidates scored per search: enough for a whole family name's spellings, cheap enough for the list's budget. */
@@ -43,8 +41,7 @@ function namesOfCandidates(
     else
       found.set(candidate.rowid, { names: stored.names, kindOf: (name) => stored.kinds.get(name) ?? 'name' })
   }
-  for (const [rowid, profile] of queries.profilesOf(missing)) {
-    const { person } = parse<TProfile>(profile)
+  for (const [rowid, person] of queries.namedPeopleOf(missing)) {
     found.set(rowid, { names: preparedNamesOf(person).names, kindOf: (name) => nameKindOf(person, name) })
   }
   return found
