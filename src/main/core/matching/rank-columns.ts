@@ -12,7 +12,7 @@
  * walks the rules' functions instead.
  */
 import { EXPERIENCES, LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocabulary'
-import { AIRPORTS, type TAirport } from '../../../shared/roster/airports'
+import { AIRPORTS } from '../../../shared/roster/airports'
 import { isOnCallAt } from '../../../shared/roster/on-call'
 import { JURISDICTION_RULES, needsToCheck } from './eligibility'
 import { factsOf, fairnessPointsAt, type TLawyerFacts } from './lawyer-facts'
@@ -237,24 +237,17 @@ const mark = (
   }
 }
 
-/** Whether a lawyer covering `bit`'s airport is on call there now (worked out once per lawyer and instant). */
-const onCallNow = (
-  columns: TRosterColumns,
-  instant: TInstant,
-  bit: number,
-  airport: TAirport,
-  position: number,
-) => {
+/**
+ * Who is on call now at `bit`'s airport, by position: 1 or 0, −1 while not worked out (each lawyer covering it is
+ * looked at once per instant, the first time a walk needs it).
+ */
+const onCallColumn = (columns: TRosterColumns, instant: TInstant, bit: number): Int8Array => {
   let known = instant.onCall.get(bit)
   if (known === undefined) {
     known = new Int8Array(columns.facts.length).fill(-1)
     instant.onCall.set(bit, known)
   }
-  if (known[position] === -1)
-    known[position] = isOnCallAt(columns.lawyers[position]!.onCallWindows, airport, new Date(instant.nowMs))
-      ? 1
-      : 0
-  return known[position] === 1
+  return known
 }
 
 /**
@@ -280,7 +273,10 @@ export const walkColumns = (
   const provinceId = survivor.province === null ? -2 : (columns.places.get(survivor.province) ?? -2)
   const cityId =
     survivor.city.trim() === '' ? -2 : (columns.places.get(`city:${normalCity(survivor.city)}`) ?? -2)
-  const { airportMask, onCallPoints, interpreter, urgent } = { ...query, urgent: survivor.urgent }
+  const { airportMask, onCallPoints, interpreter } = query
+  const urgent = survivor.urgent
+  const onCall = airportMask === 0 ? null : onCallColumn(columns, instant, airportMask)
+  const now = new Date(nowMs)
   const lawyerExperiences = columns.experiences
   // The lawyers each survivor-side fact concerns, marked once (and cleared at the end): no set lookups per pair.
   const marked: Array<[Int32Array | undefined, number]> = [
@@ -322,11 +318,13 @@ export const walkColumns = (
     else if (interpreter) score += W.interpreterNeeded
     if (provinceId !== -2 && province[position] === provinceId)
       score += cityId !== -2 && city[position] === cityId ? W.sameCity : W.sameProvince
-    if (
-      (covers[position]! & airportMask) !== 0 &&
-      onCallNow(columns, instant, airportMask, survivor.airport!, position)
-    )
-      score += onCallPoints
+    if (onCall !== null && (covers[position]! & airportMask) !== 0) {
+      if (onCall[position] === -1)
+        onCall[position] = isOnCallAt(columns.lawyers[position]!.onCallWindows, survivor.airport!, now)
+          ? 1
+          : 0
+      if (onCall[position] === 1) score += onCallPoints
+    }
     if ((lawyerExperiences[position]! & experienceMask) !== 0) score += W.atrocityExperience
     if ((flags & COUNTRY) !== 0) score += W.countryExperience
     keptLawyers[kept] = position
