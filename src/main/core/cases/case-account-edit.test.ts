@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TCaseFileChanges } from '../../../shared/cases/case-file-schema'
-import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import type { TIntake } from '../../../shared/cases/intake-schema'
+import { syntheticIntake } from '#test-support/synthetic-case'
 import type { TRevealedSection } from '../../../shared/contract/cases'
 import { emptyLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { createTestVault } from '#test-support/vault-fixtures'
@@ -27,9 +28,7 @@ describe("editing an intake's account on a saved case: experiences, narrative, a
   afterEach(() => services.vault.lock())
 
   const saveCase = (givenNames = 'Samir', familyName = 'Testnasser') => {
-    const draft: TIntake = emptyIntake('2026-11-20')
-    draft.person.givenNames = givenNames
-    draft.person.familyName = familyName
+    const draft: TIntake = syntheticIntake(familyName, { givenNames, on: '2026-11-20' })
     draft.experiences.entries = [{ kind: 'torture', otherKind: '', country: 'SY', period: '2013', place: '' }]
     draft.experiences.narrative = 'Held for three weeks near the testing border post.'
     draft.adverseParties = [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import type { TIntake } from '../../../shared/cases/intake-schema'
+import { submitSyntheticCase } from '#test-support/synthetic-case'
 import { createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import { CaseRepository } from '../cases/case-repository'
@@ -20,16 +21,8 @@ describe('the batch’s cases read a slice at a time', () => {
   })
   afterEach(() => services.vault.lock())
 
-  const newCase = (familyName: string, edit: (draft: TIntake) => void = () => {}) => {
-    const draft = emptyIntake('2026-11-29')
-    draft.person.givenNames = 'Synthetic'
-    draft.person.familyName = familyName
-    draft.languages.preferred = 'ar'
-    draft.location.province = 'QC'
-    draft.needs.needs = ['refugee_claim']
-    edit(draft)
-    return services.intake.submit({ intake: draft, decision: { kind: 'new' }, reviewedCandidates: [] }).caseId
-  }
+  const newCase = (familyName: string, edit?: (draft: TIntake) => void) =>
+    submitSyntheticCase(services, familyName, { edit }).caseId
 
   it('gives each case the survivor and reviews the ranking reads for it, in the order asked', () => {
     const ids = [

@@ -1,12 +1,12 @@
 import { lawyerArbitrary, survivorArbitrary, WINDOWS } from '#test-support/batch-arbitraries'
 import { lawyerProfile, matchContext, survivorProfile } from '#test-support/matching-profiles'
 import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support/synthetic'
+import { rankWithConflicts as referenceRanking } from '#test-support/ranking-reference/rank'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { TConflictHit } from '../../../shared/matching/reasons'
 import { batchRosterOf, scoreSurvivor } from './batch-scores'
 import type { TConflictFindings } from './conflicts'
-import { rankWithConflicts } from './rank'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 const HIT: TConflictHit = {
@@ -25,7 +25,10 @@ const blockingOf = (ids: readonly string[]): TConflictFindings => ({
   cleared: new Map(),
 })
 
-/** Lawyer id → score, as the ranking gives it and as the batch scorer gives it. */
+/**
+ * Lawyer id → score, as the plain rules' reference ranking gives it (not the case page's ranking, which walks the
+ * same columns as the batch) and as the batch scorer gives it.
+ */
 const bothScores = (
   survivor: TSurvivorProfile,
   lawyers: readonly TLawyerProfile[],
@@ -33,7 +36,7 @@ const bothScores = (
 ): { ranking: Map<string, number>; batch: Map<string, number> } => {
   const context = matchContext()
   const ranking = new Map(
-    rankWithConflicts(survivor, lawyers, conflicts, context).ranked.map(({ lawyer, score }) => [
+    referenceRanking(survivor, lawyers, conflicts, context).ranked.map(({ lawyer, score }) => [
       lawyer.id,
       score,
     ]),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import type { TIntake } from '../../../shared/cases/intake-schema'
+import { submitSyntheticCase } from '#test-support/synthetic-case'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
@@ -31,19 +32,8 @@ describe('batch matching over the vault: proposed for approval, approved all or 
   })
   afterEach(() => services.vault.lock())
 
-  const newCase = (familyName: string, edit: (draft: TIntake) => void = () => {}) => {
-    const draft = emptyIntake('2026-11-29')
-    draft.person.givenNames = 'Synthetic'
-    draft.person.familyName = familyName
-    draft.languages.preferred = 'ar'
-    draft.location.province = 'QC'
-    draft.needs.needs = ['refugee_claim']
-    edit(draft)
-    const { caseId } = services.intake.submit({
-      intake: draft,
-      decision: { kind: 'new' },
-      reviewedCandidates: [],
-    })
+  const newCase = (familyName: string, edit?: (draft: TIntake) => void) => {
+    const { caseId } = submitSyntheticCase(services, familyName, { edit })
     services.caseFile.changeStatus({ caseId, to: 'screening', reason: '' })
     services.caseFile.changeStatus({ caseId, to: 'awaiting_match', reason: '' })
     return caseId

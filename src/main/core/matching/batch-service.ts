@@ -19,6 +19,7 @@ import type { ReferralService } from '../referrals/referral-service'
 import { sessionIn, type TSession, type TSessionSource } from '../session/session'
 import type { TCaseWithFile } from '../cases/case-rows'
 import { assignColumnsAvoidingSteps, type TSolveStep } from './batch-lazy-assignment'
+import { countEligible } from './batch-eligible-counts'
 import { declaredListsFromVault, declaredNamesFromVault, PairConflictChecker } from './batch-pair-conflicts'
 import { readBatchCases } from './batch-cases'
 import { exclusionsOver } from './batch-exclusions'
@@ -315,39 +316,22 @@ export class BatchMatchingService {
         ),
       ),
     )
-    const eligibleSomewhere = new Uint8Array(lawyers.length)
-    let pairsEligible = result.pairsEligible
-    const eligibleOf = scored.map((each, position) => {
-      const out = result.conflicted[position]
-      const list = each.scores.lawyers
-      if (result.assignment[position] !== null) {
-        // Counted in place: an assigned case's list is thousands of lawyers long, and copying it is garbage.
-        let count = 0
-        for (let at = 0; at < list.length; at++) {
-          const lawyer = list[at] as number
-          if (out?.has(lawyer) === true) continue
-          eligibleSomewhere[lawyer] = 1
-          count++
-        }
-        return count
-      }
-      const options = Array.from(list).filter((lawyer) => out?.has(lawyer) !== true)
-      if (options.length === 0) return 0
-      // A case left without a lawyer has fewer eligible lawyers than the batch has cases (else one of them would
-      // have a place left for it): all of them are checked, so "n lawyers could take this case" counts no conflict.
-      const lawyerIds = options.map((lawyer) => lawyers[lawyer]?.id ?? '')
-      const blocked = timed(times, 'conflicts', () => checkCase(snapshot, each, lawyerIds))
-      let eligible = 0
-      for (const lawyer of options) {
-        if (blocked.has(lawyers[lawyer]?.id ?? '')) {
-          pairsEligible--
-          continue
-        }
-        eligibleSomewhere[lawyer] = 1
-        eligible++
-      }
-      return eligible
-    })
+    const { eligibleOf, eligibleSomewhere, pairsEligible } = countEligible(
+      scored.length,
+      lawyers.length,
+      (position) => scored[position]!.scores.lawyers,
+      result,
+      (position, options) => {
+        const blocked = timed(times, 'conflicts', () =>
+          checkCase(
+            snapshot,
+            scored[position]!,
+            options.map((lawyer) => lawyers[lawyer]?.id ?? ''),
+          ),
+        )
+        return new Set(options.filter((lawyer) => blocked.has(lawyers[lawyer]?.id ?? '')))
+      },
+    )
     if (checks !== undefined) {
       checks.rounds = result.rounds
       checks.pairsChecked = checker.pairsChecked

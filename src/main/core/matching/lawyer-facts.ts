@@ -4,8 +4,8 @@
  * ON, QC", "3 of 5 places free", "full") built once and shared by every ranking, the city as compared.
  *
  * Ranking 10,000 lawyers read each profile's scattered fields and arrays, built the same reasons again, and sorted
- * by the collator: most of its time went to memory, not to the rules. A roster's facts sit in one array in name
- * order (`rosterFactsOf`), walked once per ranking; the rules (eligibility.ts, soft-factors.ts) read only these.
+ * by the collator: most of its time went to memory, not to the rules. A roster's facts sit in one array with its
+ * columns (rank-columns.ts), walked once per ranking; the rules (eligibility.ts, soft-factors.ts) read only these.
  * A lawyer profile is never changed once made (the roster is read afresh after any change), so what is derived
  * from it stays true for as long as the profile lives.
  */
@@ -169,32 +169,4 @@ export const lastOfferedReason = (facts: TLawyerFacts, offeredAt: number, now: D
   const reason: TScoreReason = { key: 'fairness.last_offered', points, params: { days } }
   facts.fairness = { days, reason }
   return reason
-}
-
-/** A roster's facts in name order, and where each lawyer id is in it. */
-export type TRosterFacts = { inOrder: readonly TLawyerFacts[]; at: ReadonlyMap<string, readonly number[]> }
-
-const rosters = new WeakMap<readonly TLawyerProfile[], TRosterFacts>()
-
-/**
- * The facts of a roster array in the order given by `order` (made once per array: a batch and the case page rank
- * many survivors over one kept roster).
- */
-export const rosterFactsOf = (
-  lawyers: readonly TLawyerProfile[],
-  order: (lawyers: readonly TLawyerProfile[]) => readonly TLawyerProfile[],
-): TRosterFacts => {
-  let facts = rosters.get(lawyers)
-  if (facts === undefined) {
-    const inOrder = order(lawyers).map(factsOf)
-    const at = new Map<string, number[]>()
-    inOrder.forEach((each, index) => {
-      const places = at.get(each.lawyer.id)
-      if (places === undefined) at.set(each.lawyer.id, [index])
-      else places.push(index)
-    })
-    facts = { inOrder, at }
-    rosters.set(lawyers, facts)
-  }
-  return facts
 }

@@ -1,8 +1,9 @@
 /**
- * The case page's walk over typed columns (rank-columns.ts) against the rules' own functions, lawyer by lawyer:
- * the same verdict (excluded or not) and, for the ranked, the score their reasons add up to. Languages and countries
- * are drawn from more codes than CodeBits gives bits (30), so some lawyers' sets are looked up in their lists; and a
- * survivor the columns cannot decide for (a list past 30 codes) is ranked through the rules, equal to the reference.
+ * The walk over typed columns (rank-columns.ts, shared by the case page and the batch) against the rules' own
+ * functions, lawyer by lawyer: the same verdict (excluded or not) and, for the ranked, the score their reasons add up
+ * to. Languages and countries are drawn from more codes than CodeBits gives bits (30), so some lawyers' sets are
+ * looked up in their lists by the rules; and a survivor the columns cannot decide for (a need outside the
+ * vocabulary) is ranked through the rules, equal to the reference.
  */
 import { lawyerProfile, survivorProfile } from '#test-support/matching-profiles'
 import { rankWithConflicts as referenceRanking } from '#test-support/ranking-reference/rank'
@@ -12,11 +13,11 @@ import { EXPERIENCES, LEGAL_NEEDS, PROVINCES } from '../../../shared/cases/vocab
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import type { TOnCallWindow } from '../../../shared/roster/on-call'
 import { eligibilityOfFactsFor } from './eligibility'
-import { rosterFactsOf } from './lawyer-facts'
-import { columnsWalkFor } from './rank-columns'
+import { columnsQueryOf, rosterColumnsOf, walkColumns } from './rank-columns'
 import { rankWithConflicts } from './rank'
 import { softFactorsOfFactsFor } from './soft-factors'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
+import type { TLegalNeed } from '../../../shared/cases/vocabulary'
 
 const AIRPORTS = ['YUL', 'YYZ', 'YVR'] as const
 const codes = (prefix: string, count: number): string[] =>
@@ -63,21 +64,6 @@ const lawyerArbitrary = (id: number): fc.Arbitrary<TLawyerProfile> =>
     .map((fields) => lawyerProfile({ ...fields, id: `lawyer-${id}` }))
 
 describe('the ranking walk over typed columns', () => {
-  // First in the file: CodeBits still has bits to give, so the lawyer's new code gets one after the walk was made.
-  it('reads the survivor’s codes at each walk, after the roster’s facts gave a new code its bit', () => {
-    const survivor = survivorProfile({ preferredLanguage: 'zz', countries: ['ZZ'], needs: ['other'] })
-    const now = NOWS[0]
-    const walk = columnsWalkFor(survivor, { now })
-    const lawyers = [lawyerProfile({ languages: ['zz'], countries: ['ZZ'], practiceAreas: ['other'] })]
-    const { inOrder } = rosterFactsOf(lawyers, (each) => each)
-    const scores = new Float64Array(1)
-    const reasons: TScoreReason[] = []
-    softFactorsOfFactsFor(survivor, { now })(inOrder[0]!, reasons)
-    walk!(inOrder, new Uint8Array(1), scores, new Int32Array(1), new Int32Array(1))
-    expect(reasons.map((reason) => reason.key)).toContain('language.preferred')
-    expect(scores[0]).toBe(reasons.reduce((total, reason) => total + reason.points, 0))
-  })
-
   it('excludes and scores every lawyer exactly as the rules’ reasons do', () => {
     fc.assert(
       fc.property(
@@ -87,36 +73,33 @@ describe('the ranking walk over typed columns', () => {
           { minLength: 1, maxLength: 4 },
         ),
         (lawyers, rankings) => {
-          const { inOrder } = rosterFactsOf(lawyers, (each) => each)
+          const columns = rosterColumnsOf(lawyers)
+          const everyone = Int32Array.from(lawyers, (_, position) => position)
           for (const [survivor, now, left] of rankings) {
-            const walk = columnsWalkFor(survivor, { now })
-            expect(walk).not.toBeNull()
-            const count = inOrder.length
+            const query = columnsQueryOf(survivor)
+            expect(query.decidable).toBe(true)
+            const count = lawyers.length
             const leftOut = new Uint8Array(count)
             for (const place of left) leftOut[place] = 1
-            const scores = new Float64Array(count)
-            const ranked = new Int32Array(count)
-            const excluded = new Int32Array(count)
-            const { rankedCount, excludedCount } = walk!(inOrder, leftOut, scores, ranked, excluded)
+            const kept = walkColumns(columns, query, now.getTime(), everyone, left)
+            const ranked = [...columns.keptLawyers.subarray(0, kept)]
+            const scores = [...columns.keptScores.subarray(0, kept)]
             const eligibility = eligibilityOfFactsFor(survivor)
             const soft = softFactorsOfFactsFor(survivor, { now })
             const expectedRanked: number[] = []
-            const expectedExcluded: number[] = []
             const expectedScores: number[] = []
-            inOrder.forEach((facts, place) => {
+            columns.facts.forEach((facts, place) => {
               const exclusions: TExclusionReason[] = []
               eligibility(facts, false, exclusions, [])
-              if (exclusions.length > 0 || leftOut[place] === 1) expectedExcluded.push(place)
-              else {
+              if (exclusions.length === 0 && leftOut[place] === 0) {
                 const reasons: TScoreReason[] = []
                 soft(facts, reasons)
                 expectedRanked.push(place)
                 expectedScores.push(reasons.reduce((total, reason) => total + reason.points, 0))
               }
             })
-            expect([...ranked.subarray(0, rankedCount)]).toEqual(expectedRanked)
-            expect([...excluded.subarray(0, excludedCount)]).toEqual(expectedExcluded)
-            expect(expectedRanked.map((place) => scores[place])).toEqual(expectedScores)
+            expect(ranked).toEqual(expectedRanked)
+            expect(scores).toEqual(expectedScores)
           }
         },
       ),
@@ -135,9 +118,13 @@ describe('the ranking walk over typed columns', () => {
         capacity: 2,
       }),
     )
-    const survivor = survivorProfile({ countries: COUNTRIES.slice(0, 31), preferredLanguage: 'l03' })
+    const survivor = survivorProfile({
+      needs: ['other', 'unheard_of' as TLegalNeed],
+      countries: COUNTRIES.slice(0, 31),
+      preferredLanguage: 'l03',
+    })
     const now = NOWS[0]
-    expect(columnsWalkFor(survivor, { now })).toBeNull()
+    expect(columnsQueryOf(survivor).decidable).toBe(false)
     const conflicts = { blocking: new Map(), cleared: new Map() }
     const ranking = rankWithConflicts(survivor, lawyers, conflicts, { now })
     expect(ranking).toEqual(referenceRanking(survivor, lawyers, conflicts, { now }))

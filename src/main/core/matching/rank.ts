@@ -5,8 +5,15 @@
 import type { TConflictHit, TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import { findConflicts, type TConflictFindings, type TConflictNameSource } from './conflicts'
 import { eligibilityOfFactsFor, type TFactsEligibility } from './eligibility'
-import { rosterFactsOf, type TLawyerFacts } from './lawyer-facts'
-import { columnsWalkFor } from './rank-columns'
+import type { TLawyerFacts } from './lawyer-facts'
+import {
+  columnsQueryOf,
+  leftOutOf,
+  rosterColumnsOf,
+  walkColumns,
+  type TColumnsQuery,
+  type TRosterColumns,
+} from './rank-columns'
 import { softFactorsOfFactsFor, type TFactsSoftFactors } from './soft-factors'
 import type { TConflictReviews, TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
@@ -20,24 +27,25 @@ const byName = (left: TLawyerProfile, right: TLawyerProfile): number =>
   names.compare(left.name, right.name) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
 
 /**
- * The roster in name order, sorted once per roster array: comparing names with the collator (or even looking up each
- * lawyer's place in a map) inside every ranking's sort cost more than the rest of ranking 10,000 lawyers. Walking
- * the lawyers in this order leaves the excluded ones in name order and the ranked ones in name order within a
- * score, so one stable sort by score finishes the ranking. A batch and the bench rank many survivors over one
- * array; a new array (a roster read afresh) is sorted once, and its lawyers' facts (lawyer-facts.ts) kept with it.
+ * The roster's positions in name order, sorted once per roster array: comparing names with the collator (or even
+ * looking up each lawyer's place in a map) inside every ranking's sort cost more than the rest of ranking 10,000
+ * lawyers. Walking the lawyers in this order leaves the excluded ones in name order and the ranked ones in name order
+ * within a score, so one stable sort by score finishes the ranking. A batch and the bench rank many survivors over
+ * one array; a new array (a roster read afresh) is sorted once, and its columns (rank-columns.ts) kept with it.
  */
-const inNameOrder = (lawyers: readonly TLawyerProfile[]): readonly TLawyerProfile[] =>
-  [...lawyers].sort(byName)
-
-/** The lists of `byLawyer` (conflict findings by lawyer id) by place in the roster's name order. */
-const byPlace = <T>(
-  byLawyer: ReadonlyMap<string, T>,
-  at: ReadonlyMap<string, readonly number[]>,
-  count: number,
-): Array<T | undefined> => {
-  const placed = new Array<T | undefined>(count).fill(undefined)
-  for (const [id, value] of byLawyer) for (const place of at.get(id) ?? []) placed[place] = value
-  return placed
+const orders = new WeakMap<TRosterColumns, Int32Array>()
+const nameOrderOf = (columns: TRosterColumns): Int32Array => {
+  let order = orders.get(columns)
+  if (order === undefined) {
+    const { lawyers } = columns
+    order = Int32Array.from(
+      Array.from(lawyers, (_, position) => position).sort((left, right) =>
+        byName(lawyers[left]!, lawyers[right]!),
+      ),
+    )
+    orders.set(columns, order)
+  }
+  return order
 }
 
 /**
@@ -65,77 +73,91 @@ const byScore = (places: Int32Array, scores: Float64Array): Int32Array => {
 }
 
 /**
- * One survivor's walk over a roster: who is excluded and every ranked lawyer's score, by place in the roster's name
- * order. A lawyer's reasons are the rules' own (eligibility.ts, soft-factors.ts), built by `reasonsOf` when asked:
- * the case page shows 100 ranked and 100 excluded lawyers of 10,000, and building every lawyer's list (an array
- * and an entry each, all garbage once the page's hundred are picked) was most of the walk's cost.
+ * One survivor's walk over a roster: who is excluded and every ranked lawyer's score, by position in the roster. A
+ * lawyer's reasons are the rules' own (eligibility.ts, soft-factors.ts), built by `reasonsOf` when asked: the case
+ * page shows 100 ranked and 100 excluded lawyers of 10,000, and building every lawyer's list (an array and an entry
+ * each, all garbage once the page's hundred are picked) was most of the walk's cost.
  */
 type TWalk = {
   readonly facts: readonly TLawyerFacts[]
-  /** Places of the ranked lawyers, best first (equal scores in name order), and each place's score. */
+  /** Positions of the ranked lawyers, best first (equal scores in name order), and each position's score. */
   readonly ranked: Int32Array
   readonly scores: Float64Array
-  /** Places of the excluded lawyers, in name order. */
+  /** Positions of the excluded lawyers, in name order. */
   readonly excluded: Int32Array
-  /** Each place's conflict hits that exclude the lawyer (confirmed or not), undefined when none. */
-  readonly blockingAt: ReadonlyArray<readonly { hit: TConflictHit; confirmed: boolean }[] | undefined>
+  /** A position's conflict hits that exclude the lawyer (confirmed or not), undefined when none. */
+  readonly blockingOf: (position: number) => readonly { hit: TConflictHit; confirmed: boolean }[] | undefined
   /** A ranked lawyer's reasons: the soft factors', why they may act, and the hits staff cleared. */
-  readonly scoreReasonsOf: (place: number) => TScoreReason[]
+  readonly scoreReasonsOf: (position: number) => TScoreReason[]
   /** An excluded lawyer's reasons: every hard constraint they fail, then their conflict hits. */
-  readonly exclusionReasonsOf: (place: number) => TExclusionReason[]
+  readonly exclusionReasonsOf: (position: number) => TExclusionReason[]
 }
 
-/** 1 for each place declined or blocked by a conflict hit. */
-const leftOut = (
-  declinedAt: Uint8Array,
-  blockingAt: ReadonlyArray<readonly unknown[] | undefined>,
-): Uint8Array => {
-  const left = Uint8Array.from(declinedAt)
-  for (let place = 0; place < blockingAt.length; place++) {
-    const blocking = blockingAt[place]
-    if (blocking !== undefined && blocking.length > 0) left[place] = 1
-  }
-  return left
-}
+/** Where a walk writes: each position's score, the ranked and the excluded positions; it returns how many of each. */
+type TWalkInto = { scores: Float64Array; ranked: Int32Array; excluded: Int32Array }
+type TWalked = { rankedCount: number; excludedCount: number }
 
 /**
- * The walk through the rules' own functions, each lawyer's reasons pushed onto scratch arrays (for the survivors
- * rank-columns.ts cannot decide for): fills `scores` and the places as the columns' walk does.
+ * The walk through the rules' own functions (for the survivors the columns cannot decide for: a code outside a
+ * closed vocabulary), each lawyer's reasons pushed onto scratch arrays: fills `into` as the columns' walk does.
  */
 const walkByRules = (
-  inOrder: readonly TLawyerFacts[],
-  declinedAt: Uint8Array,
-  blockingAt: ReadonlyArray<readonly unknown[] | undefined>,
+  facts: readonly TLawyerFacts[],
+  order: Int32Array,
+  isLeftOut: (position: number) => boolean,
+  isDeclined: (position: number) => boolean,
   eligibilityOf: TFactsEligibility,
   scoreOf: TFactsSoftFactors,
-  scores: Float64Array,
-  rankedPlaces: Int32Array,
-  excludedPlaces: Int32Array,
-): { rankedCount: number; excludedCount: number } => {
+  into: TWalkInto,
+): TWalked => {
   let rankedCount = 0
   let excludedCount = 0
   // Reused for every lawyer: the walk keeps only whether a lawyer is excluded, and the score.
   const exclusions: TExclusionReason[] = []
   const because: TScoreReason[] = []
   const scored: TScoreReason[] = []
-  for (let place = 0; place < inOrder.length; place++) {
-    const facts = inOrder[place]!
+  for (const position of order) {
     exclusions.length = 0
     because.length = 0
-    eligibilityOf(facts, declinedAt[place] === 1, exclusions, because)
-    const blocking = blockingAt[place]
-    if (exclusions.length > 0 || (blocking !== undefined && blocking.length > 0)) {
-      excludedPlaces[excludedCount++] = place
+    eligibilityOf(facts[position]!, isDeclined(position), exclusions, because)
+    if (exclusions.length > 0 || isLeftOut(position)) {
+      into.excluded[excludedCount++] = position
       continue
     }
     scored.length = 0
-    scoreOf(facts, scored)
+    scoreOf(facts[position]!, scored)
     let score = 0
     for (const reason of scored) score += reason.points
-    scores[place] = score
-    rankedPlaces[rankedCount++] = place
+    into.scores[position] = score
+    into.ranked[rankedCount++] = position
   }
   return { rankedCount, excludedCount }
+}
+
+/**
+ * The walk over the roster's columns (rank-columns.ts) in name order: the lawyers it keeps are the ranked ones, every
+ * other lawyer (in name order) the excluded.
+ */
+const walkByColumns = (
+  columns: TRosterColumns,
+  order: Int32Array,
+  query: TColumnsQuery,
+  nowMs: number,
+  leftOut: readonly number[],
+  into: TWalkInto,
+): TWalked => {
+  const kept = walkColumns(columns, query, nowMs, order, leftOut)
+  const { keptLawyers, keptScores } = columns
+  const isKept = new Uint8Array(order.length)
+  for (let at = 0; at < kept; at++) {
+    const position = keptLawyers[at]!
+    isKept[position] = 1
+    into.scores[position] = keptScores[at]!
+    into.ranked[at] = position
+  }
+  let excludedCount = 0
+  for (const position of order) if (isKept[position] === 0) into.excluded[excludedCount++] = position
+  return { rankedCount: kept, excludedCount }
 }
 
 const walk = (
@@ -146,43 +168,46 @@ const walk = (
 ): TWalk => {
   const eligibilityOf = eligibilityOfFactsFor(survivor)
   const scoreOf = softFactorsOfFactsFor(survivor, context)
-  const { inOrder, at } = rosterFactsOf(lawyers, inNameOrder)
-  const count = inOrder.length
-  const blockingAt = byPlace(conflicts.blocking, at, count)
-  const clearedAt = byPlace(conflicts.cleared, at, count)
-  const declinedAt = new Uint8Array(count)
-  for (const id of survivor.declinedBy ?? []) for (const place of at.get(id) ?? []) declinedAt[place] = 1
-  const scores = new Float64Array(count)
-  const rankedPlaces = new Int32Array(count)
-  const excludedPlaces = new Int32Array(count)
-  const columnsWalk = columnsWalkFor(survivor, context)
-  const { rankedCount, excludedCount } =
-    columnsWalk === null
-      ? walkByRules(
-          inOrder,
-          declinedAt,
-          blockingAt,
-          eligibilityOf,
-          scoreOf,
-          scores,
-          rankedPlaces,
-          excludedPlaces,
-        )
-      : columnsWalk(inOrder, leftOut(declinedAt, blockingAt), scores, rankedPlaces, excludedPlaces)
+  const columns = rosterColumnsOf(lawyers)
+  const { facts } = columns
+  const order = nameOrderOf(columns)
+  const count = order.length
+  const idOf = (position: number): string => facts[position]!.lawyer.id
+  const blockingOf = (position: number) => conflicts.blocking.get(idOf(position))
+  const isDeclined = (position: number): boolean => survivor.declinedBy?.has(idOf(position)) === true
+  const into: TWalkInto = {
+    scores: new Float64Array(count),
+    ranked: new Int32Array(count),
+    excluded: new Int32Array(count),
+  }
+  const query = columnsQueryOf(survivor)
+  const leftOut = leftOutOf(columns, survivor, conflicts)
+  const { rankedCount, excludedCount } = query.decidable
+    ? walkByColumns(columns, order, query, context.now.getTime(), leftOut, into)
+    : walkByRules(
+        facts,
+        order,
+        (position) => (blockingOf(position)?.length ?? 0) > 0,
+        isDeclined,
+        eligibilityOf,
+        scoreOf,
+        into,
+      )
+  const { scores } = into
   return {
-    facts: inOrder,
-    ranked: byScore(rankedPlaces.subarray(0, rankedCount), scores),
+    facts,
+    ranked: byScore(into.ranked.subarray(0, rankedCount), scores),
     scores,
-    excluded: excludedPlaces.subarray(0, excludedCount),
-    blockingAt,
-    scoreReasonsOf: (place) => {
-      const facts = inOrder[place]!
+    excluded: into.excluded.subarray(0, excludedCount),
+    blockingOf,
+    scoreReasonsOf: (position) => {
+      const lawyerFacts = facts[position]!
       const reasons: TScoreReason[] = []
       const eligible: TScoreReason[] = []
-      eligibilityOf(facts, declinedAt[place] === 1, [], eligible)
-      scoreOf(facts, reasons)
+      eligibilityOf(lawyerFacts, isDeclined(position), [], eligible)
+      scoreOf(lawyerFacts, reasons)
       for (const reason of eligible) reasons.push(reason)
-      for (const hit of clearedAt[place] ?? []) {
+      for (const hit of conflicts.cleared.get(idOf(position)) ?? []) {
         reasons.push({
           key: 'conflict.cleared',
           points: 0,
@@ -191,10 +216,10 @@ const walk = (
       }
       return reasons
     },
-    exclusionReasonsOf: (place) => {
+    exclusionReasonsOf: (position) => {
       const reasons: TExclusionReason[] = []
-      eligibilityOf(inOrder[place]!, declinedAt[place] === 1, reasons, [])
-      for (const { hit, confirmed } of blockingAt[place] ?? []) {
+      eligibilityOf(facts[position]!, isDeclined(position), reasons, [])
+      for (const { hit, confirmed } of blockingOf(position) ?? []) {
         reasons.push(
           confirmed
             ? { key: 'excluded.conflict_confirmed', params: hit }
@@ -252,7 +277,7 @@ export const rankViewWithConflicts = (
   context: TRankContext,
   limit: number,
 ): TRankingView => {
-  const { facts, ranked, scores, excluded, blockingAt, scoreReasonsOf, exclusionReasonsOf } = walk(
+  const { facts, ranked, scores, excluded, blockingOf, scoreReasonsOf, exclusionReasonsOf } = walk(
     survivor,
     lawyers,
     conflicts,
@@ -261,11 +286,11 @@ export const rankViewWithConflicts = (
   const shown: number[] = []
   for (const place of excluded) {
     if (shown.length >= limit) break
-    if (blockingAt[place] !== undefined && blockingAt[place].length > 0) shown.push(place)
+    if ((blockingOf(place)?.length ?? 0) > 0) shown.push(place)
   }
   for (const place of excluded) {
     if (shown.length >= limit) break
-    if (blockingAt[place] === undefined || blockingAt[place].length === 0) shown.push(place)
+    if ((blockingOf(place)?.length ?? 0) === 0) shown.push(place)
   }
   return {
     ranked: Array.from(ranked.subarray(0, Math.max(0, limit)), (place) => ({

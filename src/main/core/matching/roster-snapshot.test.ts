@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
+import type { TIntake } from '../../../shared/cases/intake-schema'
+import { syntheticIntake } from '#test-support/synthetic-case'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
 import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-support/vault-fixtures'
 import { tempFolderPerTest } from '#test-support/per-test'
@@ -25,22 +26,19 @@ const lawyer = (edit: Partial<TLawyerFields>): TLawyerFields => ({
   ...edit,
 })
 
-const intake = (givenNames: string, familyName: string, adverse: readonly string[]): TIntake => {
-  const draft = emptyIntake('2026-11-29')
-  draft.person.givenNames = givenNames
-  draft.person.familyName = familyName
-  draft.languages.preferred = 'ar'
-  draft.location.province = 'QC'
-  draft.needs.needs = ['refugee_claim']
-  draft.adverseParties = adverse.map((name) => ({
-    kind: 'person',
-    name,
-    originalScriptName: '',
-    country: 'SY',
-    notes: '',
-  }))
-  return draft
-}
+const intake = (givenNames: string, familyName: string, adverse: readonly string[]): TIntake =>
+  syntheticIntake(familyName, {
+    givenNames,
+    edit: (draft) => {
+      draft.adverseParties = adverse.map((name) => ({
+        kind: 'person',
+        name,
+        originalScriptName: '',
+        country: 'SY',
+        notes: '',
+      }))
+    },
+  })
 
 describe('the roster kept between rankings', () => {
   const root = tempFolderPerTest()
