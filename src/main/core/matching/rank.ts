@@ -194,6 +194,9 @@ const walk = (
         into,
       )
   const { scores } = into
+  // Reused by every lawyer's reasons: each call has no use for the other kind's list.
+  const unusedExclusions: TExclusionReason[] = []
+  const unusedBecause: TScoreReason[] = []
   return {
     facts,
     ranked: byScore(into.ranked.subarray(0, rankedCount), scores),
@@ -203,10 +206,9 @@ const walk = (
     scoreReasonsOf: (position) => {
       const lawyerFacts = facts[position]!
       const reasons: TScoreReason[] = []
-      const eligible: TScoreReason[] = []
-      eligibilityOf(lawyerFacts, isDeclined(position), [], eligible)
       scoreOf(lawyerFacts, reasons)
-      for (const reason of eligible) reasons.push(reason)
+      unusedExclusions.length = 0
+      eligibilityOf(lawyerFacts, isDeclined(position), unusedExclusions, reasons)
       for (const hit of conflicts.cleared.get(idOf(position)) ?? []) {
         reasons.push({
           key: 'conflict.cleared',
@@ -218,7 +220,8 @@ const walk = (
     },
     exclusionReasonsOf: (position) => {
       const reasons: TExclusionReason[] = []
-      eligibilityOf(facts[position]!, isDeclined(position), reasons, [])
+      unusedBecause.length = 0
+      eligibilityOf(facts[position]!, isDeclined(position), reasons, unusedBecause)
       for (const { hit, confirmed } of blockingOf(position) ?? []) {
         reasons.push(
           confirmed

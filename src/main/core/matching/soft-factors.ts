@@ -34,7 +34,7 @@ export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TScoreReason[]) =
  * A survivor's codes of one vocabulary and their bits (lawyer-facts.ts), read again only when the vocabulary grew: a
  * lawyer's set holds the survivor's code `at` when `has(set, list, at)` (its list looked in when the set is -1).
  */
-const codesOf = (table: CodeBits, codes: readonly string[]) => {
+const codesOf = (table: CodeBits, codes: readonly string[]): THas => {
   let size = -1
   let bits: number[] = []
   return (set: number, list: readonly string[], at: number): boolean => {
@@ -47,24 +47,29 @@ const codesOf = (table: CodeBits, codes: readonly string[]) => {
   }
 }
 
+/** Whether a lawyer's set (or list) holds a survivor's code `at` (see `codesOf`). */
+type THas = (set: number, list: readonly string[], at: number) => boolean
+
 /**
  * One reason per distinct subset of a survivor's list that a lawyer has (needs covered, experiences, countries),
- * built the first time a lawyer has that subset: bit i of the subset is the list's item i.
+ * built the first time a lawyer has that subset: bit i of the subset is the list's item i. Asked with the lawyer's
+ * set and list rather than a function of them, so no function is made per lawyer.
  */
 const bySubset = <T>(
   list: readonly T[],
+  has: THas,
   build: (subset: T[]) => TScoreReason,
-): ((has: (at: number) => boolean) => TScoreReason | null) => {
+): ((set: number, codes: readonly string[]) => TScoreReason | null) => {
   const built = new Map<number, TScoreReason>()
   // More items than bits (never in practice): built each time.
   const memo = list.length <= 30
-  return (has) => {
+  return (set, codes) => {
     let bits = 0
-    for (let at = 0; at < list.length; at++) if (has(at)) bits |= 1 << (at % 30)
+    for (let at = 0; at < list.length; at++) if (has(set, codes, at)) bits |= 1 << (at % 30)
     if (bits === 0) return null
     const known = memo ? built.get(bits) : undefined
     if (known !== undefined) return known
-    const reason = build(list.filter((_, at) => has(at)))
+    const reason = build(list.filter((_, at) => has(set, codes, at)))
     if (memo) built.set(bits, reason)
     return reason
   }
@@ -99,7 +104,8 @@ export const softFactorsOfFactsFor = (
   const interpreter = interpreterNeeded(survivor)
   const total = survivor.needs.length
   const noNeeds: TScoreReason = { key: 'needs.none', points: 0, params: { total } }
-  const needsCovered = bySubset(survivor.needs, (covered) => ({
+  const needs = codesOf(CODES.needs, survivor.needs)
+  const needsCovered = bySubset(survivor.needs, needs, (covered) => ({
     key: 'needs.covered',
     points: Math.round((W.needsCovered * covered.length) / total),
     params: { needs: covered, total },
@@ -116,36 +122,38 @@ export const softFactorsOfFactsFor = (
         }
   const atrocityList = [...new Set(survivor.experiences)]
   const countryList = [...new Set(survivor.countries)]
-  const atrocities = bySubset(atrocityList, (experiences) => ({
+  const lived = codesOf(CODES.experiences, atrocityList)
+  const from = codesOf(CODES.countries, countryList)
+  const atrocities = bySubset(atrocityList, lived, (experiences) => ({
     key: 'experience.atrocity',
     points: W.atrocityExperience,
     params: { experiences },
   }))
-  const countries = bySubset(countryList, (shared) => ({
+  const countries = bySubset(countryList, from, (shared) => ({
     key: 'experience.country',
     points: W.countryExperience,
     params: { countries: shared },
   }))
   const now = context.now
-  const needs = codesOf(CODES.needs, survivor.needs)
   const preferred = survivor.preferredLanguage
   const spokenFirst = codesOf(CODES.languages, preferred === null ? [] : [preferred])
   const spokenOther = codesOf(CODES.languages, survivor.otherLanguages)
-  const lived = codesOf(CODES.experiences, atrocityList)
-  const from = codesOf(CODES.countries, countryList)
   const here = provinceBit(survivor.province)
   const sameProvince = (facts: TLawyerFacts): boolean =>
     here !== 0 ? facts.provinceBit === here : facts.lawyer.province === survivor.province
   return (facts, reasons) => {
     const lawyer = facts.lawyer
-    if (total > 0) reasons.push(needsCovered((at) => needs(facts.areas, lawyer.practiceAreas, at)) ?? noNeeds)
+    if (total > 0) reasons.push(needsCovered(facts.areas, lawyer.practiceAreas) ?? noNeeds)
     let other: string | null | undefined
     if (preferred !== null && spokenFirst(facts.languages, lawyer.languages, 0)) other = null
     else {
-      const at = survivor.otherLanguages.findIndex((_, index) =>
-        spokenOther(facts.languages, lawyer.languages, index),
-      )
-      other = at === -1 ? undefined : survivor.otherLanguages[at]
+      other = undefined
+      for (let at = 0; at < survivor.otherLanguages.length; at++) {
+        if (spokenOther(facts.languages, lawyer.languages, at)) {
+          other = survivor.otherLanguages[at]
+          break
+        }
+      }
     }
     if (other === null && preferred !== null) reasons.push(speaks('language.preferred', preferred))
     else if (other !== undefined && other !== null) reasons.push(speaks('language.other', other))
@@ -159,9 +167,9 @@ export const softFactorsOfFactsFor = (
     }
     if (survivor.urgent && facts.urgentFreePlaces !== null) reasons.push(facts.urgentFreePlaces)
     reasons.push(facts.load)
-    const experience = atrocities((at) => lived(facts.experiences, lawyer.experiences, at))
+    const experience = atrocities(facts.experiences, lawyer.experiences)
     if (experience !== null) reasons.push(experience)
-    const country = countries((at) => from(facts.countries, lawyer.countries, at))
+    const country = countries(facts.countries, lawyer.countries)
     if (country !== null) reasons.push(country)
     reasons.push(facts.offeredAt === null ? neverOffered : lastOfferedReason(facts, facts.offeredAt, now))
   }
