@@ -4,9 +4,11 @@ import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support
 import { rankWithConflicts as referenceRanking } from '#test-support/ranking-reference/rank'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { TProvince } from '../../../shared/cases/vocabulary'
 import type { TConflictHit } from '../../../shared/matching/reasons'
 import { batchRosterOf, scoreSurvivor } from './batch-scores'
 import type { TConflictFindings } from './conflicts'
+import { columnsQueryOf } from './rank-columns'
 import type { TLawyerProfile, TSurvivorProfile } from './types'
 
 const HIT: TConflictHit = {
@@ -90,6 +92,25 @@ describe('batch scores: the ranking’s eligibility and points, without the reas
         scoreSurvivor(batchRosterOf(lawyers, matchContext()), declined, blocked),
       )
     })
+  })
+
+  it('scores a survivor the columns cannot decide for through the rules, as the reference ranks them', () => {
+    const lawyers = ['PQ', 'QC', 'PQ'].map((province, index) =>
+      lawyerProfile({
+        id: `lawyer-${index}`,
+        name: `Testf Lawyer ${index}`,
+        licensedProvinces: [province as TProvince],
+        practiceAreas: ['civil_claim'],
+        activeReferrals: index,
+        capacity: 3,
+      }),
+    )
+    // A province outside the vocabulary: the columns have no bit for it.
+    const survivor = survivorProfile({ needs: ['civil_claim'], province: 'PQ' as TProvince })
+    expect(columnsQueryOf(survivor).decidable).toBe(false)
+    const { ranking, batch } = bothScores(survivor, lawyers, blockingOf(['lawyer-2']))
+    expect([...batch.keys()]).toEqual(['lawyer-0'])
+    expect(batch).toEqual(ranking)
   })
 
   it('leaves every lawyer out when the case lacks the province or airport its needs ask for', () => {

@@ -9,8 +9,11 @@
  */
 import { PROVINCES } from '../../../shared/cases/vocabulary'
 import { AIRPORTS } from '../../../shared/roster/airports'
+import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import type { TConflictFindings } from './conflicts'
+import { eligibilityOfFactsFor } from './eligibility'
 import { columnsQueryOf, leftOutOf, rosterColumnsOf, walkColumns, type TRosterColumns } from './rank-columns'
+import { softFactorsOfFactsFor } from './soft-factors'
 import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
 
 /**
@@ -77,6 +80,38 @@ export type TSurvivorScores = { lawyers: Int32Array; scores: Float64Array }
 
 const NOBODY: TSurvivorScores = { lawyers: new Int32Array(0), scores: new Float64Array(0) }
 
+/**
+ * A survivor the columns cannot decide for (a code outside a closed vocabulary: never in practice) scored through the
+ * rules' own functions over every lawyer, as the case page ranks them (rank.ts, `walkByRules`), so the batch never
+ * proposes nobody where the page ranks someone.
+ */
+const scoreByRules = (
+  roster: TBatchRoster,
+  survivor: TSurvivorProfile,
+  conflicts: TConflictFindings,
+): TSurvivorScores => {
+  const { facts } = roster.columns
+  const eligibilityOf = eligibilityOfFactsFor(survivor)
+  const scoreOf = softFactorsOfFactsFor(survivor, { now: new Date(roster.nowMs) })
+  // Declined and blocked lawyers, by position (every position holding their id).
+  const leftOut = new Set(leftOutOf(roster.columns, survivor, conflicts))
+  const lawyers: number[] = []
+  const scores: number[] = []
+  const exclusions: TExclusionReason[] = []
+  const reasons: TScoreReason[] = []
+  facts.forEach((lawyerFacts, position) => {
+    exclusions.length = 0
+    reasons.length = 0
+    eligibilityOf(lawyerFacts, false, exclusions, reasons)
+    if (exclusions.length > 0 || leftOut.has(position)) return
+    reasons.length = 0
+    scoreOf(lawyerFacts, reasons)
+    lawyers.push(position)
+    scores.push(reasons.reduce((sum, reason) => sum + reason.points, 0))
+  })
+  return { lawyers: Int32Array.from(lawyers), scores: Float64Array.from(scores) }
+}
+
 /** Scores one survivor over the batch's roster; `conflicts` excludes the lawyers it blocks. */
 export const scoreSurvivor = (
   roster: TBatchRoster,
@@ -86,6 +121,7 @@ export const scoreSurvivor = (
   const { columns } = roster
   const query = columnsQueryOf(survivor)
   if (query.everyone) return { lawyers: new Int32Array(0), scores: new Float64Array(0) }
+  if (!query.decidable) return scoreByRules(roster, survivor, conflicts)
   const group = groupFor(roster, query.needsProvince, query.needsAirport, query.needsLicence)
   const kept = walkColumns(columns, query, roster.nowMs, group, leftOutOf(columns, survivor, conflicts))
   if (kept === 0) return NOBODY

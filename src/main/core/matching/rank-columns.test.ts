@@ -130,4 +130,28 @@ describe('the ranking walk over typed columns', () => {
     expect(ranking).toEqual(referenceRanking(survivor, lawyers, conflicts, { now }))
     expect(ranking.ranked.length).toBeGreaterThan(0)
   })
+
+  it('leaves no survivor’s marks on the roster’s columns when a walk throws', () => {
+    const onCall: TOnCallWindow[] = [{ days: ['mon', 'tue', 'wed'], start: '00:00', end: '23:59' }]
+    const lawyers = ['Teste Lawyer A', 'Teste Lawyer B'].map((name, id) =>
+      lawyerProfile({ id: `lawyer-${id}`, name, airports: ['YUL'], onCallWindows: onCall, capacity: 3 }),
+    )
+    const conflicts = { blocking: new Map(), cleared: new Map() }
+    // A's walk throws at the first on-call look-up (no local time for an invalid instant), after marking the lawyer
+    // A declined and A's language.
+    const declining = survivorProfile({
+      needs: ['airport_support'],
+      airport: 'YUL',
+      preferredLanguage: 'l07',
+      declinedBy: new Set(['lawyer-1']),
+    })
+    expect(() => rankWithConflicts(declining, lawyers, conflicts, { now: new Date(Number.NaN) })).toThrow(
+      RangeError,
+    )
+    const next = survivorProfile({ needs: ['airport_support'], airport: 'YUL' })
+    const now = NOWS[0]
+    const ranking = rankWithConflicts(next, lawyers, conflicts, { now })
+    expect(ranking.ranked.map(({ lawyer }) => lawyer.id)).toEqual(['lawyer-0', 'lawyer-1'])
+    expect(ranking).toEqual(referenceRanking(next, lawyers, conflicts, { now }))
+  })
 })

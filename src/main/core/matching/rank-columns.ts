@@ -296,43 +296,48 @@ export const walkColumns = (
   for (const [positions, flag] of marked) mark(marks, positions, flag, true)
   mark(marks, leftOut, LEFT_OUT, true)
   let kept = 0
-  for (let at = 0; at < candidates.length; at++) {
-    const position = candidates[at]!
-    if (open[position] === 0) continue
-    if (needsProvince !== -1 && (licensed[position]! & needsProvince) === 0) continue
-    if (needsLicence && licensedAnywhere[position] === 0) continue
-    if (needsAirport !== -1 && (covers[position]! & needsAirport) === 0) continue
-    const flags = marks[position]!
-    if ((flags & LEFT_OUT) !== 0) continue
-    let score = load[position]! + fairness[position]!
-    if (urgent) score += urgentFree[position]!
-    if (needTable !== null) score += needTable.points[practice[position]! & needTable.union]!
-    else if (needMasks.length > 0) {
-      let covered = 0
-      const areas = practice[position]!
-      for (let need = 0; need < needMasks.length; need++) if ((areas & needMasks[need]!) !== 0) covered++
-      if (covered > 0) score += Math.round((W.needsCovered * covered) / needMasks.length)
+  // The marks live on the roster's columns, shared by every walk over them: cleared even when a walk throws, or a
+  // later survivor's walk would find this one's declined and blocked lawyers left out and its languages marked.
+  try {
+    for (let at = 0; at < candidates.length; at++) {
+      const position = candidates[at]!
+      if (open[position] === 0) continue
+      if (needsProvince !== -1 && (licensed[position]! & needsProvince) === 0) continue
+      if (needsLicence && licensedAnywhere[position] === 0) continue
+      if (needsAirport !== -1 && (covers[position]! & needsAirport) === 0) continue
+      const flags = marks[position]!
+      if ((flags & LEFT_OUT) !== 0) continue
+      let score = load[position]! + fairness[position]!
+      if (urgent) score += urgentFree[position]!
+      if (needTable !== null) score += needTable.points[practice[position]! & needTable.union]!
+      else if (needMasks.length > 0) {
+        let covered = 0
+        const areas = practice[position]!
+        for (let need = 0; need < needMasks.length; need++) if ((areas & needMasks[need]!) !== 0) covered++
+        if (covered > 0) score += Math.round((W.needsCovered * covered) / needMasks.length)
+      }
+      if ((flags & PREFERRED_LANGUAGE) !== 0) score += W.preferredLanguage
+      else if ((flags & OTHER_LANGUAGE) !== 0) score += W.otherLanguage
+      else if (interpreter) score += W.interpreterNeeded
+      if (provinceId !== -2 && province[position] === provinceId)
+        score += cityId !== -2 && city[position] === cityId ? W.sameCity : W.sameProvince
+      if (onCall !== null && (covers[position]! & airportMask) !== 0) {
+        if (onCall[position] === -1)
+          onCall[position] = isOnCallAt(columns.lawyers[position]!.onCallWindows, survivor.airport!, now)
+            ? 1
+            : 0
+        if (onCall[position] === 1) score += onCallPoints
+      }
+      if ((lawyerExperiences[position]! & experienceMask) !== 0) score += W.atrocityExperience
+      if ((flags & COUNTRY) !== 0) score += W.countryExperience
+      keptLawyers[kept] = position
+      keptScores[kept] = score
+      kept++
     }
-    if ((flags & PREFERRED_LANGUAGE) !== 0) score += W.preferredLanguage
-    else if ((flags & OTHER_LANGUAGE) !== 0) score += W.otherLanguage
-    else if (interpreter) score += W.interpreterNeeded
-    if (provinceId !== -2 && province[position] === provinceId)
-      score += cityId !== -2 && city[position] === cityId ? W.sameCity : W.sameProvince
-    if (onCall !== null && (covers[position]! & airportMask) !== 0) {
-      if (onCall[position] === -1)
-        onCall[position] = isOnCallAt(columns.lawyers[position]!.onCallWindows, survivor.airport!, now)
-          ? 1
-          : 0
-      if (onCall[position] === 1) score += onCallPoints
-    }
-    if ((lawyerExperiences[position]! & experienceMask) !== 0) score += W.atrocityExperience
-    if ((flags & COUNTRY) !== 0) score += W.countryExperience
-    keptLawyers[kept] = position
-    keptScores[kept] = score
-    kept++
+  } finally {
+    for (const [positions, flag] of marked) mark(marks, positions, flag, false)
+    mark(marks, leftOut, LEFT_OUT, false)
   }
-  for (const [positions, flag] of marked) mark(marks, positions, flag, false)
-  mark(marks, leftOut, LEFT_OUT, false)
   return kept
 }
 
