@@ -8,14 +8,14 @@
  * bench folder (bench/support/dump-path.ts): the run stops before opening the vault otherwise.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TCaseListQuery } from '../src/shared/contract/cases'
 import { sql } from '../src/main/core/db/sql'
 import { syntheticCaseload } from '#test-support/synthetic'
 import { ADMIN_PASSPHRASE, newVaultServices } from '#test-support/vault-fixtures'
 import { BENCH_TODAY, type TCaseSample } from './support/caseload'
-import { checkedDumpPath } from './support/dump-path'
+import { checkedDumpPath, writeDump } from './support/dump-path'
 import { searchesFrom } from './support/workloads'
 
 const [folder = '', out = ''] = process.argv.slice(2)
@@ -78,7 +78,7 @@ for (const text of texts) {
     }
   }
 }
-writeFileSync(outPath, `${lines.join('\n')}\n`)
+writeDump(outPath, `${lines.join('\n')}\n`)
 process.stdout.write(
   `${lines.length} pages, ${lines.reduce((n, l) => n + (JSON.parse(l) as { rows: unknown[] }).rows.length, 0)} rows, sha256 ${hash.digest('hex')}\n`,
 )

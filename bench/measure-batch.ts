@@ -13,7 +13,7 @@
  * awaiting a match (the others in screening), to time the slow path on fewer cases.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { syntheticCaseload, syntheticLawyerCsv } from '#test-support/synthetic'
@@ -21,6 +21,7 @@ import { ADMIN_PASSPHRASE, createTestVault, newVaultServices } from '#test-suppo
 import { sql } from '../src/main/core/db/sql'
 import type { TBatchChecks, TBatchPhaseTimes } from '../src/main/core/matching/batch-service'
 import { BENCH_TODAY } from './support/caseload'
+import { writeDump } from './support/dump-path'
 import { ms, Series } from './support/measure'
 import { importSignUpsAsTheScreenDoes } from './support/sign-up-import'
 
@@ -106,7 +107,7 @@ try {
     .slice(0, 16)
   // BATCH_BENCH_DUMP=FILE: the whole proposal (reasons included, the time taken left out), to compare two versions.
   const dump = process.env['BATCH_BENCH_DUMP']
-  if (dump !== undefined) writeFileSync(dump, JSON.stringify({ ...proposal, elapsedMs: 0 }))
+  if (dump !== undefined) writeDump(dump, JSON.stringify({ ...proposal, elapsedMs: 0 }))
   const [load] = loadavg()
   const lawyers = services.vault.session().db.column<number>(sql`SELECT count(*) FROM lawyers`)[0]
   line(

@@ -1,9 +1,10 @@
 /**
- * Where a bench may write a dump of search answers (synthetic names, but names in plain text): inside the system's
- * temp folder or the bench folder, nowhere else. The folder the file goes in must exist; links are followed before
- * the check (the folder's, and the file's when it exists), so a link in the temp folder cannot lead the dump out.
+ * Where a bench may write a dump of answers (synthetic names, but names in plain text): inside the system's temp
+ * folder or the bench folder, nowhere else. The folder the file goes in must exist and its links are followed before
+ * the check; the file itself must not be a link (a dangling one in the shared temp folder would lead the write out),
+ * and `writeDump` creates it afresh with O_EXCL, so a link planted between the check and the write fails the write.
  */
-import { existsSync, realpathSync } from 'node:fs'
+import { lstatSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 
@@ -24,12 +25,24 @@ export function checkedDumpPath(out: string, roots: readonly string[] = [tmpdir(
   } catch {
     throw new Error(`dump: the folder of ${wanted} does not exist`)
   }
-  // An existing file (or a link) is followed to where a write would land.
-  const path = existsSync(wanted) ? realpathSync(wanted) : join(folder, basename(wanted))
+  const path = join(folder, basename(wanted))
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true)
+    throw new Error(`dump: refusing to write ${wanted}: it is a link`)
   const allowed = roots.map((root) => realpathSync(root))
   if (!allowed.some((root) => isWithin(path, root)))
     throw new Error(
       `dump: refusing to write ${wanted}: a dump holds names in plain text, so it goes only under ${allowed.join(' or ')}`,
     )
+  return path
+}
+
+/**
+ * Writes `text` to `out` once `checkedDumpPath` allows it: an existing plain file there is replaced, and the new one
+ * is created with O_EXCL (readable by its owner only), never through a link.
+ */
+export function writeDump(out: string, text: string): string {
+  const path = checkedDumpPath(out)
+  if (lstatSync(path, { throwIfNoEntry: false })?.isFile() === true) rmSync(path)
+  writeFileSync(path, text, { flag: 'wx', mode: 0o600 })
   return path
 }
