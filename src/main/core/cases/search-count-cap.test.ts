@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEARCH_COUNT_CAP } from '../../../shared/contract/cases'
+import { CASE_STATUSES } from '../../../shared/cases/vocabulary'
 import { createTestVault, makeTempFolder, removeFolder } from '#test-support/vault-fixtures'
 import type { TVaultServices } from '../services'
 import { importIntakesCsv } from './csv/intake-csv-transfer'
@@ -63,6 +64,10 @@ describe('a search counts up to the cap and says "more than" past it', () => {
     expect(page.total).toBe(UNDER)
     expect(page.totalCapped).toBeUndefined()
     expect(lastSearchAudit()?.details).toEqual({ words: 1, results: UNDER })
+    // Counted from the index alone (no filter) and joined to the cases (every status, a filter that keeps all):
+    // the same, since every row of the index is a case's.
+    const joined = services.caseList.list({ search: 'fewmarker', statuses: [...CASE_STATUSES], limit: 100 })
+    expect(joined.total).toBe(page.total)
   })
 
   it('the list without a search keeps its exact count (from the count tables, cheap at any size)', () => {

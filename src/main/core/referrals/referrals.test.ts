@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyIntake, type TIntake } from '../../../shared/cases/intake-schema'
 import { emptyLawyerFields, type TLawyerFields } from '../../../shared/roster/lawyer-schema'
-import { CASEWORKER_PASSPHRASE, createTestVault } from '#test-support/vault-fixtures'
+import { createTestVault, signInAsViewer } from '#test-support/vault-fixtures'
 import { codeOf, tempFolderPerTest } from '#test-support/per-test'
 import type { TCaseStatus } from '../../../shared/cases/vocabulary'
 import { AppError } from '../../../shared/result'
@@ -337,14 +337,7 @@ describe('referrals: from proposed to accepted, with the case and the follow-ups
 
   it('is for caseworkers and admins only, in core itself', async () => {
     const caseId = newCase()
-    await services.accounts.add({
-      username: 'vera.example',
-      displayName: 'Vera Viewer',
-      role: 'viewer',
-      passphrase: CASEWORKER_PASSPHRASE,
-    })
-    services.vault.lock()
-    await services.vault.unlock('vera.example', CASEWORKER_PASSPHRASE)
+    await signInAsViewer(services)
     const attempts = [
       () => services.referrals.list({}),
       () => services.referrals.propose({ caseId, recipientKind: 'lawyer', recipientId: 'x' }),

@@ -29,7 +29,6 @@ const order = (keyring: TKeyringFile, name: string): number =>
     name === 'recovery' ? slot['kind'] === 'recovery' : slot['username'] === name,
   )
 
-/** Linux names every file this process holds open under /proc/self/fd; elsewhere the check is skipped. */
 /**
  * Hooks that throw at the first `rekey:start` after `arm()`, once: a crash right after a disable or role change
  * committed, before its own rekey.
@@ -51,6 +50,7 @@ function crashBeforeOwnRekey(): { hooks: { at: (step: string) => void }; arm: ()
   }
 }
 
+/** Linux names every file this process holds open under /proc/self/fd; elsewhere the check is skipped. */
 const FD_FOLDER = '/proc/self/fd'
 
 /** The files of `folder` this process holds open (a database connection holds its file). */
