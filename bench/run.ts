@@ -55,6 +55,7 @@ const machine = describeMachine()
 const values = Object.fromEntries(FIGURE_KEYS.map((key) => [key, null])) as TFigureValues
 const notes: TNote[] = []
 const seconds = () => ((performance.now() - started) / 1000).toFixed(0).padStart(4)
+const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20).toLocaleString('en-CA')
 const progress = (line: string) => process.stderr.write(`[${seconds()} s] ${line}\n`)
 const note = (key: TFigureKey, text: string) => {
   notes.push({ key, text })
@@ -81,7 +82,9 @@ try {
   Object.assign(values, built.figures)
   const bench: TBench = { scale, seed, caseload, progress, note, scratchFolder }
   for (const module of BENCH_MODULES) {
-    progress(module.name)
+    // The heap each module starts on: what earlier modules left live (the caseload) weighs on its collections.
+    const { heapUsed, rss } = process.memoryUsage()
+    progress(`${module.name} (heap used ${megabytes(heapUsed)} MB, RSS ${megabytes(rss)} MB)`)
     try {
       const figures = await module.run(bench)
       for (const key of module.figures) values[key] = figures[key] ?? null
