@@ -14,7 +14,7 @@ import {
   type CodeBits,
   type TLawyerFacts,
 } from './lawyer-facts'
-import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
+import type { TLawyerProfile, TRankContext, TReasonSink, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
 /** No language in common: an interpreter is needed (nothing said when the case records no language). */
@@ -28,7 +28,7 @@ const interpreterNeeded = (survivor: TSurvivorProfile): TScoreReason | null => {
 export type TSoftFactors = (lawyer: TLawyerProfile) => TScoreReason[]
 
 /** Every soft factor's reasons for one eligible lawyer's facts (lawyer-facts.ts), pushed onto `reasons`. */
-export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TScoreReason[]) => void
+export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TReasonSink<TScoreReason>) => void
 
 /**
  * A survivor's codes of one vocabulary and their bits (lawyer-facts.ts), read again only when the vocabulary grew: a
