@@ -10,7 +10,8 @@
  * `HEAP=1`: a sampling heap profile of the loop (objects the collector freed included) and its summary: the bytes
  * sampled, and the top allocation sites by bytes (timings then include the profiler's cost: compare them only with
  * other HEAP=1 runs). `HEAP_TOP=N` sites (20). `PROFILE_FIRST=FILE`: a V8 CPU profile (every 100 µs) of the first
- * three timed rankings (`node bench/support/profile-top.ts FILE`). `DUMP=FILE`: every ranking, one JSON line each
+ * three timed rankings, and its top functions printed (sources through tsx's maps); `PROFILE_REST=FILE` one of
+ * every check and ranking after them. `DUMP=FILE`: every ranking, one JSON line each
  * (lawyers by id), written after each ranking is timed: two runs' files are the same byte for byte when their
  * rankings are (the dump's writing and its garbage move the timings: do not time a dumping run).
  */
@@ -43,6 +44,7 @@ const seed = Number(options.seed)
 const heap = process.env.HEAP === '1'
 const heapTop = Number(process.env.HEAP_TOP ?? 20)
 const profileFirst = process.env.PROFILE_FIRST
+const profileRest = process.env.PROFILE_REST
 const dump = process.env.DUMP
 /** The first timed rankings, printed apart as well as in the series (matching.bench.ts's note does the same). */
 const WARMING = 3
@@ -83,7 +85,7 @@ const conflicts = index
 const context = matchContext()
 const noReviews = new Map()
 
-const inspector = heap || profileFirst !== undefined ? new Inspector() : null
+const inspector = heap || profileFirst !== undefined || profileRest !== undefined ? new Inspector() : null
 inspector?.connect()
 if (heap) {
   await inspector!.post('HeapProfiler.enable')
@@ -99,33 +101,6 @@ if (profileFirst !== undefined) {
   await inspector!.post('Profiler.start')
 }
 if (dump !== undefined) writeDump(dump, '')
-
-const ranks = new Series()
-const checks = new Series()
-const spans: Array<[number, number]> = []
-const loopStarted = performance.now()
-for (let run = 0; run < scale.runs.rank; run++) {
-  const survivor = survivors[run % survivors.length]
-  if (survivor === undefined) continue
-  checks.time(() => findConflicts(survivor.caseId, survivor.parties, conflicts, noReviews))
-  const started = performance.now()
-  const ranking = ranks.time(() => rankLawyers(survivor, lawyers, conflicts, noReviews, context))
-  spans.push([started, performance.now()])
-  if (run === WARMING - 1 && profileFirst !== undefined) {
-    // Stopping the profiler is async: the loop waits for it once, after the third ranking (outside any timing).
-    const { profile } = await inspector!.post('Profiler.stop')
-    writeDump(profileFirst, JSON.stringify(profile))
-  }
-  if (dump !== undefined) {
-    const whole = {
-      survivor: survivor.caseId,
-      ranked: ranking.ranked.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
-      excluded: ranking.excluded.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
-    }
-    appendFileSync(dump, `${JSON.stringify(whole)}\n`)
-  }
-}
-const loopEnded = performance.now()
 
 type TSampledNode = {
   id: number
@@ -149,6 +124,85 @@ const sourceOf = ({ url, lineNumber, columnNumber }: TSampledNode['callFrame']):
   }
   return ` ${short(url)}:${lineNumber + 1}:${columnNumber + 1}`
 }
+/** A V8 CPU profile's top functions by self and total time (each counted once per sample), as shares. */
+type TCpuProfile = {
+  nodes: Array<Omit<TSampledNode, 'children'> & { children?: number[] }>
+  samples: number[]
+}
+const profileTop = (profile: TCpuProfile, top: number): string => {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const labels = new Map<number, string>()
+  const label = (id: number): string => {
+    let known = labels.get(id)
+    if (known === undefined) {
+      const { callFrame } = byId.get(id)!
+      known = `${callFrame.functionName === '' ? '(anonymous)' : callFrame.functionName}${sourceOf(callFrame)}`
+      labels.set(id, known)
+    }
+    return known
+  }
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  for (const sample of profile.samples) {
+    if (!byId.has(sample)) continue
+    self.set(label(sample), (self.get(label(sample)) ?? 0) + 1)
+    const counted = new Set<string>()
+    for (let at: number | undefined = sample; at !== undefined; at = parent.get(at)) {
+      if (counted.has(label(at))) continue
+      counted.add(label(at))
+      total.set(label(at), (total.get(label(at)) ?? 0) + 1)
+    }
+  }
+  const table = (title: string, counts: Map<string, number>): string =>
+    `${title}\n${[...counts]
+      .sort((left, right) => right[1] - left[1])
+      .slice(0, top)
+      .map(([name, n]) => `${((100 * n) / profile.samples.length).toFixed(1).padStart(5)} %  ${name}`)
+      .join('\n')}\n`
+  return `${table(`self (${profile.samples.length} samples)`, self)}${table('total', total)}`
+}
+
+let profileSummary = ''
+const ranks = new Series()
+const checks = new Series()
+const spans: Array<[number, number]> = []
+const loopStarted = performance.now()
+for (let run = 0; run < scale.runs.rank; run++) {
+  const survivor = survivors[run % survivors.length]
+  if (survivor === undefined) continue
+  checks.time(() => findConflicts(survivor.caseId, survivor.parties, conflicts, noReviews))
+  const started = performance.now()
+  const ranking = ranks.time(() => rankLawyers(survivor, lawyers, conflicts, noReviews, context))
+  spans.push([started, performance.now()])
+  if (run === WARMING - 1 && profileFirst !== undefined) {
+    // Stopping the profiler is async: the loop waits for it once, after the third ranking (outside any timing).
+    const { profile } = await inspector!.post('Profiler.stop')
+    writeDump(profileFirst, JSON.stringify(profile))
+    profileSummary = profileTop(profile as unknown as TCpuProfile, heapTop)
+  }
+  if (run === WARMING - 1 && profileRest !== undefined) {
+    await inspector!.post('Profiler.enable')
+    await inspector!.post('Profiler.setSamplingInterval', { interval: 100 })
+    await inspector!.post('Profiler.start')
+  }
+  if (dump !== undefined) {
+    const whole = {
+      survivor: survivor.caseId,
+      ranked: ranking.ranked.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
+      excluded: ranking.excluded.map(({ lawyer, ...rest }) => ({ lawyer: lawyer.id, ...rest })),
+    }
+    appendFileSync(dump, `${JSON.stringify(whole)}\n`)
+  }
+}
+const loopEnded = performance.now()
+if (profileRest !== undefined) {
+  const { profile } = await inspector!.post('Profiler.stop')
+  writeDump(profileRest, JSON.stringify(profile))
+  profileSummary += profileTop(profile as unknown as TCpuProfile, heapTop)
+}
+
 let heapSummary = ''
 if (heap) {
   const { profile } = (await inspector!.post('HeapProfiler.stopSampling')) as unknown as {
@@ -196,10 +250,20 @@ const first = Array.from({ length: Math.min(WARMING, spans.length) }, (_, at) =>
   return `${ms(ranks.wall[at]!)} ms (CPU ${ms(ranks.cpu[at]!)}; ${collectionsIn(from, to)})`
 }).join(', ')
 const warm = { wall: ranks.wall.slice(WARMING), cpu: ranks.cpu.slice(WARMING) }
+// The rankings the p95 falls among (the 6th largest of 100 is the p95): which, and what the collector did then.
+const slowest = ranks.wall
+  .map((wall, at) => ({ wall, at }))
+  .sort((left, right) => right.wall - left.wall)
+  .slice(0, Math.max(1, ranks.wall.length - Math.ceil(0.95 * ranks.wall.length) + 1))
+  .map(
+    ({ wall, at }) =>
+      `#${at + 1} ${ms(wall)} ms (CPU ${ms(ranks.cpu[at]!)}, its check alone ${ms(checks.wall[at]!)}; ${collectionsIn(...spans[at]!)})`,
+  )
+  .join(', ')
 process.stdout.write(
-  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
+  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; slowest: ${slowest}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
     .map((value) => value.toFixed(1))
     .join(
       ' ',
-    )}${heap ? ' (HEAP=1: timings include the heap profiler)' : ''}${dump === undefined ? '' : ' (DUMP: timings include the dump)'}\n${heapSummary}`,
+    )}${heap ? ' (HEAP=1: timings include the heap profiler)' : ''}${dump === undefined ? '' : ' (DUMP: timings include the dump)'}\n${heapSummary}${profileSummary}`,
 )
