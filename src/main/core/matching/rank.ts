@@ -242,13 +242,15 @@ const walk = (
       const lawyerFacts = facts[position]!
       scoreOf(lawyerFacts, scoreReasons.restart())
       eligibilityOf(lawyerFacts, isDeclined(position), exclusionReasons.restart(), scoreReasons)
-      for (const hit of (clearedAt === null ? undefined : clearedAt[position]) ?? []) {
-        scoreReasons.push({
-          key: 'conflict.cleared',
-          points: 0,
-          params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
-        })
-      }
+      // No `?? []` for a lawyer without hits: that made an empty array per lawyer.
+      const cleared = clearedAt === null ? undefined : clearedAt[position]
+      if (cleared !== undefined)
+        for (const hit of cleared)
+          scoreReasons.push({
+            key: 'conflict.cleared',
+            points: 0,
+            params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
+          })
       return scoreReasons.copy()
     },
     exclusionReasonsOf: (position) => {
@@ -258,13 +260,14 @@ const walk = (
         exclusionReasons.restart(),
         scoreReasons.restart(),
       )
-      for (const { hit, confirmed } of blockingOf(position) ?? []) {
-        exclusionReasons.push(
-          confirmed
-            ? { key: 'excluded.conflict_confirmed', params: hit }
-            : { key: 'excluded.conflict', params: hit },
-        )
-      }
+      const blocking = blockingOf(position)
+      if (blocking !== undefined)
+        for (const { hit, confirmed } of blocking)
+          exclusionReasons.push(
+            confirmed
+              ? { key: 'excluded.conflict_confirmed', params: hit }
+              : { key: 'excluded.conflict', params: hit },
+          )
       return exclusionReasons.copy()
     },
   }
