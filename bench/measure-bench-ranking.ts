@@ -27,7 +27,7 @@ import { ConflictNameIndex, findConflicts, rankLawyers } from '../src/main/core/
 import { isScaleName, SCALES } from './scale'
 import { benchRankingInputs } from './support/bench-ranking-inputs'
 import { writeDump } from './support/dump-path'
-import { median, ms, percentile, Series, time } from './support/measure'
+import { median, ms, percentile, Series, sum, time } from './support/measure'
 
 const { values: options } = parseArgs({
   options: {
@@ -261,7 +261,7 @@ const slowest = ranks.wall
   )
   .join(', ')
 process.stdout.write(
-  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; slowest: ${slowest}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
+  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}, CPU sum ${ms(sum(ranks.cpu))} ms; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; slowest: ${slowest}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
     .map((value) => value.toFixed(1))
     .join(
       ' ',
