@@ -6,7 +6,7 @@ import type { TLegalNeed } from '../../../shared/cases/vocabulary'
 import type { TExclusionReason, TScoreReason } from '../../../shared/matching/reasons'
 import type { TAirport } from '../../../shared/roster/airports'
 import { factsOf, provinceBit, type TLawyerFacts } from './lawyer-facts'
-import type { TLawyerProfile, TSurvivorProfile } from './types'
+import type { TLawyerProfile, TReasonSink, TSurvivorProfile } from './types'
 
 /** What each need asks of a lawyer's licences or on-call coverage (docs/matching.md, "Hard constraints"). */
 export const JURISDICTION_RULES: Readonly<Record<TLegalNeed, 'province' | 'canada' | 'airport'>> = {
@@ -47,8 +47,8 @@ export type TEligibilityCheck = (lawyer: TLawyerProfile) => TEligibility
 export type TFactsEligibility = (
   facts: TLawyerFacts,
   declined: boolean,
-  excluded: TExclusionReason[],
-  because: TScoreReason[],
+  excluded: TReasonSink<TExclusionReason>,
+  because: TReasonSink<TScoreReason>,
 ) => void
 
 export const eligibilityOfFactsFor = (survivor: TSurvivorProfile): TFactsEligibility => {

@@ -93,6 +93,31 @@ type TWalk = {
   readonly exclusionReasonsOf: (position: number) => TExclusionReason[]
 }
 
+/**
+ * One list the rules push a lawyer's reasons onto (`TReasonSink`), reused lawyer after lawyer: `restart` empties it
+ * for the next lawyer and `copy` gives that lawyer's reasons at their exact size. An array emptied by `length = 0`
+ * would not do: V8 drops its storage then, and the next push allocates 17 slots afresh; with a fresh array per
+ * lawyer, that growth was a fifth of the whole ranking's garbage. The slots past `count` keep the reasons of an earlier
+ * lawyer (shared, immutable objects) until written over, and are never read.
+ */
+class Gathered<T> {
+  readonly items: T[] = []
+  count = 0
+
+  restart(): this {
+    this.count = 0
+    return this
+  }
+
+  push(reason: T): void {
+    this.items[this.count++] = reason
+  }
+
+  copy(): T[] {
+    return this.items.slice(0, this.count)
+  }
+}
+
 /** Where a walk writes: each position's score, the ranked and the excluded positions; it returns how many of each. */
 type TWalkInto = { scores: Float64Array; ranked: Int32Array; excluded: Int32Array }
 type TWalked = { rankedCount: number; excludedCount: number }
@@ -113,21 +138,18 @@ const walkByRules = (
   let rankedCount = 0
   let excludedCount = 0
   // Reused for every lawyer: the walk keeps only whether a lawyer is excluded, and the score.
-  const exclusions: TExclusionReason[] = []
-  const because: TScoreReason[] = []
-  const scored: TScoreReason[] = []
+  const exclusions = new Gathered<TExclusionReason>()
+  const because = new Gathered<TScoreReason>()
+  const scored = new Gathered<TScoreReason>()
   for (const position of order) {
-    exclusions.length = 0
-    because.length = 0
-    eligibilityOf(facts[position]!, isDeclined(position), exclusions, because)
-    if (exclusions.length > 0 || isLeftOut(position)) {
+    eligibilityOf(facts[position]!, isDeclined(position), exclusions.restart(), because.restart())
+    if (exclusions.count > 0 || isLeftOut(position)) {
       into.excluded[excludedCount++] = position
       continue
     }
-    scored.length = 0
-    scoreOf(facts[position]!, scored)
+    scoreOf(facts[position]!, scored.restart())
     let score = 0
-    for (const reason of scored) score += reason.points
+    for (let at = 0; at < scored.count; at++) score += scored.items[at]!.points
     into.scores[position] = score
     into.ranked[rankedCount++] = position
   }
@@ -207,9 +229,9 @@ const walk = (
         into,
       )
   const { scores } = into
-  // Reused by every lawyer's reasons: each call has no use for the other kind's list.
-  const unusedExclusions: TExclusionReason[] = []
-  const unusedBecause: TScoreReason[] = []
+  // Every lawyer's reasons are gathered on these (see `Gathered`); the other kind's list is not read.
+  const scoreReasons = new Gathered<TScoreReason>()
+  const exclusionReasons = new Gathered<TExclusionReason>()
   return {
     facts,
     ranked: byScore(into.ranked.subarray(0, rankedCount), scores),
@@ -218,31 +240,35 @@ const walk = (
     blockingOf,
     scoreReasonsOf: (position) => {
       const lawyerFacts = facts[position]!
-      const reasons: TScoreReason[] = []
-      scoreOf(lawyerFacts, reasons)
-      unusedExclusions.length = 0
-      eligibilityOf(lawyerFacts, isDeclined(position), unusedExclusions, reasons)
-      for (const hit of (clearedAt === null ? undefined : clearedAt[position]) ?? []) {
-        reasons.push({
-          key: 'conflict.cleared',
-          points: 0,
-          params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
-        })
-      }
-      return reasons
+      scoreOf(lawyerFacts, scoreReasons.restart())
+      eligibilityOf(lawyerFacts, isDeclined(position), exclusionReasons.restart(), scoreReasons)
+      // No `?? []` for a lawyer without hits: that made an empty array per lawyer.
+      const cleared = clearedAt === null ? undefined : clearedAt[position]
+      if (cleared !== undefined)
+        for (const hit of cleared)
+          scoreReasons.push({
+            key: 'conflict.cleared',
+            points: 0,
+            params: { survivorName: hit.survivorName, lawyerName: hit.lawyerName, hitKey: hit.hitKey },
+          })
+      return scoreReasons.copy()
     },
     exclusionReasonsOf: (position) => {
-      const reasons: TExclusionReason[] = []
-      unusedBecause.length = 0
-      eligibilityOf(facts[position]!, isDeclined(position), reasons, unusedBecause)
-      for (const { hit, confirmed } of blockingOf(position) ?? []) {
-        reasons.push(
-          confirmed
-            ? { key: 'excluded.conflict_confirmed', params: hit }
-            : { key: 'excluded.conflict', params: hit },
-        )
-      }
-      return reasons
+      eligibilityOf(
+        facts[position]!,
+        isDeclined(position),
+        exclusionReasons.restart(),
+        scoreReasons.restart(),
+      )
+      const blocking = blockingOf(position)
+      if (blocking !== undefined)
+        for (const { hit, confirmed } of blocking)
+          exclusionReasons.push(
+            confirmed
+              ? { key: 'excluded.conflict_confirmed', params: hit }
+              : { key: 'excluded.conflict', params: hit },
+          )
+      return exclusionReasons.copy()
     },
   }
 }
@@ -260,17 +286,23 @@ export const rankWithConflicts = (
     conflicts,
     context,
   )
-  return {
-    ranked: Array.from(ranked, (place) => ({
+  // Each list made at its size and filled in order: `Array.from` over a typed array goes through its iterator (an
+  // object per lawyer) and grows the list as it goes.
+  const rankedEntries = new Array<TRankedLawyer>(ranked.length)
+  for (let at = 0; at < ranked.length; at++) {
+    const place = ranked[at]!
+    rankedEntries[at] = {
       lawyer: facts[place]!.lawyer,
       score: scores[place]!,
       reasons: scoreReasonsOf(place),
-    })),
-    excluded: Array.from(excluded, (place) => ({
-      lawyer: facts[place]!.lawyer,
-      reasons: exclusionReasonsOf(place),
-    })),
+    }
   }
+  const excludedEntries = new Array<TExcludedLawyer>(excluded.length)
+  for (let at = 0; at < excluded.length; at++) {
+    const place = excluded[at]!
+    excludedEntries[at] = { lawyer: facts[place]!.lawyer, reasons: exclusionReasonsOf(place) }
+  }
+  return { ranked: rankedEntries, excluded: excludedEntries }
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   type CodeBits,
   type TLawyerFacts,
 } from './lawyer-facts'
-import type { TLawyerProfile, TRankContext, TSurvivorProfile } from './types'
+import type { TLawyerProfile, TRankContext, TReasonSink, TSurvivorProfile } from './types'
 import { MATCH_WEIGHTS as W } from './weights'
 
 /** No language in common: an interpreter is needed (nothing said when the case records no language). */
@@ -28,7 +28,7 @@ const interpreterNeeded = (survivor: TSurvivorProfile): TScoreReason | null => {
 export type TSoftFactors = (lawyer: TLawyerProfile) => TScoreReason[]
 
 /** Every soft factor's reasons for one eligible lawyer's facts (lawyer-facts.ts), pushed onto `reasons`. */
-export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TScoreReason[]) => void
+export type TFactsSoftFactors = (facts: TLawyerFacts, reasons: TReasonSink<TScoreReason>) => void
 
 /**
  * A survivor's codes of one vocabulary and their bits (lawyer-facts.ts), read again only when the vocabulary grew: a
@@ -51,6 +51,14 @@ const codesOf = (table: CodeBits, codes: readonly string[]): THas => {
 type THas = (set: number, list: readonly string[], at: number) => boolean
 
 /**
+ * The items of a survivor's list that a lawyer has, in the list's order. Apart from `bySubset`'s closure on purpose:
+ * a function made inside it over `set` and `codes` would make V8 allocate a context for them on every call (one per
+ * lawyer and factor, 46 bytes, most of the soft factors' garbage), not only when a subset is first built.
+ */
+const subsetOf = <T>(list: readonly T[], has: THas, set: number, codes: readonly string[]): T[] =>
+  list.filter((_, at) => has(set, codes, at))
+
+/**
  * One reason per distinct subset of a survivor's list that a lawyer has (needs covered, experiences, countries),
  * built the first time a lawyer has that subset: bit i of the subset is the list's item i. Asked with the lawyer's
  * set and list rather than a function of them, so no function is made per lawyer.
@@ -69,7 +77,7 @@ const bySubset = <T>(
     if (bits === 0) return null
     const known = memo ? built.get(bits) : undefined
     if (known !== undefined) return known
-    const reason = build(list.filter((_, at) => has(set, codes, at)))
+    const reason = build(subsetOf(list, has, set, codes))
     if (memo) built.set(bits, reason)
     return reason
   }
@@ -89,16 +97,21 @@ export const softFactorsOfFactsFor = (
     survivor.province === null
       ? null
       : { key: 'location.province', points: W.sameProvince, params: { province: survivor.province } }
-  const spoken = new Map<string, TScoreReason>()
+  // One reason per language spoken, built when first met (looked up by the language alone: a key made of the
+  // reason's key and the language was a new string per lawyer).
+  const spoken = {
+    'language.preferred': new Map<string, TScoreReason>(),
+    'language.other': new Map<string, TScoreReason>(),
+  }
   const speaks = (key: 'language.preferred' | 'language.other', language: string): TScoreReason => {
-    const known = spoken.get(`${key}\n${language}`)
+    const known = spoken[key].get(language)
     if (known !== undefined) return known
     const reason: TScoreReason = {
       key,
       points: key === 'language.preferred' ? W.preferredLanguage : W.otherLanguage,
       params: { language },
     }
-    spoken.set(`${key}\n${language}`, reason)
+    spoken[key].set(language, reason)
     return reason
   }
   const interpreter = interpreterNeeded(survivor)

@@ -73,6 +73,12 @@ export type TLawyerPartyName = {
   caseId?: string
 }
 
+/**
+ * Where the rules (eligibility.ts, soft-factors.ts) push a lawyer's reasons: an array, or one list the whole ranking
+ * reuses lawyer after lawyer (rank.ts's `Gathered`).
+ */
+export type TReasonSink<T> = { push(reason: T): unknown }
+
 /** Staff decisions on earlier hits, by lawyer id then hit key. */
 export type TConflictReviews = ReadonlyMap<string, ReadonlyMap<string, 'cleared' | 'confirmed'>>
 
