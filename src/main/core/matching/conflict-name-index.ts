@@ -45,14 +45,38 @@ const NO_CONTACTS: string[] = []
  * every name that has it: the conflict check remembers a survivor's token against it by identity (TokenPairMemo),
  * and 200,000 names share a few tens of thousands of tokens. The empty birth date and contacts are shared too.
  */
-const compacted = (person: PreparedPerson, tokens: Map<string, PreparedToken>): PreparedPerson => {
+/**
+ * What the index's tokens share beyond their texts: 320,000 distinct tokens of 200,000 names have far fewer distinct
+ * skeletons and sound-alike codes, each held once (a token's codes are never changed once made).
+ */
+type TShared = {
+  tokens: Map<string, PreparedToken>
+  skeletons: Map<string, string>
+  codes: Map<string, string[]>
+}
+
+const sharedToken = (token: PreparedToken, shared: TShared): PreparedToken => {
+  const known = shared.tokens.get(token.text)
+  if (known !== undefined) return known
+  const skeleton = shared.skeletons.get(token.skeleton)
+  if (skeleton === undefined) shared.skeletons.set(token.skeleton, token.skeleton)
+  else token.skeleton = skeleton
+  const codesKey = token.phonetic.join(' ')
+  const codes = shared.codes.get(codesKey)
+  if (codes === undefined) shared.codes.set(codesKey, token.phonetic)
+  else token.phonetic = codes
+  if (token.variant !== null) token.variant = sharedToken(token.variant, shared)
+  shared.tokens.set(token.text, token)
+  return token
+}
+
+const compacted = (person: PreparedPerson, shared: TShared): PreparedPerson => {
   for (const name of person.names) {
-    name.tokens = name.tokens.map((token) => {
-      const known = tokens.get(token.text)
-      if (known !== undefined) return known
-      tokens.set(token.text, token)
-      return token
-    })
+    const tokens = name.tokens
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]
+      if (token !== undefined) tokens[at] = sharedToken(token, shared)
+    }
   }
   if (person.birth.year === null && person.birth.iso === null) person.birth = NO_BIRTH
   if (person.phones.length === 0) person.phones = NO_CONTACTS
@@ -101,7 +125,7 @@ export class ConflictNameIndex implements TConflictNameSource {
     const isPerson: number[] = []
     const personKeys = new KeyPostingsBuilder()
     const tokenKeys = new KeyPostingsBuilder()
-    const tokens = new Map<string, PreparedToken>()
+    const shared: TShared = { tokens: new Map(), skeletons: new Map(), codes: new Map() }
     for (const name of names) {
       const entry = textOf.length
       const person = name.kind === 'person'
@@ -110,7 +134,7 @@ export class ConflictNameIndex implements TConflictNameSource {
       if (id === undefined) {
         id = this.prepared.length
         distinct.set(text, id)
-        const prepared = compacted(preparePartyNames(name.kind, name.names), tokens)
+        const prepared = compacted(preparePartyNames(name.kind, name.names), shared)
         this.prepared.push(prepared)
         isPerson.push(person ? 1 : 0)
         if (person) for (const key of personKeysOf(prepared)) personKeys.add(key, id)
