@@ -41,11 +41,6 @@ const NO_BIRTH = Object.freeze({ year: null, monthDay: null, iso: null })
 const NO_CONTACTS: string[] = []
 
 /**
- * A prepared name as the index holds it. The same token (a prepared token is its text's alone) is held once for
- * every name that has it: the conflict check remembers a survivor's token against it by identity (TokenPairMemo),
- * and 200,000 names share a few tens of thousands of tokens. The empty birth date and contacts are shared too.
- */
-/**
  * What the index's tokens share beyond their texts: 320,000 distinct tokens of 200,000 names have far fewer distinct
  * skeletons and sound-alike codes, each held once (a token's codes are never changed once made).
  */
@@ -63,15 +58,26 @@ const sharedToken = (token: PreparedToken, shared: TShared): PreparedToken => {
   else token.skeleton = skeleton
   const codesKey = token.phonetic.join(' ')
   const codes = shared.codes.get(codesKey)
-  if (codes === undefined) shared.codes.set(codesKey, token.phonetic)
-  else token.phonetic = codes
+  if (codes === undefined) {
+    token.phonetic = token.phonetic.slice()
+    shared.codes.set(codesKey, token.phonetic)
+  } else token.phonetic = codes
   if (token.variant !== null) token.variant = sharedToken(token.variant, shared)
   shared.tokens.set(token.text, token)
   return token
 }
 
+/**
+ * A prepared name as the index holds it. The same token (a prepared token is its text's alone) is held once for
+ * every name that has it (200,000 names of the bench's roster hold 400,000 tokens, 320,000 distinct), with its
+ * skeleton and codes shared as above. The empty birth date and contacts are shared too.
+ */
 const compacted = (person: PreparedPerson, shared: TShared): PreparedPerson => {
+  // Arrays made by pushing keep room to grow (17 places for one name): held for as long as the index, each is
+  // copied to its length.
+  person.names = person.names.slice()
   for (const name of person.names) {
+    name.joinedForms = name.joinedForms.slice()
     const tokens = name.tokens
     for (let at = 0; at < tokens.length; at++) {
       const token = tokens[at]
