@@ -9,8 +9,9 @@
 import { bitCount } from '../../../shared/bit-count'
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
-import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import type { PreparedPerson } from '../person-matching'
 import type { PreparedToken } from '../person-matching/prepare'
+import { eachWholeNameKey, type TKeyVisit } from '../person-matching/search-keys'
 import {
   tokensRequired,
   type TBlockingName,
@@ -20,21 +21,11 @@ import {
 } from './conflicts'
 import type { KeyPostings } from './key-postings'
 import { KeyPostingsBuilder } from './key-postings'
-import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
+import { eachPersonTokenKey, eachSingleTokenKey, preparePartyNames } from './party-names'
 import type { TLawyerPartyName } from './types'
 
 const SOURCES: readonly TConflictSource[] = ['declared', 'referral_client', 'referral_opponent']
 const KINDS: readonly TAdversePartyKind[] = ['person', 'unit', 'organization', 'state']
-
-/** A person's keys for the two-token rule: every token's (`personTokenKeys`) and the whole-name keys. */
-const personKeysOf = (person: PreparedPerson): Set<string> => {
-  const keys = new Set<string>()
-  for (const name of person.names) {
-    for (const token of name.tokens) for (const key of personTokenKeys(token)) keys.add(key)
-    for (const key of wholeNameSearchKeys(name)) keys.add(key)
-  }
-  return keys
-}
 
 /** What a name on the lawyers' side never has: one birth date and no contacts, shared by all 200,000. */
 const NO_BIRTH = Object.freeze({ year: null, monthDay: null, iso: null })
@@ -122,7 +113,9 @@ export class ConflictNameIndex implements TConflictNameSource {
   private readonly met: number[] = []
 
   constructor(names: Iterable<TLawyerPartyName>) {
-    const distinct = new Map<string, number>()
+    // Distinct names by their text (one name: itself, no new string), people's apart from the others'.
+    const distinctPeople = new Map<string, number>()
+    const distinctOthers = new Map<string, number>()
     const lawyerIndex = new Map<string, number>()
     const textOf: number[] = []
     const lawyerOf: number[] = []
@@ -131,11 +124,19 @@ export class ConflictNameIndex implements TConflictNameSource {
     const isPerson: number[] = []
     const personKeys = new KeyPostingsBuilder()
     const tokenKeys = new KeyPostingsBuilder()
+    let keyed = 0
+    const toPersonKeys: TKeyVisit = (prefix, text) => personKeys.addParts(prefix, text, keyed)
+    const toTokenKeys: TKeyVisit = (prefix, text) => tokenKeys.addParts(prefix, text, keyed)
+    const toBoth: TKeyVisit = (prefix, text) => {
+      personKeys.addParts(prefix, text, keyed)
+      tokenKeys.addParts(prefix, text, keyed)
+    }
     const shared: TShared = { tokens: new Map(), skeletons: new Map(), codes: new Map() }
     for (const name of names) {
       const entry = textOf.length
       const person = name.kind === 'person'
-      const text = `${person ? 'p' : 'o'}\n${name.names.join('\n')}`
+      const distinct = person ? distinctPeople : distinctOthers
+      const text = name.names.length === 1 ? (name.names[0] ?? '') : name.names.join('\n')
       let id = distinct.get(text)
       if (id === undefined) {
         id = this.prepared.length
@@ -143,8 +144,16 @@ export class ConflictNameIndex implements TConflictNameSource {
         const prepared = compacted(preparePartyNames(name.kind, name.names), shared)
         this.prepared.push(prepared)
         isPerson.push(person ? 1 : 0)
-        if (person) for (const key of personKeysOf(prepared)) personKeys.add(key, id)
-        for (const key of singleTokenKeys(prepared)) tokenKeys.add(key, id)
+        keyed = id
+        // A person's keys for the two-token rule (`personTokenKeys` of every token, the whole-name keys) and
+        // everyone's one-token keys (`singleTokenKeys`), hashed as they come: no string or set per key.
+        for (const each of prepared.names) {
+          for (const token of each.tokens) {
+            if (person) eachPersonTokenKey(token, toPersonKeys)
+            eachSingleTokenKey(token, toTokenKeys)
+          }
+          eachWholeNameKey(each, person ? toBoth : toTokenKeys)
+        }
       }
       let lawyer = lawyerIndex.get(name.lawyerId)
       if (lawyer === undefined) {
