@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest'
 import type { PreparedToken } from '../person-matching/prepare'
 import { ConflictNameIndex } from './conflict-name-index'
+import { wholeNameSearchKeys } from '../person-matching'
 import { blockingNamesOf } from './conflicts'
-import { preparePartyNames } from './party-names'
+import { keyHash, type KeyPostings } from './key-postings'
+import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
 import type { TLawyerPartyName } from './types'
 
 const declared = (lawyerId: string, kind: TLawyerPartyName['kind'], name: string): TLawyerPartyName => ({
@@ -45,5 +47,52 @@ describe('ConflictNameIndex', () => {
     expect(hasan?.text).toBe('hasan')
     expect(hasan?.phonetic).toEqual(hassan?.phonetic)
     expect(hasan?.phonetic).toBe(hassan?.phonetic)
+  })
+
+  it('posts each name under exactly the keys the key functions give, hashed from their parts', () => {
+    const written = [
+      'Mohammed Al-Hassan',
+      'Хасан Хомский',
+      'محمد الحسن',
+      '3rd Armoured Brigade',
+      'Syrian Arab Republic',
+    ]
+    for (const kind of ['person', 'unit'] as const) {
+      for (const name of written) {
+        const index = new ConflictNameIndex([declared('lawyer-1', kind, name)])
+        // The postings are private: read here only to hold them to the string functions.
+        const { personKeys, tokenKeys } = index as unknown as {
+          personKeys: KeyPostings
+          tokenKeys: KeyPostings
+        }
+        const prepared = preparePartyNames(kind, [name])
+        const single = singleTokenKeys(prepared)
+        const forPeople =
+          kind === 'person'
+            ? [
+                ...new Set(
+                  prepared.names.flatMap((each) => [
+                    ...each.tokens.flatMap(personTokenKeys),
+                    ...wholeNameSearchKeys(each),
+                  ]),
+                ),
+              ]
+            : []
+        for (const [postings, keys] of [
+          [tokenKeys, single],
+          [personKeys, forPeople],
+        ] as const) {
+          expect(postings.size).toEqual({
+            keys: new Set(keys.map(keyHash)).size,
+            postings: new Set(keys.map(keyHash)).size,
+          })
+          for (const key of keys) {
+            const ids: number[] = []
+            postings.each(key, (id) => ids.push(id))
+            expect(ids, key).toEqual([0])
+          }
+        }
+      }
+    }
   })
 })
