@@ -5,7 +5,9 @@
  * (10,000 lawyers × 20 = 200,000 names, seed 42 as the bench's), the index built with nothing forced, then rankings
  * each preceded by a `findConflicts`, as the bench times them. Prints the build's wall and CPU time, every GC event
  * (PerformanceObserver 'gc': kind and duration) in time order interleaved with the first `--show` (5) rankings' and
- * conflict checks' wall and CPU time, the p50/p95 of all `--rankings` (100), the first `--show` survivors ranked again at the end (what was theirs and what was first), then the heap the index holds: used heap
+ * conflict checks' wall and CPU time, the p50/p95 of all `--rankings` (100), the first `--show` survivors ranked again at the end (what was theirs and what was first), the first
+ * survivor over a new array of the same profiles and over copies of them (the roster's columns and facts made again,
+ * the code warm), then the heap the index holds: used heap
  * after a forced collection with the index alive minus the same once it is dropped, per distinct name and per
  * declared name. `--gc-after-build` forces a collection right after the build (what the rankings pay without the
  * build's garbage; not what the bench does). `--root DIR` reads the matching code from another checkout's `src`
@@ -173,6 +175,17 @@ for (let run = 0; run < show; run++) {
   checksAgain.time(() => matching.findConflicts(survivor.caseId, survivor.parties, held, noReviews))
   again.time(() => matching.rankLawyers(survivor, lawyers, held, noReviews, context))
 }
+// The first survivor once more over a new array of the same profiles (what a ranking keeps per roster array made
+// again, the code warm), then over copies of the profiles (what it keeps per profile made again too): what of the
+// first ranking was the roster's, not the code's first runs.
+const newRoster = new Series()
+const first = survivors[0]
+if (first !== undefined && holder.index !== null) {
+  const held = holder.index
+  newRoster.time(() => matching.rankLawyers(first, [...lawyers], held, noReviews, context))
+  const copies = lawyers.map((lawyer) => ({ ...lawyer }))
+  newRoster.time(() => matching.rankLawyers(first, copies, held, noReviews, context))
+}
 const end = performance.now()
 // Let the observer deliver the last entries, then the heap the index holds (the rankings' garbage collected).
 await new Promise((done) => setTimeout(done, 50))
@@ -204,6 +217,7 @@ process.stdout.write(
       .map((value) => ms(value))
       .join(', ')} ms`,
     `findConflicts: ${summary(checks)}`,
+    `the first survivor over a new roster array: ${newRoster.wall.map((value) => ms(value)).join(' ms wall, over copies of its profiles: ')} ms wall (CPU ${newRoster.cpu.map((value) => ms(value)).join(', ')} ms)`,
     `the first ${show} again after the others: rankLawyers ${again.wall.map((value) => ms(value)).join(', ')} ms wall, findConflicts ${checksAgain.wall.map((value) => ms(value)).join(', ')} ms wall`,
     `gc during build and rankings ${ms(gcTotal)} ms`,
     `heap held by the index ${(held / 2 ** 20).toFixed(1)} MB (${Math.round(held / size.names)} B per distinct name, ${Math.round(held / size.entries)} B per declared name); heap used with it ${(heapWith / 2 ** 20).toFixed(1)} MB`,
