@@ -9,8 +9,9 @@
 import { bitCount } from '../../../shared/bit-count'
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
 import type { TConflictSource } from '../../../shared/matching/reasons'
-import { wholeNameSearchKeys, type PreparedPerson } from '../person-matching'
+import type { PreparedPerson } from '../person-matching'
 import type { PreparedToken } from '../person-matching/prepare'
+import { eachWholeNameKey, type TKeyVisit } from '../person-matching/search-keys'
 import {
   tokensRequired,
   type TBlockingName,
@@ -20,39 +21,59 @@ import {
 } from './conflicts'
 import type { KeyPostings } from './key-postings'
 import { KeyPostingsBuilder } from './key-postings'
-import { personTokenKeys, preparePartyNames, singleTokenKeys } from './party-names'
+import { eachPersonTokenKey, eachSingleTokenKey, preparePartyNames } from './party-names'
 import type { TLawyerPartyName } from './types'
 
 const SOURCES: readonly TConflictSource[] = ['declared', 'referral_client', 'referral_opponent']
 const KINDS: readonly TAdversePartyKind[] = ['person', 'unit', 'organization', 'state']
-
-/** A person's keys for the two-token rule: every token's (`personTokenKeys`) and the whole-name keys. */
-const personKeysOf = (person: PreparedPerson): Set<string> => {
-  const keys = new Set<string>()
-  for (const name of person.names) {
-    for (const token of name.tokens) for (const key of personTokenKeys(token)) keys.add(key)
-    for (const key of wholeNameSearchKeys(name)) keys.add(key)
-  }
-  return keys
-}
 
 /** What a name on the lawyers' side never has: one birth date and no contacts, shared by all 200,000. */
 const NO_BIRTH = Object.freeze({ year: null, monthDay: null, iso: null })
 const NO_CONTACTS: string[] = []
 
 /**
- * A prepared name as the index holds it. The same token (a prepared token is its text's alone) is held once for
- * every name that has it: the conflict check remembers a survivor's token against it by identity (TokenPairMemo),
- * and 200,000 names share a few tens of thousands of tokens. The empty birth date and contacts are shared too.
+ * What the index's tokens share beyond their texts: 320,000 distinct tokens of 200,000 names have far fewer distinct
+ * skeletons and sound-alike codes, each held once (a token's codes are never changed once made).
  */
-const compacted = (person: PreparedPerson, tokens: Map<string, PreparedToken>): PreparedPerson => {
+type TShared = {
+  tokens: Map<string, PreparedToken>
+  skeletons: Map<string, string>
+  codes: Map<string, string[]>
+}
+
+const sharedToken = (token: PreparedToken, shared: TShared): PreparedToken => {
+  const known = shared.tokens.get(token.text)
+  if (known !== undefined) return known
+  const skeleton = shared.skeletons.get(token.skeleton)
+  if (skeleton === undefined) shared.skeletons.set(token.skeleton, token.skeleton)
+  else token.skeleton = skeleton
+  const codesKey = token.phonetic.join(' ')
+  const codes = shared.codes.get(codesKey)
+  if (codes === undefined) {
+    token.phonetic = token.phonetic.slice()
+    shared.codes.set(codesKey, token.phonetic)
+  } else token.phonetic = codes
+  if (token.variant !== null) token.variant = sharedToken(token.variant, shared)
+  shared.tokens.set(token.text, token)
+  return token
+}
+
+/**
+ * A prepared name as the index holds it. The same token (a prepared token is its text's alone) is held once for
+ * every name that has it (200,000 names of the bench's roster hold 400,000 tokens, 320,000 distinct), with its
+ * skeleton and codes shared as above. The empty birth date and contacts are shared too.
+ */
+const compacted = (person: PreparedPerson, shared: TShared): PreparedPerson => {
+  // Arrays made by pushing keep room to grow (17 places for one name): held for as long as the index, each is
+  // copied to its length.
+  person.names = person.names.slice()
   for (const name of person.names) {
-    name.tokens = name.tokens.map((token) => {
-      const known = tokens.get(token.text)
-      if (known !== undefined) return known
-      tokens.set(token.text, token)
-      return token
-    })
+    name.joinedForms = name.joinedForms.slice()
+    const tokens = name.tokens
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at]
+      if (token !== undefined) tokens[at] = sharedToken(token, shared)
+    }
   }
   if (person.birth.year === null && person.birth.iso === null) person.birth = NO_BIRTH
   if (person.phones.length === 0) person.phones = NO_CONTACTS
@@ -92,7 +113,9 @@ export class ConflictNameIndex implements TConflictNameSource {
   private readonly met: number[] = []
 
   constructor(names: Iterable<TLawyerPartyName>) {
-    const distinct = new Map<string, number>()
+    // Distinct names by their text (one name: itself, no new string), people's apart from the others'.
+    const distinctPeople = new Map<string, number>()
+    const distinctOthers = new Map<string, number>()
     const lawyerIndex = new Map<string, number>()
     const textOf: number[] = []
     const lawyerOf: number[] = []
@@ -101,20 +124,36 @@ export class ConflictNameIndex implements TConflictNameSource {
     const isPerson: number[] = []
     const personKeys = new KeyPostingsBuilder()
     const tokenKeys = new KeyPostingsBuilder()
-    const tokens = new Map<string, PreparedToken>()
+    let keyed = 0
+    const toPersonKeys: TKeyVisit = (prefix, text) => personKeys.addParts(prefix, text, keyed)
+    const toTokenKeys: TKeyVisit = (prefix, text) => tokenKeys.addParts(prefix, text, keyed)
+    const toBoth: TKeyVisit = (prefix, text) => {
+      personKeys.addParts(prefix, text, keyed)
+      tokenKeys.addParts(prefix, text, keyed)
+    }
+    const shared: TShared = { tokens: new Map(), skeletons: new Map(), codes: new Map() }
     for (const name of names) {
       const entry = textOf.length
       const person = name.kind === 'person'
-      const text = `${person ? 'p' : 'o'}\n${name.names.join('\n')}`
+      const distinct = person ? distinctPeople : distinctOthers
+      const text = name.names.length === 1 ? (name.names[0] ?? '') : name.names.join('\n')
       let id = distinct.get(text)
       if (id === undefined) {
         id = this.prepared.length
         distinct.set(text, id)
-        const prepared = compacted(preparePartyNames(name.kind, name.names), tokens)
+        const prepared = compacted(preparePartyNames(name.kind, name.names), shared)
         this.prepared.push(prepared)
         isPerson.push(person ? 1 : 0)
-        if (person) for (const key of personKeysOf(prepared)) personKeys.add(key, id)
-        for (const key of singleTokenKeys(prepared)) tokenKeys.add(key, id)
+        keyed = id
+        // A person's keys for the two-token rule (`personTokenKeys` of every token, the whole-name keys) and
+        // everyone's one-token keys (`singleTokenKeys`), hashed as they come: no string or set per key.
+        for (const each of prepared.names) {
+          for (const token of each.tokens) {
+            if (person) eachPersonTokenKey(token, toPersonKeys)
+            eachSingleTokenKey(token, toTokenKeys)
+          }
+          eachWholeNameKey(each, person ? toBoth : toTokenKeys)
+        }
       }
       let lawyer = lawyerIndex.get(name.lawyerId)
       if (lawyer === undefined) {

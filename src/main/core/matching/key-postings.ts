@@ -8,15 +8,23 @@
  * never a hit.
  */
 
-/** FNV-1a over the key's UTF-16 code units. */
-export const keyHash = (key: string): number => {
-  let hash = 0x811c9dc5
-  for (let at = 0; at < key.length; at++) {
-    hash ^= key.charCodeAt(at)
-    hash = Math.imul(hash, 0x01000193)
+const FNV_OFFSET = 0x811c9dc5
+
+/** FNV-1a over `text`'s UTF-16 code units, continuing from `hash`. */
+const fnv = (hash: number, text: string): number => {
+  let next = hash
+  for (let at = 0; at < text.length; at++) {
+    next ^= text.charCodeAt(at)
+    next = Math.imul(next, 0x01000193)
   }
-  return hash >>> 0
+  return next
 }
+
+/** FNV-1a over the key's UTF-16 code units. */
+export const keyHash = (key: string): number => fnv(FNV_OFFSET, key) >>> 0
+
+/** `keyHash(prefix + text)`, without making that string. */
+export const keyHashOf = (prefix: string, text: string): number => fnv(fnv(FNV_OFFSET, prefix), text) >>> 0
 
 /** Ids fit in 21 bits next to a 32-bit hash in one float64 (53 bits exact), so pairs sort natively. */
 const ID_BITS = 2 ** 21
@@ -27,17 +35,33 @@ export class KeyPostingsBuilder {
   private count = 0
 
   add(key: string, id: number): void {
+    this.addHash(keyHash(key), id)
+  }
+
+  /** `add(prefix + text, id)` without making that string. */
+  addParts(prefix: string, text: string, id: number): void {
+    this.addHash(keyHashOf(prefix, text), id)
+  }
+
+  private addHash(hash: number, id: number): void {
     if (id < 0 || id > MAX_POSTING_ID) throw new RangeError(`a name id beyond ${MAX_POSTING_ID}`)
     if (this.count === this.pairs.length) {
       const grown = new Float64Array(this.pairs.length * 2)
       grown.set(this.pairs)
       this.pairs = grown
     }
-    this.pairs[this.count++] = keyHash(key) * ID_BITS + id
+    this.pairs[this.count++] = hash * ID_BITS + id
   }
 
+  /** The postings, each (key, id) once however many times it was added. */
   build(): KeyPostings {
-    const pairs = this.pairs.subarray(0, this.count).sort()
+    const sorted = this.pairs.subarray(0, this.count).sort()
+    let kept = 0
+    for (let at = 0; at < sorted.length; at++) {
+      const pair = sorted[at] ?? 0
+      if (kept === 0 || sorted[kept - 1] !== pair) sorted[kept++] = pair
+    }
+    const pairs = sorted.subarray(0, kept)
     let distinct = 0
     let previous = -1
     for (const pair of pairs) {

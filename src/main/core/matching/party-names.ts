@@ -6,14 +6,15 @@
  * ("Assad Brigade" ~ "Bashar al-Assad" 0.68), so one shared token key is enough to be scored.
  */
 import type { TAdversePartyKind } from '../../../shared/cases/vocabulary'
-import {
-  consonantSkeleton,
-  preparePerson,
-  tokenSearchKeys,
-  wholeNameSearchKeys,
-  type PreparedPerson,
-} from '../person-matching'
+import { consonantSkeleton, preparePerson, type PreparedPerson } from '../person-matching'
 import type { PreparedToken } from '../person-matching/prepare'
+import {
+  eachOwnTokenKey,
+  eachTokenSearchKey,
+  eachWholeNameKey,
+  keysInto,
+  type TKeyVisit,
+} from '../person-matching/search-keys'
 import { GENERIC_PARTY_WORDS } from './generic-party-words'
 
 const FOR_OTHERS = { dropTokens: GENERIC_PARTY_WORDS } as const
@@ -32,42 +33,59 @@ const PREFIX_LENGTH = 4
 
 /**
  * Cyrillic "х" comes out as "kh" where Latin spellings of the same Arabic name write "h" (Хасан ~ Hassan, Хомс ~
- * Homs, Мухаммед ~ Muhammad): the skeleton with "kh" read as "h" is a key too.
+ * Homs, Мухаммед ~ Muhammad): the skeleton with "kh" read as "h" is a key too ('sk:').
  */
 const cyrillicKhSkeleton = (token: PreparedToken): string | null => {
   if (!token.text.includes('kh')) return null
   const skeleton = consonantSkeleton(token.text.replaceAll('kh', 'h'))
-  return skeleton.length >= 2 ? `sk:${skeleton}` : null
+  return skeleton.length >= 2 ? skeleton : null
 }
 
-/** The first letters of a token, as a key: "pre:syri" for "Syria" and "Syrian". */
-export const prefixKey = (token: PreparedToken): string | null =>
-  token.text.length >= PREFIX_LENGTH ? `pre:${token.text.slice(0, PREFIX_LENGTH)}` : null
+/**
+ * The first four letters' key ("pre:syri" for "Syria" and "Syrian") and the Cyrillic "kh" skeleton's of one form of
+ * a token.
+ */
+const eachExtraKey = (token: PreparedToken, visit: TKeyVisit): void => {
+  if (token.text.length >= PREFIX_LENGTH) visit('pre:', token.text.slice(0, PREFIX_LENGTH))
+  const skeleton = cyrillicKhSkeleton(token)
+  if (skeleton !== null) visit('sk:', skeleton)
+}
+
+/**
+ * One token's keys for the two-token rule between people (`personTokenKeys`), each as its prefix and text, maybe
+ * more than once.
+ */
+export const eachPersonTokenKey = (token: PreparedToken, visit: TKeyVisit): void => {
+  eachTokenSearchKey(token, visit)
+  eachExtraKey(token, visit)
+  if (token.variant !== null) eachExtraKey(token.variant, visit)
+}
 
 /**
  * One token's keys for the two-token rule between people: person matching's, and the first four letters ("Syria"
  * ~ "Syrian" 0.79 as names run together, and no sound or skeleton in common).
  */
 export const personTokenKeys = (token: PreparedToken): string[] => {
-  const keys = tokenSearchKeys(token)
-  for (const form of [token, token.variant]) {
-    if (form === null) continue
-    for (const key of [prefixKey(form), cyrillicKhSkeleton(form)])
-      if (key !== null && !keys.includes(key)) keys.push(key)
-  }
-  return keys
+  const keys = new Set<string>()
+  eachPersonTokenKey(token, keysInto(keys))
+  return [...keys]
 }
 
-const addTokenKeys = (token: PreparedToken, keys: Set<string>): void => {
+/**
+ * The keys one shared token is enough for (`singleTokenKeys`), each as its prefix and text, maybe more than once:
+ * a short token's exact form and skeleton; a longer one's normalized, sound and skeleton keys, first four letters
+ * and Cyrillic "kh" skeleton; then its article-free variant's, the same way.
+ */
+export const eachSingleTokenKey = (token: PreparedToken, visit: TKeyVisit): void => {
   if (token.text.length < SHORT_TOKEN) {
-    if (token.text.length >= 2) keys.add(`tok:${token.text}`)
+    if (token.text.length >= 2) visit('tok:', token.text)
     // Two consonants from an abjad ("أسد" → "sd") are a skeleton that vowelled spellings share ("Assad").
-    if (token.skeleton.length >= 2) keys.add(`sk:${token.skeleton}`)
+    if (token.skeleton.length >= 2) visit('sk:', token.skeleton)
   } else {
-    for (const key of tokenSearchKeys({ ...token, variant: null })) keys.add(key)
-    for (const key of [prefixKey(token), cyrillicKhSkeleton(token)]) if (key !== null) keys.add(key)
+    eachOwnTokenKey(token, visit)
+    eachExtraKey(token, visit)
   }
-  if (token.variant !== null) addTokenKeys(token.variant, keys)
+  if (token.variant !== null) eachSingleTokenKey(token.variant, visit)
 }
 
 /**
@@ -77,9 +95,10 @@ const addTokenKeys = (token: PreparedToken, keys: Set<string>): void => {
  */
 export const singleTokenKeys = (person: PreparedPerson): string[] => {
   const keys = new Set<string>()
+  const visit = keysInto(keys)
   for (const name of person.names) {
-    for (const token of name.tokens) addTokenKeys(token, keys)
-    for (const key of wholeNameSearchKeys(name)) keys.add(key)
+    for (const token of name.tokens) eachSingleTokenKey(token, visit)
+    eachWholeNameKey(name, visit)
   }
   return [...keys]
 }

@@ -177,13 +177,11 @@ export const alignedCeilingBelow = (
 export const joinedCeiling = (a: PreparedName, b: PreparedName): number => {
   const longest = Math.max(a.joinedForms[0]?.length ?? 0, b.joinedForms[0]?.length ?? 0)
   if (longest === 0) return 0
-  const left = a.joinedLetters
-  const right = b.joinedLetters
   const common =
-    bitCount(left.once & right.once) +
-    bitCount(left.twice & right.twice) +
-    bitCount(left.thrice & right.thrice) +
-    Math.min(left.beyond, right.beyond)
+    bitCount(a.joinedOnce & b.joinedOnce) +
+    bitCount(a.joinedTwice & b.joinedTwice) +
+    bitCount(a.joinedThrice & b.joinedThrice) +
+    Math.min(a.joinedBeyond, b.joinedBeyond)
   return (TOKEN_WEIGHTS.joined * Math.min(common, longest)) / longest
 }
 

@@ -5,7 +5,7 @@
 import { analyzeName, withoutAttachedArticle } from './normalize'
 import { consonantSkeleton, phoneticKeys } from './phonetic'
 import { emailKeys, phoneKeys, readBirthDate, type BirthDate } from './evidence'
-import { letterMask, letterPlanes, soundMask, type LetterPlanes } from './token-masks'
+import { letterMask, letterPlanes, soundMask } from './token-masks'
 import type { Person } from './types'
 
 /** Names beyond this many per person are ignored (a guard against hostile input, not a real limit). */
@@ -48,8 +48,14 @@ export type PreparedName = {
   /** Token texts run together in written, reversed and sorted order: meets "Alireza" with "Ali Reza". */
   joinedForms: string[]
   isFromAbjad: boolean
-  /** The letters of the joined forms (the same letters in three orders), as counted planes (token-masks.ts). */
-  joinedLetters: LetterPlanes
+  /**
+   * The letters of the joined forms (the same letters in three orders), as counted planes (token-masks.ts's
+   * `LetterPlanes`), held as the name's own fields rather than an object: 200,000 declared names hold them.
+   */
+  joinedOnce: number
+  joinedTwice: number
+  joinedThrice: number
+  joinedBeyond: number
 }
 
 /** A prepared name from its parts (the joined forms' letters counted here, whoever builds it). */
@@ -58,13 +64,19 @@ export const makeName = (
   tokens: PreparedToken[],
   joinedForms: string[],
   isFromAbjad: boolean,
-): PreparedName => ({
-  written,
-  tokens,
-  joinedForms,
-  isFromAbjad,
-  joinedLetters: letterPlanes(joinedForms[0] ?? ''),
-})
+): PreparedName => {
+  const planes = letterPlanes(joinedForms[0] ?? '')
+  return {
+    written,
+    tokens,
+    joinedForms,
+    isFromAbjad,
+    joinedOnce: planes.once,
+    joinedTwice: planes.twice,
+    joinedThrice: planes.thrice,
+    joinedBeyond: planes.beyond,
+  }
+}
 
 export type PreparedPerson = {
   kind: 'prepared-person'
