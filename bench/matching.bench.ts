@@ -10,14 +10,6 @@
  */
 import { loadavg } from 'node:os'
 import { matchContext } from '#test-support/matching-profiles'
-import {
-  seededRandom,
-  syntheticImportRows,
-  syntheticRoster,
-  syntheticRosterLawyers,
-  syntheticSurvivors,
-} from '#test-support/synthetic'
-import { intakeNames } from '../src/shared/cases/intake-schema'
 import { assignColumnsAvoiding } from '../src/main/core/matching/batch-lazy-assignment'
 import { PairConflictChecker } from '../src/main/core/matching/batch-pair-conflicts'
 import type { TConflictFindings } from '../src/main/core/matching/conflicts'
@@ -26,67 +18,32 @@ import {
   ConflictNameIndex,
   findConflicts,
   placesFree,
+  prepareRoster,
   rankLawyers,
   rankWithConflicts,
   scoreSurvivor,
   type TLawyerPartyName,
-  type TSurvivorParty,
-  type TSurvivorProfile,
 } from '../src/main/core/matching'
 import type { TBenchModule } from './module'
+import { benchRankingInputs } from './support/bench-ranking-inputs'
 import { median, ms, percentile, Series, time } from './support/measure'
-
-/**
- * The declared conflicts of the roster the import screen brings (`syntheticRosterLawyers`): half people, half units,
- * organizations and states, in four scripts, as the target names them. `syntheticRoster`'s own are people only.
- */
-const rosterConflictNames = (lawyers: number, seed: number, each: number): TLawyerPartyName[] =>
-  syntheticRosterLawyers(lawyers, seed, each).flatMap((lawyer, index) =>
-    lawyer.conflicts.map((conflict): TLawyerPartyName => ({
-      lawyerId: `lawyer-${index}`,
-      source: 'declared',
-      kind: conflict.kind,
-      names: [conflict.name],
-    })),
-  )
-
-/** Each survivor's names and adverse parties as imported intakes hold them (people, units, organizations, states). */
-const withIntakeParties = (survivors: TSurvivorProfile[], seed: number): TSurvivorProfile[] => {
-  const intakes = syntheticImportRows(survivors.length, seed, new Date('2026-11-30T15:00:00Z'))
-  return survivors.map((survivor, index) => {
-    const intake = intakes[index]?.intake
-    if (intake === undefined) return survivor
-    const parties: TSurvivorParty[] = [
-      { role: 'survivor', kind: 'person', names: intakeNames(intake.person) },
-    ]
-    for (const party of intake.adverseParties) {
-      const names = [party.name, party.originalScriptName].filter((name) => name.trim() !== '')
-      if (names.length > 0) parties.push({ role: 'adverse_party', kind: party.kind, names })
-    }
-    return { ...survivor, parties }
-  })
-}
 
 export const matchingBench: TBenchModule = {
   name: 'matching',
   figures: ['rank_p50_ms', 'rank_p95_ms', 'batch_assign_ms'],
   async run(bench) {
     const { scale } = bench
-    const conflictsPerLawyer = Math.max(1, Math.round(scale.conflictNames / scale.lawyers))
-    const { lawyers } = syntheticRoster(seededRandom(bench.seed + 11), scale.lawyers, conflictsPerLawyer)
-    const conflictNames = rosterConflictNames(scale.lawyers, bench.seed + 13, conflictsPerLawyer)
+    const { lawyers, conflictNames, survivors } = benchRankingInputs(scale, bench.seed)
     let index: ConflictNameIndex | undefined
     const indexMs = time(() => {
       index = new ConflictNameIndex(conflictNames)
     })
     if (index === undefined) throw new Error('the conflict index was not built')
     const conflicts = index
+    // What the app makes with a roster it reads (case-ranking.ts), before its first ranking: the columns and name order.
+    const preparedMs = time(() => prepareRoster(lawyers))
     const context = matchContext()
     const noReviews = new Map()
-    const survivors = withIntakeParties(
-      syntheticSurvivors(seededRandom(bench.seed + 12), scale.runs.batchSurvivors),
-      bench.seed + 14,
-    )
 
     const ranks = new Series()
     const checks = new Series()
@@ -96,7 +53,7 @@ export const matchingBench: TBenchModule = {
       checks.time(() => findConflicts(survivor.caseId, survivor.parties, conflicts, noReviews))
       ranks.time(() => rankLawyers(survivor, lawyers, conflicts, noReviews, context))
     }
-    const roster = `${lawyers.length.toLocaleString('en-CA')} lawyers, ${conflictNames.length.toLocaleString('en-CA')} declared conflict names (indexed in ${ms(indexMs)} ms)`
+    const roster = `${lawyers.length.toLocaleString('en-CA')} lawyers, ${conflictNames.length.toLocaleString('en-CA')} declared conflict names (indexed in ${ms(indexMs)} ms, the roster's columns and name order made in ${ms(preparedMs)} ms)`
     // The figure is over every ranking; the note also gives it without the first three (JIT, the index's garbage).
     const warm = ranks.wall.slice(3)
     const warmCpu = ranks.cpu.slice(3)

@@ -13,7 +13,8 @@
  * three timed rankings, and its top functions printed (sources through tsx's maps); `PROFILE_REST=FILE` one of
  * every check and ranking after them. `DUMP=FILE`: every ranking, one JSON line each
  * (lawyers by id), written after each ranking is timed: two runs' files are the same byte for byte when their
- * rankings are (the dump's writing and its garbage move the timings: do not time a dumping run).
+ * rankings are (the dump's writing and its garbage move the timings: do not time a dumping run). `PREPARE=0`: the
+ * roster's columns and name order left to the first ranking (as before the bench made them with the roster).
  */
 import { appendFileSync } from 'node:fs'
 import { Session as Inspector } from 'node:inspector/promises'
@@ -23,7 +24,7 @@ import { constants, performance, PerformanceObserver, type PerformanceEntry } fr
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { matchContext } from '#test-support/matching-profiles'
-import { ConflictNameIndex, findConflicts, rankLawyers } from '../src/main/core/matching'
+import { ConflictNameIndex, findConflicts, prepareRoster, rankLawyers } from '../src/main/core/matching'
 import { isScaleName, SCALES } from './scale'
 import { benchRankingInputs } from './support/bench-ranking-inputs'
 import { writeDump } from './support/dump-path'
@@ -75,6 +76,7 @@ const collectionsIn = (from: number, to: number): string => {
 }
 
 const { lawyers, conflictNames, survivors } = benchRankingInputs(scale, seed)
+const PREPARE = process.env['PREPARE'] !== '0'
 const indexStarted = performance.now()
 let index: ConflictNameIndex | undefined
 const indexMs = time(() => {
@@ -82,6 +84,8 @@ const indexMs = time(() => {
 })
 if (index === undefined) throw new Error('the conflict index was not built')
 const conflicts = index
+// As the bench does: the roster's columns and name order made with the roster, before its first ranking.
+const preparedMs = PREPARE ? time(() => prepareRoster(lawyers)) : null
 const context = matchContext()
 const noReviews = new Map()
 
@@ -265,7 +269,7 @@ const slowest = ranks.wall
   )
   .join(', ')
 process.stdout.write(
-  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}, CPU sum ${ms(sum(ranks.cpu))} ms; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; slowest: ${slowest}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
+  `${options.scale} scale, ${ranks.wall.length} survivors each checked then ranked over ${lawyers.length} lawyers with ${conflictNames.length} declared names (indexed in ${ms(indexMs)} ms, ${preparedMs === null ? 'the roster NOT prepared (PREPARE=0)' : `the roster prepared in ${ms(preparedMs)} ms`}; ${collectionsIn(indexStarted, loopStarted)} up to the loop): rank wall p50 ${ms(median(ranks.wall))} ms, p95 ${ms(percentile(ranks.wall, 0.95))} ms, ${ranks.cpuSummary()}, CPU sum ${ms(sum(ranks.cpu))} ms; without the first ${WARMING} wall p50 ${ms(median(warm.wall))} ms, p95 ${ms(percentile(warm.wall, 0.95))} ms, CPU p50 ${ms(median(warm.cpu))} ms, p95 ${ms(percentile(warm.cpu, 0.95))} ms; the first ${WARMING}: ${first}; slowest: ${slowest}; check wall p95 ${ms(percentile(checks.wall, 0.95))} ms; collections over the loop: ${collectionsIn(loopStarted, loopEnded)}; load ${loadavg()
     .map((value) => value.toFixed(1))
     .join(
       ' ',

@@ -23,16 +23,9 @@ import { parseArgs } from 'node:util'
 import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { matchContext } from '#test-support/matching-profiles'
-import {
-  seededRandom,
-  syntheticImportRows,
-  syntheticRoster,
-  syntheticRosterLawyers,
-  syntheticSurvivors,
-} from '#test-support/synthetic'
-import { intakeNames } from '../src/shared/cases/intake-schema'
+import { seededRandom, syntheticRoster, syntheticSurvivors } from '#test-support/synthetic'
 import type * as Matching from '../src/main/core/matching'
-import type { TLawyerPartyName, TSurvivorParty, TSurvivorProfile } from '../src/main/core/matching'
+import { rosterConflictNames, withIntakeParties } from './support/bench-ranking-inputs'
 import { median, ms, percentile, Series } from './support/measure'
 
 const { values: options } = parseArgs({
@@ -65,31 +58,8 @@ const seed = Number(options.seed)
 
 // The bench's data (bench/matching.bench.ts): the import screen's roster names, the imported intakes' parties.
 const { lawyers } = syntheticRoster(seededRandom(seed + 11), lawyerCount, each)
-const conflictNames: TLawyerPartyName[] = syntheticRosterLawyers(lawyerCount, seed + 13, each).flatMap(
-  (lawyer, index) =>
-    lawyer.conflicts.map((conflict): TLawyerPartyName => ({
-      lawyerId: `lawyer-${index}`,
-      source: 'declared',
-      kind: conflict.kind,
-      names: [conflict.name],
-    })),
-)
-const withIntakeParties = (survivors: TSurvivorProfile[]): TSurvivorProfile[] => {
-  const intakes = syntheticImportRows(survivors.length, seed + 14, new Date('2026-11-30T15:00:00Z'))
-  return survivors.map((survivor, at) => {
-    const intake = intakes[at]?.intake
-    if (intake === undefined) return survivor
-    const parties: TSurvivorParty[] = [
-      { role: 'survivor', kind: 'person', names: intakeNames(intake.person) },
-    ]
-    for (const party of intake.adverseParties) {
-      const names = [party.name, party.originalScriptName].filter((name) => name.trim() !== '')
-      if (names.length > 0) parties.push({ role: 'adverse_party', kind: party.kind, names })
-    }
-    return { ...survivor, parties }
-  })
-}
-const survivors = withIntakeParties(syntheticSurvivors(seededRandom(seed + 12), 1_000))
+const conflictNames = rosterConflictNames(lawyerCount, seed + 13, each)
+const survivors = withIntakeParties(syntheticSurvivors(seededRandom(seed + 12), 1_000), seed + 14)
 const context = matchContext()
 const noReviews = new Map()
 

@@ -1,9 +1,8 @@
 /**
- * The inputs of the matching bench's ranking (bench/matching.bench.ts) built the same way from the same seeds, for
- * `bench/measure-bench-ranking.ts`: the roster (`syntheticRoster`), its declared conflict names as the imported
- * roster's (`syntheticRosterLawyers`: half people, half units, organizations and states) and the survivors with
- * imported intakes' parties. `rosterConflictNames` and `withIntakeParties` are copies of matching.bench.ts' own
- * (which does not export them): change both together, or let the bench import these.
+ * The inputs of the matching bench's ranking (bench/matching.bench.ts, and `bench/measure-bench-ranking.ts` over the
+ * same seeds): the roster (`syntheticRoster`), its declared conflict names as the imported roster's
+ * (`syntheticRosterLawyers`: half people, half units, organizations and states, in four scripts, as issue 11's
+ * target names them; `syntheticRoster`'s own are people only) and the survivors with imported intakes' parties.
  */
 import {
   seededRandom,

@@ -22,7 +22,7 @@ import {
 import { declaredConflictIndex } from './declared-conflicts'
 import { MatchingQueries } from './matching-queries'
 import { lawyerProfileOf, survivorProfileOf } from './profiles'
-import { rankLawyers, rankLawyersView, type TRanking, type TRankingView } from './rank'
+import { prepareRoster, rankLawyers, rankLawyersView, type TRanking, type TRankingView } from './rank'
 import { rosterSnapshotsOf, type TKeptRoster } from './roster-snapshot'
 import type { TLawyerPartyName, TLawyerProfile, TSurvivorProfile } from './types'
 
@@ -113,6 +113,7 @@ export function readRosterFromVault(session: TSession): TKeptRoster {
         lastOffers.get(lawyer.id) ?? null,
       ),
     )
+  prepareRoster(lawyers)
   return { lawyers, referralNames: new ConflictNameIndex(referralPartyNames(session, cases)) }
 }
 

@@ -22,6 +22,7 @@ export {
   type TConflictNameSource,
 } from './conflicts'
 export {
+  prepareRoster,
   rankLawyers,
   rankWithConflicts,
   type TExcludedLawyer,
