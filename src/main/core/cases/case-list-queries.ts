@@ -3,6 +3,7 @@ import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
 import { canCount, CaseCounts } from './case-counts'
 import { CodeSharers } from './code-sharers'
+import { orderPage, pageCandidates, type TCaseOrderFacts, type TRankedHit } from './search-page'
 import type { TNamedPerson } from './case-names'
 import type { TCaseListRecord } from './case-rows'
 import { jsonList } from './case-repository'
@@ -186,8 +187,12 @@ export class CaseListQueries {
         sql`SELECT c.rowid FROM ${from}
             ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${wanted} OFFSET ${skip}`,
       )
-    if (!capped || namesOnly === null)
-      return { rows: this.listRows(page(hits, limit, offset)), total, capped }
+    if (!capped || namesOnly === null) {
+      const rowids =
+        (conditions.length === 0 ? this.unfilteredPage(match, cutoff, offset, limit) : null) ??
+        page(hits, limit, offset)
+      return { rows: this.listRows(rowids), total, capped }
+    }
     // Over the cap: bm25 over every hit of a broad word (a city, a word of the notes) costs tens of milliseconds at
     // 100,000 cases. The hits met in a name or reference are few for such a word: ranked as usual, they come first;
     // the others follow newest first, read in the index's own rowid order and stopped at the page.
@@ -206,6 +211,23 @@ export class CaseListQueries {
       )
     }
     return { rows: this.listRows(rowids), total, capped }
+  }
+
+  /**
+   * An unfiltered search's page as `search`'s SQL orders it, the cases read only for the hits that can be on it
+   * (search-page.ts); null when a hit has no case (then the SQL decides).
+   */
+  private unfilteredPage(match: string, cutoff: string, offset: number, limit: number): number[] | null {
+    const hits = this.db.all<TRankedHit>(
+      sql`SELECT rowid, rank FROM case_search WHERE case_search MATCH ${match}`,
+    )
+    const candidates = pageCandidates(hits, offset, limit)
+    if (candidates.length === 0) return []
+    const facts = this.db.all<TCaseOrderFacts>(
+      sql`SELECT c.rowid, ${urgent(cutoff)} AS urgent, c.updated_at FROM cases c
+          WHERE c.rowid IN (SELECT value FROM json_each(${jsonList(candidates.map((hit) => hit.rowid))}))`,
+    )
+    return orderPage(candidates, facts, offset, limit)
   }
 
   /**
