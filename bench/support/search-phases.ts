@@ -71,6 +71,7 @@ export class SearchPhases {
     phases.wrap(queries, 'searchByReference', 'page')
     phases.wrap(queries, 'listRows', 'rows')
     phases.wrap(queries, 'similarNameCandidates', 'similar query')
+    phases.wrap(queries, 'codeSharers', 'code sharers')
     phases.wrap(queries, 'namedPeopleOf', 'profiles')
     phases.wrap(queries, 'withNotesMatching', 'notes check')
     phases.wrap(StaffDirectory.prototype, 'displayNames', 'staff names')

@@ -2,6 +2,8 @@ import { SEARCH_COUNT_CAP } from '../../../shared/contract/cases'
 import type { TReadableDb, TWritableDb } from '../db/connection'
 import { sql, sqlAnd, sqlList, type TSql } from '../db/sql'
 import { canCount, CaseCounts } from './case-counts'
+import { CodeSharers } from './code-sharers'
+import { orderPage, pageCandidates, type TCaseOrderFacts, type TRankedHit } from './search-page'
 import type { TNamedPerson } from './case-names'
 import type { TCaseListRecord } from './case-rows'
 import { jsonList } from './case-repository'
@@ -68,6 +70,7 @@ export class CaseListQueries {
   private readonly db: TReadableDb
   /** Counts per status, province and assignee, kept in step with this connection's writes (case-counts.ts). */
   private readonly caseCounts: CaseCounts
+  private readonly sharers = new CodeSharers()
 
   /** Writable only for the session's TEMP count table: nothing here writes to a vault file. */
   constructor(db: TWritableDb) {
@@ -184,8 +187,12 @@ export class CaseListQueries {
         sql`SELECT c.rowid FROM ${from}
             ORDER BY h.rank, ${urgent(cutoff)} DESC, c.updated_at DESC LIMIT ${wanted} OFFSET ${skip}`,
       )
-    if (!capped || namesOnly === null)
-      return { rows: this.listRows(page(hits, limit, offset)), total, capped }
+    if (!capped || namesOnly === null) {
+      const rowids =
+        (conditions.length === 0 ? this.unfilteredPage(match, cutoff, offset, limit) : null) ??
+        page(hits, limit, offset)
+      return { rows: this.listRows(rowids), total, capped }
+    }
     // Over the cap: bm25 over every hit of a broad word (a city, a word of the notes) costs tens of milliseconds at
     // 100,000 cases. The hits met in a name or reference are few for such a word: ranked as usual, they come first;
     // the others follow newest first, read in the index's own rowid order and stopped at the page.
@@ -204,6 +211,23 @@ export class CaseListQueries {
       )
     }
     return { rows: this.listRows(rowids), total, capped }
+  }
+
+  /**
+   * An unfiltered search's page as `search`'s SQL orders it, the cases read only for the hits that can be on it
+   * (search-page.ts); null when a hit has no case (then the SQL decides).
+   */
+  private unfilteredPage(match: string, cutoff: string, offset: number, limit: number): number[] | null {
+    const hits = this.db.all<TRankedHit>(
+      sql`SELECT rowid, rank FROM case_search WHERE case_search MATCH ${match}`,
+    )
+    const candidates = pageCandidates(hits, offset, limit)
+    if (candidates.length === 0) return []
+    const facts = this.db.all<TCaseOrderFacts>(
+      sql`SELECT c.rowid, ${urgent(cutoff)} AS urgent, c.updated_at FROM cases c
+          WHERE c.rowid IN (SELECT value FROM json_each(${jsonList(candidates.map((hit) => hit.rowid))}))`,
+    )
+    return orderPage(candidates, facts, offset, limit)
   }
 
   /**
@@ -287,23 +311,22 @@ export class CaseListQueries {
   }
 
   /**
-   * Every case sharing one of `codes`, best first (see `similarNameCandidates`): each code weighs its bm25 inverse
-   * document frequency, ln(1 + (N - n + 0.5) / (n + 0.5)) for n of N cases, a case the sum of its codes' weights.
+   * Every case sharing one of `codes`, best first (see `similarNameCandidates` and code-sharers.ts). Each code's
+   * cases come as one JSON array: a column of bare rowids cost a third more for the 2,000-12,000 a search's codes
+   * bring.
    */
   private codeSharers(codes: readonly string[]): number[] {
     if (codes.length === 0) return []
     const caseload = this.db.value<number>(sql`SELECT max(rowid) FROM cases`) ?? 0
-    const weights = new Map<number, number>()
-    for (const code of codes) {
-      const rowids = this.db.column<number>(
-        sql`SELECT rowid FROM case_search WHERE case_search MATCH ${code}`,
-      )
-      const weight = Math.log(1 + (caseload - rowids.length + 0.5) / (rowids.length + 0.5))
-      for (const rowid of rowids) weights.set(rowid, (weights.get(rowid) ?? 0) + weight)
-    }
-    return [...weights]
-      .sort((left, right) => right[1] - left[1] || right[0] - left[0])
-      .map(([rowid]) => rowid)
+    const perCode = codes.map(
+      (code) =>
+        JSON.parse(
+          this.db.value<string>(
+            sql`SELECT json_group_array(rowid) FROM case_search WHERE case_search MATCH ${code}`,
+          ) ?? '[]',
+        ) as number[],
+    )
+    return this.sharers.order(perCode, caseload)
   }
 
   /**
