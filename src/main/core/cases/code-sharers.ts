@@ -33,25 +33,26 @@ export class CodeSharers {
     const { sums, seen } = this
     // Each case once, in the order first met: for the few-hit searches that do not warrant a pass over every rowid.
     const met: number[] = []
-    for (const rowids of perCode) {
-      const weight = Math.log(1 + (caseload - rowids.length + 0.5) / (rowids.length + 0.5))
-      for (const rowid of rowids) {
-        if (seen[rowid] === 0) {
-          seen[rowid] = 1
-          met.push(rowid)
-        }
-        sums[rowid] = (sums[rowid] ?? 0) + weight
-      }
-    }
-    // Highest rowid first: one pass down the buffer, or the cases met sorted when they are few of it.
-    let descending: ArrayLike<number>
-    if (met.length * 16 < top) descending = Float64Array.from(met).sort().reverse()
-    else {
-      const down: number[] = []
-      for (let rowid = top; rowid >= 0; rowid--) if (seen[rowid] === 1) down.push(rowid)
-      descending = down
-    }
+    // Zeroed again however the call ends: the next search must find the buffer clean.
     try {
+      for (const rowids of perCode) {
+        const weight = Math.log(1 + (caseload - rowids.length + 0.5) / (rowids.length + 0.5))
+        for (const rowid of rowids) {
+          if (seen[rowid] === 0) {
+            seen[rowid] = 1
+            met.push(rowid)
+          }
+          sums[rowid] = (sums[rowid] ?? 0) + weight
+        }
+      }
+      // Highest rowid first: one pass down the buffer, or the cases met sorted when they are few of it.
+      let descending: ArrayLike<number>
+      if (met.length * 16 < top) descending = Float64Array.from(met).sort().reverse()
+      else {
+        const down: number[] = []
+        for (let rowid = top; rowid >= 0; rowid--) if (seen[rowid] === 1) down.push(rowid)
+        descending = down
+      }
       return CodeSharers.byWeight(descending, sums)
     } finally {
       for (const rowid of met) {
